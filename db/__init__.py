@@ -1,0 +1,1 @@
+"""Alembic environment and revisions of the Retention Desktop schema (shipped as package data)."""

@@ -1,0 +1,1 @@
+"""Shipped resources: fonts (with their licence), disclosure texts, sample files."""

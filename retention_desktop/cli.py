@@ -1,0 +1,126 @@
+"""Command-line entry points: ``retention-desktop`` (the GUI) and ``retention-admin`` (administration).
+
+Both take ``--data-dir`` (settings, logs, the embedded database) and ``--demo`` (use the embedded
+database; create and fill it on first use). Bad input exits with status 2 and a message, never
+a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from retention_desktop import __version__
+from retention_desktop.data.locations import default_data_dir
+from retention_desktop.logs import configure_logging
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILURE):
+        super().__init__(message)
+        self.code = code
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="settings, logs and the embedded database (default: the per-user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use the embedded demo database; create and fill it on first use")
+    parser.add_argument("--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value}")
+    return value
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def admin_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="retention-admin", description="Retention Desktop administration")
+    _global_options(parser)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    db = sub.add_parser("db", help="the database: url, start, stop, status, upgrade")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    url = db_sub.add_parser("url", help="print the SQLAlchemy URL of the database in use (never a password)")
+    url.add_argument("--libpq", action="store_true", help="print a libpq URI for psql instead")
+    db_sub.add_parser("start", help="start the embedded server and keep it running")
+    db_sub.add_parser("stop", help="stop the embedded server")
+    db_sub.add_parser("status", help="is the embedded server running, and who uses it")
+    db_sub.add_parser("upgrade", help="bring the database to the latest schema")
+
+    demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
+    demo.add_argument("--customers", type=_positive_int, default=1000)
+    demo.add_argument("--seed", type=int, default=20261123)
+    demo.add_argument("--as-of", type=_date, default=None, help="the demo's today (default: today)")
+    demo.add_argument("--force", action="store_true", help="allow running against a central server")
+    return parser
+
+
+def admin_main(argv: list[str] | None = None) -> int:
+    parser = admin_parser()
+    args = parser.parse_args(argv)
+    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    configure_logging(data_dir, args.verbose)
+    try:
+        from retention_desktop.services import administration
+
+        if args.command == "db":
+            return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
+                                             ask_password=_ask_password, out=print)
+        if args.command == "demo-data":
+            counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
+                                                      args.force, ask_password=_ask_password,
+                                                      progress=lambda m: print(m, file=sys.stderr))
+            print(json.dumps(counts, ensure_ascii=False))
+            return 0
+    except administration.AdminError as exc:
+        print(f"retention-admin: {exc}", file=sys.stderr)
+        return exc.code
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+def _ask_password(account: str) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"{account} 비밀번호: ")
+
+
+def desktop_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="retention-desktop", description="Retention Desktop")
+    _global_options(parser)
+    parser.add_argument("--employee-no", help="log in as this officer (demo mode)")
+    return parser
+
+
+def desktop_main(argv: list[str] | None = None) -> int:
+    args = desktop_parser().parse_args(argv)
+    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    configure_logging(data_dir, args.verbose)
+    from retention_desktop.gui.app import run
+
+    return run(data_dir=data_dir, demo=args.demo, employee_no=args.employee_no)
+
+
+if __name__ == "__main__":
+    sys.exit(admin_main())

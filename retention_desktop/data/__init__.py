@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the central and embedded PostgreSQL, settings and credentials."""

@@ -1,0 +1,114 @@
+"""Which database the app uses, and the engine and sessions to reach it.
+
+Embedded mode (``--demo``, and the default when no central server is configured) starts the
+private server in the data folder. Central mode connects to the bank's PostgreSQL with the
+settings' host/port/database/user and the password from the keyring (else asked for).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from retention_desktop.data import credentials
+from retention_desktop.data.embedded import EmbeddedServer
+from retention_desktop.data.settings import CentralServer, load_settings
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be reached; the message is for the user."""
+
+
+def public_url(url: URL) -> str:
+    """The URL with no password in it at all (not even a mask), for printing and logs."""
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
+def create_app_engine(url: URL | str, **kwargs) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True, future=True, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _session_settings(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+        with dbapi_conn.cursor() as cur:
+            # Korean text sorts and compares the same on every server; stamps are stored in UTC.
+            cur.execute("SET TIME ZONE 'Asia/Seoul'")
+            cur.execute("SET application_name = 'retention-desktop'")
+        dbapi_conn.commit()
+
+    return engine
+
+
+@dataclass
+class Database:
+    mode: str  # "embedded" or "central"
+    url: URL
+    engine: Engine
+    embedded: EmbeddedServer | None = None
+    _sessions: sessionmaker = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def display_url(self) -> str:
+        return public_url(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on error. One per task, never shared."""
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+
+    def as_role(self, db_role: str, password: str | None = None) -> Database:
+        """The same database reached as an officer's own login role."""
+        url = self.url.set(username=db_role, password=password)
+        return Database(self.mode, url, create_app_engine(url), embedded=None)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.embedded is not None:
+            self.embedded.release()
+            self.embedded = None
+
+
+def open_embedded(data_dir: Path) -> Database:
+    server = EmbeddedServer(data_dir)
+    url = make_url(server.start())
+    return Database("embedded", url, create_app_engine(url), embedded=server)
+
+
+def central_url(central: CentralServer, password: str | None) -> URL:
+    return URL.create(
+        "postgresql+psycopg2",
+        username=central.user,
+        password=password,
+        host=central.host,
+        port=central.port,
+        database=central.database,
+        query={"sslmode": central.sslmode},
+    )
+
+
+def open_central(central: CentralServer, ask_password: Callable[[str], str | None]) -> Database:
+    password = credentials.secret_or_ask(central.keyring_account, ask_password)
+    if password is None:
+        raise DatabaseUnavailable("비밀번호를 입력하지 않아 중앙 서버에 연결하지 않았습니다.")
+    url = central_url(central, password)
+    return Database("central", url, create_app_engine(url))
+
+
+def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+    settings = load_settings(data_dir)
+    if demo or settings.central is None:
+        return open_embedded(data_dir)
+    return open_central(settings.central, ask_password)

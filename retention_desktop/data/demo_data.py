@@ -1,0 +1,112 @@
+"""Regenerate the demo data: wipe the business tables and bulk-load a generated population with COPY.
+
+The audit log and the policy versions are kept: the audit log is append-only by design, and the
+policy belongs to head office, not to the demo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import secrets
+import time
+from collections.abc import Callable
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from retention_desktop.data import credentials
+from retention_desktop.data.demo_population import DemoPopulation, generate
+
+log = logging.getLogger(__name__)
+
+RRN_KEY_ACCOUNT = "rrn-hmac-key"
+
+# Load order respects the foreign keys; the wipe goes the other way through TRUNCATE ... CASCADE.
+LOAD_ORDER = ("branches", "officers", "products", "customers", "credit_scores", "loans", "repayments",
+              "external_debts", "market_offers", "index_rates")
+BUSINESS_TABLES = LOAD_ORDER + ("proposals", "applications", "application_events", "documents")
+
+
+class DemoDataRefused(RuntimeError):
+    pass
+
+
+def rrn_hmac_key() -> bytes:
+    """The bank's secret for hashing resident registration numbers, kept in the OS keyring."""
+    stored = credentials.get_secret(RRN_KEY_ACCOUNT)
+    if stored is None:
+        stored = secrets.token_hex(32)
+        if not credentials.store_secret(RRN_KEY_ACCOUNT, stored):
+            log.warning("no keyring: resident-number hashes of this demo cannot be re-derived later")
+    return bytes.fromhex(stored)
+
+
+def regenerate(engine: Engine, customers: int, seed: int, as_of: dt.date | None = None,
+               progress: Callable[[str], None] = lambda _msg: None) -> dict[str, int]:
+    as_of = as_of or dt.date.today()
+    started = time.perf_counter()
+    progress(f"generating {customers:,} customers (seed {seed})")
+    population = generate(customers, seed, as_of, rrn_hmac_key())
+    progress(f"generated in {time.perf_counter() - started:.1f}s; loading")
+    load(engine, population, progress)
+    counts = population.row_counts()
+    progress(f"done in {time.perf_counter() - started:.1f}s")
+    return counts
+
+
+def load(engine: Engine, population: DemoPopulation, progress: Callable[[str], None]) -> None:
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cur:
+            cur.execute("TRUNCATE " + ", ".join(BUSINESS_TABLES) + " RESTART IDENTITY CASCADE")
+            cur.execute("DELETE FROM app_meta WHERE key = 'demo_data'")
+            for table in LOAD_ORDER:
+                frame = population.tables[table]
+                t = time.perf_counter()
+                _copy(cur, table, frame)
+                progress(f"  {table}: {len(frame):,} rows in {time.perf_counter() - t:.1f}s")
+                cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"GREATEST((SELECT max(id) FROM {table}), 1))")
+            _ensure_officer_roles(cur, population.officer_roles)
+            cur.execute(
+                "INSERT INTO app_meta (key, value) VALUES ('demo_data', %s)",
+                (pd.Series({"seed": population.seed, "as_of": population.as_of.isoformat(),
+                            "customers": len(population.tables["customers"]),
+                            "showcase_customer_no": "C00000001"}).to_json(),))
+        raw.commit()
+        with raw.cursor() as cur:
+            old = raw.autocommit
+            raw.autocommit = True
+            for table in LOAD_ORDER:
+                cur.execute(f"ANALYZE {table}")
+            raw.autocommit = old
+    except Exception:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
+def _copy(cur, table: str, frame: pd.DataFrame) -> None:
+    columns = [c for c in frame.columns if not c.startswith("_")]
+    out = frame[columns]
+    binary = [c for c in columns if out[c].dtype == object and len(out) and isinstance(out[c].iloc[0], bytes)]
+    if binary:
+        out = out.copy()
+        for c in binary:
+            out[c] = ["\\x" + b.hex() for b in out[c]]
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, header=False, date_format="%Y-%m-%d")
+    buf.seek(0)
+    cur.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buf)
+
+
+def _ensure_officer_roles(cur, roles: list[tuple[str, str]]) -> None:
+    """Each demo officer gets a login role in its group (embedded mode authenticates locally)."""
+    for db_role, group in roles:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (db_role,))
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE ROLE "{db_role}" LOGIN')
+        cur.execute(f'GRANT "{group}" TO "{db_role}"')

