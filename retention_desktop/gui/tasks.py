@@ -1,0 +1,78 @@
+"""The one way to run background work: ``run_task(func, on_done, on_error)``.
+
+``func`` runs on the global QThreadPool; its result or exception is posted back to the GUI
+thread through a queued signal, so callbacks always run on the GUI thread. Anything that touches
+the database or takes more than a few milliseconds goes through here.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call back to the GUI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None):
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_failure)
+
+    @Slot(object)
+    def _deliver_done(self, result: Any) -> None:
+        self._finish()
+        self._on_done(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: Exception) -> None:
+        self._finish()
+        if self._on_error is not None:
+            self._on_error(exc)
+
+    def _finish(self) -> None:
+        _live_relays.discard(self)
+        self.deleteLater()
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._func = func
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._func()
+        except Exception as exc:  # every failure must reach the GUI, never die silently in a thread
+            log.error("background task failed:\n%s", traceback.format_exc())
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+_live_relays: set[_Relay] = set()
+
+
+def run_task(func: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[Exception], None] | None = None) -> None:
+    relay = _Relay(on_done, on_error)  # created on the GUI thread: its slots run there
+    _live_relays.add(relay)
+    QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
+    """Block until background tasks finish (at shutdown and in tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,71 @@
+"""Find a customer by name (prefix), customer number, the last four phone digits or a loan number.
+
+Every form of the query is answered from an index (name prefix with text_pattern_ops, the
+stored last-four column, the unique numbers), so it answers alike at a million customers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from retention_desktop.data.models import Branch, Customer, Loan
+from retention_desktop.services.officer_session import OfficerSession
+
+MAX_QUERY_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class CustomerHit:
+    customer_no: str
+    name: str
+    birth_date: dt.date
+    phone_masked: str
+    branch_name: str
+
+
+def classify(query: str) -> tuple[str, str] | None:
+    """What the officer typed: ('customer_no'|'loan_no'|'phone_last4'|'name', normalised text)."""
+    text = query.strip()
+    if not text or len(text) > MAX_QUERY_LENGTH:
+        return None
+    upper = text.upper()
+    if re.fullmatch(r"C\d{1,8}", upper):
+        return "customer_no", upper
+    if re.fullmatch(r"L\d{1,10}", upper):
+        return "loan_no", upper
+    if re.fullmatch(r"\d{4}", text):
+        return "phone_last4", text
+    if re.fullmatch(r"[가-힣A-Za-z ]+", text):
+        return "name", text
+    return None
+
+
+def mask_phone(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return f"{digits[:3]}-****-{digits[-4:]}" if len(digits) >= 8 else "****"
+
+
+def search_customers(officer: OfficerSession, query: str, limit: int = 50) -> list[CustomerHit]:
+    kind = classify(query)
+    if kind is None:
+        return []
+    field, text = kind
+    stmt = (select(Customer.customer_no, Customer.name, Customer.birth_date, Customer.phone, Branch.name)
+            .join(Branch, Customer.home_branch_id == Branch.id))
+    if field == "customer_no":
+        stmt = stmt.where(Customer.customer_no.startswith(text, autoescape=True))
+    elif field == "loan_no":
+        stmt = stmt.where(Customer.id.in_(select(Loan.customer_id).where(Loan.loan_no.startswith(text,
+                                                                                                 autoescape=True))))
+    elif field == "phone_last4":
+        stmt = stmt.where(Customer.phone_last4 == text)
+    else:
+        stmt = stmt.where(Customer.name.startswith(text, autoescape=True))
+    stmt = stmt.order_by(Customer.name, Customer.birth_date, Customer.customer_no).limit(limit)
+    with officer.database.session() as s:
+        rows = s.execute(stmt).all()
+    return [CustomerHit(no, name, birth, mask_phone(phone), branch) for no, name, birth, phone, branch in rows]

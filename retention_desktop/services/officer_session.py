@@ -1,0 +1,62 @@
+"""Who is working: an officer logged in, and the database reached as that officer's own role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from retention_desktop.data.database import Database
+from retention_desktop.data.models import Branch, Officer
+from retention_desktop.services import audit
+
+
+class LoginError(Exception):
+    """Why a login was refused, for the login screen."""
+
+
+@dataclass(frozen=True)
+class OfficerSession:
+    employee_no: str
+    name: str
+    role: str
+    branch_id: int
+    branch_name: str
+    db_role: str
+    database: Database
+
+    @property
+    def role_label(self) -> str:
+        return {"officer": "행원", "manager": "지점장", "admin": "본부 관리자"}[self.role]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    employee_no: str
+    name: str
+    role: str
+    branch_name: str
+
+
+def demo_logins(db: Database) -> list[DemoLogin]:
+    """The demo officers, listed on the login screen of the embedded database."""
+    with db.session() as s:
+        rows = s.execute(select(Officer.employee_no, Officer.name, Officer.role, Branch.name)
+                         .join(Branch, Officer.branch_id == Branch.id)
+                         .where(Officer.active).order_by(Officer.employee_no)).all()
+    return [DemoLogin(*row) for row in rows]
+
+
+def log_in(db: Database, employee_no: str, password: str | None = None) -> OfficerSession:
+    """Look the officer up, then reach the database as the officer's own login role."""
+    with db.session() as s:
+        row = s.execute(select(Officer, Branch.name).join(Branch, Officer.branch_id == Branch.id)
+                        .where(Officer.employee_no == employee_no)).first()
+    if row is None or not row[0].active:
+        raise LoginError(f"등록되지 않았거나 사용이 중지된 직원번호입니다: {employee_no}")
+    officer, branch_name = row
+    as_officer = db.as_role(officer.db_role, password)
+    with as_officer.session() as s:
+        audit.record(s, officer.employee_no, "session.login", mode=db.mode)
+    return OfficerSession(officer.employee_no, officer.name, officer.role, officer.branch_id, branch_name,
+                          officer.db_role, as_officer)
