@@ -28,9 +28,15 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached; the message is for the user."""
 
 
+def without_password(url: URL) -> URL:
+    # URL.set(password=None) means "leave unchanged" in SQLAlchemy, so rebuild the URL instead.
+    return URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+
+
 def public_url(url: URL) -> str:
     """The URL with no password in it at all (not even a mask), for printing and logs."""
-    return url.set(password=None).render_as_string(hide_password=False)
+    return without_password(url).render_as_string(hide_password=False)
 
 
 def create_app_engine(url: URL | str, **kwargs) -> Engine:
@@ -71,7 +77,9 @@ class Database:
 
     def as_role(self, db_role: str, password: str | None = None) -> Database:
         """The same database reached as an officer's own login role."""
-        url = self.url.set(username=db_role, password=password)
+        url = without_password(self.url).set(username=db_role)
+        if password is not None:
+            url = url.set(password=password)
         return Database(self.mode, url, create_app_engine(url), embedded=None)
 
     def close(self) -> None:

@@ -519,7 +519,7 @@ def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
     reps.loc[mine, "principal_paid"] = 0
     reps.loc[mine, "interest_paid"] = round(30_000_000 * 52 / 1000 / 12)
     debts = tables["external_debts"]
-    debts.drop(debts.index[debts["customer_id"] == 1], inplace=True)
+    debts = debts[debts["customer_id"] != 1]
     extra = pd.DataFrame([
         (1, as_of, "신한카드", "non_bank", "card_loan", 8_000_000, "14.9000", 24, "equal_payment", pd.NA),
         (1, as_of, "현대카드", "non_bank", "card_loan", 4_000_000, "15.9000", 18, "equal_payment", pd.NA),

@@ -1,0 +1,26 @@
+"""The house rules that keep the code base navigable: layer contracts and current generated forms."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from retention_desktop.gui import build_forms
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_hold():
+    """domain imports neither Qt nor SQLAlchemy; Qt stays in gui; gui > services > data > domain."""
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    result = subprocess.run([lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+def test_generated_forms_are_current():
+    stale = [ui.name for ui in sorted((ROOT / "ui").glob("*.ui"))
+             if build_forms.target(ui).read_text(encoding="utf-8") != build_forms.compiled(ui)]
+    assert stale == [], f"run 'python -m retention_desktop.gui.build_forms' for: {stale}"
