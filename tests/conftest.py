@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Clusters of awkward test folders go under /tmp, never into the real user's home folder.
+os.environ["RETENTION_DESKTOP_CLUSTER_ROOT"] = tempfile.mkdtemp(prefix="rdc-")
 
 from retention_desktop.data import demo_data, migrations  # noqa: E402
 from retention_desktop.data.database import Database, create_app_engine  # noqa: E402
@@ -113,6 +116,32 @@ def db(server_url: URL, template_db: str) -> Iterator[Database]:
     database = new_database(server_url, template=template_db)
     yield database
     drop_database(server_url, database)
+
+
+@pytest.fixture
+def login(db: Database, server_url: URL):
+    """Log a demo officer in as their own database role.
+
+    The embedded server trusts local logins; an external server (RETENTION_TEST_DATABASE_URL) gets a
+    random one-off password on the role, as a central server would have one per officer. Such a
+    server must accept password logins from where the tests run (e.g. host=localhost).
+    """
+    from retention_desktop.services.officer_session import log_in
+
+    sessions = []
+
+    def _login(employee_no: str):
+        password = None
+        if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+            password = secrets.token_urlsafe(16)
+            _admin_execute(server_url, f"ALTER ROLE rd_{employee_no.lower()} PASSWORD '{password}'")
+        session = log_in(db, employee_no, password)
+        sessions.append(session)
+        return session
+
+    yield _login
+    for session in sessions:
+        session.database.close()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from retention_desktop.data.models import AuditEvent, Loan, Repayment
 from retention_desktop.services import audit
-from retention_desktop.services.officer_session import log_in
 
 
 def _loan(**overrides):
@@ -78,28 +77,22 @@ def test_audit_log_cannot_be_changed_even_by_the_owner(db, statement):
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "customer.view")) == 1
 
 
-def test_officer_role_may_append_but_not_update_the_audit_log(db):
-    officer = log_in(db, "E1007")
-    try:
+def test_officer_role_may_append_but_not_update_the_audit_log(login):
+    officer = login("E1007")
+    with officer.database.session() as s:
+        audit.record(s, officer.employee_no, "customer.view", "C00000001", reason="상담")
+    with pytest.raises(DBAPIError, match="permission denied"):
         with officer.database.session() as s:
-            audit.record(s, officer.employee_no, "customer.view", "C00000001", reason="상담")
-        with pytest.raises(DBAPIError, match="permission denied"):
-            with officer.database.session() as s:
-                s.execute(update(AuditEvent).values(action="x"))
-        with officer.database.session() as s:
-            rows = s.execute(select(AuditEvent.db_user, AuditEvent.action)
-                             .where(AuditEvent.employee_no == "E1007").order_by(AuditEvent.id)).all()
-        # the database, not the application, says who it was: the officer's own login role
-        assert rows == [("rd_e1007", "session.login"), ("rd_e1007", "customer.view")]
-    finally:
-        officer.database.close()
+            s.execute(update(AuditEvent).values(action="x"))
+    with officer.database.session() as s:
+        rows = s.execute(select(AuditEvent.db_user, AuditEvent.action)
+                         .where(AuditEvent.employee_no == "E1007").order_by(AuditEvent.id)).all()
+    # the database, not the application, says who it was: the officer's own login role
+    assert rows == [("rd_e1007", "session.login"), ("rd_e1007", "customer.view")]
 
 
-def test_officer_role_cannot_change_loans(db):
-    officer = log_in(db, "E1007")
-    try:
-        with pytest.raises(DBAPIError, match="permission denied"):
-            with officer.database.session() as s:
-                s.execute(update(Loan).where(Loan.id == 1).values(balance=0))
-    finally:
-        officer.database.close()
+def test_officer_role_cannot_change_loans(login):
+    officer = login("E1007")
+    with pytest.raises(DBAPIError, match="permission denied"):
+        with officer.database.session() as s:
+            s.execute(update(Loan).where(Loan.id == 1).values(balance=0))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from retention_desktop.gui.main_window import CustomerHitsModel, MainWindow
 from retention_desktop.gui.tasks import wait_for_tasks
 from retention_desktop.services.customer_search import classify, search_customers
-from retention_desktop.services.officer_session import log_in
 
 
 def type_text(widget, text: str) -> None:
@@ -21,11 +20,9 @@ def type_text(widget, text: str) -> None:
 
 
 @pytest.fixture
-def officer(db):
-    session = log_in(db, "E1007")
-    yield session
+def officer(login):
+    yield login("E1007")
     wait_for_tasks()
-    session.database.close()
 
 
 def test_window_shows_officer_customer_count_and_searches(qtbot, officer):

@@ -53,7 +53,13 @@ def is_safe_cluster_path(path: Path) -> bool:
     return bool(_SAFE_PATH.match(text)) and len(text) <= _MAX_CLUSTER_PATH
 
 
+CLUSTER_ROOT_ENV = "RETENTION_DESKTOP_CLUSTER_ROOT"
+
+
 def _fallback_roots() -> list[Path]:
+    """Short folders for the cluster when the data folder is unusable; an administrator may name one."""
+    if os.environ.get(CLUSTER_ROOT_ENV):
+        return [Path(os.environ[CLUSTER_ROOT_ENV])]
     if platform.system() == "Windows":
         roots = [Path(os.environ.get("PUBLIC", r"C:\Users\Public")) / "RetentionDesktop",
                  Path(os.environ.get("SystemDrive", "C:") + "\\") / "RetentionDesktop"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from retention_desktop.data.database import Database
@@ -64,9 +66,20 @@ def run(data_dir: Path, demo: bool, employee_no: str | None) -> int:
         window.show_failure(str(exc))
 
     run_task(lambda: start_session(data_dir, demo, employee_no), ready, failed)
+    _quit_on_termination_signals(app)
     code = app.exec()
     wait_for_tasks()
     for s in started:
         s.officer.database.close()
         s.database.close()
     return code
+
+
+def _quit_on_termination_signals(app: QApplication) -> None:
+    """Ctrl+C or a service stop ends the event loop normally, so the embedded server is stopped too."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_args: app.quit())
+    # Python runs signal handlers only between bytecodes; a idle timer lets it do so during exec().
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
