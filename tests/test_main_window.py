@@ -64,3 +64,15 @@ def test_what_the_officer_typed_is_recognised(typed, expected):
 def test_each_search_form_finds_the_showcase_customer(officer):
     for query in ("C00000001", "L0000000001", "김하"):
         assert "C00000001" in [h.customer_no for h in search_customers(officer, query)], query
+
+
+def test_searches_are_recorded_in_the_access_log_without_the_typed_text(officer):
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import AuditEvent
+
+    search_customers(officer, "김하늘")
+    with officer.database.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "customer.search")).one()
+    assert (event.employee_no, event.db_user, event.details["query_kind"]) == ("E1007", "rd_e1007", "name")
+    assert "김하늘" not in str(event.details)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from retention_desktop.data.models import Branch, Customer, Loan
+from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
 MAX_QUERY_LENGTH = 40
@@ -68,4 +69,6 @@ def search_customers(officer: OfficerSession, query: str, limit: int = 50) -> li
     stmt = stmt.order_by(Customer.name, Customer.birth_date, Customer.customer_no).limit(limit)
     with officer.database.session() as s:
         rows = s.execute(stmt).all()
+        # a search shows names and birth dates: it is an access to personal data, recorded as such
+        audit.record(s, officer.employee_no, "customer.search", None, query_kind=field, results=len(rows))
     return [CustomerHit(no, name, birth, mask_phone(phone), branch) for no, name, birth, phone, branch in rows]
