@@ -1,0 +1,65 @@
+"""Costs of leaving a loan and signing a new one: 중도상환수수료 and 인지세.
+
+Prepayment fee (2025-01-13 rule, 금소법): prepaid principal × fee rate × (days remaining in the
+fee period ÷ days in the fee period), the fee period being the loan term capped at the policy's
+maximum (3 years) from drawdown; zero afterwards. Days are calendar days; the fee is truncated
+to whole won (a bank never charges a fraction of a won more). A same-bank re-loan may waive part
+or all of it: ``waiver_pct`` of the fee is forgiven.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import ROUND_FLOOR, Decimal
+
+from retention_desktop.domain.policy import Band, Policy
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clipped to the month's end (1월 31일 + 1개월 = 2월 28/29일)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (negative if ``end`` is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months > 0 and add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def fee_period_end(drawdown: dt.date, term_months: int, policy: Policy) -> dt.date:
+    return add_months(drawdown, min(term_months, 12 * policy.prepayment_fee_max_years))
+
+
+def prepayment_fee(prepaid: int, fee_rate_pct: Decimal, drawdown: dt.date, term_months: int, on: dt.date,
+                   policy: Policy, waiver_pct: Decimal = Decimal(0)) -> int:
+    end = fee_period_end(drawdown, term_months, policy)
+    if on >= end or prepaid <= 0 or fee_rate_pct == 0:
+        return 0
+    period_days = (end - drawdown).days
+    remaining_days = (end - max(on, drawdown)).days
+    fee = Decimal(prepaid) * fee_rate_pct / 100 * remaining_days / period_days
+    fee *= (100 - waiver_pct) / 100
+    return int(fee.to_integral_value(rounding=ROUND_FLOOR))
+
+
+def stamp_duty(amount: int, policy: Policy) -> int:
+    """The whole stamp duty on a loan contract of ``amount`` (both halves)."""
+    return int(_band_value(policy.stamp_duty_bands, amount))
+
+
+def stamp_duty_borrower(amount: int, policy: Policy) -> int:
+    """The borrower's share (half by the policy), truncated to whole won."""
+    share = Decimal(stamp_duty(amount, policy)) * policy.stamp_duty_borrower_share_pct / 100
+    return int(share.to_integral_value(rounding=ROUND_FLOOR))
+
+
+def _band_value(bands: tuple[Band, ...], amount: int) -> Decimal:
+    for band in bands:
+        if band.upto is None or amount <= band.upto:
+            return band.value
+    raise AssertionError("policy bands end open-ended")
