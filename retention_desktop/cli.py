@@ -11,11 +11,14 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
 import sys
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from retention_desktop import __version__
 from retention_desktop.data.locations import default_data_dir
+from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.logs import configure_logging
 
 EXIT_USAGE = 2
@@ -68,6 +71,17 @@ def admin_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("status", help="is the embedded server running, and who uses it")
     db_sub.add_parser("upgrade", help="bring the database to the latest schema")
 
+    schedule = sub.add_parser("schedule", help="a repayment schedule, as a table or JSON")
+    schedule.add_argument("--principal", type=_positive_int, required=True, help="whole won")
+    schedule.add_argument("--annual-rate-pct", type=_rate, required=True, help="e.g. 4.5")
+    schedule.add_argument("--months", type=_positive_int, required=True)
+    schedule.add_argument("--method", choices=[m.value for m in RepaymentMethod], required=True)
+    schedule.add_argument("--grace-months", type=int, default=0)
+    schedule.add_argument("--json", action="store_true")
+
+    quote = sub.add_parser("quote", help="compare keep / re-loan / switch offers for one loan (JSON in, JSON out)")
+    quote.add_argument("file", help="the quote input JSON, or - for standard input")
+
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
     demo.add_argument("--seed", type=int, default=20261123)
@@ -76,9 +90,30 @@ def admin_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _rate(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or value < 0 or value > 100:
+        raise argparse.ArgumentTypeError(f"must be a percent between 0 and 100: {text}")
+    return value
+
+
 def admin_main(argv: list[str] | None = None) -> int:
+    try:
+        return _admin(argv)
+    except BrokenPipeError:
+        # the reader (| head) went away: not an error of ours; keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _admin(argv: list[str] | None) -> int:
     parser = admin_parser()
     args = parser.parse_args(argv)
+    if args.command == "schedule":
+        return _schedule(args)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     configure_logging(data_dir, args.verbose)
     try:
@@ -87,6 +122,8 @@ def admin_main(argv: list[str] | None = None) -> int:
         if args.command == "db":
             return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
                                              ask_password=_ask_password, out=print)
+        if args.command == "quote":
+            return _quote(args, data_dir)
         if args.command == "demo-data":
             counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
                                                       args.force, ask_password=_ask_password,
@@ -98,6 +135,50 @@ def admin_main(argv: list[str] | None = None) -> int:
         return exc.code
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from retention_desktop.domain import exact_json
+    from retention_desktop.domain.schedule import ScheduleError, build_schedule
+
+    try:
+        schedule = build_schedule(args.principal, args.annual_rate_pct, args.months, args.method, args.grace_months)
+    except (ScheduleError, ValueError) as exc:
+        print(f"retention-admin schedule: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = schedule.instalments
+    if args.json:
+        print(exact_json.dumps({
+            "payments": [{"month": r.month, "payment": r.payment, "principal": r.principal, "interest": r.interest,
+                          "balance": r.balance} for r in rows],
+            "total_interest": schedule.total_interest,
+        }))
+        return 0
+    print(f"{'회차':>5} {'납입액':>14} {'원금':>14} {'이자':>12} {'잔액':>16}")
+    for r in rows:
+        print(f"{r.month:>6} {r.payment:>15,} {r.principal:>15,} {r.interest:>13,} {r.balance:>17,}")
+    print(f"총이자 {schedule.total_interest:,}원, 총상환액 {schedule.total_interest + schedule.total_principal:,}원")
+    return 0
+
+
+def _quote(args: argparse.Namespace, data_dir: Path) -> int:
+    from retention_desktop.domain import exact_json
+    from retention_desktop.domain.quote import QuoteInputError
+    from retention_desktop.services import quoting
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"retention-admin quote: cannot read {args.file}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        request = quoting.read_request(text)
+    except QuoteInputError as exc:
+        print(f"retention-admin quote: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    policies = quoting.policies_from_database(data_dir, args.demo, _ask_password)
+    print(exact_json.dumps(quoting.quote(request, policies)))
+    return 0
 
 
 def _ask_password(account: str) -> str | None:

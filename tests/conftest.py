@@ -150,3 +150,25 @@ def empty_db(server_url: URL) -> Iterator[Database]:
     database = new_database(server_url)
     yield database
     drop_database(server_url, database)
+
+
+def seeded_policies():
+    """The policy versions revision 0003 seeds, read from the revision itself (no database needed)."""
+    import importlib.util
+
+    from retention_desktop.data.locations import migrations_dir
+    from retention_desktop.domain.policy import Policy
+
+    path = migrations_dir() / "versions" / "0003_seed_policies.py"
+    spec = importlib.util.spec_from_file_location("seed_policies", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
+
+
+@pytest.fixture(scope="session")
+def policy():
+    """The policy in force on the tests' as-of date (2025-10-16 version)."""
+    from retention_desktop.domain.policy import policy_in_force
+
+    return policy_in_force(seeded_policies(), TEST_AS_OF)

@@ -46,6 +46,7 @@ class Schedule:
     principal: int
     principal_parts: tuple[int, ...]
     interest_parts: tuple[int, ...]
+    grace_months: int = 0
 
     @property
     def months(self) -> int:
@@ -73,11 +74,13 @@ class Schedule:
 
     @property
     def regular_payment(self) -> int:
-        """The payment after any grace period (what the customer pays most months)."""
-        for part, interest in zip(self.principal_parts, self.interest_parts):
-            if part > 0:
-                return part + interest
-        return self.first_payment
+        """What the customer pays in a typical month: the first month after any grace period.
+
+        For a bullet loan that is the interest; the final instalment (which also carries the
+        principal, or a rounding remainder) is never the typical one unless it is the only one.
+        """
+        month = min(self.grace_months, self.months - 1)
+        return self.principal_parts[month] + self.interest_parts[month]
 
     def next_months(self, months: int) -> tuple[int, int]:
         """(principal, interest) due over the next ``months`` instalments."""
@@ -131,7 +134,7 @@ def build_schedule(principal: int, annual_rate_pct: Decimal, months: int,
     # the last instalment takes whatever balance remains: the rounding remainder
     interests.append((twice_e4 * balance + den) // twice_den)
     parts.append(balance)
-    return Schedule(principal, tuple(parts), tuple(interests))
+    return Schedule(principal, tuple(parts), tuple(interests), grace_months)
 
 
 def _check(principal: int, months: int, grace_months: int) -> None:

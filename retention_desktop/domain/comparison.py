@@ -1,0 +1,270 @@
+"""Keep the loan, re-loan with us (재대출), or switch lenders (대환): what each really costs the customer.
+
+For every option: the monthly payment, total interest over its life, the prepayment fee on the
+loan being left (with the re-loan waiver), the borrower's stamp duty on the new contract, fees,
+total cost, the saving against keeping, the cash and the true break-even month, the effective
+annual cost, and eligibility (DSR re-test at the new lender, the six-month rule for mortgages,
+the amount capped at the balance) with its reasons in plain Korean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import accumulate
+
+from retention_desktop.domain.apr import effective_annual_cost_pct
+from retention_desktop.domain.fees import add_months, months_between, prepayment_fee, stamp_duty_borrower
+from retention_desktop.domain.limits import (
+    Borrower,
+    Debt,
+    LoanLimit,
+    NewLoan,
+    debt_service,
+    dsr_pct,
+    loan_limit,
+    stress_rate,
+    stress_weight,
+)
+from retention_desktop.domain.money import format_won
+from retention_desktop.domain.policy import Policy
+from retention_desktop.domain.schedule import RepaymentMethod, Schedule, build_schedule
+
+ENGINE_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class CurrentLoan:
+    kind: str
+    balance: int
+    annual_rate_pct: Decimal
+    rate_type: str
+    method: RepaymentMethod
+    term_months: int
+    remaining_months: int
+    drawdown_date: dt.date
+    prepayment_fee_pct: Decimal
+    fixed_period_months: int | None = None
+    collateral_value: int | None = None
+    collateral_region: str | None = None
+
+    def as_debt(self) -> Debt:
+        return Debt(self.kind, self.balance, self.annual_rate_pct, self.remaining_months, self.method)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A new loan that would repay the current one: our re-loan, or another lender's offer."""
+
+    label: str  # "reloan" or "switch:<lender>"
+    lender: str
+    annual_rate_pct: Decimal
+    term_months: int
+    method: RepaymentMethod
+    fees: int = 0
+    rate_type: str | None = None  # None: the current loan's
+    prepayment_fee_waiver_pct: Decimal = Decimal(0)
+    lender_sector: str = "bank"
+
+    @property
+    def is_reloan(self) -> bool:
+        return self.label == "reloan"
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    label: str
+    lender: str
+    annual_rate_pct: Decimal
+    term_months: int
+    method: RepaymentMethod
+    monthly_payment: int
+    total_interest: int
+    prepayment_fee: int
+    stamp_duty_borrower: int
+    fees: int
+    total_cost: int
+    net_saving_vs_keep: int
+    break_even_month: int | None
+    cash_break_even_month: int | None
+    effective_annual_cost_pct: Decimal
+    eligible: bool
+    reasons: tuple[str, ...]
+    cumulative_cost: tuple[int, ...] = field(repr=False)
+
+    @property
+    def upfront_cost(self) -> int:
+        return self.prepayment_fee + self.stamp_duty_borrower + self.fees
+
+
+@dataclass(frozen=True)
+class LimitSummary:
+    dsr_pct: Decimal
+    stress_dsr_pct: Decimal
+    max_new_loan: int
+    binding_constraint: str
+    detail: LoanLimit
+
+
+@dataclass(frozen=True)
+class Comparison:
+    as_of: dt.date
+    policy_version: str
+    engine_version: str
+    options: tuple[OptionResult, ...]
+    limits: LimitSummary
+
+    def option(self, label: str) -> OptionResult:
+        return next(o for o in self.options if o.label == label)
+
+
+def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current: CurrentLoan,
+            offers: list[Offer], policy: Policy) -> Comparison:
+    keep_schedule = build_schedule(current.balance, current.annual_rate_pct, current.remaining_months,
+                                   current.method)
+    keep_payments = _payments(keep_schedule)
+    keep_cumulative = tuple(accumulate(keep_schedule.interest_parts))
+    keep = OptionResult(
+        "keep", "", current.annual_rate_pct, current.remaining_months, current.method,
+        keep_schedule.regular_payment, keep_schedule.total_interest, 0, 0, 0, keep_schedule.total_interest, 0,
+        None, None, effective_annual_cost_pct(current.balance, keep_payments, _guess(current.annual_rate_pct)),
+        True, ("현재 대출 유지: 추가 비용 없음",), keep_cumulative)
+    other_services = [debt_service(d, policy) for d in other_debts]
+    results = [keep] + [
+        _option(as_of, borrower, other_debts, other_services, current, offer, keep, keep_payments, policy)
+        for offer in offers]
+    return Comparison(as_of, policy.version, ENGINE_VERSION, tuple(results),
+                      _limits(borrower, other_debts, other_services, current, policy))
+
+
+def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, offer: Offer,
+            keep: OptionResult, keep_payments: list[int], policy: Policy) -> OptionResult:
+    amount = current.balance  # a switch or re-loan repays the balance, never more
+    schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
+    payments = _payments(schedule)
+    waiver = offer.prepayment_fee_waiver_pct if offer.is_reloan else Decimal(0)
+    fee = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date, current.term_months,
+                         as_of, policy, waiver)
+    duty = stamp_duty_borrower(amount, policy)
+    upfront = fee + duty + offer.fees
+    total_cost = schedule.total_interest + upfront
+    cumulative = tuple(upfront + c for c in accumulate(schedule.interest_parts))
+    reasons: list[str] = []
+    eligible = True
+
+    if fee:
+        full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
+                              current.term_months, as_of, policy)
+        waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
+        reasons.append(f"중도상환수수료 {format_won(fee)}{waived}")
+    elif offer.is_reloan and waiver and prepayment_fee(current.balance, current.prepayment_fee_pct,
+                                                       current.drawdown_date, current.term_months, as_of, policy):
+        reasons.append("재대출 시 중도상환수수료 전액 면제")
+    if duty:
+        reasons.append(f"인지세 고객 부담분 {format_won(duty)}")
+
+    if not offer.is_reloan and current.kind == "mortgage":
+        held = months_between(current.drawdown_date, as_of)
+        if held < policy.mortgage_switch_min_months:
+            eligible = False
+            since = add_months(current.drawdown_date, policy.mortgage_switch_min_months)
+            reasons.append(f"주택담보대출은 실행 {policy.mortgage_switch_min_months}개월 후부터 대환 가능 "
+                           f"({since:%Y.%m.%d}부터)")
+
+    new_loan = NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
+                       offer.rate_type or current.rate_type, current.fixed_period_months,
+                       collateral_value=current.collateral_value, collateral_region=current.collateral_region)
+    retest_ok, retest_reason = _dsr_retest(borrower, other_debts, other_services, new_loan, amount, offer, policy)
+    if not retest_ok:
+        eligible = False
+    reasons.append(retest_reason)
+
+    saving = keep.total_cost - total_cost
+    horizon = max(len(cumulative), len(keep.cumulative_cost))
+    break_even = _first_month(
+        lambda m: _cumulative_at(cumulative, m) <= _cumulative_at(keep.cumulative_cost, m), horizon)
+    saved = list(accumulate(_payment_at(keep_payments, m) - _payment_at(payments, m) for m in range(horizon)))
+    cash_break_even = _first_month(lambda m: saved[m] >= upfront, horizon)
+    if saving > 0:
+        reasons.append(f"유지 대비 총비용 {format_won(saving)} 절감")
+    else:
+        reasons.append(f"유지 대비 총비용 {format_won(-saving)} 증가")
+    if offer.term_months != current.remaining_months:
+        reasons.append(f"상환기간이 {current.remaining_months}개월에서 {offer.term_months}개월로 바뀌어 "
+                       "총이자 비교에 유의")
+    if not offer.is_reloan:
+        reasons.append("타 금융기관 금리는 공시·제시 기준 참고치이며 심사 결과에 따라 달라질 수 있음")
+
+    return OptionResult(
+        offer.label, offer.lender, offer.annual_rate_pct, offer.term_months, offer.method,
+        schedule.regular_payment, schedule.total_interest, fee, duty, offer.fees, total_cost, saving,
+        break_even, cash_break_even,
+        effective_annual_cost_pct(amount - upfront, payments, _guess(offer.annual_rate_pct)) if amount > upfront
+        else Decimal("999.9999"),
+        eligible, tuple(reasons), cumulative)
+
+
+def _dsr_retest(borrower, other_debts, other_services, new_loan: NewLoan, amount: int, offer: Offer,
+                policy: Policy) -> tuple[bool, str]:
+    """The new lender tests DSR with the stress add-on on the new loan."""
+    who = "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사"
+    if new_loan.kind == "jeonse":
+        return True, f"{who}: 전세대출은 DSR 산정 제외"
+    total_after = sum(d.balance for d in other_debts) + amount
+    if total_after <= policy.dsr_borrower_level_threshold:
+        return True, f"{who}: 총대출 {format_won(total_after)}으로 차주단위 DSR 적용 대상 아님"
+    credit_after = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + amount
+    add = stress_rate(new_loan, borrower, credit_after, policy) * stress_weight(
+        new_loan.rate_type, new_loan.fixed_period_months, new_loan.term_months, policy)
+    service = debt_service(Debt(new_loan.kind, amount, new_loan.annual_rate_pct + add, new_loan.term_months,
+                                new_loan.method), policy)
+    ratio = dsr_pct(borrower.annual_income, [*other_services, service])
+    cap = policy.dsr_cap_pct_bank if offer.lender_sector == "bank" else policy.dsr_cap_pct_nonbank
+    label = "스트레스 DSR" if add > 0 else "DSR"
+    if ratio > cap:
+        return False, f"{who}: {label} {ratio}% > 한도 {cap}%로 불가"
+    return True, f"{who}: {label} {ratio}% (한도 {cap}%) 충족"
+
+
+def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy: Policy) -> LimitSummary:
+    current_service = debt_service(current.as_debt(), policy)
+    as_new = NewLoan(current.kind, current.annual_rate_pct, current.remaining_months, current.method,
+                     current.rate_type, current.fixed_period_months,
+                     collateral_value=current.collateral_value, collateral_region=current.collateral_region)
+    credit_total = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + (
+        current.balance if current.kind in ("credit", "overdraft") else 0)
+    add = stress_rate(as_new, borrower, credit_total, policy) * stress_weight(
+        current.rate_type, current.fixed_period_months, current.remaining_months, policy)
+    stressed = debt_service(Debt(current.kind, current.balance, current.annual_rate_pct + add,
+                                 current.remaining_months, current.method), policy)
+    limit = loan_limit(borrower, other_debts, as_new, policy)
+    return LimitSummary(
+        dsr_pct(borrower.annual_income, [*other_services, current_service]),
+        dsr_pct(borrower.annual_income, [*other_services, stressed]),
+        limit.max_new_loan, limit.binding_constraint, limit)
+
+
+def _payments(schedule: Schedule) -> list[int]:
+    return [p + i for p, i in zip(schedule.principal_parts, schedule.interest_parts)]
+
+
+def _cumulative_at(series: tuple[int, ...], month_index: int) -> int:
+    """A cumulative cost after the loan has ended stays where it ended."""
+    return series[min(month_index, len(series) - 1)]
+
+
+def _payment_at(payments: list[int], month_index: int) -> int:
+    """No payment is due after the loan has ended."""
+    return payments[month_index] if month_index < len(payments) else 0
+
+
+def _first_month(condition, months: int) -> int | None:
+    for m in range(months):
+        if condition(m):
+            return m + 1
+    return None
+
+
+def _guess(rate_pct: Decimal) -> float:
+    return float(rate_pct) / 1200 or 0.001

@@ -1,0 +1,249 @@
+"""Borrowing limits: DSR and stress DSR, LTV and price-band caps, the credit-loan income cap, product bounds.
+
+DSR = Σ (principal counted for the next 12 months + interest for the next 12 months) ÷ annual income.
+Principal counted per loan follows the supervisory rules (별표18) as the policy parameterises them:
+
+==========================  ==================================================================
+loan                        principal counted for a year
+==========================  ==================================================================
+amortising loans            what the schedule actually repays in the next 12 months
+bullet mortgage             balance ÷ remaining term in years (at most the policy's cap, 10)
+bullet credit loan          balance ÷ the policy's years for credit loans (5)
+overdraft                   its *limit* ÷ the policy's years for overdrafts (5), interest on the limit
+bullet other secured        balance ÷ the policy's years (8)
+jeonse loans                not counted (excluded)
+loans at most ₩3M           not counted (credit, card, instalment, overdraft lines)
+==========================  ==================================================================
+
+Stress DSR adds ``s × w`` to the rate of the *new* loan only (existing loans at their actual rates):
+``s`` by kind and region from the policy (credit loans only above the credit-balance threshold),
+``w`` by rate type (variable 1, fixed 0, mixed/periodic by the fixed share of the term; fixed
+periods under five years count as variable). The limit is the largest new loan every constraint
+allows, floored to whole 만원, with the constraint that binds named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
+
+from retention_desktop.domain.policy import Policy
+from retention_desktop.domain.schedule import RepaymentMethod, build_schedule
+
+LIMIT_UNIT = 10_000  # limits are quoted in whole 만원
+CREDIT_KINDS = ("credit", "overdraft")  # 신용대출 for the income cap and the stress threshold
+SMALL_LOAN_KINDS = ("credit", "overdraft", "card_loan", "instalment")
+VARIABLE_EQUIVALENT_FIXED_MONTHS = 60
+_FACTOR_PROBE = 1_000_000_000  # a ₩1bn probe loan: rounding error of the per-won factor < 1e-8
+
+CONSTRAINT_LABELS = {
+    "dsr": "DSR 한도",
+    "stress_dsr": "스트레스 DSR 한도",
+    "ltv": "LTV(담보인정비율) 한도",
+    "price_cap": "주택가격별 대출한도",
+    "credit_income_cap": "신용대출 연소득 한도",
+    "product_max": "상품 최고한도",
+    "product_min": "상품 최저금액 미달",
+}
+
+
+@dataclass(frozen=True)
+class Borrower:
+    annual_income: int
+    credit_score: int
+    region: str  # "capital" | "non_capital"
+
+
+@dataclass(frozen=True)
+class Debt:
+    """A loan the borrower carries (ours or another lender's), as the DSR sees it."""
+
+    kind: str
+    balance: int
+    annual_rate_pct: Decimal
+    remaining_months: int
+    method: RepaymentMethod
+    credit_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class NewLoan:
+    """The terms of the loan whose limit is sought (re-loan, switch, or a new loan)."""
+
+    kind: str
+    annual_rate_pct: Decimal
+    term_months: int
+    method: RepaymentMethod
+    rate_type: str = "variable"
+    fixed_period_months: int | None = None
+    grace_months: int = 0
+    collateral_value: int | None = None
+    collateral_region: str | None = None
+    regulated_area: bool | None = None  # None: the capital area counts as regulated (10·15 measures)
+    additional_home: bool = False
+    first_time_buyer: bool = False
+
+
+@dataclass(frozen=True)
+class DebtService:
+    principal: int
+    interest: int
+    counted: bool
+    note: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.principal + self.interest if self.counted else 0
+
+
+@dataclass(frozen=True)
+class LoanLimit:
+    max_new_loan: int
+    binding_constraint: str
+    constraints: dict[str, int] = field(default_factory=dict)
+    stress_add_pct: Decimal = Decimal(0)
+    existing_service: int = 0
+
+    @property
+    def binding_label(self) -> str:
+        return CONSTRAINT_LABELS[self.binding_constraint]
+
+
+def debt_service(debt: Debt, policy: Policy) -> DebtService:
+    """What one existing loan adds to the DSR numerator for a year, by the counting rules."""
+    if debt.kind == "jeonse":
+        return DebtService(0, 0, False, "전세대출은 DSR 산정에서 제외")
+    exposure = debt.credit_limit if debt.kind == "overdraft" and debt.credit_limit else debt.balance
+    if exposure <= 0:
+        return DebtService(0, 0, False, "잔액 없음")
+    if debt.kind in SMALL_LOAN_KINDS and exposure <= policy.dsr_small_loan_exclusion:
+        return DebtService(0, 0, False, "소액 대출은 DSR 산정에서 제외")
+    months = max(debt.remaining_months, 1)
+    schedule = build_schedule(exposure, debt.annual_rate_pct, months, debt.method)
+    actual_principal, interest = schedule.next_months(12)
+    years = policy.dsr_amortisation_years
+    if debt.kind == "overdraft":
+        return DebtService(_per_year(exposure, years["overdraft"]), _year_interest(exposure, debt), True,
+                           "마이너스통장은 한도 기준")
+    if debt.method is RepaymentMethod.BULLET:
+        if debt.kind == "mortgage":
+            term_years = max(min(Fraction(months, 12), policy.dsr_bullet_mortgage_term_cap_years), 1)
+            return DebtService(int(exposure / term_years), _year_interest(exposure, debt), True)
+        if debt.kind in years:
+            return DebtService(_per_year(exposure, years[debt.kind]), _year_interest(exposure, debt), True)
+    return DebtService(actual_principal, interest, True)
+
+
+def dsr_pct(income: int, services: list[DebtService]) -> Decimal:
+    if income <= 0:
+        return Decimal("999.99")
+    total = sum(s.total for s in services)
+    return (Decimal(total) * 100 / income).quantize(Decimal("0.01"))
+
+
+def stress_weight(rate_type: str, fixed_period_months: int | None, term_months: int, policy: Policy) -> Decimal:
+    if rate_type == "fixed":
+        return policy.stress_weight_fixed
+    if rate_type == "variable" or not fixed_period_months or fixed_period_months < VARIABLE_EQUIVALENT_FIXED_MONTHS:
+        return policy.stress_weight_variable
+    share = Decimal(fixed_period_months) * 100 / term_months
+    bands = policy.stress_weights_mixed if rate_type == "mixed" else policy.stress_weights_periodic
+    for band in bands:
+        if band.upto is None or share < band.upto:
+            return band.value
+    raise AssertionError("weight bands end open-ended")
+
+
+def stress_rate(loan: NewLoan, borrower: Borrower, credit_total_after: int, policy: Policy) -> Decimal:
+    """The stress add-on s (before the weight) for this new loan."""
+    if loan.kind == "jeonse":
+        return Decimal(0)
+    if loan.kind == "mortgage":
+        region = loan.collateral_region or borrower.region
+        if region == "capital":
+            return max(policy.stress_rate_pct, policy.stress_rate_mortgage_capital_floor_pct)
+        return policy.stress_rate_mortgage_non_capital_pct
+    if loan.kind in CREDIT_KINDS and credit_total_after <= policy.stress_credit_loan_threshold:
+        return Decimal(0)
+    return policy.stress_rate_pct
+
+
+def new_loan_service_factor(loan: NewLoan, rate_pct: Decimal, policy: Policy) -> Fraction:
+    """DSR won per won borrowed for the new loan at ``rate_pct`` (its first-year service ÷ amount)."""
+    probe = Debt(loan.kind, _FACTOR_PROBE, rate_pct, loan.term_months, loan.method,
+                 credit_limit=_FACTOR_PROBE if loan.kind == "overdraft" else None)
+    if loan.grace_months and loan.method is not RepaymentMethod.BULLET:
+        schedule = build_schedule(_FACTOR_PROBE, rate_pct, loan.term_months, loan.method, loan.grace_months)
+        principal, interest = schedule.next_months(12)
+        return Fraction(principal + interest, _FACTOR_PROBE)
+    service = debt_service(probe, policy)
+    return Fraction(service.principal + service.interest, _FACTOR_PROBE)
+
+
+def loan_limit(borrower: Borrower, debts: list[Debt], loan: NewLoan, policy: Policy,
+               product_min: int | None = None, product_max: int | None = None) -> LoanLimit:
+    """The largest new loan of ``loan``'s terms beside ``debts`` (which exclude any loan it replaces)."""
+    services = [debt_service(d, policy) for d in debts]
+    existing = sum(s.total for s in services)
+    others_total = sum(d.balance for d in debts)
+    credit_others = sum((d.credit_limit or d.balance) if d.kind == "overdraft" else d.balance
+                        for d in debts if d.kind in CREDIT_KINDS)
+    caps: dict[str, int] = {}
+
+    # DSR is linear in the amount, so solve for it; below the borrower-level threshold it does not apply.
+    dsr_room = Fraction(borrower.annual_income) * Fraction(policy.dsr_cap_pct_bank) / 100 - existing
+    exempt_room = max(policy.dsr_borrower_level_threshold - others_total, 0)
+    w = stress_weight(loan.rate_type, loan.fixed_period_months, loan.term_months, policy)
+
+    def by_dsr(add: Decimal) -> int:
+        factor = new_loan_service_factor(loan, loan.annual_rate_pct + add, policy)
+        return max(int(max(dsr_room, 0) / factor), exempt_room)
+
+    add = stress_rate(loan, borrower, 0, policy) * w
+    if loan.kind != "jeonse":
+        amount = by_dsr(add)
+        if loan.kind in CREDIT_KINDS:
+            # credit loans carry the stress rate only once all credit loans exceed the threshold
+            room_unstressed = max(policy.stress_credit_loan_threshold - credit_others, 0)
+            if amount > room_unstressed:
+                add = stress_rate(loan, borrower, credit_others + amount, policy) * w
+                amount = max(by_dsr(add), room_unstressed)
+        caps["stress_dsr" if add > 0 else "dsr"] = amount
+
+    if loan.kind in CREDIT_KINDS:
+        cap = int(Decimal(borrower.annual_income) * policy.credit_loan_income_cap_pct / 100)
+        caps["credit_income_cap"] = max(cap - credit_others, 0)
+    if loan.kind == "mortgage" and loan.collateral_value:
+        region = loan.collateral_region or borrower.region
+        regulated = loan.regulated_area if loan.regulated_area is not None else region == "capital"
+        if regulated:
+            ltv = (policy.ltv_regulated_additional_home_pct if loan.additional_home
+                   else policy.ltv_first_time_buyer_pct if loan.first_time_buyer else policy.ltv_regulated_pct)
+            for band in policy.mortgage_price_caps:
+                if band.upto is None or loan.collateral_value <= band.upto:
+                    caps["price_cap"] = int(band.value)
+                    break
+        else:
+            ltv = policy.ltv_non_regulated_pct
+        caps["ltv"] = int((Decimal(loan.collateral_value) * ltv / 100).to_integral_value(rounding=ROUND_FLOOR))
+    if product_max is not None:
+        caps["product_max"] = product_max
+
+    if not caps:
+        raise ValueError("no constraint applies to this loan; give a product maximum")
+    binding = min(caps, key=lambda k: (caps[k], k))
+    amount = caps[binding] // LIMIT_UNIT * LIMIT_UNIT
+    if product_min is not None and amount < product_min:
+        caps["product_min"] = 0
+        binding, amount = "product_min", 0
+    return LoanLimit(amount, binding, caps, add, existing)
+
+
+def _per_year(amount: int, years: int) -> int:
+    return amount // years
+
+
+def _year_interest(amount: int, debt: Debt) -> int:
+    months = min(max(debt.remaining_months, 1), 12)
+    return int((Decimal(amount) * debt.annual_rate_pct / 100 * months / 12).to_integral_value(rounding=ROUND_FLOOR))

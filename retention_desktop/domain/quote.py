@@ -1,0 +1,217 @@
+"""The quote contract: validate the input document, run the comparison, shape the output document.
+
+The field names are a contract (docs/quote.md, docs/quote.schema.json). Validation names the
+field at fault (``current_loan.balance: must not be negative``); money must be whole won given as
+JSON integers, rates are percent and are read exactly (parse with ``exact_json.loads``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer, OptionResult, compare
+from retention_desktop.domain.limits import Borrower, Debt
+from retention_desktop.domain.policy import Policy
+from retention_desktop.domain.rates import RATE_SCALE
+from retention_desktop.domain.schedule import RepaymentMethod
+
+REGIONS = ("capital", "non_capital")
+LOAN_KINDS = ("credit", "mortgage", "jeonse", "other_secured", "overdraft")
+DEBT_KINDS = LOAN_KINDS + ("card_loan", "instalment", "student")
+RATE_TYPES = ("fixed", "variable", "mixed", "periodic")
+METHODS = tuple(m.value for m in RepaymentMethod)
+
+
+class QuoteInputError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class QuoteRequest:
+    as_of: dt.date
+    borrower: Borrower
+    other_debts: tuple[Debt, ...]
+    current_loan: CurrentLoan
+    reloan_offer: Offer | None
+    switch_offers: tuple[Offer, ...]
+
+
+class _Fields:
+    """Typed reads from a JSON object, each failure naming its dotted path."""
+
+    def __init__(self, node: Any, path: str):
+        if not isinstance(node, dict):
+            raise QuoteInputError(path or "(document)", "must be an object")
+        self.node, self.path = node, path
+
+    def _name(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        return self.node.get(key) is not None
+
+    def raw(self, key: str) -> Any:
+        if key not in self.node or self.node[key] is None:
+            raise QuoteInputError(self._name(key), "is missing")
+        return self.node[key]
+
+    def won(self, key: str, default: int | None = None, positive: bool = False) -> int:
+        if default is not None and not self.has(key):
+            return default
+        value = self.raw(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, Decimal) and value == value.to_integral_value():
+                value = int(value)
+            else:
+                raise QuoteInputError(self._name(key), "must be a whole number of won")
+        if value < 0:
+            raise QuoteInputError(self._name(key), "must not be negative")
+        if positive and value == 0:
+            raise QuoteInputError(self._name(key), "must be greater than zero")
+        return value
+
+    def count(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        if default is not None and not self.has(key):
+            return default
+        value = self.raw(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise QuoteInputError(self._name(key), "must be a whole number")
+        if value < 0:
+            raise QuoteInputError(self._name(key), "must not be negative")
+        if not low <= value <= high:
+            raise QuoteInputError(self._name(key), f"must be between {low} and {high}")
+        return value
+
+    def rate(self, key: str, high: Decimal = Decimal(100), default: Decimal | None = None) -> Decimal:
+        if default is not None and not self.has(key):
+            return default
+        value = self.raw(key)
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise QuoteInputError(self._name(key), "must be a number (percent)")
+        value = Decimal(value)
+        if value < 0:
+            raise QuoteInputError(self._name(key), "must not be negative")
+        if value > high:
+            raise QuoteInputError(self._name(key), f"must be at most {high} percent")
+        if (value * RATE_SCALE) != (value * RATE_SCALE).to_integral_value():
+            raise QuoteInputError(self._name(key), "has more than four decimals")
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str:
+        if default is not None and not self.has(key):
+            return default
+        value = self.raw(key)
+        if value not in options:
+            raise QuoteInputError(self._name(key), f"must be one of {', '.join(options)} (got {value!r})")
+        return value
+
+    def date(self, key: str) -> dt.date:
+        value = self.raw(key)
+        try:
+            return dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise QuoteInputError(self._name(key), "must be a date YYYY-MM-DD") from None
+
+    def text(self, key: str) -> str:
+        value = self.raw(key)
+        if not isinstance(value, str) or not value.strip():
+            raise QuoteInputError(self._name(key), "must be a non-empty text")
+        return value.strip()
+
+    def items(self, key: str) -> list[_Fields]:
+        if not self.has(key):
+            return []
+        value = self.raw(key)
+        if not isinstance(value, list):
+            raise QuoteInputError(self._name(key), "must be a list")
+        return [_Fields(item, f"{self._name(key)}[{i}]") for i, item in enumerate(value)]
+
+    def sub(self, key: str) -> _Fields:
+        return _Fields(self.raw(key), self._name(key))
+
+
+def parse_request(document: Any) -> QuoteRequest:
+    root = _Fields(document, "")
+    as_of = root.date("as_of")
+    b = root.sub("borrower")
+    borrower = Borrower(b.won("annual_income"), b.count("credit_score", 1, 1000), b.choice("region", REGIONS))
+    debts = tuple(
+        Debt(d.choice("kind", DEBT_KINDS), d.won("balance"), d.rate("annual_rate_pct"),
+             d.count("remaining_months", 1, 600), RepaymentMethod(d.choice("method", METHODS)),
+             d.won("credit_limit") if d.has("credit_limit") else None)
+        for d in root.items("other_debts"))
+    c = root.sub("current_loan")
+    term = c.count("term_months", 1, 600)
+    rate_type = c.choice("rate_type", RATE_TYPES)
+    current = CurrentLoan(
+        kind=c.choice("kind", LOAN_KINDS), balance=c.won("balance", positive=True),
+        annual_rate_pct=c.rate("annual_rate_pct"), rate_type=rate_type,
+        method=RepaymentMethod(c.choice("method", METHODS)), term_months=term,
+        remaining_months=c.count("remaining_months", 1, term), drawdown_date=c.date("drawdown_date"),
+        prepayment_fee_pct=c.rate("prepayment_fee_pct", high=Decimal(5)),
+        fixed_period_months=c.count("fixed_period_months", 1, term) if rate_type in ("mixed", "periodic") else None,
+        collateral_value=c.won("collateral_value") if c.has("collateral_value") else None,
+        collateral_region=c.choice("collateral_region", REGIONS) if c.has("collateral_region") else None)
+    if current.drawdown_date > as_of:
+        raise QuoteInputError("current_loan.drawdown_date", "must not be after as_of")
+    reloan = None
+    if root.has("reloan_offer"):
+        r = root.sub("reloan_offer")
+        reloan = Offer("reloan", "", r.rate("annual_rate_pct"), r.count("term_months", 1, 600),
+                       RepaymentMethod(r.choice("method", METHODS)), r.won("fees", default=0),
+                       prepayment_fee_waiver_pct=r.rate("prepayment_fee_waiver_pct", default=Decimal(100)))
+    switches = []
+    for s in root.items("switch_offers"):
+        lender = s.text("lender")
+        switches.append(Offer(f"switch:{lender}", lender, s.rate("annual_rate_pct"), s.count("term_months", 1, 600),
+                              RepaymentMethod(s.choice("method", METHODS)), s.won("fees", default=0),
+                              lender_sector=s.choice("lender_sector", ("bank", "non_bank"), default="bank")))
+    return QuoteRequest(as_of, borrower, debts, current, reloan, tuple(switches))
+
+
+def run_quote(request: QuoteRequest, policy: Policy, reloan: Offer | None = None) -> Comparison:
+    """Compare keep, the re-loan (given, or ``reloan`` priced elsewhere) and every switch offer."""
+    offers = [o for o in (request.reloan_offer or reloan,) if o is not None] + list(request.switch_offers)
+    return compare(request.as_of, request.borrower, list(request.other_debts), request.current_loan, offers, policy)
+
+
+def option_document(option: OptionResult) -> dict[str, Any]:
+    return {
+        "label": option.label,
+        "annual_rate_pct": option.annual_rate_pct,
+        "term_months": option.term_months,
+        "method": option.method.value,
+        "monthly_payment": option.monthly_payment,
+        "total_interest": option.total_interest,
+        "prepayment_fee": option.prepayment_fee,
+        "stamp_duty_borrower": option.stamp_duty_borrower,
+        "fees": option.fees,
+        "total_cost": option.total_cost,
+        "net_saving_vs_keep": option.net_saving_vs_keep,
+        "break_even_month": option.break_even_month,
+        "cash_break_even_month": option.cash_break_even_month,
+        "effective_annual_cost_pct": option.effective_annual_cost_pct,
+        "eligible": option.eligible,
+        "reasons": list(option.reasons),
+    }
+
+
+def quote_document(comparison: Comparison) -> dict[str, Any]:
+    limits = comparison.limits
+    return {
+        "as_of": comparison.as_of.isoformat(),
+        "policy_version": comparison.policy_version,
+        "engine_version": comparison.engine_version,
+        "options": [option_document(o) for o in comparison.options],
+        "limits": {
+            "dsr_pct": limits.dsr_pct,
+            "stress_dsr_pct": limits.stress_dsr_pct,
+            "max_new_loan": limits.max_new_loan,
+            "binding_constraint": limits.binding_constraint,
+        },
+    }
