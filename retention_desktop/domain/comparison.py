@@ -10,6 +10,7 @@ the amount capped at the balance) with its reasons in plain Korean.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
@@ -91,11 +92,16 @@ class OptionResult:
     effective_annual_cost_pct: Decimal
     eligible: bool
     reasons: tuple[str, ...]
-    cumulative_cost: tuple[int, ...] = field(repr=False)
+    interest_parts: tuple[int, ...] = field(repr=False)
 
     @property
     def upfront_cost(self) -> int:
         return self.prepayment_fee + self.stamp_duty_borrower + self.fees
+
+    @property
+    def cumulative_cost(self) -> tuple[int, ...]:
+        """Up-front costs plus interest paid so far, month by month (the chart's line)."""
+        return tuple(accumulate(self.interest_parts, initial=self.upfront_cost))[1:]
 
 
 @dataclass(frozen=True)
@@ -124,12 +130,11 @@ def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current
     keep_schedule = build_schedule(current.balance, current.annual_rate_pct, current.remaining_months,
                                    current.method)
     keep_payments = _payments(keep_schedule)
-    keep_cumulative = tuple(accumulate(keep_schedule.interest_parts))
     keep = OptionResult(
         "keep", "", current.annual_rate_pct, current.remaining_months, current.method,
         keep_schedule.regular_payment, keep_schedule.total_interest, 0, 0, 0, keep_schedule.total_interest, 0,
         None, None, effective_annual_cost_pct(current.balance, keep_payments, _guess(current.annual_rate_pct)),
-        True, ("현재 대출 유지: 추가 비용 없음",), keep_cumulative)
+        True, ("현재 대출 유지: 추가 비용 없음",), keep_schedule.interest_parts)
     other_services = [debt_service(d, policy) for d in other_debts]
     results = [keep] + [
         _option(as_of, borrower, other_debts, other_services, current, offer, keep, keep_payments, policy)
@@ -149,7 +154,6 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     duty = stamp_duty_borrower(amount, policy)
     upfront = fee + duty + offer.fees
     total_cost = schedule.total_interest + upfront
-    cumulative = tuple(upfront + c for c in accumulate(schedule.interest_parts))
     reasons: list[str] = []
     eligible = True
 
@@ -181,11 +185,12 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     reasons.append(retest_reason)
 
     saving = keep.total_cost - total_cost
-    horizon = max(len(cumulative), len(keep.cumulative_cost))
-    break_even = _first_month(
-        lambda m: _cumulative_at(cumulative, m) <= _cumulative_at(keep.cumulative_cost, m), horizon)
-    saved = list(accumulate(_payment_at(keep_payments, m) - _payment_at(payments, m) for m in range(horizon)))
-    cash_break_even = _first_month(lambda m: saved[m] >= upfront, horizon)
+    # true break-even: upfront + Σ interest_option − Σ interest_keep ≤ 0; cash: Σ payment saving ≥ upfront
+    horizon = max(len(payments), len(keep_payments))
+    break_even = _first_month_reaching(
+        map(operator.sub, _padded(keep.interest_parts, horizon), _padded(schedule.interest_parts, horizon)), upfront)
+    cash_break_even = _first_month_reaching(
+        map(operator.sub, _padded(keep_payments, horizon), _padded(payments, horizon)), upfront)
     if saving > 0:
         reasons.append(f"유지 대비 총비용 {format_won(saving)} 절감")
     else:
@@ -202,7 +207,7 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
         break_even, cash_break_even,
         effective_annual_cost_pct(amount - upfront, payments, _guess(offer.annual_rate_pct)) if amount > upfront
         else Decimal("999.9999"),
-        eligible, tuple(reasons), cumulative)
+        eligible, tuple(reasons), schedule.interest_parts)
 
 
 def _dsr_retest(borrower, other_debts, other_services, new_loan: NewLoan, amount: int, offer: Offer,
@@ -238,7 +243,10 @@ def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy:
         current.rate_type, current.fixed_period_months, current.remaining_months, policy)
     stressed = debt_service(Debt(current.kind, current.balance, current.annual_rate_pct + add,
                                  current.remaining_months, current.method), policy)
-    limit = loan_limit(borrower, other_debts, as_new, policy)
+    # Jeonse loans sit outside DSR; their limit is the guarantor's share of the deposit, which the
+    # quote does not carry, so the re-loan limit shown is the current balance (a renewal).
+    limit = loan_limit(borrower, other_debts, as_new, policy,
+                       product_max=current.balance if current.kind == "jeonse" else None)
     return LimitSummary(
         dsr_pct(borrower.annual_income, [*other_services, current_service]),
         dsr_pct(borrower.annual_income, [*other_services, stressed]),
@@ -249,20 +257,18 @@ def _payments(schedule: Schedule) -> list[int]:
     return [p + i for p, i in zip(schedule.principal_parts, schedule.interest_parts)]
 
 
-def _cumulative_at(series: tuple[int, ...], month_index: int) -> int:
-    """A cumulative cost after the loan has ended stays where it ended."""
-    return series[min(month_index, len(series) - 1)]
+def _padded(series, length: int) -> list[int]:
+    """A monthly series with zeros after the loan has ended."""
+    return list(series) + [0] * (length - len(series))
 
 
-def _payment_at(payments: list[int], month_index: int) -> int:
-    """No payment is due after the loan has ended."""
-    return payments[month_index] if month_index < len(payments) else 0
+def _first_month_reaching(monthly_savings, target: int) -> int | None:
+    """The first month whose accumulated saving reaches ``target`` (lazy: stops at the crossing).
 
-
-def _first_month(condition, months: int) -> int | None:
-    for m in range(months):
-        if condition(m):
-            return m + 1
+    """
+    for month, saved in enumerate(accumulate(monthly_savings), start=1):
+        if saved >= target:
+            return month
     return None
 
 

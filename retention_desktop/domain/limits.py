@@ -29,7 +29,7 @@ from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
 
 from retention_desktop.domain.policy import Policy
-from retention_desktop.domain.schedule import RepaymentMethod, build_schedule
+from retention_desktop.domain.schedule import RepaymentMethod, first_months
 
 LIMIT_UNIT = 10_000  # limits are quoted in whole 만원
 CREDIT_KINDS = ("credit", "overdraft")  # 신용대출 for the income cap and the stress threshold
@@ -120,8 +120,7 @@ def debt_service(debt: Debt, policy: Policy) -> DebtService:
     if debt.kind in SMALL_LOAN_KINDS and exposure <= policy.dsr_small_loan_exclusion:
         return DebtService(0, 0, False, "소액 대출은 DSR 산정에서 제외")
     months = max(debt.remaining_months, 1)
-    schedule = build_schedule(exposure, debt.annual_rate_pct, months, debt.method)
-    actual_principal, interest = schedule.next_months(12)
+    actual_principal, interest = first_months(exposure, debt.annual_rate_pct, months, debt.method, 12)
     years = policy.dsr_amortisation_years
     if debt.kind == "overdraft":
         return DebtService(_per_year(exposure, years["overdraft"]), _year_interest(exposure, debt), True,
@@ -174,8 +173,8 @@ def new_loan_service_factor(loan: NewLoan, rate_pct: Decimal, policy: Policy) ->
     probe = Debt(loan.kind, _FACTOR_PROBE, rate_pct, loan.term_months, loan.method,
                  credit_limit=_FACTOR_PROBE if loan.kind == "overdraft" else None)
     if loan.grace_months and loan.method is not RepaymentMethod.BULLET:
-        schedule = build_schedule(_FACTOR_PROBE, rate_pct, loan.term_months, loan.method, loan.grace_months)
-        principal, interest = schedule.next_months(12)
+        principal, interest = first_months(_FACTOR_PROBE, rate_pct, loan.term_months, loan.method, 12,
+                                           loan.grace_months)
         return Fraction(principal + interest, _FACTOR_PROBE)
     service = debt_service(probe, policy)
     return Fraction(service.principal + service.interest, _FACTOR_PROBE)

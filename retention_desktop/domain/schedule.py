@@ -101,40 +101,59 @@ def build_schedule(principal: int, annual_rate_pct: Decimal, months: int,
     """The schedule of a new loan, or of a current balance over its remaining months."""
     method = RepaymentMethod(method)
     _check(principal, months, grace_months)
+    parts, interests = _columns(principal, annual_rate_pct, months, method, grace_months, months)
+    return Schedule(principal, tuple(parts), tuple(interests), grace_months)
+
+
+def first_months(principal: int, annual_rate_pct: Decimal, months: int, method: RepaymentMethod | str,
+                 count: int, grace_months: int = 0) -> tuple[int, int]:
+    """(principal, interest) of the first ``count`` instalments, without building the rest (DSR's next year)."""
+    method = RepaymentMethod(method)
+    _check(principal, months, grace_months)
+    parts, interests = _columns(principal, annual_rate_pct, months, method, grace_months, min(count, months))
+    return sum(parts), sum(interests)
+
+
+def _columns(principal: int, annual_rate_pct: Decimal, months: int, method: RepaymentMethod, grace_months: int,
+             horizon: int) -> tuple[list[int], list[int]]:
+    """Principal and interest of instalments 1..horizon of the schedule."""
     e4 = rate_e4(annual_rate_pct)
     parts: list[int] = []
     interests: list[int] = []
     balance = principal
-    for _ in range(grace_months):  # 거치: interest only
+    for _ in range(min(grace_months, horizon)):  # 거치: interest only
         parts.append(0)
         interests.append(month_interest(balance, e4))
     amortising = months - grace_months
+    regular = min(amortising - 1, horizon - grace_months)  # amortising months before the last one
     # The loops below inline rates.month_interest (half-up of balance·e4 / MONTHLY_DENOMINATOR):
     # this is the engine's hot path, run for every option of every comparison.
     twice_den, den = 2 * MONTHLY_DENOMINATOR, MONTHLY_DENOMINATOR
     twice_e4 = 2 * e4
-    if method is RepaymentMethod.EQUAL_PAYMENT:
-        payment = level_payment(principal, annual_rate_pct, amortising)
-        for _ in range(amortising - 1):
+    if regular > 0:
+        if method is RepaymentMethod.EQUAL_PAYMENT:
+            payment = level_payment(principal, annual_rate_pct, amortising)
+            for _ in range(regular):
+                interest = (twice_e4 * balance + den) // twice_den
+                part = min(max(payment - interest, 0), balance)
+                balance -= part
+                parts.append(part)
+                interests.append(interest)
+        elif method is RepaymentMethod.EQUAL_PRINCIPAL:
+            base = principal // amortising
+            for _ in range(regular):
+                interests.append((twice_e4 * balance + den) // twice_den)
+                balance -= base
+                parts.append(base)
+        else:
             interest = (twice_e4 * balance + den) // twice_den
-            part = min(max(payment - interest, 0), balance)
-            balance -= part
-            parts.append(part)
-            interests.append(interest)
-    elif method is RepaymentMethod.EQUAL_PRINCIPAL:
-        base = principal // amortising
-        for _ in range(amortising - 1):
-            interests.append((twice_e4 * balance + den) // twice_den)
-            balance -= base
-            parts.append(base)
-    else:
-        interest = (twice_e4 * balance + den) // twice_den
-        parts.extend([0] * (amortising - 1))
-        interests.extend([interest] * (amortising - 1))
-    # the last instalment takes whatever balance remains: the rounding remainder
-    interests.append((twice_e4 * balance + den) // twice_den)
-    parts.append(balance)
-    return Schedule(principal, tuple(parts), tuple(interests), grace_months)
+            parts.extend([0] * regular)
+            interests.extend([interest] * regular)
+    if horizon == months:
+        # the last instalment takes whatever balance remains: the rounding remainder
+        interests.append((twice_e4 * balance + den) // twice_den)
+        parts.append(balance)
+    return parts, interests
 
 
 def _check(principal: int, months: int, grace_months: int) -> None:
