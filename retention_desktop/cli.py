@@ -81,6 +81,8 @@ def admin_parser() -> argparse.ArgumentParser:
 
     quote = sub.add_parser("quote", help="compare keep / re-loan / switch offers for one loan (JSON in, JSON out)")
     quote.add_argument("file", help="the quote input JSON, or - for standard input")
+    simulate = sub.add_parser("simulate", help="future borrowing limit: scenarios, 36-month timeline, suggestion")
+    simulate.add_argument("file", help="the quote input JSON (plus optional scenarios), or - for standard input")
 
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
@@ -122,7 +124,7 @@ def _admin(argv: list[str] | None) -> int:
         if args.command == "db":
             return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
                                              ask_password=_ask_password, out=print)
-        if args.command == "quote":
+        if args.command in ("quote", "simulate"):
             return _quote(args, data_dir)
         if args.command == "demo-data":
             counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
@@ -169,15 +171,17 @@ def _quote(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"retention-admin quote: cannot read {args.file}: {exc}", file=sys.stderr)
+        print(f"retention-admin {args.command}: cannot read {args.file}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        request = quoting.read_request(text)
+        request, document = quoting.read_request(text)
+        basis = quoting.basis_from_data_dir(data_dir, args.demo, _ask_password)
+        result = (quoting.quote(request, basis) if args.command == "quote"
+                  else quoting.simulate(request, document, basis))
     except QuoteInputError as exc:
-        print(f"retention-admin quote: {exc}", file=sys.stderr)
+        print(f"retention-admin {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    policies = quoting.policies_from_database(data_dir, args.demo, _ask_password)
-    print(exact_json.dumps(quoting.quote(request, policies)))
+    print(exact_json.dumps(result))
     return 0
 
 

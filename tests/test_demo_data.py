@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 
 import numpy as np
-import pandas as pd
 import pytest
 from sqlalchemy import text
 

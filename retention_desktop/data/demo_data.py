@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from retention_desktop.data import credentials
 from retention_desktop.data.demo_population import DemoPopulation, generate

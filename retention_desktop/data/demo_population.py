@@ -46,6 +46,22 @@ INDEX_PATHS = {
 }
 
 
+MARKET_BASE_BP = {"credit": 410, "mortgage": 385, "jeonse": 360}
+MARKET_BAND_STEP_BP = {"credit": 45, "mortgage": 8, "jeonse": 10}
+
+
+def market_rate_bp(kind: str, band_index, lender_offset_bp: int = 0, sheet: int = 1):
+    """A lender's disclosed rate in bp for a loan kind and credit band (0 = best band); ``sheet`` 1 is the latest."""
+    step = MARKET_BAND_STEP_BP[kind]
+    return MARKET_BASE_BP[kind] + lender_offset_bp + step * band_index * (1 + band_index // 4) - 8 * sheet
+
+
+def score_band_index(score):
+    """Index into SCORE_BANDS (0 = 951–1000) of each score."""
+    edges = np.array([lo for lo, _hi in SCORE_BANDS[:-1]])
+    return np.searchsorted(-edges, -np.asarray(score), side="right")
+
+
 @dataclass
 class DemoPopulation:
     as_of: dt.date
@@ -279,8 +295,20 @@ def _loans(rng, cust: pd.DataFrame, risk, score, as_of: dt.date, officers: pd.Da
     balance = _balance_after(principal, rate_bp, term, grace, method, paid)
     balance = np.where(is_["overdraft"], (principal * rng.uniform(0, 1, n)).round(-4), balance).astype(np.int64)
     matured = maturity <= np.datetime64(as_of)
-    status = np.where(matured, "closed", "active")
-    balance = np.where(matured, 0, balance)
+    score_at_drawdown = np.clip(sc + np.round(rng.normal(0, 25, n) - 3 * r * np.minimum(age_months, 36) / 6),
+                                300, 1000).astype(np.int64)
+    switched = _switched_away(rng, kind, rate_bp, sc, score_at_drawdown, age_months, term, principal,
+                              cust, owner, r, as_of) & ~matured
+    asof64 = np.datetime64(as_of)
+    earliest = np.maximum(drawdown + np.where(kind == "mortgage", 183, 31).astype("timedelta64[D]"),
+                          asof64 - np.timedelta64(365, "D"))
+    switch_day = earliest + (rng.random(n) * np.maximum((asof64 - earliest).astype(int), 1)).astype(
+        "timedelta64[D]")
+    switched &= earliest < asof64
+    closed_on = np.where(matured, maturity, np.where(switched, switch_day, np.datetime64("NaT")))
+    status = np.where(matured | switched, "closed", "active")
+    closed_reason = np.where(matured, "matured", np.where(switched, "switched_away", ""))
+    balance = np.where(matured | switched, 0, balance)
     collateral = np.where(is_["mortgage"], np.round(principal / rng.uniform(0.35, 0.7, n), -6), 0).astype(np.int64)
     cust_branch = cust["home_branch_id"].to_numpy()[owner]
     branch_region = np.array([b[2] for b in BRANCHES])[cust_branch - 1]
@@ -315,12 +343,32 @@ def _loans(rng, cust: pd.DataFrame, risk, score, as_of: dt.date, officers: pd.Da
         "collateral_value": pd.Series(collateral, dtype="Int64").where(is_["mortgage"]),
         "collateral_region": pd.Series(region).where(is_["mortgage"]),
         "prepayment_fee_pct": _bp_to_pct(fee_bp.astype(np.int64)),
-        "credit_score_at_drawdown": np.clip(sc + np.round(rng.normal(0, 25, n) + 3 * r * np.minimum(
-            age_months, 36) / 6), 300, 1000).astype(np.int64),
+        "credit_score_at_drawdown": score_at_drawdown,
         "status": status,
-        "closed_on": pd.Series(maturity).where(matured),
+        "closed_on": pd.Series(closed_on.astype("datetime64[D]")),
+        "closed_reason": pd.Series(closed_reason).where(closed_reason != ""),
         "_risk": r,
     })
+
+
+def _switched_away(rng, kind, rate_bp, score, score_at_drawdown, age_months, term, principal, cust, owner, risk,
+                   as_of: dt.date):
+    """Which loans left for another lender in the past year: the signal the switching model learns.
+
+    Customers switch when the market undercuts their rate, when their score has improved since
+    drawdown, once the prepayment-fee window is over, for larger balances, and when younger; a
+    salary-transfer relationship and a history of late payments hold them back.
+    """
+    market_kind = np.where(np.isin(kind, list(MARKET_BASE_BP)), kind, "credit")
+    market = np.array([market_rate_bp(k, b) for k, b in zip(market_kind, score_band_index(score))])
+    gap_pct = (rate_bp - market) / 100
+    fee_over = (age_months >= 36) | (age_months >= term)
+    age = (np.datetime64(as_of) - cust["birth_date"].to_numpy()[owner].astype("datetime64[D]")).astype(int) / 365.25
+    salary = cust["salary_transfer"].to_numpy()[owner]
+    logit = (-3.3 + 1.4 * gap_pct + 0.012 * (score - score_at_drawdown) + 0.9 * fee_over
+             + 0.35 * np.log(principal / 3e7) - 0.7 * salary - 0.03 * (age - 40) - 0.6 * (risk > 1.0))
+    logit = np.where(np.isin(kind, ["overdraft"]), logit - 1.5, logit)
+    return rng.random(len(kind)) < 1 / (1 + np.exp(-logit))
 
 
 def _balance_after(principal, rate_bp, term, grace, method, paid):
@@ -343,6 +391,8 @@ def _repayments(rng, loans: pd.DataFrame, risk_unused, as_of: dt.date):
     n = len(loans)
     drawdown = loans["drawdown_date"].to_numpy().astype("datetime64[D]")
     maturity = loans["maturity_date"].to_numpy().astype("datetime64[D]")
+    closed = loans["closed_on"].to_numpy().astype("datetime64[D]")
+    maturity = np.where(np.isnat(closed), maturity, np.minimum(maturity, closed))
     draw_month = drawdown.astype("datetime64[M]")
     day_offset = (drawdown - draw_month.astype("datetime64[D]"))
     this_month = np.datetime64(as_of, "M")
@@ -446,15 +496,13 @@ def _external_debts(rng, cust: pd.DataFrame, risk, as_of: dt.date) -> pd.DataFra
 def _market_offers(as_of: dt.date) -> pd.DataFrame:
     rows = []
     sheet_dates = [(np.datetime64(as_of, "M") - np.timedelta64(k, "M")).astype("datetime64[D]") for k in (1, 0)]
-    base = {"credit": 410, "mortgage": 385, "jeonse": 360}
-    band_step = {"credit": 45, "mortgage": 8, "jeonse": 10}
     for sheet, when in enumerate(sheet_dates):
         for lender, sector, offset in LENDERS:
-            for kind, start in base.items():
+            for kind in MARKET_BASE_BP:
                 if sector == "non_bank" and kind != "credit":
                     continue
                 for b, (lo, hi) in enumerate(SCORE_BANDS):
-                    rate = start + offset + band_step[kind] * b * (1 + b // 4) - 8 * sheet
+                    rate = market_rate_bp(kind, b, offset, sheet)
                     fees = 0 if kind == "credit" else 300_000 if kind == "mortgage" else 100_000
                     rows.append((lender, kind, lo, hi, rate, fees, when, "은행연합회 소비자포털 공시(데모)"))
     frame = pd.DataFrame(rows, columns=["lender", "loan_kind", "credit_score_min", "credit_score_max", "rate_bp",
@@ -482,51 +530,70 @@ def _index_rates(as_of: dt.date) -> pd.DataFrame:
     return frame
 
 
+SHOWCASE = {
+    "name": "김하늘", "employer": "한빛전자(주)", "annual_income": 75_000_000, "branch_id": 2,
+    "scores": (765, 770, 775, 780),
+    "loan": {"kind": "credit", "principal": 30_000_000, "balance": 30_000_000, "annual_rate_pct": "5.2000",
+             "rate_type": "variable", "repayment_method": "bullet", "term_months": 36, "grace_months": 0,
+             "prepayment_fee_pct": "0.1100", "credit_score_at_drawdown": 760, "index_name": "BANK_BOND_12M",
+             "spread_pct": "2.2000", "product_id": 1, "months_ago": 20},
+    "debts": [  # lender, sector, kind, balance, rate, remaining months, method
+        ("신한은행", "bank", "mortgage", 90_000_000, "4.1000", 300, "equal_payment"),
+        ("신한카드", "non_bank", "card_loan", 7_000_000, "14.9000", 24, "equal_payment"),
+        ("현대카드", "non_bank", "card_loan", 4_000_000, "15.9000", 18, "equal_payment"),
+    ],
+}
+
+
 def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
-    """Customer C00000001: score 780, a ₩30M credit loan at 5.2 %, card debt — the original walk-through."""
+    """Customer C00000001, the walk-through of the original description: score 780, a credit loan at
+    5.2 %, card debt beside a mortgage elsewhere, so that a new loan's limit is bound by the DSR."""
+    spec = SHOWCASE
     cust = tables["customers"]
-    cust.loc[0, ["name", "employment_type", "annual_income", "salary_transfer", "home_branch_id"]] = [
-        "김하늘", "salaried", 52_000_000, True, 2]
-    cust.loc[0, "employer"] = "한빛전자(주)"
+    cust.loc[0, ["name", "employment_type", "annual_income", "salary_transfer", "home_branch_id", "employer"]] = [
+        spec["name"], "salaried", spec["annual_income"], True, spec["branch_id"], spec["employer"]]
     scores = tables["credit_scores"]
     mine = scores.index[scores["customer_id"] == 1]
-    for step, idx in enumerate(mine):
-        scores.loc[idx, "score"] = 765 + 5 * step if step < len(mine) - 1 else 780
+    scores.loc[mine, "score"] = np.array(spec["scores"][-len(mine):], dtype=scores["score"].dtype)
+
     loans = tables["loans"]
     mine = loans.index[loans["customer_id"] == 1]
-    keep, drop = mine[0], mine[1:]
-    draw = np.datetime64(as_of, "M") - np.timedelta64(20, "M") + np.timedelta64(9, "D")
-    loans.loc[keep, ["kind", "principal", "balance", "annual_rate_pct", "rate_type", "repayment_method",
-                     "term_months", "grace_months", "status", "prepayment_fee_pct", "credit_score_at_drawdown",
-                     "branch_id"]] = [
-        "credit", 30_000_000, 30_000_000, "5.2000", "variable", "bullet", 36, 0, "active", "0.1100", 760, 2]
-    loans.loc[keep, ["product_id", "fixed_period_months", "collateral_value"]] = [1, pd.NA, pd.NA]
-    loans.loc[keep, ["index_name", "spread_pct", "collateral_region", "closed_on"]] = [
-        "BANK_BOND_12M", "2.2000", None, pd.NaT]
+    keep, others = mine[0], mine[1:]
+    loan = dict(spec["loan"])
+    draw = (np.datetime64(as_of, "M") - np.timedelta64(loan.pop("months_ago"), "M")).astype("datetime64[D]") \
+        + np.timedelta64(9, "D")
+    for column, value in loan.items():
+        loans.loc[keep, column] = value
+    loans.loc[keep, ["status", "branch_id", "fixed_period_months", "collateral_value", "collateral_region",
+                     "closed_on", "closed_reason"]] = ["active", spec["branch_id"], pd.NA, pd.NA, None, pd.NaT, None]
     loans.loc[keep, "drawdown_date"] = draw
     loans.loc[keep, "maturity_date"] = (draw.astype("datetime64[M]") + np.timedelta64(36, "M")).astype(
         "datetime64[D]") + np.timedelta64(9, "D")
-    if len(drop):
-        tables["repayments"] = tables["repayments"][~tables["repayments"]["loan_id"].isin(loans.loc[drop, "id"])]
-        loans.loc[drop, ["status", "balance"]] = ["closed", 0]
-        loans.loc[drop, "closed_on"] = loans.loc[drop, "maturity_date"].where(
-            loans.loc[drop, "maturity_date"] <= np.datetime64(as_of), np.datetime64(as_of))
-        loans.loc[drop, "maturity_date"] = loans.loc[drop, ["maturity_date", "closed_on"]].max(axis=1)
+    loans.loc[keep, "_risk"] = -0.5
     reps = tables["repayments"]
-    mine = reps["loan_id"] == loans.loc[keep, "id"]
-    reps.loc[mine, ["paid_on", "days_late"]] = [None, 0]
-    reps.loc[mine, "paid_on"] = reps.loc[mine, "due_date"]
-    reps.loc[mine, "principal_paid"] = 0
-    reps.loc[mine, "interest_paid"] = round(30_000_000 * 52 / 1000 / 12)
+    if len(others):  # earlier loans of the showcase were repaid at maturity, and have no repayments in the window
+        reps = reps[~reps["loan_id"].isin(loans.loc[others, "id"])]
+        loans.loc[others, ["status", "balance", "closed_reason"]] = ["closed", 0, "matured"]
+        loans.loc[others, "closed_on"] = loans.loc[others, "maturity_date"].where(
+            loans.loc[others, "maturity_date"] <= np.datetime64(as_of), np.datetime64(as_of))
+        loans.loc[others, "maturity_date"] = loans.loc[others, ["maturity_date", "closed_on"]].max(axis=1)
+    # twelve interest payments on time, none of principal (a bullet loan)
+    reps = reps[reps["loan_id"] != loans.loc[keep, "id"]]
+    dues = [(draw.astype("datetime64[M]") + np.timedelta64(k, "M")).astype("datetime64[D]") + np.timedelta64(9, "D")
+            for k in range(spec["loan"]["months_ago"] - 11, spec["loan"]["months_ago"] + 1)]
+    mine = pd.DataFrame({"loan_id": loans.loc[keep, "id"], "due_date": dues, "paid_on": dues, "principal_paid": 0,
+                         "interest_paid": 30_000_000 * 52 // 12_000, "days_late": 0})
+    mine.insert(0, "id", reps["id"].max() + 1 + np.arange(len(mine)))
+    tables["repayments"] = pd.concat([reps, mine], ignore_index=True)
+
     debts = tables["external_debts"]
     debts = debts[debts["customer_id"] != 1]
-    extra = pd.DataFrame([
-        (1, as_of, "신한카드", "non_bank", "card_loan", 8_000_000, "14.9000", 24, "equal_payment", pd.NA),
-        (1, as_of, "현대카드", "non_bank", "card_loan", 4_000_000, "15.9000", 18, "equal_payment", pd.NA),
-        (1, as_of, "케이뱅크", "bank", "credit", 12_000_000, "6.1000", 12, "bullet", pd.NA),
-    ], columns=["customer_id", "reported_on", "lender", "lender_sector", "kind", "balance", "annual_rate_pct",
-                "remaining_months", "repayment_method", "credit_limit"])
+    extra = pd.DataFrame([(1, as_of, lender, sector, kind, balance, rate, months, method, pd.NA)
+                          for lender, sector, kind, balance, rate, months, method in spec["debts"]],
+                         columns=["customer_id", "reported_on", "lender", "lender_sector", "kind", "balance",
+                                  "annual_rate_pct", "remaining_months", "repayment_method", "credit_limit"])
     extra["reported_on"] = pd.to_datetime(extra["reported_on"])
+    extra["credit_limit"] = extra["credit_limit"].astype("Int64")
     extra.insert(0, "id", debts["id"].max() + 1 + np.arange(len(extra)))
     tables["external_debts"] = pd.concat([debts, extra], ignore_index=True)
 

@@ -45,6 +45,8 @@ EXTERNAL_DEBT_KINDS = LOAN_KINDS + ("card_loan", "instalment", "student")
 RATE_TYPES = ("fixed", "variable", "mixed", "periodic")
 REPAYMENT_METHODS = ("equal_payment", "equal_principal", "bullet")
 LOAN_STATUSES = ("active", "delinquent", "closed", "refinanced")
+CLOSED_REASONS = ("matured", "repaid_early", "switched_away", "refinanced")
+MODEL_KINDS = ("risk", "switching")
 OFFICER_ROLES = ("officer", "manager", "admin")
 EMPLOYMENT_TYPES = ("salaried", "public_servant", "self_employed", "freelancer", "retired", "unemployed")
 REGIONS = ("capital", "non_capital")
@@ -227,6 +229,7 @@ class Loan(Base):
     credit_score_at_drawdown: Mapped[int | None] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(16), server_default="active")
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_reason: Mapped[str | None] = mapped_column(String(16))
     customer: Mapped[Customer] = relationship()
     __table_args__ = (
         CheckConstraint(_in("kind", LOAN_KINDS), name="kind"),
@@ -252,6 +255,8 @@ class Loan(Base):
         CheckConstraint("credit_score_at_drawdown IS NULL OR credit_score_at_drawdown BETWEEN 1 AND 1000",
                         name="credit_score_at_drawdown"),
         CheckConstraint("(status IN ('closed', 'refinanced')) = (closed_on IS NOT NULL)", name="closed_on"),
+        CheckConstraint("(closed_on IS NULL) = (closed_reason IS NULL)", name="closed_reason_with_date"),
+        CheckConstraint("closed_reason IS NULL OR " + _in("closed_reason", CLOSED_REASONS), name="closed_reason"),
         Index("ix_loans_status_kind", "status", "kind"),
     )
 
@@ -476,4 +481,63 @@ class AuditEvent(Base):
         CheckConstraint("action ~ '^[a-z_.]+$'", name="action_form"),
         Index("ix_audit_log_customer_no_at", "customer_no", "at"),
         Index("ix_audit_log_employee_no_at", "employee_no", "at"),
+    )
+
+
+class PricingRules(Base):
+    """The bank's pricing parameters for re-loans (head office), versioned by effective date."""
+
+    __tablename__ = "pricing_rules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(32), unique=True)
+    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    created_by: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ModelVersion(Base):
+    """A trained risk or switching model: its parameters (plain numbers, never pickled code) and model card."""
+
+    __tablename__ = "model_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    version: Mapped[str] = mapped_column(String(64), unique=True)
+    trained_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    card: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    __table_args__ = (
+        CheckConstraint(_in("kind", MODEL_KINDS), name="kind"),
+        Index("ix_model_versions_kind_trained_at", "kind", "trained_at"),
+    )
+
+
+class CallListEntry(Base):
+    """One loan on a branch's dated retention call list, with why and what to offer."""
+
+    __tablename__ = "call_list_entries"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    branch_rank: Mapped[int] = mapped_column(Integer)
+    switching_probability: Mapped[Decimal] = mapped_column(Numeric(6, 4))
+    value_at_risk: Mapped[int] = mapped_column(MONEY)
+    recommended_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    current_rate_pct: Mapped[Decimal] = mapped_column(RATE)
+    rate_cut_right: Mapped[bool] = mapped_column(Boolean)
+    fee_window_ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    switch_eligible_from: Mapped[dt.date | None] = mapped_column(Date)
+    reasons: Mapped[list[str]] = mapped_column(JSONB)
+    model_version: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        UniqueConstraint("as_of", "loan_id"),
+        CheckConstraint("switching_probability BETWEEN 0 AND 1", name="probability"),
+        CheckConstraint("value_at_risk >= 0", name="value_at_risk"),
+        CheckConstraint("branch_rank >= 1", name="branch_rank"),
+        Index("ix_call_list_entries_as_of_branch_id_branch_rank", "as_of", "branch_id", "branch_rank"),
+        Index("ix_call_list_entries_as_of_officer_id", "as_of", "officer_id"),
     )

@@ -1,0 +1,254 @@
+"""미래 대출 한도 시뮬레이션: the limit under scenarios, over the next 36 months, and the suggested action.
+
+The limit is the largest new loan of the current loan's kind and terms that would replace it (the
+re-loan's limit), from ``limits.loan_limit``. Scenarios change the income, repay debts of chosen
+kinds, and shift the rate of the new loan; the timeline lets existing debts amortise, the income
+grow, and the policy change on its effective dates. The suggestion is the smallest action that
+reaches the next pricing band (a lower DSR surcharge) or raises the limit by the target: repaying
+the dearest debts first, consolidating card loans into the re-loan, or a rate type with a lower
+stress weight. ``apply_suggestion`` turns it into the quote document it promises; quoting that
+again gives exactly the promised rate and limit changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_FLOOR, Decimal
+
+from retention_desktop.domain.comparison import CurrentLoan
+from retention_desktop.domain.fees import add_months
+from retention_desktop.domain.limits import Debt, LoanLimit, NewLoan, loan_limit
+from retention_desktop.domain.money import format_won_korean
+from retention_desktop.domain.policy import Policy, policy_in_force
+from retention_desktop.domain.quote import QuoteRequest
+from retention_desktop.domain.schedule import build_schedule
+
+REPAYABLE_KINDS = ("card_loan", "credit", "instalment", "overdraft", "student")
+REPAYMENT_STEP = 1_000_000
+DEFAULT_LIMIT_TARGET = 10_000_000
+DEFAULT_WITHIN_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    income_change_pct: Decimal = Decimal(0)
+    repay_kinds: tuple[str, ...] = ()
+    rate_shift_pct: Decimal = Decimal(0)
+
+
+DEFAULT_SCENARIOS = (
+    Scenario("현재 상태"),
+    Scenario("소득 10% 증가", income_change_pct=Decimal(10)),
+    Scenario("카드론 상환", repay_kinds=("card_loan",)),
+    Scenario("금리 1%p 하락", rate_shift_pct=Decimal(-1)),
+    Scenario("세 가지 모두", Decimal(10), ("card_loan",), Decimal(-1)),
+)
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    name: str
+    max_new_loan: int
+    binding_constraint: str
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    month: int
+    on: dt.date
+    max_new_loan: int
+    binding_constraint: str
+    policy_version: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    action: str  # "reduce_debt" | "consolidate_card_loans" | "switch_to_fixed_rate"
+    amount: int
+    within_months: int
+    rate_change_pct: Decimal
+    limit_change: int
+    binding_constraint: str
+    explanation: str
+
+
+def new_loan_like(loan: CurrentLoan, rate_shift: Decimal = Decimal(0), rate_type: str | None = None) -> NewLoan:
+    return NewLoan(loan.kind, max(loan.annual_rate_pct + rate_shift, Decimal(0)), loan.remaining_months, loan.method,
+                   rate_type or loan.rate_type, loan.fixed_period_months,
+                   collateral_value=loan.collateral_value, collateral_region=loan.collateral_region)
+
+
+def limit_of(request: QuoteRequest, policy: Policy) -> LoanLimit:
+    return loan_limit(request.borrower, list(request.other_debts), new_loan_like(request.current_loan), policy,
+                      product_max=request.current_loan.balance if request.current_loan.kind == "jeonse" else None)
+
+
+def run_scenario(request: QuoteRequest, scenario: Scenario, policy: Policy) -> ScenarioResult:
+    income = int((Decimal(request.borrower.annual_income) * (100 + scenario.income_change_pct) / 100)
+                 .to_integral_value(rounding=ROUND_FLOOR))
+    borrower = replace(request.borrower, annual_income=max(income, 0))
+    debts = [d for d in request.other_debts if d.kind not in scenario.repay_kinds]
+    loan = new_loan_like(request.current_loan, scenario.rate_shift_pct)
+    limit = loan_limit(borrower, debts, loan, policy)
+    return ScenarioResult(scenario.name, limit.max_new_loan, limit.binding_constraint)
+
+
+def scenarios(request: QuoteRequest, policy: Policy,
+              chosen: Sequence[Scenario] = DEFAULT_SCENARIOS) -> list[ScenarioResult]:
+    return [run_scenario(request, s, policy) for s in chosen]
+
+
+def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36,
+             income_growth_pct_per_year: Decimal = Decimal(3)) -> list[TimelinePoint]:
+    """The limit month by month: debts amortise, income grows, policy versions take effect."""
+    schedules = [(d, build_schedule(d.balance, d.annual_rate_pct, d.remaining_months, d.method).instalments)
+                 if d.balance > 0 else (d, ()) for d in request.other_debts]
+    points = []
+    for month in range(1, months + 1):
+        on = add_months(request.as_of, month)
+        debts = []
+        for debt, rows in schedules:
+            if month < len(rows):
+                debts.append(replace(debt, balance=rows[month - 1].balance,
+                                     remaining_months=debt.remaining_months - month))
+        growth = (1 + income_growth_pct_per_year / 100 / 12) ** month  # the yearly trend, compounded monthly
+        income = int((Decimal(request.borrower.annual_income) * growth).to_integral_value(rounding=ROUND_FLOOR))
+        policy = policy_in_force(policies, on)
+        limit = loan_limit(replace(request.borrower, annual_income=income), debts,
+                           new_loan_like(request.current_loan), policy)
+        points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version))
+    return points
+
+
+# -- the suggested action ------------------------------------------------------------------------
+def repay(debts: Sequence[Debt], amount: int) -> tuple[Debt, ...]:
+    """Repay ``amount`` from the dearest repayable debts first (a debt repaid in full disappears)."""
+    left = amount
+    out = []
+    for debt in sorted(debts, key=lambda d: (d.kind not in REPAYABLE_KINDS, -d.annual_rate_pct)):
+        if left > 0 and debt.kind in REPAYABLE_KINDS:
+            paid = min(left, debt.balance)
+            left -= paid
+            if debt.balance - paid > 0:
+                out.append(replace(debt, balance=debt.balance - paid))
+        else:
+            out.append(debt)
+    return tuple(out)
+
+
+def apply_suggestion(request: QuoteRequest, suggestion: Suggestion) -> QuoteRequest:
+    """The quote document as it will be once the customer has done what the suggestion says.
+
+    Prices and policy stay those of the quote date: the promise is about the action, not the market.
+    """
+    if suggestion.action == "reduce_debt":
+        return replace(request, other_debts=repay(request.other_debts, suggestion.amount))
+    if suggestion.action == "consolidate_card_loans":
+        cards = [d for d in request.other_debts if d.kind == "card_loan"]
+        loan = replace(request.current_loan, balance=request.current_loan.balance + sum(d.balance for d in cards))
+        return replace(request, current_loan=loan,
+                       other_debts=tuple(d for d in request.other_debts if d.kind != "card_loan"))
+    if suggestion.action == "switch_to_fixed_rate":
+        return replace(request, current_loan=replace(request.current_loan, rate_type="fixed", fixed_period_months=None))
+    raise ValueError(f"unknown action {suggestion.action}")
+
+
+def suggest(request: QuoteRequest, policy: Policy, price_of: Callable[[QuoteRequest], Decimal],
+            dsr_of: Callable[[QuoteRequest], Decimal], band_edges: Sequence[int],
+            limit_target: int = DEFAULT_LIMIT_TARGET, within_months: int = DEFAULT_WITHIN_MONTHS
+            ) -> Suggestion | None:
+    """The smallest action that reaches the next pricing band or raises the limit by ``limit_target``.
+
+    ``price_of`` prices a document (the personalised re-loan rate), ``dsr_of`` gives its pricing DSR,
+    ``band_edges`` are the DSR bounds of the pricing bands.
+    """
+    rate_now = price_of(request)
+    limit_now = limit_of(request, policy)
+    dsr_now = dsr_of(request)
+    lower_edges = [e for e in band_edges if e <= dsr_now]
+    next_edge = max(lower_edges) if lower_edges else None
+
+    def outcome(action: str, amount: int) -> Suggestion:
+        probe = Suggestion(action, amount, within_months, Decimal(0), 0, "", "")
+        after = apply_suggestion(request, probe)
+        rate_change = price_of(after) - rate_now
+        limit_after = limit_of(after, policy)
+        return Suggestion(action, amount, within_months, rate_change, limit_after.max_new_loan - limit_now.max_new_loan,
+                          limit_after.binding_constraint, "")
+
+    def good(s: Suggestion) -> bool:
+        return s.rate_change_pct < 0 or s.limit_change >= limit_target
+
+    candidates: list[Suggestion] = []
+    repayable = sum(d.balance for d in request.other_debts if d.kind in REPAYABLE_KINDS)
+    amount = REPAYMENT_STEP
+    while amount <= repayable + REPAYMENT_STEP - 1:
+        trial = outcome("reduce_debt", min(amount, repayable))
+        reaches_band = next_edge is not None and dsr_of(apply_suggestion(request, trial)) < next_edge
+        if good(trial) and (reaches_band or trial.limit_change >= limit_target):
+            candidates.append(trial)
+            break
+        amount += REPAYMENT_STEP
+    if any(d.kind == "card_loan" for d in request.other_debts):
+        trial = outcome("consolidate_card_loans", sum(d.balance for d in request.other_debts if d.kind == "card_loan"))
+        if good(trial):
+            candidates.append(replace(trial, amount=0))
+    if request.current_loan.rate_type != "fixed":
+        trial = outcome("switch_to_fixed_rate", 0)
+        if good(trial):
+            candidates.append(trial)
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda s: (s.amount, s.rate_change_pct, -s.limit_change))
+    return replace(best, explanation=_explain(best, request))
+
+
+def _explain(s: Suggestion, request: QuoteRequest) -> str:
+    effects = []
+    if s.rate_change_pct:
+        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {'낮아지고' if s.rate_change_pct < 0 else '높아지고'}")
+    if s.limit_change:
+        effects.append(f"한도가 {format_won_korean(abs(s.limit_change))} {'늘어날' if s.limit_change > 0 else '줄어들'}")
+    effect = ", ".join(effects) + " 것으로 예상됩니다." if effects else "조건이 개선됩니다."
+    if s.action == "reduce_debt":
+        return f"다음 {s.within_months}개월 안에 금리가 높은 부채부터 {format_won_korean(s.amount)}을 상환하면 {effect}"
+    if s.action == "consolidate_card_loans":
+        cards = sum(d.balance for d in request.other_debts if d.kind == "card_loan")
+        return f"카드론 {format_won_korean(cards)}을 재대출로 통합하면 {effect}"
+    return f"고정금리로 바꾸면 스트레스 DSR 가산이 없어져 {effect}"
+
+
+
+def parse_scenarios(document: dict) -> tuple[Scenario, ...]:
+    """Optional ``scenarios`` of a simulate document; the defaults when absent."""
+    from retention_desktop.domain.quote import DEBT_KINDS, QuoteInputError
+
+    raw = document.get("scenarios")
+    if raw is None:
+        return DEFAULT_SCENARIOS
+    if not isinstance(raw, list) or not raw:
+        raise QuoteInputError("scenarios", "must be a non-empty list")
+    out = [Scenario("현재 상태")]
+    for i, item in enumerate(raw):
+        where = f"scenarios[{i}]"
+        if not isinstance(item, dict):
+            raise QuoteInputError(where, "must be an object")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise QuoteInputError(f"{where}.name", "must be a non-empty text")
+        values = {}
+        for key, low, high in (("income_change_pct", -100, 1000), ("rate_shift_pct", -20, 20)):
+            value = item.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+                raise QuoteInputError(f"{where}.{key}", "must be a number (percent)")
+            if not low <= value <= high:
+                raise QuoteInputError(f"{where}.{key}", f"must be between {low} and {high}")
+            values[key] = Decimal(value)
+        kinds = item.get("repay_kinds", [])
+        if not isinstance(kinds, list) or any(k not in DEBT_KINDS for k in kinds):
+            raise QuoteInputError(f"{where}.repay_kinds", f"must be a list of {', '.join(DEBT_KINDS)}")
+        out.append(Scenario(name.strip(), values["income_change_pct"], tuple(kinds), values["rate_shift_pct"]))
+    return tuple(out)
