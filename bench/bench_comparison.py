@@ -30,7 +30,7 @@ def _policy():
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from tests.conftest import seeded_policies
+    from tests.support import seeded_policies
 
     return policy_in_force(seeded_policies(), AS_OF)
 

@@ -84,6 +84,13 @@ def admin_parser() -> argparse.ArgumentParser:
     simulate = sub.add_parser("simulate", help="future borrowing limit: scenarios, 36-month timeline, suggestion")
     simulate.add_argument("file", help="the quote input JSON (plus optional scenarios), or - for standard input")
 
+    train = sub.add_parser("train-models", help="train the risk and switching models on the bank's history")
+    train.add_argument("--as-of", type=_date, default=None, help="the training date (default: today)")
+
+    scoring = sub.add_parser("score-portfolio", help="score every active loan and write the dated call lists")
+    scoring.add_argument("--as-of", type=_date, default=None, help="the scoring date (default: today)")
+    scoring.add_argument("--xlsx", type=Path, default=None, help="also export the call list to this Excel file")
+
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
     demo.add_argument("--seed", type=int, default=20261123)
@@ -126,6 +133,22 @@ def _admin(argv: list[str] | None) -> int:
                                              ask_password=_ask_password, out=print)
         if args.command in ("quote", "simulate"):
             return _quote(args, data_dir)
+        if args.command == "train-models":
+            cards = administration.train_models_command(data_dir, args.demo, args.as_of or dt.date.today(),
+                                                        _ask_password, progress=lambda m: print(m, file=sys.stderr))
+            print(json.dumps(cards, ensure_ascii=False, indent=2))
+            return 0
+        if args.command == "score-portfolio":
+            summary = administration.score_portfolio_command(
+                data_dir, args.demo, args.as_of or dt.date.today(), args.xlsx, _ask_password,
+                progress=_progress)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
+                              "call_list_entries": summary.entries, "branches": summary.branches,
+                              "switching_model": summary.switching_model,
+                              "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
+            return 0
         if args.command == "demo-data":
             counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
                                                       args.force, ask_password=_ask_password,
@@ -183,6 +206,14 @@ def _quote(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_USAGE
     print(exact_json.dumps(result))
     return 0
+
+
+def _progress(message: str) -> None:
+    """A progress bar ('[###...]') redraws its line on a terminal; other messages get their own line."""
+    if message.startswith("[") and sys.stderr.isatty():
+        print(f"\r{message}", end="", file=sys.stderr, flush=True)
+    else:
+        print(message, file=sys.stderr, flush=True)
 
 
 def _ask_password(account: str) -> str | None:

@@ -6,8 +6,6 @@ that writes gets its own copy (CREATE DATABASE ... TEMPLATE), so tests never see
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import os
 import secrets
 import tempfile
@@ -17,7 +15,6 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,13 +22,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RETENTION_DESKTOP_CLUSTER_ROOT"] = tempfile.mkdtemp(prefix="rdc-")
 
 from retention_desktop.data import demo_data, migrations  # noqa: E402
-from retention_desktop.data.database import Database, create_app_engine  # noqa: E402
+from retention_desktop.data.database import Database  # noqa: E402
 from retention_desktop.data.embedded import EmbeddedServer  # noqa: E402
 
-TEST_AS_OF = dt.date(2026, 11, 23)
-TEST_CUSTOMERS = 300
-TEST_SEED = 7
-_counter = itertools.count()
+from tests.support import (  # noqa: E402
+    TEST_AS_OF,
+    TEST_CUSTOMERS,
+    TEST_SEED,
+    _admin_execute,
+    drop_database,
+    new_database,
+    seeded_policies,
+)
 
 
 class MemoryKeyring(KeyringBackend):
@@ -74,29 +76,6 @@ def server_url(tmp_path_factory) -> Iterator[URL]:
     url = make_url(server.start())
     yield url
     server.release()
-
-
-def _admin_execute(server_url: URL, *statements: str) -> None:
-    engine = create_app_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
-def new_database(server_url: URL, template: str | None = None) -> Database:
-    name = f"rdt_{os.getpid()}_{next(_counter)}"
-    clause = f" TEMPLATE {template}" if template else " TEMPLATE template0 ENCODING 'UTF8'"
-    _admin_execute(server_url, f"CREATE DATABASE {name}{clause}")
-    url = server_url.set(database=name)
-    return Database("embedded", url, create_app_engine(url))
-
-
-def drop_database(server_url: URL, db: Database) -> None:
-    db.engine.dispose()
-    _admin_execute(server_url, f"DROP DATABASE IF EXISTS {db.url.database} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
@@ -150,20 +129,6 @@ def empty_db(server_url: URL) -> Iterator[Database]:
     database = new_database(server_url)
     yield database
     drop_database(server_url, database)
-
-
-def seeded_policies():
-    """The policy versions revision 0003 seeds, read from the revision itself (no database needed)."""
-    import importlib.util
-
-    from retention_desktop.data.locations import migrations_dir
-    from retention_desktop.domain.policy import Policy
-
-    path = migrations_dir() / "versions" / "0003_seed_policies.py"
-    spec = importlib.util.spec_from_file_location("seed_policies", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
 
 
 @pytest.fixture(scope="session")

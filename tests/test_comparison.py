@@ -118,7 +118,7 @@ def test_dsr_retest_blocks_a_switch_for_an_overindebted_borrower(policy):
 
 
 def test_policy_version_follows_the_as_of_date(policy):
-    from tests.conftest import seeded_policies
+    from tests.support import seeded_policies
     from retention_desktop.domain.policy import policy_in_force
 
     doc = copy.deepcopy(MORTGAGE)

@@ -426,7 +426,10 @@ def _repayments(rng, loans: pd.DataFrame, risk_unused, as_of: dt.date):
         interest = np.where(overdraft, np.round(before * 0.5 * rate_bp[idx] / 1e4 / 12), interest).astype(np.int64)
         principal_part = np.where(overdraft & ~last, 0, principal_part)
         late = rng.random(len(idx)) < late_prob[idx]
-        days = np.where(late, np.clip(rng.geometric(0.12, len(idx)), 1, 120), 0)
+        # most late payments are a few days; one in five runs past a month (what the risk model learns)
+        long = rng.random(len(idx)) < 0.2
+        days = np.where(late, np.where(long, rng.integers(31, 120, len(idx)),
+                                       np.clip(rng.geometric(0.12, len(idx)), 1, 30)), 0)
         paid_on = due[idx] + days.astype("timedelta64[D]")
         unpaid = paid_on > asof64
         days = np.where(unpaid, (asof64 - due[idx]).astype(int), days)

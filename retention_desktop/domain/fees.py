@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 from decimal import ROUND_FLOOR, Decimal
 
+import numpy as np
+
 from retention_desktop.domain.policy import Band, Policy
 
 
@@ -63,3 +65,14 @@ def _band_value(bands: tuple[Band, ...], amount: int) -> Decimal:
         if band.upto is None or amount <= band.upto:
             return band.value
     raise AssertionError("policy bands end open-ended")
+
+
+def add_months_array(days: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """``add_months`` for arrays of datetime64[D] (same clipping to the month's end)."""
+    days = np.asarray(days).astype("datetime64[D]")
+    month = days.astype("datetime64[M]")
+    day_index = (days - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.asarray(months).astype("timedelta64[M]")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
+        np.int64)
+    return target.astype("datetime64[D]") + np.minimum(day_index, length - 1).astype("timedelta64[D]")

@@ -132,3 +132,33 @@ def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_
             raise AdminError(str(exc), code=2) from exc
     finally:
         db.close()
+
+
+def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
+                         progress: Callable[[str], None]) -> dict:
+    from retention_desktop.services.model_training import TrainingError, train_models
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db)
+        return train_models(db, as_of, progress)
+    except TrainingError as exc:
+        raise AdminError(str(exc)) from exc
+    finally:
+        db.close()
+
+
+def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
+                            ask_password: Callable[[str], str | None], progress: Callable[[str], None]):
+    from retention_desktop.services.portfolio_scoring import score_portfolio
+
+    if excel is not None and excel.suffix.lower() != ".xlsx":
+        raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db)
+        return score_portfolio(db, as_of, excel, progress)
+    finally:
+        db.close()

@@ -26,7 +26,6 @@ from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
-    apply_suggestion,
     parse_scenarios,
     scenarios,
     suggest,
@@ -149,5 +148,3 @@ def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[st
         },
     }
 
-
-__all__ = ["QuoteBasis", "apply_suggestion", "basis_from_data_dir", "load_basis", "quote", "read_request", "simulate"]

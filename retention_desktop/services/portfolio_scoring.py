@@ -1,0 +1,272 @@
+"""Score the whole book for switching risk and hand each branch its dated call list (``score-portfolio``).
+
+For every active loan: the switching and risk models' probabilities, the personalised re-loan rate
+(the same pricing search as a single quote, vectorised), the value at risk (margin × balance ×
+expected life), the rate-cut right (score improved since drawdown), the end of the prepayment-fee
+window and the date from which a switch is allowed. Priority = P(switch) × value at risk; each
+branch gets its top loans, in order, written to ``call_list_entries`` for the date (re-running a
+date replaces its list) and optionally to Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import text
+
+from retention_desktop.data.database import Database
+from retention_desktop.data.portfolio_frames import PortfolioFrames, rate_e4, read_portfolio
+from retention_desktop.domain.features import SWITCHING_FEATURES
+from retention_desktop.domain.fees import add_months_array
+from retention_desktop.domain.personal_quote import DEFAULT_INDEX
+from retention_desktop.domain.policy import Policy
+from retention_desktop.domain.portfolio_limits import annual_debt_service
+from retention_desktop.domain.portfolio_schedules import METHOD_CODES
+from retention_desktop.domain.pricing import PricingRules, optimal_rates
+from retention_desktop.domain.propensity import LogisticModel
+from retention_desktop.services import model_training
+from retention_desktop.services.quoting import load_basis
+
+log = logging.getLogger(__name__)
+CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class ScoringSummary:
+    as_of: dt.date
+    loans_scored: int
+    entries: int
+    branches: int
+    switching_model: str
+    excel: Path | None
+
+
+def _progress_bar(fraction: float, label: str) -> str:
+    filled = int(round(fraction * 30))
+    return f"[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {label}"
+
+
+def _bands(values: np.ndarray, bands, inclusive: bool) -> np.ndarray:
+    out = np.zeros(len(values))
+    assigned = np.zeros(len(values), dtype=bool)
+    for band in bands:
+        hit = ~assigned & ((values <= band.upto if inclusive else values < band.upto) if band.upto is not None
+                           else np.ones(len(values), dtype=bool))
+        out[hit] = float(band.value)
+        assigned |= hit
+    return out
+
+
+def _e4(pct: Decimal) -> int:
+    return int(Decimal(pct) * 10_000)
+
+
+def _per_kind(kind: np.ndarray, table) -> np.ndarray:
+    lookup = {k: _e4(v) for k, v in table.items()}
+    return np.array([lookup[k] for k in kind], dtype=np.int64)
+
+
+def _risk_e4(score: np.ndarray, kind: np.ndarray, rules: PricingRules) -> np.ndarray:
+    """``rules.risk_spread_pct`` for every loan, from a table of its distinct (band, kind) values."""
+    edges = [b.upto for b in rules.risk_spread_by_score if b.upto is not None]
+    band = np.searchsorted(np.array(edges), score, side="left")  # index of the first bound >= score
+    representative = edges + [edges[-1] + 1]
+    table = {(i, k): _e4(rules.risk_spread_pct(representative[i], k))
+             for i in range(len(representative)) for k in set(kind)}
+    return np.array([table[(b, k)] for b, k in zip(band, kind)], dtype=np.int64)
+
+
+def customer_dsr(frames: PortfolioFrames, policy: Policy) -> pd.Series:
+    """DSR (%) per customer over our active loans and the bureau's external debts."""
+    loans, ext = frames.loans, frames.external_debts
+    held = ((pd.Timestamp(frames.as_of).year - loans["drawdown_date"].dt.year) * 12
+            + pd.Timestamp(frames.as_of).month - loans["drawdown_date"].dt.month).to_numpy()
+    ours = annual_debt_service(
+        loans["kind"].to_numpy(), loans["balance"].to_numpy(dtype=np.int64),
+        np.where(loans["kind"] == "overdraft", loans["principal"], 0), rate_e4(loans["annual_rate_pct"]).to_numpy(),
+        np.maximum(loans["term_months"].to_numpy() - held, 1), loans["repayment_method"].map(METHOD_CODES).to_numpy(),
+        policy)
+    theirs = annual_debt_service(
+        ext["kind"].to_numpy(), ext["balance"].to_numpy(dtype=np.int64),
+        ext["credit_limit"].fillna(0).to_numpy(dtype=np.int64), rate_e4(ext["annual_rate_pct"]).to_numpy(),
+        ext["remaining_months"].to_numpy(), ext["repayment_method"].map(METHOD_CODES).to_numpy(), policy)
+    service = pd.concat([pd.Series(ours, index=loans["customer_id"].to_numpy()),
+                         pd.Series(theirs, index=ext["customer_id"].to_numpy())]).groupby(level=0).sum()
+    income = frames.customers.set_index("id")["annual_income"].astype("float64")
+    return (service.reindex(income.index).fillna(0) * 100 / income.clip(lower=1)).rename("dsr_pct")
+
+
+def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: dict[str, LogisticModel],
+          index_rates: dict[str, Decimal], progress: Callable[[str], None]) -> pd.DataFrame:
+    loans = frames.loans.reset_index(drop=True)
+    progress(_progress_bar(0.15, "features"))
+    x = model_training.features_of(frames).reindex(loans["id"])
+    switching, risk = models["switching"], models["risk"]
+    p_switch = switching.predict(switching.matrix(x))
+    p_default = risk.predict(risk.matrix(x))
+    progress(_progress_bar(0.35, "DSR"))
+    dsr = customer_dsr(frames, policy).reindex(loans["customer_id"]).to_numpy()
+    kind = loans["kind"].to_numpy()
+    # Every component in whole 0.0001 % (e4), exactly as the single-quote pricing adds its Decimals.
+    index_name = loans["index_name"].fillna(loans["kind"].map(DEFAULT_INDEX)).to_numpy()
+    index_e4 = np.array([_e4(index_rates[i]) for i in index_name], dtype=np.int64)
+    liquidity_e4 = _per_kind(kind, rules.liquidity_premium_pct)
+    cost_e4 = _per_kind(kind, rules.cost_pct)
+    score_now = x["credit_score"].to_numpy()
+    risk_e4 = _risk_e4(score_now, kind, rules)
+    dsr_e4 = np.round(_bands(dsr, rules.dsr_surcharge, False) * 10_000).astype(np.int64)
+    salary = frames.customers.set_index("id")["salary_transfer"].reindex(loans["customer_id"]).fillna(False)
+    since = frames.customers.set_index("id")["created_on"].reindex(loans["customer_id"])
+    tenure = ((pd.Timestamp(frames.as_of) - since).dt.days / 365.25).to_numpy() >= rules.tenure_discount_years
+    discount_e4 = (salary.to_numpy(dtype=bool) * _e4(rules.salary_transfer_discount_pct)
+                   + tenure * _e4(rules.tenure_discount_pct))
+    base_e4 = index_e4 + liquidity_e4 + risk_e4 + dsr_e4 + cost_e4
+    floor_bp = -((-(base_e4 + _e4(rules.min_margin_pct))) // 100)  # ceiling: never below the floor
+    list_bp = (base_e4 + _e4(rules.target_margin_pct) - discount_e4) // 100
+    current_bp = (rate_e4(loans["annual_rate_pct"]).to_numpy() // 100).astype(np.int64)
+    upper_bp = np.maximum(np.minimum(list_bp, current_bp), floor_bp)
+    index_bp = index_e4 / 100
+    liquidity_bp, cost_bp = liquidity_e4 / 100, cost_e4 / 100
+    held = ((pd.Timestamp(frames.as_of).year - loans["drawdown_date"].dt.year) * 12
+            + pd.Timestamp(frames.as_of).month - loans["drawdown_date"].dt.month).to_numpy()
+    remaining = np.maximum(loans["term_months"].to_numpy() - held, 1)
+    life = np.minimum(remaining / 12, rules.max_life_years)
+    lgd_pct = _per_kind(kind, rules.loss_given_default_pct) / 10_000
+    el_pct = p_default * lgd_pct  # expected loss, %p a year
+    balance = loans["balance"].to_numpy(dtype=np.float64)
+    fund_cost_bp = index_bp + liquidity_bp + cost_bp
+    rate_bp = np.empty(len(loans), dtype=np.int64)
+    p_retain = np.empty(len(loans))
+    for start in range(0, len(loans), CHUNK):
+        part = slice(start, start + CHUNK)
+        rate_bp[part], p_retain[part], _ = optimal_rates(
+            floor_bp[part], upper_bp[part], current_bp[part], fund_cost_bp[part], el_pct[part] * 100, p_switch[part],
+            balance[part], life[part], float(rules.price_sensitivity_per_pct))
+        progress(_progress_bar(0.4 + 0.4 * min(start + CHUNK, len(loans)) / max(len(loans), 1), "pricing"))
+    margin = np.maximum(current_bp - fund_cost_bp - el_pct * 100, 0) / 10_000
+    value_at_risk = np.floor(balance * margin * life).astype(np.int64)
+    drawdown = loans["drawdown_date"].to_numpy()
+    fee_months = np.minimum(loans["term_months"].to_numpy(), 12 * policy.prepayment_fee_max_years)
+    fee_end = pd.Series(add_months_array(drawdown, fee_months))
+    six = pd.Series(add_months_array(drawdown, np.full(len(loans), policy.mortgage_switch_min_months)))
+    asof = pd.Timestamp(frames.as_of)
+    at_drawdown = loans["credit_score_at_drawdown"].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+    return pd.DataFrame({
+        "loan_id": loans["id"], "customer_id": loans["customer_id"], "branch_id": loans["branch_id"],
+        "officer_id": loans["officer_id"], "switching_probability": np.round(p_switch, 4),
+        "value_at_risk": value_at_risk, "priority": p_switch * value_at_risk,
+        "recommended_bp": rate_bp, "current_bp": current_bp, "floor_bp": floor_bp, "list_bp": list_bp,
+        "dsr_pct": dsr, "credit_score": score_now, "index_name": index_name, "salary_transfer": salary.to_numpy(bool),
+        "tenure_discount": tenure, "default_probability": p_default, "remaining_months": remaining,
+        "rate_cut_right": (score_now - at_drawdown) >= rules.rate_cut_score_improvement,
+        "fee_window_ends_on": fee_end.where(fee_end > asof),
+        "switch_eligible_from": six.where((loans["kind"] == "mortgage") & (six > asof)),
+    })
+
+
+def call_list(scored: pd.DataFrame, frames: PortfolioFrames, rules: PricingRules, model: LogisticModel
+              ) -> pd.DataFrame:
+    top = (scored.sort_values(["branch_id", "priority", "loan_id"], ascending=[True, False, True])
+           .groupby("branch_id", group_keys=False).head(rules.call_list_size_per_branch).copy())
+    top["branch_rank"] = top.groupby("branch_id").cumcount() + 1
+    features = model_training.features_of(frames).reindex(top["loan_id"])
+    notice = pd.Timedelta(days=rules.fee_window_notice_days)
+    reasons = []
+    for row, (_, feat) in zip(top.itertuples(), features.iterrows()):
+        texts = model.reasons({f: feat[f] for f in SWITCHING_FEATURES}, top=2)
+        if row.rate_cut_right:
+            texts.append("신용점수 상승으로 금리인하요구권 대상")
+        if pd.notna(row.fee_window_ends_on) and row.fee_window_ends_on - pd.Timestamp(frames.as_of) <= notice:
+            texts.append(f"중도상환수수료 면제 {row.fee_window_ends_on:%Y.%m.%d}부터")
+        if pd.notna(row.switch_eligible_from):
+            texts.append(f"대환 가능일 {row.switch_eligible_from:%Y.%m.%d}")
+        reasons.append(texts)
+    top["reasons"] = reasons
+    return top
+
+
+def _bp_text(bp: pd.Series) -> pd.Series:
+    return bp.map(lambda v: str((Decimal(int(v)) / 100).quantize(Decimal("0.01"))))
+
+
+def write_call_list(db: Database, as_of: dt.date, entries: pd.DataFrame, model_version: str) -> None:
+    import json
+
+    out = pd.DataFrame({
+        "as_of": as_of.isoformat(), "branch_id": entries["branch_id"], "officer_id": entries["officer_id"],
+        "loan_id": entries["loan_id"], "customer_id": entries["customer_id"], "branch_rank": entries["branch_rank"],
+        "switching_probability": entries["switching_probability"].map(lambda p: f"{p:.4f}"),
+        "value_at_risk": entries["value_at_risk"], "recommended_rate_pct": _bp_text(entries["recommended_bp"]),
+        "current_rate_pct": _bp_text(entries["current_bp"]), "rate_cut_right": entries["rate_cut_right"],
+        "fee_window_ends_on": entries["fee_window_ends_on"].dt.strftime("%Y-%m-%d"),
+        "switch_eligible_from": entries["switch_eligible_from"].dt.strftime("%Y-%m-%d"),
+        "reasons": entries["reasons"].map(lambda r: json.dumps(r, ensure_ascii=False)),
+        "model_version": model_version,
+    })
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, header=False)
+    buf.seek(0)
+    raw = db.engine.raw_connection()
+    try:
+        with raw.cursor() as cur:
+            cur.execute("DELETE FROM call_list_entries WHERE as_of = %s", (as_of,))
+            cur.copy_expert(f"COPY call_list_entries ({', '.join(out.columns)}) FROM STDIN WITH (FORMAT csv)", buf)
+        raw.commit()
+    except Exception:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
+def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
+    with db.engine.connect() as conn:
+        frame = pd.read_sql(text("""
+            SELECT b.name AS 지점, e.branch_rank AS 순위, o.name AS 담당자, c.customer_no AS 고객번호,
+                   c.name AS 고객명, l.loan_no AS 대출번호, l.kind AS 대출종류, l.balance AS 잔액,
+                   e.current_rate_pct AS 현재금리, e.recommended_rate_pct AS 제안금리,
+                   e.switching_probability AS 이탈확률, e.value_at_risk AS 위험가치,
+                   e.rate_cut_right AS 금리인하요구권, e.fee_window_ends_on AS 수수료면제일,
+                   e.switch_eligible_from AS 대환가능일, e.reasons AS 사유
+            FROM call_list_entries e JOIN branches b ON b.id = e.branch_id JOIN loans l ON l.id = e.loan_id
+            JOIN customers c ON c.id = e.customer_id LEFT JOIN officers o ON o.id = e.officer_id
+            WHERE e.as_of = :as_of ORDER BY b.code, e.branch_rank"""), conn, params={"as_of": as_of})
+    frame["사유"] = frame["사유"].map(lambda r: " · ".join(r))
+    for column in ("현재금리", "제안금리", "이탈확률"):
+        frame[column] = frame[column].astype(str)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=f"콜리스트 {as_of:%Y-%m-%d}", index=False)
+
+
+def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
+                    progress: Callable[[str], None] = lambda _m: None) -> ScoringSummary:
+    basis = load_basis(db)
+    if {"switching", "risk"} - set(basis.models):
+        progress("no trained models yet: training them first")
+        model_training.train_models(db, as_of, progress)
+        basis = load_basis(db)
+    policy = basis.policy(as_of)
+    rules = max((r for r in basis.rules if r.effective_from <= as_of), key=lambda r: r.effective_from)
+    index_rates = {name: next(rate for day, rate in reversed(series) if day <= as_of)
+                   for name, series in basis.index_rates.items() if any(day <= as_of for day, _ in series)}
+    progress(_progress_bar(0.0, "reading the portfolio"))
+    frames = read_portfolio(db.engine, as_of)
+    scored = score(frames, policy, rules, basis.models, index_rates, progress)
+    progress(_progress_bar(0.85, "call lists"))
+    entries = call_list(scored, frames, rules, basis.models["switching"])
+    write_call_list(db, as_of, entries, basis.models["switching"].version)
+    if excel is not None:
+        progress(_progress_bar(0.95, f"Excel {excel}"))
+        export_excel(db, as_of, excel)
+    progress(_progress_bar(1.0, "done"))
+    return ScoringSummary(as_of, len(scored), len(entries), entries["branch_id"].nunique(),
+                          basis.models["switching"].version, excel)
+

@@ -1,0 +1,53 @@
+"""Helpers the tests share (imported as ``tests.support``; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+
+from sqlalchemy import text
+from sqlalchemy.engine import URL
+
+from retention_desktop.data.database import Database, create_app_engine
+
+TEST_AS_OF = dt.date(2026, 11, 23)
+TEST_CUSTOMERS = 300
+TEST_SEED = 7
+
+
+def _admin_execute(server_url: URL, *statements: str) -> None:
+    engine = create_app_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def new_database(server_url: URL, template: str | None = None) -> Database:
+    name = f"rdt_{os.getpid()}_{secrets.token_hex(4)}"
+    clause = f" TEMPLATE {template}" if template else " TEMPLATE template0 ENCODING 'UTF8'"
+    _admin_execute(server_url, f"CREATE DATABASE {name}{clause}")
+    url = server_url.set(database=name)
+    return Database("embedded", url, create_app_engine(url))
+
+
+def drop_database(server_url: URL, db: Database) -> None:
+    db.engine.dispose()
+    _admin_execute(server_url, f"DROP DATABASE IF EXISTS {db.url.database} WITH (FORCE)")
+
+
+def seeded_policies():
+    """The policy versions revision 0003 seeds, read from the revision itself (no database needed)."""
+    import importlib.util
+
+    from retention_desktop.data.locations import migrations_dir
+    from retention_desktop.domain.policy import Policy
+
+    path = migrations_dir() / "versions" / "0003_seed_policies.py"
+    spec = importlib.util.spec_from_file_location("seed_policies", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
