@@ -26,6 +26,7 @@ from retention_desktop.data.database import Database
 from retention_desktop.data.portfolio_frames import PortfolioFrames, rate_e4, read_portfolio
 from retention_desktop.domain.features import SWITCHING_FEATURES
 from retention_desktop.domain.fees import add_months_array
+from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.personal_quote import DEFAULT_INDEX
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.portfolio_limits import annual_debt_service
@@ -240,6 +241,7 @@ def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
             JOIN customers c ON c.id = e.customer_id LEFT JOIN officers o ON o.id = e.officer_id
             WHERE e.as_of = :as_of ORDER BY b.code, e.branch_rank"""), conn, params={"as_of": as_of})
     frame["사유"] = frame["사유"].map(lambda r: " · ".join(r))
+    frame["대출종류"] = frame["대출종류"].map(LOAN_KIND)
     for column in ("현재금리", "제안금리", "이탈확률"):
         frame[column] = frame[column].astype(str)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
