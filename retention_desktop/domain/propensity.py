@@ -33,6 +33,10 @@ FEATURE_TEXT = {
 }
 
 
+BINARY_FEATURES = frozenset({"fee_window_over", "salary_transfer", "is_mortgage", "is_overdraft", "self_employed",
+                             "unemployed"})
+
+
 @dataclass(frozen=True)
 class LogisticModel:
     kind: str
@@ -70,6 +74,9 @@ class LogisticModel:
     def reasons(self, row: Mapping[str, float], top: int = 3) -> list[str]:
         x = np.array([float(row[f]) for f in self.features])
         contribution = self.coef * (x - self.mean) / self.scale
+        # a yes/no feature explains a score only when it is present ("salary transfer"), never by its absence
+        absent = np.array([f in BINARY_FEATURES and v == 0 for f, v in zip(self.features, x)])
+        contribution = np.where(absent, -np.inf, contribution)
         order = np.argsort(-contribution)
         texts = []
         for i in order[:top]:

@@ -1,111 +1,101 @@
-"""The main window: who is logged in, the branch's figures, and the customer search box."""
+"""The main window: navigation (Dashboard, Customers, Call list, Proposals), the pages, the status bar.
+
+Ctrl+F goes to the search, Enter opens, Esc goes back to the previous page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+import datetime as dt
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from retention_desktop.gui.tasks import run_task
-from retention_desktop.services.branch_overview import BranchOverview, branch_overview
-from retention_desktop.services.customer_search import CustomerHit, search_customers
+from retention_desktop.gui.pages.call_list import CallListPage
+from retention_desktop.gui.pages.comparison import ComparisonPage
+from retention_desktop.gui.pages.customer import CustomerPage
+from retention_desktop.gui.pages.dashboard import DashboardPage
+from retention_desktop.gui.pages.loan import LoanPage
+from retention_desktop.gui.pages.proposals import ProposalsPage
+from retention_desktop.gui.pages.search import SearchPage
+from retention_desktop.gui.pages.simulation import SimulationPage
 from retention_desktop.services.officer_session import OfficerSession
 
-SEARCH_DEBOUNCE_MS = 200
-
-
-class CustomerHitsModel(QAbstractTableModel):
-    HEADERS = ("고객번호", "이름", "생년월일", "휴대전화", "관리점")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._hits: list[CustomerHit] = []
-
-    def set_hits(self, hits: list[CustomerHit]) -> None:
-        self.beginResetModel()
-        self._hits = hits
-        self.endResetModel()
-
-    def hit(self, row: int) -> CustomerHit:
-        return self._hits[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        h = self._hits[index.row()]
-        return (h.customer_no, h.name, h.birth_date.strftime("%Y.%m.%d"), h.phone_masked, h.branch_name)[
-            index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+NAVIGATION = ("dashboard", "search", "calls", "proposals")
 
 
 class MainWindow(QMainWindow):
-    overview_loaded = Signal(object)
-    search_finished = Signal(str, int)
+    page_changed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, officer: OfficerSession, policy_version: str, today: dt.date | None = None):
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.officer: OfficerSession | None = None
-        self.hits = CustomerHitsModel()
-        self.ui.resultsView.setModel(self.hits)
-        self.ui.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._search_now)
-        self._search_generation = 0
-        self.ui.searchEdit.textChanged.connect(lambda _t: self._debounce.start())
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.ui.searchEdit.setFocus)
-        self.statusBar().showMessage("데이터베이스 준비 중…")
-
-    # -- state changes from the application ------------------------------------------------------
-    def show_failure(self, message: str) -> None:
-        self.ui.officerLabel.setText("연결 실패")
-        self.statusBar().showMessage(message)
-
-    def set_officer(self, officer: OfficerSession, policy_version: str) -> None:
         self.officer = officer
-        self.ui.officerLabel.setText(f"{officer.branch_name} · {officer.name} {officer.role_label} "
-                                     f"({officer.employee_no})")
-        mode = "내장 데모 DB" if officer.database.mode == "embedded" else "중앙 서버"
-        self.statusBar().showMessage(f"{officer.name} · {officer.branch_name} · {mode} · 규제정책 {policy_version}")
-        self.ui.searchEdit.setEnabled(True)
-        self.ui.searchEdit.setFocus()
-        run_task(lambda: branch_overview(officer), self._show_overview, self._task_failed)
+        self.today = today or dt.date.today()
+        self.pages = {
+            "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
+            "proposals": ProposalsPage(), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
+            "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
+        }
+        for page in self.pages.values():
+            self.ui.pages.addWidget(page)
+        labels = {"dashboard": self.tr("대시보드"), "search": self.tr("고객 검색"), "calls": self.tr("콜리스트"),
+                  "proposals": self.tr("제안서")}
+        for key in NAVIGATION:
+            self.ui.navList.addItem(QListWidgetItem(labels[key]))
+        self.ui.navList.currentRowChanged.connect(lambda row: self.go(NAVIGATION[row]) if row >= 0 else None)
+        self.history: list[tuple[str, tuple]] = []
+        self.current: tuple[str, tuple] | None = None
 
-    # -- background results ---------------------------------------------------------------------
-    def _show_overview(self, overview: BranchOverview) -> None:
-        self.ui.customerCountLabel.setText(
-            f"전체 고객 {overview.customers_total:,}명 · 우리 지점 고객 {overview.customers_in_branch:,}명 · "
-            f"지점 대출 {overview.active_loans_in_branch:,}건")
-        self.overview_loaded.emit(overview)
+        search: SearchPage = self.pages["search"]
+        search.open_customer.connect(self.open_customer)
+        self.pages["calls"].open_customer.connect(self.open_customer)
+        self.pages["proposals"].open_customer.connect(self.open_customer)
+        customer: CustomerPage = self.pages["customer"]
+        customer.open_loan.connect(lambda no: self.go("loan", no))
+        customer.open_comparison.connect(lambda no: self.go("comparison", no))
+        customer.open_simulation.connect(lambda no: self.go("simulation", no))
+        comparison: ComparisonPage = self.pages["comparison"]
+        comparison.simulate_requested.connect(lambda no: self.go("simulation", no))
+        comparison.proposal_requested.connect(self._proposal_requested)
+        for page in self.pages.values():
+            if hasattr(page, "failed"):
+                page.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
-    def _search_now(self) -> None:
-        if self.officer is None:
-            return
-        officer, query = self.officer, self.ui.searchEdit.text()
-        self._search_generation += 1
-        generation = self._search_generation
-        run_task(lambda: search_customers(officer, query),
-                 lambda hits: self._show_hits(generation, query, hits), self._task_failed)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
+        QShortcut(QKeySequence("Esc"), self, activated=self.back)
+        mode = self.tr("내장 데모 DB") if officer.database.mode == "embedded" else self.tr("중앙 서버")
+        for text in (f"{officer.name} {officer.role_label} ({officer.employee_no})", officer.branch_name, mode,
+                     self.tr("규제정책 ") + policy_version):
+            label = QLabel(text)
+            label.setStyleSheet("padding: 0 10px;")
+            self.statusBar().addPermanentWidget(label)
+        self.setWindowTitle(f"Retention Desktop — {officer.branch_name} {officer.name}")
+        self.ui.navList.setCurrentRow(0)
 
-    def _show_hits(self, generation: int, query: str, hits: list[CustomerHit]) -> None:
-        if generation != self._search_generation:
-            return  # an older query answered after a newer one was typed
-        self.hits.set_hits(hits)
-        self.statusBar().showMessage(f"'{query}' 검색 결과 {len(hits):,}건")
-        self.search_finished.emit(query, len(hits))
+    def go(self, page: str, *args, remember: bool = True) -> None:
+        if self.current is not None and remember and self.current != (page, args):
+            self.history.append(self.current)
+        self.current = (page, args)
+        widget = self.pages[page]
+        self.ui.pages.setCurrentWidget(widget)
+        if page in NAVIGATION:
+            self.ui.navList.blockSignals(True)
+            self.ui.navList.setCurrentRow(NAVIGATION.index(page))
+            self.ui.navList.blockSignals(False)
+        widget.activate(self.officer, *args)
+        self.page_changed.emit(page)
 
-    def _task_failed(self, exc: Exception) -> None:
-        self.statusBar().showMessage(f"오류: {exc}")
+    def open_customer(self, customer_no: str) -> None:
+        self.go("customer", customer_no)
+
+    def back(self) -> None:
+        if self.history:
+            page, args = self.history.pop()
+            self.go(page, *args, remember=False)
+
+    def _proposal_requested(self, state) -> None:
+        # The signed PDF proposal (preview, print, archive) is the next feature; until then say so plainly.
+        self.statusBar().showMessage(self.tr("서명 PDF 제안서(미리보기·인쇄·보관)는 제안서 기능에서 제공됩니다."), 8000)

@@ -105,6 +105,10 @@ def _prepare(db: Database) -> None:
     if not has_data:
         log.info("empty embedded database: generating %s demo customers", DEFAULT_DEMO_CUSTOMERS)
         demo_data.regenerate(db.engine, DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED)
+        # a demo branch opens with trained models and today's call list, as the nightly batch would leave it
+        from retention_desktop.services.portfolio_scoring import score_portfolio
+
+        score_portfolio(db, dt.date.today())
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:

@@ -50,7 +50,8 @@ def mask_phone(phone: str) -> str:
     return f"{digits[:3]}-****-{digits[-4:]}" if len(digits) >= 8 else "****"
 
 
-def search_customers(officer: OfficerSession, query: str, limit: int = 50) -> list[CustomerHit]:
+def search_customers(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:
+    """One page of matches, in a stable order (name, birth date, number) so pages never overlap."""
     kind = classify(query)
     if kind is None:
         return []
@@ -66,9 +67,10 @@ def search_customers(officer: OfficerSession, query: str, limit: int = 50) -> li
         stmt = stmt.where(Customer.phone_last4 == text)
     else:
         stmt = stmt.where(Customer.name.startswith(text, autoescape=True))
-    stmt = stmt.order_by(Customer.name, Customer.birth_date, Customer.customer_no).limit(limit)
+    stmt = stmt.order_by(Customer.name, Customer.birth_date, Customer.customer_no).limit(limit).offset(offset)
     with officer.database.session() as s:
         rows = s.execute(stmt).all()
         # a search shows names and birth dates: it is an access to personal data, recorded as such
-        audit.record(s, officer.employee_no, "customer.search", None, query_kind=field, results=len(rows))
+        audit.record(s, officer.employee_no, "customer.search", None, query_kind=field, results=len(rows),
+                     offset=offset)
     return [CustomerHit(no, name, birth, mask_phone(phone), branch) for no, name, birth, phone, branch in rows]

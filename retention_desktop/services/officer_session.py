@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
@@ -47,8 +48,29 @@ def demo_logins(db: Database) -> list[DemoLogin]:
     return [DemoLogin(*row) for row in rows]
 
 
+def explain_connection_error(exc: Exception) -> str:
+    """A connection failure in words an officer can act on."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "직원번호 또는 비밀번호가 올바르지 않습니다."
+    if "ssl" in text or "certificate" in text or "tls" in text:
+        return "서버와의 보안 연결(TLS)을 확인하지 못했습니다. 서버 인증서 설정을 IT 담당자에게 확인하세요."
+    if "could not connect" in text or "connection refused" in text or "timeout" in text or "could not translate" in text:
+        return "서버에 연결할 수 없습니다. 네트워크와 서버 주소를 확인하세요."
+    if "does not exist" in text and "role" in text:
+        return "등록되지 않은 직원번호입니다."
+    return f"데이터베이스 연결에 실패했습니다: {getattr(exc, 'orig', exc)}"
+
+
 def log_in(db: Database, employee_no: str, password: str | None = None) -> OfficerSession:
     """Look the officer up, then reach the database as the officer's own login role."""
+    try:
+        return _log_in(db, employee_no.strip().upper(), password)
+    except OperationalError as exc:
+        raise LoginError(explain_connection_error(exc)) from exc
+
+
+def _log_in(db: Database, employee_no: str, password: str | None) -> OfficerSession:
     with db.session() as s:
         row = s.execute(select(Officer, Branch.name).join(Branch, Officer.branch_id == Branch.id)
                         .where(Officer.employee_no == employee_no)).first()
@@ -56,7 +78,11 @@ def log_in(db: Database, employee_no: str, password: str | None = None) -> Offic
         raise LoginError(f"등록되지 않았거나 사용이 중지된 직원번호입니다: {employee_no}")
     officer, branch_name = row
     as_officer = db.as_role(officer.db_role, password)
-    with as_officer.session() as s:
-        audit.record(s, officer.employee_no, "session.login", mode=db.mode)
+    try:
+        with as_officer.session() as s:
+            audit.record(s, officer.employee_no, "session.login", mode=db.mode)
+    except Exception:
+        as_officer.engine.dispose()
+        raise
     return OfficerSession(officer.employee_no, officer.name, officer.role, officer.branch_id, branch_name,
                           officer.db_role, as_officer)

@@ -15,58 +15,51 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMainWindow, QSizePolicy,
-    QSpacerItem, QStatusBar, QTableView, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
+    QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
-        MainWindow.resize(1280, 760)
+        MainWindow.resize(1366, 768)
         self.centralWidget = QWidget(MainWindow)
         self.centralWidget.setObjectName(u"centralWidget")
-        self.mainLayout = QVBoxLayout(self.centralWidget)
-        self.mainLayout.setSpacing(12)
-        self.mainLayout.setObjectName(u"mainLayout")
-        self.headerLayout = QHBoxLayout()
-        self.headerLayout.setObjectName(u"headerLayout")
-        self.officerLabel = QLabel(self.centralWidget)
-        self.officerLabel.setObjectName(u"officerLabel")
-        self.officerLabel.setStyleSheet(u"font-size: 15pt; font-weight: bold;")
+        self.shellLayout = QHBoxLayout(self.centralWidget)
+        self.shellLayout.setSpacing(0)
+        self.shellLayout.setObjectName(u"shellLayout")
+        self.shellLayout.setContentsMargins(0, 0, 0, 0)
+        self.navFrame = QFrame(self.centralWidget)
+        self.navFrame.setObjectName(u"navFrame")
+        self.navFrame.setMinimumSize(QSize(180, 0))
+        self.navFrame.setMaximumSize(QSize(180, 16777215))
+        self.navFrame.setStyleSheet(u"QFrame#navFrame { background: #1f2d3d; }\n"
+"QLabel { color: white; }\n"
+"QListWidget { background: #1f2d3d; color: #e6edf3; border: none; font-size: 11pt; }\n"
+"QListWidget::item { padding: 10px 14px; }\n"
+"QListWidget::item:selected { background: #35506b; color: white; }")
+        self.navLayout = QVBoxLayout(self.navFrame)
+        self.navLayout.setObjectName(u"navLayout")
+        self.brandLabel = QLabel(self.navFrame)
+        self.brandLabel.setObjectName(u"brandLabel")
+        self.brandLabel.setStyleSheet(u"font-size: 12pt; font-weight: bold; padding: 12px 8px;")
 
-        self.headerLayout.addWidget(self.officerLabel)
+        self.navLayout.addWidget(self.brandLabel)
 
-        self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.navList = QListWidget(self.navFrame)
+        self.navList.setObjectName(u"navList")
+        self.navList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.headerLayout.addItem(self.headerSpacer)
-
-        self.customerCountLabel = QLabel(self.centralWidget)
-        self.customerCountLabel.setObjectName(u"customerCountLabel")
-        self.customerCountLabel.setStyleSheet(u"font-size: 13pt;")
-
-        self.headerLayout.addWidget(self.customerCountLabel)
+        self.navLayout.addWidget(self.navList)
 
 
-        self.mainLayout.addLayout(self.headerLayout)
+        self.shellLayout.addWidget(self.navFrame)
 
-        self.searchEdit = QLineEdit(self.centralWidget)
-        self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setClearButtonEnabled(True)
-        self.searchEdit.setEnabled(False)
+        self.pages = QStackedWidget(self.centralWidget)
+        self.pages.setObjectName(u"pages")
 
-        self.mainLayout.addWidget(self.searchEdit)
-
-        self.resultsView = QTableView(self.centralWidget)
-        self.resultsView.setObjectName(u"resultsView")
-        self.resultsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.resultsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.resultsView.setAlternatingRowColors(True)
-        self.resultsView.horizontalHeader().setStretchLastSection(True)
-        self.resultsView.verticalHeader().setVisible(False)
-
-        self.mainLayout.addWidget(self.resultsView)
+        self.shellLayout.addWidget(self.pages)
 
         MainWindow.setCentralWidget(self.centralWidget)
         self.statusBar = QStatusBar(MainWindow)
@@ -80,8 +73,6 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Retention Desktop", None))
-        self.officerLabel.setText(QCoreApplication.translate("MainWindow", u"\ub85c\uadf8\uc778 \uc900\ube44 \uc911\u2026", None))
-        self.customerCountLabel.setText(QCoreApplication.translate("MainWindow", u"\uace0\uac1d \uc218 \u2014", None))
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"\uace0\uac1d \uac80\uc0c9: \uc774\ub984, \uace0\uac1d\ubc88\ud638, \uc804\ud654\ubc88\ud638 \ub05d 4\uc790\ub9ac, \ub300\ucd9c\ubc88\ud638 (Ctrl+F)", None))
+        self.brandLabel.setText(QCoreApplication.translate("MainWindow", u"Retention Desktop", None))
     # retranslateUi
 

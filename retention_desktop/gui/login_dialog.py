@@ -1,0 +1,98 @@
+"""Login / connection: the embedded demo database or the central server; officer id and password,
+remembered in the OS keyring on request. Tested without exec(): fill, click, read ``result()``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+
+from retention_desktop.data.settings import CentralServer, SettingsError
+from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
+from retention_desktop.services.officer_session import DemoLogin
+
+
+@dataclass(frozen=True)
+class LoginRequest:
+    demo: bool
+    employee_no: str
+    password: str | None
+    remember: bool
+    central: CentralServer | None
+
+
+class LoginDialog(QDialog):
+    login_requested = Signal(object)
+
+    def __init__(self, central: CentralServer | None = None, demo: bool = True, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.ui.modeCombo.currentIndexChanged.connect(self._mode_changed)
+        self.ui.buttonBox.accepted.connect(self.submit)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.demoList.itemActivated.connect(self._demo_chosen)
+        if central is not None:
+            self.ui.hostEdit.setText(central.host)
+            self.ui.portSpin.setValue(central.port)
+            self.ui.databaseEdit.setText(central.database)
+            self.ui.sslCombo.setCurrentText(central.sslmode)
+        self.ui.modeCombo.setCurrentIndex(0 if demo or central is None else 1)
+        self._mode_changed(self.ui.modeCombo.currentIndex())
+        self.set_busy("내장 데이터베이스를 준비하는 중…" if self.is_demo else "")
+
+    @property
+    def is_demo(self) -> bool:
+        return self.ui.modeCombo.currentIndex() == 0
+
+    def _mode_changed(self, index: int) -> None:
+        central = index == 1
+        for widget in (self.ui.hostEdit, self.ui.portSpin, self.ui.databaseEdit, self.ui.sslCombo,
+                       self.ui.passwordEdit, self.ui.rememberCheck):
+            widget.setEnabled(central)
+        self.ui.demoList.setVisible(not central)
+        self.ui.demoLabel.setVisible(not central)
+
+    def set_demo_logins(self, logins: list[DemoLogin]) -> None:
+        roles = {"officer": "행원", "manager": "지점장", "admin": "본부"}
+        self.ui.demoList.clear()
+        for login in logins:
+            item = QListWidgetItem(f"{login.employee_no}  {login.name} · {login.branch_name} · {roles[login.role]}")
+            item.setData(Qt.ItemDataRole.UserRole, login.employee_no)
+            self.ui.demoList.addItem(item)
+        self.set_busy("")
+
+    def set_busy(self, message: str) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not message)
+        self.ui.messageLabel.setStyleSheet("color: #4a5a6a;" if message else "color: #b00020;")
+        self.ui.messageLabel.setText(message)
+
+    def show_error(self, message: str) -> None:
+        self.set_busy("")
+        self.ui.messageLabel.setStyleSheet("color: #b00020;")
+        self.ui.messageLabel.setText(message)
+
+    def _demo_chosen(self, item: QListWidgetItem) -> None:
+        self.ui.employeeEdit.setText(item.data(Qt.ItemDataRole.UserRole))
+        self.submit()
+
+    def submit(self) -> None:
+        employee_no = self.ui.employeeEdit.text().strip().upper()
+        if not employee_no:
+            self.show_error("직원번호를 입력하세요.")
+            return
+        central = None
+        password = None
+        if not self.is_demo:
+            try:
+                central = CentralServer(self.ui.hostEdit.text().strip(), self.ui.portSpin.value(),
+                                        self.ui.databaseEdit.text().strip() or "retention",
+                                        f"rd_{employee_no.lower()}", self.ui.sslCombo.currentText())
+            except SettingsError as exc:
+                self.show_error(str(exc))
+                return
+            password = self.ui.passwordEdit.text() or None
+        self.set_busy("로그인 중…")
+        self.login_requested.emit(LoginRequest(self.is_demo, employee_no, password,
+                                               self.ui.rememberCheck.isChecked(), central))

@@ -1,0 +1,64 @@
+"""콜리스트: the branch's and the officer's retention calls, sortable, opening the customer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.money import format_rate_pct, format_won
+from retention_desktop.gui.table_models import Column, RecordsModel
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.gui.widgets import table, title
+from retention_desktop.services.call_list import call_list
+
+COLUMNS = [
+    Column("순위", lambda c: str(c.rank), lambda c: c.rank, numeric=True),
+    Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name),
+    Column("대출", lambda c: f"{LOAN_KIND.get(c.kind, c.kind)} {c.loan_no}"),
+    Column("잔액", lambda c: format_won(c.balance), lambda c: c.balance, numeric=True),
+    Column("현재", lambda c: format_rate_pct(c.current_rate_pct), lambda c: c.current_rate_pct, numeric=True),
+    Column("제안", lambda c: format_rate_pct(c.recommended_rate_pct), lambda c: c.recommended_rate_pct, numeric=True),
+    Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
+    Column("위험가치", lambda c: format_won(c.value_at_risk), lambda c: c.value_at_risk, numeric=True),
+    Column("담당", lambda c: c.officer_name),
+    Column("사유", lambda c: " · ".join(c.reasons)),
+]
+
+
+class CallListPage(QWidget):
+    loaded = Signal(int)
+    open_customer = Signal(str)
+
+    def __init__(self, today: dt.date):
+        super().__init__()
+        self.today = today
+        self.officer = None
+        self.heading = title("콜리스트")
+        self.mine = QCheckBox("내 담당만")
+        self.mine.toggled.connect(lambda _on: self.activate(self.officer))
+        self.model = RecordsModel(COLUMNS)
+        self.view = table(self.model)
+        self.view.activated.connect(lambda index: self.open_customer.emit(self.model.record(index.row()).customer_no))
+        self.info = QLabel()
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.mine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.info)
+        layout.addWidget(self.view, 1)
+
+    def activate(self, officer) -> None:
+        self.officer = officer
+        only_mine = self.mine.isChecked()
+        run_task(lambda: call_list(officer, self.today, only_mine), self._show)
+
+    def _show(self, result) -> None:
+        as_of, lines = result
+        self.model.set_records(lines)
+        self.info.setText(f"{as_of:%Y.%m.%d} 기준 {len(lines):,}건 (score-portfolio)" if as_of
+                          else "아직 콜리스트가 없습니다: 본부에서 score-portfolio를 실행하면 생성됩니다.")
+        self.loaded.emit(len(lines))

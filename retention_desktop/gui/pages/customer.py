@@ -1,0 +1,195 @@
+"""고객 상세: masked profile (reveal with a reason), income, credit-score chart, loans, debts, repayments, badges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
+from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.table_models import Column, RecordsModel
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.gui.widgets import badge, table, title
+from retention_desktop.services.customer_profile import MIN_REVEAL_REASON, CustomerProfile, load_profile
+
+STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
+EMPLOYMENT = {"salaried": "급여소득자", "public_servant": "공무원", "self_employed": "자영업", "freelancer": "프리랜서",
+              "retired": "은퇴", "unemployed": "무직"}
+
+LOAN_COLUMNS = [
+    Column("대출번호", lambda l: l.loan_no),
+    Column("종류", lambda l: LOAN_KIND.get(l.kind, l.kind)),
+    Column("잔액", lambda l: format_won(l.balance), lambda l: l.balance, numeric=True),
+    Column("금리", lambda l: format_rate_pct(l.annual_rate_pct), lambda l: l.annual_rate_pct, numeric=True),
+    Column("금리유형", lambda l: RATE_TYPE.get(l.rate_type, l.rate_type)),
+    Column("상환방식", lambda l: REPAYMENT_METHOD.get(l.method, l.method)),
+    Column("실행일", lambda l: f"{l.drawdown_date:%Y.%m.%d}", lambda l: l.drawdown_date),
+    Column("만기일", lambda l: f"{l.maturity_date:%Y.%m.%d}", lambda l: l.maturity_date),
+    Column("상태", lambda l: STATUS.get(l.status, l.status)),
+]
+DEBT_COLUMNS = [
+    Column("금융기관", lambda d: d.lender),
+    Column("종류", lambda d: LOAN_KIND.get(d.kind, d.kind)),
+    Column("잔액", lambda d: format_won(d.balance), lambda d: d.balance, numeric=True),
+    Column("금리", lambda d: format_rate_pct(d.annual_rate_pct), lambda d: d.annual_rate_pct, numeric=True),
+    Column("잔여기간", lambda d: f"{d.remaining_months}개월", lambda d: d.remaining_months, numeric=True),
+    Column("상환방식", lambda d: REPAYMENT_METHOD.get(d.method, d.method)),
+    Column("한도", lambda d: format_won(d.credit_limit) if d.credit_limit else "", lambda d: d.credit_limit or 0,
+           numeric=True),
+]
+REPAYMENT_COLUMNS = [
+    Column("대출번호", lambda r: r.loan_no),
+    Column("약정일", lambda r: f"{r.due_date:%Y.%m.%d}", lambda r: r.due_date),
+    Column("납입일", lambda r: f"{r.paid_on:%Y.%m.%d}" if r.paid_on else "미납", lambda r: r.paid_on or dt.date.max),
+    Column("원금", lambda r: format_won(r.principal_paid), lambda r: r.principal_paid, numeric=True),
+    Column("이자", lambda r: format_won(r.interest_paid), lambda r: r.interest_paid, numeric=True),
+    Column("연체일수", lambda r: f"{r.days_late}일" if r.days_late else "", lambda r: r.days_late, numeric=True),
+]
+
+
+class RevealDialog(QDialog):
+    """Asks why the officer needs the unmasked contact details; the reason is recorded."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("개인정보 열람")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("예: 재대출 상담 중 연락처 확인")
+        self.message = QLabel(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력하세요. 열람 기록이 남습니다.")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept_if_reasoned)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+
+    def _accept_if_reasoned(self) -> None:
+        if len(self.reason.text().strip()) < MIN_REVEAL_REASON:
+            self.message.setText(f"사유가 너무 짧습니다. {MIN_REVEAL_REASON}자 이상 입력하세요.")
+            return
+        self.accept()
+
+
+class CustomerPage(QWidget):
+    loaded = Signal(object)
+    open_loan = Signal(str)
+    open_comparison = Signal(str)
+    open_simulation = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, today: dt.date):
+        super().__init__()
+        self.today = today
+        self.officer = None
+        self.profile: CustomerProfile | None = None
+        self.heading = title("고객 상세")
+        self.reveal_button = QPushButton("개인정보 열람…")
+        self.reveal_button.clicked.connect(self.request_reveal)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.reveal_button)
+        self.facts = QFormLayout()
+        self.fact_labels = {key: QLabel() for key in ("rrn", "phone", "email", "address", "job", "income", "branch")}
+        for key, caption in [("rrn", "주민등록번호"), ("phone", "휴대전화"), ("email", "이메일"), ("address", "주소"),
+                             ("job", "직업"), ("income", "연소득"), ("branch", "관리점")]:
+            self.fact_labels[key].setWordWrap(True)
+            self.facts.addRow(caption, self.fact_labels[key])
+        self.badges = QVBoxLayout()
+        self.score_chart = ChartCanvas(height=2.2)
+        top = QHBoxLayout()
+        top.addLayout(self.facts, 3)
+        top.addWidget(self.score_chart, 4)
+        self.loans = RecordsModel(LOAN_COLUMNS)
+        self.debts = RecordsModel(DEBT_COLUMNS)
+        self.repayments = RecordsModel(REPAYMENT_COLUMNS)
+        self.loan_view = table(self.loans)
+        self.loan_view.activated.connect(lambda index: self.open_loan.emit(self.loans.record(index.row()).loan_no))
+        loan_tab = QWidget()
+        loan_layout = QVBoxLayout(loan_tab)
+        loan_layout.addWidget(self.loan_view)
+        buttons = QHBoxLayout()
+        for text, signal in (("상환 스케줄·완제금액", self.open_loan), ("재대출 vs 대환 비교", self.open_comparison),
+                             ("한도 시뮬레이션", self.open_simulation)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, s=signal: self._selected_loan(s))
+            buttons.addWidget(button)
+        buttons.addStretch()
+        loan_layout.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(loan_tab, "우리 은행 대출")
+        self.tabs.addTab(table(self.debts), "타 금융기관 부채")
+        self.tabs.addTab(table(self.repayments), "최근 12개월 상환")
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(top)
+        layout.addLayout(self.badges)
+        layout.addWidget(self.tabs, 1)
+        self.reveal_dialog: RevealDialog | None = None
+
+    def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
+        self.officer = officer
+        run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
+                 lambda exc: self.failed.emit(str(exc)))
+
+    def show_profile(self, p: CustomerProfile) -> None:
+        self.profile = p
+        self.heading.setText(f"{p.name} ({p.customer_no}) · {p.birth_date:%Y.%m.%d}생")
+        self.fact_labels["rrn"].setText(p.rrn_masked)
+        self.fact_labels["phone"].setText(p.phone)
+        self.fact_labels["email"].setText(p.email)
+        self.fact_labels["address"].setText(p.address)
+        self.fact_labels["job"].setText(f"{EMPLOYMENT.get(p.employment_type, p.employment_type)} {p.employer}".strip())
+        verified = f" (확인 {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
+        self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
+        self.fact_labels["branch"].setText(p.branch_name + (" · 급여이체" if p.salary_transfer else ""))
+        self.reveal_button.setEnabled(not p.revealed)
+        self.reveal_button.setText("열람 중 (기록됨)" if p.revealed else "개인정보 열람…")
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for b in p.badges:
+            tone = "warn" if b.kind in ("switching_risk", "fee_window") else "good" if b.kind == "rate_cut_right" \
+                else "info"
+            text = b.text + (f" — {', '.join(b.detail)}" if b.detail else "")
+            self.badges.addWidget(badge(text, tone))
+        if p.scores:
+            self.score_chart.draw_steps("신용점수 추이", [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "")
+            axes = self.score_chart.figure.axes[0]
+            axes.yaxis.set_major_formatter(lambda v, _pos=None: f"{v:.0f}점")
+            axes.set_ylim(max(min(s for *_x, s in p.scores) - 60, 0), min(max(s for *_x, s in p.scores) + 40, 1000))
+            self.score_chart.canvas.draw_idle()
+        self.loans.set_records(p.loans)
+        self.debts.set_records(p.debts)
+        self.repayments.set_records(p.repayments)
+        live = [i for i, l in enumerate(p.loans) if l.status in ("active", "delinquent")]
+        if live:
+            self.loan_view.selectRow(live[0])
+        self.loaded.emit(p)
+
+    def request_reveal(self) -> None:
+        self.reveal_dialog = RevealDialog(self)
+        self.reveal_dialog.accepted.connect(
+            lambda: self.activate(self.officer, self.profile.customer_no, self.reveal_dialog.reason.text()))
+        self.reveal_dialog.open()
+
+    def _selected_loan(self, signal) -> None:
+        rows = self.loan_view.selectionModel().selectedRows()
+        if rows:
+            signal.emit(self.loans.record(rows[0].row()).loan_no)

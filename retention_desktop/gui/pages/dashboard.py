@@ -1,0 +1,69 @@
+"""대시보드: the branch at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.money import format_won_korean
+from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.gui.widgets import StatCard, title
+from retention_desktop.services.dashboard import BranchDashboard, branch_dashboard
+
+DECISIONS = {"none": "미결정", "accepted": "수락", "declined": "거절", "switched_away": "타행 대환"}
+STATUSES = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
+
+
+class DashboardPage(QWidget):
+    loaded = Signal(object)
+
+    def __init__(self, today: dt.date):
+        super().__init__()
+        self.today = today
+        self.heading = title("대시보드")
+        self.cards = {key: StatCard(caption) for key, caption in [
+            ("customers", "지점 고객"), ("loans", "대출 (전체)"), ("active", "정상 대출"),
+            ("average", "평균 잔액"), ("calls", "오늘의 콜리스트"), ("mine", "내 담당 콜")]}
+        grid = QGridLayout()
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        self.kind_chart = ChartCanvas(height=2.6)
+        self.outcomes = QLabel()
+        self.outcomes.setWordWrap(True)
+        self.statuses = QLabel()
+        charts = QHBoxLayout()
+        charts.addWidget(self.kind_chart, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.statuses)
+        side.addWidget(self.outcomes)
+        side.addStretch()
+        charts.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addLayout(charts, 1)
+
+    def activate(self, officer) -> None:
+        run_task(lambda: branch_dashboard(officer, self.today), self.show_dashboard)
+
+    def show_dashboard(self, d: BranchDashboard) -> None:
+        self.heading.setText(f"대시보드 — {d.branch_name}")
+        self.cards["customers"].set_value(f"{d.customers:,}명")
+        self.cards["loans"].set_value(f"{d.loans:,}건")
+        self.cards["active"].set_value(f"{d.active_loans:,}건")
+        self.cards["average"].set_value(format_won_korean(d.average_balance // 10_000 * 10_000))
+        when = f" ({d.call_list_date:%Y.%m.%d})" if d.call_list_date else " (미생성)"
+        self.cards["calls"].set_value(f"{d.call_list_count:,}명{when}")
+        self.cards["mine"].set_value(f"{d.my_call_list_count:,}명")
+        kinds = sorted(d.loans_by_kind.items(), key=lambda kv: -kv[1])
+        self.kind_chart.draw_bars("상품별 정상 대출 건수", [LOAN_KIND.get(k, k) for k, _ in kinds], [v for _, v in kinds],
+                                  fmt=lambda v, _pos=None: f"{v:,.0f}건")
+        self.statuses.setText("대출 상태: " + ", ".join(f"{STATUSES.get(k, k)} {v:,}건"
+                                                    for k, v in sorted(d.loans_by_status.items())))
+        outcomes = ", ".join(f"{DECISIONS.get(k, k)} {v:,}건" for k, v in d.proposals_this_month.items()) or "없음"
+        self.outcomes.setText(f"이번 달 제안서 결과: {outcomes}")
+        self.loaded.emit(d)

@@ -1,0 +1,115 @@
+"""한도 시뮬레이션: toggled scenarios as bars, the 36-month timeline, the suggested action in words; live."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from retention_desktop.domain.limits import CONSTRAINT_LABELS
+from retention_desktop.domain.money import format_won_korean
+from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.gui.widgets import section, title
+from retention_desktop.services.limit_simulation import SimulationView, Toggles, simulate_for
+from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
+from retention_desktop.services.regulation import load_policies
+
+
+class SimulationPage(QWidget):
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, today: dt.date):
+        super().__init__()
+        self.today = today
+        self.base: OfferComparison | None = None
+        self.policies = []
+        self.heading = title("미래 대출 한도 시뮬레이션")
+        self.income_on = QCheckBox("소득 변화")
+        self.income = QSpinBox()
+        self.income.setRange(-50, 100)
+        self.income.setSuffix(" %")
+        self.income.setValue(10)
+        self.cards_on = QCheckBox("카드론 전액 상환")
+        self.rate_on = QCheckBox("금리 변화")
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(-3.0, 3.0)
+        self.rate.setSingleStep(0.25)
+        self.rate.setDecimals(2)
+        self.rate.setSuffix(" %p")
+        self.rate.setValue(-1.0)
+        for box in (self.income_on, self.cards_on, self.rate_on):
+            box.setChecked(True)
+            box.toggled.connect(self._changed)
+        self.income.valueChanged.connect(self._changed)
+        self.rate.valueChanged.connect(self._changed)
+        editor = QHBoxLayout()
+        for widget in (self.income_on, self.income, self.cards_on, self.rate_on, self.rate):
+            editor.addWidget(widget)
+        editor.addStretch()
+        self.bars = ChartCanvas(height=2.4)
+        self.timeline = ChartCanvas(height=2.4)
+        charts = QHBoxLayout()
+        charts.addWidget(self.bars)
+        charts.addWidget(self.timeline)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("font-size: 12pt; background: #e8f1fb; padding: 8px; border-radius: 4px;")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(editor)
+        layout.addLayout(charts, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(section("제안"))
+        layout.addWidget(self.suggestion)
+        self._debounce = QTimer(self, singleShot=True, interval=60)
+        self._debounce.timeout.connect(self._run)
+        self._generation = 0
+
+    def activate(self, officer, loan_no: str, base: OfferComparison | None = None) -> None:
+        def load():
+            return (base or open_comparison(officer, loan_no, self.today)), load_policies(officer.database)
+
+        run_task(load, self._base_loaded, lambda exc: self.failed.emit(str(exc)))
+
+    def _base_loaded(self, loaded) -> None:
+        self.base, self.policies = loaded
+        self.heading.setText(f"미래 대출 한도 시뮬레이션 — {self.base.customer_name} · {self.base.loan_no}")
+        self._run()
+
+    def toggles(self) -> Toggles:
+        return Toggles(Decimal(self.income.value()) if self.income_on.isChecked() else None,
+                       self.cards_on.isChecked(),
+                       Decimal(str(round(self.rate.value(), 2))) if self.rate_on.isChecked() else None)
+
+    def _changed(self, *_args) -> None:
+        self._debounce.start()
+
+    def _run(self) -> None:
+        if self.base is None:
+            return
+        base, policies, toggles = self.base, self.policies, self.toggles()
+        self._generation += 1
+        generation = self._generation
+        run_task(lambda: simulate_for(base, policies, toggles), lambda view: self._show(generation, view),
+                 lambda exc: self.failed.emit(str(exc)))
+
+    def _show(self, generation: int, view: SimulationView) -> None:
+        if generation != self._generation:
+            return
+        names = [s.name for s in view.scenarios]
+        values = [s.max_new_loan for s in view.scenarios]
+        self.bars.draw_bars("시나리오별 한도", names, values, highlight=len(values) - 1)
+        self.timeline.draw_steps("향후 36개월 한도", [(f"{p.on:%y.%m}", p.max_new_loan) for p in view.timeline], "")
+        now = view.scenarios[0]
+        self.summary.setText(
+            f"현재 한도 {format_won_korean(now.max_new_loan)} ({CONSTRAINT_LABELS[now.binding_constraint]}) · "
+            + " · ".join(f"{s.name} {format_won_korean(s.max_new_loan)}" for s in view.scenarios[1:]))
+        s = view.suggestion
+        self.suggestion.setText(s.explanation if s else "지금 바로 한도나 금리를 개선할 수 있는 간단한 조치는 없습니다.")
+        self.loaded.emit(view)

@@ -1,0 +1,116 @@
+"""Item models for the screens' tables: sorted on raw values (money as int, dates as dates), never on
+display text; the customer search pages in more rows as the view scrolls (canFetchMore/fetchMore)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from retention_desktop.gui.tasks import run_task
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], Any] | None = None
+    numeric: bool = False
+
+
+class RecordsModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self.records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        column = self.columns[index.column()]
+        record = self.records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(record)
+        if role == SORT_ROLE:
+            return (column.sort_key or column.display)(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].sort_key or self.columns[column].display
+        self.layoutAboutToBeChanged.emit()
+        self.records.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+
+class PagedRecordsModel(RecordsModel):
+    """Rows arrive a page at a time from ``fetch_page(offset)`` run in the background."""
+
+    page_loaded = Signal(int)
+
+    def __init__(self, columns: Sequence[Column], page_size: int = 50, parent=None):
+        super().__init__(columns, parent)
+        self.page_size = page_size
+        self._fetch: Callable[[int], list[Any]] | None = None
+        self._more = False
+        self._loading = False
+        self._generation = 0
+
+    def start(self, fetch_page: Callable[[int], list[Any]], first_page: Sequence[Any]) -> None:
+        self._generation += 1
+        self._fetch = fetch_page
+        self._loading = False
+        self._more = len(first_page) >= self.page_size
+        self.set_records(first_page)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more and not self._loading and self._fetch is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        generation, offset, fetch = self._generation, len(self.records), self._fetch
+        run_task(lambda: fetch(offset), lambda rows: self._append(generation, rows),
+                 lambda _exc: setattr(self, "_loading", False))
+
+    def _append(self, generation: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return  # a new search replaced the one this page belonged to
+        self._loading = False
+        self._more = len(rows) >= self.page_size
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.records), len(self.records) + len(rows) - 1)
+            self.records.extend(rows)
+            self.endInsertRows()
+        self.page_loaded.emit(len(self.records))

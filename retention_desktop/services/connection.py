@@ -1,0 +1,45 @@
+"""Reaching the database and logging the officer in, for the login screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from retention_desktop.data import credentials
+from retention_desktop.data.database import Database, central_url, create_app_engine
+from retention_desktop.data.settings import CentralServer, load_settings, save_settings
+from retention_desktop.services.officer_session import LoginError, OfficerSession, log_in
+from retention_desktop.services.regulation import policy_for
+
+
+@dataclass
+class Connected:
+    officer: OfficerSession
+    policy_version: str
+    base: Database | None  # the embedded server's superuser connection, closed at exit
+
+
+def log_in_embedded(db: Database, employee_no: str, today: dt.date) -> Connected:
+    officer = log_in(db, employee_no)
+    return Connected(officer, policy_for(officer.database, today).version, None)
+
+
+def log_in_central(data_dir: Path, central: CentralServer, employee_no: str, password: str | None, remember: bool,
+                   today: dt.date) -> Connected:
+    """Connect as the officer's own role; the password comes from the form, else the keyring."""
+    central = replace(central, user=f"rd_{employee_no.lower()}")
+    password = password or credentials.get_secret(central.keyring_account)
+    if not password:
+        raise LoginError("비밀번호를 입력하세요.")
+    url = central_url(central, password)
+    db = Database("central", url, create_app_engine(url, connect_args={"connect_timeout": 8}))
+    try:
+        officer = log_in(db, employee_no, password)
+    finally:
+        db.engine.dispose()
+    if remember:
+        credentials.store_secret(central.keyring_account, password)
+    settings = load_settings(data_dir)
+    save_settings(data_dir, replace(settings, central=replace(central, user=""), remembered_employee_no=employee_no))
+    return Connected(officer, policy_for(officer.database, today).version, None)

@@ -1,0 +1,55 @@
+"""대출 상세: the remaining schedule and today's payoff quote of one of our loans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from retention_desktop.data.models import Customer, Loan
+from retention_desktop.domain.fees import add_months, months_between
+from retention_desktop.domain.payoff import Payoff, payoff_quote
+from retention_desktop.domain.schedule import Schedule, build_schedule
+from retention_desktop.services import audit
+from retention_desktop.services.officer_session import OfficerSession
+from retention_desktop.services.regulation import policy_for
+
+
+class LoanDetailError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class LoanDetail:
+    loan_no: str
+    customer_no: str
+    kind: str
+    status: str
+    balance: int
+    annual_rate_pct: object
+    remaining_months: int
+    first_due: dt.date
+    schedule: Schedule | None
+    payoff: Payoff | None
+
+
+def load_loan_detail(officer: OfficerSession, loan_no: str, today: dt.date) -> LoanDetail:
+    policy = policy_for(officer.database, today)
+    with officer.database.session() as s:
+        row = s.execute(select(Loan, Customer.customer_no).join(Customer, Customer.id == Loan.customer_id)
+                        .where(Loan.loan_no == loan_no)).first()
+        if row is None:
+            raise LoanDetailError(f"대출번호 {loan_no}를 찾을 수 없습니다.")
+        loan, customer_no = row
+        audit.record(s, officer.employee_no, "loan.view", customer_no, loan_no=loan_no)
+    elapsed = months_between(loan.drawdown_date, today)
+    remaining = max(loan.term_months - elapsed, 0)
+    live = loan.status in ("active", "delinquent") and loan.balance > 0 and remaining > 0
+    grace_left = max(loan.grace_months - elapsed, 0)
+    schedule = build_schedule(loan.balance, loan.annual_rate_pct, remaining, loan.repayment_method,
+                              min(grace_left, remaining - 1)) if live else None
+    payoff = payoff_quote(loan.balance, loan.annual_rate_pct, loan.drawdown_date, loan.term_months,
+                          loan.prepayment_fee_pct, today, policy) if live else None
+    return LoanDetail(loan.loan_no, customer_no, loan.kind, loan.status, loan.balance, loan.annual_rate_pct,
+                      remaining, add_months(loan.drawdown_date, elapsed + 1), schedule, payoff)
