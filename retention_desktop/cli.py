@@ -226,6 +226,7 @@ def desktop_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="retention-desktop", description="Retention Desktop")
     _global_options(parser)
     parser.add_argument("--employee-no", help="log in as this officer (demo mode)")
+    parser.add_argument("--language", choices=("ko", "en"), help="interface language (remembered in the settings)")
     parser.add_argument("--screenshots", type=Path, metavar="DIR",
                         help="render every main screen for the showcase customer to PNG files in DIR, then exit")
     return parser
@@ -237,6 +238,12 @@ def desktop_main(argv: list[str] | None = None) -> int:
     configure_logging(data_dir, args.verbose)
     from retention_desktop.gui.app import run
 
+    if args.language:
+        from dataclasses import replace
+
+        from retention_desktop.data.settings import load_settings, save_settings
+
+        save_settings(data_dir, replace(load_settings(data_dir), language=args.language))
     return run(data_dir=data_dir, demo=args.demo or args.screenshots is not None, employee_no=args.employee_no,
                screenshots=args.screenshots)
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from retention_desktop.data.database import Database, create_app_engine
 
 TEST_AS_OF = dt.date(2026, 11, 23)
-TEST_CUSTOMERS = 300
+TEST_CUSTOMERS = 600
 TEST_SEED = 7
 
 

@@ -24,3 +24,10 @@ def test_generated_forms_are_current():
     stale = [ui.name for ui in sorted((ROOT / "ui").glob("*.ui"))
              if build_forms.target(ui).read_text(encoding="utf-8") != build_forms.compiled(ui)]
     assert stale == [], f"run 'python -m retention_desktop.gui.build_forms' for: {stale}"
+
+
+def test_compiled_translations_are_current():
+    stale = [ts.name for ts in sorted(build_forms.TRANSLATIONS_DIR.glob("*.ts"))
+             if not ts.with_suffix(".qm").exists()
+             or ts.with_suffix(".qm").read_bytes() != build_forms.compiled_translation(ts)]
+    assert stale == [], f"run 'python -m retention_desktop.gui.build_forms' for: {stale}"

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from retention_desktop.data import migrations
 from retention_desktop.data.models import Base
+from tests.support import TEST_CUSTOMERS
 
 
 def test_upgrade_from_empty_reaches_head_with_seeded_policy(empty_db):
@@ -30,7 +31,7 @@ def test_downgrade_and_upgrade_keep_demo_data(db):
     with db.engine.connect() as conn:
         customers = conn.execute(text("SELECT count(*) FROM customers")).scalar()
         loans_sum = conn.execute(text("SELECT sum(balance) FROM loans")).scalar()
-    assert customers == 300
+    assert customers == TEST_CUSTOMERS
 
     migrations.downgrade(db.engine, "0001")
     with db.engine.connect() as conn:

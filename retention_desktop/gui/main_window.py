@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.pages.call_list import CallListPage
 from retention_desktop.gui.pages.comparison import ComparisonPage
 from retention_desktop.gui.pages.customer import CustomerPage
@@ -41,8 +42,7 @@ class MainWindow(QMainWindow):
         }
         for page in self.pages.values():
             self.ui.pages.addWidget(page)
-        labels = {"dashboard": self.tr("대시보드"), "search": self.tr("고객 검색"), "calls": self.tr("콜리스트"),
-                  "proposals": self.tr("제안서")}
+        labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서")}
         for key in NAVIGATION:
             self.ui.navList.addItem(QListWidgetItem(labels[key]))
         self.ui.navList.currentRowChanged.connect(lambda row: self.go(NAVIGATION[row]) if row >= 0 else None)
@@ -66,9 +66,9 @@ class MainWindow(QMainWindow):
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
         QShortcut(QKeySequence("Esc"), self, activated=self.back)
-        mode = self.tr("내장 데모 DB") if officer.database.mode == "embedded" else self.tr("중앙 서버")
+        mode = tr("내장 데모 DB") if officer.database.mode == "embedded" else tr("중앙 서버")
         for text in (f"{officer.name} {officer.role_label} ({officer.employee_no})", officer.branch_name, mode,
-                     self.tr("규제정책 ") + policy_version):
+                     tr("규제정책") + " " + policy_version):
             label = QLabel(text)
             label.setStyleSheet("padding: 0 10px;")
             self.statusBar().addPermanentWidget(label)
@@ -98,4 +98,4 @@ class MainWindow(QMainWindow):
 
     def _proposal_requested(self, state) -> None:
         # The signed PDF proposal (preview, print, archive) is the next feature; until then say so plainly.
-        self.statusBar().showMessage(self.tr("서명 PDF 제안서(미리보기·인쇄·보관)는 제안서 기능에서 제공됩니다."), 8000)
+        self.statusBar().showMessage(tr("서명 PDF 제안서(미리보기·인쇄·보관)는 제안서 기능에서 제공됩니다."), 8000)

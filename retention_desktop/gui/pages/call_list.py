@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.money import format_rate_pct, format_won
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import table, title
@@ -36,8 +37,8 @@ class CallListPage(QWidget):
         super().__init__()
         self.today = today
         self.officer = None
-        self.heading = title("콜리스트")
-        self.mine = QCheckBox("내 담당만")
+        self.heading = title(tr("콜리스트"))
+        self.mine = QCheckBox(tr("내 담당만"))
         self.mine.toggled.connect(lambda _on: self.activate(self.officer))
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)

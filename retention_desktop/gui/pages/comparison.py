@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from retention_desktop.domain.comparison import Comparison, OptionResult
 from retention_desktop.domain.money import format_rate_pct, format_won
 from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import section, title
 from retention_desktop.services.offer_comparison import (
@@ -143,12 +144,12 @@ class ComparisonPage(QWidget):
         self.lender_edit.setPlaceholderText("고객이 본 금융기관 (예: 토스)")
         self.rate_edit = QLineEdit()
         self.rate_edit.setPlaceholderText("금리 % (예: 4.10)")
-        self.add_offer = QPushButton("제시 금리 추가")
+        self.add_offer = QPushButton(tr("제시 금리 추가"))
         self.add_offer.clicked.connect(self.add_typed_offer)
         self.rate_edit.returnPressed.connect(self.add_typed_offer)
-        self.proposal_button = QPushButton("제안서 만들기…")
+        self.proposal_button = QPushButton(tr("제안서 만들기…"))
         self.proposal_button.clicked.connect(lambda: self.proposal_requested.emit(self.current))
-        self.simulate_button = QPushButton("한도 시뮬레이션")
+        self.simulate_button = QPushButton(tr("한도 시뮬레이션"))
         self.simulate_button.clicked.connect(lambda: self.current and self.simulate_requested.emit(self.current.loan_no))
         self._debounce = QTimer(self, singleShot=True, interval=RECOMPUTE_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._recompute_now)
@@ -157,7 +158,7 @@ class ComparisonPage(QWidget):
         self._generation = 0
 
         control = QHBoxLayout()
-        control.addWidget(QLabel("재대출 금리"))
+        control.addWidget(QLabel(tr("재대출 금리")))
         control.addWidget(self.slider, 1)
         control.addWidget(self.rate_label)
         offer = QHBoxLayout()

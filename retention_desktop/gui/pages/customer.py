@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import badge, table, title
@@ -99,7 +100,7 @@ class CustomerPage(QWidget):
         self.officer = None
         self.profile: CustomerProfile | None = None
         self.heading = title("고객 상세")
-        self.reveal_button = QPushButton("개인정보 열람…")
+        self.reveal_button = QPushButton(tr("개인정보 열람…"))
         self.reveal_button.clicked.connect(self.request_reveal)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
@@ -124,17 +125,17 @@ class CustomerPage(QWidget):
         loan_layout = QVBoxLayout(loan_tab)
         loan_layout.addWidget(self.loan_view)
         buttons = QHBoxLayout()
-        for text, signal in (("상환 스케줄·완제금액", self.open_loan), ("재대출 vs 대환 비교", self.open_comparison),
-                             ("한도 시뮬레이션", self.open_simulation)):
+        for text, signal in ((tr("상환 스케줄·완제금액"), self.open_loan), (tr("재대출 vs 대환 비교"), self.open_comparison),
+                             (tr("한도 시뮬레이션"), self.open_simulation)):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=signal: self._selected_loan(s))
             buttons.addWidget(button)
         buttons.addStretch()
         loan_layout.addLayout(buttons)
         self.tabs = QTabWidget()
-        self.tabs.addTab(loan_tab, "우리 은행 대출")
-        self.tabs.addTab(table(self.debts), "타 금융기관 부채")
-        self.tabs.addTab(table(self.repayments), "최근 12개월 상환")
+        self.tabs.addTab(loan_tab, tr("우리 은행 대출"))
+        self.tabs.addTab(table(self.debts), tr("타 금융기관 부채"))
+        self.tabs.addTab(table(self.repayments), tr("최근 12개월 상환"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(top)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import StatCard, title
 from retention_desktop.services.dashboard import BranchDashboard, branch_dashboard
@@ -24,10 +25,10 @@ class DashboardPage(QWidget):
     def __init__(self, today: dt.date):
         super().__init__()
         self.today = today
-        self.heading = title("대시보드")
+        self.heading = title(tr("대시보드"))
         self.cards = {key: StatCard(caption) for key, caption in [
-            ("customers", "지점 고객"), ("loans", "대출 (전체)"), ("active", "정상 대출"),
-            ("average", "평균 잔액"), ("calls", "오늘의 콜리스트"), ("mine", "내 담당 콜")]}
+            ("customers", tr("지점 고객")), ("loans", tr("대출 (전체)")), ("active", tr("정상 대출")),
+            ("average", tr("평균 잔액")), ("calls", tr("오늘의 콜리스트")), ("mine", tr("내 담당 콜"))]}
         grid = QGridLayout()
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, i // 3, i % 3)
@@ -51,7 +52,7 @@ class DashboardPage(QWidget):
         run_task(lambda: branch_dashboard(officer, self.today), self.show_dashboard)
 
     def show_dashboard(self, d: BranchDashboard) -> None:
-        self.heading.setText(f"대시보드 — {d.branch_name}")
+        self.heading.setText(f"{tr('대시보드')} — {d.branch_name}")
         self.cards["customers"].set_value(f"{d.customers:,}명")
         self.cards["loans"].set_value(f"{d.loans:,}건")
         self.cards["active"].set_value(f"{d.active_loans:,}건")

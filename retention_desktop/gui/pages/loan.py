@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import section, table, title
@@ -38,9 +39,9 @@ class LoanPage(QWidget):
         ])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(section("오늘 완제 시"))
+        layout.addWidget(section(tr("오늘 완제 시")))
         layout.addWidget(self.payoff)
-        layout.addWidget(section("남은 상환 스케줄"))
+        layout.addWidget(section(tr("남은 상환 스케줄")))
         layout.addWidget(table(self.model, sortable=False), 1)
 
     def activate(self, officer, loan_no: str) -> None:

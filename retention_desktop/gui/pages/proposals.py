@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import table, title
@@ -33,7 +34,7 @@ class ProposalsPage(QWidget):
         self.view.activated.connect(lambda index: self.open_customer.emit(self.model.record(index.row()).customer_no))
         self.info = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(title("제안서"))
+        layout.addWidget(title(tr("제안서")))
         layout.addWidget(self.info)
         layout.addWidget(self.view, 1)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QS
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import section, title
 from retention_desktop.services.limit_simulation import SimulationView, Toggles, simulate_for
@@ -27,14 +28,14 @@ class SimulationPage(QWidget):
         self.today = today
         self.base: OfferComparison | None = None
         self.policies = []
-        self.heading = title("미래 대출 한도 시뮬레이션")
-        self.income_on = QCheckBox("소득 변화")
+        self.heading = title(tr("미래 대출 한도 시뮬레이션"))
+        self.income_on = QCheckBox(tr("소득 변화"))
         self.income = QSpinBox()
         self.income.setRange(-50, 100)
         self.income.setSuffix(" %")
         self.income.setValue(10)
-        self.cards_on = QCheckBox("카드론 전액 상환")
-        self.rate_on = QCheckBox("금리 변화")
+        self.cards_on = QCheckBox(tr("카드론 전액 상환"))
+        self.rate_on = QCheckBox(tr("금리 변화"))
         self.rate = QDoubleSpinBox()
         self.rate.setRange(-3.0, 3.0)
         self.rate.setSingleStep(0.25)
@@ -65,7 +66,7 @@ class SimulationPage(QWidget):
         layout.addLayout(editor)
         layout.addLayout(charts, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(section("제안"))
+        layout.addWidget(section(tr("제안")))
         layout.addWidget(self.suggestion)
         self._debounce = QTimer(self, singleShot=True, interval=60)
         self._debounce.timeout.connect(self._run)

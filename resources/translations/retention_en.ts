@@ -1,0 +1,197 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ko_KR">
+<context>
+    <name>RetentionDesktop</name>
+    <message>
+        <source>대시보드</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>고객 검색</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>콜리스트</source>
+        <translation>Call list</translation>
+    </message>
+    <message>
+        <source>제안서</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>내장 데모 DB</source>
+        <translation>Embedded demo DB</translation>
+    </message>
+    <message>
+        <source>중앙 서버</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>규제정책</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>서명 PDF 제안서(미리보기·인쇄·보관)는 제안서 기능에서 제공됩니다.</source>
+        <translation>Signed PDF proposals (preview, print, archive) come with the proposal feature.</translation>
+    </message>
+    <message>
+        <source>지점 고객</source>
+        <translation>Branch customers</translation>
+    </message>
+    <message>
+        <source>대출 (전체)</source>
+        <translation>Loans (all)</translation>
+    </message>
+    <message>
+        <source>정상 대출</source>
+        <translation>Active loans</translation>
+    </message>
+    <message>
+        <source>평균 잔액</source>
+        <translation>Average balance</translation>
+    </message>
+    <message>
+        <source>오늘의 콜리스트</source>
+        <translation>Today's call list</translation>
+    </message>
+    <message>
+        <source>내 담당 콜</source>
+        <translation>My calls</translation>
+    </message>
+    <message>
+        <source>개인정보 열람…</source>
+        <translation>Reveal personal data…</translation>
+    </message>
+    <message>
+        <source>상환 스케줄·완제금액</source>
+        <translation>Schedule and payoff</translation>
+    </message>
+    <message>
+        <source>재대출 vs 대환 비교</source>
+        <translation>Re-loan vs switch</translation>
+    </message>
+    <message>
+        <source>한도 시뮬레이션</source>
+        <translation>Limit simulation</translation>
+    </message>
+    <message>
+        <source>우리 은행 대출</source>
+        <translation>Our loans</translation>
+    </message>
+    <message>
+        <source>타 금융기관 부채</source>
+        <translation>Other lenders' debts</translation>
+    </message>
+    <message>
+        <source>최근 12개월 상환</source>
+        <translation>Repayments (12 months)</translation>
+    </message>
+    <message>
+        <source>제시 금리 추가</source>
+        <translation>Add quoted rate</translation>
+    </message>
+    <message>
+        <source>제안서 만들기…</source>
+        <translation>Make proposal…</translation>
+    </message>
+    <message>
+        <source>재대출 금리</source>
+        <translation>Re-loan rate</translation>
+    </message>
+    <message>
+        <source>내 담당만</source>
+        <translation>Mine only</translation>
+    </message>
+    <message>
+        <source>미래 대출 한도 시뮬레이션</source>
+        <translation>Future borrowing limit</translation>
+    </message>
+    <message>
+        <source>소득 변화</source>
+        <translation>Income change</translation>
+    </message>
+    <message>
+        <source>카드론 전액 상환</source>
+        <translation>Card loans repaid</translation>
+    </message>
+    <message>
+        <source>금리 변화</source>
+        <translation>Rate change</translation>
+    </message>
+    <message>
+        <source>제안</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>오늘 완제 시</source>
+        <translation>Payoff today</translation>
+    </message>
+    <message>
+        <source>남은 상환 스케줄</source>
+        <translation>Remaining schedule</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Retention Desktop 로그인</source>
+        <translation>Retention Desktop sign-in</translation>
+    </message>
+    <message>
+        <source>재대출 상담 시스템</source>
+        <translation>Re-loan consultation</translation>
+    </message>
+    <message>
+        <source>연결</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>내장 데모 데이터베이스</source>
+        <translation>Embedded demo database</translation>
+    </message>
+    <message>
+        <source>본점 중앙 서버</source>
+        <translation>Head-office central server</translation>
+    </message>
+    <message>
+        <source>서버 주소</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>포트 / DB</source>
+        <translation>Port / DB</translation>
+    </message>
+    <message>
+        <source>직원번호</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>비밀번호를 운영체제 키체인에 저장</source>
+        <translation>Remember the password in the OS keyring</translation>
+    </message>
+    <message>
+        <source>데모 직원 (더블클릭하여 로그인, 비밀번호 없음)</source>
+        <translation>Demo staff (double-click to sign in, no password)</translation>
+    </message>
+    <message>
+        <source>예: E1007</source>
+        <translation>e.g. E1007</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>고객 검색</source>
+        <translation>Customer search</translation>
+    </message>
+    <message>
+        <source>이름(예: 김하늘), 고객번호(C…), 휴대전화 끝 4자리, 대출번호(L…) — Ctrl+F</source>
+        <translation>Name, customer no. (C…), last 4 phone digits, loan no. (L…) — Ctrl+F</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,291 @@
+"""The branch desktop against the real demo database: typing, clicking, keyboard, models, dialogs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
+from sqlalchemy import select
+
+from retention_desktop.data.models import AuditEvent
+from retention_desktop.gui.login_dialog import LoginDialog
+from retention_desktop.gui.main_window import MainWindow
+from retention_desktop.gui.pages.comparison import ComparisonPage
+from retention_desktop.gui.pages.customer import CustomerPage
+from retention_desktop.gui.pages.loan import LoanPage
+from retention_desktop.gui.pages.search import SearchPage
+from retention_desktop.gui.pages.simulation import SimulationPage
+from retention_desktop.gui.tasks import wait_for_tasks
+from retention_desktop.services.officer_session import demo_logins
+from tests.support import TEST_AS_OF
+
+WAIT = 20_000
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a Korean keyboard does: key events carrying Hangul text (QTest only knows ASCII keys)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def officer(login):
+    yield login("E1007")
+    wait_for_tasks()
+
+
+@pytest.fixture
+def window(qtbot, officer):
+    w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    yield w
+    wait_for_tasks()
+
+
+class StallMeter:
+    """Counts the longest gap between 10 ms ticks of the event loop: a frozen GUI shows up as a long gap."""
+
+    def __init__(self):
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.worst = 0.0
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self.last is not None:
+            self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()
+
+
+def test_login_dialog_lists_demo_officers_and_logs_in_by_double_click(qtbot, db):
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # DB not ready yet
+    dialog.set_demo_logins(demo_logins(db))
+    assert dialog.ui.demoList.count() == 49
+    item = next(dialog.ui.demoList.item(i) for i in range(dialog.ui.demoList.count())
+                if dialog.ui.demoList.item(i).text().startswith("E1007"))
+    with qtbot.waitSignal(dialog.login_requested) as sent:
+        dialog.ui.demoList.itemActivated.emit(item)
+    assert sent.args[0].employee_no == "E1007" and sent.args[0].demo
+    assert dialog.result() == QDialog.DialogCode.Rejected  # not closed until the login succeeds
+
+
+def test_login_dialog_refuses_incomplete_central_settings(qtbot):
+    dialog = LoginDialog(demo=False)
+    qtbot.addWidget(dialog)
+    dialog.ui.modeCombo.setCurrentIndex(1)
+    dialog.set_busy("")
+    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "직원번호" in dialog.ui.messageLabel.text()
+    dialog.ui.employeeEdit.setText("e1007")
+    with qtbot.assertNotEmitted(dialog.login_requested):
+        qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "서버 주소" in dialog.ui.messageLabel.text()
+    assert dialog.ui.passwordEdit.echoMode() == dialog.ui.passwordEdit.EchoMode.Password
+
+
+def test_central_login_failures_are_explained():
+    from retention_desktop.services.officer_session import explain_connection_error
+
+    assert "비밀번호" in explain_connection_error(Exception('FATAL:  password authentication failed for user "x"'))
+    assert "TLS" in explain_connection_error(Exception("SSL error: certificate verify failed"))
+    assert "연결할 수 없습니다" in explain_connection_error(Exception("could not connect to server: Connection refused"))
+
+
+def test_main_window_navigation_and_keyboard(qtbot, window):
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.cards["customers"].value.text() != "—", timeout=WAIT)
+    assert dashboard.cards["customers"].value.text().endswith("명")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.pages.currentWidget() is window.pages["search"]
+    window.ui.navList.setCurrentRow(2)
+    assert window.ui.pages.currentWidget() is window.pages["calls"]
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.ui.pages.currentWidget() is window.pages["search"]
+    texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert any("E1007" in t for t in texts) and any("규제정책 2025.10-1015" in t for t in texts)
+
+
+def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window):
+    window.go("search")
+    search: SearchPage = window.pages["search"]
+    with qtbot.waitSignal(search.search_finished, timeout=WAIT) as found:
+        type_text(search.ui.searchEdit, "김하늘")
+    assert found.args[1] >= 1 and search.model.record(0).customer_no == "C00000001"
+    assert search.model.record(0).phone_masked.count("*") == 4
+    with qtbot.waitSignal(window.pages["customer"].loaded, timeout=WAIT) as opened:
+        qtbot.keyClick(search.ui.searchEdit, Qt.Key.Key_Return)
+    assert opened.args[0].customer_no == "C00000001"
+
+    window.go("search")
+    search.ui.searchEdit.clear()
+    with qtbot.waitSignal(search.search_finished, timeout=WAIT) as found:
+        type_text(search.ui.searchEdit, "김")
+    assert found.args[1] == 50 and search.model.canFetchMore()
+    with qtbot.waitSignal(search.model.page_loaded, timeout=WAIT) as more:
+        search.model.fetchMore()
+    assert more.args[0] > 50
+
+
+def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer):
+    page = CustomerPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer, "C00000001")
+    profile = loaded.args[0]
+    assert "****" in page.fact_labels["phone"].text() and page.fact_labels["rrn"].text().endswith("******")
+    assert page.loans.rowCount() >= 1 and page.debts.rowCount() == 3
+    assert any(b.kind == "fee_window" for b in profile.badges)
+    page.request_reveal()
+    dialog = page.reveal_dialog
+    dialog.reason.setText("짧")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "짧습니다" in dialog.message.text()
+    dialog.reason.setText("재대출 상담 중 연락처 확인")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as revealed:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert revealed.args[0].revealed and "****" not in page.fact_labels["phone"].text()
+    assert page.fact_labels["rrn"].text().endswith("******")  # never revealed: not stored in clear
+    with officer.database.session() as s:
+        actions = s.execute(select(AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.customer_no == "C00000001").order_by(AuditEvent.id)).all()
+    assert [a for a, _d in actions] == ["customer.view", "customer.reveal"]
+    assert actions[1][1]["reason"] == "재대출 상담 중 연락처 확인"
+
+
+def test_loan_detail_shows_schedule_and_payoff(qtbot, officer):
+    page = LoanPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer, "L0000000001")
+    detail = loaded.args[0]
+    assert page.model.rowCount() == detail.remaining_months
+    assert "완제 금액" in page.payoff.text() and "중도상환수수료" in page.payoff.text()
+
+
+def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
+    page = ComparisonPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer, "L0000000001")
+    base = loaded.args[0]
+    assert page.model.columnCount() == 2 + len(base.request.switch_offers)
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "재대출 (맞춤)"
+    low, high = base.slider_range
+    with StallMeter() as meter:
+        with qtbot.waitSignal(page.recomputed, timeout=WAIT) as moved:
+            page.slider.setValue(int(low * 100))
+        with qtbot.waitSignal(page.recomputed, timeout=WAIT) as typed:
+            page.lender_edit.setText("토스뱅크")
+            page.rate_edit.setText("4.10")
+            qtbot.keyClick(page.rate_edit, Qt.Key.Key_Return)
+    assert moved.args[0].reloan_rate_pct == low
+    assert typed.args[0].comparison.options[-1].lender == "토스뱅크 (고객 제시)"
+    assert page.model.columnCount() == 3 + len(base.request.switch_offers)
+    assert meter.worst < 0.1, f"the event loop stalled for {meter.worst * 1000:.0f} ms"
+    page.rate_edit.setText("abc")
+    page.add_typed_offer()
+    assert "금리" in page.message.text()
+
+
+def test_simulation_scenarios_toggle_live(qtbot, officer):
+    page = SimulationPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer, "L0000000001")
+    assert [s.name for s in loaded.args[0].scenarios][-1] == "모두 적용"
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as again:
+        page.cards_on.setChecked(False)
+        page.rate_on.setChecked(False)
+    assert [s.name for s in again.args[0].scenarios] == ["현재 상태", "소득 +10%"]
+    assert "상환하면" in page.suggestion.text() or "없습니다" in page.suggestion.text()
+
+
+def test_call_list_after_scoring(qtbot, officer, db):
+    from retention_desktop.services.portfolio_scoring import score_portfolio
+
+    score_portfolio(db, TEST_AS_OF)
+    from retention_desktop.gui.pages.call_list import CallListPage
+
+    page = CallListPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer)
+    assert loaded.args[0] > 0
+    first = page.model.record(0)
+    assert first.rank == 1
+    page.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # balance, sorted on the won, not the text
+    balances = [page.model.record(i).balance for i in range(page.model.rowCount())]
+    assert balances == sorted(balances, reverse=True)
+    with qtbot.waitSignal(page.open_customer) as opened:
+        page.view.activated.emit(page.model.index(0, 0))
+    assert opened.args[0].startswith("C")
+
+
+def test_every_item_model_passes_the_model_tester(qtmodeltester, qtbot, officer):
+    from retention_desktop.gui.pages.comparison import ComparisonModel
+    from retention_desktop.gui.pages.customer import DEBT_COLUMNS, LOAN_COLUMNS
+    from retention_desktop.gui.table_models import PagedRecordsModel, RecordsModel
+    from retention_desktop.services.customer_profile import load_profile
+    from retention_desktop.services.customer_search import search_customers
+    from retention_desktop.services.offer_comparison import open_comparison
+
+    profile = load_profile(officer, "C00000001", TEST_AS_OF)
+    loans = RecordsModel(LOAN_COLUMNS)
+    loans.set_records(profile.loans)
+    qtmodeltester.check(loans)
+    debts = RecordsModel(DEBT_COLUMNS)
+    debts.set_records(profile.debts)
+    qtmodeltester.check(debts)
+    from retention_desktop.gui.pages.search import COLUMNS
+
+    paged = PagedRecordsModel(COLUMNS, page_size=50)
+    paged.start(lambda offset: [], search_customers(officer, "김"))
+    qtmodeltester.check(paged)
+    comparison = ComparisonModel()
+    comparison.set_comparison(open_comparison(officer, "L0000000001", TEST_AS_OF).comparison)
+    qtmodeltester.check(comparison)
+
+
+def test_english_translation_switches_the_navigation(qtbot, officer):
+    from retention_desktop.gui.app import install_translator
+
+    app = QApplication.instance()
+    translator = install_translator(app, "en")
+    try:
+        w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+        qtbot.addWidget(w)
+        assert [w.ui.navList.item(i).text() for i in range(4)] == ["Dashboard", "Customers", "Call list",
+                                                                   "Proposals"]
+    finally:
+        app.removeTranslator(translator)
+    wait_for_tasks()
+
+
+def test_money_and_dates_read_the_korean_way(qtbot, window):
+    from retention_desktop.domain.money import format_won_korean
+
+    assert format_won_korean(120_000_000) == "1억 2,000만 원"
+    page = window.pages["customer"]
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        window.open_customer("C00000001")
+    assert page.fact_labels["income"].text().startswith("7,500만 원")
+    assert page.loans.data(page.loans.index(0, 6)) .count(".") == 2  # YYYY.MM.DD
+    assert page.loans.data(page.loans.index(0, 3)).endswith("%")
