@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from retention_desktop.data.models import Base
+from retention_desktop.data.models import Base, compared_by_alembic
 
 config = context.config
 target_metadata = Base.metadata
@@ -14,6 +14,7 @@ def run_migrations_online() -> None:
     engine = config.attributes["engine"]
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, compare_type=True,
+                          include_object=compared_by_alembic,
                           transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()

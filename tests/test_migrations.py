@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from retention_desktop.data import migrations
-from retention_desktop.data.models import Base
+from retention_desktop.data.models import Base, compared_by_alembic
 from tests.support import TEST_CUSTOMERS
 
 
@@ -23,7 +23,8 @@ def test_upgrade_from_empty_reaches_head_with_seeded_policy(empty_db):
 def test_models_and_revisions_agree(empty_db):
     migrations.upgrade(empty_db.engine)
     with empty_db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": compared_by_alembic})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 
@@ -47,6 +48,13 @@ def test_downgrade_and_upgrade_keep_demo_data(db):
         assert conn.execute(text("SELECT count(*) FROM policies")).scalar() == 3
         assert conn.execute(text(
             "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'audit_log_%'")).scalar() == 2
+
+
+def test_name_search_index_exists_with_byte_order(db):
+    with db.engine.connect() as conn:
+        definition = conn.execute(text(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_customers_name_c'")).scalar()
+    assert 'COLLATE "C"' in definition and "birth_date" in definition
 
 
 def test_downgrade_to_base_removes_every_table(db):

@@ -140,8 +140,6 @@ class Customer(Base):
         CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
         CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
         CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
-        Index("ix_customers_name_prefix", "name", "birth_date", postgresql_ops={"name": "text_pattern_ops"}),
-        Index("ix_customers_phone_last4", "phone_last4"),
         Index("ix_customers_home_branch_id", "home_branch_id"),
         UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
     )
@@ -259,6 +257,24 @@ class Loan(Base):
         CheckConstraint("closed_reason IS NULL OR " + _in("closed_reason", CLOSED_REASONS), name="closed_reason"),
         Index("ix_loans_status_kind", "status", "kind"),
     )
+
+
+# Name search: a byte-order ("C") index serves both the prefix match and the ordering of a page, and
+# byte order of UTF-8 Hangul syllables is 가나다 order. (Revision 0005; it replaced a text_pattern_ops
+# index that could not serve the ORDER BY under a language collation.)
+Index("ix_customers_name_c", Customer.name.collate("C"), Customer.birth_date, Customer.customer_no)
+Index("ix_customers_phone_last4_name", Customer.phone_last4, Customer.name.collate("C"), Customer.birth_date,
+      Customer.customer_no)
+Index("ix_customers_customer_no_c", Customer.customer_no.collate("C"))
+Index("ix_loans_loan_no_c", Loan.loan_no.collate("C"))
+
+# Alembic cannot reflect an expression index faithfully, so comparing models with the database skips it.
+EXPRESSION_INDEXES = frozenset({"ix_customers_name_c", "ix_customers_phone_last4_name", "ix_customers_customer_no_c",
+                                "ix_loans_loan_no_c"})
+
+
+def compared_by_alembic(obj, name, type_, _reflected, _compare_to) -> bool:
+    return not (type_ == "index" and name in EXPRESSION_INDEXES)
 
 
 class Repayment(Base):
@@ -540,4 +556,5 @@ class CallListEntry(Base):
         CheckConstraint("branch_rank >= 1", name="branch_rank"),
         Index("ix_call_list_entries_as_of_branch_id_branch_rank", "as_of", "branch_id", "branch_rank"),
         Index("ix_call_list_entries_as_of_officer_id", "as_of", "officer_id"),
+        Index("ix_call_list_entries_customer_id", "customer_id"),
     )

@@ -136,10 +136,12 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
                           .order_by(Loan.status, Loan.drawdown_date.desc())).all()
         debts = s.scalars(select(ExternalDebt).where(ExternalDebt.customer_id == customer.id)
                           .order_by(ExternalDebt.annual_rate_pct.desc())).all()
-        repayments = s.execute(select(Loan.loan_no, Repayment).join(Loan, Loan.id == Repayment.loan_id)
-                               .where(Loan.customer_id == customer.id,
-                                      Repayment.due_date > today - dt.timedelta(days=366))
-                               .order_by(Repayment.due_date.desc())).all()
+        # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
+        loan_numbers = {loan.id: loan.loan_no for loan in loans}
+        repayments = [(loan_numbers[r.loan_id], r) for r in s.scalars(
+            select(Repayment).where(Repayment.loan_id.in_(list(loan_numbers)),
+                                    Repayment.due_date > today - dt.timedelta(days=366))
+            .order_by(Repayment.due_date.desc()))] if loan_numbers else []
         entries = s.execute(select(Loan.loan_no, CallListEntry).join(Loan, Loan.id == CallListEntry.loan_id)
                             .where(CallListEntry.customer_id == customer.id)
                             .order_by(CallListEntry.as_of.desc())).all()

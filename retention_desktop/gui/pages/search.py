@@ -10,7 +10,7 @@ from retention_desktop.gui.table_models import Column, PagedRecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.customer_search import CustomerHit, search_customers
 
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 50
 PAGE = 50
 
 COLUMNS = [
