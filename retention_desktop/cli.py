@@ -91,6 +91,14 @@ def admin_parser() -> argparse.ArgumentParser:
     scoring.add_argument("--as-of", type=_date, default=None, help="the scoring date (default: today)")
     scoring.add_argument("--xlsx", type=Path, default=None, help="also export the call list to this Excel file")
 
+    proposal = sub.add_parser("proposal", help="build, sign and archive a proposal PDF without the GUI")
+    proposal.add_argument("--customer-no", required=True)
+    proposal.add_argument("--loan-no", required=True)
+    proposal.add_argument("--out", type=Path, required=True)
+    proposal.add_argument("--employee-no", default="E1007", help="the officer who signs (demo: E1007)")
+    verify = sub.add_parser("verify-proposal", help="check a proposal's signature and that it is the archived one")
+    verify.add_argument("file", type=Path)
+
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
     demo.add_argument("--seed", type=int, default=20261123)
@@ -149,6 +157,20 @@ def _admin(argv: list[str] | None) -> int:
                               "switching_model": summary.switching_model,
                               "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
             return 0
+        if args.command == "proposal":
+            made = administration.proposal_command(data_dir, args.demo, args.customer_no, args.loan_no,
+                                                   args.employee_no, args.out, _ask_password)
+            print(json.dumps(made, ensure_ascii=False))
+            return 0
+        if args.command == "verify-proposal":
+            result = administration.verify_proposal_command(data_dir, args.demo, args.file, _ask_password)
+            if result.ok:
+                when = result.signing_time.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if result.signing_time else "?"
+                print(f"OK {result.proposal_no}: {result.level}, 서명자 {result.signer}, 서명 시각 {when}; "
+                      "sha256이 보관된 제안서와 일치합니다")
+                return 0
+            print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
+            return 1
         if args.command == "demo-data":
             counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
                                                       args.force, ask_password=_ask_password,

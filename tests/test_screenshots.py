@@ -20,7 +20,8 @@ def test_screenshot_mode_renders_every_screen(tmp_path):
                           str(out)], capture_output=True, text=True, timeout=300, env=env)
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    screens = ["dashboard", "search", "customer", "loan", "comparison", "simulation", "call-list", "proposals"]
+    screens = ["dashboard", "search", "customer", "loan", "comparison", "proposal", "simulation", "call-list",
+               "proposals"]
     for i, screen in enumerate(screens, start=1):
         for width, height in ((1366, 768), (1920, 1080)):
             name = f"{i:02d}-{screen}-{width}x{height}.png"

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from retention_desktop.data import credentials
+from retention_desktop.domain import exact_json
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.settings import CentralServer, load_settings
 
@@ -39,8 +40,14 @@ def public_url(url: URL) -> str:
     return without_password(url).render_as_string(hide_password=False)
 
 
+def _store_json(value) -> str:
+    return exact_json.dumps(value, indent=None, allow_float=True)
+
+
 def create_app_engine(url: URL | str, **kwargs) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, future=True, **kwargs)
+    # JSONB keeps numbers exact (NUMERIC); so do these: Decimals go in and come out as Decimals.
+    engine = create_engine(url, pool_pre_ping=True, future=True, json_serializer=_store_json,
+                           json_deserializer=exact_json.loads, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _session_settings(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types

@@ -15,11 +15,12 @@ def loads(text: str) -> Any:
     return json.loads(text, parse_float=Decimal)
 
 
-def dumps(value: Any, indent: int | None = 2) -> str:
-    return "".join(_encode(value, indent, 0))
+def dumps(value: Any, indent: int | None = 2, allow_float: bool = False) -> str:
+    """JSON text; ``allow_float`` admits binary floats (model coefficients), written by their repr."""
+    return "".join(_encode(value, indent, 0, allow_float))
 
 
-def _encode(value: Any, indent: int | None, level: int):
+def _encode(value: Any, indent: int | None, level: int, allow_float: bool = False):
     if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
         yield json.dumps(value, ensure_ascii=False)
     elif isinstance(value, Decimal):
@@ -27,7 +28,9 @@ def _encode(value: Any, indent: int | None, level: int):
             raise ValueError(f"not a finite number: {value}")
         yield format(value, "f")
     elif isinstance(value, float):
-        raise TypeError("binary floats are not written: use Decimal")
+        if not allow_float:
+            raise TypeError("binary floats are not written: use Decimal")
+        yield json.dumps(value)
     elif isinstance(value, dict):
         if not value:
             yield "{}"
@@ -35,7 +38,7 @@ def _encode(value: Any, indent: int | None, level: int):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
             yield ("," if i else "") + _newline(indent, level + 1) + json.dumps(str(key), ensure_ascii=False) + ": "
-            yield from _encode(item, indent, level + 1)
+            yield from _encode(item, indent, level + 1, allow_float)
         yield _newline(indent, level) + "}"
     elif isinstance(value, (list, tuple)):
         if not value:
@@ -44,7 +47,7 @@ def _encode(value: Any, indent: int | None, level: int):
         yield "["
         for i, item in enumerate(value):
             yield ("," if i else "") + _newline(indent, level + 1)
-            yield from _encode(item, indent, level + 1)
+            yield from _encode(item, indent, level + 1, allow_float)
         yield _newline(indent, level) + "]"
     else:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")

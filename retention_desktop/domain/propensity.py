@@ -51,9 +51,11 @@ class LogisticModel:
 
     @classmethod
     def from_parameters(cls, kind: str, version: str, params: Mapping[str, Any]) -> LogisticModel:
-        return cls(kind, version, tuple(params["features"]), np.array(params["mean"]), np.array(params["scale"]),
-                   np.array(params["coef"]), float(params["intercept"]), np.array(params["calibration_x"]),
-                   np.array(params["calibration_y"]))
+        def floats(key: str) -> np.ndarray:
+            return np.array([float(v) for v in params[key]], dtype=np.float64)
+
+        return cls(kind, version, tuple(params["features"]), floats("mean"), floats("scale"), floats("coef"),
+                   float(params["intercept"]), floats("calibration_x"), floats("calibration_y"))
 
     def to_parameters(self) -> dict[str, Any]:
         return {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),

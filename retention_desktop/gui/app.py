@@ -93,7 +93,7 @@ class DesktopApp:
 
     def _logged_in(self, connected: Connected) -> None:
         self.connected = connected
-        self.window = MainWindow(connected.officer, connected.policy_version, self.today)
+        self.window = MainWindow(connected.officer, connected.policy_version, self.today, self.data_dir)
         self.window.resize(1366, 768)
         self.window.show()
         self.dialog.accept()

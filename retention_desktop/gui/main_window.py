@@ -6,11 +6,13 @@ Ctrl+F goes to the search, Enter opens, Esc goes back to the previous page.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
+from retention_desktop.data.locations import default_data_dir
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.pages.call_list import CallListPage
@@ -21,7 +23,10 @@ from retention_desktop.gui.pages.loan import LoanPage
 from retention_desktop.gui.pages.proposals import ProposalsPage
 from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
+from retention_desktop.gui.proposal_preview import ProposalPreview
+from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.officer_session import OfficerSession
+from retention_desktop.services.proposal_service import create_proposal, reopen
 
 NAVIGATION = ("dashboard", "search", "calls", "proposals")
 
@@ -29,8 +34,12 @@ NAVIGATION = ("dashboard", "search", "calls", "proposals")
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
 
-    def __init__(self, officer: OfficerSession, policy_version: str, today: dt.date | None = None):
+    proposal_opened = Signal(object)
+
+    def __init__(self, officer: OfficerSession, policy_version: str, today: dt.date | None = None,
+                 data_dir: Path | None = None):
         super().__init__()
+        self.data_dir = data_dir or default_data_dir()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.officer = officer
@@ -52,7 +61,7 @@ class MainWindow(QMainWindow):
         search: SearchPage = self.pages["search"]
         search.open_customer.connect(self.open_customer)
         self.pages["calls"].open_customer.connect(self.open_customer)
-        self.pages["proposals"].open_customer.connect(self.open_customer)
+        self.pages["proposals"].open_proposal.connect(self.open_proposal)
         customer: CustomerPage = self.pages["customer"]
         customer.open_loan.connect(lambda no: self.go("loan", no))
         customer.open_comparison.connect(lambda no: self.go("comparison", no))
@@ -97,5 +106,22 @@ class MainWindow(QMainWindow):
             self.go(page, *args, remember=False)
 
     def _proposal_requested(self, state) -> None:
-        # The signed PDF proposal (preview, print, archive) is the next feature; until then say so plainly.
-        self.statusBar().showMessage(tr("서명 PDF 제안서(미리보기·인쇄·보관)는 제안서 기능에서 제공됩니다."), 8000)
+        """Build, sign and archive the proposal of what is on the comparison screen, then preview it."""
+        if state is None:
+            return
+        officer, today, data_dir = self.officer, self.today, self.data_dir
+        self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
+        run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
+                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+
+    def open_proposal(self, proposal_no: str) -> None:
+        officer = self.officer
+        run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
+                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+
+    def show_proposal(self, proposal) -> None:
+        self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
+        self.preview = ProposalPreview(self.officer, proposal, parent=self)
+        self.preview.decision_recorded.connect(lambda _d: self.pages["proposals"].activate(self.officer))
+        self.preview.open()
+        self.proposal_opened.emit(self.preview)

@@ -84,6 +84,9 @@ class ScreenshotTour(QObject):
                                                        comparison.rate_edit.setText("4.10"),
                                                        comparison.add_typed_offer()))
             self._grab("comparison")
+            (preview,) = self._wait(w.proposal_opened, comparison.proposal_button.click)
+            self._grab("proposal", preview)
+            preview.close()
             self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
             self._grab("simulation")
             self._wait(pages["calls"].loaded, lambda: w.go("calls"))

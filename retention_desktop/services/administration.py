@@ -166,3 +166,50 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
         return score_portfolio(db, as_of, excel, progress)
     finally:
         db.close()
+
+
+def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str, employee_no: str, out: Path,
+                     ask_password: Callable[[str], str | None]) -> dict:
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import Customer, Loan
+    from retention_desktop.services.officer_session import LoginError, log_in
+    from retention_desktop.services.proposal_service import ProposalError, create_proposal
+
+    db = open_demo_ready(data_dir, demo, ask_password)
+    try:
+        with db.session() as s:
+            owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
+                             .where(Loan.loan_no == loan_no))
+        if owner is None:
+            raise AdminError(f"대출번호 {loan_no}가 없습니다.", code=2)
+        if owner != customer_no:
+            raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
+        try:
+            officer = log_in(db, employee_no)
+        except LoginError as exc:
+            raise AdminError(str(exc), code=2) from exc
+        try:
+            made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
+        except ProposalError as exc:
+            raise AdminError(str(exc)) from exc
+        finally:
+            officer.database.close()
+        out.write_bytes(made.pdf)
+        return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out)}
+    finally:
+        db.close()
+
+
+def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password: Callable[[str], str | None]):
+    from retention_desktop.services.proposal_service import trust_roots, verify_pdf
+
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        raise AdminError(f"파일을 읽을 수 없습니다: {exc}", code=2) from exc
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        return verify_pdf(db, pdf, trust_roots(data_dir))
+    finally:
+        db.close()

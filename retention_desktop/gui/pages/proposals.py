@@ -25,13 +25,13 @@ COLUMNS = [
 
 class ProposalsPage(QWidget):
     loaded = Signal(int)
-    open_customer = Signal(str)
+    open_proposal = Signal(str)
 
     def __init__(self):
         super().__init__()
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
-        self.view.activated.connect(lambda index: self.open_customer.emit(self.model.record(index.row()).customer_no))
+        self.view.activated.connect(lambda index: self.open_proposal.emit(self.model.record(index.row()).proposal_no))
         self.info = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(title(tr("제안서")))

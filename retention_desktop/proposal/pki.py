@@ -1,0 +1,116 @@
+"""Certificates for signing proposals.
+
+Production: the officer's (or branch's) PKCS#12 file issued by the bank's CA, its passphrase in the
+OS keyring. Demo mode creates a DEMO root CA, a DEMO branch CA per branch and a DEMO officer
+certificate, all plainly marked DEMO, so signing works out of the box; the passphrase is random and
+kept in the keyring (or, where no keyring exists, only for the life of the process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from retention_desktop.data import credentials
+
+DEMO_BANK = "Retention Demo Bank (DEMO)"
+_session_passphrases: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    p12_path: Path
+    passphrase: bytes
+    root_pem: bytes  # the trust root verification needs
+    demo: bool
+
+
+def _name(common: str, unit: str | None = None) -> x509.Name:
+    parts = [x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEMO_BANK)]
+    if unit:
+        parts.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
+    parts.append(x509.NameAttribute(NameOID.COMMON_NAME, common))
+    return x509.Name(parts)
+
+
+def _certificate(subject: x509.Name, public_key, issuer: x509.Name, issuer_key, ca: bool, years: int,
+                 signer_key_id: x509.SubjectKeyIdentifier | None = None) -> x509.Certificate:
+    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
+    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+               .serial_number(x509.random_serial_number()).not_valid_before(now)
+               .not_valid_after(now + dt.timedelta(days=365 * years))
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=1 if ca else None), critical=True)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False))
+    if signer_key_id is not None:
+        builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(signer_key_id),
+                                        critical=False)
+    if ca:
+        builder = builder.add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=False, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False),
+            critical=True)
+    else:
+        builder = builder.add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False),
+            critical=True).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+                                         critical=False)
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def _ski(cert: x509.Certificate) -> x509.SubjectKeyIdentifier:
+    return cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+
+
+def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
+                         officer_name: str) -> SigningIdentity:
+    """The demo officer's signing identity, created on first use (root and branch CA reused)."""
+    pki_dir.mkdir(parents=True, exist_ok=True)
+    root_key_path, root_path = pki_dir / "demo-root-key.pem", pki_dir / "demo-root.pem"
+    if not root_path.exists():
+        key = ec.generate_private_key(ec.SECP256R1())
+        cert = _certificate(_name("Retention Demo Root CA (DEMO)"), key.public_key(),
+                            _name("Retention Demo Root CA (DEMO)"), key, ca=True, years=10)
+        # the demo root's key protects nothing real; it stays in the data folder so more demo officers can be
+        # issued. A real bank's CA key never leaves its HSM.
+        root_key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                    serialization.NoEncryption()))
+        root_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    root_key = serialization.load_pem_private_key(root_key_path.read_bytes(), None)
+    root = x509.load_pem_x509_certificate(root_path.read_bytes())
+
+    p12_path = pki_dir / f"officer-{employee_no}.p12"
+    account = f"pkcs12:{p12_path.name}"
+    passphrase = credentials.get_secret(account) or _session_passphrases.get(account)
+    if not p12_path.exists() or passphrase is None:
+        branch_key = ec.generate_private_key(ec.SECP256R1())
+        branch_cert = _certificate(_name(f"{branch_name} Branch CA (DEMO)", branch_code), branch_key.public_key(),
+                                   root.subject, root_key, ca=True, years=5, signer_key_id=_ski(root))
+        officer_key = ec.generate_private_key(ec.SECP256R1())
+        officer_cert = _certificate(_name(f"{officer_name} {employee_no} (DEMO)", branch_name),
+                                    officer_key.public_key(), branch_cert.subject, branch_key, ca=False, years=2,
+                                    signer_key_id=_ski(branch_cert))
+        passphrase = secrets.token_urlsafe(24)
+        if not credentials.store_secret(account, passphrase):
+            _session_passphrases[account] = passphrase
+        p12_path.write_bytes(pkcs12.serialize_key_and_certificates(
+            f"{employee_no} DEMO".encode(), officer_key, officer_cert, [branch_cert, root],
+            serialization.BestAvailableEncryption(passphrase.encode())))
+    return SigningIdentity(p12_path, passphrase.encode(), root_path.read_bytes(), demo=True)
+
+
+def identity_from_p12(p12_path: Path, root_pem: bytes, ask: callable) -> SigningIdentity:
+    """A production identity: the PKCS#12 file and its passphrase from the keyring (else asked for)."""
+    account = f"pkcs12:{p12_path.name}"
+    passphrase = credentials.secret_or_ask(account, ask)
+    if not passphrase:
+        raise PermissionError("서명용 인증서 비밀번호가 없습니다.")
+    return SigningIdentity(p12_path, passphrase.encode(), root_pem, demo=False)

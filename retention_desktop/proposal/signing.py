@@ -1,0 +1,84 @@
+"""PAdES signatures on proposals (pyHanko): B-B always, B-T when a timestamp server is configured;
+a visible signature field; verification against the bank's trust roots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
+
+from retention_desktop.proposal.pki import SigningIdentity
+
+FIELD = "BankSignature"
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    signer: str
+    signing_time: dt.datetime | None
+    intact: bool
+    trusted: bool
+    covers_whole_file: bool
+    reason: str
+    level: str
+
+
+def sign(pdf: bytes, identity: SigningIdentity, box: tuple[int, int, int, int], signer_label: str,
+         timestamp_url: str | None = None) -> bytes:
+    """Sign ``pdf`` (PAdES) into a visible field on its last page at ``box`` (points, bottom-left origin)."""
+    signer = signers.SimpleSigner.load_pkcs12(identity.p12_path, passphrase=identity.passphrase)
+    if signer is None:
+        raise PermissionError("서명용 인증서를 열 수 없습니다 (비밀번호 또는 파일 확인).")
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    last_page = int(writer.root["/Pages"]["/Count"]) - 1
+    fields.append_signature_field(writer, fields.SigFieldSpec(FIELD, on_page=last_page, box=box))
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        reason="Retention proposal", location="KR", use_pades_lta=False)
+    stamp = TextStampStyle(stamp_text=f"Digitally signed\n{signer_label}\n%(ts)s", border_width=1)
+    timestamper = HTTPTimeStamper(timestamp_url) if timestamp_url else None
+    pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=stamp)
+    return pdf_signer.sign_pdf(writer).getvalue()
+
+
+def verify(pdf: bytes, trust_roots_pem: list[bytes]) -> Verification:
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf))
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # a damaged file is a verification failure, not a crash
+        return Verification(False, "", None, False, False, False, f"PDF를 읽을 수 없습니다: {exc}", "")
+    if not signatures:
+        return Verification(False, "", None, False, False, False, "서명이 없습니다.", "")
+    roots = [load_cert_from_pemder_bytes(pem) for pem in trust_roots_pem]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    status = validate_pdf_signature(signatures[-1], context)
+    signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
+    whole = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
+    ok = bool(status.intact and status.valid and status.trusted and whole)
+    if not (status.intact and status.valid):
+        reason = "서명 이후 파일이 변경되었습니다 (무결성 검증 실패)."
+    elif not status.trusted:
+        reason = "서명자의 인증서를 은행의 신뢰 루트로 확인할 수 없습니다."
+    elif not whole:
+        reason = "서명 이후 내용이 추가되었습니다."
+    else:
+        reason = "서명 유효"
+    level = "PAdES B-T" if status.timestamp_validity is not None else "PAdES B-B"
+    return Verification(ok, signer, status.signer_reported_dt, bool(status.intact and status.valid),
+                        bool(status.trusted), whole, reason, level)
+
+
+def load_cert_from_pemder_bytes(data: bytes):
+    from asn1crypto import pem, x509
+
+    der = pem.unarmor(data)[2] if pem.detect(data) else data
+    return x509.Certificate.load(der)

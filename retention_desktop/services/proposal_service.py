@@ -1,0 +1,241 @@
+"""Proposals: build, sign, archive, verify, reopen, and record the customer's decision.
+
+Every proposal is stored with its quote input (reproducible), the engine and policy versions, the
+signed PDF and its sha256, and an audit event. Verification checks the PAdES signature against the
+bank's trust roots and that the file is the archived one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from retention_desktop.data.models import Branch, Customer, Loan, Officer, Proposal
+from retention_desktop.domain import exact_json
+from retention_desktop.domain.comparison import ENGINE_VERSION
+from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
+from retention_desktop.domain.limits import CONSTRAINT_LABELS
+from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.quote import option_document
+from retention_desktop.data.locations import resources_dir
+from retention_desktop.proposal import chart, document, signing
+from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity
+from retention_desktop.services import audit
+from retention_desktop.services.limit_simulation import Toggles, simulate_for
+from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
+from retention_desktop.services.officer_session import OfficerSession
+from retention_desktop.services.regulation import load_policies
+
+VALID_DAYS = 14
+DECISIONS = ("accepted", "declined", "switched_away", "none")
+BANK_NAME = "Retention Demo Bank 레텐션은행"
+
+
+class ProposalError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ArchivedProposal:
+    proposal_no: str
+    pdf: bytes
+    pdf_sha256: str
+    decision: str
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    ok: bool
+    reason: str
+    signer: str = ""
+    signing_time: dt.datetime | None = None
+    level: str = ""
+    proposal_no: str = ""
+    archived: bool = False
+
+
+def mask_name(name: str) -> str:
+    if len(name) <= 1:
+        return "*"
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def quote_input_document(state: OfferComparison) -> dict:
+    """The quote input (the documented contract) this proposal can be reproduced from."""
+    r = state.request
+    loan = r.current_loan
+    doc = {
+        "as_of": r.as_of.isoformat(),
+        "borrower": {"annual_income": r.borrower.annual_income, "credit_score": r.borrower.credit_score,
+                     "region": r.borrower.region},
+        "other_debts": [{"kind": d.kind, "balance": d.balance, "annual_rate_pct": d.annual_rate_pct,
+                         "remaining_months": d.remaining_months, "method": d.method.value,
+                         **({"credit_limit": d.credit_limit} if d.credit_limit else {})} for d in r.other_debts],
+        "current_loan": {"kind": loan.kind, "balance": loan.balance, "annual_rate_pct": loan.annual_rate_pct,
+                         "rate_type": loan.rate_type, "method": loan.method.value, "term_months": loan.term_months,
+                         "remaining_months": loan.remaining_months, "drawdown_date": loan.drawdown_date.isoformat(),
+                         "prepayment_fee_pct": loan.prepayment_fee_pct,
+                         **({"fixed_period_months": loan.fixed_period_months} if loan.fixed_period_months else {}),
+                         **({"collateral_value": loan.collateral_value} if loan.collateral_value else {}),
+                         **({"collateral_region": loan.collateral_region} if loan.collateral_region else {})},
+        "reloan_offer": {"annual_rate_pct": state.reloan_rate_pct, "term_months": loan.remaining_months,
+                         "method": loan.method.value, "fees": 0, "prepayment_fee_waiver_pct": Decimal(100)},
+        "switch_offers": [{"lender": o.lender, "annual_rate_pct": o.annual_rate_pct, "term_months": o.term_months,
+                           "method": o.method.value, "fees": o.fees}
+                          for o in (*r.switch_offers, *([state.typed_offer] if state.typed_offer else []))],
+    }
+    return exact_json.loads(exact_json.dumps(doc, indent=None))
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
+             today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool) -> document.ProposalContent:
+    loan = state.request.current_loan
+    options = state.comparison.options
+    titles = ["현재 유지" if o.label == "keep" else "재대출 (맞춤)" if o.label == "reloan" else f"대환: {o.lender}"
+              for o in options]
+    rows = [
+        ("금리", [format_rate_pct(o.annual_rate_pct) for o in options]),
+        ("월 납입액", [format_won(o.monthly_payment) for o in options]),
+        ("총이자", [format_won(o.total_interest) for o in options]),
+        ("중도상환수수료", [format_won(o.prepayment_fee) for o in options]),
+        ("인지세(고객)", [format_won(o.stamp_duty_borrower) for o in options]),
+        ("부대비용", [format_won(o.fees) for o in options]),
+        ("총비용", [format_won(o.total_cost) for o in options]),
+        ("유지 대비 절감", ["—" if o.label == "keep" else format_won(o.net_saving_vs_keep) for o in options]),
+        ("손익분기(실질)", [f"{o.break_even_month}개월" if o.break_even_month else "—" for o in options]),
+        ("손익분기(현금)", [f"{o.cash_break_even_month}개월" if o.cash_break_even_month else "—" for o in options]),
+        ("실효 연 비용률", [format_rate_pct(o.effective_annual_cost_pct) for o in options]),
+        ("가능 여부", ["가능" if o.eligible else "불가" for o in options]),
+    ]
+    horizon = min(max(len(o.cumulative_cost) for o in options), 120)
+    reloan = next(o for o in options if o.label == "reloan")
+    png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
+                                    reloan.break_even_month)
+    disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
+    disclosures = [line for line in disclosures if line.strip()]
+    disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
+                          f"금리 유형은 {RATE_TYPE.get(loan.rate_type, loan.rate_type)}입니다.")
+    return document.ProposalContent(
+        proposal_no=proposal_no, bank_name=BANK_NAME, branch_name=officer.branch_name,
+        officer=f"{officer.name} {officer.role_label} ({officer.employee_no})", customer=mask_name(customer_name),
+        customer_no=state.customer_no, created_on=today, valid_until=today + dt.timedelta(days=VALID_DAYS),
+        current_loan=[("대출", f"{LOAN_KIND.get(loan.kind, loan.kind)} {state.loan_no}"),
+                      ("잔액", format_won(loan.balance)), ("금리", format_rate_pct(loan.annual_rate_pct)),
+                      ("유형", RATE_TYPE.get(loan.rate_type, loan.rate_type)),
+                      ("상환", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
+                      ("잔여", f"{loan.remaining_months}개월"), ("실행일", f"{loan.drawdown_date:%Y.%m.%d}")],
+        option_titles=titles, option_rows=rows, chart_png=png,
+        reason_codes=[(r.text, f"{r.pct:+.2f}") for r in state.personal.reasons] +
+                     [("= 제안 금리", format_rate_pct(state.reloan_rate_pct))],
+        scenarios=[(s.name, format_won_korean(s.max_new_loan), CONSTRAINT_LABELS[s.binding_constraint])
+                   for s in simulation.scenarios],
+        suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
+        disclosures=disclosures, engine_version=ENGINE_VERSION, policy_version=state.policy.version,
+        input_sha256=input_sha, quote_input=quote_input, demo=demo)
+
+
+def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
+    """Demo mode issues the officer a DEMO certificate; central mode expects the bank's PKCS#12 (issue list)."""
+    with officer.database.session() as s:
+        code = s.scalar(select(Branch.code).where(Branch.id == officer.branch_id))
+    if officer.database.mode != "embedded":
+        raise ProposalError("중앙 서버 모드의 서명용 인증서(PKCS#12) 설정이 아직 없습니다.")
+    return ensure_demo_identity(data_dir / "pki", code, officer.branch_name, officer.employee_no, officer.name)
+
+
+def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_dir: Path,
+                    state: OfferComparison | None = None) -> ArchivedProposal:
+    state = state or open_comparison(officer, loan_no, today)
+    simulation = simulate_for(state, load_policies(officer.database), Toggles())
+    quote_input = quote_input_document(state)
+    input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
+    proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
+    identity = signing_identity(officer, data_dir)
+    with officer.database.session() as s:
+        customer = s.scalars(select(Customer).where(Customer.customer_no == state.customer_no)).one()
+        content = proposal_content(state, officer, customer.name, proposal_no, today, quote_input, input_sha, simulation,
+                           identity.demo)
+        pdf = document.render(content)
+        signed = signing.sign(pdf, identity, document.signature_box_points(),
+                              f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
+                              or officer.employee_no)
+        digest = sha256_hex(signed)
+        loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
+        officer_id = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
+        output = {"options": [option_document(o) for o in state.comparison.options],
+                  "personal_rate_pct": str(state.personal.rate_pct)}
+        s.add(Proposal(
+            proposal_no=proposal_no, customer_id=customer.id, loan_id=loan_id, officer_id=officer_id,
+            valid_until=content.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,
+            quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
+            input_sha256=input_sha, pdf=signed, pdf_sha256=digest))
+        audit.record(s, officer.employee_no, "proposal.create", state.customer_no, proposal_no=proposal_no,
+                     loan_no=state.loan_no, pdf_sha256=digest)
+    return ArchivedProposal(proposal_no, signed, digest, "none")
+
+
+def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:
+    with officer.database.session() as s:
+        row = s.execute(select(Proposal, Customer.customer_no).join(Customer, Customer.id == Proposal.customer_id)
+                        .where(Proposal.proposal_no == proposal_no)).first()
+        if row is None or row[0].pdf is None:
+            raise ProposalError(f"제안서 {proposal_no}를 찾을 수 없습니다.")
+        proposal, customer_no = row
+        audit.record(s, officer.employee_no, "proposal.reopen", customer_no, proposal_no=proposal_no)
+        return ArchivedProposal(proposal.proposal_no, proposal.pdf, proposal.pdf_sha256, proposal.decision)
+
+
+def record_decision(officer: OfficerSession, proposal_no: str, decision: str) -> None:
+    if decision not in DECISIONS:
+        raise ProposalError(f"결정은 {', '.join(DECISIONS)} 중 하나여야 합니다: {decision}")
+    with officer.database.session() as s:
+        changed = s.execute(update(Proposal).where(Proposal.proposal_no == proposal_no).values(
+            decision=decision, decided_at=None if decision == "none" else func.now())).rowcount
+        if not changed:
+            raise ProposalError(f"제안서 {proposal_no}를 찾을 수 없습니다.")
+        customer_no = s.scalar(select(Customer.customer_no).join(Proposal, Proposal.customer_id == Customer.id)
+                               .where(Proposal.proposal_no == proposal_no))
+        audit.record(s, officer.employee_no, "proposal.decision", customer_no, proposal_no=proposal_no,
+                     decision=decision)
+
+
+def trust_roots(data_dir: Path) -> list[bytes]:
+    """The bank's trust roots: PEM files in ``<data dir>/pki/trust/``, and the demo root where demo mode made one."""
+    pki = data_dir / "pki"
+    roots = [p.read_bytes() for p in sorted((pki / "trust").glob("*.pem"))]
+    if (pki / "demo-root.pem").exists():
+        roots.append((pki / "demo-root.pem").read_bytes())
+    return roots
+
+
+def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
+    """Signature valid and trusted, and the file is exactly the archived proposal it claims to be."""
+    check = signing.verify(pdf, trust_roots_pem)
+    facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
+    if not check.ok:
+        return VerificationResult(False, check.reason, check.signer, check.signing_time, check.level,
+                                  facts.get("proposal_no", ""))
+    digest = sha256_hex(pdf)
+    with database.session() as s:
+        archived = s.execute(select(Proposal.pdf_sha256, Proposal.input_sha256)
+                             .where(Proposal.proposal_no == facts["proposal_no"])).first()
+    if archived is None:
+        return VerificationResult(False, f"보관된 제안서 {facts['proposal_no'] or '(번호 없음)'}이(가) 없습니다.",
+                                  check.signer, check.signing_time, check.level, facts["proposal_no"])
+    if archived[0] != digest or archived[1] != facts["input_sha256"]:
+        return VerificationResult(False, "보관된 제안서와 파일이 일치하지 않습니다.", check.signer, check.signing_time,
+                                  check.level, facts["proposal_no"])
+    return VerificationResult(True, "서명 유효, 보관본과 일치", check.signer, check.signing_time, check.level,
+                              facts["proposal_no"], archived=True)

@@ -1,0 +1,152 @@
+"""Signed PDF proposals: content, PAdES signature, tamper detection, archive, CLI, preview, print."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from sqlalchemy import select, text
+
+from retention_desktop.data.models import AuditEvent, Proposal
+from retention_desktop.domain.money import format_won
+from retention_desktop.gui.proposal_preview import ProposalPreview
+from retention_desktop.gui.tasks import wait_for_tasks
+from retention_desktop.services import proposal_service as ps
+from retention_desktop.services.offer_comparison import open_comparison
+from tests.support import TEST_AS_OF
+
+
+@pytest.fixture
+def made(login, tmp_path):
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    return officer, state, proposal, tmp_path
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
+    _officer, state, proposal, _dir = made
+    content = pdf_text(proposal.pdf)
+    assert "김*늘" in content and "재대출 제안서" in content  # Hangul in the text layer
+    keep = state.comparison.option("keep")
+    reloan = state.comparison.option("reloan")
+    for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
+        assert format_won(figure) in content
+    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약 해지권",
+                   "변동"):
+        assert phrase in content, phrase
+    reader = PdfReader(io.BytesIO(proposal.pdf))
+    assert len(reader.pages) >= 2
+    assert "quote-input.json" in reader.attachments
+    assert reader.metadata["/RetentionProposalNo"] == proposal.proposal_no
+
+
+def test_signature_validates_against_the_trust_root_and_matches_the_archive(made):
+    officer, _state, proposal, data_dir = made
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    assert result.ok and result.archived and result.level == "PAdES B-B"
+    assert "E1007 (DEMO)" in result.signer
+
+
+def test_a_single_changed_byte_is_detected(made):
+    officer, _state, proposal, data_dir = made
+    for position in (len(proposal.pdf) // 4, len(proposal.pdf) // 2, len(proposal.pdf) - 300):
+        tampered = bytearray(proposal.pdf)
+        tampered[position] ^= 0x01
+        result = ps.verify_pdf(officer.database, bytes(tampered), ps.trust_roots(data_dir))
+        assert not result.ok, position
+
+
+def test_an_untrusted_signer_is_refused(made, tmp_path):
+    officer, _state, proposal, _dir = made
+    from retention_desktop.proposal.pki import ensure_demo_identity
+
+    other = ensure_demo_identity(tmp_path / "other-bank", "999", "다른은행", "X1", "홍길동")
+    result = ps.verify_pdf(officer.database, proposal.pdf, [other.root_pem])
+    assert not result.ok and "신뢰" in result.reason
+
+
+def test_a_proposal_without_archive_record_is_refused(made, db):
+    officer, _state, proposal, data_dir = made
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM proposals WHERE proposal_no = :n"), {"n": proposal.proposal_no})
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    assert not result.ok and "보관된 제안서" in result.reason
+
+
+def test_archive_reopen_and_decision(made):
+    officer, _state, proposal, _dir = made
+    again = ps.reopen(officer, proposal.proposal_no)
+    assert again.pdf == proposal.pdf and again.pdf_sha256 == ps.sha256_hex(proposal.pdf)
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    with officer.database.session() as s:
+        row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.employee_no == "E1007")).all()
+    assert row.decision == "accepted" and row.decided_at is not None
+    assert {"proposal.create", "proposal.reopen", "proposal.decision"} <= set(actions)
+    with pytest.raises(ps.ProposalError):
+        ps.record_decision(officer, proposal.proposal_no, "maybe")
+
+
+def test_the_stored_quote_input_reproduces_the_comparison(made):
+    _officer, state, proposal, _dir = made
+
+    from retention_desktop.domain import exact_json
+    from retention_desktop.domain.quote import parse_request, quote_document, run_quote
+
+    with _officer.database.session() as s:
+        row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+        stored_input, stored_output = row.quote_input, row.quote_output
+    again = quote_document(run_quote(parse_request(exact_json.loads(exact_json.dumps(stored_input))), state.policy))
+    assert [o["total_cost"] for o in again["options"]] == [o["total_cost"] for o in stored_output["options"]]
+
+
+def test_preview_renders_pages_prints_saves_and_records(qtbot, made, tmp_path):
+    officer, _state, proposal, _dir = made
+    preview = ProposalPreview(officer, proposal)
+    qtbot.addWidget(preview)
+    assert len(preview.page_labels) >= 2 and preview.page_labels[0].pixmap().width() > 800
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(preview.printed):
+        preview.print_to(printer)
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == len(preview.page_labels)
+    preview.save_to(tmp_path / "copy.pdf")
+    assert (tmp_path / "copy.pdf").read_bytes() == proposal.pdf
+    preview.decision.setCurrentIndex(3)
+    with qtbot.waitSignal(preview.decision_recorded) as recorded:
+        preview.record_button.click()
+    assert recorded.args == ["switched_away"]
+    wait_for_tasks()
+
+
+def test_cli_makes_and_verifies_a_proposal():
+    data_dir = tempfile.mkdtemp(prefix="rdprop-")
+    out = Path(data_dir) / "p.pdf"
+
+    def admin(*args):
+        return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, *args],
+                              capture_output=True, text=True, timeout=300)
+
+    made = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    ok = admin("verify-proposal", str(out))
+    assert ok.returncode == 0 and ok.stdout.startswith("OK P") and "보관된 제안서와 일치" in ok.stdout
+    tampered = bytearray(out.read_bytes())
+    tampered[len(tampered) // 3] ^= 0x01
+    (Path(data_dir) / "bad.pdf").write_bytes(bytes(tampered))
+    bad = admin("verify-proposal", str(Path(data_dir) / "bad.pdf"))
+    assert bad.returncode == 1 and "변경" in bad.stderr and "Traceback" not in bad.stderr
+    wrong = admin("proposal", "--customer-no", "C00000002", "--loan-no", "L0000000001", "--out", str(out))
+    assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
