@@ -99,6 +99,8 @@ def admin_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify-proposal", help="check a proposal's signature and that it is the archived one")
     verify.add_argument("file", type=Path)
 
+    sub.add_parser("forget-secrets", help="remove this installation's passwords and keys from the OS keyring")
+
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
     demo.add_argument("--seed", type=int, default=20261123)
@@ -171,6 +173,10 @@ def _admin(argv: list[str] | None) -> int:
                 return 0
             print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
             return 1
+        if args.command == "forget-secrets":
+            for account in administration.forget_secrets(data_dir):
+                print(f"forgot {account}")
+            return 0
         if args.command == "demo-data":
             counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
                                                       args.force, ask_password=_ask_password,
@@ -248,6 +254,8 @@ def desktop_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="retention-desktop", description="Retention Desktop")
     _global_options(parser)
     parser.add_argument("--employee-no", help="log in as this officer (demo mode)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="self-test: open the window, run a comparison, sign and verify a proposal, exit")
     parser.add_argument("--language", choices=("ko", "en"), help="interface language (remembered in the settings)")
     parser.add_argument("--screenshots", type=Path, metavar="DIR",
                         help="render every main screen for the showcase customer to PNG files in DIR, then exit")
@@ -266,8 +274,8 @@ def desktop_main(argv: list[str] | None = None) -> int:
         from retention_desktop.data.settings import load_settings, save_settings
 
         save_settings(data_dir, replace(load_settings(data_dir), language=args.language))
-    return run(data_dir=data_dir, demo=args.demo or args.screenshots is not None, employee_no=args.employee_no,
-               screenshots=args.screenshots)
+    return run(data_dir=data_dir, demo=args.demo or args.screenshots is not None or args.smoke,
+               employee_no=args.employee_no, screenshots=args.screenshots, smoke=args.smoke)
 
 
 if __name__ == "__main__":

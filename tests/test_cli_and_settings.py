@@ -99,3 +99,17 @@ def test_no_password_is_written_to_the_data_folder(tmp_path, memory_keyring):
     for path in Path(tmp_path).rglob("*"):
         if path.is_file():
             assert b"top-secret-pw" not in path.read_bytes()
+
+
+def test_forget_secrets_removes_this_installations_keyring_entries(tmp_path, memory_keyring):
+    from retention_desktop.services.administration import forget_secrets
+
+    save_settings(tmp_path, Settings(central=CentralServer(host="db.bank.internal", user=""),
+                                     remembered_employee_no="E1007"))
+    (tmp_path / "pki").mkdir()
+    (tmp_path / "pki" / "officer-E1007.p12").write_bytes(b"x")
+    for account in ("rrn-hmac-key", "rd_e1007@db.bank.internal:5432/retention", "pkcs12:officer-E1007.p12"):
+        credentials.store_secret(account, "secret")
+    forgotten = forget_secrets(tmp_path)
+    assert len(forgotten) == 3
+    assert all(credentials.get_secret(a) is None for a in forgotten)

@@ -18,7 +18,7 @@ from retention_desktop.gui.pages.customer import CustomerPage
 from retention_desktop.gui.pages.loan import LoanPage
 from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
-from retention_desktop.gui.tasks import wait_for_tasks
+from retention_desktop.gui.tasks import settle_heap, wait_for_tasks
 from retention_desktop.services.officer_session import demo_logins
 from tests.support import TEST_AS_OF
 
@@ -69,6 +69,18 @@ class StallMeter:
 
     def __exit__(self, *exc):
         self.timer.stop()
+
+
+def test_search_by_name_and_birth_date_narrows_namesakes(officer):
+    from retention_desktop.services.customer_search import classify, search_customers
+
+    assert classify("김하늘 860311") == ("name_birth", "김하늘 860311")
+    assert classify("김하늘 1986.03.11") == ("name_birth", "김하늘 1986.03.11")
+    assert classify("김하늘 861399") is None  # not a date
+    hit = search_customers(officer, "김하늘")[0]
+    found = search_customers(officer, f"김하늘 {hit.birth_date:%y%m%d}")
+    assert [h.customer_no for h in found] == ["C00000001"]
+    assert search_customers(officer, "김하늘 19000101") == []
 
 
 def test_login_dialog_lists_demo_officers_and_logs_in_by_double_click(qtbot, db):
@@ -186,6 +198,9 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
         page.activate(officer, "L0000000001")
     base = loaded.args[0]
+    page.chart.canvas.draw()  # the page's first paint (fonts loaded once per process) happens before we time
+    settle_heap()  # as the app does once its main window is up (a full GC of the start-up heap takes ~0.2 s)
+    qtbot.wait(50)
     assert page.model.columnCount() == 2 + len(base.request.switch_offers)
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "재대출 (맞춤)"
     low, high = base.slider_range

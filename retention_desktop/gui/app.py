@@ -7,21 +7,20 @@ import datetime as dt
 import logging
 import signal
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from retention_desktop.data.database import Database
 from retention_desktop.data.locations import resources_dir
 from retention_desktop.data.settings import load_settings
 from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
-from retention_desktop.gui.main_window import MainWindow
-from retention_desktop.gui.tasks import run_task, wait_for_tasks
-from retention_desktop.services.administration import open_demo_ready
-from retention_desktop.services.connection import Connected, log_in_central, log_in_embedded
-from retention_desktop.services.officer_session import LoginError, demo_logins
+from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
+
+# The login window must appear at once: the main window, the services and what they pull in (pandas,
+# scikit-learn, matplotlib, the database drivers) are imported in the background while it is shown.
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +41,17 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 
 class DesktopApp:
     def __init__(self, app: QApplication, data_dir: Path, demo: bool, employee_no: str | None,
-                 screenshots: Path | None = None, today: dt.date | None = None):
+                 screenshots: Path | None = None, today: dt.date | None = None, smoke: bool = False):
         self.app, self.data_dir = app, data_dir
         self.today = today or dt.date.today()
         self.settings = load_settings(data_dir)
         self.demo = demo or self.settings.central is None
-        self.employee_no = employee_no or (DEFAULT_DEMO_EMPLOYEE if screenshots else None)
+        self.employee_no = employee_no or (DEFAULT_DEMO_EMPLOYEE if screenshots or smoke else None)
         self.screenshots = screenshots
-        self.embedded: Database | None = None
-        self.connected: Connected | None = None
-        self.window: MainWindow | None = None
+        self.smoke = smoke
+        self.embedded = None  # Database of the embedded server, once started
+        self.connected = None  # services.connection.Connected, once logged in
+        self.window = None  # gui.main_window.MainWindow
         self.dialog = LoginDialog(self.settings.central, self.demo)
         self.dialog.login_requested.connect(self.log_in)
         if self.settings.remembered_employee_no:
@@ -59,10 +59,21 @@ class DesktopApp:
 
     def start(self) -> None:
         self.dialog.show()
+        QTimer.singleShot(0, self._first_window_shown)
         if self.demo:
             run_task(self._open_embedded, self._embedded_ready, self._failed)
 
+    def _first_window_shown(self) -> None:
+        import psutil
+
+        self.first_window_seconds = time.time() - psutil.Process().create_time()
+        log.info("first window after %.2f s", self.first_window_seconds)
+
     def _open_embedded(self):
+        from retention_desktop.services.administration import open_demo_ready
+        from retention_desktop.services.officer_session import demo_logins
+
+        _preload_screens()
         db = open_demo_ready(self.data_dir, True, ask_password=lambda _a: None)
         return db, demo_logins(db)
 
@@ -76,8 +87,13 @@ class DesktopApp:
     def _failed(self, exc: Exception) -> None:
         log.error("start failed: %s", exc)
         self.dialog.show_error(str(exc))
+        if self.smoke or self.screenshots is not None:
+            print(f"start failed: {exc}", file=sys.stderr, flush=True)
+            self.app.exit(1)
 
     def log_in(self, request: LoginRequest) -> None:
+        from retention_desktop.services.connection import log_in_central, log_in_embedded
+
         if request.demo:
             if self.embedded is None:
                 self.dialog.show_error("내장 데이터베이스가 아직 준비되지 않았습니다.")
@@ -89,20 +105,33 @@ class DesktopApp:
                                             request.remember, self.today), self._logged_in, self._login_failed)
 
     def _login_failed(self, exc: Exception) -> None:
-        self.dialog.show_error(str(exc) if isinstance(exc, LoginError) else f"로그인 실패: {exc}")
+        from retention_desktop.services.officer_session import LoginError
 
-    def _logged_in(self, connected: Connected) -> None:
+        self.dialog.show_error(str(exc) if isinstance(exc, LoginError) else f"로그인 실패: {exc}")
+        if self.smoke or self.screenshots is not None:
+            print(f"login failed: {exc}", file=sys.stderr, flush=True)
+            self.app.exit(1)
+
+    def _logged_in(self, connected) -> None:
+        from retention_desktop.gui.main_window import MainWindow
+
         self.connected = connected
         self.window = MainWindow(connected.officer, connected.policy_version, self.today, self.data_dir)
         self.window.resize(1366, 768)
         self.window.show()
         self.dialog.accept()
+        QTimer.singleShot(500, settle_heap)
         if self.screenshots is not None:
             from retention_desktop.gui.screenshots import ScreenshotTour
 
             self.tour = ScreenshotTour(self.window, self.dialog, self.screenshots)
             self.tour.finished.connect(self.app.quit)
             self.tour.start()
+        elif self.smoke:
+            from retention_desktop.gui.smoke import SmokeTest
+
+            self.smoke_test = SmokeTest(self.window, self.data_dir, getattr(self, "first_window_seconds", None))
+            self.smoke_test.start()
 
     def close(self) -> None:
         wait_for_tasks()
@@ -112,12 +141,20 @@ class DesktopApp:
             self.embedded.close()
 
 
-def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None) -> int:
+def _preload_screens() -> None:
+    """Import the screens' modules off the GUI thread while the login window is up (Python imports are
+    thread-safe); the main window then opens without a pause."""
+    import retention_desktop.gui.main_window  # noqa: F401
+    import retention_desktop.services.portfolio_scoring  # noqa: F401
+
+
+def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None,
+        smoke: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Retention Desktop")
     install_korean_font(app)
     install_translator(app, load_settings(data_dir).language)
-    desktop = DesktopApp(app, data_dir, demo, employee_no, screenshots)
+    desktop = DesktopApp(app, data_dir, demo, employee_no, screenshots, smoke=smoke)
     desktop.start()
     _quit_on_termination_signals(app)
     app.setQuitOnLastWindowClosed(True)

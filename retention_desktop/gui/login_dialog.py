@@ -4,13 +4,16 @@ remembered in the OS keyring on request. Tested without exec(): fill, click, rea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
-from retention_desktop.services.officer_session import DemoLogin
+
+if TYPE_CHECKING:  # the login window must not wait for the database layer to import
+    from retention_desktop.services.officer_session import DemoLogin
 
 
 @dataclass(frozen=True)

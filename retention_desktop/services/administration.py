@@ -213,3 +213,21 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         return verify_pdf(db, pdf, trust_roots(data_dir))
     finally:
         db.close()
+
+
+def forget_secrets(data_dir: Path) -> list[str]:
+    """Remove this installation's entries from the OS keyring (used by the uninstaller on request)."""
+    from dataclasses import replace
+
+    from retention_desktop.data import credentials
+    from retention_desktop.data.demo_data import RRN_KEY_ACCOUNT
+
+    accounts = [RRN_KEY_ACCOUNT]
+    settings = load_settings(data_dir)
+    if settings.central is not None and settings.remembered_employee_no:
+        user = f"rd_{settings.remembered_employee_no.lower()}"
+        accounts.append(replace(settings.central, user=user).keyring_account)
+    accounts += [f"pkcs12:{p.name}" for p in sorted((data_dir / "pki").glob("*.p12"))]
+    for account in accounts:
+        credentials.forget_secret(account)
+    return accounts

@@ -29,7 +29,10 @@ class CustomerHit:
 
 
 def classify(query: str) -> tuple[str, str] | None:
-    """What the officer typed: ('customer_no'|'loan_no'|'phone_last4'|'name', normalised text)."""
+    """What the officer typed: ('customer_no'|'loan_no'|'phone_last4'|'name'|'name_birth', normalised text).
+
+    A name followed by a birth date (``김하늘 860311`` or ``김하늘 1986.03.11``) narrows namesakes down.
+    """
     text = query.strip()
     if not text or len(text) > MAX_QUERY_LENGTH:
         return None
@@ -42,7 +45,23 @@ def classify(query: str) -> tuple[str, str] | None:
         return "phone_last4", text
     if re.fullmatch(r"[가-힣A-Za-z ]+", text):
         return "name", text
+    named = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})", text)
+    if named and birth_date(named.group(2), named.group(3), named.group(4)) is not None:
+        return "name_birth", text
     return None
+
+
+def birth_date(year: str, month: str, day: str) -> dt.date | None:
+    """A birth date from 6 or 8 digits; two-digit years are 19xx unless that would be in the future."""
+    y = int(year)
+    if len(year) == 2:
+        y += 1900 if y > dt.date.today().year % 100 else 2000
+    elif len(year) != 4:
+        return None
+    try:
+        return dt.date(y, int(month), int(day))
+    except ValueError:
+        return None
 
 
 def mask_phone(phone: str) -> str:
@@ -68,6 +87,11 @@ def search_customers(officer: OfficerSession, query: str, limit: int = 50, offse
         stmt = stmt.where(Customer.id.in_(matching.limit(limit + offset))).order_by(*name_order)
     elif field == "phone_last4":
         stmt = stmt.where(Customer.phone_last4 == text).order_by(Customer.phone_last4, *name_order)
+    elif field == "name_birth":
+        name, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})",
+                                              text).groups()
+        stmt = stmt.where(Customer.name.collate("C") == name, Customer.birth_date == birth_date(year, month, day))
+        stmt = stmt.order_by(*name_order)
     else:
         stmt = stmt.where(Customer.name.collate("C").startswith(text, autoescape=True)).order_by(*name_order)
     stmt = stmt.limit(limit).offset(offset)

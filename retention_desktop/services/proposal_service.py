@@ -25,7 +25,8 @@ from retention_desktop.domain.money import format_rate_pct, format_won, format_w
 from retention_desktop.domain.quote import option_document
 from retention_desktop.data.locations import resources_dir
 from retention_desktop.proposal import chart, document, signing
-from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity
+from retention_desktop.data.settings import load_settings
+from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity, identity_from_p12
 from retention_desktop.services import audit
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
@@ -147,11 +148,21 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
 
 
 def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
-    """Demo mode issues the officer a DEMO certificate; central mode expects the bank's PKCS#12 (issue list)."""
+    """Demo mode issues the officer a DEMO certificate. Central mode uses the bank-issued PKCS#12 named in
+    the settings (``extra.signing_p12``, with ``extra.signing_trust_root`` the bank's root certificate);
+    its passphrase comes from the OS keyring."""
+    if officer.database.mode != "embedded":
+        extra = load_settings(data_dir).extra
+        p12, root = extra.get("signing_p12"), extra.get("signing_trust_root")
+        if not p12 or not root:
+            raise ProposalError("서명용 인증서(PKCS#12)와 은행 루트 인증서가 설정에 없습니다 "
+                                "(settings.json의 extra.signing_p12, extra.signing_trust_root).")
+        try:
+            return identity_from_p12(Path(p12), Path(root).read_bytes(), ask=lambda _account: None)
+        except (OSError, PermissionError) as exc:
+            raise ProposalError(f"서명용 인증서를 열 수 없습니다: {exc}") from exc
     with officer.database.session() as s:
         code = s.scalar(select(Branch.code).where(Branch.id == officer.branch_id))
-    if officer.database.mode != "embedded":
-        raise ProposalError("중앙 서버 모드의 서명용 인증서(PKCS#12) 설정이 아직 없습니다.")
     return ensure_demo_identity(data_dir / "pki", code, officer.branch_name, officer.employee_no, officer.name)
 
 
@@ -168,9 +179,10 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
         content = proposal_content(state, officer, customer.name, proposal_no, today, quote_input, input_sha, simulation,
                            identity.demo)
         pdf = document.render(content)
+        # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
         signed = signing.sign(pdf, identity, document.signature_box_points(),
                               f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
-                              or officer.employee_no)
+                              or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
         digest = sha256_hex(signed)
         loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
         officer_id = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
@@ -212,9 +224,13 @@ def record_decision(officer: OfficerSession, proposal_no: str, decision: str) ->
 
 
 def trust_roots(data_dir: Path) -> list[bytes]:
-    """The bank's trust roots: PEM files in ``<data dir>/pki/trust/``, and the demo root where demo mode made one."""
+    """The bank's trust roots: the configured root, PEM files in ``<data dir>/pki/trust/``, and the demo root
+    where demo mode made one."""
     pki = data_dir / "pki"
     roots = [p.read_bytes() for p in sorted((pki / "trust").glob("*.pem"))]
+    configured = load_settings(data_dir).extra.get("signing_trust_root")
+    if configured and Path(configured).exists():
+        roots.append(Path(configured).read_bytes())
     if (pki / "demo-root.pem").exists():
         roots.append((pki / "demo-root.pem").read_bytes())
     return roots

@@ -1,0 +1,61 @@
+"""``retention-desktop --demo --smoke``: the frozen build's self-test.
+
+Starts the embedded database, logs the demo officer in, opens the main window, runs a comparison for
+the showcase customer's loan, builds, signs and verifies a proposal, and exits 0. Any failure exits 1
+with the reason on standard error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.services.offer_comparison import open_comparison
+from retention_desktop.services.proposal_service import create_proposal, trust_roots, verify_pdf
+
+SHOWCASE_LOAN = "L0000000001"
+
+
+class SmokeTest(QObject):
+    finished = Signal(int)
+
+    def __init__(self, window, data_dir, first_window_seconds: float | None = None):
+        super().__init__()
+        self.window, self.data_dir = window, data_dir
+        self.first_window_seconds = first_window_seconds
+
+    def start(self) -> None:
+        QTimer.singleShot(0, self._run)
+
+    def _run(self) -> None:
+        officer, data_dir = self.window.officer, self.data_dir
+
+        def check() -> str:
+            today = dt.date.today()
+            state = open_comparison(officer, SHOWCASE_LOAN, today)
+            if len(state.comparison.options) < 2:
+                raise RuntimeError("the comparison has no re-loan option")
+            proposal = create_proposal(officer, SHOWCASE_LOAN, today, data_dir, state)
+            result = verify_pdf(officer.database, proposal.pdf, trust_roots(data_dir))
+            if not result.ok:
+                raise RuntimeError(f"the proposal did not verify: {result.reason}")
+            return f"smoke OK: comparison of {len(state.comparison.options)} options, {proposal.proposal_no} signed " \
+                   f"and verified ({result.level})"
+
+        run_task(check, self._passed, self._failed)
+
+    def _passed(self, message: str) -> None:
+        print(message, flush=True)
+        if self.first_window_seconds is not None:
+            print(f"first window after {self.first_window_seconds:.2f} s", flush=True)
+        self.finished.emit(0)
+        QApplication.instance().exit(0)
+
+    def _failed(self, exc: Exception) -> None:
+        print(f"smoke FAILED: {exc}", file=sys.stderr, flush=True)
+        self.finished.emit(1)
+        QApplication.instance().exit(1)
