@@ -134,10 +134,16 @@ def test_main_window_navigation_and_keyboard(qtbot, window):
 
 
 def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window):
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.cards["customers"].value.text() != "—", timeout=WAIT)
+    qtbot.waitUntil(lambda: dashboard.kind_chart.image is not None, timeout=WAIT)
     window.go("search")
     search: SearchPage = window.pages["search"]
-    with qtbot.waitSignal(search.search_finished, timeout=WAIT) as found:
+    settle_heap()  # as the app does once its main window is up
+    qtbot.wait(50)
+    with StallMeter() as meter, qtbot.waitSignal(search.search_finished, timeout=WAIT) as found:
         type_text(search.ui.searchEdit, "김하늘")
+    assert meter.worst < 0.1, f"the event loop stalled for {meter.worst * 1000:.0f} ms while searching"
     assert found.args[1] >= 1 and search.model.record(0).customer_no == "C00000001"
     assert search.model.record(0).phone_masked.count("*") == 4
     with qtbot.waitSignal(window.pages["customer"].loaded, timeout=WAIT) as opened:
@@ -198,7 +204,7 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
         page.activate(officer, "L0000000001")
     base = loaded.args[0]
-    page.chart.canvas.draw()  # the page's first paint (fonts loaded once per process) happens before we time
+    qtbot.waitUntil(lambda: page.chart.image is not None, timeout=WAIT)
     settle_heap()  # as the app does once its main window is up (a full GC of the start-up heap takes ~0.2 s)
     qtbot.wait(50)
     assert page.model.columnCount() == 2 + len(base.request.switch_offers)

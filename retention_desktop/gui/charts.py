@@ -1,25 +1,31 @@
-"""Charts embedded in the screens: matplotlib on a Qt canvas, with the bundled Korean font.
+"""Charts in the screens: matplotlib renders off the GUI thread (Agg, the object API, never pyplot)
+into an image the widget then shows, so a redraw never stalls the event loop.
 
-matplotlib is imported lazily (it costs start-up time) and never through pyplot windows.
+The bundled Korean font is registered with matplotlib, so Hangul renders without system fonts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from retention_desktop.data.locations import resources_dir
+from retention_desktop.gui.tasks import run_task
 
 _font_ready = False
+DPI = 100
+# matplotlib promises nothing about two threads drawing at once; charts take turns (each ~50 ms).
+_drawing = threading.Lock()
 
 
 def install_matplotlib_font() -> str:
     """Register the bundled NanumGothic with matplotlib so Hangul renders without system fonts."""
     global _font_ready
     import matplotlib
-
-    matplotlib.use("QtAgg")
     from matplotlib import font_manager
 
     if not _font_ready:
@@ -38,65 +44,144 @@ def won_axis_label(value: float, _pos=None) -> str:
     return f"{value / 10_000:,.0f}만"
 
 
+def _figure(width_px: int, height_px: int):
+    install_matplotlib_font()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width_px / DPI, height_px / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _axes(figure, fmt=won_axis_label):
+    from matplotlib.ticker import FuncFormatter
+
+    axes = figure.add_subplot(111)
+    axes.yaxis.set_major_formatter(FuncFormatter(fmt))
+    axes.grid(axis="y", alpha=0.3)
+    return axes
+
+
+def _image(figure) -> QImage:
+    figure.canvas.draw()
+    buffer = figure.canvas.buffer_rgba()
+    width, height = figure.canvas.get_width_height()
+    return QImage(bytes(buffer), width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+
+
+def lines_image(size, title: str, series, xlabel: str, marker_x=None, marker_label: str = "") -> QImage:
+    figure = _figure(*size)
+    axes = _axes(figure)
+    styles = ["-", "--", "-.", ":"]
+    for i, (label, values) in enumerate(series):
+        axes.plot(range(1, len(values) + 1), values, styles[i % len(styles)], label=label, linewidth=1.8)
+    if marker_x is not None:
+        axes.axvline(marker_x, color="black", linewidth=1, linestyle=":")
+        axes.annotate(marker_label, (marker_x, axes.get_ylim()[1]), textcoords="offset points", xytext=(4, -12),
+                      fontsize=9)
+    axes.set_title(title, fontsize=11)
+    axes.set_xlabel(xlabel)
+    axes.legend(fontsize=8, loc="lower right")
+    return _image(figure)
+
+
+def bars_image(size, title: str, labels, values, highlight=None, fmt=won_axis_label) -> QImage:
+    figure = _figure(*size)
+    axes = _axes(figure, fmt)
+    colors = ["#9aa5b1"] * len(values)
+    if highlight is not None and 0 <= highlight < len(colors):
+        colors[highlight] = "#1f4e79"
+    bars = axes.bar(range(len(values)), values, color=colors)
+    axes.set_xticks(range(len(values)), labels, fontsize=9)
+    for bar, value in zip(bars, values):
+        axes.annotate(fmt(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center",
+                      va="bottom", fontsize=8)
+    axes.set_title(title, fontsize=11)
+    return _image(figure)
+
+
+def steps_image(size, title: str, points, xlabel: str, fmt=won_axis_label, ylim=None) -> QImage:
+    figure = _figure(*size)
+    axes = _axes(figure, fmt)
+    axes.step(range(1, len(points) + 1), [v for _d, v in points], where="post", linewidth=1.8)
+    ticks = list(range(0, len(points), 1 if len(points) <= 12 else 6))
+    axes.set_xticks([t + 1 for t in ticks], [points[t][0] for t in ticks], fontsize=8)
+    if ylim is not None:
+        axes.set_ylim(*ylim)
+    axes.set_title(title, fontsize=11)
+    axes.set_xlabel(xlabel)
+    return _image(figure)
+
+
 class ChartCanvas(QWidget):
-    """A matplotlib figure in a widget; ``draw_*`` methods replace its content."""
+    """Shows the latest chart; ``draw_*`` renders it in the background at the widget's current size."""
+
+    rendered = Signal()
 
     def __init__(self, parent: QWidget | None = None, height: float = 3.0):
         super().__init__(parent)
-        install_matplotlib_font()
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=(6, height), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setMinimumSize(200, int(height * 60))
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        layout.addWidget(self.label)
+        self._last: tuple[Callable, tuple, dict] | None = None
+        self._generation = 0
+        self._resize = QTimer(self, singleShot=True, interval=150)
+        self._resize.timeout.connect(self._redraw)
+        self.image: QImage | None = None
 
-    def _axes(self, fmt=won_axis_label):
-        from matplotlib.ticker import FuncFormatter
+    def _render(self, make: Callable, *args, **kwargs) -> None:
+        self._last = (make, args, kwargs)
+        self._generation += 1
+        generation = self._generation
+        size = (max(self.label.width(), 120), max(self.label.height(), 90))
+        def draw() -> QImage:
+            with _drawing:
+                return make(size, *args, **kwargs)
 
-        self.figure.clear()
-        axes = self.figure.add_subplot(111)
-        axes.yaxis.set_major_formatter(FuncFormatter(fmt))
-        axes.grid(axis="y", alpha=0.3)
-        return axes
+        run_task(draw, lambda image: self._show(generation, image), owner=self)
+
+    def _show(self, generation: int, image: QImage) -> None:
+        if generation != self._generation:
+            return
+        self.image = image
+        self._fit()
+        self.rendered.emit()
+
+    def _fit(self) -> None:
+        """Show the image within the label (until the re-render at the new size arrives)."""
+        if self.image is not None:
+            pixmap = QPixmap.fromImage(self.image)
+            if pixmap.width() > self.label.width() or pixmap.height() > self.label.height():
+                pixmap = pixmap.scaled(self.label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+            self.label.setPixmap(pixmap)
+
+    def _redraw(self) -> None:
+        if self._last is not None:
+            make, args, kwargs = self._last
+            self._render(make, *args, **kwargs)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+        if self._last is not None:
+            self._resize.start()
 
     def draw_lines(self, title: str, series: Sequence[tuple[str, Sequence[int]]], xlabel: str,
                    marker_x: int | None = None, marker_label: str = "") -> None:
-        axes = self._axes()
-        styles = ["-", "--", "-.", ":"]
-        for i, (label, values) in enumerate(series):
-            axes.plot(range(1, len(values) + 1), values, styles[i % len(styles)], label=label, linewidth=1.8)
-        if marker_x is not None:
-            axes.axvline(marker_x, color="black", linewidth=1, linestyle=":")
-            axes.annotate(marker_label, (marker_x, axes.get_ylim()[1]), textcoords="offset points", xytext=(4, -12),
-                          fontsize=9)
-        axes.set_title(title, fontsize=11)
-        axes.set_xlabel(xlabel)
-        axes.legend(fontsize=8, loc="lower right")
-        self.canvas.draw_idle()
+        self._render(lines_image, title, [(label, list(values)) for label, values in series], xlabel, marker_x,
+                     marker_label)
 
     def draw_bars(self, title: str, labels: Sequence[str], values: Sequence[int], highlight: int | None = None,
                   fmt=won_axis_label) -> None:
-        axes = self._axes(fmt)
-        colors = ["#9aa5b1"] * len(values)
-        if highlight is not None and 0 <= highlight < len(colors):
-            colors[highlight] = "#1f4e79"
-        bars = axes.bar(range(len(values)), values, color=colors, hatch=None)
-        axes.set_xticks(range(len(values)), labels, fontsize=9)
-        for bar, value in zip(bars, values):
-            axes.annotate(fmt(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                          ha="center", va="bottom", fontsize=8)
-        axes.set_title(title, fontsize=11)
-        self.canvas.draw_idle()
+        self._render(bars_image, title, list(labels), list(values), highlight, fmt)
 
-    def draw_steps(self, title: str, points: Sequence[tuple[str, int]], xlabel: str) -> None:
-        axes = self._axes()
-        axes.step(range(1, len(points) + 1), [v for _d, v in points], where="post", linewidth=1.8)
-        ticks = list(range(0, len(points), 1 if len(points) <= 12 else 6))
-        axes.set_xticks([t + 1 for t in ticks], [points[t][0] for t in ticks], fontsize=8)
-        axes.set_title(title, fontsize=11)
-        axes.set_xlabel(xlabel)
-        self.canvas.draw_idle()
+    def draw_steps(self, title: str, points: Sequence[tuple[str, int]], xlabel: str, fmt=won_axis_label,
+                   ylim=None) -> None:
+        self._render(steps_image, title, list(points), xlabel, fmt, ylim)

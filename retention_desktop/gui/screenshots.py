@@ -59,7 +59,7 @@ class ScreenshotTour(QObject):
         widget = widget or self.window
         for width, height in SIZES:
             widget.resize(width, height)
-            self._settle(250)
+            self._settle(600)  # charts re-render in the background at the new size
             path = self.out_dir / f"{len(self.saved) // 2 + 1:02d}-{name}-{width}x{height}.png"
             widget.grab().save(str(path))
             self.saved.append(path)

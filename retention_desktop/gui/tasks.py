@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -23,22 +24,28 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None):
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None,
+                 owner: QObject | None = None):
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self._owner = owner
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failure)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver_done(self, result: Any) -> None:
         self._finish()
-        self._on_done(result)
+        if not self._owner_gone():
+            self._on_done(result)
 
     @Slot(object)
     def _deliver_failure(self, exc: Exception) -> None:
         self._finish()
-        if self._on_error is not None:
+        if self._on_error is not None and not self._owner_gone():
             self._on_error(exc)
 
     def _finish(self) -> None:
@@ -58,17 +65,25 @@ class _Task(QRunnable):
             result = self._func()
         except Exception as exc:  # every failure must reach the GUI, never die silently in a thread
             log.error("background task failed:\n%s", traceback.format_exc())
-            self._relay.failed.emit(exc)
+            self._emit(self._relay.failed, exc)
         else:
-            self._relay.done.emit(result)
+            self._emit(self._relay.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        signal.emit(value)
 
 
 _live_relays: set[_Relay] = set()
 
 
 def run_task(func: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[Exception], None] | None = None) -> None:
-    relay = _Relay(on_done, on_error)  # created on the GUI thread: its slots run there
+             on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
+    """Run ``func`` in the background; ``on_done``/``on_error`` run on the GUI thread. With ``owner``, the
+    answer is dropped if that widget is gone by the time it arrives."""
+    # Created on the GUI thread, so its slots run there. It is never parented to the owner: deleting it
+    # while a worker emits would race; it checks instead whether the owner still exists.
+    relay = _Relay(on_done, on_error, owner)
     _live_relays.add(relay)
     QThreadPool.globalInstance().start(_Task(func, relay))
 

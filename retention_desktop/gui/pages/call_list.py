@@ -55,7 +55,7 @@ class CallListPage(QWidget):
     def activate(self, officer) -> None:
         self.officer = officer
         only_mine = self.mine.isChecked()
-        run_task(lambda: call_list(officer, self.today, only_mine), self._show)
+        run_task(lambda: call_list(officer, self.today, only_mine), self._show, owner=self)
 
     def _show(self, result) -> None:
         as_of, lines = result

@@ -195,7 +195,7 @@ class ComparisonPage(QWidget):
     def activate(self, officer, loan_no: str) -> None:
         self.message.clear()
         run_task(lambda: open_comparison(officer, loan_no, self.today), self.show_base,
-                 lambda exc: self.failed.emit(str(exc)))
+                 lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def show_base(self, base: OfferComparison) -> None:
         self.base = base
@@ -259,7 +259,7 @@ class ComparisonPage(QWidget):
         self._generation += 1
         generation = self._generation
         run_task(lambda: recompute(state, pending.get("rate"), pending.get("typed", False)),
-                 lambda result: self._recomputed(generation, result), lambda exc: self.message.setText(str(exc)))
+                 lambda result: self._recomputed(generation, result), lambda exc: self.message.setText(str(exc)), owner=self)
 
     def _recomputed(self, generation: int, state: OfferComparison) -> None:
         if generation != self._generation:

@@ -146,7 +146,7 @@ class CustomerPage(QWidget):
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
-                 lambda exc: self.failed.emit(str(exc)))
+                 lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
@@ -171,11 +171,10 @@ class CustomerPage(QWidget):
             text = b.text + (f" — {', '.join(b.detail)}" if b.detail else "")
             self.badges.addWidget(badge(text, tone))
         if p.scores:
-            self.score_chart.draw_steps("신용점수 추이", [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "")
-            axes = self.score_chart.figure.axes[0]
-            axes.yaxis.set_major_formatter(lambda v, _pos=None: f"{v:.0f}점")
-            axes.set_ylim(max(min(s for *_x, s in p.scores) - 60, 0), min(max(s for *_x, s in p.scores) + 40, 1000))
-            self.score_chart.canvas.draw_idle()
+            values = [score for *_x, score in p.scores]
+            self.score_chart.draw_steps("신용점수 추이", [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
+                                        fmt=lambda v, _pos=None: f"{v:.0f}점",
+                                        ylim=(max(min(values) - 60, 0), min(max(values) + 40, 1000)))
         self.loans.set_records(p.loans)
         self.debts.set_records(p.debts)
         self.repayments.set_records(p.repayments)

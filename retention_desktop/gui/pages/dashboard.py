@@ -49,7 +49,7 @@ class DashboardPage(QWidget):
         layout.addLayout(charts, 1)
 
     def activate(self, officer) -> None:
-        run_task(lambda: branch_dashboard(officer, self.today), self.show_dashboard)
+        run_task(lambda: branch_dashboard(officer, self.today), self.show_dashboard, owner=self)
 
     def show_dashboard(self, d: BranchDashboard) -> None:
         self.heading.setText(f"{tr('대시보드')} — {d.branch_name}")

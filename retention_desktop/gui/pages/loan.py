@@ -46,7 +46,7 @@ class LoanPage(QWidget):
 
     def activate(self, officer, loan_no: str) -> None:
         run_task(lambda: load_loan_detail(officer, loan_no, self.today), self.show_detail,
-                 lambda exc: self.failed.emit(str(exc)))
+                 lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def show_detail(self, d: LoanDetail) -> None:
         self.heading.setText(f"{LOAN_KIND.get(d.kind, d.kind)} {d.loan_no} · 잔액 {format_won_korean(d.balance)} · "

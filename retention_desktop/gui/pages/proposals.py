@@ -39,7 +39,7 @@ class ProposalsPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def activate(self, officer) -> None:
-        run_task(lambda: branch_proposals(officer), self._show)
+        run_task(lambda: branch_proposals(officer), self._show, owner=self)
 
     def _show(self, lines) -> None:
         self.model.set_records(lines)

@@ -55,7 +55,7 @@ class SearchPage(QWidget):
         self._generation += 1
         generation = self._generation
         run_task(lambda: search_customers(officer, query, PAGE),
-                 lambda hits: self._show(generation, query, hits))
+                 lambda hits: self._show(generation, query, hits), owner=self)
 
     def _show(self, generation: int, query: str, hits: list[CustomerHit]) -> None:
         if generation != self._generation:

@@ -76,7 +76,7 @@ class SimulationPage(QWidget):
         def load():
             return (base or open_comparison(officer, loan_no, self.today)), load_policies(officer.database)
 
-        run_task(load, self._base_loaded, lambda exc: self.failed.emit(str(exc)))
+        run_task(load, self._base_loaded, lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def _base_loaded(self, loaded) -> None:
         self.base, self.policies = loaded
@@ -98,7 +98,7 @@ class SimulationPage(QWidget):
         self._generation += 1
         generation = self._generation
         run_task(lambda: simulate_for(base, policies, toggles), lambda view: self._show(generation, view),
-                 lambda exc: self.failed.emit(str(exc)))
+                 lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def _show(self, generation: int, view: SimulationView) -> None:
         if generation != self._generation:
