@@ -362,10 +362,9 @@ class IndexRate(Base):
     )
 
 
-class PolicyVersion(Base):
-    """A version of the regulatory parameters with the date it takes effect."""
+class VersionedParameters:
+    """Parameters head office maintains as dated versions: each takes effect on its date."""
 
-    __tablename__ = "policies"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[str] = mapped_column(String(32), unique=True)
     effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
@@ -373,6 +372,12 @@ class PolicyVersion(Base):
     note: Mapped[str] = mapped_column(Text, server_default="")
     created_by: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class PolicyVersion(VersionedParameters, Base):
+    """A version of the regulatory parameters with the date it takes effect."""
+
+    __tablename__ = "policies"
 
 
 class Proposal(Base):
@@ -500,17 +505,10 @@ class AuditEvent(Base):
     )
 
 
-class PricingRules(Base):
+class PricingRules(VersionedParameters, Base):
     """The bank's pricing parameters for re-loans (head office), versioned by effective date."""
 
     __tablename__ = "pricing_rules"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version: Mapped[str] = mapped_column(String(32), unique=True)
-    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
-    parameters: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    note: Mapped[str] = mapped_column(Text, server_default="")
-    created_by: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class ModelVersion(Base):
