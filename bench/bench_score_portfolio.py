@@ -69,7 +69,7 @@ def main() -> int:
         for row in sample.itertuples():
             price(PricingInput(loans.at[row.loan_id, "kind"], int(loans.at[row.loan_id, "balance"]),
                                int(row.remaining_months), Decimal(int(row.current_bp)) / 100, row.index_name,
-                               rates[row.index_name], int(row.credit_score), Decimal(repr(row.dsr_pct)),
+                               rates[row.index_name], int(row.credit_score), row.dsr_pct,
                                bool(row.salary_transfer), 0, Decimal(repr(row.switching_probability)),
                                Decimal(repr(row.default_probability))), rules)
         per_loan = (time.perf_counter() - t) / len(sample) * summary.loans_scored

@@ -93,10 +93,30 @@ def test_batch_pricing_agrees_with_the_single_quote(book, cards):
             kind=loan["kind"], balance=int(loan["balance"]), remaining_months=int(row.remaining_months),
             current_rate_pct=Decimal(row.current_bp) / 100, index_name=row.index_name,
             index_rate_pct=index_rates[row.index_name], credit_score=int(row.credit_score),
-            dsr_pct=Decimal(repr(row.dsr_pct)), salary_transfer=bool(row.salary_transfer),
+            dsr_pct=row.dsr_pct, salary_transfer=bool(row.salary_transfer),
             tenure_years=rules.tenure_discount_years if row.tenure_discount else 0,
             switch_probability=Decimal(repr(row.switching_probability)),
             default_probability=Decimal(repr(row.default_probability))), rules)
         assert int(single.floor_rate_pct * 100 + Decimal("0.9999")) == row.floor_bp
         assert int(single.list_rate_pct * 100) == row.list_bp
         assert single.rate_pct == Decimal(int(row.recommended_bp)) / 100
+
+
+def test_batch_dsr_equals_the_single_quote_dsr(book, login):
+    """The book-wide DSR (integers) is the DSR the comparison screen computes for the same customer."""
+    from retention_desktop.domain.personal_quote import request_dsr_pct
+    from retention_desktop.services.offer_comparison import build_request
+
+    frames = read_portfolio(book.engine, TEST_AS_OF)
+    policy = load_basis(book).policy(TEST_AS_OF)
+    batch = portfolio_scoring.customer_dsr(frames, policy)
+    from retention_desktop.services.officer_session import log_in
+
+    officer = log_in(book, "E1007")
+    try:
+        sample = frames.loans.drop_duplicates("customer_id").sample(25, random_state=3)
+        for loan_no, customer_id in zip(sample["loan_no"], sample["customer_id"]):
+            request, _facts = build_request(officer, loan_no, TEST_AS_OF)
+            assert request_dsr_pct(request, policy) * 100 == int(batch.loc[int(customer_id)]), loan_no
+    finally:
+        officer.database.close()

@@ -49,9 +49,11 @@ class CurrentLoan:
     fixed_period_months: int | None = None
     collateral_value: int | None = None
     collateral_region: str | None = None
+    credit_limit: int | None = None  # an overdraft line's limit: the DSR counts the line at its limit
 
     def as_debt(self) -> Debt:
-        return Debt(self.kind, self.balance, self.annual_rate_pct, self.remaining_months, self.method)
+        return Debt(self.kind, self.balance, self.annual_rate_pct, self.remaining_months, self.method,
+                    self.credit_limit if self.kind == "overdraft" else None)
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,12 @@ def add_months_array(days: np.ndarray, months: np.ndarray) -> np.ndarray:
     length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
         np.int64)
     return target.astype("datetime64[D]") + np.minimum(day_index, length - 1).astype("timedelta64[D]")
+
+
+def months_between_array(starts: np.ndarray, end: dt.date) -> np.ndarray:
+    """``months_between`` for an array of start dates (datetime64[D]) and one end date."""
+    starts = np.asarray(starts).astype("datetime64[D]")
+    end64 = np.datetime64(end, "D")
+    months = (np.datetime64(end, "M") - starts.astype("datetime64[M]")).astype(np.int64)
+    overshoot = (months > 0) & (add_months_array(starts, months) > end64)
+    return months - overshoot

@@ -156,7 +156,8 @@ def parse_request(document: Any) -> QuoteRequest:
         prepayment_fee_pct=c.rate("prepayment_fee_pct", high=Decimal(5)),
         fixed_period_months=c.count("fixed_period_months", 1, term) if rate_type in ("mixed", "periodic") else None,
         collateral_value=c.won("collateral_value") if c.has("collateral_value") else None,
-        collateral_region=c.choice("collateral_region", REGIONS) if c.has("collateral_region") else None)
+        collateral_region=c.choice("collateral_region", REGIONS) if c.has("collateral_region") else None,
+        credit_limit=c.won("credit_limit") if c.has("credit_limit") else None)
     if current.drawdown_date > as_of:
         raise QuoteInputError("current_loan.drawdown_date", "must not be after as_of")
     reloan = None

@@ -78,7 +78,8 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
     method = RepaymentMethod(loan.repayment_method)
     current = CurrentLoan(loan.kind, max(loan.balance, 1), loan.annual_rate_pct, loan.rate_type, method,
                           loan.term_months, remaining, loan.drawdown_date, loan.prepayment_fee_pct,
-                          loan.fixed_period_months, loan.collateral_value, loan.collateral_region)
+                          loan.fixed_period_months, loan.collateral_value, loan.collateral_region,
+                          loan.principal if loan.kind == "overdraft" else None)
     debts = [Debt(d.kind, d.balance, d.annual_rate_pct, max(d.remaining_months, 1),
                   RepaymentMethod(d.repayment_method), d.credit_limit) for d in external]
     debts += [Debt(o.kind, o.balance, o.annual_rate_pct,

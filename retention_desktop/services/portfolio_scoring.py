@@ -25,7 +25,7 @@ from sqlalchemy import text
 from retention_desktop.data.database import Database
 from retention_desktop.data.portfolio_frames import PortfolioFrames, rate_e4, read_portfolio
 from retention_desktop.domain.features import SWITCHING_FEATURES
-from retention_desktop.domain.fees import add_months_array
+from retention_desktop.domain.fees import add_months_array, months_between_array
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.personal_quote import DEFAULT_INDEX
 from retention_desktop.domain.policy import Policy
@@ -55,13 +55,13 @@ def _progress_bar(fraction: float, label: str) -> str:
     return f"[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {label}"
 
 
-def _bands(values: np.ndarray, bands, inclusive: bool) -> np.ndarray:
-    out = np.zeros(len(values))
-    assigned = np.zeros(len(values), dtype=bool)
-    for band in bands:
-        hit = ~assigned & ((values <= band.upto if inclusive else values < band.upto) if band.upto is not None
-                           else np.ones(len(values), dtype=bool))
-        out[hit] = float(band.value)
+def _dsr_surcharge_e4(dsr_hundredths: np.ndarray, rules: PricingRules) -> np.ndarray:
+    """``rules.dsr_surcharge_pct`` for DSRs given in exact hundredths of a percent."""
+    out = np.zeros(len(dsr_hundredths), dtype=np.int64)
+    assigned = np.zeros(len(dsr_hundredths), dtype=bool)
+    for band in rules.dsr_surcharge:
+        hit = ~assigned if band.upto is None else ~assigned & (dsr_hundredths < band.upto * 100)
+        out[hit] = _e4(band.value)
         assigned |= hit
     return out
 
@@ -88,8 +88,7 @@ def _risk_e4(score: np.ndarray, kind: np.ndarray, rules: PricingRules) -> np.nda
 def customer_dsr(frames: PortfolioFrames, policy: Policy) -> pd.Series:
     """DSR (%) per customer over our active loans and the bureau's external debts."""
     loans, ext = frames.loans, frames.external_debts
-    held = ((pd.Timestamp(frames.as_of).year - loans["drawdown_date"].dt.year) * 12
-            + pd.Timestamp(frames.as_of).month - loans["drawdown_date"].dt.month).to_numpy()
+    held = months_between_array(loans["drawdown_date"].to_numpy(), frames.as_of)
     ours = annual_debt_service(
         loans["kind"].to_numpy(), loans["balance"].to_numpy(dtype=np.int64),
         np.where(loans["kind"] == "overdraft", loans["principal"], 0), rate_e4(loans["annual_rate_pct"]).to_numpy(),
@@ -101,8 +100,14 @@ def customer_dsr(frames: PortfolioFrames, policy: Policy) -> pd.Series:
         ext["remaining_months"].to_numpy(), ext["repayment_method"].map(METHOD_CODES).to_numpy(), policy)
     service = pd.concat([pd.Series(ours, index=loans["customer_id"].to_numpy()),
                          pd.Series(theirs, index=ext["customer_id"].to_numpy())]).groupby(level=0).sum()
-    income = frames.customers.set_index("id")["annual_income"].astype("float64")
-    return (service.reindex(income.index).fillna(0) * 100 / income.clip(lower=1)).rename("dsr_pct")
+    income = frames.customers.set_index("id")["annual_income"].to_numpy(dtype=np.int64)
+    total = service.reindex(frames.customers["id"]).fillna(0).to_numpy(dtype=np.int64)
+    # hundredths of a percent, rounded half-even in integers exactly as limits.dsr_pct rounds its Decimal
+    quotient, remainder = np.divmod(total * 10_000, np.maximum(income, 1))
+    twice = 2 * remainder
+    up = (twice > np.maximum(income, 1)) | ((twice == np.maximum(income, 1)) & (quotient % 2 == 1))
+    hundredths = np.where(income > 0, quotient + up, 99_999)
+    return pd.Series(hundredths, index=frames.customers["id"].to_numpy(), name="dsr_hundredths")
 
 
 def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: dict[str, LogisticModel],
@@ -114,7 +119,7 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
     p_switch = switching.predict(switching.matrix(x))
     p_default = risk.predict(risk.matrix(x))
     progress(_progress_bar(0.35, "DSR"))
-    dsr = customer_dsr(frames, policy).reindex(loans["customer_id"]).to_numpy()
+    dsr_hundredths = customer_dsr(frames, policy).reindex(loans["customer_id"]).to_numpy(dtype=np.int64)
     kind = loans["kind"].to_numpy()
     # Every component in whole 0.0001 % (e4), exactly as the single-quote pricing adds its Decimals.
     index_name = loans["index_name"].fillna(loans["kind"].map(DEFAULT_INDEX)).to_numpy()
@@ -123,7 +128,7 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
     cost_e4 = _per_kind(kind, rules.cost_pct)
     score_now = x["credit_score"].to_numpy()
     risk_e4 = _risk_e4(score_now, kind, rules)
-    dsr_e4 = np.round(_bands(dsr, rules.dsr_surcharge, False) * 10_000).astype(np.int64)
+    dsr_e4 = _dsr_surcharge_e4(dsr_hundredths, rules)
     salary = frames.customers.set_index("id")["salary_transfer"].reindex(loans["customer_id"]).fillna(False)
     since = frames.customers.set_index("id")["created_on"].reindex(loans["customer_id"])
     tenure = ((pd.Timestamp(frames.as_of) - since).dt.days / 365.25).to_numpy() >= rules.tenure_discount_years
@@ -136,8 +141,7 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
     upper_bp = np.maximum(np.minimum(list_bp, current_bp), floor_bp)
     index_bp = index_e4 / 100
     liquidity_bp, cost_bp = liquidity_e4 / 100, cost_e4 / 100
-    held = ((pd.Timestamp(frames.as_of).year - loans["drawdown_date"].dt.year) * 12
-            + pd.Timestamp(frames.as_of).month - loans["drawdown_date"].dt.month).to_numpy()
+    held = months_between_array(loans["drawdown_date"].to_numpy(), frames.as_of)
     remaining = np.maximum(loans["term_months"].to_numpy() - held, 1)
     life = np.minimum(remaining / 12, rules.max_life_years)
     lgd_pct = _per_kind(kind, rules.loss_given_default_pct) / 10_000
@@ -165,7 +169,7 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
         "officer_id": loans["officer_id"], "switching_probability": np.round(p_switch, 4),
         "value_at_risk": value_at_risk, "priority": p_switch * value_at_risk,
         "recommended_bp": rate_bp, "current_bp": current_bp, "floor_bp": floor_bp, "list_bp": list_bp,
-        "dsr_pct": dsr, "credit_score": score_now, "index_name": index_name, "salary_transfer": salary.to_numpy(bool),
+        "dsr_pct": [Decimal(int(h)) / 100 for h in dsr_hundredths], "credit_score": score_now, "index_name": index_name, "salary_transfer": salary.to_numpy(bool),
         "tenure_discount": tenure, "default_probability": p_default, "remaining_months": remaining,
         "rate_cut_right": (score_now - at_drawdown) >= rules.rate_cut_score_improvement,
         "fee_window_ends_on": fee_end.where(fee_end > asof),
