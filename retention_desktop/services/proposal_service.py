@@ -188,7 +188,9 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
         loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
         officer_id = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
         output = {"options": [option_document(o) for o in state.comparison.options],
-                  "personal_rate_pct": str(state.personal.rate_pct)}
+                  "personal_rate_pct": state.personal.rate_pct,
+                  "authority_rate_pct": state.personal.authority_rate_pct,
+                  "floor_rate_pct": state.personal.floor_rate_pct}
         s.add(Proposal(
             proposal_no=proposal_no, customer_id=customer.id, loan_id=loan_id, officer_id=officer_id,
             valid_until=content.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,

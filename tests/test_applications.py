@@ -1,0 +1,83 @@
+"""Re-loan applications on the real database: the path from an accepted proposal to execution, the
+concurrent-edit conflict, and an execution that fails halfway leaving both loans as they were."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from retention_desktop.data.models import ApplicationEvent, Loan
+from retention_desktop.services import applications as apps
+from retention_desktop.services import proposal_service as ps
+from retention_desktop.services.offer_comparison import open_comparison
+from tests.support import TEST_AS_OF
+
+
+@pytest.fixture
+def accepted(login, tmp_path):
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    return officer, login("E1006"), proposal
+
+
+def test_only_an_accepted_proposal_becomes_an_application(accepted):
+    officer, _manager, proposal = accepted
+    with pytest.raises(apps.ApplicationError, match="수락한 제안서"):
+        apps.create_from_proposal(officer, proposal.proposal_no)
+
+
+def test_from_accepted_proposal_to_execution(accepted):
+    officer, manager, proposal = accepted
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    app = apps.create_from_proposal(officer, proposal.proposal_no)
+    assert (app.state, app.old_loan_no, app.amount) == ("draft", "L0000000001", 30_000_000)
+    app = apps.transition(officer, app.application_no, "submitted", app.row_version, "고객 서류 완비")
+    with pytest.raises(apps.ApplicationError, match="스스로"):
+        apps.transition(officer, app.application_no, "approved", app.row_version)
+    app = apps.transition(manager, app.application_no, "approved", app.row_version)
+    with pytest.raises(apps.ApplicationError, match="지점장만"):
+        apps.transition(officer, app.application_no, "executed", app.row_version)
+    app = apps.transition(manager, app.application_no, "executed", app.row_version, today=TEST_AS_OF)
+    assert app.state == "executed" and app.new_loan_no is not None
+    with officer.database.session() as s:
+        old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
+        new = s.scalars(select(Loan).where(Loan.loan_no == app.new_loan_no)).one()
+        events = s.execute(select(ApplicationEvent.from_state, ApplicationEvent.to_state)
+                           .order_by(ApplicationEvent.id)).all()
+    assert (old.status, old.balance, old.closed_reason) == ("refinanced", 0, "refinanced")
+    assert (new.status, new.balance, new.annual_rate_pct) == ("active", 30_000_000, app.annual_rate_pct)
+    assert events == [(None, "draft"), ("draft", "submitted"), ("submitted", "approved"), ("approved", "executed")]
+    with pytest.raises(apps.ApplicationError, match="바꿀 수 없습니다"):
+        apps.transition(manager, app.application_no, "cancelled", app.row_version)
+
+
+def test_two_officers_never_overwrite_each_other(accepted):
+    officer, manager, proposal = accepted
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    app = apps.create_from_proposal(officer, proposal.proposal_no)
+    seen = app.row_version  # both read the draft
+    apps.transition(officer, app.application_no, "submitted", seen)
+    with pytest.raises(apps.ConflictError, match="먼저"):
+        apps.transition(manager, app.application_no, "cancelled", seen)
+
+
+def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, monkeypatch):
+    officer, manager, proposal = accepted
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    app = apps.create_from_proposal(officer, proposal.proposal_no)
+    app = apps.transition(officer, app.application_no, "submitted", app.row_version)
+    app = apps.transition(manager, app.application_no, "approved", app.row_version)
+    with officer.database.session() as s:
+        loans_before = s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1))
+    # the new loan's maturity comes out before its drawdown: the database refuses it after the old loan was closed
+    monkeypatch.setattr(apps, "add_months", lambda day, months: day - dt.timedelta(days=1))
+    with pytest.raises(Exception, match="ck_loans_maturity_after_drawdown"):
+        apps.transition(manager, app.application_no, "executed", app.row_version, today=TEST_AS_OF)
+    with officer.database.session() as s:
+        old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
+        assert (old.status, old.balance) == ("active", 30_000_000)
+        assert s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) == loans_before
+    assert apps.transition(manager, app.application_no, "cancelled", app.row_version).state == "cancelled"
