@@ -99,6 +99,11 @@ def admin_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify-proposal", help="check a proposal's signature and that it is the archived one")
     verify.add_argument("file", type=Path)
 
+    imports = sub.add_parser("import", help="head-office data imports (all rows valid, or nothing changes)")
+    import_sub = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
+    market = import_sub.add_parser("market-offers", help="competitor rate sheets (CSV, see docs/head-office.md)")
+    market.add_argument("file", type=Path)
+
     sub.add_parser("forget-secrets", help="remove this installation's passwords and keys from the OS keyring")
 
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
@@ -173,6 +178,25 @@ def _admin(argv: list[str] | None) -> int:
                 return 0
             print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
             return 1
+        if args.command == "import":
+            from retention_desktop.services.imports import ImportRejected, import_market_offers
+
+            db = administration.open_for_admin(data_dir, args.demo, _ask_password)
+            try:
+                if db.mode == "embedded":
+                    from retention_desktop.data import migrations
+
+                    migrations.upgrade(db.engine)
+                count = import_market_offers(db, args.file)
+            except ImportRejected as exc:
+                for error in exc.errors:
+                    print(error, file=sys.stderr)
+                print(f"retention-admin import: {len(exc.errors)} error(s); nothing was imported", file=sys.stderr)
+                return EXIT_FAILURE
+            finally:
+                db.close()
+            print(f"imported {count} market offer row(s) from {args.file}")
+            return 0
         if args.command == "forget-secrets":
             for account in administration.forget_secrets(data_dir):
                 print(f"forgot {account}")

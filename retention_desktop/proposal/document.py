@@ -56,7 +56,7 @@ class ProposalContent:
     demo: bool = True
 
 
-def _fonts() -> None:
+def register_fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         fonts = resources_dir() / "fonts"
         pdfmetrics.registerFont(TTFont(FONT, str(fonts / "NanumGothic.ttf")))
@@ -111,7 +111,7 @@ def _plain(text: str) -> str:
 
 
 def render(c: ProposalContent) -> bytes:
-    _fonts()
+    register_fonts()
     s = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=14 * mm,

@@ -1,0 +1,109 @@
+"""첨부 서류: income proofs and ID copies attached to a customer or an application, checked for size and
+type (by content, not by name), stored with their sha256; income read from a proof for the officer to
+confirm — never written to the customer silently."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+from sqlalchemy import select
+
+from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
+from retention_desktop.services import audit
+from retention_desktop.services.officer_session import OfficerSession
+
+MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",), "image/jpeg": (".jpg", ".jpeg")}
+# Lines of a 근로소득 원천징수영수증 that carry the year's gross pay, most specific first.
+INCOME_LABELS = ("총급여", "연간 총급여액", "근로소득 총액", "급여 총액", "소득금액")
+
+
+class DocumentRejected(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class IncomeFinding:
+    amount: int
+    evidence: str  # the line it was read from
+
+
+def media_type(content: bytes, filename: str) -> str:
+    found = next((kind for magic, kind in MAGIC.items() if content.startswith(magic)), None)
+    if found is None:
+        raise DocumentRejected("PDF, PNG, JPEG 파일만 첨부할 수 있습니다.")
+    if not filename.lower().endswith(EXTENSIONS[found]):
+        raise DocumentRejected(f"파일 이름({filename})과 실제 형식({found})이 다릅니다.")
+    return found
+
+
+def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, customer_no: str | None = None,
+           application_no: str | None = None) -> str:
+    """Store a document; returns its sha256."""
+    if kind not in DOCUMENT_KINDS:
+        raise DocumentRejected(f"서류 종류는 {', '.join(DOCUMENT_KINDS)} 중 하나여야 합니다.")
+    if not content:
+        raise DocumentRejected("빈 파일입니다.")
+    if len(content) > DOCUMENT_MAX_BYTES:
+        raise DocumentRejected(f"파일이 너무 큽니다 ({len(content) / 1024 / 1024:.1f}MB, 최대 "
+                               f"{DOCUMENT_MAX_BYTES // 1024 // 1024}MB).")
+    if customer_no is None and application_no is None:
+        raise DocumentRejected("고객 또는 신청에 첨부해야 합니다.")
+    kind_of_file = media_type(content, filename)
+    digest = hashlib.sha256(content).hexdigest()
+    with officer.database.session() as s:
+        customer_id = application_id = None
+        if customer_no is not None:
+            customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
+            if customer_id is None:
+                raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
+        if application_no is not None:
+            application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
+            if application_id is None:
+                raise DocumentRejected(f"신청 {application_no}가 없습니다.")
+        uploader = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
+        s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename[:255],
+                       media_type=kind_of_file, size_bytes=len(content), sha256=digest, content=content,
+                       uploaded_by=uploader))
+        audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
+                     application_no=application_no)
+    return digest
+
+
+def find_income(pdf: bytes) -> IncomeFinding | None:
+    """The year's gross pay read from an income proof's text layer (for the officer to confirm)."""
+    try:
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    except (PdfReadError, ValueError) as exc:
+        raise DocumentRejected(f"PDF를 읽을 수 없습니다: {exc}") from exc
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for label in INCOME_LABELS:
+        for line in lines:
+            if label in line:
+                amounts = [int(m.replace(",", "")) for m in re.findall(r"\d{1,3}(?:,\d{3})+|\d{7,}", line)]
+                amounts = [a for a in amounts if 1_000_000 <= a <= 100_000_000_000]
+                if amounts:
+                    return IncomeFinding(max(amounts), line)
+    return None
+
+
+def confirm_income(officer: OfficerSession, customer_no: str, amount: int, evidence_sha256: str,
+                   today: dt.date | None = None) -> None:
+    """The officer confirmed the income read from a proof: record it, verified today."""
+    if not isinstance(amount, int) or amount < 0:
+        raise DocumentRejected("연소득은 0원 이상의 원 단위 정수여야 합니다.")
+    with officer.database.session() as s:
+        customer = s.scalars(select(Customer).where(Customer.customer_no == customer_no)).first()
+        if customer is None:
+            raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
+        previous = customer.annual_income
+        customer.annual_income = amount
+        customer.income_verified_on = today or dt.date.today()
+        audit.record(s, officer.employee_no, "customer.income_confirmed", customer_no, previous=previous,
+                     confirmed=amount, evidence_sha256=evidence_sha256)

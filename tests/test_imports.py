@@ -1,0 +1,79 @@
+"""Head-office imports: line-numbered errors, all-or-nothing, and the market-offers CSV contract."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from retention_desktop.data.models import MarketOffer
+from retention_desktop.services.imports import ImportRejected, import_market_offers, parse_market_offers
+
+HEADER = "lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
+GOOD = HEADER + ("토스뱅크,credit,951,1000,3.95,0,2026-10-15,은행연합회 공시\n"
+                 "토스뱅크,credit,901,950,4.21,0,2026-10-15,은행연합회 공시\n"
+                 "하나은행,mortgage,901,1000,3.88,300000,2026-10-15,은행연합회 공시\n")
+
+
+def count(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(MarketOffer))
+
+
+def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path):
+    before = count(db)
+    path = tmp_path / "sheet.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    assert import_market_offers(db, path) == 3
+    assert count(db) == before + 3
+    assert import_market_offers(db, path) == 3  # the same sheet again replaces, never duplicates
+    assert count(db) == before + 3
+
+
+@pytest.mark.parametrize(("bad_line", "message"), [
+    ("토스뱅크,credit,951,1000,abc,0,2026-10-15,공시", "annual_rate_pct: number expected"),
+    ("토스뱅크,loan_shark,951,1000,4.1,0,2026-10-15,공시", "loan_kind: must be one of"),
+    ("토스뱅크,credit,951,900,4.1,0,2026-10-15,공시", "above credit_score_max"),
+    ("토스뱅크,credit,951,1000,4.1,-5,2026-10-15,공시", "fees: must be between"),
+    ("토스뱅크,credit,951,1000,4.1,0,01/11/2026,공시", "as_of: date YYYY-MM-DD"),
+    ("토스뱅크,credit,951,1000,140,0,2026-10-15,공시", "at most 100"),
+    (",credit,951,1000,4.1,0,2026-10-15,공시", "lender: must not be empty"),
+    ("토스뱅크,credit,951,1000,4.1,0,2026-10-15", "expected 8 fields"),
+])
+def test_one_bad_row_changes_nothing_and_names_its_line(db, tmp_path, bad_line, message):
+    before = count(db)
+    path = tmp_path / "sheet.csv"
+    path.write_text(GOOD + bad_line + "\n", encoding="utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        import_market_offers(db, path)
+    assert caught.value.errors[0].startswith("sheet.csv:5: ") and message in caught.value.errors[0]
+    assert count(db) == before
+
+
+def test_header_and_duplicates_are_checked():
+    with pytest.raises(ImportRejected, match=r"x.csv:1: header must be"):
+        parse_market_offers("lender,kind\n", "x.csv")
+    with pytest.raises(ImportRejected, match=r"x.csv:3: the same lender, loan kind, band and date as line 2"):
+        parse_market_offers(HEADER + "A,credit,1,600,9,0,2026-10-15,s\nA,credit,1,600,9.5,0,2026-10-15,s\n", "x.csv")
+    assert len(parse_market_offers("\ufeff" + GOOD, "bom.csv")) == 3  # Excel's byte-order mark is fine
+
+
+def test_import_command_contract():
+    data_dir = tempfile.mkdtemp(prefix="rdimp-")
+    good, bad = Path(data_dir) / "good.csv", Path(data_dir) / "bad.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_text(GOOD + "토스뱅크,credit,951,1000,abc,0,2026-10-15,공시\n", encoding="utf-8")
+
+    def admin(*args):
+        return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, *args],
+                              capture_output=True, text=True, timeout=300)
+
+    ok = admin("import", "market-offers", str(good))
+    assert ok.returncode == 0 and "imported 3" in ok.stdout
+    rejected = admin("import", "market-offers", str(bad))
+    assert rejected.returncode != 0 and "bad.csv:5: annual_rate_pct" in rejected.stderr
+    assert "nothing was imported" in rejected.stderr and "Traceback" not in rejected.stderr
