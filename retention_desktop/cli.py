@@ -103,6 +103,10 @@ def admin_parser() -> argparse.ArgumentParser:
     import_sub = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
     market = import_sub.add_parser("market-offers", help="competitor rate sheets (CSV, see docs/head-office.md)")
     market.add_argument("file", type=Path)
+    import_sub.add_parser("index-rates", help="COFIX / bank-bond rates (CSV index_name,rate_date,annual_rate_pct)"
+                          ).add_argument("file", type=Path)
+    import_sub.add_parser("policy", help="a new regulatory policy version (JSON, see docs/head-office.md)"
+                          ).add_argument("file", type=Path)
 
     sub.add_parser("forget-secrets", help="remove this installation's passwords and keys from the OS keyring")
 
@@ -179,7 +183,7 @@ def _admin(argv: list[str] | None) -> int:
             print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
             return 1
         if args.command == "import":
-            from retention_desktop.services.imports import ImportRejected, import_market_offers
+            from retention_desktop.services import imports as head_office
 
             db = administration.open_for_admin(data_dir, args.demo, _ask_password)
             try:
@@ -187,15 +191,18 @@ def _admin(argv: list[str] | None) -> int:
                     from retention_desktop.data import migrations
 
                     migrations.upgrade(db.engine)
-                count = import_market_offers(db, args.file)
-            except ImportRejected as exc:
+                importer = {"market-offers": head_office.import_market_offers,
+                            "index-rates": head_office.import_index_rates,
+                            "policy": head_office.import_policy}[args.import_kind]
+                result = importer(db, args.file)
+            except head_office.ImportRejected as exc:
                 for error in exc.errors:
                     print(error, file=sys.stderr)
                 print(f"retention-admin import: {len(exc.errors)} error(s); nothing was imported", file=sys.stderr)
                 return EXIT_FAILURE
             finally:
                 db.close()
-            print(f"imported {count} market offer row(s) from {args.file}")
+            print(f"imported {args.import_kind} from {args.file}: {result}")
             return 0
         if args.command == "forget-secrets":
             for account in administration.forget_secrets(data_dir):

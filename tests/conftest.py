@@ -18,6 +18,14 @@ from keyring.backend import KeyringBackend
 from sqlalchemy.engine import URL, make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+# CI explores the same examples every run (a red build must be reproducible); developers' runs keep
+# exploring new ones, and hypothesis remembers any failure it finds in .hypothesis/.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 # Clusters of awkward test folders go under /tmp, never into the real user's home folder.
 os.environ["RETENTION_DESKTOP_CLUSTER_ROOT"] = tempfile.mkdtemp(prefix="rdc-")
 

@@ -7,6 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import func, select
 
@@ -40,7 +42,7 @@ def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path):
     ("토스뱅크,credit,951,900,4.1,0,2026-10-15,공시", "above credit_score_max"),
     ("토스뱅크,credit,951,1000,4.1,-5,2026-10-15,공시", "fees: must be between"),
     ("토스뱅크,credit,951,1000,4.1,0,01/11/2026,공시", "as_of: date YYYY-MM-DD"),
-    ("토스뱅크,credit,951,1000,140,0,2026-10-15,공시", "at most 100"),
+    ("토스뱅크,credit,951,1000,140,0,2026-10-15,공시", "above 0 to 100"),
     (",credit,951,1000,4.1,0,2026-10-15,공시", "lender: must not be empty"),
     ("토스뱅크,credit,951,1000,4.1,0,2026-10-15", "expected 8 fields"),
 ])
@@ -73,7 +75,51 @@ def test_import_command_contract():
                               capture_output=True, text=True, timeout=300)
 
     ok = admin("import", "market-offers", str(good))
-    assert ok.returncode == 0 and "imported 3" in ok.stdout
+    assert ok.returncode == 0 and "imported market-offers" in ok.stdout and ": 3" in ok.stdout
     rejected = admin("import", "market-offers", str(bad))
     assert rejected.returncode != 0 and "bad.csv:5: annual_rate_pct" in rejected.stderr
     assert "nothing was imported" in rejected.stderr and "Traceback" not in rejected.stderr
+
+
+def test_index_rates_import_all_or_nothing(db, tmp_path):
+    from retention_desktop.data.models import IndexRate
+    from retention_desktop.services.imports import import_index_rates
+
+    path = tmp_path / "cofix.csv"
+    path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-15,2.71\nBANK_BOND_5Y,2026-12-15,3.20\n",
+                    encoding="utf-8")
+    assert import_index_rates(db, path) == 2
+    path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-16,2.70\nLIBOR,2026-12-16,1\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportRejected, match=r"cofix.csv:3: index_name: must be one of"):
+        import_index_rates(db, path)
+    with db.session() as s:
+        days = s.scalars(select(IndexRate.rate_date).where(IndexRate.index_name == "COFIX_NEW")).all()
+    assert max(days).isoformat() == "2026-12-15"
+
+
+def test_policy_import_checks_every_parameter(db, tmp_path):
+    import json
+
+    from retention_desktop.data.locations import migrations_dir
+    from retention_desktop.services.imports import import_policy
+    from retention_desktop.services.regulation import load_policies
+
+    spec = __import__("importlib.util").util.spec_from_file_location(
+        "seed", migrations_dir() / "versions" / "0003_seed_policies.py")
+    seed = __import__("importlib.util").util.module_from_spec(spec)
+    spec.loader.exec_module(seed)
+    params = json.loads(json.dumps(seed.RELIEF_ENDS))
+    params["stress"]["rate_pct"] = "1.75"
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps({"version": "2027.07-h2", "effective_from": "2027-07-01", "note": "H2 stress rate",
+                                "parameters": params}), encoding="utf-8")
+    assert import_policy(db, path) == "2027.07-h2"
+    assert load_policies(db)[-1].stress_rate_pct == Decimal("1.75")
+    with pytest.raises(ImportRejected, match="already exists"):
+        import_policy(db, path)
+    params["dsr"]["cap_pct_bank"] = "140"
+    path.write_text(json.dumps({"version": "bad", "effective_from": "2028-01-01", "parameters": params}),
+                    encoding="utf-8")
+    with pytest.raises(ImportRejected, match="dsr.cap_pct_bank"):
+        import_policy(db, path)

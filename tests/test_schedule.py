@@ -156,18 +156,41 @@ def test_principal_sums_exactly_and_nothing_is_negative(loan):
 @given(loans)
 def test_equal_payment_is_level_except_grace_and_the_last(loan):
     principal, rate, months, grace, _ = loan
+    # Below ₩10M at rates near the 20 % legal maximum over 40 years, the half-won rounding of the level
+    # payment compounds into more than the last payment, so such a loan is paid off early (found by
+    # hypothesis: ₩1M at 18.03 % over 461 months). docs/engine.md states the boundary.
+    principal = max(principal, 10_000_000)
     schedule = build_schedule(principal, rate, months, "equal_payment", grace)
     amortising = [r.payment for r in schedule.instalments[grace:-1]]
     assert len(set(amortising)) <= 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(loans, st.integers(1, 300))
 def test_a_lower_rate_never_costs_more(loan, cut_bp):
     principal, rate, months, grace, method = loan
+    # A whole-won level payment is off the exact one by up to half a won a month, and that difference
+    # compounds at the loan's rate. For a small loan at an extreme rate and term (₩1M at 19.6 % over 417
+    # months, found by this test) the drift outweighs a 1 bp cut; from ₩30M up a basis point always
+    # moves total interest by more than the drift can, so the property holds for every realistic loan.
+    principal = max(principal, 30_000_000)
     lower = max(rate - Decimal(cut_bp) / 100, Decimal(0))
     assert (build_schedule(principal, lower, months, method, grace).total_interest
             <= build_schedule(principal, rate, months, method, grace).total_interest)
+
+
+def test_rounding_drift_of_a_tiny_loan_at_an_extreme_rate_is_bounded():
+    """The counterexample itself: the cheaper rate costs more, but within what rounding can explain.
+
+    Each schedule's total interest is off its exact value by at most half a won per instalment plus the
+    compounded drift of the balance; the two schedules can be off in opposite directions.
+    """
+    r = Decimal("19.64") / 1200
+    per_schedule = Decimal("0.5") * 417 + Decimal("0.5") * ((1 + r) ** 417 - 1) / r
+    drift_bound = int(2 * per_schedule)
+    cheaper = build_schedule(1_000_000, Decimal("19.64"), 417, "equal_payment").total_interest
+    dearer = build_schedule(1_000_000, Decimal("19.65"), 417, "equal_payment").total_interest
+    assert 0 < cheaper - dearer <= drift_bound
 
 
 @pytest.mark.parametrize(("principal", "rate", "months"), [
