@@ -7,7 +7,6 @@ that writes gets its own copy (CREATE DATABASE ... TEMPLATE), so tests never see
 from __future__ import annotations
 
 import os
-import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,8 +36,8 @@ from tests.support import (  # noqa: E402
     TEST_AS_OF,
     TEST_CUSTOMERS,
     TEST_SEED,
-    _admin_execute,
     drop_database,
+    login_as,
     new_database,
     seeded_policies,
 )
@@ -113,16 +112,10 @@ def login(db: Database, server_url: URL):
     random one-off password on the role, as a central server would have one per officer. Such a
     server must accept password logins from where the tests run (e.g. host=localhost).
     """
-    from retention_desktop.services.officer_session import log_in
-
     sessions = []
 
     def _login(employee_no: str):
-        password = None
-        if os.environ.get("RETENTION_TEST_DATABASE_URL"):
-            password = secrets.token_urlsafe(16)
-            _admin_execute(server_url, f"ALTER ROLE rd_{employee_no.lower()} PASSWORD '{password}'")
-        session = log_in(db, employee_no, password)
+        session = login_as(db, server_url, employee_no)
         sessions.append(session)
         return session
 

@@ -51,3 +51,15 @@ def seeded_policies():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
+
+
+def login_as(db: Database, server_url: URL, employee_no: str):
+    """Log a demo officer in as their own database role; an external server (RETENTION_TEST_DATABASE_URL)
+    gets a one-off password on the role, as a central server would have one per officer."""
+    from retention_desktop.services.officer_session import log_in
+
+    password = None
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        password = secrets.token_urlsafe(16)
+        _admin_execute(server_url, f"ALTER ROLE rd_{employee_no.lower()} PASSWORD '{password}'")
+    return log_in(db, employee_no, password)

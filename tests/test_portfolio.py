@@ -14,7 +14,7 @@ from retention_desktop.data.portfolio_frames import read_portfolio
 from retention_desktop.domain.pricing import PricingInput, price
 from retention_desktop.services import model_training, portfolio_scoring
 from retention_desktop.services.quoting import load_basis
-from tests.support import TEST_AS_OF, drop_database, new_database
+from tests.support import TEST_AS_OF, drop_database, login_as, new_database
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_batch_pricing_agrees_with_the_single_quote(book, cards):
         assert single.rate_pct == Decimal(int(row.recommended_bp)) / 100
 
 
-def test_batch_dsr_equals_the_single_quote_dsr(book, login):
+def test_batch_dsr_equals_the_single_quote_dsr(book, server_url):
     """The book-wide DSR (integers) is the DSR the comparison screen computes for the same customer."""
     from retention_desktop.domain.personal_quote import request_dsr_pct
     from retention_desktop.services.offer_comparison import build_request
@@ -110,9 +110,7 @@ def test_batch_dsr_equals_the_single_quote_dsr(book, login):
     frames = read_portfolio(book.engine, TEST_AS_OF)
     policy = load_basis(book).policy(TEST_AS_OF)
     batch = portfolio_scoring.customer_dsr(frames, policy)
-    from retention_desktop.services.officer_session import log_in
-
-    officer = log_in(book, "E1007")
+    officer = login_as(book, server_url, "E1007")
     try:
         sample = frames.loans.drop_duplicates("customer_id").sample(25, random_state=3)
         for loan_no, customer_id in zip(sample["loan_no"], sample["customer_id"]):
