@@ -151,8 +151,10 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
     payments = _payments(schedule)
     waiver = offer.prepayment_fee_waiver_pct if offer.is_reloan else Decimal(0)
+    full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date, current.term_months,
+                          as_of, policy)
     fee = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date, current.term_months,
-                         as_of, policy, waiver)
+                         as_of, policy, waiver) if waiver else full
     duty = stamp_duty_borrower(amount, policy)
     upfront = fee + duty + offer.fees
     total_cost = schedule.total_interest + upfront
@@ -160,12 +162,9 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     eligible = True
 
     if fee:
-        full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
-                              current.term_months, as_of, policy)
         waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
         reasons.append(f"중도상환수수료 {format_won(fee)}{waived}")
-    elif offer.is_reloan and waiver and prepayment_fee(current.balance, current.prepayment_fee_pct,
-                                                       current.drawdown_date, current.term_months, as_of, policy):
+    elif full:
         reasons.append("재대출 시 중도상환수수료 전액 면제")
     if duty:
         reasons.append(f"인지세 고객 부담분 {format_won(duty)}")

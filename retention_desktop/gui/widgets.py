@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from retention_desktop.gui.table_models import SORT_ROLE
 
 
 def title(text: str) -> QLabel:
@@ -62,5 +61,3 @@ def badge(text: str, tone: str = "info") -> QLabel:
     label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 4px 8px;")
     return label
 
-
-__all__ = ["SORT_ROLE", "StatCard", "badge", "section", "table", "title"]

@@ -7,7 +7,6 @@ another. The resident registration number is never revealed: only its mask is st
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,6 +24,7 @@ from retention_desktop.data.models import (
 )
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.masking import mask_address, mask_email, mask_phone
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
@@ -100,23 +100,6 @@ class CustomerProfile:
     repayments: tuple[RepaymentLine, ...]
     badges: tuple[Badge, ...]
     revealed: bool = False
-
-
-def mask_phone(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone)
-    return f"{digits[:3]}-****-{digits[-4:]}" if len(digits) >= 8 else "****"
-
-
-def mask_email(email: str | None) -> str:
-    if not email or "@" not in email:
-        return ""
-    local, domain = email.split("@", 1)
-    return f"{local[:2]}{'*' * max(len(local) - 2, 3)}@{domain}"
-
-
-def mask_address(address: str) -> str:
-    words = address.split()
-    return " ".join(words[:2] + ["***"]) if len(words) > 2 else "***"
 
 
 def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reveal_reason: str | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from retention_desktop.data.models import Branch, Customer, Loan
+from retention_desktop.domain.masking import mask_phone
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
@@ -62,11 +63,6 @@ def birth_date(year: str, month: str, day: str) -> dt.date | None:
         return dt.date(y, int(month), int(day))
     except ValueError:
         return None
-
-
-def mask_phone(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone)
-    return f"{digits[:3]}-****-{digits[-4:]}" if len(digits) >= 8 else "****"
 
 
 def search_customers(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:

@@ -111,10 +111,11 @@ def customer_dsr(frames: PortfolioFrames, policy: Policy) -> pd.Series:
 
 
 def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: dict[str, LogisticModel],
-          index_rates: dict[str, Decimal], progress: Callable[[str], None]) -> pd.DataFrame:
+          index_rates: dict[str, Decimal], progress: Callable[[str], None],
+          features: pd.DataFrame | None = None) -> pd.DataFrame:
     loans = frames.loans.reset_index(drop=True)
     progress(_progress_bar(0.15, "features"))
-    x = model_training.features_of(frames).reindex(loans["id"])
+    x = (features if features is not None else model_training.features_of(frames)).reindex(loans["id"])
     switching, risk = models["switching"], models["risk"]
     p_switch = switching.predict(switching.matrix(x))
     p_default = risk.predict(risk.matrix(x))
@@ -177,19 +178,19 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
     })
 
 
-def call_list(scored: pd.DataFrame, frames: PortfolioFrames, rules: PricingRules, model: LogisticModel
-              ) -> pd.DataFrame:
+def call_list(scored: pd.DataFrame, features: pd.DataFrame, as_of: dt.date, rules: PricingRules,
+              model: LogisticModel) -> pd.DataFrame:
     top = (scored.sort_values(["branch_id", "priority", "loan_id"], ascending=[True, False, True])
            .groupby("branch_id", group_keys=False).head(rules.call_list_size_per_branch).copy())
     top["branch_rank"] = top.groupby("branch_id").cumcount() + 1
-    features = model_training.features_of(frames).reindex(top["loan_id"])
+    features = features.reindex(top["loan_id"])
     notice = pd.Timedelta(days=rules.fee_window_notice_days)
     reasons = []
     for row, (_, feat) in zip(top.itertuples(), features.iterrows()):
         texts = model.reasons({f: feat[f] for f in SWITCHING_FEATURES}, top=2)
         if row.rate_cut_right:
             texts.append("신용점수 상승으로 금리인하요구권 대상")
-        if pd.notna(row.fee_window_ends_on) and row.fee_window_ends_on - pd.Timestamp(frames.as_of) <= notice:
+        if pd.notna(row.fee_window_ends_on) and row.fee_window_ends_on - pd.Timestamp(as_of) <= notice:
             texts.append(f"중도상환수수료 면제 {row.fee_window_ends_on:%Y.%m.%d}부터")
         if pd.notna(row.switch_eligible_from):
             texts.append(f"대환 가능일 {row.switch_eligible_from:%Y.%m.%d}")
@@ -265,9 +266,10 @@ def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
                    for name, series in basis.index_rates.items() if any(day <= as_of for day, _ in series)}
     progress(_progress_bar(0.0, "reading the portfolio"))
     frames = read_portfolio(db.engine, as_of)
-    scored = score(frames, policy, rules, basis.models, index_rates, progress)
+    features = model_training.features_of(frames)
+    scored = score(frames, policy, rules, basis.models, index_rates, progress, features)
     progress(_progress_bar(0.85, "call lists"))
-    entries = call_list(scored, frames, rules, basis.models["switching"])
+    entries = call_list(scored, features, as_of, rules, basis.models["switching"])
     write_call_list(db, as_of, entries, basis.models["switching"].version)
     if excel is not None:
         progress(_progress_bar(0.95, f"Excel {excel}"))

@@ -21,6 +21,7 @@ from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
+from retention_desktop.domain.masking import mask_name
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.domain.quote import option_document
 from retention_desktop.data.locations import resources_dir
@@ -59,14 +60,6 @@ class VerificationResult:
     level: str = ""
     proposal_no: str = ""
     archived: bool = False
-
-
-def mask_name(name: str) -> str:
-    if len(name) <= 1:
-        return "*"
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def quote_input_document(state: OfferComparison) -> dict:
