@@ -101,6 +101,8 @@ def admin_parser() -> argparse.ArgumentParser:
 
     imports = sub.add_parser("import", help="head-office data imports (all rows valid, or nothing changes)")
     import_sub = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
+    import_sub.add_parser("products", help="re-loan products (CSV, see docs/head-office.md): codes added or updated"
+                          ).add_argument("file", type=Path)
     market = import_sub.add_parser("market-offers", help="competitor rate sheets (CSV, see docs/head-office.md)")
     market.add_argument("file", type=Path)
     import_sub.add_parser("index-rates", help="COFIX / bank-bond rates (CSV index_name,rate_date,annual_rate_pct)"
@@ -191,7 +193,8 @@ def _admin(argv: list[str] | None) -> int:
                     from retention_desktop.data import migrations
 
                     migrations.upgrade(db.engine)
-                importer = {"market-offers": head_office.import_market_offers,
+                importer = {"products": head_office.import_products,
+                            "market-offers": head_office.import_market_offers,
                             "index-rates": head_office.import_index_rates,
                             "policy": head_office.import_policy}[args.import_kind]
                 result = importer(db, args.file)

@@ -63,3 +63,24 @@ def login_as(db: Database, server_url: URL, employee_no: str):
         password = secrets.token_urlsafe(16)
         _admin_execute(server_url, f"ALTER ROLE rd_{employee_no.lower()} PASSWORD '{password}'")
     return log_in(db, employee_no, password)
+
+
+def income_proof(gross: int) -> bytes:
+    """A minimal 근로소득 원천징수영수증 with the gross pay line, in Hangul."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from retention_desktop.proposal.document import FONT, register_fonts
+
+    register_fonts()
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont(FONT, 12)
+    for y, line in ((800, "근로소득 원천징수영수증 (2025 귀속)"), (770, "징수의무자: 한빛전자(주)"),
+                    (740, "소득자 성명: 김하늘"), (710, f"⑯ 총급여 {gross:,} 원"), (680, "⑰ 근로소득공제 12,000,000 원"),
+                    (650, "결정세액 3,215,000 원")):
+        page.drawString(60, y, line)
+    page.save()
+    return buffer.getvalue()

@@ -6,7 +6,13 @@ import itertools
 
 import pytest
 
-from retention_desktop.domain.applications import TRANSITIONS, Actor, TransitionRefused, check_transition
+from retention_desktop.domain.applications import (
+    TRANSITIONS,
+    Actor,
+    TransitionRefused,
+    allowed_targets,
+    check_transition,
+)
 
 STATES = ("draft", "submitted", "approved", "rejected", "executed", "cancelled")
 MANAGER = Actor("E1006", "manager")
@@ -34,3 +40,14 @@ def test_officer_limits():
         check_transition("submitted", "approved", OFFICER, False, created_by="E1007")
     with pytest.raises(TransitionRefused, match="지점장만"):
         check_transition("approved", "executed", OFFICER, False)
+
+
+def test_the_buttons_offered_are_exactly_the_allowed_moves():
+    assert allowed_targets("draft", OFFICER, False, created_by="E1007") == ["submitted", "cancelled"]
+    assert allowed_targets("submitted", OFFICER, False, created_by="E1007") == ["cancelled"]
+    assert allowed_targets("submitted", Actor("E1008", "officer"), False, "E1007") == ["approved", "rejected",
+                                                                                      "cancelled"]
+    assert allowed_targets("submitted", Actor("E1008", "officer"), True, "E1007") == ["cancelled"]
+    assert allowed_targets("approved", MANAGER, True, "E1007") == ["executed", "cancelled"]
+    for closed in ("rejected", "executed", "cancelled"):
+        assert allowed_targets(closed, MANAGER, False) == []

@@ -6,27 +6,13 @@ import hashlib
 import io
 
 import pytest
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
 from retention_desktop.data.models import AuditEvent, Customer, Document
 from retention_desktop.proposal.document import FONT, register_fonts
 from retention_desktop.services import documents
-
-
-def income_proof(gross: int) -> bytes:
-    """A minimal 근로소득 원천징수영수증 with the gross pay line, in Hangul."""
-    register_fonts()
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4)
-    page.setFont(FONT, 12)
-    for y, text in ((800, "근로소득 원천징수영수증 (2025 귀속)"), (770, "징수의무자: 한빛전자(주)"),
-                    (740, "소득자 성명: 김하늘"), (710, f"⑯ 총급여 {gross:,} 원"), (680, "⑰ 근로소득공제 12,000,000 원"),
-                    (650, "결정세액 3,215,000 원")):
-        page.drawString(60, y, text)
-    page.save()
-    return buffer.getvalue()
+from tests.support import income_proof
 
 
 def test_income_is_read_from_the_proof_and_confirmed_only_on_request(login):

@@ -293,8 +293,8 @@ def test_english_translation_switches_the_navigation(qtbot, officer):
     try:
         w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
         qtbot.addWidget(w)
-        assert [w.ui.navList.item(i).text() for i in range(4)] == ["Dashboard", "Customers", "Call list",
-                                                                   "Proposals"]
+        assert [w.ui.navList.item(i).text() for i in range(w.ui.navList.count())] == [
+            "Dashboard", "Customers", "Call list", "Proposals", "Applications"]
     finally:
         app.removeTranslator(translator)
     wait_for_tasks()

@@ -123,3 +123,66 @@ def test_policy_import_checks_every_parameter(db, tmp_path):
                     encoding="utf-8")
     with pytest.raises(ImportRejected, match="dsr.cap_pct_bank"):
         import_policy(db, path)
+
+
+def test_products_import_adds_new_codes_and_updates_known_ones(db, tmp_path):
+    from retention_desktop.data.locations import resources_dir
+    from retention_desktop.data.models import Product
+    from retention_desktop.services.imports import import_products
+
+    sample = resources_dir() / "samples" / "products.csv"
+    with db.session() as s:
+        before = {p.code: p.max_rate_pct for p in s.scalars(select(Product))}
+    text = sample.read_text(encoding="utf-8").replace("RL-CR-FX,재대출 신용대출(고정),credit,fixed,,5000000,100000000,"
+                                                      "12,60,650,2.3000,3.8000,16.0000",
+                                                      "RL-CR-FX,재대출 신용대출(고정),credit,fixed,,5000000,100000000,"
+                                                      "12,60,650,2.3000,3.8000,14.5000")
+    path = tmp_path / "products.csv"
+    path.write_text(text, encoding="utf-8")
+    assert import_products(db, path) == 7
+    assert import_products(db, path) == 7  # the same file again changes nothing more
+    with db.session() as s:
+        after = {p.code: p for p in s.scalars(select(Product))}
+    assert set(after) == set(before) | {"RL-CR-FX36"}
+    assert after["RL-CR-FX"].max_rate_pct == Decimal("14.5") and before["RL-CR-FX"] == Decimal("16")
+    assert after["RL-CR-FX36"].index_name is None and after["RL-CR-FX36"].min_credit_score == 800
+
+
+PRODUCT_ROW = "RL-NEW,새 상품,credit,variable,COFIX_NEW,5000000,50000000,12,60,700,1.5,3.5,12,0.5,100,0,true"
+
+
+@pytest.mark.parametrize(("bad_line", "message"), [
+    (PRODUCT_ROW.replace("variable,COFIX_NEW", "fixed,COFIX_NEW"), "a fixed-rate product has no index"),
+    (PRODUCT_ROW.replace("variable,COFIX_NEW", "variable,"), "needs one of COFIX_NEW"),
+    (PRODUCT_ROW.replace(",3.5,12,", ",3.5,3.4,"), "max_rate_pct 3.4 is below min_rate_pct 3.5"),
+    (PRODUCT_ROW.replace(",3.5,12,", ",3.5,25,"), "max_rate_pct: must be above 0 to 20"),
+    (PRODUCT_ROW.replace("RL-NEW", "rl new"), "code: 1–32 capital letters"),
+    (PRODUCT_ROW.replace("5000000,50000000", "50000000,5000000"), "max_amount 5,000,000 is below"),
+    (PRODUCT_ROW.replace(",0.5,100,", ",6,100,"), "prepayment_fee_pct: must be from 0 to 5"),
+    (PRODUCT_ROW.replace(",true", ",maybe"), "active: true or false"),
+    (PRODUCT_ROW.replace(",12,60,700,", ",12,601,700,"), "max_term_months: must be between 1 and 600"),
+])
+def test_products_import_with_one_bad_row_changes_nothing(db, tmp_path, bad_line, message):
+    from retention_desktop.data.models import Product
+    from retention_desktop.services.imports import PRODUCT_HEADER, import_products
+
+    path = tmp_path / "p.csv"
+    path.write_text(",".join(PRODUCT_HEADER) + "\n" + PRODUCT_ROW.replace("RL-NEW", "RL-OK") + "\n" + bad_line + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        import_products(db, path)
+    assert len(caught.value.errors) == 1
+    assert caught.value.errors[0].startswith("p.csv:3: ") and message in caught.value.errors[0]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Product).where(Product.code == "RL-OK")) == 0
+
+
+def test_products_import_command():
+    from retention_desktop.data.locations import resources_dir
+
+    data_dir = tempfile.mkdtemp(prefix="rdprd-")
+    done = subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, "import", "products",
+                           str(resources_dir() / "samples" / "products.csv")], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "imported products" in done.stdout and ": 7" in done.stdout

@@ -4,6 +4,30 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>재대출 신청</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>본부 관리</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>고객이 수락했습니다: 재대출 신청 화면에서 신청서를 작성하세요.</source>
+        <translation>The customer accepted: file the re-loan application on the Applications screen.</translation>
+    </message>
+    <message>
+        <source>가져오기</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>서류 첨부</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>소득 확인</source>
+        <translation>Confirm income</translation>
+    </message>
+    <message>
         <source>대시보드</source>
         <translation>Dashboard</translation>
     </message>

@@ -40,3 +40,17 @@ def check_transition(current: str, target: str, actor: Actor, needs_manager_appr
         raise TransitionRefused("신청을 작성한 직원은 스스로 승인하거나 거절할 수 없습니다.")
     if target == "executed" and actor.role not in APPROVER_ROLES:
         raise TransitionRefused("재대출 실행은 지점장만 할 수 있습니다.")
+
+
+def allowed_targets(current: str, actor: Actor, needs_manager_approval: bool,
+                    created_by: str | None = None) -> list[str]:
+    """The states ``actor`` may move the application to now, in the order of the workflow."""
+    order = ("submitted", "approved", "rejected", "executed", "cancelled")
+    allowed = []
+    for target in order:
+        try:
+            check_transition(current, target, actor, needs_manager_approval, created_by)
+        except TransitionRefused:
+            continue
+        allowed.append(target)
+    return allowed

@@ -3,4 +3,41 @@
 LOAN_KIND = {"credit": "신용대출", "mortgage": "주택담보대출", "jeonse": "전세대출", "other_secured": "기타담보대출",
              "overdraft": "마이너스통장", "card_loan": "카드론", "instalment": "할부금융", "student": "학자금대출"}
 RATE_TYPE = {"fixed": "고정", "variable": "변동", "mixed": "혼합", "periodic": "주기형"}
+INDEX_NAME = {"COFIX_NEW": "신규취급액 COFIX", "COFIX_BALANCE": "잔액 COFIX", "BANK_BOND_6M": "은행채 6개월",
+              "BANK_BOND_12M": "은행채 1년", "BANK_BOND_5Y": "은행채 5년"}
 REPAYMENT_METHOD = {"equal_payment": "원리금균등", "equal_principal": "원금균등", "bullet": "만기일시"}
+
+# 규제 정책 값: the parameter paths of a policy version (domain/policy.py) in words, for the head-office screen.
+POLICY_PARAMETER = {
+    "dsr.cap_pct_bank": "DSR 한도 — 은행 (%)",
+    "dsr.cap_pct_nonbank": "DSR 한도 — 2금융권 (%)",
+    "dsr.borrower_level_threshold": "차주단위 DSR 적용 기준 총대출 (원)",
+    "dsr.small_loan_exclusion": "DSR 산정 제외 소액 신용대출 (원)",
+    "dsr.amortisation_years.credit": "DSR 환산 만기 — 신용대출 (년)",
+    "dsr.amortisation_years.overdraft": "DSR 환산 만기 — 마이너스통장 (년)",
+    "dsr.amortisation_years.other_secured": "DSR 환산 만기 — 기타담보 (년)",
+    "dsr.amortisation_years.jeonse_deposit_secured": "DSR 환산 만기 — 전세보증금담보 (년)",
+    "dsr.bullet_mortgage_term_cap_years": "일시상환 주담대 환산 만기 상한 (년)",
+    "stress.rate_pct": "스트레스 가산금리 (%p)",
+    "stress.mortgage_non_capital_rate_pct": "지방 주담대 스트레스 금리 (%p)",
+    "stress.mortgage_capital_floor_pct": "수도권·규제지역 주담대 스트레스 하한 (%p)",
+    "stress.credit_loan_threshold": "신용대출 스트레스 적용 기준 (원)",
+    "stress.weights.variable": "스트레스 반영 비율 — 변동",
+    "stress.weights.fixed": "스트레스 반영 비율 — 고정",
+    "stress.weights.mixed": "스트레스 반영 비율 — 혼합 [고정기간 개월까지, 비율]",
+    "stress.weights.periodic": "스트레스 반영 비율 — 주기형 [주기 개월까지, 비율]",
+    "ltv.non_regulated_pct": "LTV — 비규제지역 (%)",
+    "ltv.regulated_pct": "LTV — 규제지역 (%)",
+    "ltv.regulated_additional_home_pct": "LTV — 규제지역 추가 주택 (%)",
+    "ltv.first_time_buyer_pct": "LTV — 생애최초 (%)",
+    "ltv.price_caps": "주담대 한도 상한 [주택가격까지, 한도] (원)",
+    "ltv.max_term_months_capital": "수도권 주담대 최장 만기 (개월)",
+    "credit_loan_income_cap_pct": "신용대출 연소득 대비 한도 (%)",
+    "stamp_duty.bands": "인지세 [대출금액까지, 세액] (원)",
+    "stamp_duty.borrower_share_pct": "인지세 고객 부담 비율 (%)",
+    "prepayment_fee.max_years": "중도상환수수료 부과 기간 (년)",
+    "switching.mortgage_min_months": "주담대 대환 가능 최소 보유 기간 (개월)",
+    "late_payment.add_pct": "연체 가산금리 (%p)",
+    "late_payment.cap_pct": "연체 최고금리 (%)",
+    "withdrawal_days": "청약철회 기간 (일)",
+}

@@ -7,11 +7,14 @@ the stored JSON parameters into a typed, validated, immutable ``Policy``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from retention_desktop.domain import exact_json
 
 
 class PolicyError(ValueError):
@@ -183,3 +186,46 @@ class _Reader:
         if bands[-1].upto is not None:
             raise PolicyError(f"policy parameter '{path}': the last band must be open-ended (upto null)")
         return tuple(bands)
+
+
+def parameter_texts(params: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    """Every leaf of a policy's parameters as (dotted path, text): numbers kept exact, won with thousands
+    separators, bands as compact JSON — the form head office edits a new version in."""
+    rows: list[tuple[str, str]] = []
+    for key, value in params.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            rows.extend(parameter_texts(value, path + "."))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            rows.append((path, f"{value:,}"))
+        elif isinstance(value, list):
+            rows.append((path, exact_json.dumps(value, indent=None)))
+        else:
+            rows.append((path, str(value)))
+    return rows
+
+
+def with_changes(params: Mapping[str, Any], changes: Mapping[str, str]) -> dict[str, Any]:
+    """A copy of ``params`` with the leaves at ``changes``' paths replaced by their edited text, read back as
+    the type the leaf had (text, whole number, band list). ``PolicyError`` names the path that does not read;
+    the values themselves are then checked by ``Policy.from_parameters``."""
+    result = copy.deepcopy(dict(params))
+    for path, text in changes.items():
+        *parents, leaf = path.split(".")
+        node = result
+        for part in parents:
+            node = node[part]
+        old, text = node[leaf], text.strip()
+        try:
+            if isinstance(old, list):
+                value = exact_json.loads(text)
+                if not isinstance(value, list):
+                    raise ValueError("a list like [[upto, value], …] is expected")
+            elif isinstance(old, int) and not isinstance(old, bool):
+                value = int(text.replace(",", ""))
+            else:
+                value = text
+        except ValueError as exc:
+            raise PolicyError(f"policy parameter '{path}': cannot read {text!r} ({exc})") from None
+        node[leaf] = value
+    return result

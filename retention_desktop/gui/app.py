@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from retention_desktop.data.locations import resources_dir
@@ -29,6 +29,7 @@ DEFAULT_DEMO_EMPLOYEE = "E1007"  # an officer of 강남역지점, the showcase c
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if language == "ko":
+        install_qt_korean(app)
         return None
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / f"retention_{language}.qm")):
@@ -37,6 +38,16 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         return translator
     log.warning("no translation for %s; staying in Korean", language)
     return None
+
+
+def install_qt_korean(app: QApplication) -> None:
+    """Qt's own texts (file dialogs, context menus, standard buttons) in Korean, from Qt's shipped catalogue."""
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Korean), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    else:
+        log.info("Qt's Korean catalogue (qtbase_ko.qm) not found; Qt's own dialogs stay in English")
 
 
 class DesktopApp:

@@ -1,4 +1,5 @@
-"""The main window: navigation (Dashboard, Customers, Call list, Proposals), the pages, the status bar.
+"""The main window: navigation (Dashboard, Customers, Call list, Proposals, Applications, and Head office for
+the admin role), the pages, the status bar.
 
 Ctrl+F goes to the search, Enter opens, Esc goes back to the previous page.
 """
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 from retention_desktop.data.locations import default_data_dir
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.pages.applications import ApplicationsPage
 from retention_desktop.gui.pages.call_list import CallListPage
 from retention_desktop.gui.pages.comparison import ComparisonPage
 from retention_desktop.gui.pages.customer import CustomerPage
 from retention_desktop.gui.pages.dashboard import DashboardPage
+from retention_desktop.gui.pages.head_office import HeadOfficePage
 from retention_desktop.gui.pages.loan import LoanPage
 from retention_desktop.gui.pages.proposals import ProposalsPage
 from retention_desktop.gui.pages.search import SearchPage
@@ -28,7 +31,8 @@ from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.proposal_service import create_proposal, reopen
 
-NAVIGATION = ("dashboard", "search", "calls", "proposals")
+BRANCH_NAVIGATION = ("dashboard", "search", "calls", "proposals", "applications")
+ADMIN_NAVIGATION = BRANCH_NAVIGATION + ("head_office",)
 
 
 class MainWindow(QMainWindow):
@@ -43,18 +47,24 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.officer = officer
+        self.policy_version = policy_version
         self.today = today or dt.date.today()
         self.pages = {
             "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
             "proposals": ProposalsPage(), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
             "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
+            "applications": ApplicationsPage(),
         }
+        self.navigation = ADMIN_NAVIGATION if officer.role == "admin" else BRANCH_NAVIGATION
+        if officer.role == "admin":
+            self.pages["head_office"] = HeadOfficePage(self.today)
         for page in self.pages.values():
             self.ui.pages.addWidget(page)
-        labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서")}
-        for key in NAVIGATION:
+        labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서"),
+                  "applications": tr("재대출 신청"), "head_office": tr("본부 관리")}
+        for key in self.navigation:
             self.ui.navList.addItem(QListWidgetItem(labels[key]))
-        self.ui.navList.currentRowChanged.connect(lambda row: self.go(NAVIGATION[row]) if row >= 0 else None)
+        self.ui.navList.currentRowChanged.connect(lambda row: self.go(self.navigation[row]) if row >= 0 else None)
         self.history: list[tuple[str, tuple]] = []
         self.current: tuple[str, tuple] | None = None
 
@@ -90,9 +100,9 @@ class MainWindow(QMainWindow):
         self.current = (page, args)
         widget = self.pages[page]
         self.ui.pages.setCurrentWidget(widget)
-        if page in NAVIGATION:
+        if page in self.navigation:
             self.ui.navList.blockSignals(True)
-            self.ui.navList.setCurrentRow(NAVIGATION.index(page))
+            self.ui.navList.setCurrentRow(self.navigation.index(page))
             self.ui.navList.blockSignals(False)
         widget.activate(self.officer, *args)
         self.page_changed.emit(page)
@@ -122,6 +132,11 @@ class MainWindow(QMainWindow):
     def show_proposal(self, proposal) -> None:
         self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self)
-        self.preview.decision_recorded.connect(lambda _d: self.pages["proposals"].activate(self.officer))
+        self.preview.decision_recorded.connect(self._decision_recorded)
         self.preview.open()
         self.proposal_opened.emit(self.preview)
+
+    def _decision_recorded(self, decision: str) -> None:
+        self.pages["proposals"].activate(self.officer)
+        if decision == "accepted":
+            self.statusBar().showMessage(tr("고객이 수락했습니다: 재대출 신청 화면에서 신청서를 작성하세요."), 10000)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 log = logging.getLogger(__name__)
 
 SHOWCASE_CUSTOMER = "C00000001"
+HEAD_OFFICE_ADMIN = "E1005"  # the demo's head-office administrator
 SIZES = ((1366, 768), (1920, 1080))
 PAGE_TIMEOUT_MS = 30_000
 
@@ -27,6 +28,7 @@ class ScreenshotTour(QObject):
         self.window, self.login_dialog, self.out_dir = window, login_dialog, Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.saved: list[Path] = []
+        self.screens = 0
 
     def start(self) -> None:
         QTimer.singleShot(0, self._run)
@@ -57,12 +59,30 @@ class ScreenshotTour(QObject):
 
     def _grab(self, name: str, widget: QWidget | None = None) -> None:
         widget = widget or self.window
+        self.screens += 1
         for width, height in SIZES:
             widget.resize(width, height)
             self._settle(600)  # charts re-render in the background at the new size
-            path = self.out_dir / f"{len(self.saved) // 2 + 1:02d}-{name}-{width}x{height}.png"
+            path = self.out_dir / f"{self.screens:02d}-{name}-{width}x{height}.png"
             widget.grab().save(str(path))
             self.saved.append(path)
+
+    def _wait_for(self, condition, action) -> None:
+        action()
+        for _ in range(PAGE_TIMEOUT_MS // 100):
+            if condition():
+                return
+            self._settle(100)
+        raise TimeoutError("a form did not answer")
+
+    def _grab_dialog(self, name: str, dialog: QWidget) -> None:
+        """A form, once, at its own size; then it is dismissed (nothing saved)."""
+        self._settle()
+        self.screens += 1
+        path = self.out_dir / f"{self.screens:02d}-{name}.png"
+        dialog.grab().save(str(path))
+        self.saved.append(path)
+        dialog.reject()
 
     def _run(self) -> None:
         w = self.window
@@ -86,6 +106,8 @@ class ScreenshotTour(QObject):
             self._grab("comparison")
             (preview,) = self._wait(w.proposal_opened, comparison.proposal_button.click)
             self._grab("proposal", preview)
+            preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
+            self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
             self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
             self._grab("simulation")
@@ -93,6 +115,8 @@ class ScreenshotTour(QObject):
             self._grab("call-list")
             self._wait(pages["proposals"].loaded, lambda: w.go("proposals"))
             self._grab("proposals")
+            self._applications()
+            self._head_office()
             self.login_dialog.show()
             self._settle()
             path = self.out_dir / "00-login.png"
@@ -105,3 +129,51 @@ class ScreenshotTour(QObject):
             QApplication.instance().exit(1)
             return
         self.finished.emit()
+
+    def _applications(self) -> None:
+        """The accepted proposal becomes an application, which the officer sends for review."""
+        w = self.window
+        page = w.pages["applications"]
+        self._wait(page.loaded, lambda: w.go("applications"))
+        if page.ui.createButton.isEnabled():
+            self._wait(page.detail_shown, page.ui.createButton.click)
+            self._wait(page.detail_shown, lambda: (page.ui.commentEdit.setText("소득 서류 원본 확인, 고객 서명 완료"),
+                                                   page.ui.submitButton.click()))
+        else:  # an earlier tour on this data folder filed it already: the loan has an application in progress
+            self._wait(page.detail_shown, lambda: page.ui.applicationsView.selectRow(0))
+        from retention_desktop.data.locations import resources_dir
+
+        sample = resources_dir() / "samples" / "income-proof-sample.pdf"
+        self._wait(page.attached, lambda: page.attach_file(sample, "income_proof"))
+        self._wait_for(lambda: page.documents.rowCount() > 0, lambda: None)  # the documents reload after attaching
+        self._grab("applications")
+        self._grab_dialog("income-confirmation", page.income_dialog)  # dismissed: the demo income stays
+
+    def _head_office(self) -> None:
+        """The head-office administrator's window: the data tabs and the new-policy form."""
+        from retention_desktop.gui.main_window import MainWindow
+        from retention_desktop.services.officer_session import log_in
+
+        w = self.window
+        admin = MainWindow(log_in(w.officer.database, HEAD_OFFICE_ADMIN), w.policy_version, w.today, w.data_dir)
+        admin.show()
+        page = admin.pages["head_office"]
+        self._wait(page.loaded, lambda: admin.go("head_office"))
+        self._grab("head-office-products", admin)
+        for tab, name in ((page.ui.offersTab, "head-office-rate-sheets"), (page.ui.indexTab, "head-office-index-rates"),
+                          (page.ui.policyTab, "head-office-policy")):
+            page.ui.tabs.setCurrentWidget(tab)
+            self._grab(name, admin)
+        page.ui.productsView.selectRow(0)
+        page.edit_selected_product()
+        page.dialog.ui.maxRateEdit.setText("3.0")
+        self._wait_for(lambda: page.dialog.ui.buttonBox.isEnabled() and "max_rate_pct" in page.dialog.ui.errorLabel.text(),
+                       page.dialog.save)
+        self._grab_dialog("product-dialog-refused", page.dialog)
+        page.open_policy()
+        page.dialog.ui.versionEdit.setText("2027.07-stress-1.75")
+        page.dialog.ui.noteEdit.setText("예시: 스트레스 가산금리 1.75%p")
+        page.dialog.set_value("stress.rate_pct", "1.75")
+        self._grab_dialog("policy-dialog", page.dialog)
+        admin.close()
+        admin.deleteLater()

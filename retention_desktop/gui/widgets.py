@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 
-
 def title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -38,12 +37,11 @@ class StatCard(QFrame):
 
 def table(model, stretch_last: bool = True, sortable: bool = True) -> QTableView:
     view = QTableView()
-    view.setModel(model)
+    show_records(view, model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.setSortingEnabled(sortable)
     if sortable:
@@ -51,6 +49,17 @@ def table(model, stretch_last: bool = True, sortable: bool = True) -> QTableView
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
+
+
+def show_records(view: QTableView, model) -> None:
+    """A table (built here or in a Designer form) showing ``model``: columns fit their contents, the last one
+    stretches, and the rows keep the service's order until a header is clicked."""
+    view.setModel(model)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    if view.isSortingEnabled():
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
 
 def badge(text: str, tone: str = "info") -> QLabel:
@@ -61,3 +70,14 @@ def badge(text: str, tone: str = "info") -> QLabel:
     label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 4px 8px;")
     return label
 
+
+
+MESSAGE_TONES = {"good": ("#e9f7ef", "#1e6b3a"), "error": ("#fdecea", "#8a1f1f"), "info": ("#e8f1fb", "#1f4e79")}
+
+
+def show_message(label: QLabel, text: str, tone: str) -> None:
+    """A page's message strip: what just happened, or what to fix."""
+    bg, fg = MESSAGE_TONES[tone]
+    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 6px 10px;")
+    label.setText(text)
+    label.setVisible(True)

@@ -12,8 +12,23 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from retention_desktop.data.models import Application, ApplicationEvent, Customer, Loan, Officer, Product, Proposal
-from retention_desktop.domain.applications import Actor, TransitionRefused, check_transition
+from retention_desktop.data.models import (
+    Application,
+    ApplicationEvent,
+    Customer,
+    Document,
+    Loan,
+    Officer,
+    Product,
+    Proposal,
+)
+from retention_desktop.domain.applications import (
+    OPEN_STATES,
+    Actor,
+    TransitionRefused,
+    allowed_targets,
+    check_transition,
+)
 from retention_desktop.domain.fees import add_months
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
@@ -53,6 +68,118 @@ def _view(s, app: Application) -> ApplicationView:
                            app.amount, app.term_months, app.needs_manager_approval)
 
 
+@dataclass(frozen=True)
+class ApplicationLine:
+    application_no: str
+    state: str
+    customer_no: str
+    customer_name: str
+    old_loan_no: str
+    annual_rate_pct: Decimal
+    amount: int
+    term_months: int
+    needs_manager_approval: bool
+    created_by: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EventLine:
+    at: dt.datetime
+    officer_name: str
+    from_state: str | None
+    to_state: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    kind: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    application: ApplicationView
+    customer_name: str
+    customer_income: int
+    product_name: str
+    created_by: str
+    proposal_no: str
+    events: list[EventLine]
+    documents: list[DocumentLine]
+    next_states: list[str]  # what this officer may do now
+
+
+@dataclass(frozen=True)
+class AcceptedProposal:
+    proposal_no: str
+    customer_no: str
+    customer_name: str
+    loan_no: str
+
+
+def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None = None,
+                        limit: int = 500) -> list[ApplicationLine]:
+    """The branch's applications (the replaced loan's branch), most recently changed first."""
+    query = (select(Application, Customer.customer_no, Customer.name, Loan.loan_no, Officer.name)
+             .join(Customer, Customer.id == Application.customer_id).join(Loan, Loan.id == Application.old_loan_id)
+             .join(Officer, Officer.id == Application.created_by).where(Loan.branch_id == officer.branch_id))
+    if states:
+        query = query.where(Application.state.in_(states))
+    with officer.database.session() as s:
+        rows = s.execute(query.order_by(Application.updated_at.desc(), Application.id.desc()).limit(limit)).all()
+    return [ApplicationLine(a.application_no, a.state, no, name, loan_no, a.annual_rate_pct, a.amount, a.term_months,
+                            a.needs_manager_approval, creator, a.updated_at)
+            for a, no, name, loan_no, creator in rows]
+
+
+def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
+    """Proposals of the branch the customer accepted and nobody has filed yet (or only cancelled/rejected)."""
+    open_or_done = select(Application.proposal_id).where(Application.state.not_in(("cancelled", "rejected")))
+    loans_in_progress = select(Application.old_loan_id).where(Application.state.in_(OPEN_STATES))
+    with officer.database.session() as s:
+        rows = s.execute(select(Proposal.proposal_no, Customer.customer_no, Customer.name, Loan.loan_no)
+                         .join(Customer, Customer.id == Proposal.customer_id).join(Loan, Loan.id == Proposal.loan_id)
+                         .where(Loan.branch_id == officer.branch_id, Proposal.decision == "accepted",
+                                Loan.status.in_(("active", "delinquent")), Proposal.id.not_in(open_or_done),
+                                Proposal.loan_id.not_in(loans_in_progress))
+                         .order_by(Proposal.created_at.desc())).all()
+    return [AcceptedProposal(*row) for row in rows]
+
+
+def application_detail(officer: OfficerSession, application_no: str) -> ApplicationDetail:
+    with officer.database.session() as s:
+        app = s.scalars(select(Application).where(Application.application_no == application_no)).first()
+        if app is None:
+            raise ApplicationError(f"신청 {application_no}가 없습니다.")
+        customer_name, customer_income = s.execute(select(Customer.name, Customer.annual_income)
+                                                   .where(Customer.id == app.customer_id)).one()
+        product_name = s.scalar(select(Product.name).where(Product.id == app.product_id))
+        creator = s.execute(select(Officer.employee_no, Officer.name).where(Officer.id == app.created_by)).one()
+        proposal_no = s.scalar(select(Proposal.proposal_no).where(Proposal.id == app.proposal_id))
+        events = [EventLine(*row) for row in s.execute(
+            select(ApplicationEvent.at, Officer.name, ApplicationEvent.from_state, ApplicationEvent.to_state,
+                   ApplicationEvent.comment).join(Officer, Officer.id == ApplicationEvent.officer_id)
+            .where(ApplicationEvent.application_id == app.id).order_by(ApplicationEvent.id))]
+        documents = [DocumentLine(*row) for row in s.execute(
+            select(Document.kind, Document.filename, Document.media_type, Document.size_bytes, Document.sha256,
+                   Officer.name, Document.uploaded_at).join(Officer, Officer.id == Document.uploaded_by)
+            .where((Document.application_id == app.id)
+                   | ((Document.customer_id == app.customer_id) & Document.application_id.is_(None)))
+            .order_by(Document.id))]
+        view = _view(s, app)
+    next_states = allowed_targets(app.state, Actor(officer.employee_no, officer.role), app.needs_manager_approval,
+                                  creator.employee_no)
+    return ApplicationDetail(view, customer_name, customer_income, product_name, creator.name, proposal_no, events, documents,
+                             next_states)
+
+
 def create_from_proposal(officer: OfficerSession, proposal_no: str) -> ApplicationView:
     with officer.database.session() as s:
         proposal = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal_no)).first()
@@ -60,6 +187,15 @@ def create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicati
             raise ApplicationError(f"제안서 {proposal_no}가 없습니다.")
         if proposal.decision != "accepted":
             raise ApplicationError("고객이 수락한 제안서로만 재대출을 신청할 수 있습니다.")
+        filed = s.scalar(select(Application.application_no).where(
+            Application.proposal_id == proposal.id, Application.state.not_in(("cancelled", "rejected"))))
+        if filed is not None:
+            raise ApplicationError(f"이 제안서로 이미 신청 {filed}이(가) 작성되어 있습니다.")
+        pending = s.scalar(select(Application.application_no).where(
+            Application.old_loan_id == proposal.loan_id, Application.state.in_(OPEN_STATES)))
+        if pending is not None:
+            raise ApplicationError(f"이 대출을 상환하는 신청 {pending}이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 "
+                                   "작성하세요.")
         old = s.get(Loan, proposal.loan_id)
         product = s.scalars(select(Product).where(Product.loan_kind == old.kind, Product.active)
                             .order_by(Product.id)).first()

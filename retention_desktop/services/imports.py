@@ -1,7 +1,8 @@
 """Head-office imports. Every row is validated; errors name the file's line (the header is line 1);
 a file with any bad row changes nothing.
 
-``retention-admin import market-offers FILE.csv`` — UTF-8 CSV with the header
+``retention-admin import products|market-offers|index-rates|policy FILE``; the market-offers contract:
+UTF-8 CSV with the header
 ``lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source``. A sheet
 replaces the rows of the same lender, loan kind and date already stored (a re-published sheet).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,7 +20,17 @@ from pathlib import Path
 from sqlalchemy import delete, select, tuple_
 
 from retention_desktop.data.database import Database
-from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, IndexRate, MarketOffer, PolicyVersion
+from retention_desktop.data.models import (
+    INDEX_NAMES,
+    LOAN_KINDS,
+    RATE_TYPES,
+    IndexRate,
+    MarketOffer,
+    PolicyVersion,
+    Product,
+)
+from retention_desktop.domain import exact_json
+from retention_desktop.domain.policy import Policy, PolicyError
 from retention_desktop.services import audit
 
 MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_max", "annual_rate_pct", "fees",
@@ -172,9 +184,6 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
 
 def import_policy(db: Database, path: Path, employee_no: str | None = None) -> str:
     """A new policy version: JSON ``{"version", "effective_from", "note", "parameters"}``, checked in full."""
-    from retention_desktop.domain import exact_json
-    from retention_desktop.domain.policy import Policy, PolicyError
-
     try:
         document = exact_json.loads(_read(path))
     except ValueError as exc:
@@ -182,22 +191,133 @@ def import_policy(db: Database, path: Path, employee_no: str | None = None) -> s
     if not isinstance(document, dict):
         raise ImportRejected([f"{path.name}: a JSON object is expected"])
     try:
-        version = str(document["version"]).strip()
-        effective = _date(str(document["effective_from"]), "effective_from")
-        Policy.from_parameters(version, effective, document["parameters"])
+        version, effective = str(document["version"]).strip(), str(document["effective_from"])
+        parameters = document["parameters"]
     except KeyError as exc:
         raise ImportRejected([f"{path.name}: {exc.args[0]} is missing"]) from exc
+    return save_policy(db, version, effective, parameters, str(document.get("note", "")), employee_no, path.name)
+
+
+def save_policy(db: Database, version: str, effective_from: str, parameters, note: str = "",
+                employee_no: str | None = None, source: str = "form") -> str:
+    """Store a new policy version after checking every parameter as the engine reads it (file or screen)."""
+    version = version.strip()
+    try:
+        if not version or len(version) > 32:
+            raise ValueError("version: 1 to 32 characters")
+        effective = _date(effective_from.strip(), "effective_from")
+        Policy.from_parameters(version, effective, parameters)
     except (ValueError, PolicyError) as exc:
-        raise ImportRejected([f"{path.name}: {exc}"]) from exc
+        raise ImportRejected([f"{source}: {exc}"]) from exc
     with db.session() as s:
         if s.scalar(select(PolicyVersion.id).where((PolicyVersion.version == version)
                                                    | (PolicyVersion.effective_from == effective))):
-            raise ImportRejected([f"{path.name}: a policy with version {version} or date {effective} already exists"])
-        s.add(PolicyVersion(version=version, effective_from=effective, parameters=document["parameters"],
-                            note=str(document.get("note", ""))))
-        audit.record(s, employee_no, "import.policy", None, file=path.name, version=version,
+            raise ImportRejected([f"{source}: a policy with version {version} or date {effective} already exists"])
+        s.add(PolicyVersion(version=version, effective_from=effective, parameters=parameters,
+                            note=note))
+        audit.record(s, employee_no, "import.policy", None, file=source, version=version,
                      effective_from=effective.isoformat())
     return version
+
+
+PRODUCT_HEADER = ["code", "name", "loan_kind", "rate_type", "index_name", "min_amount", "max_amount",
+                  "min_term_months", "max_term_months", "min_credit_score", "list_spread_pct", "min_rate_pct",
+                  "max_rate_pct", "prepayment_fee_pct", "reloan_fee_waiver_pct", "fees", "active"]
+PRODUCT_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{0,31}")
+TRUE_WORDS, FALSE_WORDS = ("true", "1", "y", "yes"), ("false", "0", "n", "no")
+
+
+def _bounded_rate(text: str, field: str, low: Decimal, high: Decimal, allow_low: bool) -> Decimal:
+    rate = _rate(text, field, allow_zero=True)
+    if rate > high or rate < low or (rate == low and not allow_low):
+        raise ValueError(f"{field}: must be {'from' if allow_low else 'above'} {low} to {high}, got {rate}")
+    return rate
+
+
+def validate_product(values: dict[str, str]) -> dict:
+    """One re-loan product from its text fields (a CSV row or the product form), checked as the database
+    would (and with words); ``ValueError`` names the first bad field."""
+    code = values["code"].strip().upper()
+    if not PRODUCT_CODE.fullmatch(code):
+        raise ValueError(f"code: 1–32 capital letters, digits or '-', got {values['code']!r}")
+    name = values["name"].strip()
+    if not name or len(name) > 200:
+        raise ValueError("name: 1 to 200 characters")
+    if values["loan_kind"] not in LOAN_KINDS:
+        raise ValueError(f"loan_kind: must be one of {', '.join(LOAN_KINDS)}, got {values['loan_kind']!r}")
+    if values["rate_type"] not in RATE_TYPES:
+        raise ValueError(f"rate_type: must be one of {', '.join(RATE_TYPES)}, got {values['rate_type']!r}")
+    index_name = values["index_name"].strip() or None
+    if values["rate_type"] == "fixed" and index_name is not None:
+        raise ValueError("index_name: a fixed-rate product has no index (leave it empty)")
+    if values["rate_type"] != "fixed" and index_name not in INDEX_NAMES:
+        raise ValueError(f"index_name: a {values['rate_type']} product needs one of {', '.join(INDEX_NAMES)}")
+    low_amount = _int(values["min_amount"], "min_amount", 1, 10**12)
+    high_amount = _int(values["max_amount"], "max_amount", 1, 10**12)
+    if high_amount < low_amount:
+        raise ValueError(f"max_amount {high_amount:,} is below min_amount {low_amount:,}")
+    low_term = _int(values["min_term_months"], "min_term_months", 1, 600)
+    high_term = _int(values["max_term_months"], "max_term_months", 1, 600)
+    if high_term < low_term:
+        raise ValueError(f"max_term_months {high_term} is below min_term_months {low_term}")
+    min_rate = _bounded_rate(values["min_rate_pct"], "min_rate_pct", Decimal(0), Decimal(20), allow_low=False)
+    max_rate = _bounded_rate(values["max_rate_pct"], "max_rate_pct", Decimal(0), Decimal(20), allow_low=False)
+    if max_rate < min_rate:
+        raise ValueError(f"max_rate_pct {max_rate} is below min_rate_pct {min_rate}")
+    active = values["active"].strip().lower()
+    if active not in TRUE_WORDS + FALSE_WORDS:
+        raise ValueError(f"active: true or false, got {values['active']!r}")
+    return dict(
+        code=code, name=name, loan_kind=values["loan_kind"], rate_type=values["rate_type"], index_name=index_name,
+        min_amount=low_amount, max_amount=high_amount, min_term_months=low_term, max_term_months=high_term,
+        min_credit_score=_int(values["min_credit_score"], "min_credit_score", 1, 1000),
+        list_spread_pct=_bounded_rate(values["list_spread_pct"], "list_spread_pct", Decimal(0), Decimal(20), True),
+        min_rate_pct=min_rate, max_rate_pct=max_rate,
+        prepayment_fee_pct=_bounded_rate(values["prepayment_fee_pct"], "prepayment_fee_pct", Decimal(0),
+                                         Decimal(5), True),
+        reloan_fee_waiver_pct=_bounded_rate(values["reloan_fee_waiver_pct"], "reloan_fee_waiver_pct", Decimal(0),
+                                            Decimal(100), True),
+        fees=_int(values["fees"], "fees", 0, 100_000_000), active=active in TRUE_WORDS)
+
+
+def parse_products(text: str, name: str) -> list[dict]:
+    rows, errors, seen = [], [], {}
+    for line, values in _records(text, name, PRODUCT_HEADER, errors):
+        try:
+            row = validate_product(values)
+        except ValueError as exc:
+            errors.append(f"{name}:{line}: {exc}")
+            continue
+        if row["code"] in seen:
+            errors.append(f"{name}:{line}: product {row['code']} is already on line {seen[row['code']]}")
+            continue
+        seen[row["code"]] = line
+        rows.append(row)
+    if errors or not rows:
+        raise ImportRejected(errors or [f"{name}: no rows"])
+    return rows
+
+
+def save_products(db: Database, rows: list[dict], employee_no: str | None = None, source: str = "form") -> int:
+    """Add new product codes and update existing ones, all in one transaction. Products are never deleted
+    (loans point at them): a withdrawn product is saved with ``active`` false."""
+    with db.session() as s:
+        stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
+        for row in rows:
+            product = stored.get(row["code"])
+            if product is None:
+                s.add(Product(**row))
+            else:
+                for field, value in row.items():
+                    setattr(product, field, value)
+        audit.record(s, employee_no, "import.products", None, file=source, rows=len(rows),
+                     added=len(rows) - len(stored), updated=len(stored))
+    return len(rows)
+
+
+def import_products(db: Database, path: Path, employee_no: str | None = None) -> int:
+    """``retention-admin import products FILE.csv`` (header ``PRODUCT_HEADER``): codes are added or updated."""
+    return save_products(db, parse_products(_read(path), path.name), employee_no, path.name)
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,99 @@
+"""새 규제 정책 버전 (head office): start from the latest version's values, change what the regulator changed,
+give the version and its effective date; every value is checked as the engine reads it before anything is
+stored. Changed values are highlighted; a refused save keeps the edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
+
+from retention_desktop.domain.labels import POLICY_PARAMETER
+from retention_desktop.domain.policy import PolicyError, parameter_texts, with_changes
+from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.services import head_office
+from retention_desktop.services.imports import ImportRejected
+
+CHANGED = QBrush(QColor("#fff4e5"))
+
+
+class PolicyDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, officer, base: head_office.PolicyLine, today: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.officer, self.base = officer, base
+        self.ui = Ui_PolicyDialog()
+        self.ui.setupUi(self)
+        self.ui.baseLabel.setText(f"{base.version} ({base.effective_from:%Y.%m.%d} 시행)의 값에서 시작합니다. "
+                                  "바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 [상한, 값] 목록입니다 (null = 상한 없음).")
+        start = max(today, base.effective_from) + dt.timedelta(days=1)
+        self.ui.effectiveEdit.setDate(QDate(start.year, start.month, start.day))
+        self.rows = parameter_texts(base.parameters)
+        table = self.ui.parametersTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(["항목", f"현재 값 ({base.version})", "새 값"])
+        table.setRowCount(len(self.rows))
+        for row, (path, text) in enumerate(self.rows):
+            for column, value in enumerate((POLICY_PARAMETER.get(path, path), text, text)):
+                item = QTableWidgetItem(value)
+                if column < 2:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == 0:
+                    item.setToolTip(path)
+                table.setItem(row, column, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # band lists are long: both value columns
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # share the width, the new one stays in view
+        table.itemChanged.connect(self._mark)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("등록")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def set_value(self, path: str, text: str) -> None:
+        row = [p for p, _t in self.rows].index(path)
+        self.ui.parametersTable.item(row, 2).setText(text)
+        self.ui.parametersTable.scrollToItem(self.ui.parametersTable.item(row, 2))
+
+    def changes(self) -> dict[str, str]:
+        table = self.ui.parametersTable
+        return {path: table.item(row, 2).text() for row, (path, text) in enumerate(self.rows)
+                if table.item(row, 2).text().strip() != text}
+
+    def _mark(self, item: QTableWidgetItem) -> None:
+        if item.column() == 2:
+            changed = item.text().strip() != self.rows[item.row()][1]
+            for column in range(3):
+                self.ui.parametersTable.item(item.row(), column).setBackground(CHANGED if changed else QBrush())
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.ui.errorLabel.setText("바뀐 값이 없습니다: 이전 버전과 같은 정책은 등록하지 않습니다.")
+            return
+        try:
+            parameters = with_changes(self.base.parameters, changes)
+        except PolicyError as exc:
+            self.ui.errorLabel.setText(f"등록하지 않았습니다: {exc}")
+            return
+        officer, version = self.officer, self.ui.versionEdit.text()
+        effective = self.ui.effectiveEdit.date().toString("yyyy-MM-dd")
+        note = self.ui.noteEdit.text().strip()
+        self.ui.buttonBox.setEnabled(False)
+        self.ui.errorLabel.setText("확인 중…")
+        run_task(lambda: head_office.save_policy(officer, version, effective, parameters, note), self._saved,
+                 self._refused, owner=self)
+
+    def _saved(self, version: str) -> None:
+        self.saved.emit(version)
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        self.ui.errorLabel.setText("등록하지 않았습니다: " + ("\n".join(exc.errors) if isinstance(exc, ImportRejected)
+                                                         else str(exc)))

@@ -1,0 +1,117 @@
+"""재대출 상품 form (head office): add a product or change one, checked as an import row would be; a refused
+save keeps everything typed and says which field to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES
+from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
+from retention_desktop.gui.forms.ui_product_dialog import Ui_ProductDialog
+from retention_desktop.gui.tasks import run_task
+from retention_desktop.services import head_office
+from retention_desktop.services.imports import ImportRejected
+
+TEXT_FIELDS = {"code": "codeEdit", "name": "nameEdit", "min_amount": "minAmountEdit", "max_amount": "maxAmountEdit",
+               "list_spread_pct": "listSpreadEdit", "min_rate_pct": "minRateEdit", "max_rate_pct": "maxRateEdit",
+               "prepayment_fee_pct": "prepaymentFeeEdit", "reloan_fee_waiver_pct": "waiverEdit", "fees": "feesEdit"}
+SPIN_FIELDS = {"min_term_months": "minTermEdit", "max_term_months": "maxTermEdit", "min_credit_score": "minScoreEdit"}
+COMBO_FIELDS = {"loan_kind": "loanKindEdit", "rate_type": "rateTypeEdit", "index_name": "indexNameEdit"}
+ALL_FIELDS = {**TEXT_FIELDS, **SPIN_FIELDS, **COMBO_FIELDS}
+FLAGGED = "border: 1px solid #c62828;"
+AMOUNT_FIELDS = ("min_amount", "max_amount", "fees")
+
+
+class ProductDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, officer, product: head_office.ProductLine | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.officer = officer
+        self.ui = Ui_ProductDialog()
+        self.ui.setupUi(self)
+        for combo, codes, labels in ((self.ui.loanKindEdit, LOAN_KINDS, LOAN_KIND),
+                                     (self.ui.rateTypeEdit, RATE_TYPES, RATE_TYPE)):
+            for code in codes:
+                combo.addItem(f"{labels.get(code, code)} ({code})", code)
+        self.ui.indexNameEdit.addItem("없음 (고정금리)", "")
+        for code in INDEX_NAMES:
+            self.ui.indexNameEdit.addItem(f"{INDEX_NAME[code]} ({code})", code)
+        self.ui.rateTypeEdit.currentIndexChanged.connect(self._rate_type_changed)
+        if product is None:
+            self.setWindowTitle("새 재대출 상품")
+            self.fill({"min_term_months": "12", "max_term_months": "60", "min_credit_score": "600", "fees": "0",
+                       "prepayment_fee_pct": "0", "reloan_fee_waiver_pct": "100", "active": "true"})
+        else:
+            self.setWindowTitle(f"재대출 상품 {product.code} 수정")
+            self.fill(product.as_fields())
+            self.ui.codeEdit.setReadOnly(True)  # the code is what loans and applications point at
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, fields: dict[str, str]) -> None:
+        for field, name in TEXT_FIELDS.items():
+            if field in fields:
+                text = fields[field]
+                getattr(self.ui, name).setText(f"{int(text):,}" if field in AMOUNT_FIELDS and text.isdigit() else text)
+        for field, name in SPIN_FIELDS.items():
+            if field in fields:
+                getattr(self.ui, name).setValue(int(fields[field]))
+        for field, combo in (("loan_kind", self.ui.loanKindEdit), ("rate_type", self.ui.rateTypeEdit),
+                             ("index_name", self.ui.indexNameEdit)):
+            if field in fields:
+                combo.setCurrentIndex(max(0, combo.findData(fields[field])))
+        if "active" in fields:
+            self.ui.activeCheck.setChecked(fields["active"] == "true")
+        self._rate_type_changed()
+
+    def fields(self) -> dict[str, str]:
+        values = {field: getattr(self.ui, name).text().strip() for field, name in TEXT_FIELDS.items()}
+        for field in AMOUNT_FIELDS:
+            values[field] = values[field].replace(",", "")
+        values.update({field: str(getattr(self.ui, name).value()) for field, name in SPIN_FIELDS.items()})
+        values.update(loan_kind=self.ui.loanKindEdit.currentData(), rate_type=self.ui.rateTypeEdit.currentData(),
+                      index_name=self.ui.indexNameEdit.currentData(),
+                      active="true" if self.ui.activeCheck.isChecked() else "false")
+        return values
+
+    def _rate_type_changed(self) -> None:
+        fixed = self.ui.rateTypeEdit.currentData() == "fixed"
+        if fixed:
+            self.ui.indexNameEdit.setCurrentIndex(0)
+        self.ui.indexNameEdit.setEnabled(not fixed)
+
+    def save(self) -> None:
+        officer, fields = self.officer, self.fields()
+        self.ui.buttonBox.setEnabled(False)
+        self.ui.errorLabel.setText("저장 중…")
+        run_task(lambda: head_office.save_product(officer, fields), self._saved, self._refused, owner=self)
+
+    def _saved(self, code: str) -> None:
+        self.saved.emit(code)
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        """Say why, name the field in the form's words, and put the cursor there; everything typed stays."""
+        self.ui.buttonBox.setEnabled(True)
+        message = "\n".join(exc.errors) if isinstance(exc, ImportRejected) else str(exc)
+        field = self.field_at_fault(message)
+        for name in ALL_FIELDS.values():
+            getattr(self.ui, name).setStyleSheet("")
+        if field is None:
+            self.ui.errorLabel.setText(f"저장하지 않았습니다: {message}")
+            return
+        widget = getattr(self.ui, ALL_FIELDS[field])
+        label = getattr(self.ui, ALL_FIELDS[field].removesuffix("Edit") + "Label").text()
+        self.ui.errorLabel.setText(f"저장하지 않았습니다 — {label}: {message}")
+        widget.setStyleSheet(FLAGGED)
+        widget.setFocus()
+
+    @staticmethod
+    def field_at_fault(message: str) -> str | None:
+        """The first product field a refusal names (the checks name fields as the import columns do)."""
+        found = [(message.find(field), field) for field in ALL_FIELDS if field in message]
+        return min(found)[1] if found else None

@@ -1,0 +1,177 @@
+"""The 본부 관리 screen (admin role) on the real database: the four data sets, imports that refuse a file
+with one bad line and say which, the product form and the new-policy form keeping what was typed when a
+save is refused; branch staff never see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from retention_desktop.data.models import PolicyVersion, Product
+from retention_desktop.gui.main_window import MainWindow
+from retention_desktop.gui.pages.head_office import HeadOfficePage
+from retention_desktop.gui.tasks import wait_for_tasks
+from retention_desktop.services import head_office
+from retention_desktop.services.imports import PRODUCT_HEADER
+from tests.support import TEST_AS_OF
+
+WAIT = 20_000
+ADMIN = "E1005"
+NEW_PRODUCT = "RL-CR-NEW,재대출 신용대출(신규),credit,fixed,,5000000,50000000,12,60,700,2.0,3.6,12,0.5,100,0,true"
+
+
+@pytest.fixture
+def admin(login):
+    yield login(ADMIN)
+    wait_for_tasks()
+
+
+@pytest.fixture
+def page(qtbot, admin):
+    page = HeadOfficePage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.activate(admin)
+    return page
+
+
+def product_count(officer) -> int:
+    with officer.database.session() as s:
+        return s.scalar(select(func.count()).select_from(Product))
+
+
+def test_the_four_data_sets_are_shown(page):
+    products = page.models["products"].records
+    assert {p.code for p in products} >= {"RL-CR-V12", "RL-MG-MX5"} and all(p.active for p in products)
+    assert sum(p.active_loans for p in products) > 0
+    assert page.models["market-offers"].rowCount() > 0 and page.models["index-rates"].rowCount() > 0
+    policies = page.models["policy"].records
+    assert [p.version for p in policies if p.in_force] == ["2025.10-1015"]
+    assert [p.version for p in policies if p.upcoming] == ["2027.01-relief-end"]
+    paths = [row[0] for row in page.parameters.records]  # the in-force version's values, in the policy's order
+    assert paths[0] == "dsr.cap_pct_bank" and "stress.rate_pct" in paths
+    assert "시행 중: 2025.10-1015" in page.ui.policyInfo.text()
+
+
+def test_a_products_file_with_one_bad_line_changes_nothing_and_names_the_line(qtbot, page, admin, tmp_path):
+    before = product_count(admin)
+    path = tmp_path / "products.csv"
+    path.write_text(",".join(PRODUCT_HEADER) + "\n" + NEW_PRODUCT + "\n"
+                    + NEW_PRODUCT.replace("RL-CR-NEW", "RL-CR-BAD").replace(",3.6,12,", ",3.6,2,") + "\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(page.rejected, timeout=WAIT) as rejected:
+        page.import_path("products", path)
+    assert rejected.args[0] == ["products.csv:3: max_rate_pct 2 is below min_rate_pct 3.6"]
+    assert "아무것도 바뀌지 않았습니다" in page.ui.messageLabel.text() and "products.csv:3" in page.ui.messageLabel.text()
+    assert product_count(admin) == before
+    path.write_text(",".join(PRODUCT_HEADER) + "\n" + NEW_PRODUCT + "\n", encoding="utf-8")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.import_path("products", path)
+    assert product_count(admin) == before + 1 and "1행" in page.ui.messageLabel.text()
+    assert "RL-CR-NEW" in {p.code for p in page.models["products"].records}
+
+
+def test_a_rate_sheet_import_reports_every_bad_line(qtbot, page, tmp_path):
+    path = tmp_path / "공시.csv"
+    path.write_text("lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
+                    "토스뱅크,credit,951,1000,3.95,0,2026-11-16,공시\n"
+                    "토스뱅크,credit,901,950,4,21,0,2026-11-16,공시\n"
+                    "하나은행,mortgage,901,1000,3.88,0,16/11/2026,공시\n", encoding="utf-8")
+    with qtbot.waitSignal(page.rejected, timeout=WAIT) as rejected:
+        page.import_path("market-offers", path)
+    assert [e.split(": ")[0] for e in rejected.args[0]] == ["공시.csv:3", "공시.csv:4"]
+
+
+def test_product_form_keeps_what_was_typed_when_refused_then_saves(qtbot, page, admin):
+    page.ui.productsView.selectRow(0)
+    code = page.models["products"].record(0).code
+    page.edit_selected_product()
+    dialog = page.dialog
+    assert dialog.ui.codeEdit.text() == code and dialog.ui.codeEdit.isReadOnly()
+    dialog.ui.maxRateEdit.setText("1.5")  # below the minimum rate
+    dialog.ui.nameEdit.setText("재대출 신용대출(개편)")
+    dialog.ui.buttonBox.accepted.emit()
+    qtbot.waitUntil(lambda: "max_rate_pct 1.5 is below" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    assert dialog.isVisible() and dialog.ui.nameEdit.text() == "재대출 신용대출(개편)"
+    assert "최고 금리 (%)" in dialog.ui.errorLabel.text() and "#c62828" in dialog.ui.maxRateEdit.styleSheet()
+    assert (code, dialog.ui.minRateEdit.text(), dialog.ui.waiverEdit.text()) == ("RL-CR-FX", "3.8", "100")
+    dialog.ui.maxRateEdit.setText("14.5")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        dialog.ui.buttonBox.accepted.emit()
+    assert not dialog.isVisible()
+    with admin.database.session() as s:
+        stored = s.scalars(select(Product).where(Product.code == code)).one()
+    assert (stored.name, stored.max_rate_pct) == ("재대출 신용대출(개편)", Decimal("14.5"))
+
+
+def test_a_fixed_rate_product_has_no_index_on_the_form(qtbot, page):
+    page.open_product(None)
+    dialog = page.dialog
+    dialog.ui.rateTypeEdit.setCurrentIndex(dialog.ui.rateTypeEdit.findData("variable"))
+    dialog.ui.indexNameEdit.setCurrentIndex(dialog.ui.indexNameEdit.findData("COFIX_NEW"))
+    dialog.ui.rateTypeEdit.setCurrentIndex(dialog.ui.rateTypeEdit.findData("fixed"))
+    assert dialog.fields()["index_name"] == "" and not dialog.ui.indexNameEdit.isEnabled()
+    dialog.ui.minAmountEdit.setText("5,000,000")
+    assert dialog.fields()["min_amount"] == "5000000"  # thousands separators are fine to type
+    dialog.reject()
+
+
+def test_new_policy_version_from_the_form(qtbot, page, admin):
+    page.open_policy()
+    dialog = page.dialog
+    assert dialog.base.version == "2027.01-relief-end"
+    dialog.ui.buttonBox.accepted.emit()
+    assert "바뀐 값이 없습니다" in dialog.ui.errorLabel.text() and dialog.isVisible()
+    dialog.ui.versionEdit.setText("2027.07-h2")
+    dialog.ui.noteEdit.setText("하반기 스트레스 금리")
+    dialog.set_value("stress.rate_pct", "일점오")
+    dialog.ui.buttonBox.accepted.emit()
+    qtbot.waitUntil(lambda: "stress.rate_pct" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    dialog.set_value("stress.rate_pct", "1.75")
+    dialog.set_value("stamp_duty.bands", "[[50000000, 0], [100000000, 70000]")  # not a list: says where
+    dialog.ui.buttonBox.accepted.emit()
+    assert "stamp_duty.bands" in dialog.ui.errorLabel.text()
+    dialog.set_value("stamp_duty.bands", dialog.rows[[p for p, _t in dialog.rows].index("stamp_duty.bands")][1])
+    assert dialog.changes() == {"stress.rate_pct": "1.75"}
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        dialog.ui.buttonBox.accepted.emit()
+    with admin.database.session() as s:
+        stored = s.scalars(select(PolicyVersion).where(PolicyVersion.version == "2027.07-h2")).one()
+    assert stored.effective_from == dt.date(2027, 1, 2) and stored.parameters["stress"]["rate_pct"] == "1.75"
+    assert stored.note == "하반기 스트레스 금리"
+    assert page.models["policy"].records[-1].version == "2027.07-h2"
+
+
+def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbot, login, tmp_path):
+    officer = login("E1007")
+    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    qtbot.addWidget(window)
+    labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
+    assert "본부 관리" not in labels and "재대출 신청" in labels and "head_office" not in window.pages
+    path = tmp_path / "products.csv"
+    path.write_text(",".join(PRODUCT_HEADER) + "\n" + NEW_PRODUCT + "\n", encoding="utf-8")
+    with pytest.raises(head_office.NotAllowed):
+        head_office.import_file(officer, "products", path)
+    with pytest.raises(head_office.NotAllowed):
+        head_office.save_product(officer, dict(zip(PRODUCT_HEADER, NEW_PRODUCT.split(","))))
+    wait_for_tasks()
+
+
+def test_admin_window_has_the_head_office_screen(qtbot, admin):
+    window = MainWindow(admin, "2025.10-1015", TEST_AS_OF)
+    qtbot.addWidget(window)
+    labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
+    assert labels[-1] == "본부 관리"
+    with qtbot.waitSignal(window.pages["head_office"].loaded, timeout=WAIT):
+        window.ui.navList.setCurrentRow(len(labels) - 1)
+    wait_for_tasks()
+
+
+def test_head_office_models_pass_the_model_tester(qtmodeltester, page):
+    for model in (*page.models.values(), page.parameters):
+        qtmodeltester.check(model)
