@@ -186,6 +186,32 @@ def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer):
     assert actions[1][1]["reason"] == "재대출 상담 중 연락처 확인"
 
 
+def test_customer_documents_tab_attaches_and_confirms_income(qtbot, officer, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.support import income_proof
+
+    page = CustomerPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.documents.loaded, timeout=WAIT):
+        page.activate(officer, "C00000001")
+    assert page.documents.isEnabled() and page.documents.model.rowCount() == 0
+    scan = tmp_path / "id.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    with qtbot.waitSignal(page.documents.loaded, timeout=WAIT):
+        page.documents.attach_file(scan, "id_copy")
+    assert page.documents.income_dialog is None  # an ID copy is not read for income
+    proof = tmp_path / "원천징수영수증.pdf"
+    proof.write_bytes(income_proof(68_400_000))
+    with qtbot.waitSignal(page.documents.attached, timeout=WAIT):
+        page.documents.attach_file(proof, "income_proof")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):  # confirming reloads the customer with the new income
+        page.documents.income_dialog.button(QMessageBox.StandardButton.Yes).click()
+    assert page.fact_labels["income"].text().startswith("6,840만 원 (확인 ")
+    qtbot.waitUntil(lambda: page.documents.model.rowCount() == 2, timeout=WAIT)
+    assert [r.kind for r in page.documents.model.records] == ["id_copy", "income_proof"]
+
+
 def test_loan_detail_shows_schedule_and_payoff(qtbot, officer):
     page = LoanPage(TEST_AS_OF)
     qtbot.addWidget(page)

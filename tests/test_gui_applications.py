@@ -120,20 +120,38 @@ def test_income_proof_is_attached_and_its_income_offered_for_confirmation(qtbot,
     apps.create_from_proposal(officer, proposal.proposal_no)
     page = open_page(qtbot, officer)
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
+    panel = page.documents
     path = tmp_path / "2025 원천징수영수증.pdf"
     path.write_bytes(income_proof(81_250_000))
-    with qtbot.waitSignal(page.attached, timeout=WAIT):
-        page.attach_file(path, "income_proof")
-    assert page.income_dialog.isVisible() and "81,250,000원" in page.income_dialog.text()
-    assert "75,000,000원" in page.income_dialog.text()  # what is registered now, for comparison
-    qtbot.waitUntil(lambda: page.documents.rowCount() == 1, timeout=WAIT)
+    with qtbot.waitSignal(panel.attached, timeout=WAIT):
+        panel.attach_file(path, "income_proof")
+    assert panel.income_dialog.isVisible() and "81,250,000원" in panel.income_dialog.text()
+    assert "75,000,000원" in panel.income_dialog.text()  # what is registered now, for comparison
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT)
     with officer.database.session() as s:  # nothing changes until the officer confirms
         assert s.scalar(select(Customer.annual_income).where(Customer.customer_no == "C00000001")) == 75_000_000
-    with qtbot.waitSignal(page.income_confirmed, timeout=WAIT):
-        page.income_dialog.button(QMessageBox.StandardButton.Yes).click()
+    with qtbot.waitSignal(panel.income_confirmed, timeout=WAIT):
+        panel.income_dialog.button(QMessageBox.StandardButton.Yes).click()
     with officer.database.session() as s:
         assert s.scalar(select(Customer.annual_income).where(Customer.customer_no == "C00000001")) == 81_250_000
     qtbot.waitUntil(lambda: "8,125만 원" in page.ui.customerValue.text(), timeout=WAIT)
+
+
+def test_declining_the_income_leaves_the_customer_as_they_were(qtbot, accepted, tmp_path):
+    officer, proposal = accepted
+    apps.create_from_proposal(officer, proposal.proposal_no)
+    page = open_page(qtbot, officer)
+    show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
+    path = tmp_path / "proof.pdf"
+    path.write_bytes(income_proof(90_000_000))
+    with qtbot.waitSignal(page.documents.attached, timeout=WAIT):
+        page.documents.attach_file(path, "income_proof")
+    page.documents.income_dialog.button(QMessageBox.StandardButton.No).click()
+    wait_for_tasks()
+    qtbot.wait(50)
+    with officer.database.session() as s:
+        assert s.scalar(select(Customer.annual_income).where(Customer.customer_no == "C00000001")) == 75_000_000
+        assert s.scalar(select(Document.filename)) == "proof.pdf"  # the document itself is kept
 
 
 def test_a_refused_file_is_explained_and_nothing_is_stored(qtbot, accepted, tmp_path):
@@ -143,9 +161,9 @@ def test_a_refused_file_is_explained_and_nothing_is_stored(qtbot, accepted, tmp_
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     path = tmp_path / "신분증.pdf"
     path.write_bytes(b"\x89PNG\r\n\x1a\n not really a pdf")
-    with qtbot.waitSignal(page.failed, timeout=WAIT) as failed:
-        page.attach_file(path, "id_copy")
-    assert "실제 형식" in failed.args[0] and "실제 형식" in page.ui.messageLabel.text()
+    with qtbot.waitSignal(page.documents.failed, timeout=WAIT) as failed:
+        page.documents.attach_file(path, "id_copy")
+    assert "실제 형식" in failed.args[0] and "실제 형식" in page.documents.message.text()
     with officer.database.session() as s:
         assert s.scalars(select(Document.id)).all() == []
 
@@ -169,5 +187,5 @@ def test_application_models_pass_the_model_tester(qtmodeltester, qtbot, accepted
     apps.transition(officer, view.application_no, "submitted", view.row_version, "의견")
     page = open_page(qtbot, officer)
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
-    for model in (page.model, page.events, page.documents):
+    for model in (page.model, page.events, page.documents.model):
         qtmodeltester.check(model)

@@ -144,10 +144,10 @@ class ScreenshotTour(QObject):
         from retention_desktop.data.locations import resources_dir
 
         sample = resources_dir() / "samples" / "income-proof-sample.pdf"
-        self._wait(page.attached, lambda: page.attach_file(sample, "income_proof"))
-        self._wait_for(lambda: page.documents.rowCount() > 0, lambda: None)  # the documents reload after attaching
+        self._wait(page.documents.attached, lambda: page.documents.attach_file(sample, "income_proof"))
+        self._wait_for(lambda: page.documents.model.rowCount() > 0, lambda: None)  # reloaded after attaching
         self._grab("applications")
-        self._grab_dialog("income-confirmation", page.income_dialog)  # dismissed: the demo income stays
+        self._grab_dialog("income-confirmation", page.documents.income_dialog)  # dismissed: the demo income stays
 
     def _head_office(self) -> None:
         """The head-office administrator's window: the data tabs and the new-policy form."""

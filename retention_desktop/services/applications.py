@@ -16,7 +16,6 @@ from retention_desktop.data.models import (
     Application,
     ApplicationEvent,
     Customer,
-    Document,
     Loan,
     Officer,
     Product,
@@ -93,17 +92,6 @@ class EventLine:
 
 
 @dataclass(frozen=True)
-class DocumentLine:
-    kind: str
-    filename: str
-    media_type: str
-    size_bytes: int
-    sha256: str
-    uploaded_by: str
-    uploaded_at: dt.datetime
-
-
-@dataclass(frozen=True)
 class ApplicationDetail:
     application: ApplicationView
     customer_name: str
@@ -112,7 +100,6 @@ class ApplicationDetail:
     created_by: str
     proposal_no: str
     events: list[EventLine]
-    documents: list[DocumentLine]
     next_states: list[str]  # what this officer may do now
 
 
@@ -167,16 +154,10 @@ def application_detail(officer: OfficerSession, application_no: str) -> Applicat
             select(ApplicationEvent.at, Officer.name, ApplicationEvent.from_state, ApplicationEvent.to_state,
                    ApplicationEvent.comment).join(Officer, Officer.id == ApplicationEvent.officer_id)
             .where(ApplicationEvent.application_id == app.id).order_by(ApplicationEvent.id))]
-        documents = [DocumentLine(*row) for row in s.execute(
-            select(Document.kind, Document.filename, Document.media_type, Document.size_bytes, Document.sha256,
-                   Officer.name, Document.uploaded_at).join(Officer, Officer.id == Document.uploaded_by)
-            .where((Document.application_id == app.id)
-                   | ((Document.customer_id == app.customer_id) & Document.application_id.is_(None)))
-            .order_by(Document.id))]
         view = _view(s, app)
     next_states = allowed_targets(app.state, Actor(officer.employee_no, officer.role), app.needs_manager_approval,
                                   creator.employee_no)
-    return ApplicationDetail(view, customer_name, customer_income, product_name, creator.name, proposal_no, events, documents,
+    return ApplicationDetail(view, customer_name, customer_income, product_name, creator.name, proposal_no, events,
                              next_states)
 
 

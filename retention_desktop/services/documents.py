@@ -29,6 +29,17 @@ class DocumentRejected(ValueError):
 
 
 @dataclass(frozen=True)
+class DocumentLine:
+    kind: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class IncomeFinding:
     amount: int
     evidence: str  # the line it was read from
@@ -74,6 +85,22 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
         audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
                      application_no=application_no)
     return digest
+
+
+def documents_of(officer: OfficerSession, customer_no: str, application_no: str | None = None) -> list[DocumentLine]:
+    """A customer's documents (all of them), or an application's together with its customer's own."""
+    with officer.database.session() as s:
+        customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
+        if application_no is None:
+            which = Document.customer_id == customer_id
+        else:
+            application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
+            which = (Document.application_id == application_id) | (
+                (Document.customer_id == customer_id) & Document.application_id.is_(None))
+        rows = s.execute(select(Document.kind, Document.filename, Document.media_type, Document.size_bytes,
+                                Document.sha256, Officer.name, Document.uploaded_at)
+                         .join(Officer, Officer.id == Document.uploaded_by).where(which).order_by(Document.id)).all()
+    return [DocumentLine(*row) for row in rows]
 
 
 def find_income(pdf: bytes) -> IncomeFinding | None:

@@ -244,34 +244,13 @@ class Ui_ApplicationsPage(object):
 
         self.detailLayout.addWidget(self.documentsCaption)
 
-        self.documentsView = QTableView(self.detailPanel)
-        self.documentsView.setObjectName(u"documentsView")
-        self.documentsView.setAlternatingRowColors(True)
-        self.documentsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.documentsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documentsView.horizontalHeader().setStretchLastSection(True)
-        self.documentsView.verticalHeader().setVisible(False)
+        self.documentsHolder = QWidget(self.detailPanel)
+        self.documentsHolder.setObjectName(u"documentsHolder")
+        self.documentsLayout = QVBoxLayout(self.documentsHolder)
+        self.documentsLayout.setObjectName(u"documentsLayout")
+        self.documentsLayout.setContentsMargins(0, 0, 0, 0)
 
-        self.detailLayout.addWidget(self.documentsView)
-
-        self.attachLayout = QHBoxLayout()
-        self.attachLayout.setObjectName(u"attachLayout")
-        self.documentKind = QComboBox(self.detailPanel)
-        self.documentKind.setObjectName(u"documentKind")
-
-        self.attachLayout.addWidget(self.documentKind)
-
-        self.attachButton = QPushButton(self.detailPanel)
-        self.attachButton.setObjectName(u"attachButton")
-
-        self.attachLayout.addWidget(self.attachButton)
-
-        self.attachSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.attachLayout.addItem(self.attachSpacer)
-
-
-        self.detailLayout.addLayout(self.attachLayout)
+        self.detailLayout.addWidget(self.documentsHolder)
 
         self.splitter.addWidget(self.detailPanel)
 
@@ -303,7 +282,6 @@ class Ui_ApplicationsPage(object):
         self.executeButton.setText(QCoreApplication.translate("ApplicationsPage", u"\uc2e4\ud589", None))
         self.cancelButton.setText(QCoreApplication.translate("ApplicationsPage", u"\uc2e0\uccad \ucde8\uc18c", None))
         self.documentsCaption.setText(QCoreApplication.translate("ApplicationsPage", u"\ucca8\ubd80 \uc11c\ub958", None))
-        self.attachButton.setText(QCoreApplication.translate("ApplicationsPage", u"\uc11c\ub958 \ucca8\ubd80\u2026", None))
         pass
     # retranslateUi
 

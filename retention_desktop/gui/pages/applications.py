@@ -1,27 +1,23 @@
 """재대출 신청: the branch's applications, filed from accepted proposals, moved through their states (only the
-moves this officer may make are offered), with their history and documents; an income proof's gross pay is
-offered to the officer to confirm, never written silently."""
+moves this officer may make are offered), with their history and documents (the shared documents panel)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retention_desktop.domain.applications import STATE_KO
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.forms.ui_applications_page import Ui_ApplicationsPage
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import show_message, show_records
 from retention_desktop.services import applications as service
-from retention_desktop.services import documents
 
 OPEN_FILTER = ("draft", "submitted", "approved")
 FILTERS = [("진행 중", OPEN_FILTER), ("전체", None)] + [(label, (code,)) for code, label in STATE_KO.items()]
-DOCUMENT_KIND_KO = {"income_proof": "소득 증빙", "id_copy": "신분증 사본", "other": "기타"}
 STATE_TONE = {"draft": "#4a5a6a", "submitted": "#1f4e79", "approved": "#1e6b3a", "rejected": "#8a1f1f",
               "executed": "#1e6b3a", "cancelled": "#6b6b6b"}
 CONFIRM = {"rejected": "이 신청을 거절합니다.", "executed": "기존 대출을 상환 처리하고 새 대출을 실행합니다.",
@@ -45,20 +41,10 @@ EVENT_COLUMNS = [
     Column("변경", lambda e: (f"{STATE_KO[e.from_state]} → " if e.from_state else "") + STATE_KO[e.to_state]),
     Column("의견", lambda e: e.comment),
 ]
-DOCUMENT_COLUMNS = [
-    Column("종류", lambda d: DOCUMENT_KIND_KO.get(d.kind, d.kind)),
-    Column("파일", lambda d: d.filename),
-    Column("크기", lambda d: f"{d.size_bytes / 1024:,.0f} KB", lambda d: d.size_bytes, numeric=True),
-    Column("첨부", lambda d: f"{d.uploaded_by} {d.uploaded_at:%m.%d %H:%M}", lambda d: d.uploaded_at),
-    Column("SHA-256", lambda d: d.sha256[:16] + "…"),
-]
-
 
 class ApplicationsPage(QWidget):
     loaded = Signal(int)
     detail_shown = Signal(str)
-    attached = Signal(str)
-    income_confirmed = Signal(int)
     failed = Signal(str)
 
     def __init__(self):
@@ -68,18 +54,16 @@ class ApplicationsPage(QWidget):
         self.officer = None
         self.detail: service.ApplicationDetail | None = None
         self.confirmation: QMessageBox | None = None
-        self.income_dialog: QMessageBox | None = None
         self.model = RecordsModel(COLUMNS)
         self.events = RecordsModel(EVENT_COLUMNS)
-        self.documents = RecordsModel(DOCUMENT_COLUMNS)
-        for view, model in ((self.ui.applicationsView, self.model), (self.ui.eventsView, self.events),
-                            (self.ui.documentsView, self.documents)):
+        for view, model in ((self.ui.applicationsView, self.model), (self.ui.eventsView, self.events)):
             show_records(view, model)
+        self.documents = DocumentsPanel()
+        self.ui.documentsLayout.addWidget(self.documents)
+        self.documents.income_confirmed.connect(lambda _amount: self.reload())
         self.ui.splitter.setSizes([560, 640])
         for label, states in FILTERS:
             self.ui.stateFilter.addItem(label, states)
-        for code, label in DOCUMENT_KIND_KO.items():
-            self.ui.documentKind.addItem(label, code)
         self.ui.stateFilter.currentIndexChanged.connect(lambda _i: self.reload())
         self.ui.createButton.clicked.connect(self.create_application)
         self.ui.applicationsView.selectionModel().currentRowChanged.connect(
@@ -90,7 +74,6 @@ class ApplicationsPage(QWidget):
                                "cancelled": self.ui.cancelButton}
         for target, button in self.action_buttons.items():
             button.clicked.connect(lambda _checked=False, t=target: self.ask_move(t))
-        self.ui.attachButton.clicked.connect(self.choose_document)
         self._show_detail(None)
 
     # -- the list ----------------------------------------------------------------------------------------
@@ -142,15 +125,14 @@ class ApplicationsPage(QWidget):
     def _show_detail(self, detail: service.ApplicationDetail | None) -> None:
         self.detail = detail
         ui = self.ui
-        for widget in (ui.commentEdit, ui.attachButton, ui.documentKind):
-            widget.setEnabled(detail is not None)
+        ui.commentEdit.setEnabled(detail is not None)
         if detail is None:
             for label in (ui.customerValue, ui.loanValue, ui.productValue, ui.termsValue, ui.originValue):
                 label.clear()
             for button in self.action_buttons.values():
                 button.setVisible(False)
             self.events.set_records([])
-            self.documents.set_records([])
+            self.documents.clear()
             return
         a = detail.application
         ui.detailTitle.setText(f"{a.application_no} · <span style='color:{STATE_TONE[a.state]}'>"
@@ -166,7 +148,7 @@ class ApplicationsPage(QWidget):
         for target, button in self.action_buttons.items():
             button.setVisible(target in detail.next_states)
         self.events.set_records(detail.events)
-        self.documents.set_records(detail.documents)
+        self.documents.show_for(self.officer, a.customer_no, detail.customer_income, a.application_no)
         self.detail_shown.emit(a.application_no)
 
     def ask_move(self, target: str) -> None:
@@ -194,53 +176,6 @@ class ApplicationsPage(QWidget):
         self._say(f"{view.application_no}: {STATE_KO[view.state]}"
                   + (f" — 새 대출 {view.new_loan_no}" if view.new_loan_no else ""), "good")
         self.reload(select=view.application_no)
-
-    # -- documents ---------------------------------------------------------------------------------------
-    def choose_document(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, tr("서류 첨부"), "", "PDF, PNG, JPEG (*.pdf *.png *.jpg *.jpeg)")
-        if path:
-            self.attach_file(Path(path), self.ui.documentKind.currentData())
-
-    def attach_file(self, path: Path, kind: str) -> None:
-        """Attach in the background; an income proof PDF is then read for its gross pay."""
-        officer, a = self.officer, self.detail.application
-
-        def attach_and_read():
-            content = path.read_bytes()
-            digest = documents.attach(officer, kind, path.name, content, customer_no=a.customer_no,
-                                      application_no=a.application_no)
-            finding = documents.find_income(content) if kind == "income_proof" and content.startswith(b"%PDF") \
-                else None
-            return digest, finding
-
-        run_task(attach_and_read, lambda result: self._attached(path.name, *result), self._failed, owner=self)
-
-    def _attached(self, filename: str, digest: str, finding) -> None:
-        self._say(f"{filename}을(를) 첨부했습니다.", "good")
-        self.attached.emit(digest)
-        self.reload()
-        if finding is not None and self.detail is not None:
-            self.offer_income(finding, digest)
-
-    def offer_income(self, finding: documents.IncomeFinding, digest: str) -> None:
-        current = self.detail.customer_income
-        customer_no = self.detail.application.customer_no
-        self.income_dialog = QMessageBox(
-            QMessageBox.Icon.Question, tr("소득 확인"),
-            f"소득 증빙에서 연소득 {format_won(finding.amount)}({format_won_korean(finding.amount)})을 찾았습니다.\n"
-            f"읽은 줄: {finding.evidence}\n\n현재 등록된 연소득: {format_won(current)}\n"
-            "서류를 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        self.income_dialog.button(QMessageBox.StandardButton.Yes).setText("연소득 반영")
-        self.income_dialog.button(QMessageBox.StandardButton.No).setText("반영하지 않음")
-        self.income_dialog.accepted.connect(lambda: self.confirm_income(customer_no, finding.amount, digest))
-        self.income_dialog.open()
-
-    def confirm_income(self, customer_no: str, amount: int, digest: str) -> None:
-        officer = self.officer
-        run_task(lambda: documents.confirm_income(officer, customer_no, amount, digest),
-                 lambda _r: (self._say(f"연소득을 {format_won(amount)}으로 확인했습니다.", "good"),
-                             self.income_confirmed.emit(amount), self.reload()), self._failed, owner=self)
 
     # -- messages ----------------------------------------------------------------------------------------
     def _failed(self, exc: Exception) -> None:

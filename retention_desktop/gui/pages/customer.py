@@ -1,4 +1,5 @@
-"""고객 상세: masked profile (reveal with a reason), income, credit-score chart, loans, debts, repayments, badges."""
+"""고객 상세: masked profile (reveal with a reason), income, credit-score chart, loans, debts, repayments, badges,
+and the customer's documents (an income proof's gross pay offered for confirmation)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.gui.charts import ChartCanvas
+from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
@@ -136,6 +138,9 @@ class CustomerPage(QWidget):
         self.tabs.addTab(loan_tab, tr("우리 은행 대출"))
         self.tabs.addTab(table(self.debts), tr("타 금융기관 부채"))
         self.tabs.addTab(table(self.repayments), tr("최근 12개월 상환"))
+        self.documents = DocumentsPanel()
+        self.documents.income_confirmed.connect(lambda _amount: self.activate(self.officer, self.profile.customer_no))
+        self.tabs.addTab(self.documents, tr("서류"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(top)
@@ -178,6 +183,7 @@ class CustomerPage(QWidget):
         self.loans.set_records(p.loans)
         self.debts.set_records(p.debts)
         self.repayments.set_records(p.repayments)
+        self.documents.show_for(self.officer, p.customer_no, p.annual_income)
         live = [i for i, l in enumerate(p.loans) if l.status in ("active", "delinquent")]
         if live:
             self.loan_view.selectRow(live[0])
