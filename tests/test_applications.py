@@ -81,3 +81,20 @@ def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, monk
         assert (old.status, old.balance) == ("active", 30_000_000)
         assert s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) == loans_before
     assert apps.transition(manager, app.application_no, "cancelled", app.row_version).state == "cancelled"
+
+
+def test_the_database_keeps_one_application_in_progress_per_loan(accepted, monkeypatch, tmp_path):
+    """Two officers filing for the same loan at the same instant both pass the service's check (neither sees
+    the other's uncommitted row); the partial unique index refuses the second, in words."""
+    officer, manager, proposal = accepted
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    first = apps.create_from_proposal(officer, proposal.proposal_no)
+    state = open_comparison(manager, "L0000000001", TEST_AS_OF)
+    second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state)
+    ps.record_decision(manager, second.proposal_no, "accepted")
+    monkeypatch.setattr(apps, "OPEN_STATES", ())  # the check sees nothing in progress, as in the race
+    with pytest.raises(apps.ApplicationError, match="방금 다른 직원"):
+        apps.create_from_proposal(manager, second.proposal_no)
+    monkeypatch.undo()
+    apps.transition(officer, first.application_no, "cancelled", first.row_version, "고객 변심")
+    assert apps.create_from_proposal(manager, second.proposal_no).state == "draft"  # free again once cancelled

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -436,6 +437,9 @@ class Application(Base):
         CheckConstraint("amount > 0", name="amount_positive"),
         CheckConstraint("term_months BETWEEN 1 AND 600", name="term_range"),
         CheckConstraint("(state = 'executed') = (new_loan_id IS NOT NULL)", name="new_loan_when_executed"),
+        # one application in progress per loan, even when two officers file at the same instant
+        Index("uq_applications_open_per_loan", "old_loan_id", unique=True,
+              postgresql_where=text("state IN ('draft', 'submitted', 'approved')")),
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from retention_desktop.data.models import (
@@ -162,6 +163,16 @@ def application_detail(officer: OfficerSession, application_no: str) -> Applicat
 
 
 def create_from_proposal(officer: OfficerSession, proposal_no: str) -> ApplicationView:
+    try:
+        return _create_from_proposal(officer, proposal_no)
+    except IntegrityError as exc:
+        if "uq_applications_open_per_loan" in str(exc.orig):  # someone filed for this loan a moment earlier
+            raise ApplicationError("이 대출을 상환하는 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요.") \
+                from exc
+        raise
+
+
+def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> ApplicationView:
     with officer.database.session() as s:
         proposal = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal_no)).first()
         if proposal is None:
