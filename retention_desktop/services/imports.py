@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, insert, select, tuple_
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import (
@@ -145,9 +145,10 @@ def import_market_offers(db: Database, path: Path, employee_no: str | None = Non
     with db.session() as s:  # one transaction: the old sheets go and the new come, or nothing changes
         s.execute(delete(MarketOffer).where(
             tuple_(MarketOffer.lender, MarketOffer.loan_kind, MarketOffer.as_of).in_(list(sheets))))
-        s.add_all(MarketOffer(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
-                              credit_score_max=r.credit_score_max, annual_rate_pct=r.annual_rate_pct, fees=r.fees,
-                              as_of=r.as_of, source=r.source) for r in rows)
+        s.execute(insert(MarketOffer), [  # one executemany, not an ORM object per row
+            dict(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
+                 credit_score_max=r.credit_score_max, annual_rate_pct=r.annual_rate_pct, fees=r.fees, as_of=r.as_of,
+                 source=r.source) for r in rows])
         audit.record(s, employee_no, "import.market_offers", None, file=path.name, rows=len(rows))
     return len(rows)
 
