@@ -121,6 +121,32 @@ def test_a_fixed_rate_product_has_no_index_on_the_form(qtbot, page):
     dialog.reject()
 
 
+def test_the_new_product_form_never_overwrites_an_existing_code(qtbot, page, admin):
+    page.open_product(None)
+    dialog = page.dialog
+    dialog.fill(dict(zip(PRODUCT_HEADER, NEW_PRODUCT.replace("RL-CR-NEW", "RL-CR-FX").split(","))))
+    dialog.ui.nameEdit.setText("덮어쓰기 시도")
+    dialog.save()
+    qtbot.waitUntil(lambda: "already exists" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    assert "상품 코드" in dialog.ui.errorLabel.text() and dialog.isVisible()
+    with admin.database.session() as s:
+        assert s.scalar(select(Product.name).where(Product.code == "RL-CR-FX")) == "재대출 신용대출(고정)"
+    dialog.reject()
+
+
+def test_a_products_file_cannot_change_a_products_loan_kind(qtbot, page, admin, tmp_path):
+    path = tmp_path / "kinds.csv"
+    path.write_text(",".join(PRODUCT_HEADER) + "\n" + NEW_PRODUCT + "\n"
+                    + NEW_PRODUCT.replace("RL-CR-NEW", "RL-CR-FX").replace(",credit,", ",mortgage,") + "\n",
+                    encoding="utf-8")
+    before = product_count(admin)
+    with qtbot.waitSignal(page.rejected, timeout=WAIT) as rejected:
+        page.import_path("products", path)
+    assert rejected.args[0] == ["kinds.csv:3: loan_kind: RL-CR-FX is a credit product and stays one "
+                                "(add a new code for another kind)"]
+    assert product_count(admin) == before  # the good line 2 was not stored either
+
+
 def test_new_policy_version_from_the_form(qtbot, page, admin):
     page.open_policy()
     dialog = page.dialog
@@ -158,7 +184,7 @@ def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbo
     with pytest.raises(head_office.NotAllowed):
         head_office.import_file(officer, "products", path)
     with pytest.raises(head_office.NotAllowed):
-        head_office.save_product(officer, dict(zip(PRODUCT_HEADER, NEW_PRODUCT.split(","))))
+        head_office.save_product(officer, dict(zip(PRODUCT_HEADER, NEW_PRODUCT.split(","))), new=True)
     wait_for_tasks()
 
 

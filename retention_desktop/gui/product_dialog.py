@@ -29,6 +29,7 @@ class ProductDialog(QDialog):
     def __init__(self, officer, product: head_office.ProductLine | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.officer = officer
+        self.new = product is None
         self.ui = Ui_ProductDialog()
         self.ui.setupUi(self)
         for combo, codes, labels in ((self.ui.loanKindEdit, LOAN_KINDS, LOAN_KIND),
@@ -47,6 +48,7 @@ class ProductDialog(QDialog):
             self.setWindowTitle(f"재대출 상품 {product.code} 수정")
             self.fill(product.as_fields())
             self.ui.codeEdit.setReadOnly(True)  # the code is what loans and applications point at
+            self.ui.loanKindEdit.setEnabled(False)  # and its loans are of this kind
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.ui.buttonBox.accepted.connect(self.save)
@@ -85,10 +87,10 @@ class ProductDialog(QDialog):
         self.ui.indexNameEdit.setEnabled(not fixed)
 
     def save(self) -> None:
-        officer, fields = self.officer, self.fields()
+        officer, fields, new = self.officer, self.fields(), self.new
         self.ui.buttonBox.setEnabled(False)
         self.ui.errorLabel.setText("저장 중…")
-        run_task(lambda: head_office.save_product(officer, fields), self._saved, self._refused, owner=self)
+        run_task(lambda: head_office.save_product(officer, fields, new), self._saved, self._refused, owner=self)
 
     def _saved(self, code: str) -> None:
         self.saved.emit(code)

@@ -146,14 +146,16 @@ def import_file(officer: OfficerSession, kind: str, path: Path) -> str:
     return f"{result}"
 
 
-def save_product(officer: OfficerSession, fields: dict[str, str]) -> str:
-    """A product added or changed on the form: the same checks as an import row."""
+def save_product(officer: OfficerSession, fields: dict[str, str], new: bool) -> str:
+    """A product added (``new``: the code must not exist yet) or changed on the form: the same checks as an
+    import row."""
     _require_admin(officer)
     try:
         row = imports.validate_product(fields)
     except ValueError as exc:
         raise ImportRejected([str(exc)]) from exc
-    imports.save_products(officer.database, [row], officer.employee_no, source="product form")
+    imports.save_products(officer.database, [row], ["product form"], officer.employee_no, "product form",
+                          only_new=new)
     return row["code"]
 
 

@@ -281,7 +281,7 @@ def validate_product(values: dict[str, str]) -> dict:
         fees=_int(values["fees"], "fees", 0, 100_000_000), active=active in TRUE_WORDS)
 
 
-def parse_products(text: str, name: str) -> list[dict]:
+def parse_products(text: str, name: str) -> tuple[list[dict], list[str]]:
     rows, errors, seen = [], [], {}
     for line, values in _records(text, name, PRODUCT_HEADER, errors):
         try:
@@ -296,14 +296,27 @@ def parse_products(text: str, name: str) -> list[dict]:
         rows.append(row)
     if errors or not rows:
         raise ImportRejected(errors or [f"{name}: no rows"])
-    return rows
+    return rows, [f"{name}:{seen[row['code']]}" for row in rows]
 
 
-def save_products(db: Database, rows: list[dict], employee_no: str | None = None, source: str = "form") -> int:
+def save_products(db: Database, rows: list[dict], where: list[str], employee_no: str | None = None,
+                  source: str = "form", only_new: bool = False) -> int:
     """Add new product codes and update existing ones, all in one transaction. Products are never deleted
-    (loans point at them): a withdrawn product is saved with ``active`` false."""
+    (loans point at them): a withdrawn product is saved with ``active`` false. A product's loan kind never
+    changes (its loans and applications are of that kind); ``only_new`` refuses a code already stored (the
+    new-product form must not overwrite one). ``where`` names each row's place for the errors."""
     with db.session() as s:
         stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
+        errors = []
+        for row, place in zip(rows, where):
+            product = stored.get(row["code"])
+            if product is not None and only_new:
+                errors.append(f"{place}: code: {row['code']} already exists ({product.name})")
+            elif product is not None and product.loan_kind != row["loan_kind"]:
+                errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
+                              "(add a new code for another kind)")
+        if errors:
+            raise ImportRejected(errors)
         for row in rows:
             product = stored.get(row["code"])
             if product is None:
@@ -318,7 +331,8 @@ def save_products(db: Database, rows: list[dict], employee_no: str | None = None
 
 def import_products(db: Database, path: Path, employee_no: str | None = None) -> int:
     """``retention-admin import products FILE.csv`` (header ``PRODUCT_HEADER``): codes are added or updated."""
-    return save_products(db, parse_products(_read(path), path.name), employee_no, path.name)
+    rows, where = parse_products(_read(path), path.name)
+    return save_products(db, rows, where, employee_no, path.name)
 
 
 def _read(path: Path) -> str:
