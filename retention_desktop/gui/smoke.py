@@ -1,7 +1,8 @@
 """``retention-desktop --demo --smoke``: the frozen build's self-test.
 
 Starts the embedded database, logs the demo officer in, opens the main window, runs a comparison for
-the showcase customer's loan, builds, signs and verifies a proposal, and exits 0. Any failure exits 1
+the showcase customer's loan, builds, signs and verifies a proposal, reads the bundled sample income proof
+and products sheet (pypdf and the head-office import checks, from the bundled resources), and exits 0. Any failure exits 1
 with the reason on standard error.
 """
 
@@ -13,7 +14,10 @@ import sys
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from retention_desktop.data.locations import resources_dir
 from retention_desktop.gui.tasks import run_task
+from retention_desktop.services.documents import find_income
+from retention_desktop.services.imports import parse_products
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.proposal_service import create_proposal, trust_roots, verify_pdf
 
@@ -43,8 +47,14 @@ class SmokeTest(QObject):
             result = verify_pdf(officer.database, proposal.pdf, trust_roots(data_dir))
             if not result.ok:
                 raise RuntimeError(f"the proposal did not verify: {result.reason}")
+            samples = resources_dir() / "samples"
+            income = find_income((samples / "income-proof-sample.pdf").read_bytes())
+            if income is None or income.amount != 81_250_000:
+                raise RuntimeError(f"the sample income proof read as {income}")
+            products, _where = parse_products((samples / "products.csv").read_text(encoding="utf-8"), "products.csv")
             return f"smoke OK: comparison of {len(state.comparison.options)} options, {proposal.proposal_no} signed " \
-                   f"and verified ({result.level})"
+                   f"and verified ({result.level}); sample income proof {income.amount:,} won, " \
+                   f"{len(products)} sample products checked"
 
         run_task(check, self._passed, self._failed)
 
