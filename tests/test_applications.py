@@ -98,3 +98,20 @@ def test_the_database_keeps_one_application_in_progress_per_loan(accepted, monke
     monkeypatch.undo()
     apps.transition(officer, first.application_no, "cancelled", first.row_version, "고객 변심")
     assert apps.create_from_proposal(manager, second.proposal_no).state == "draft"  # free again once cancelled
+
+
+def test_the_application_is_booked_on_a_product_that_holds_its_terms(accepted, db):
+    from sqlalchemy import update
+
+    from retention_desktop.data.models import Product
+
+    officer, _manager, proposal = accepted
+    ps.record_decision(officer, proposal.proposal_no, "accepted")
+    with db.session() as s:  # head office lengthens the credit products' shortest term past the 16 months left
+        s.execute(update(Product).where(Product.loan_kind == "credit").values(min_term_months=24))
+    with pytest.raises(apps.ApplicationError, match="16개월 .* 담을 수 있는 신용대출 재대출 상품이 없습니다"):
+        apps.create_from_proposal(officer, proposal.proposal_no)
+    with db.session() as s:
+        s.execute(update(Product).where(Product.code == "RL-CR-FX").values(min_term_months=12))
+    view = apps.create_from_proposal(officer, proposal.proposal_no)
+    assert apps.application_detail(officer, view.application_no).product_name == "재대출 신용대출(고정)"

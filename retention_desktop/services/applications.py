@@ -30,6 +30,7 @@ from retention_desktop.domain.applications import (
     check_transition,
 )
 from retention_desktop.domain.fees import add_months
+from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
@@ -189,17 +190,14 @@ def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicat
             raise ApplicationError(f"이 대출을 상환하는 신청 {pending}이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 "
                                    "작성하세요.")
         old = s.get(Loan, proposal.loan_id)
-        product = s.scalars(select(Product).where(Product.loan_kind == old.kind, Product.active)
-                            .order_by(Product.id)).first()
-        if product is None:
-            raise ApplicationError(f"{old.kind} 재대출 상품이 없습니다.")
         offer = proposal.quote_input["reloan_offer"]
-        rate = Decimal(str(offer["annual_rate_pct"]))
+        rate, term = Decimal(str(offer["annual_rate_pct"])), int(offer["term_months"])
+        product = _product_for(s, old.kind, old.balance, term, rate)
         authority = proposal.quote_output.get("authority_rate_pct")
         app = Application(
             application_no=f"A{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}", proposal_id=proposal.id,
             customer_id=proposal.customer_id, old_loan_id=old.id, product_id=product.id, annual_rate_pct=rate,
-            amount=old.balance, term_months=int(offer["term_months"]), state="draft",
+            amount=old.balance, term_months=term, state="draft",
             needs_manager_approval=authority is not None and rate < Decimal(str(authority)),
             created_by=_officer_id(s, officer))
         s.add(app)
@@ -209,6 +207,21 @@ def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicat
         customer_no = s.scalar(select(Customer.customer_no).where(Customer.id == proposal.customer_id))
         audit.record(s, officer.employee_no, "application.create", customer_no, application_no=app.application_no)
         return _view(s, app)
+
+
+def _product_for(s, kind: str, amount: int, term: int, rate: Decimal) -> Product:
+    """The re-loan product the application is booked on: the first product on sale of the loan's kind whose
+    bounds hold the amount, the term and the rate offered."""
+    products = s.scalars(select(Product).where(Product.loan_kind == kind, Product.active).order_by(Product.id)).all()
+    for product in products:
+        if product.min_amount <= amount <= product.max_amount and \
+                product.min_term_months <= term <= product.max_term_months and \
+                product.min_rate_pct <= rate <= product.max_rate_pct:
+            return product
+    if not products:
+        raise ApplicationError(f"판매 중인 {LOAN_KIND.get(kind, kind)} 재대출 상품이 없습니다.")
+    raise ApplicationError(f"금액 {amount:,}원 · {term}개월 · 연 {rate}%를 담을 수 있는 {LOAN_KIND.get(kind, kind)} 재대출 "
+                           "상품이 없습니다 (상품별 금액·기간·금리 범위는 본부 관리 화면에서 확인).")
 
 
 def transition(officer: OfficerSession, application_no: str, target: str, seen_row_version: int,
