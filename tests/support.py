@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import secrets
 
 from sqlalchemy import text
@@ -84,3 +85,28 @@ def income_proof(gross: int) -> bytes:
         page.drawString(60, y, line)
     page.save()
     return buffer.getvalue()
+
+
+class StallMeter:
+    """Counts the longest gap between 10 ms ticks of the event loop: a frozen GUI shows up as a long gap."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.worst = 0.0
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self.last is not None:
+            self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 from sqlalchemy import select
@@ -20,7 +19,7 @@ from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
 from retention_desktop.gui.tasks import settle_heap, wait_for_tasks
 from retention_desktop.services.officer_session import demo_logins
-from tests.support import TEST_AS_OF
+from tests.support import TEST_AS_OF, StallMeter
 
 WAIT = 20_000
 
@@ -46,29 +45,6 @@ def window(qtbot, officer):
     w.show()
     yield w
     wait_for_tasks()
-
-
-class StallMeter:
-    """Counts the longest gap between 10 ms ticks of the event loop: a frozen GUI shows up as a long gap."""
-
-    def __init__(self):
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._tick)
-        self.last = None
-        self.worst = 0.0
-
-    def _tick(self):
-        now = time.perf_counter()
-        if self.last is not None:
-            self.worst = max(self.worst, now - self.last)
-        self.last = now
-
-    def __enter__(self):
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.timer.stop()
 
 
 def test_search_by_name_and_birth_date_narrows_namesakes(officer):
