@@ -297,6 +297,9 @@ def test_english_translation_switches_the_navigation(qtbot, officer):
         qtbot.addWidget(w)
         assert [w.ui.navList.item(i).text() for i in range(w.ui.navList.count())] == [
             "Dashboard", "Customers", "Call list", "Proposals", "Applications"]
+        applications = w.pages["applications"].ui
+        assert (applications.titleLabel.text(), applications.approveButton.text()) == ("Re-loan applications",
+                                                                                       "Approve")
     finally:
         app.removeTranslator(translator)
     wait_for_tasks()

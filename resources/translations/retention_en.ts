@@ -218,4 +218,244 @@
         <translation>Name, customer no. (C…), last 4 phone digits, loan no. (L…) — Ctrl+F</translation>
     </message>
 </context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <source>재대출 신청</source>
+        <translation>Re-loan applications</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>고객이 수락한 제안서</source>
+        <translation>Proposals the customer accepted</translation>
+    </message>
+    <message>
+        <source>신청서 작성</source>
+        <translation>File application</translation>
+    </message>
+    <message>
+        <source>신청을 선택하세요</source>
+        <translation>Select an application</translation>
+    </message>
+    <message>
+        <source>고객</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>상환할 대출 → 새 대출</source>
+        <translation>Loan repaid → new loan</translation>
+    </message>
+    <message>
+        <source>상품</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>금액 · 금리 · 기간</source>
+        <translation>Amount · rate · term</translation>
+    </message>
+    <message>
+        <source>작성</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <source>진행 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>처리 의견 (이력에 남습니다)</source>
+        <translation>Comment (kept in the history)</translation>
+    </message>
+    <message>
+        <source>심사 요청</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>거절</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>실행</source>
+        <translation>Execute</translation>
+    </message>
+    <message>
+        <source>신청 취소</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>첨부 서류</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficePage</name>
+    <message>
+        <source>본부 관리</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>재대출 상품</source>
+        <translation>Re-loan products</translation>
+    </message>
+    <message>
+        <source>CSV 가져오기…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>새 상품…</source>
+        <translation>New product…</translation>
+    </message>
+    <message>
+        <source>수정…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>타행 금리 공시</source>
+        <translation>Other lenders' rates</translation>
+    </message>
+    <message>
+        <source>지표금리</source>
+        <translation>Index rates</translation>
+    </message>
+    <message>
+        <source>규제 정책</source>
+        <translation>Regulatory policy</translation>
+    </message>
+    <message>
+        <source>JSON 가져오기…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <source>새 정책 버전…</source>
+        <translation>New policy version…</translation>
+    </message>
+    <message>
+        <source>선택한 버전의 규제 값</source>
+        <translation>Values of the selected version</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>재대출 상품</source>
+        <translation>Re-loan product</translation>
+    </message>
+    <message>
+        <source>상품 코드</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <source>예: RL-CR-FX36 (영문 대문자·숫자·-)</source>
+        <translation>e.g. RL-CR-FX36 (capital letters, digits, -)</translation>
+    </message>
+    <message>
+        <source>상품명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>대출 종류</source>
+        <translation>Loan kind</translation>
+    </message>
+    <message>
+        <source>금리 유형</source>
+        <translation>Rate type</translation>
+    </message>
+    <message>
+        <source>기준 지표</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>최소 금액 (원)</source>
+        <translation>Minimum amount (won)</translation>
+    </message>
+    <message>
+        <source>예: 5,000,000</source>
+        <translation>e.g. 5,000,000</translation>
+    </message>
+    <message>
+        <source>최대 금액 (원)</source>
+        <translation>Maximum amount (won)</translation>
+    </message>
+    <message>
+        <source>예: 150,000,000</source>
+        <translation>e.g. 150,000,000</translation>
+    </message>
+    <message>
+        <source>최단 기간 (개월)</source>
+        <translation>Shortest term (months)</translation>
+    </message>
+    <message>
+        <source>최장 기간 (개월)</source>
+        <translation>Longest term (months)</translation>
+    </message>
+    <message>
+        <source>최저 신용점수</source>
+        <translation>Lowest credit score</translation>
+    </message>
+    <message>
+        <source>기준 가산금리 (%p)</source>
+        <translation>List spread (%p)</translation>
+    </message>
+    <message>
+        <source>최저 금리 (%)</source>
+        <translation>Lowest rate (%)</translation>
+    </message>
+    <message>
+        <source>최고 금리 (%)</source>
+        <translation>Highest rate (%)</translation>
+    </message>
+    <message>
+        <source>중도상환수수료율 (%)</source>
+        <translation>Prepayment fee (%)</translation>
+    </message>
+    <message>
+        <source>재대출 시 수수료 면제 (%)</source>
+        <translation>Fee waived on re-loan (%)</translation>
+    </message>
+    <message>
+        <source>부대비용 (원)</source>
+        <translation>Fees (won)</translation>
+    </message>
+    <message>
+        <source>판매 중 (해제하면 새 재대출에 쓰이지 않습니다)</source>
+        <translation>On sale (untick to stop using it for new re-loans)</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>새 규제 정책 버전</source>
+        <translation>New regulatory policy version</translation>
+    </message>
+    <message>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>예: 2027.07-h2</source>
+        <translation>e.g. 2027.07-h2</translation>
+    </message>
+    <message>
+        <source>시행일</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>근거·설명</source>
+        <translation>Basis / note</translation>
+    </message>
+    <message>
+        <source>예: 금융위 보도자료 2027.06.xx, 스트레스 금리 1.75%p</source>
+        <translation>e.g. FSC press release 2027.06.xx, stress rate 1.75%p</translation>
+    </message>
+</context>
 </TS>
