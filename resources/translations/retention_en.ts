@@ -155,6 +155,346 @@
         <source>남은 상환 스케줄</source>
         <translation>Remaining schedule</translation>
     </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>가산금리</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>값</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>경로</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>고객</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>고객 결정</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>고객번호</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>고시일</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>관리점</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>금리</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>금리 범위</source>
+        <translation>Rate range</translation>
+    </message>
+    <message>
+        <source>금리유형</source>
+        <translation>Rate type</translation>
+    </message>
+    <message>
+        <source>금액</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>금융기관</source>
+        <translation>Lender</translation>
+    </message>
+    <message>
+        <source>금융회사</source>
+        <translation>Lender</translation>
+    </message>
+    <message>
+        <source>기간</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>기준일</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>납입액</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>납입일</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>대출</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>대출번호</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>등록</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>만기일</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>변경</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>보유 대출</source>
+        <translation>Active loans</translation>
+    </message>
+    <message>
+        <source>부대비용</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>상품명</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>상환방식</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>상환할 대출</source>
+        <translation>Loan repaid</translation>
+    </message>
+    <message>
+        <source>생년월일</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>설명</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>순위</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>시행일</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>신용점수</source>
+        <translation>Credit score</translation>
+    </message>
+    <message>
+        <source>신청번호</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>실행일</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <source>약정일</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>연체일수</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>원금</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>위험가치</source>
+        <translation>Value at risk</translation>
+    </message>
+    <message>
+        <source>유효기한</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>의견</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>이자</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>이탈확률</source>
+        <translation>Switch prob.</translation>
+    </message>
+    <message>
+        <source>일시</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>작성</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <source>작성일</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>잔액</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>잔여기간</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>제안서 번호</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>중도상환수수료</source>
+        <translation>Prepayment fee</translation>
+    </message>
+    <message>
+        <source>지표</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>직원</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>직전 대비</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>첨부</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>최근 변경</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <source>최저 점수</source>
+        <translation>Min. score</translation>
+    </message>
+    <message>
+        <source>출처</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>크기</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>판매</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>한도</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>항목</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>현재</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>회차</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>휴대전화</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>현재 유지</source>
+        <translation>Keep current</translation>
+    </message>
+    <message>
+        <source>재대출 (맞춤)</source>
+        <translation>Re-loan (personal)</translation>
+    </message>
+    <message>
+        <source>대환</source>
+        <translation>Switch</translation>
+    </message>
+    <message>
+        <source>월 납입액</source>
+        <translation>Monthly payment</translation>
+    </message>
+    <message>
+        <source>총이자 (잔여기간)</source>
+        <translation>Total interest (remaining)</translation>
+    </message>
+    <message>
+        <source>인지세 (고객 부담)</source>
+        <translation>Stamp duty (customer)</translation>
+    </message>
+    <message>
+        <source>총비용</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>유지 대비 절감</source>
+        <translation>Saving vs keep</translation>
+    </message>
+    <message>
+        <source>손익분기 (실질)</source>
+        <translation>Break-even (true)</translation>
+    </message>
+    <message>
+        <source>손익분기 (현금)</source>
+        <translation>Break-even (cash)</translation>
+    </message>
+    <message>
+        <source>실효 연 비용률</source>
+        <translation>Effective annual cost</translation>
+    </message>
+    <message>
+        <source>가능 여부</source>
+        <translation>Eligible</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -39,10 +39,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 def option_title(o: OptionResult) -> str:
     if o.label == "keep":
-        return "현재 유지"
+        return tr("현재 유지")
     if o.label == "reloan":
-        return "재대출 (맞춤)"
-    return f"대환: {o.lender}"
+        return tr("재대출 (맞춤)")
+    return f"{tr('대환')}: {o.lender}"
 
 
 ROWS = [
@@ -101,7 +101,7 @@ class ComparisonModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.options):
             return option_title(self.options[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(ROWS):
-            return ROWS[section][0]
+            return tr(ROWS[section][0])
         return None
 
 
