@@ -64,18 +64,6 @@ class ProductLine:
 
 
 @dataclass(frozen=True)
-class MarketOfferLine:
-    lender: str
-    loan_kind: str
-    credit_score_min: int
-    credit_score_max: int
-    annual_rate_pct: Decimal
-    fees: int
-    as_of: dt.date
-    source: str
-
-
-@dataclass(frozen=True)
 class IndexRateLine:
     index_name: str
     rate_date: dt.date
@@ -103,7 +91,7 @@ def products(officer: OfficerSession) -> list[ProductLine]:
                             active_loans=counts.get(p.id, 0)) for p in rows]
 
 
-def market_offers(officer: OfficerSession) -> list[MarketOfferLine]:
+def market_offers(officer: OfficerSession) -> list[imports.MarketOfferRow]:
     """The latest sheet of every lender and loan kind (older sheets stay stored for the record)."""
     latest = (select(MarketOffer.lender, MarketOffer.loan_kind, func.max(MarketOffer.as_of).label("as_of"))
               .group_by(MarketOffer.lender, MarketOffer.loan_kind).subquery())
@@ -112,8 +100,8 @@ def market_offers(officer: OfficerSession) -> list[MarketOfferLine]:
                                                   & (latest.c.loan_kind == MarketOffer.loan_kind)
                                                   & (latest.c.as_of == MarketOffer.as_of))
                          .order_by(MarketOffer.loan_kind, MarketOffer.lender, MarketOffer.credit_score_min.desc())).all()
-        return [MarketOfferLine(o.lender, o.loan_kind, o.credit_score_min, o.credit_score_max, o.annual_rate_pct, o.fees,
-                                o.as_of, o.source) for o in rows]
+        return [imports.MarketOfferRow(o.lender, o.loan_kind, o.credit_score_min, o.credit_score_max,
+                                       o.annual_rate_pct, o.fees, o.as_of, o.source) for o in rows]
 
 
 def index_rates(officer: OfficerSession, per_index: int = 6) -> list[IndexRateLine]:

@@ -45,7 +45,8 @@ class ImportRejected(Exception):
 
 @dataclass(frozen=True)
 class MarketOfferRow:
-    line: int
+    """One row of a lender's published rate sheet (as imported, and as the head-office screen lists it)."""
+
     lender: str
     loan_kind: str
     credit_score_min: int
@@ -130,7 +131,7 @@ def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
             errors.append(f"{name}:{line}: the same lender, loan kind, band and date as line {seen[key]}")
             continue
         seen[key] = line
-        rows.append(MarketOfferRow(line, values["lender"], values["loan_kind"], low, high, rate, fees, as_of,
+        rows.append(MarketOfferRow(values["lender"], values["loan_kind"], low, high, rate, fees, as_of,
                                    values["source"]))
     if errors:
         raise ImportRejected(errors)
