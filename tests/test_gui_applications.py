@@ -189,3 +189,13 @@ def test_application_models_pass_the_model_tester(qtmodeltester, qtbot, accepted
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     for model in (page.model, page.events, page.documents.model):
         qtmodeltester.check(model)
+
+
+def test_a_late_answer_for_a_row_left_behind_is_not_shown(qtbot, accepted):
+    officer, proposal = accepted
+    first = apps.create_from_proposal(officer, proposal.proposal_no)
+    page = open_page(qtbot, officer)
+    late = apps.application_detail(officer, first.application_no)
+    page.wanted = "A-SOMETHING-ELSE"  # the officer clicked another row meanwhile
+    page._show_detail(late)
+    assert page.detail is None and page.ui.detailTitle.text() == "신청을 선택하세요"

@@ -54,6 +54,7 @@ class ApplicationsPage(QWidget):
         self.officer = None
         self.detail: service.ApplicationDetail | None = None
         self.confirmation: QMessageBox | None = None
+        self.wanted: str | None = None  # the application whose detail was asked for last
         self.model = RecordsModel(COLUMNS)
         self.events = RecordsModel(EVENT_COLUMNS)
         for view, model in ((self.ui.applicationsView, self.model), (self.ui.eventsView, self.events)):
@@ -119,10 +120,13 @@ class ApplicationsPage(QWidget):
     # -- one application ---------------------------------------------------------------------------------
     def show_application(self, application_no: str) -> None:
         officer = self.officer
+        self.wanted = application_no
         run_task(lambda: service.application_detail(officer, application_no), self._show_detail, self._failed,
                  owner=self)
 
     def _show_detail(self, detail: service.ApplicationDetail | None) -> None:
+        if detail is not None and detail.application.application_no != self.wanted:
+            return  # the officer moved on to another row before this one arrived
         self.detail = detail
         ui = self.ui
         ui.commentEdit.setEnabled(detail is not None)
