@@ -193,11 +193,7 @@ def _admin(argv: list[str] | None) -> int:
                     from retention_desktop.data import migrations
 
                     migrations.upgrade(db.engine)
-                importer = {"products": head_office.import_products,
-                            "market-offers": head_office.import_market_offers,
-                            "index-rates": head_office.import_index_rates,
-                            "policy": head_office.import_policy}[args.import_kind]
-                result = importer(db, args.file)
+                result = head_office.IMPORTERS[args.import_kind](db, args.file)
             except head_office.ImportRejected as exc:
                 for error in exc.errors:
                     print(error, file=sys.stderr)

@@ -33,6 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from retention_desktop.domain.quote import DEBT_KINDS, LOAN_KINDS, METHODS, RATE_TYPES, REGIONS
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -41,16 +43,14 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-LOAN_KINDS = ("credit", "mortgage", "jeonse", "other_secured", "overdraft")
-EXTERNAL_DEBT_KINDS = LOAN_KINDS + ("card_loan", "instalment", "student")
-RATE_TYPES = ("fixed", "variable", "mixed", "periodic")
-REPAYMENT_METHODS = ("equal_payment", "equal_principal", "bullet")
+# the codes the engine validates (domain.quote) are the codes the schema allows
+EXTERNAL_DEBT_KINDS = DEBT_KINDS
+REPAYMENT_METHODS = METHODS
 LOAN_STATUSES = ("active", "delinquent", "closed", "refinanced")
 CLOSED_REASONS = ("matured", "repaid_early", "switched_away", "refinanced")
 MODEL_KINDS = ("risk", "switching")
 OFFICER_ROLES = ("officer", "manager", "admin")
 EMPLOYMENT_TYPES = ("salaried", "public_servant", "self_employed", "freelancer", "retired", "unemployed")
-REGIONS = ("capital", "non_capital")
 BUREAUS = ("NICE", "KCB")
 INDEX_NAMES = ("COFIX_NEW", "COFIX_BALANCE", "BANK_BOND_6M", "BANK_BOND_12M", "BANK_BOND_5Y")
 PROPOSAL_DECISIONS = ("none", "accepted", "declined", "switched_away")

@@ -1,10 +1,10 @@
-"""Korean names of the codes the engine and the database use (대출 종류, 금리 유형, 상환 방식)."""
+"""Korean names of the codes the engine and the database use (대출 종류, 금리 유형, 기준 지표, 상환 방식)."""
 
 LOAN_KIND = {"credit": "신용대출", "mortgage": "주택담보대출", "jeonse": "전세대출", "other_secured": "기타담보대출",
              "overdraft": "마이너스통장", "card_loan": "카드론", "instalment": "할부금융", "student": "학자금대출"}
 RATE_TYPE = {"fixed": "고정", "variable": "변동", "mixed": "혼합", "periodic": "주기형"}
-INDEX_NAME = {"COFIX_NEW": "신규취급액 COFIX", "COFIX_BALANCE": "잔액 COFIX", "BANK_BOND_6M": "은행채 6개월",
-              "BANK_BOND_12M": "은행채 1년", "BANK_BOND_5Y": "은행채 5년"}
+INDEX_NAME = {"COFIX_NEW": "신규취급액 COFIX", "COFIX_BALANCE": "잔액 COFIX", "BANK_BOND_6M": "금융채 6개월",
+              "BANK_BOND_12M": "금융채 12개월", "BANK_BOND_5Y": "금융채 5년"}
 REPAYMENT_METHOD = {"equal_payment": "원리금균등", "equal_principal": "원금균등", "bullet": "만기일시"}
 
 # 규제 정책 값: the parameter paths of a policy version (domain/policy.py) in words, for the head-office screen.

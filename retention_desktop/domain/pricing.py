@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from retention_desktop.domain.labels import INDEX_NAME
 from retention_desktop.domain.policy import Band, _Reader
 
 BP = Decimal("0.01")
@@ -134,10 +135,6 @@ class PersonalPrice:
     rules_version: str
 
 
-INDEX_LABELS = {"COFIX_NEW": "신규취급액 COFIX", "COFIX_BALANCE": "잔액 COFIX", "BANK_BOND_6M": "금융채 6개월",
-                "BANK_BOND_12M": "금융채 12개월", "BANK_BOND_5Y": "금융채 5년"}
-
-
 def price(inp: PricingInput, rules: PricingRules) -> PersonalPrice:
     """The personalised price of one re-loan, with its reason codes."""
     liquidity = rules.liquidity_premium_pct[inp.kind]
@@ -166,7 +163,7 @@ def price(inp: PricingInput, rules: PricingRules) -> PersonalPrice:
     rate = Decimal(int(chosen_bp[0])) / 100
     authority = list_rate - rules.authority_pct.get(inp.officer_role, Decimal(0))
     reasons = [
-        ReasonCode(f"기준금리({INDEX_LABELS.get(inp.index_name, inp.index_name)}) {inp.index_rate_pct:.2f}%",
+        ReasonCode(f"기준금리({INDEX_NAME.get(inp.index_name, inp.index_name)}) {inp.index_rate_pct:.2f}%",
                    inp.index_rate_pct),
         ReasonCode(f"유동성 프리미엄 +{liquidity:.2f}%p", liquidity),
         ReasonCode(f"신용점수 {inp.credit_score} → 가산금리 {risk:.2f}%p", risk),

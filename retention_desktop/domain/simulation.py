@@ -22,7 +22,7 @@ from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.limits import Debt, LoanLimit, NewLoan, loan_limit
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.domain.policy import Policy, policy_in_force
-from retention_desktop.domain.quote import QuoteRequest
+from retention_desktop.domain.quote import DEBT_KINDS, QuoteInputError, QuoteRequest
 from retention_desktop.domain.schedule import build_schedule
 
 REPAYABLE_KINDS = ("card_loan", "credit", "instalment", "overdraft", "student")
@@ -224,8 +224,6 @@ def _explain(s: Suggestion, request: QuoteRequest) -> str:
 
 def parse_scenarios(document: dict) -> tuple[Scenario, ...]:
     """Optional ``scenarios`` of a simulate document; the defaults when absent."""
-    from retention_desktop.domain.quote import DEBT_KINDS, QuoteInputError
-
     raw = document.get("scenarios")
     if raw is None:
         return DEFAULT_SCENARIOS

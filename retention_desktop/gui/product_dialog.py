@@ -62,9 +62,9 @@ class ProductDialog(QDialog):
         for field, name in SPIN_FIELDS.items():
             if field in fields:
                 getattr(self.ui, name).setValue(int(fields[field]))
-        for field, combo in (("loan_kind", self.ui.loanKindEdit), ("rate_type", self.ui.rateTypeEdit),
-                             ("index_name", self.ui.indexNameEdit)):
+        for field, name in COMBO_FIELDS.items():
             if field in fields:
+                combo = getattr(self.ui, name)
                 combo.setCurrentIndex(max(0, combo.findData(fields[field])))
         if "active" in fields:
             self.ui.activeCheck.setChecked(fields["active"] == "true")
@@ -75,9 +75,8 @@ class ProductDialog(QDialog):
         for field in AMOUNT_FIELDS:
             values[field] = values[field].replace(",", "")
         values.update({field: str(getattr(self.ui, name).value()) for field, name in SPIN_FIELDS.items()})
-        values.update(loan_kind=self.ui.loanKindEdit.currentData(), rate_type=self.ui.rateTypeEdit.currentData(),
-                      index_name=self.ui.indexNameEdit.currentData(),
-                      active="true" if self.ui.activeCheck.isChecked() else "false")
+        values.update({field: getattr(self.ui, name).currentData() for field, name in COMBO_FIELDS.items()})
+        values["active"] = "true" if self.ui.activeCheck.isChecked() else "false"
         return values
 
     def _rate_type_changed(self) -> None:

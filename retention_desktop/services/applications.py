@@ -57,10 +57,6 @@ class ApplicationView:
     needs_manager_approval: bool
 
 
-def _officer_id(s, officer: OfficerSession) -> int:
-    return s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
-
-
 def _view(s, app: Application) -> ApplicationView:
     customer_no = s.scalar(select(Customer.customer_no).where(Customer.id == app.customer_id))
     old = s.scalar(select(Loan.loan_no).where(Loan.id == app.old_loan_id))
@@ -199,7 +195,7 @@ def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicat
             customer_id=proposal.customer_id, old_loan_id=old.id, product_id=product.id, annual_rate_pct=rate,
             amount=old.balance, term_months=term, state="draft",
             needs_manager_approval=authority is not None and rate < Decimal(str(authority)),
-            created_by=_officer_id(s, officer))
+            created_by=officer.officer_id)
         s.add(app)
         s.flush()
         s.add(ApplicationEvent(application_id=app.id, officer_id=app.created_by, from_state=None, to_state="draft",
@@ -245,7 +241,7 @@ def transition(officer: OfficerSession, application_no: str, target: str, seen_r
                 _execute(s, app, today or dt.date.today())
             app.state = target
             app.updated_at = func.now()
-            s.add(ApplicationEvent(application_id=app.id, officer_id=_officer_id(s, officer), from_state=previous,
+            s.add(ApplicationEvent(application_id=app.id, officer_id=officer.officer_id, from_state=previous,
                                    to_state=target, comment=comment))
             s.flush()
             customer_no = s.scalar(select(Customer.customer_no).where(Customer.id == app.customer_id))

@@ -31,7 +31,6 @@ class CallLine:
 
 def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) -> tuple[dt.date | None, list[CallLine]]:
     with officer.database.session() as s:
-        me = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
         as_of = s.scalar(select(func.max(CallListEntry.as_of)).where(CallListEntry.branch_id == officer.branch_id,
                                                                       CallListEntry.as_of <= today))
         if as_of is None:
@@ -43,8 +42,9 @@ def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) 
                 .where(CallListEntry.branch_id == officer.branch_id, CallListEntry.as_of == as_of)
                 .order_by(CallListEntry.branch_rank))
         if only_mine:
-            stmt = stmt.where(CallListEntry.officer_id == me)
+            stmt = stmt.where(CallListEntry.officer_id == officer.officer_id)
         rows = s.execute(stmt).all()
     return as_of, [CallLine(e.branch_rank, no, name, loan_no, kind, balance, e.current_rate_pct, e.recommended_rate_pct,
-                            e.switching_probability, e.value_at_risk, officer_name or "", e.officer_id == me,
-                            tuple(e.reasons)) for e, no, name, loan_no, kind, balance, officer_name in rows]
+                            e.switching_probability, e.value_at_risk, officer_name or "",
+                            e.officer_id == officer.officer_id, tuple(e.reasons))
+                   for e, no, name, loan_no, kind, balance, officer_name in rows]

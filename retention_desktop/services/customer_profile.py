@@ -25,6 +25,7 @@ from retention_desktop.data.models import (
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.masking import mask_address, mask_email, mask_phone
+from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
@@ -135,7 +136,8 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         else:
             audit.record(s, officer.employee_no, "customer.reveal", customer_no, reason=reveal_reason.strip(),
                          fields=["phone", "email", "address"])
-    threshold = rules.parameters.get("rate_cut_score_improvement", 50) if rules else 50
+    threshold = PricingRules.from_parameters(rules.version, rules.effective_from, rules.parameters
+                                             ).rate_cut_score_improvement if rules else 50
     latest_score = scores[-1][2] if scores else None
     badges = _badges(loans, entries, latest_score, threshold, today, policy)
     revealed = reveal_reason is not None

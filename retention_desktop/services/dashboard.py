@@ -44,19 +44,12 @@ def branch_dashboard(officer: OfficerSession, today: dt.date) -> BranchDashboard
         if latest is not None:
             calls = s.scalar(select(func.count()).select_from(CallListEntry)
                              .where(CallListEntry.branch_id == branch, CallListEntry.as_of == latest))
-            mine = s.scalar(select(func.count()).select_from(CallListEntry).join(
-                Loan, Loan.id == CallListEntry.loan_id).where(CallListEntry.as_of == latest,
-                                                              CallListEntry.branch_id == branch,
-                                                              CallListEntry.officer_id == _officer_id(s, officer)))
+            mine = s.scalar(select(func.count()).select_from(CallListEntry).where(
+                CallListEntry.as_of == latest, CallListEntry.branch_id == branch,
+                CallListEntry.officer_id == officer.officer_id))
         month_start = today.replace(day=1)
         outcomes = dict(s.execute(select(Proposal.decision, func.count()).join(Loan, Loan.id == Proposal.loan_id)
                                   .where(Loan.branch_id == branch, func.date(Proposal.created_at) >= month_start)
                                   .group_by(Proposal.decision)).all())
     return BranchDashboard(officer.branch_name, customers or 0, totals[0] or 0, totals[1] or 0,
                            int(totals[2] or 0), by_kind, by_status, latest, calls or 0, mine or 0, outcomes)
-
-
-def _officer_id(session, officer: OfficerSession) -> int:
-    from retention_desktop.data.models import Officer
-
-    return session.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))

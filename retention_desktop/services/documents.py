@@ -78,10 +78,9 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
             application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
             if application_id is None:
                 raise DocumentRejected(f"신청 {application_no}가 없습니다.")
-        uploader = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
         s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename[:255],
                        media_type=kind_of_file, size_bytes=len(content), sha256=digest, content=content,
-                       uploaded_by=uploader))
+                       uploaded_by=officer.officer_id))
         audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
                      application_no=application_no)
     return digest

@@ -17,10 +17,6 @@ from retention_desktop.services import imports
 from retention_desktop.services.imports import ImportRejected
 from retention_desktop.services.officer_session import OfficerSession
 
-IMPORTERS = {"products": imports.import_products, "market-offers": imports.import_market_offers,
-             "index-rates": imports.import_index_rates, "policy": imports.import_policy}
-
-
 class NotAllowed(PermissionError):
     pass
 
@@ -130,8 +126,7 @@ def policy_versions(officer: OfficerSession, today: dt.date) -> list[PolicyLine]
 def import_file(officer: OfficerSession, kind: str, path: Path) -> str:
     """Run one of the head-office imports as this officer; ``ImportRejected`` lists every bad line."""
     _require_admin(officer)
-    result = IMPORTERS[kind](officer.database, path, officer.employee_no)
-    return f"{result}"
+    return str(imports.IMPORTERS[kind](officer.database, path, officer.employee_no))
 
 
 def save_product(officer: OfficerSession, fields: dict[str, str], new: bool) -> str:

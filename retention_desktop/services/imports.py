@@ -341,3 +341,8 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportRejected([f"{path}: cannot read as UTF-8 text: {exc}"]) from exc
+
+
+# ``retention-admin import KIND FILE`` and the head-office screen's buttons
+IMPORTERS = {"products": import_products, "market-offers": import_market_offers, "index-rates": import_index_rates,
+             "policy": import_policy}

@@ -25,6 +25,7 @@ class OfficerSession:
     branch_name: str
     db_role: str
     database: Database
+    officer_id: int  # the officers row, for what this session records as its own
 
     @property
     def role_label(self) -> str:
@@ -85,4 +86,4 @@ def _log_in(db: Database, employee_no: str, password: str | None) -> OfficerSess
         as_officer.engine.dispose()
         raise
     return OfficerSession(officer.employee_no, officer.name, officer.role, officer.branch_id, branch_name,
-                          officer.db_role, as_officer)
+                          officer.db_role, as_officer, officer.id)

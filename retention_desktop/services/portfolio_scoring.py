@@ -132,7 +132,8 @@ def score(frames: PortfolioFrames, policy: Policy, rules: PricingRules, models: 
     dsr_e4 = _dsr_surcharge_e4(dsr_hundredths, rules)
     salary = frames.customers.set_index("id")["salary_transfer"].reindex(loans["customer_id"]).fillna(False)
     since = frames.customers.set_index("id")["created_on"].reindex(loans["customer_id"])
-    tenure = ((pd.Timestamp(frames.as_of) - since).dt.days / 365.25).to_numpy() >= rules.tenure_discount_years
+    # whole years as the single quote counts them (offer_comparison: months_between // 12)
+    tenure = months_between_array(since.to_numpy(), frames.as_of) // 12 >= rules.tenure_discount_years
     discount_e4 = (salary.to_numpy(dtype=bool) * _e4(rules.salary_transfer_discount_pct)
                    + tenure * _e4(rules.tenure_discount_pct))
     base_e4 = index_e4 + liquidity_e4 + risk_e4 + dsr_e4 + cost_e4
@@ -261,9 +262,8 @@ def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
         model_training.train_models(db, as_of, progress)
         basis = load_basis(db)
     policy = basis.policy(as_of)
-    rules = max((r for r in basis.rules if r.effective_from <= as_of), key=lambda r: r.effective_from)
-    index_rates = {name: next(rate for day, rate in reversed(series) if day <= as_of)
-                   for name, series in basis.index_rates.items() if any(day <= as_of for day, _ in series)}
+    rules = basis.rules_on(as_of)
+    index_rates = basis.index_rates_on(as_of)
     progress(_progress_bar(0.0, "reading the portfolio"))
     frames = read_portfolio(db.engine, as_of)
     features = model_training.features_of(frames)

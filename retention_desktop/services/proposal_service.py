@@ -16,9 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from retention_desktop.data.models import Branch, Customer, Loan, Officer, Proposal
+from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
+from retention_desktop.domain.comparison_table import OPTION_ROWS, option_title
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.masking import mask_name
@@ -98,22 +99,8 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
              today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool) -> document.ProposalContent:
     loan = state.request.current_loan
     options = state.comparison.options
-    titles = ["현재 유지" if o.label == "keep" else "재대출 (맞춤)" if o.label == "reloan" else f"대환: {o.lender}"
-              for o in options]
-    rows = [
-        ("금리", [format_rate_pct(o.annual_rate_pct) for o in options]),
-        ("월 납입액", [format_won(o.monthly_payment) for o in options]),
-        ("총이자", [format_won(o.total_interest) for o in options]),
-        ("중도상환수수료", [format_won(o.prepayment_fee) for o in options]),
-        ("인지세(고객)", [format_won(o.stamp_duty_borrower) for o in options]),
-        ("부대비용", [format_won(o.fees) for o in options]),
-        ("총비용", [format_won(o.total_cost) for o in options]),
-        ("유지 대비 절감", ["—" if o.label == "keep" else format_won(o.net_saving_vs_keep) for o in options]),
-        ("손익분기(실질)", [f"{o.break_even_month}개월" if o.break_even_month else "—" for o in options]),
-        ("손익분기(현금)", [f"{o.cash_break_even_month}개월" if o.cash_break_even_month else "—" for o in options]),
-        ("실효 연 비용률", [format_rate_pct(o.effective_annual_cost_pct) for o in options]),
-        ("가능 여부", ["가능" if o.eligible else "불가" for o in options]),
-    ]
+    titles = [option_title(o) for o in options]
+    rows = [(label, [shown(o) for o in options]) for label, shown in OPTION_ROWS]
     horizon = min(max(len(o.cumulative_cost) for o in options), 120)
     reloan = next(o for o in options if o.label == "reloan")
     png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
@@ -169,23 +156,25 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
     identity = signing_identity(officer, data_dir)
     with officer.database.session() as s:
-        customer = s.scalars(select(Customer).where(Customer.customer_no == state.customer_no)).one()
-        content = proposal_content(state, officer, customer.name, proposal_no, today, quote_input, input_sha, simulation,
-                           identity.demo)
-        pdf = document.render(content)
-        # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
-        signed = signing.sign(pdf, identity, document.signature_box_points(),
-                              f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
-                              or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
-        digest = sha256_hex(signed)
+        customer_id, customer_name = s.execute(select(Customer.id, Customer.name)
+                                               .where(Customer.customer_no == state.customer_no)).one()
         loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
-        officer_id = s.scalar(select(Officer.id).where(Officer.employee_no == officer.employee_no))
-        output = {"options": [option_document(o) for o in state.comparison.options],
-                  "personal_rate_pct": state.personal.rate_pct,
-                  "authority_rate_pct": state.personal.authority_rate_pct,
-                  "floor_rate_pct": state.personal.floor_rate_pct}
+    # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
+    content = proposal_content(state, officer, customer_name, proposal_no, today, quote_input, input_sha, simulation,
+                               identity.demo)
+    pdf = document.render(content)
+    # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
+    signed = signing.sign(pdf, identity, document.signature_box_points(),
+                          f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
+                          or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
+    digest = sha256_hex(signed)
+    output = {"options": [option_document(o) for o in state.comparison.options],
+              "personal_rate_pct": state.personal.rate_pct,
+              "authority_rate_pct": state.personal.authority_rate_pct,
+              "floor_rate_pct": state.personal.floor_rate_pct}
+    with officer.database.session() as s:
         s.add(Proposal(
-            proposal_no=proposal_no, customer_id=customer.id, loan_id=loan_id, officer_id=officer_id,
+            proposal_no=proposal_no, customer_id=customer_id, loan_id=loan_id, officer_id=officer.officer_id,
             valid_until=content.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,
             quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
             input_sha256=input_sha, pdf=signed, pdf_sha256=digest))

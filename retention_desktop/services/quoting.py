@@ -20,7 +20,12 @@ from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.features import MARKET_KIND
-from retention_desktop.domain.personal_quote import PricingContext, personal_price, personal_quote_document
+from retention_desktop.domain.personal_quote import (
+    PricingContext,
+    personal_price,
+    personal_quote_document,
+    request_dsr_pct,
+)
 from retention_desktop.domain.policy import Policy, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
@@ -50,21 +55,27 @@ class QuoteBasis:
     def policy(self, on: dt.date) -> Policy:
         return policy_in_force(self.policies, on)
 
-    def context(self, request: QuoteRequest, officer_role: str = "officer", salary_transfer: bool = False,
-                tenure_years: int = 0) -> PricingContext:
-        on = request.as_of
+    def rules_on(self, on: dt.date) -> PricingRules:
         candidates = [r for r in self.rules if r.effective_from <= on]
         if not candidates:
             raise AdminError(f"no pricing rules in force on {on}")
+        return max(candidates, key=lambda r: r.effective_from)
+
+    def index_rates_on(self, on: dt.date) -> dict[str, Decimal]:
+        """Each index's latest published rate on or before ``on`` (indexes not yet published are left out)."""
         rates = {name: next((rate for day, rate in reversed(series) if day <= on), None)
                  for name, series in self.index_rates.items()}
+        return {name: rate for name, rate in rates.items() if rate is not None}
+
+    def context(self, request: QuoteRequest, officer_role: str = "officer", salary_transfer: bool = False,
+                tenure_years: int = 0) -> PricingContext:
+        on = request.as_of
         score = request.borrower.credit_score
         kind = MARKET_KIND[request.current_loan.kind]
         sheet = max((d for k, lo, hi, d, _r in self.market if k == kind and d <= on), default=None)
         best = [r for k, lo, hi, d, r in self.market if k == kind and d == sheet and lo <= score <= hi]
         return PricingContext(
-            rules=max(candidates, key=lambda r: r.effective_from),
-            index_rates={k: v for k, v in rates.items() if v is not None},
+            rules=self.rules_on(on), index_rates=self.index_rates_on(on),
             product_bounds=self.product_bounds,
             market_best_rate_pct={request.current_loan.kind: min(best)} if best else {},
             switching_model=self.models.get("switching"), risk_model=self.models.get("risk"),
@@ -128,8 +139,6 @@ def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[st
 
     def price_of(doc: QuoteRequest) -> Decimal:
         return personal_price(doc, basis.context(doc), policy).rate_pct
-
-    from retention_desktop.domain.personal_quote import request_dsr_pct
 
     suggestion = suggest(request, policy, price_of, lambda doc: request_dsr_pct(doc, policy),
                          context.rules.dsr_band_edges(), limit_target=target)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retention_desktop.domain import comparison_table
 from retention_desktop.domain.comparison import Comparison, OptionResult
-from retention_desktop.domain.money import format_rate_pct, format_won
+from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS
+from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
@@ -38,27 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def option_title(o: OptionResult) -> str:
-    if o.label == "keep":
-        return tr("현재 유지")
-    if o.label == "reloan":
-        return tr("재대출 (맞춤)")
-    return f"{tr('대환')}: {o.lender}"
-
-
-ROWS = [
-    ("금리", lambda o: format_rate_pct(o.annual_rate_pct)),
-    ("월 납입액", lambda o: format_won(o.monthly_payment)),
-    ("총이자 (잔여기간)", lambda o: format_won(o.total_interest)),
-    ("중도상환수수료", lambda o: format_won(o.prepayment_fee)),
-    ("인지세 (고객 부담)", lambda o: format_won(o.stamp_duty_borrower)),
-    ("부대비용", lambda o: format_won(o.fees)),
-    ("총비용", lambda o: format_won(o.total_cost)),
-    ("유지 대비 절감", lambda o: format_won(o.net_saving_vs_keep) if o.label != "keep" else "—"),
-    ("손익분기 (실질)", lambda o: f"{o.break_even_month}개월" if o.break_even_month else "—"),
-    ("손익분기 (현금)", lambda o: f"{o.cash_break_even_month}개월" if o.cash_break_even_month else "—"),
-    ("실효 연 비용률", lambda o: format_rate_pct(o.effective_annual_cost_pct)),
-    ("가능 여부", lambda o: "가능" if o.eligible else "불가"),
-]
+    return comparison_table.option_title(o, tr)
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -74,22 +56,22 @@ class ComparisonModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(ROWS)
+        return 0 if parent.isValid() else len(OPTION_ROWS)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.options)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.column() >= len(self.options) or index.row() >= len(ROWS):
+        if not index.isValid() or index.column() >= len(self.options) or index.row() >= len(OPTION_ROWS):
             return None
         option = self.options[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return ROWS[index.row()][1](option)
+            return OPTION_ROWS[index.row()][1](option)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(option.reasons)
-        if role == Qt.ItemDataRole.ForegroundRole and ROWS[index.row()][0] == "가능 여부" and not option.eligible:
+        if role == Qt.ItemDataRole.ForegroundRole and OPTION_ROWS[index.row()][0] == ELIGIBLE_ROW and not option.eligible:
             from PySide6.QtGui import QColor
 
             return QColor("#b00020")
@@ -100,8 +82,8 @@ class ComparisonModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.options):
             return option_title(self.options[section])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(ROWS):
-            return tr(ROWS[section][0])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(OPTION_ROWS):
+            return tr(OPTION_ROWS[section][0])
         return None
 
 
@@ -125,7 +107,7 @@ class ComparisonPage(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(22)
         # every row of the comparison stays visible: the grid is exactly as tall as its rows
-        self.grid.setFixedHeight(22 * len(ROWS) + 32)
+        self.grid.setFixedHeight(22 * len(OPTION_ROWS) + 32)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = ChartCanvas(height=2.4)
         self.slider = QSlider(Qt.Orientation.Horizontal)

@@ -1,0 +1,34 @@
+"""The comparison as a table, the same on the screen and on the printed proposal: a title per option and the
+rows of figures, each with how it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retention_desktop.domain.comparison import OptionResult
+from retention_desktop.domain.money import format_rate_pct, format_won
+
+ELIGIBLE_ROW = "가능 여부"
+OPTION_ROWS: list[tuple[str, Callable[[OptionResult], str]]] = [
+    ("금리", lambda o: format_rate_pct(o.annual_rate_pct)),
+    ("월 납입액", lambda o: format_won(o.monthly_payment)),
+    ("총이자 (잔여기간)", lambda o: format_won(o.total_interest)),
+    ("중도상환수수료", lambda o: format_won(o.prepayment_fee)),
+    ("인지세 (고객 부담)", lambda o: format_won(o.stamp_duty_borrower)),
+    ("부대비용", lambda o: format_won(o.fees)),
+    ("총비용", lambda o: format_won(o.total_cost)),
+    ("유지 대비 절감", lambda o: format_won(o.net_saving_vs_keep) if o.label != "keep" else "—"),
+    ("손익분기 (실질)", lambda o: f"{o.break_even_month}개월" if o.break_even_month else "—"),
+    ("손익분기 (현금)", lambda o: f"{o.cash_break_even_month}개월" if o.cash_break_even_month else "—"),
+    ("실효 연 비용률", lambda o: format_rate_pct(o.effective_annual_cost_pct)),
+    (ELIGIBLE_ROW, lambda o: "가능" if o.eligible else "불가"),
+]
+
+
+def option_title(o: OptionResult, translate: Callable[[str], str] = str) -> str:
+    """현재 유지, 재대출 (맞춤), or 대환: <lender>; ``translate`` gives the screen's language."""
+    if o.label == "keep":
+        return translate("현재 유지")
+    if o.label == "reloan":
+        return translate("재대출 (맞춤)")
+    return f"{translate('대환')}: {o.lender}"
