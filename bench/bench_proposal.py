@@ -51,7 +51,7 @@ def main() -> int:
         signed = signing.sign(document.render(content), identity, document.signature_box_points(), "E1007")
         build.append(time.perf_counter() - started)
         started = time.perf_counter()
-        result = signing.verify(signed, ps.trust_roots(data_dir))
+        result = signing.verify(signed, ps.trust_roots(officer.database, data_dir))
         verify.append(time.perf_counter() - started)
         assert result.ok, result.reason
     officer.database.close()

@@ -59,7 +59,7 @@ def test_showcase_customer_matches_the_walk_through():
 
 def test_regenerating_replaces_earlier_demo_data_and_keeps_the_audit_log(db):
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO audit_log (workstation, action) VALUES ('ws', 'session.login')"))
+        conn.execute(text("SELECT data.audit('session.login', NULL, '{}')"))
     counts = demo_data.regenerate(db.engine, 120, 5, AS_OF)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM customers")).scalar() == 120

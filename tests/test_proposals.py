@@ -37,7 +37,8 @@ def pdf_text(pdf: bytes) -> str:
 def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
     _officer, state, proposal, _dir = made
     content = pdf_text(proposal.pdf)
-    assert "김*늘" in content and "재대출 제안서" in content  # Hangul in the text layer
+    # the customer present is named in full (the name was read through the database, recorded); Hangul in the text
+    assert "김하늘" in content and "재대출 제안서" in content
     keep = state.comparison.option("keep")
     reloan = state.comparison.option("reloan")
     for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
@@ -53,7 +54,7 @@ def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
 
 def test_signature_validates_against_the_trust_root_and_matches_the_archive(made):
     officer, _state, proposal, data_dir = made
-    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(officer.database, data_dir))
     assert result.ok and result.archived and result.level == "PAdES B-B"
     assert "E1007 (DEMO)" in result.signer
 
@@ -63,7 +64,7 @@ def test_a_single_changed_byte_is_detected(made):
     for position in (len(proposal.pdf) // 4, len(proposal.pdf) // 2, len(proposal.pdf) - 300):
         tampered = bytearray(proposal.pdf)
         tampered[position] ^= 0x01
-        result = ps.verify_pdf(officer.database, bytes(tampered), ps.trust_roots(data_dir))
+        result = ps.verify_pdf(officer.database, bytes(tampered), ps.trust_roots(officer.database, data_dir))
         assert not result.ok, position
 
 
@@ -78,19 +79,21 @@ def test_an_untrusted_signer_is_refused(made, tmp_path):
 
 def test_a_proposal_without_archive_record_is_refused(made, db):
     officer, _state, proposal, data_dir = made
-    with db.engine.begin() as conn:
+    with db.engine.begin() as conn:  # only a superuser gets past the archive's trigger, with replication role
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text("DELETE FROM proposals WHERE proposal_no = :n"), {"n": proposal.proposal_no})
-    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(officer.database, data_dir))
     assert not result.ok and "보관된 제안서" in result.reason
 
 
-def test_archive_reopen_and_decision(made):
+def test_archive_reopen_and_decision(made, db):
     officer, _state, proposal, _dir = made
     again = ps.reopen(officer, proposal.proposal_no)
     assert again.pdf == proposal.pdf and again.pdf_sha256 == ps.sha256_hex(proposal.pdf)
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     with officer.database.session() as s:
         row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+    with db.session() as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.employee_no == "E1007")).all()
     assert row.decision == "accepted" and row.decided_at is not None
     assert {"proposal.create", "proposal.reopen", "proposal.decision"} <= set(actions)
@@ -152,21 +155,24 @@ def test_cli_makes_and_verifies_a_proposal():
     assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
 
 
-def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_keyring):
-    """A bank-issued PKCS#12 named in the settings, its passphrase in the keyring, signs in central mode."""
+def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offices_roots(made, tmp_path,
+                                                                                        memory_keyring, login):
+    """A bank-issued PKCS#12 named in the settings, its passphrase in the keyring, signs in central mode; the
+    signature is trusted only once head office has stored its root centrally (pinned in the audit trail) — a
+    PEM dropped into the data folder counts for nothing."""
     import dataclasses
 
-    from retention_desktop.data import credentials
+    from retention_desktop.data import api_calls, credentials
     from retention_desktop.data.settings import Settings, save_settings
     from retention_desktop.proposal.pki import ensure_demo_identity
 
     officer, state, _proposal, _dir = made
     issued = ensure_demo_identity(tmp_path / "bank-pki", "101", "강남역지점", "E1007", "권명숙")
     central_dir = tmp_path / "central"
-    (central_dir / "bank").mkdir(parents=True)
-    (central_dir / "bank" / "root.pem").write_bytes(issued.root_pem)
-    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
-                                               "signing_trust_root": str(central_dir / "bank" / "root.pem")}))
+    (central_dir / "pki" / "trust").mkdir(parents=True)
+    (central_dir / "pki" / "trust" / "root.pem").write_bytes(issued.root_pem)  # user-writable: ignored
+    (central_dir / "pki" / "demo-root.pem").write_bytes(issued.root_pem)  # demo mode only: ignored
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path)}))
     central = dataclasses.replace(officer, database=dataclasses.replace(officer.database, mode="central"))
     with pytest.raises(ps.ProposalError, match="설정에 없습니다"):
         ps.signing_identity(central, tmp_path / "nothing-configured")
@@ -174,5 +180,18 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     assert not identity.demo
     assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
-    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
+    assert ps.trust_roots(central.database, central_dir) == []
+    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
+    assert not result.ok and "신뢰" in result.reason
+    head_office = login("E1005")
+    with head_office.database.session() as s:
+        fingerprint = api_calls.scalar(s, "add_trust_root", issued.root_pem.decode(), "Retention Demo Root CA", "")
+    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+    # pinned in the settings too: a root the settings do not name is not trusted
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+                                               "trust_root_fingerprints": ["00" * 32]}))
+    assert ps.trust_roots(central.database, central_dir) == []
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+                                               "trust_root_fingerprints": [fingerprint.upper()]}))
+    assert len(ps.trust_roots(central.database, central_dir)) == 1

@@ -35,9 +35,16 @@ class AdminError(Exception):
         self.code = code
 
 
-def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+DEMO_HEAD_OFFICE = "E1005"  # the demo's head-office administrator (본점영업부)
+
+
+def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
+                   ) -> Database:
+    """The database for a ``retention-admin`` command: the embedded server's superuser in demo mode; in central
+    mode the settings' login role, reading the ``api`` views (``api=False``: the batch role, which reads the
+    portfolio's tables)."""
     try:
-        return open_database(data_dir, demo, ask_password)
+        return open_database(data_dir, demo, ask_password, api)
     except (DatabaseUnavailable, EmbeddedServerError, SettingsError) as exc:
         raise AdminError(str(exc)) from exc
 
@@ -84,7 +91,7 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
         out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
         return 0
     if action == "upgrade":
-        db = open_for_admin(data_dir, demo, ask_password)
+        db = open_for_admin(data_dir, demo, ask_password, api=False)
         try:
             before = migrations.current_revision(db.engine)
             migrations.upgrade(db.engine)
@@ -124,7 +131,7 @@ def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], st
 
 def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
-    db = open_for_admin(data_dir, demo, ask_password)
+    db = open_for_admin(data_dir, demo, ask_password, api=False)
     try:
         if db.mode != "embedded" and not force:
             raise AdminError("refusing to replace data on a central server; add --force if you really mean it",
@@ -142,7 +149,7 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
                          progress: Callable[[str], None]) -> dict:
     from retention_desktop.services.model_training import TrainingError, train_models
 
-    db = open_for_admin(data_dir, demo, ask_password)
+    db = open_for_admin(data_dir, demo, ask_password, api=False)
     try:
         if db.mode == "embedded":
             _prepare(db)
@@ -159,7 +166,7 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
         raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
-    db = open_for_admin(data_dir, demo, ask_password)
+    db = open_for_admin(data_dir, demo, ask_password, api=False)
     try:
         if db.mode == "embedded":
             _prepare(db)
@@ -178,18 +185,18 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
 
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        with db.session() as s:
-            owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
-                             .where(Loan.loan_no == loan_no))
-        if owner is None:
-            raise AdminError(f"대출번호 {loan_no}가 없습니다.", code=2)
-        if owner != customer_no:
-            raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
         try:
             officer = log_in(db, employee_no)
         except LoginError as exc:
             raise AdminError(str(exc), code=2) from exc
         try:
+            with officer.database.session() as s:  # as the officer: within their scope
+                owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
+                                 .where(Loan.loan_no == loan_no))
+            if owner is None:
+                raise AdminError(f"대출번호 {loan_no}가 없거나 직원 {employee_no}의 조회 범위 밖입니다.", code=2)
+            if owner != customer_no:
+                raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
         except ProposalError as exc:
             raise AdminError(str(exc)) from exc
@@ -210,7 +217,31 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         raise AdminError(f"파일을 읽을 수 없습니다: {exc}", code=2) from exc
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        return verify_pdf(db, pdf, trust_roots(data_dir))
+        return verify_pdf(db, pdf, trust_roots(db, data_dir))
+    finally:
+        db.close()
+
+
+def import_command(data_dir: Path, demo: bool, kind: str, path: Path, employee_no: str | None,
+                   ask_password: Callable[[str], str | None]):
+    """``retention-admin import KIND FILE``: as a head-office administrator — in demo mode the demo's (or
+    ``employee_no``), in central mode whoever the settings' login role is. The database refuses anyone else."""
+    from retention_desktop.services import imports
+    from retention_desktop.services.officer_session import LoginError, log_in, session_of
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db)  # the demo's officers (and their roles) exist from the first start
+        try:
+            officer = log_in(db, employee_no or DEMO_HEAD_OFFICE) if db.mode == "embedded" else session_of(db)
+        except LoginError as exc:
+            raise AdminError(str(exc), code=2) from exc
+        try:
+            return imports.IMPORTERS[kind](officer.database, path)
+        finally:
+            if officer.database is not db:
+                officer.database.close()
     finally:
         db.close()
 
@@ -228,6 +259,65 @@ def forget_secrets(data_dir: Path) -> list[str]:
         user = f"rd_{settings.remembered_employee_no.lower()}"
         accounts.append(replace(settings.central, user=user).keyring_account)
     accounts += [f"pkcs12:{p.name}" for p in sorted((data_dir / "pki").glob("*.p12"))]
+    from retention_desktop.proposal.pki import ROOT_KEY_ACCOUNT
+
+    accounts.append(ROOT_KEY_ACCOUNT)
     for account in accounts:
         credentials.forget_secret(account)
     return accounts
+
+
+def audit_call(run: Callable[[], object]):
+    """An audit-trail command's database work; a refusal (not the security group) becomes a one-line error."""
+    from retention_desktop.data import api_calls
+
+    try:
+        with api_calls.refusals():
+            return run()
+    except api_calls.Refused as exc:
+        raise AdminError(f"{exc} (보안·감사 그룹의 계정으로 실행하세요)", code=2) from exc
+
+
+def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | None,
+                   ask_password: Callable[[str], str | None]) -> dict:
+    """Head office trusts a root certificate (PEM) for proposal signatures; returns its subject and fingerprint."""
+    from cryptography import x509
+
+    from retention_desktop.data import api_calls
+    from retention_desktop.services.officer_session import LoginError, log_in, session_of
+
+    try:
+        pem = path.read_text(encoding="ascii")
+        subject = x509.load_pem_x509_certificate(pem.encode("ascii")).subject.rfc4514_string()
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise AdminError(f"PEM 인증서를 읽을 수 없습니다: {path}: {exc}", code=2) from exc
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db)
+        try:
+            officer = log_in(db, employee_no or DEMO_HEAD_OFFICE) if db.mode == "embedded" else session_of(db)
+        except LoginError as exc:
+            raise AdminError(str(exc), code=2) from exc
+        try:
+            with officer.database.session() as s:
+                fingerprint = api_calls.scalar(s, "add_trust_root", pem, subject, f"retention-admin trust-root add {path.name}")
+        except api_calls.Refused as exc:
+            raise AdminError(str(exc), code=2) from exc
+        finally:
+            if officer.database is not db:
+                officer.database.close()
+        return {"subject": subject, "fingerprint": fingerprint}
+    finally:
+        db.close()
+
+
+def trust_root_list(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> list[dict]:
+    from retention_desktop.data import api_calls
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        with db.session() as s:
+            return api_calls.rows(s, "pinned_trust_roots")
+    finally:
+        db.close()

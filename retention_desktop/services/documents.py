@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from sqlalchemy import select
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
-from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
 MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -37,6 +37,7 @@ class DocumentLine:
     sha256: str
     uploaded_by: str
     uploaded_at: dt.datetime
+    document_id: int | None = None  # for ``content_of``
 
 
 @dataclass(frozen=True)
@@ -66,24 +67,25 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
                                f"{DOCUMENT_MAX_BYTES // 1024 // 1024}MB).")
     if customer_no is None and application_no is None:
         raise DocumentRejected("고객 또는 신청에 첨부해야 합니다.")
-    kind_of_file = media_type(content, filename)
+    media_type(content, filename)  # refused here in words; the database checks the same again
     digest = hashlib.sha256(content).hexdigest()
-    with officer.database.session() as s:
-        customer_id = application_id = None
-        if customer_no is not None:
-            customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
-            if customer_id is None:
-                raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
-        if application_no is not None:
-            application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
-            if application_id is None:
-                raise DocumentRejected(f"신청 {application_no}가 없습니다.")
-        s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename[:255],
-                       media_type=kind_of_file, size_bytes=len(content), sha256=digest, content=content,
-                       uploaded_by=officer.officer_id))
-        audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
-                     application_no=application_no)
+    try:
+        with officer.database.session() as s:  # stored only within the officer's scope, recorded
+            stored = api_calls.scalar(s, "attach_document", customer_no, application_no, kind, filename[:255], content)
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc
+    if stored != digest:
+        raise DocumentRejected("저장된 서류의 해시가 파일과 다릅니다.")
     return digest
+
+
+def content_of(officer: OfficerSession, document_id: int) -> bytes:
+    """A stored document's file (within the officer's scope; recorded as 'document.download')."""
+    try:
+        with officer.database.session() as s:
+            return bytes(api_calls.scalar(s, "document_content", document_id))
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc
 
 
 def documents_of(officer: OfficerSession, customer_no: str, application_no: str | None = None) -> list[DocumentLine]:
@@ -97,7 +99,7 @@ def documents_of(officer: OfficerSession, customer_no: str, application_no: str 
             which = (Document.application_id == application_id) | (
                 (Document.customer_id == customer_id) & Document.application_id.is_(None))
         rows = s.execute(select(Document.kind, Document.filename, Document.media_type, Document.size_bytes,
-                                Document.sha256, Officer.name, Document.uploaded_at)
+                                Document.sha256, Officer.name, Document.uploaded_at, Document.id)
                          .join(Officer, Officer.id == Document.uploaded_by).where(which).order_by(Document.id)).all()
     return [DocumentLine(*row) for row in rows]
 
@@ -121,15 +123,12 @@ def find_income(pdf: bytes) -> IncomeFinding | None:
 
 def confirm_income(officer: OfficerSession, customer_no: str, amount: int, evidence_sha256: str,
                    today: dt.date | None = None) -> None:
-    """The officer confirmed the income read from a proof: record it, verified today."""
-    if not isinstance(amount, int) or amount < 0:
+    """The officer confirmed the income read from a proof attached to this customer (``evidence_sha256``):
+    record it, verified today (the database's date). ``today`` is kept for callers; the server's clock decides."""
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
         raise DocumentRejected("연소득은 0원 이상의 원 단위 정수여야 합니다.")
-    with officer.database.session() as s:
-        customer = s.scalars(select(Customer).where(Customer.customer_no == customer_no)).first()
-        if customer is None:
-            raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
-        previous = customer.annual_income
-        customer.annual_income = amount
-        customer.income_verified_on = today or dt.date.today()
-        audit.record(s, officer.employee_no, "customer.income_confirmed", customer_no, previous=previous,
-                     confirmed=amount, evidence_sha256=evidence_sha256)
+    try:
+        with officer.database.session() as s:
+            api_calls.scalar(s, "confirm_income", customer_no, amount, evidence_sha256)
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc

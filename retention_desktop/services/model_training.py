@@ -23,6 +23,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
 from sqlalchemy import select
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
@@ -114,7 +115,8 @@ def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] =
             progress(f"training the {kind} model on {len(y):,} loans ({int(y.sum()):,} positive)")
             model, card = fit(kind, x, y, f"{kind}-{as_of.isoformat()}-{stamp}")
             card["trained_on"] = as_of.isoformat()
-            s.add(ModelVersion(kind=kind, version=model.version, parameters=model.to_parameters(), card=card))
+            # stored by the batch's function (rd_batch), recorded in the audit trail
+            api_calls.scalar(s, "record_model_version", kind, model.version, model.to_parameters(), card)
             cards[kind] = card
     return cards
 

@@ -11,7 +11,6 @@ date replaces its list) and optionally to Excel.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import text
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.portfolio_frames import PortfolioFrames, rate_e4, read_portfolio
 from retention_desktop.domain.features import SWITCHING_FEATURES
@@ -218,34 +217,30 @@ def write_call_list(db: Database, as_of: dt.date, entries: pd.DataFrame, model_v
         "reasons": entries["reasons"].map(lambda r: json.dumps(r, ensure_ascii=False)),
         "model_version": model_version,
     })
-    buf = io.StringIO()
-    out.to_csv(buf, index=False, header=False)
-    buf.seek(0)
-    raw = db.engine.raw_connection()
-    try:
-        with raw.cursor() as cur:
-            cur.execute("DELETE FROM call_list_entries WHERE as_of = %s", (as_of,))
-            cur.copy_expert(f"COPY call_list_entries ({', '.join(out.columns)}) FROM STDIN WITH (FORMAT csv)", buf)
-        raw.commit()
-    except Exception:
-        raw.rollback()
-        raise
-    finally:
-        raw.close()
+    # stored by the batch's function (rd_batch): the day's list replaced in one transaction, recorded
+    records = json.loads(out.drop(columns=["reasons"]).to_json(orient="records"))
+    for record, reasons in zip(records, entries["reasons"]):
+        record["reasons"] = list(reasons)
+    with db.session() as s:
+        api_calls.scalar(s, "replace_call_list", as_of, records)
+
+
+EXPORT_COLUMNS = ["branch_code", "branch_name", "branch_rank", "officer_name", "customer_no", "customer_name", "loan_no",
+                  "kind", "balance", "current_rate_pct", "recommended_rate_pct", "switching_probability",
+                  "value_at_risk", "rate_cut_right", "fee_window_ends_on", "switch_eligible_from", "reasons"]
 
 
 def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
-    with db.engine.connect() as conn:
-        frame = pd.read_sql(text("""
-            SELECT b.name AS 지점, e.branch_rank AS 순위, o.name AS 담당자, c.customer_no AS 고객번호,
-                   c.name AS 고객명, l.loan_no AS 대출번호, l.kind AS 대출종류, l.balance AS 잔액,
-                   e.current_rate_pct AS 현재금리, e.recommended_rate_pct AS 제안금리,
-                   e.switching_probability AS 이탈확률, e.value_at_risk AS 위험가치,
-                   e.rate_cut_right AS 금리인하요구권, e.fee_window_ends_on AS 수수료면제일,
-                   e.switch_eligible_from AS 대환가능일, e.reasons AS 사유
-            FROM call_list_entries e JOIN branches b ON b.id = e.branch_id JOIN loans l ON l.id = e.loan_id
-            JOIN customers c ON c.id = e.customer_id LEFT JOIN officers o ON o.id = e.officer_id
-            WHERE e.as_of = :as_of ORDER BY b.code, e.branch_rank"""), conn, params={"as_of": as_of})
+    """The call list with the customers' names: only through the database's export function, which limits it to
+    the caller's scope (an officer: their branch; the batch: every branch) and records it."""
+    with db.session() as s:
+        rows = api_calls.rows(s, "call_list_export", as_of)
+    frame = pd.DataFrame(rows, columns=EXPORT_COLUMNS).rename(columns={
+        "branch_name": "지점", "branch_rank": "순위", "officer_name": "담당자", "customer_no": "고객번호",
+        "customer_name": "고객명", "loan_no": "대출번호", "kind": "대출종류", "balance": "잔액",
+        "current_rate_pct": "현재금리", "recommended_rate_pct": "제안금리", "switching_probability": "이탈확률",
+        "value_at_risk": "위험가치", "rate_cut_right": "금리인하요구권", "fee_window_ends_on": "수수료면제일",
+        "switch_eligible_from": "대환가능일", "reasons": "사유"}).drop(columns=["branch_code"])
     frame["사유"] = frame["사유"].map(lambda r: " · ".join(r))
     frame["대출종류"] = frame["대출종류"].map(LOAN_KIND)
     for column in ("현재금리", "제안금리", "이탈확률"):

@@ -1,0 +1,345 @@
+-- Serving customers: logging in, searching, opening and revealing a customer, consultation access for a
+-- customer of another branch, documents, and the income confirmed from a proof. Every access to personal
+-- data writes its audit row in the same transaction.
+
+-- The session's officer (who the login role is); refuses roles that are not active officers.
+CREATE OR REPLACE FUNCTION api.session_officer()
+RETURNS TABLE (officer_id integer, employee_no text, name text, role text, branch_id integer, branch_name text,
+               db_role text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.me();
+BEGIN
+    IF m.id IS NULL THEN
+        RAISE EXCEPTION '등록되지 않았거나 사용이 중지된 직원 계정입니다 (%)', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY SELECT m.id, m.employee_no::text, m.name::text, m.role::text, m.branch_id, b.name::text, m.db_role::text
+                 FROM data.branches b WHERE b.id = m.branch_id;
+END
+$$;
+
+-- Log in: who the session is, recorded ('session.login').
+CREATE OR REPLACE FUNCTION api.log_in()
+RETURNS TABLE (officer_id integer, employee_no text, name text, role text, branch_id integer, branch_name text,
+               db_role text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY SELECT * FROM api.session_officer();
+    PERFORM data.audit('session.login', NULL, '{}'::jsonb);
+END
+$$;
+
+-- 고객 검색. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
+-- the date). Customers in the officer's scope come with their name and birth date; others (they walk into
+-- any branch) only masked, with their branch, so the officer can ask for consultation access. Each form is
+-- answered from its own index (revision 0005), planned with the literal the officer typed.
+CREATE OR REPLACE FUNCTION api.search_customers(query_kind text, query text, birth date DEFAULT NULL,
+                                                page_size integer DEFAULT 50, skip integer DEFAULT 0)
+RETURNS TABLE (customer_no text, name text, birth_date date, phone_masked text, branch_name text, in_scope boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    granted bigint[] := data.my_granted_customers();
+    q text := btrim(coalesce(query, ''));
+    name_order constant text := 'c.name COLLATE "C", c.birth_date, c.customer_no';
+    condition text;
+    ordering text := name_order;
+    hit record;
+    found_rows integer := 0;
+    outside integer := 0;
+BEGIN
+    IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
+        RAISE EXCEPTION '검색 범위가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(q) NOT BETWEEN 1 AND 40 THEN
+        RAISE EXCEPTION '검색어는 1~40자입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    CASE query_kind
+        WHEN 'customer_no' THEN
+            IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.customer_no COLLATE "C" LIKE %L', q || '%');
+            ordering := 'c.customer_no COLLATE "C"';
+        WHEN 'loan_no' THEN
+            IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L LIMIT %s)',
+                                q || '%', page_size + skip);
+        WHEN 'phone_last4' THEN
+            IF q !~ '^[0-9]{4}$' THEN RAISE EXCEPTION '전화번호 끝 네 자리가 아닙니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.phone_last4 = %L', q);
+            ordering := 'c.phone_last4, ' || name_order;
+        WHEN 'name' THEN
+            IF q !~ '^[가-힣A-Za-z ]+$' THEN RAISE EXCEPTION '이름은 한글·영문만 검색합니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.name COLLATE "C" LIKE %L', q || '%');
+        WHEN 'name_birth' THEN
+            IF q !~ '^[가-힣A-Za-z]+$' OR birth IS NULL THEN
+                RAISE EXCEPTION '이름과 생년월일로 검색합니다' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            condition := format('c.name COLLATE "C" = %L AND c.birth_date = %L', q, birth);
+        ELSE
+            RAISE EXCEPTION '검색 종류가 올바르지 않습니다: %', query_kind USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
+    FOR hit IN EXECUTE format(
+        'SELECT c.id, c.customer_no, c.name, c.birth_date, c.phone, c.home_branch_id, b.name AS branch_name
+         FROM (SELECT * FROM data.customers c WHERE %s ORDER BY %s LIMIT %s OFFSET %s) c
+         JOIN data.branches b ON b.id = c.home_branch_id ORDER BY %s', condition, ordering, page_size, skip, ordering)
+    LOOP
+        found_rows := found_rows + 1;
+        in_scope := hit.home_branch_id = m.branch_id OR hit.id = ANY (granted)
+                    OR data.branch_has_business(hit.id, m.branch_id);
+        IF NOT in_scope THEN
+            outside := outside + 1;
+        END IF;
+        customer_no := hit.customer_no;
+        name := CASE WHEN in_scope THEN hit.name ELSE data.mask_name(hit.name) END;
+        birth_date := CASE WHEN in_scope OR query_kind = 'name_birth' THEN hit.birth_date END;
+        phone_masked := data.mask_phone(hit.phone);
+        branch_name := hit.branch_name;
+        RETURN NEXT;
+    END LOOP;
+    -- the query itself is not recorded (it is often a name); what was shown is
+    PERFORM data.audit('customer.search', NULL, jsonb_build_object('query_kind', query_kind, 'results', found_rows,
+                                                                   'outside_branch', outside, 'offset', skip));
+END
+$$;
+ALTER FUNCTION api.search_customers(text, text, date, integer, integer) OWNER TO rd_crossbranch;
+
+-- The customer in scope, or the refusal: "not found", or "another branch's customer: ask for consultation
+-- access" (42501, with the call to make in the hint).
+CREATE OR REPLACE FUNCTION data.customer_in_scope_or_refuse(customer_number text) RETURNS data.customers
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    c data.customers;
+    home text;
+BEGIN
+    SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- row security: scope only
+    IF FOUND THEN
+        RETURN c;
+    END IF;
+    home := data.home_branch_name_of(customer_number);
+    IF home IS NULL THEN
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+    END IF;
+    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', customer_number, home
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION data.customer_card(customer_number text, reveal_reason text)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+    show boolean := reveal_reason IS NOT NULL;
+BEGIN
+    IF show AND length(btrim(reveal_reason)) < 4 THEN
+        RAISE EXCEPTION '열람 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF show AND length(reveal_reason) > 200 THEN
+        RAISE EXCEPTION '열람 사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    c := data.customer_in_scope_or_refuse(customer_number);
+    RETURN QUERY SELECT c.customer_no::text, c.name::text, c.birth_date, data.mask_rrn(c.rrn_masked),
+        CASE WHEN show THEN c.phone::text ELSE data.mask_phone(c.phone) END,
+        CASE WHEN show THEN coalesce(c.email, '')::text ELSE data.mask_email(c.email) END,
+        CASE WHEN show THEN c.address ELSE data.mask_address(c.address) END,
+        coalesce(c.employer, '')::text, c.employment_type::text, c.annual_income, c.income_verified_on, c.home_branch_id,
+        b.name::text, c.salary_transfer, c.created_on, show
+        FROM data.branches b WHERE b.id = c.home_branch_id;
+    IF show THEN
+        PERFORM data.audit('customer.reveal', c.customer_no, jsonb_build_object(
+            'reason', btrim(reveal_reason), 'fields', jsonb_build_array('phone', 'email', 'address'),
+            'outside_branch', c.home_branch_id <> m.branch_id));
+    ELSE
+        PERFORM data.audit('customer.view', c.customer_no, jsonb_build_object('outside_branch', c.home_branch_id <> m.branch_id));
+    END IF;
+END
+$$;
+
+-- 고객 상세 (the customer being served): full name, contacts masked; recorded as 'customer.view'.
+CREATE OR REPLACE FUNCTION api.open_customer(customer_number text)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT * FROM data.customer_card(customer_number, NULL) $$;
+
+-- 개인정보 열람: the contacts in full, only with a reason (4 characters or more); recorded with the reason.
+CREATE OR REPLACE FUNCTION api.reveal_customer(customer_number text, reason text)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT * FROM data.customer_card(customer_number, coalesce(reason, '')) $$;
+
+-- 상담 열람: a customer of another branch opened to this officer for 8 hours, for a reason; recorded.
+CREATE OR REPLACE FUNCTION api.request_consultation_access(customer_number text, reason text)
+RETURNS timestamptz
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+    until timestamptz := now() + interval '8 hours';
+BEGIN
+    IF length(btrim(coalesce(reason, ''))) < 4 THEN
+        RAISE EXCEPTION '상담 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(reason) > 200 THEN
+        RAISE EXCEPTION '상담 사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- any branch (rd_crossbranch)
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF c.home_branch_id = m.branch_id THEN
+        RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', customer_number
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, expires_at)
+    VALUES (m.id, session_user, c.id, btrim(reason), until);
+    PERFORM data.audit('customer.consultation_access', c.customer_no, jsonb_build_object(
+        'reason', btrim(reason), 'expires_at', until, 'home_branch_id', c.home_branch_id));
+    RETURN until;
+END
+$$;
+ALTER FUNCTION api.request_consultation_access(text, text) OWNER TO rd_crossbranch;
+
+-- 대출 상세 opened (the loan's schedule and payoff): recorded as 'loan.view'; the loan (read it from api.loans)
+-- and its customer's number come back.
+CREATE OR REPLACE FUNCTION api.open_loan(loan_number text) RETURNS TABLE (loan_id bigint, customer_no text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    l data.loans;
+BEGIN
+    SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+    END IF;
+    PERFORM data.audit('loan.view', data.customer_no_of(l.customer_id), jsonb_build_object('loan_no', l.loan_no));
+    RETURN QUERY SELECT l.id, data.customer_no_of(l.customer_id);
+END
+$$;
+
+-- 첨부 서류: an income proof, an ID copy or another file for a customer or an application in scope. The type is
+-- read from the content (PDF, PNG, JPEG only) and must match the name; the hash is computed here.
+CREATE OR REPLACE FUNCTION api.attach_document(customer_number text, application_number text, kind text,
+                                               filename text, content bytea)
+RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+    a data.applications;
+    media text;
+    extension text;
+    clean_name text := regexp_replace(btrim(coalesce(filename, '')), '^.*[/\\]', '');
+    digest text;
+BEGIN
+    IF kind IS NULL OR kind NOT IN ('income_proof', 'id_copy', 'other') THEN
+        RAISE EXCEPTION '서류 종류는 income_proof, id_copy, other 중 하나여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF content IS NULL OR octet_length(content) = 0 THEN
+        RAISE EXCEPTION '빈 파일입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF octet_length(content) > 20971520 THEN
+        RAISE EXCEPTION '파일이 너무 큽니다 (최대 20MB)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    media := CASE WHEN substring(content FROM 1 FOR 5) = '\x255044462d'::bytea THEN 'application/pdf'
+                  WHEN substring(content FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea THEN 'image/png'
+                  WHEN substring(content FROM 1 FOR 3) = '\xffd8ff'::bytea THEN 'image/jpeg' END;
+    IF media IS NULL THEN
+        RAISE EXCEPTION 'PDF, PNG, JPEG 파일만 첨부할 수 있습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    extension := CASE media WHEN 'application/pdf' THEN '\.pdf$' WHEN 'image/png' THEN '\.png$' ELSE '\.jpe?g$' END;
+    IF length(clean_name) NOT BETWEEN 1 AND 255 OR lower(clean_name) !~ extension THEN
+        RAISE EXCEPTION '파일 이름(%)과 실제 형식(%)이 다릅니다', clean_name, media USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF customer_number IS NULL AND application_number IS NULL THEN
+        RAISE EXCEPTION '고객 또는 신청에 첨부해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF customer_number IS NOT NULL THEN
+        c := data.customer_in_scope_or_refuse(customer_number);
+    END IF;
+    IF application_number IS NOT NULL THEN
+        SELECT * INTO a FROM data.applications WHERE application_no = application_number;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        END IF;
+        IF c.id IS NOT NULL AND a.customer_id <> c.id THEN
+            RAISE EXCEPTION '신청 %는 고객 %의 신청이 아닙니다', application_number, customer_number
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    digest := encode(sha256(content), 'hex');
+    INSERT INTO data.documents (customer_id, application_id, kind, filename, media_type, size_bytes, sha256, content,
+                                uploaded_by)
+    VALUES (c.id, a.id, kind, clean_name, media, octet_length(content), digest, content, m.id);
+    PERFORM data.audit('document.attach', coalesce(c.customer_no, data.customer_no_of(a.customer_id)),
+                       jsonb_build_object('kind', kind, 'sha256', digest, 'application_no', application_number));
+    RETURN digest;
+END
+$$;
+
+-- A stored document's file (an ID copy, an income proof), for a document in scope; recorded.
+CREATE OR REPLACE FUNCTION api.document_content(document_id bigint) RETURNS bytea
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    d data.documents;
+BEGIN
+    SELECT * INTO d FROM data.documents WHERE id = document_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '서류를 찾을 수 없습니다 (없거나 조회 범위 밖)' USING ERRCODE = 'no_data_found';
+    END IF;
+    PERFORM data.audit('document.download',
+                       coalesce(data.customer_no_of(d.customer_id),
+                                data.customer_no_of((SELECT a.customer_id FROM data.applications a WHERE a.id = d.application_id))),
+                       jsonb_build_object('kind', d.kind, 'sha256', d.sha256));
+    RETURN d.content;
+END
+$$;
+
+-- 소득 확인: the officer confirmed the gross pay read from an income proof attached to this customer (or to one
+-- of their applications); the proof's sha256 is the evidence. Recorded with the previous and new income.
+CREATE OR REPLACE FUNCTION api.confirm_income(customer_number text, amount bigint, evidence_sha256 text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+BEGIN
+    IF amount IS NULL OR amount < 0 OR amount > 100000000000 THEN
+        RAISE EXCEPTION '연소득은 0원 이상 1,000억 원 이하의 원 단위 정수여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    c := data.customer_in_scope_or_refuse(customer_number);
+    IF NOT EXISTS (SELECT 1 FROM data.documents d
+                   WHERE d.sha256 = evidence_sha256 AND d.kind = 'income_proof'
+                     AND (d.customer_id = c.id
+                          OR d.application_id IN (SELECT a.id FROM data.applications a WHERE a.customer_id = c.id))) THEN
+        RAISE EXCEPTION '이 고객에게 첨부된 소득 증빙(income_proof)이 있어야 소득을 확인할 수 있습니다'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    UPDATE data.customers SET annual_income = amount, income_verified_on = data.bank_today() WHERE id = c.id;
+    PERFORM data.audit('customer.income_confirmed', c.customer_no, jsonb_build_object(
+        'previous', c.annual_income, 'confirmed', amount, 'evidence_sha256', evidence_sha256));
+END
+$$;
