@@ -136,7 +136,7 @@ def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window):
     assert more.args[0] > 50
 
 
-def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer):
+def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer, db):
     page = CustomerPage(TEST_AS_OF)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
@@ -155,7 +155,7 @@ def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert revealed.args[0].revealed and "****" not in page.fact_labels["phone"].text()
     assert page.fact_labels["rrn"].text().endswith("******")  # never revealed: not stored in clear
-    with officer.database.session() as s:
+    with db.session() as s:  # the audit trail: the security group's (here the superuser's) to read
         actions = s.execute(select(AuditEvent.action, AuditEvent.details).where(
             AuditEvent.customer_no == "C00000001").order_by(AuditEvent.id)).all()
     assert [a for a, _d in actions] == ["customer.view", "customer.reveal"]

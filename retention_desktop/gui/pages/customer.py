@@ -27,7 +27,13 @@ from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import badge, table, title
-from retention_desktop.services.customer_profile import MIN_REVEAL_REASON, CustomerProfile, load_profile
+from retention_desktop.services.customer_profile import (
+    MIN_REVEAL_REASON,
+    ConsultationNeeded,
+    CustomerProfile,
+    load_profile,
+    request_consultation,
+)
 
 STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
 EMPLOYMENT = {"salaried": "급여소득자", "public_servant": "공무원", "self_employed": "자영업", "freelancer": "프리랜서",
@@ -65,14 +71,18 @@ REPAYMENT_COLUMNS = [
 
 
 class RevealDialog(QDialog):
-    """Asks why the officer needs the unmasked contact details; the reason is recorded."""
+    """Asks why the officer needs the unmasked contact details (or, ``consultation``, another branch's
+    customer); the reason is recorded."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, consultation: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle("개인정보 열람")
+        self.setWindowTitle(tr("상담 열람 신청") if consultation else tr("개인정보 열람"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("예: 재대출 상담 중 연락처 확인")
-        self.message = QLabel(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력하세요. 열람 기록이 남습니다.")
+        self.reason.setPlaceholderText("예: 내점 고객 재대출 상담" if consultation else "예: 재대출 상담 중 연락처 확인")
+        self.message = QLabel(
+            f"{consultation}\n사유를 {MIN_REVEAL_REASON}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. "
+            "신청 기록이 남고, 보안 담당자가 매월 점검합니다." if consultation
+            else f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력하세요. 열람 기록이 남습니다.")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept_if_reasoned)
@@ -95,6 +105,7 @@ class CustomerPage(QWidget):
     open_comparison = Signal(str)
     open_simulation = Signal(str)
     failed = Signal(str)
+    consultation_asked = Signal(str)
 
     def __init__(self, today: dt.date):
         super().__init__()
@@ -147,11 +158,33 @@ class CustomerPage(QWidget):
         layout.addLayout(self.badges)
         layout.addWidget(self.tabs, 1)
         self.reveal_dialog: RevealDialog | None = None
+        self.consultation_dialog: RevealDialog | None = None
 
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
-                 lambda exc: self.failed.emit(str(exc)), owner=self)
+                 self._load_failed, owner=self)
+
+    def _load_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ConsultationNeeded):
+            self.ask_consultation(exc.customer_no, str(exc))
+            return
+        self.failed.emit(str(exc))
+
+    def ask_consultation(self, customer_no: str, why: str) -> None:
+        """Another branch's customer: ask for the reason, request consultation access, then open them."""
+        self.heading.setText(f"{customer_no} · 타지점 고객")
+        self.consultation_dialog = RevealDialog(self, consultation=why)
+        self.consultation_dialog.accepted.connect(lambda: self._request_consultation(
+            customer_no, self.consultation_dialog.reason.text()))
+        self.consultation_dialog.rejected.connect(lambda: self.failed.emit(why))
+        self.consultation_dialog.open()
+        self.consultation_asked.emit(customer_no)
+
+    def _request_consultation(self, customer_no: str, reason: str) -> None:
+        officer = self.officer
+        run_task(lambda: request_consultation(officer, customer_no, reason),
+                 lambda _until: self.activate(officer, customer_no), lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
