@@ -1,0 +1,172 @@
+"""Personal data stays out of the logs; head-office documents are checked by the database as the engine reads
+them; revision 0007 upgrades a database that holds data."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from retention_desktop.data import migrations
+from retention_desktop.domain.policy import Policy, PolicyError
+from tests.support import TEST_AS_OF, drop_database, login_as, new_database
+
+
+def leaves(params, prefix=""):
+    for key, value in params.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from leaves(value, path + ".")
+        else:
+            yield path
+
+
+def without(params, path):
+    copied = copy.deepcopy(params)
+    *parents, leaf = path.split(".")
+    node = copied
+    for part in parents:
+        node = node[part]
+    del node[leaf]
+    return copied
+
+
+def test_the_database_reads_a_policy_as_the_engine_does(db):
+    """Every parameter the engine requires, the database requires too (remove it: both refuse); if the engine
+    gains a parameter, add it to data.policy_problem in db/sql/60_head_office.sql."""
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.policies ORDER BY effective_from LIMIT 1")).scalar()
+
+        def db_refuses(params) -> bool:
+            return s.execute(text("SELECT data.policy_problem(CAST(:p AS jsonb))"),
+                             {"p": json.dumps(params)}).scalar() is not None
+
+        def engine_refuses(params) -> bool:
+            try:
+                Policy.from_parameters("x", TEST_AS_OF, json.loads(json.dumps(params)))
+            except PolicyError:
+                return True
+            return False
+
+        assert not db_refuses(good) and not engine_refuses(good)
+        disagree = [path for path in leaves(good)
+                    if db_refuses(without(good, path)) != engine_refuses(without(good, path))]
+        assert disagree == [], f"db/sql/60_head_office.sql data.policy_problem does not check: {disagree}"
+        for path in leaves(good):  # a word where a number belongs
+            broken = copy.deepcopy(good)
+            *parents, leaf = path.split(".")
+            node = broken
+            for part in parents:
+                node = node[part]
+            node[leaf] = "abc"
+            assert db_refuses(broken) == engine_refuses(broken), path
+
+
+def test_the_database_reads_pricing_rules_as_the_engine_does(db):
+    from retention_desktop.domain.pricing import PricingRules
+
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.pricing_rules LIMIT 1")).scalar()
+        for path in leaves(good):
+            params = without(good, path)
+            refused = s.execute(text("SELECT data.pricing_rules_problem(CAST(:p AS jsonb))"),
+                                {"p": json.dumps(params)}).scalar()
+            try:
+                PricingRules.from_parameters("x", TEST_AS_OF, json.loads(json.dumps(params)))
+                engine_refuses = False
+            except PolicyError:
+                engine_refuses = True
+            # the database is stricter only where it needs a value itself: the approval authorities
+            assert (refused is not None) == (engine_refuses or path.startswith("authority_pct.")), path
+
+
+def test_the_embedded_server_never_logs_a_row(db, server_url):
+    """A constraint violation's DETAIL quotes the whole row; the server logs tersely and never the statement."""
+    with db.session() as s:
+        settings = dict(s.execute(text(
+            "SELECT name, setting FROM pg_settings WHERE name IN ('log_error_verbosity', 'log_min_error_statement', "
+            "'log_parameter_max_length_on_error', 'log_parameter_max_length')")).all())
+        phone = s.execute(text("SELECT phone FROM data.customers WHERE customer_no = 'C00000001'")).scalar()
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        pytest.skip("the central server's logging is its administrator's (docs/security.md, Server logs)")
+    assert settings == {"log_error_verbosity": "terse", "log_min_error_statement": "panic",
+                        "log_parameter_max_length_on_error": "0", "log_parameter_max_length": "0"}
+    with pytest.raises(Exception, match="ck_customers_income_not_negative"):
+        with db.session() as s:
+            s.execute(text("UPDATE data.customers SET annual_income = -1 WHERE customer_no = 'C00000001'"))
+    log = Path(server_url.query["host"]) / "log"
+    assert "ck_customers_income_not_negative" in log.read_text(encoding="utf-8", errors="replace")
+    assert phone not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_app_log_never_quotes_a_row(tmp_path):
+    from retention_desktop.logs import configure_logging
+
+    path = configure_logging(tmp_path)
+    try:
+        raise RuntimeError('new row violates check constraint "ck_customers_income_not_negative"\n'
+                           "DETAIL:  Failing row contains (1, C00000001, 김하늘, 한빛전자(주), 010-3141-5926).\n"
+                           "DETAIL:  Key (rrn_hmac)=(\\x5d41402a) already exists.")
+    except RuntimeError:
+        logging.getLogger("test").exception("save failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = path.read_text(encoding="utf-8")
+    assert "ck_customers_income_not_negative" in logged and "Failing row contains (…)" in logged
+    assert "김하늘" not in logged and "010-3141-5926" not in logged and "5d41402a" not in logged
+
+
+def test_revision_0007_upgrades_a_database_holding_data(server_url, template_db):
+    """A database at 0006 with customers, a proposal, an approved application and audit rows: after 0007 every
+    row is where it was, in schema data; the proposal and application have their branch and approver; the old
+    audit rows are chained; officers reach only the api."""
+    from retention_desktop.data import demo_data
+    from tests.support import TEST_CUSTOMERS, TEST_SEED
+
+    db = new_database(server_url)
+    try:
+        migrations.upgrade(db.engine)
+        demo_data.regenerate(db.engine, TEST_CUSTOMERS, TEST_SEED, TEST_AS_OF)
+        migrations.downgrade(db.engine, "0006")  # a bank's database as it was before 0007, with its data
+        with db.engine.begin() as conn:
+            conn.execute(text("""
+                INSERT INTO audit_log (employee_no, workstation, action, customer_no, details)
+                VALUES ('E1007', 'ws', 'customer.view', 'C00000001', '{}'), (NULL, 'ws', 'session.login', NULL, '{}');
+                INSERT INTO proposals (proposal_no, customer_id, loan_id, officer_id, valid_until, policy_version,
+                                       engine_version, quote_input, quote_output, input_sha256, decision, decided_at)
+                VALUES ('P20261123-AAAAAA', 1, 1, 7, '2026-12-07', '2025.10-1015', 'x',
+                        '{"reloan_offer": {"annual_rate_pct": "4.9", "term_months": 16}}',
+                        '{"authority_rate_pct": "4.8"}', repeat('a', 64), 'accepted', now());
+                INSERT INTO applications (application_no, proposal_id, customer_id, old_loan_id, product_id,
+                                          annual_rate_pct, amount, term_months, state, created_by)
+                VALUES ('A20261123-AAAAAA', 1, 1, 1, 2, 4.9, 30000000, 16, 'approved', 7);
+                INSERT INTO application_events (application_id, officer_id, from_state, to_state)
+                VALUES (1, 7, NULL, 'draft'), (1, 6, 'submitted', 'approved');"""))
+            before = conn.execute(text("SELECT count(*), sum(balance) FROM loans")).one()
+        migrations.upgrade(db.engine)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*), sum(balance) FROM data.loans")).one() == before
+            assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
+                                     "AND tablename <> 'alembic_version'")).scalar() == 0
+            assert conn.execute(text("SELECT branch_id FROM data.proposals")).scalar() == 2
+            assert conn.execute(text("SELECT branch_id, approved_by, approved_amount FROM data.applications")).one() \
+                == (2, 6, 30_000_000)
+        from retention_desktop.services import applications, audit_trail
+
+        result = audit_trail.verify(db)
+        assert result.ok and result.rows == 2
+        # the application approved before 0007 executes under the new rules: its proposal's list rate follows from
+        # the authority rate it recorded, the approver is the officer of its approval event
+        manager = login_as(db, server_url, "E1006")
+        try:
+            done = applications.transition(manager, "A20261123-AAAAAA", "executed", 1)
+        finally:
+            manager.database.close()
+        assert done.state == "executed" and done.new_loan_no is not None
+    finally:
+        drop_database(server_url, db)
