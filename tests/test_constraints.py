@@ -79,7 +79,7 @@ def test_audit_log_cannot_be_changed_even_by_the_owner(db, statement):
 def test_officer_access_is_recorded_by_the_database_and_the_officer_cannot_touch_the_record(login, db):
     officer = login("E1007")
     with officer.database.session() as s:
-        s.execute(text("SELECT * FROM api.open_customer('C00000001')"))
+        s.execute(text("SELECT api.record_access('customer.view', 'C00000001')"))
     for statement in ("UPDATE api.audit_log SET action = 'x'", "INSERT INTO api.audit_log (action) VALUES ('x')",
                       "SELECT data.audit('customer.view', 'C00000001', '{}')"):
         with pytest.raises(DBAPIError, match="permission denied"):

@@ -131,7 +131,11 @@ def test_other_branches_customers_cannot_be_exported(login, psql, db):
     with conn.cursor() as cur:
         cur.execute("SELECT count(*) FROM api.customers WHERE home_branch_id <> 2")
         assert cur.fetchone()[0] == 0
-        cur.execute("SELECT DISTINCT branch_name FROM api.call_list_export(%s)", (TEST_AS_OF,))
+        cur.execute("SELECT api.record_access('call_list.export', %s)", (TEST_AS_OF.isoformat(),))
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute("SELECT DISTINCT branch_name FROM api.call_list_export(%s)", (ticket,))
         assert cur.fetchall() == [("강남역지점",)]
     conn.commit()
     officer = login("E1007")
@@ -160,7 +164,7 @@ def test_other_branches_id_copies_cannot_be_downloaded(login, psql, other_custom
         document_id = s.execute(text("SELECT id FROM data.documents WHERE kind = 'id_copy'")).scalar()
     assert documents.content_of(home, document_id) == jpeg
     conn = psql("E1007")
-    code, message = sqlstate_of(conn, "SELECT api.document_content(%s)", document_id)
+    code, message = sqlstate_of(conn, "SELECT api.record_access('document.download', %s)", str(document_id))
     assert code == "P0002" and "조회 범위 밖" in message
     with conn.cursor() as cur:
         cur.execute("SELECT count(*) FROM api.documents")

@@ -75,21 +75,26 @@ MATRIX = [
     (MANAGER, "SELECT api.add_trust_root('x', 'x')", DENIED),
     (OFFICER, "SELECT api.replace_call_list('2026-11-23', '[]')", DENIED),
     (OFFICER, "SELECT api.record_model_version('risk', 'x', '{{}}', '{{}}')", DENIED),
-    (SECURITY, "SELECT * FROM api.open_customer('{own}')", DENIED),
+    (SECURITY, "SELECT api.record_access('customer.view', '{own}')", DENIED),
     (SECURITY, "SELECT count(*) FROM api.customers", DENIED),
-    (BATCH, "SELECT * FROM api.open_customer('{own}')", DENIED),
+    (BATCH, "SELECT api.record_access('customer.view', '{own}')", DENIED),
     (ADMIN, "SELECT api.save_policy('x', '2030-01-01', '{{}}')", BAD),  # allowed to call, refused as malformed
     # reading another branch's customer; revealing without a reason
-    (OFFICER, "SELECT * FROM api.open_customer('{other}')", DENIED),
-    (OFFICER, "SELECT * FROM api.reveal_customer('{other}', '상담 중 확인')", DENIED),
-    (OFFICER, "SELECT * FROM api.reveal_customer('{own}', '')", BAD),
-    (OFFICER, "SELECT * FROM api.reveal_customer('{own}', NULL)", BAD),
-    (OFFICER, "SELECT * FROM api.reveal_customer('{own}', '  ab ')", BAD),
+    (OFFICER, "SELECT api.record_access('customer.view', '{other}')", DENIED),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", DENIED),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '')", BAD),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}')", BAD),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '  ab ')", BAD),
     (OFFICER, "SELECT api.confirm_income('{other}', 1, repeat('0', 64))", DENIED),
     (OFFICER, "SELECT api.request_consultation_access('{other}', '')", BAD),
+    # record first, then read: never both in one transaction (a rollback would leave no trace), never another's
+    (OFFICER, "SELECT * FROM api.open_customer(api.record_access('customer.view', '{own}'))", "55000"),
+    (OFFICER, "SELECT * FROM api.reveal_customer(api.record_access('customer.view', '{own}'))", DENIED),
+    (OFFICER, "SELECT * FROM api.open_customer(1)", DENIED),
+    (OFFICER, "SELECT * FROM api.call_list_export(1)", DENIED),
     # the legitimate paths
-    (OFFICER, "SELECT * FROM api.open_customer('{own}')", None),
-    (OFFICER, "SELECT * FROM api.reveal_customer('{own}', '재대출 상담 중 연락처 확인')", None),
+    (OFFICER, "SELECT api.record_access('customer.view', '{own}')", None),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '재대출 상담 중 연락처 확인')", None),
     (OFFICER, "SELECT * FROM api.search_customers('name', '김')", None),
     (MANAGER, "SELECT count(*) FROM api.loans", None),
     (BATCH, "SELECT * FROM api.audit_anchor()", None),
@@ -205,3 +210,52 @@ def test_every_api_function_has_a_fixed_search_path_and_no_public_execute(db):
                            {"r": [roles.system("owner"), roles.system("crossbranch")]}).all()
     assert loose == [] and public == []
     assert set(owners) == {roles.system("owner"), roles.system("crossbranch")} and logins == []
+
+
+def test_data_is_shown_only_after_its_access_was_committed(connections):
+    """Record, commit, read: the legitimate path. Record, roll back, read: nothing to read with."""
+    conn = connections(OFFICER)
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.reveal', 'C00000001', '재대출 상담 중 연락처 확인')")
+        ticket = cur.fetchone()[0]
+    conn.rollback()  # the record is gone …
+    assert attempt(conn, f"SELECT * FROM api.reveal_customer({ticket})") == DENIED  # … and with it the access
+    conn.rollback()
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.reveal', 'C00000001', '재대출 상담 중 연락처 확인')")
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT name, phone FROM api.reveal_customer({ticket})")
+        name, phone = cur.fetchone()
+    conn.rollback()
+    assert "*" not in name and "*" not in phone
+    other = connections(MANAGER)  # the ticket is its recorder's alone
+    assert attempt(other, f"SELECT * FROM api.reveal_customer({ticket})") == DENIED
+    other.rollback()
+
+
+def test_a_session_left_idle_holding_the_audit_chain_is_ended(connections, server_url, db):
+    """`BEGIN; SELECT api.record_access(…);` and then nothing: every audited action of the bank would wait. The
+    next writer ends that session once it has been idle in its transaction for 5 seconds, and records it."""
+    import time
+
+    from tests.support import connect_as
+
+    squatter = connect_as(server_url, db.url.database, OFFICER)
+    with squatter.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.view', 'C00000001')")  # holds the chain head, uncommitted
+    time.sleep(5.5)
+    conn = connections(MANAGER)
+    started = time.monotonic()
+    assert attempt(conn, "SELECT api.record_access('customer.view', 'C00000001')") is None
+    conn.commit()
+    assert time.monotonic() - started < 5
+    with pytest.raises(psycopg2.Error):
+        with squatter.cursor() as cur:
+            cur.execute("SELECT 1")
+    squatter.close()
+    with db.session() as s:
+        released = s.execute(text("SELECT details ->> 'db_user' FROM data.audit_log "
+                                  "WHERE action = 'audit.chain_lock_released'")).scalars().all()
+    assert released == [roles.qualify_sql(OFFICER)]

@@ -38,6 +38,17 @@ $$;
 GRANT rd_officer TO rd_manager;
 GRANT rd_manager TO rd_admin;
 
+-- The audit chain's writers release a chain lock held by a session left idle in its transaction (an officer
+-- with psql could otherwise stop every audited action of the bank): rd_owner may see sessions and end them.
+-- Only a superuser (or a role with ADMIN on these) can grant this; without it the writers wait and time out.
+DO $$
+BEGIN
+    GRANT pg_signal_backend, pg_read_all_stats TO rd_owner;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'rd_owner cannot be given pg_signal_backend/pg_read_all_stats here: a stuck audit chain lock will only time out';
+END
+$$;
+
 CREATE SCHEMA IF NOT EXISTS data AUTHORIZATION rd_owner;
 CREATE SCHEMA IF NOT EXISTS api AUTHORIZATION rd_owner;
 ALTER SCHEMA data OWNER TO rd_owner;

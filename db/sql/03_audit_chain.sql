@@ -53,13 +53,23 @@ DECLARE
     station text := left(coalesce(nullif(current_setting('application_name', true), ''), 'unknown'), 255);
     body jsonb := coalesce(details, '{}'::jsonb);
     digest bytea;
+    released jsonb;
+    waited text;
 BEGIN
     IF action IS NULL OR action !~ '^[a-z_.]+$' THEN
         RAISE EXCEPTION 'audit action must be lower-case words and dots: %', action USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT o.employee_no INTO employee FROM data.officers o WHERE o.db_role = who;
-    SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE;
+    -- no subtransaction here (it would make the lock's holder harder to find): SKIP LOCKED, then wait
+    SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
     IF NOT FOUND THEN
+        released := data.release_stuck_chain_lock();
+        waited := current_setting('lock_timeout');
+        PERFORM set_config('lock_timeout', '10s', true);
+        SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE;
+        PERFORM set_config('lock_timeout', waited, true);
+    END IF;
+    IF head.id IS NULL THEN
         RAISE EXCEPTION 'audit chain head is missing' USING ERRCODE = 'data_corrupted';
     END IF;
     new_id := nextval('data.audit_log_id_seq');
@@ -70,7 +80,43 @@ BEGIN
                                 prev_hash, row_hash)
     VALUES (new_id, stamp, who, employee, addr, station, action, customer_no, body, head.last_hash, digest);
     UPDATE data.audit_chain_head SET last_id = new_id, last_hash = digest, row_count = row_count + 1 WHERE id = 1;
+    IF released IS NOT NULL THEN
+        PERFORM data.audit('audit.chain_lock_released', NULL, released);
+    END IF;
     RETURN new_id;
+END
+$$;
+
+-- The chain head is held by a session idle in its transaction for more than 5 seconds (the desktop commits at
+-- once; only a hand-held transaction stays open): end that session, so the bank's audited work goes on.
+-- Returns who was ended (recorded by data.audit), or NULL.
+CREATE OR REPLACE FUNCTION data.release_stuck_chain_lock() RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    holder record;
+    -- the (sub)transaction that locked and moved the head (data.audit does both at one level, so a plain id)
+    locker xid := (SELECT h.xmax FROM data.audit_chain_head h WHERE h.id = 1);
+BEGIN
+    -- every (sub)transaction holds the lock on its own id: that names the session
+    SELECT a.pid, a.usename::text AS role, a.state, a.state_change INTO holder
+    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.locktype = 'transactionid' AND l.transactionid = locker AND l.granted AND l.pid <> pg_backend_pid()
+      AND a.state IN ('idle in transaction', 'idle in transaction (aborted)')
+      AND a.state_change < clock_timestamp() - interval '5 seconds'
+    LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        IF pg_terminate_backend(holder.pid, 2000) THEN
+            RETURN jsonb_build_object('pid', holder.pid, 'db_user', holder.role,
+                                      'idle_since', holder.state_change);
+        END IF;
+    EXCEPTION WHEN insufficient_privilege THEN
+        NULL;  -- a superuser's session, or rd_owner was not given pg_signal_backend: wait instead
+    END;
+    RETURN NULL;
 END
 $$;
 

@@ -132,7 +132,118 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION data.customer_card(customer_number text, reveal_reason text)
+-- Record first, then show. An access to personal data in full is recorded by api.record_access in a
+-- transaction of its own, which the caller commits; only then does the function that shows the data (called
+-- with the record's id, the "ticket") serve it. Recording and reading in one transaction would let whoever
+-- rolls back read without a trace; a ticket recorded in the reading transaction itself is refused.
+--
+--   purpose            subject        records                 redeemed by
+--   customer.view      customer no    'customer.view'         api.open_customer(ticket)
+--   customer.reveal    customer no    'customer.reveal'       api.reveal_customer(ticket)      (reason ≥ 4)
+--   proposal.prepare   loan no        'customer.view'         api.customer_for_proposal(ticket)
+--   proposal.reopen    proposal no    'proposal.reopen'       api.proposal_pdf(ticket)
+--   document.download  document id    'document.download'     api.document_content(ticket)
+--   call_list.export   as-of date     'call_list.export'      api.call_list_export(ticket)
+-- A ticket is the recording officer's, for its purpose, for 10 minutes.
+CREATE OR REPLACE FUNCTION api.record_access(purpose text, subject text, reason text DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.me();
+    c data.customers;
+    l data.loans;
+    p data.proposals;
+    d data.documents;
+    why text := btrim(coalesce(reason, ''));
+    action text := purpose;
+    customer text;
+    details jsonb;
+    ticket bigint;
+    rows_shown integer;
+BEGIN
+    IF purpose = 'call_list.export' THEN
+        IF subject IS NULL OR subject !~ '^\d{4}-\d{2}-\d{2}$' THEN
+            RAISE EXCEPTION '내보낼 콜리스트의 날짜(YYYY-MM-DD)가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        rows_shown := data.call_list_rows(subject::date);  -- refuses whoever may not export
+        details := jsonb_build_object('as_of', subject, 'rows', rows_shown,
+                                      'branch_id', CASE WHEN data.my_branch_id() IS NULL THEN NULL ELSE m.branch_id END);
+    ELSE
+        m := data.require_officer();
+        IF purpose IN ('customer.view', 'customer.reveal') THEN
+            IF purpose = 'customer.reveal' AND length(why) < 4 THEN
+                RAISE EXCEPTION '열람 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            IF length(why) > 200 THEN
+                RAISE EXCEPTION '사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            c := data.customer_in_scope_or_refuse(subject);
+            customer := c.customer_no;
+            details := jsonb_build_object('outside_branch', c.home_branch_id <> m.branch_id);
+            IF purpose = 'customer.reveal' THEN
+                details := details || jsonb_build_object('reason', why, 'fields', jsonb_build_array('phone', 'email', 'address'));
+            END IF;
+        ELSIF purpose = 'proposal.prepare' THEN
+            SELECT * INTO l FROM data.loans WHERE loan_no = subject;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+            END IF;
+            c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+            customer := c.customer_no;
+            action := 'customer.view';
+            details := jsonb_build_object('purpose', 'proposal', 'loan_no', l.loan_no,
+                                          'outside_branch', c.home_branch_id <> m.branch_id);
+        ELSIF purpose = 'proposal.reopen' THEN
+            SELECT * INTO p FROM data.proposals WHERE proposal_no = subject;
+            IF NOT FOUND OR p.pdf IS NULL THEN
+                RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+            END IF;
+            customer := data.customer_no_of(p.customer_id);
+            details := jsonb_build_object('proposal_no', p.proposal_no);
+        ELSIF purpose = 'document.download' THEN
+            SELECT * INTO d FROM data.documents WHERE id = CASE WHEN subject ~ '^\d{1,18}$' THEN subject::bigint END;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION '서류를 찾을 수 없습니다 (없거나 조회 범위 밖)' USING ERRCODE = 'no_data_found';
+            END IF;
+            customer := coalesce(data.customer_no_of(d.customer_id),
+                                 data.customer_no_of((SELECT a.customer_id FROM data.applications a WHERE a.id = d.application_id)));
+            details := jsonb_build_object('kind', d.kind, 'sha256', d.sha256);
+        ELSE
+            RAISE EXCEPTION '기록할 수 없는 열람 목적입니다: %', purpose USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    ticket := data.audit(action, customer, details);
+    INSERT INTO data.access_tickets (audit_id, db_role, purpose, subject, reason, xact)
+    VALUES (ticket, session_user, purpose, subject, nullif(why, ''), pg_current_xact_id()::text::bigint);
+    RETURN ticket;
+END
+$$;
+
+-- The ticket of a recorded access, if it is this session's, for this purpose, recorded by a transaction that
+-- has committed (not this one), within the last 10 minutes.
+CREATE OR REPLACE FUNCTION data.redeem(ticket bigint, wanted text) RETURNS data.access_tickets
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    t data.access_tickets;
+BEGIN
+    SELECT * INTO t FROM data.access_tickets WHERE audit_id = ticket;
+    IF NOT FOUND OR t.db_role <> session_user OR t.purpose <> wanted THEN
+        RAISE EXCEPTION '기록되지 않은 열람입니다: 먼저 api.record_access(%L, …)로 열람을 기록하세요', wanted
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF t.xact = pg_current_xact_id()::text::bigint THEN
+        RAISE EXCEPTION '열람 기록을 먼저 커밋한 뒤 조회하세요 (기록이 남지 않는 조회는 없습니다)'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF t.created_at < now() - interval '10 minutes' THEN
+        RAISE EXCEPTION '열람 기록이 10분이 지나 만료되었습니다: 다시 기록하세요' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN t;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION data.customer_card(ticket bigint, purpose text)
 RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
                employer text, employment_type text, annual_income bigint, income_verified_on date,
                home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
@@ -141,16 +252,10 @@ AS $$
 #variable_conflict use_column
 DECLARE
     m data.officers := data.require_officer();
-    c data.customers;
-    show boolean := reveal_reason IS NOT NULL;
+    t data.access_tickets := data.redeem(ticket, purpose);
+    c data.customers := data.customer_in_scope_or_refuse(t.subject);
+    show boolean := purpose = 'customer.reveal';
 BEGIN
-    IF show AND length(btrim(reveal_reason)) < 4 THEN
-        RAISE EXCEPTION '열람 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF show AND length(reveal_reason) > 200 THEN
-        RAISE EXCEPTION '열람 사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    c := data.customer_in_scope_or_refuse(customer_number);
     RETURN QUERY SELECT c.customer_no::text, c.name::text, c.birth_date, data.mask_rrn(c.rrn_masked),
         CASE WHEN show THEN c.phone::text ELSE data.mask_phone(c.phone) END,
         CASE WHEN show THEN coalesce(c.email, '')::text ELSE data.mask_email(c.email) END,
@@ -158,31 +263,25 @@ BEGIN
         coalesce(c.employer, '')::text, c.employment_type::text, c.annual_income, c.income_verified_on, c.home_branch_id,
         b.name::text, c.salary_transfer, c.created_on, show
         FROM data.branches b WHERE b.id = c.home_branch_id;
-    IF show THEN
-        PERFORM data.audit('customer.reveal', c.customer_no, jsonb_build_object(
-            'reason', btrim(reveal_reason), 'fields', jsonb_build_array('phone', 'email', 'address'),
-            'outside_branch', c.home_branch_id <> m.branch_id));
-    ELSE
-        PERFORM data.audit('customer.view', c.customer_no, jsonb_build_object('outside_branch', c.home_branch_id <> m.branch_id));
-    END IF;
 END
 $$;
 
--- 고객 상세 (the customer being served): full name, contacts masked; recorded as 'customer.view'.
-CREATE OR REPLACE FUNCTION api.open_customer(customer_number text)
+-- 고객 상세 (the customer being served): full name, contacts masked. Ticket: api.record_access('customer.view', no).
+CREATE OR REPLACE FUNCTION api.open_customer(ticket bigint)
 RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
                employer text, employment_type text, annual_income bigint, income_verified_on date,
                home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
-AS $$ SELECT * FROM data.customer_card(customer_number, NULL) $$;
+AS $$ SELECT * FROM data.customer_card(ticket, 'customer.view') $$;
 
--- 개인정보 열람: the contacts in full, only with a reason (4 characters or more); recorded with the reason.
-CREATE OR REPLACE FUNCTION api.reveal_customer(customer_number text, reason text)
+-- 개인정보 열람: the contacts in full. Ticket: api.record_access('customer.reveal', no, reason) — the reason (4
+-- characters or more) is recorded with it.
+CREATE OR REPLACE FUNCTION api.reveal_customer(ticket bigint)
 RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
                employer text, employment_type text, annual_income bigint, income_verified_on date,
                home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
-AS $$ SELECT * FROM data.customer_card(customer_number, coalesce(reason, '')) $$;
+AS $$ SELECT * FROM data.customer_card(ticket, 'customer.reveal') $$;
 
 -- 상담 열람: a customer of another branch opened to this officer for 8 hours, for a reason; recorded.
 CREATE OR REPLACE FUNCTION api.request_consultation_access(customer_number text, reason text)
@@ -297,22 +396,19 @@ BEGIN
 END
 $$;
 
--- A stored document's file (an ID copy, an income proof), for a document in scope; recorded.
-CREATE OR REPLACE FUNCTION api.document_content(document_id bigint) RETURNS bytea
+-- A stored document's file (an ID copy, an income proof). Ticket: api.record_access('document.download', id).
+CREATE OR REPLACE FUNCTION api.document_content(ticket bigint) RETURNS bytea
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
     m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'document.download');
     d data.documents;
 BEGIN
-    SELECT * INTO d FROM data.documents WHERE id = document_id;
+    SELECT * INTO d FROM data.documents WHERE id = t.subject::bigint;
     IF NOT FOUND THEN
         RAISE EXCEPTION '서류를 찾을 수 없습니다 (없거나 조회 범위 밖)' USING ERRCODE = 'no_data_found';
     END IF;
-    PERFORM data.audit('document.download',
-                       coalesce(data.customer_no_of(d.customer_id),
-                                data.customer_no_of((SELECT a.customer_id FROM data.applications a WHERE a.id = d.application_id))),
-                       jsonb_build_object('kind', d.kind, 'sha256', d.sha256));
     RETURN d.content;
 END
 $$;

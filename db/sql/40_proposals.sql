@@ -2,24 +2,24 @@
 -- computed here and written into the chained audit trail ('proposal.create'), which verify-proposal
 -- compares with the file in hand.
 
--- The full name printed on the proposal for the customer who is present (recorded as a view).
-CREATE OR REPLACE FUNCTION api.customer_for_proposal(loan_number text)
+-- The full name printed on the proposal for the customer who is present. Ticket:
+-- api.record_access('proposal.prepare', loan no) (recorded as a view of the customer, purpose proposal).
+CREATE OR REPLACE FUNCTION api.customer_for_proposal(ticket bigint)
 RETURNS TABLE (customer_no text, customer_name text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_column
 DECLARE
     m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'proposal.prepare');
     l data.loans;
     c data.customers;
 BEGIN
-    SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
+    SELECT * INTO l FROM data.loans WHERE loan_no = t.subject;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
     END IF;
     c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
-    PERFORM data.audit('customer.view', c.customer_no, jsonb_build_object('purpose', 'proposal', 'loan_no', l.loan_no,
-                                                                          'outside_branch', c.home_branch_id <> m.branch_id));
     RETURN QUERY SELECT c.customer_no::text, c.name::text;
 END
 $$;
@@ -111,21 +111,22 @@ BEGIN
 END
 $$;
 
--- Reopen an archived proposal's PDF (recorded).
-CREATE OR REPLACE FUNCTION api.proposal_pdf(proposal_number text)
+-- Reopen an archived proposal's PDF (it names the customer in full). Ticket:
+-- api.record_access('proposal.reopen', proposal no).
+CREATE OR REPLACE FUNCTION api.proposal_pdf(ticket bigint)
 RETURNS TABLE (proposal_no text, pdf bytea, pdf_sha256 text, decision text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_column
 DECLARE
     m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'proposal.reopen');
     p data.proposals;
 BEGIN
-    SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = proposal_number;
+    SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = t.subject;
     IF NOT FOUND OR p.pdf IS NULL THEN
-        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
     END IF;
-    PERFORM data.audit('proposal.reopen', data.customer_no_of(p.customer_id), jsonb_build_object('proposal_no', p.proposal_no));
     RETURN QUERY SELECT p.proposal_no::text, p.pdf, p.pdf_sha256::text, p.decision::text;
 END
 $$;

@@ -48,8 +48,33 @@ END
 $$;
 
 -- 콜리스트 내보내기 (Excel): the names in full, so only within scope — an officer gets their own branch's list,
--- the batch every branch's — and recorded with the number of rows.
-CREATE OR REPLACE FUNCTION api.call_list_export(as_of date)
+-- the batch every branch's. data.call_list_rows says how many rows the caller may export (or refuses);
+-- api.call_list_export(ticket) serves them once api.record_access('call_list.export', date) recorded that.
+CREATE OR REPLACE FUNCTION data.call_list_scope() RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    branch integer := data.my_branch_id();
+BEGIN
+    IF branch IS NOT NULL THEN
+        RETURN branch;
+    END IF;
+    IF pg_has_role(session_user, 'rd_batch', 'MEMBER') THEN
+        RETURN NULL;  -- every branch
+    END IF;
+    RAISE EXCEPTION '콜리스트를 내보낼 권한이 없습니다' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+CREATE OR REPLACE FUNCTION data.call_list_rows(as_of date) RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT count(*)::integer FROM data.call_list_entries e, (SELECT data.call_list_scope() AS branch) s
+    WHERE e.as_of = call_list_rows.as_of AND (s.branch IS NULL OR e.branch_id = s.branch)
+$$;
+ALTER FUNCTION data.call_list_rows(date) OWNER TO rd_crossbranch;
+
+CREATE OR REPLACE FUNCTION api.call_list_export(ticket bigint)
 RETURNS TABLE (branch_code text, branch_name text, branch_rank integer, officer_name text, customer_no text,
                customer_name text, loan_no text, kind text, balance bigint, current_rate_pct numeric,
                recommended_rate_pct numeric, switching_probability numeric, value_at_risk bigint, rate_cut_right boolean,
@@ -58,27 +83,20 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, p
 AS $$
 #variable_conflict use_column
 DECLARE
-    branch integer := data.my_branch_id();
-    everything boolean := branch IS NULL AND pg_has_role(session_user, 'rd_batch', 'MEMBER');
-    n integer;
+    t data.access_tickets := data.redeem(ticket, 'call_list.export');
+    branch integer := data.call_list_scope();
 BEGIN
-    IF branch IS NULL AND NOT everything THEN
-        RAISE EXCEPTION '콜리스트를 내보낼 권한이 없습니다' USING ERRCODE = 'insufficient_privilege';
-    END IF;
     RETURN QUERY
         SELECT b.code::text, b.name::text, e.branch_rank, o.name::text, c.customer_no::text, c.name::text, l.loan_no::text,
                l.kind::text, l.balance, e.current_rate_pct, e.recommended_rate_pct, e.switching_probability, e.value_at_risk,
                e.rate_cut_right, e.fee_window_ends_on, e.switch_eligible_from, e.reasons
         FROM data.call_list_entries e JOIN data.branches b ON b.id = e.branch_id JOIN data.loans l ON l.id = e.loan_id
         JOIN data.customers c ON c.id = e.customer_id LEFT JOIN data.officers o ON o.id = e.officer_id
-        WHERE e.as_of = call_list_export.as_of AND (everything OR e.branch_id = branch)
+        WHERE e.as_of = t.subject::date AND (branch IS NULL OR e.branch_id = branch)
         ORDER BY b.code, e.branch_rank;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    PERFORM data.audit('call_list.export', NULL, jsonb_build_object('as_of', as_of, 'rows', n,
-                                                                    'branch_id', CASE WHEN everything THEN NULL ELSE branch END));
 END
 $$;
-ALTER FUNCTION api.call_list_export(date) OWNER TO rd_crossbranch;
+ALTER FUNCTION api.call_list_export(bigint) OWNER TO rd_crossbranch;
 
 -- The chain head, for anchoring outside the database (`retention-admin audit anchor`).
 CREATE OR REPLACE FUNCTION api.audit_anchor()

@@ -46,8 +46,9 @@ GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_
 GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_granted_customers(), data.require_officer(),
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
+GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope() TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
-    data.branch_has_business(bigint, integer), data.home_branch_name_of(text) TO rd_owner;
+    data.branch_has_business(bigint, integer), data.home_branch_name_of(text), data.call_list_rows(date) TO rd_owner;
 
 -- Officers (and, through membership, managers and head office): the views of their scope …
 GRANT USAGE ON SCHEMA api TO rd_officer, rd_security, rd_batch;
@@ -61,13 +62,13 @@ GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask
     data.my_branch_id(), data.my_granted_customers(), data.branch_has_business(bigint, integer) TO rd_officer;
 -- … and the business functions.
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_customers(text, text, date, integer, integer),
-    api.open_customer(text), api.reveal_customer(text, text), api.request_consultation_access(text, text),
-    api.open_loan(text), api.attach_document(text, text, text, text, bytea), api.document_content(bigint),
-    api.confirm_income(text, bigint, text), api.customer_for_proposal(text),
-    api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(text),
+    api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
+    api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
+    api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
+    api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),
     api.record_proposal_decision(text, text), api.proposal_fingerprint(text), api.pinned_trust_roots(),
     api.application_actions(text), api.file_application(text), api.move_application(text, text, integer, text),
-    api.call_list_export(date) TO rd_officer;
+    api.call_list_export(bigint) TO rd_officer;
 
 -- Head office: the reference data, policy, pricing rules, trust roots and approval limits.
 GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
@@ -92,7 +93,7 @@ GRANT SELECT (id, customer_no, birth_date, employment_type, annual_income, incom
 GRANT SELECT ON api.branches, api.officers, api.products, api.market_offers, api.index_rates, api.policies,
     api.pricing_rules, api.model_versions TO rd_batch;
 GRANT EXECUTE ON FUNCTION api.replace_call_list(date, jsonb), api.record_model_version(text, text, jsonb, jsonb),
-    api.call_list_export(date), api.audit_anchor() TO rd_batch;
+    api.record_access(text, text, text), api.call_list_export(bigint), api.audit_anchor() TO rd_batch;
 
 -- Everyone who logs in may see which schema revision the database is at (the desktop refuses an old one).
 DO $$

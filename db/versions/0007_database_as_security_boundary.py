@@ -25,7 +25,7 @@ depends_on = None
 TABLES = ("app_meta", "audit_log", "branches", "index_rates", "market_offers", "policies", "products", "customers",
           "officers", "credit_scores", "external_debts", "loans", "proposals", "repayments", "applications",
           "application_events", "documents", "pricing_rules", "model_versions", "call_list_entries")
-NEW_TABLES = ("consultation_grants", "trust_roots", "approval_limits", "audit_chain_head")
+NEW_TABLES = ("access_tickets", "consultation_grants", "trust_roots", "approval_limits", "audit_chain_head")
 RLS_TABLES = ("customers", "credit_scores", "external_debts", "loans", "repayments", "proposals", "applications",
               "application_events", "documents", "call_list_entries", "consultation_grants")
 # 전결 금액 한도 to start with (head office changes them with api.set_approval_limit)
@@ -106,6 +106,19 @@ def upgrade() -> None:
     op.execute("INSERT INTO data.audit_chain_head (id, last_id, last_hash, row_count) "
                "VALUES (1, 0, decode(repeat('00', 32), 'hex'), 0)")
 
+    op.create_table(
+        "access_tickets",
+        sa.Column("audit_id", sa.BigInteger(), nullable=False),
+        sa.Column("db_role", sa.String(63), nullable=False),
+        sa.Column("purpose", sa.String(32), nullable=False),
+        sa.Column("subject", sa.String(64), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("xact", sa.BigInteger(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(["audit_id"], ["data.audit_log.id"], name=op.f("fk_access_tickets_audit_id_audit_log")),
+        sa.PrimaryKeyConstraint("audit_id", name=op.f("pk_access_tickets")),
+        schema="data",
+    )
     op.create_table(
         "consultation_grants",
         sa.Column("id", sa.BigInteger(), nullable=False),
@@ -212,6 +225,19 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS proposals_archived_once ON data.proposals")
     op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON data.audit_log")
     op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON data.audit_log")
+    # the functions of db/sql (some take the new tables' row types)
+    op.execute("""
+        DO $$
+        DECLARE
+            f record;
+        BEGIN
+            FOR f IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                     WHERE n.nspname = 'data' LOOP
+                EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', f.name);
+            END LOOP;
+        END
+        $$""")
+    op.execute("DELETE FROM data.app_meta WHERE key = 'api_sql'")
     for table in NEW_TABLES:
         op.drop_table(table, schema="data")
     op.drop_constraint("uq_audit_log_row_hash", "audit_log", schema="data")
@@ -236,18 +262,7 @@ def downgrade() -> None:
     op.drop_constraint("ck_officers_db_role_name", "officers", schema="data")
     op.create_check_constraint(op.f("ck_officers_db_role_name"), "officers", "db_role ~ '^rd_[a-z0-9_]{1,59}$'",
                                schema="data")
-    # the functions of db/sql, then the tables back where they were, owned by whoever migrates
-    op.execute("""
-        DO $$
-        DECLARE
-            f record;
-        BEGIN
-            FOR f IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                     WHERE n.nspname = 'data' LOOP
-                EXECUTE format('DROP FUNCTION %s CASCADE', f.name);
-            END LOOP;
-        END
-        $$""")
+    # the tables back where they were, owned by whoever migrates
     for table in TABLES:
         op.execute(f"ALTER TABLE data.{table} SET SCHEMA public")
         op.execute(f"ALTER TABLE public.{table} OWNER TO CURRENT_USER")

@@ -495,6 +495,18 @@
         <source>가능 여부</source>
         <translation>Eligible</translation>
     </message>
+    <message>
+        <source>조회</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>상담 열람 신청</source>
+        <translation>Request consultation access</translation>
+    </message>
+    <message>
+        <source>개인정보 열람</source>
+        <translation>Reveal personal data</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

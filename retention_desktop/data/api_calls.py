@@ -91,3 +91,10 @@ def scalar(session: Session, function: str, *args: Any) -> Any:
     """``SELECT api.<function>(args…)``."""
     with refusals():
         return session.execute(select(_call(function, args))).scalar()
+
+
+def recorded(database, purpose: str, subject: str, reason: str | None = None) -> int:
+    """Record an access to personal data in a transaction of its own (committed before anything is shown) and
+    return its ticket for the function that shows the data (``db/sql/30_customers.sql``, "Record first")."""
+    with database.session() as s:
+        return scalar(s, "record_access", purpose, subject, reason)

@@ -74,6 +74,7 @@ MONEY = BigInteger
 RATE = Numeric(7, 4)
 
 
+
 SCHEMA = "data"  # the private schema; officers see the views of schema API instead
 API_SCHEMA = "api"
 
@@ -548,6 +549,21 @@ class AuditChainHead(Base):
     last_hash: Mapped[bytes] = mapped_column(LargeBinary)
     row_count: Mapped[int] = mapped_column(BigInteger, server_default="0")
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class AccessTicket(Base):
+    """A recorded access to personal data, committed before the data is shown (``api.record_access``): the
+    function that shows it redeems the ticket — the recording officer's, for its purpose, for ten minutes,
+    recorded by a transaction that has committed."""
+
+    __tablename__ = "access_tickets"
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit_log.id"), primary_key=True)
+    db_role: Mapped[str] = mapped_column(String(63))
+    purpose: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
+    xact: Mapped[int] = mapped_column(BigInteger)  # the recording transaction (pg_current_xact_id())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class ConsultationGrant(Base):

@@ -126,9 +126,11 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         raise ProfileError(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력해야 합니다.")
     policy = policy_for(officer.database, today)
     try:
+        # recorded (and committed) first; only then shown
+        purpose = "customer.view" if reveal_reason is None else "customer.reveal"
+        ticket = api_calls.recorded(officer.database, purpose, customer_no, reveal_reason)
         with officer.database.session() as s:
-            card = (api_calls.one(s, "open_customer", customer_no) if reveal_reason is None
-                    else api_calls.one(s, "reveal_customer", customer_no, reveal_reason))
+            card = api_calls.one(s, "open_customer" if reveal_reason is None else "reveal_customer", ticket)
             customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
             scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
                                      .where(CreditScore.customer_id == customer_id)

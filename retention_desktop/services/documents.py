@@ -82,8 +82,9 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
 def content_of(officer: OfficerSession, document_id: int) -> bytes:
     """A stored document's file (within the officer's scope; recorded as 'document.download')."""
     try:
+        ticket = api_calls.recorded(officer.database, "document.download", str(document_id))
         with officer.database.session() as s:
-            return bytes(api_calls.scalar(s, "document_content", document_id))
+            return bytes(api_calls.scalar(s, "document_content", ticket))
     except api_calls.Refused as exc:
         raise DocumentRejected(str(exc)) from exc
 

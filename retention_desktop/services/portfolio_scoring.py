@@ -233,8 +233,9 @@ EXPORT_COLUMNS = ["branch_code", "branch_name", "branch_rank", "officer_name", "
 def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
     """The call list with the customers' names: only through the database's export function, which limits it to
     the caller's scope (an officer: their branch; the batch: every branch) and records it."""
+    ticket = api_calls.recorded(db, "call_list.export", as_of.isoformat())  # recorded before the names leave
     with db.session() as s:
-        rows = api_calls.rows(s, "call_list_export", as_of)
+        rows = api_calls.rows(s, "call_list_export", ticket)
     frame = pd.DataFrame(rows, columns=EXPORT_COLUMNS).rename(columns={
         "branch_name": "지점", "branch_rank": "순위", "officer_name": "담당자", "customer_no": "고객번호",
         "customer_name": "고객명", "loan_no": "대출번호", "kind": "대출종류", "balance": "잔액",

@@ -155,9 +155,10 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
     proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
     identity = signing_identity(officer, data_dir)
-    try:
-        with officer.database.session() as s:  # the customer present: their name in full, recorded
-            customer_name = api_calls.one(s, "customer_for_proposal", state.loan_no)["customer_name"]
+    try:  # the customer present: their name in full, recorded first
+        ticket = api_calls.recorded(officer.database, "proposal.prepare", state.loan_no)
+        with officer.database.session() as s:
+            customer_name = api_calls.one(s, "customer_for_proposal", ticket)["customer_name"]
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
@@ -187,8 +188,9 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
 
 def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:
     try:
+        ticket = api_calls.recorded(officer.database, "proposal.reopen", proposal_no)
         with officer.database.session() as s:
-            row = api_calls.one(s, "proposal_pdf", proposal_no)  # recorded ('proposal.reopen')
+            row = api_calls.one(s, "proposal_pdf", ticket)
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
     return ArchivedProposal(row["proposal_no"], bytes(row["pdf"]), row["pdf_sha256"], row["decision"])
