@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import logging.handlers
 import os
 from pathlib import Path
 
@@ -114,8 +115,9 @@ def test_the_app_log_never_quotes_a_row(tmp_path):
                            "DETAIL:  Key (rrn_hmac)=(\\x5d41402a) already exists.")
     except RuntimeError:
         logging.getLogger("test").exception("save failed")
-    for handler in logging.getLogger().handlers:
-        handler.flush()
+    for handler in [h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
     logged = path.read_text(encoding="utf-8")
     assert "ck_customers_income_not_negative" in logged and "Failing row contains (…)" in logged
     assert "김하늘" not in logged and "010-3141-5926" not in logged and "5d41402a" not in logged

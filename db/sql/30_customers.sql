@@ -34,8 +34,9 @@ END
 $$;
 
 -- 고객 검색. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
--- the date). Customers in the officer's scope come with their name and birth date; others (they walk into
--- any branch) only masked, with their branch, so the officer can ask for consultation access. Each form is
+-- the date). Customers in the officer's scope come with their name, birth date and masked phone; others
+-- (they walk into any branch) only with the masked name and their branch, so the officer can ask for
+-- consultation access. Each form is
 -- answered from its own index (revision 0005), planned with the literal the officer typed.
 CREATE OR REPLACE FUNCTION api.search_customers(query_kind text, query text, birth date DEFAULT NULL,
                                                 page_size integer DEFAULT 50, skip integer DEFAULT 0)
@@ -98,7 +99,7 @@ BEGIN
         customer_no := hit.customer_no;
         name := CASE WHEN in_scope THEN hit.name ELSE data.mask_name(hit.name) END;
         birth_date := CASE WHEN in_scope OR query_kind = 'name_birth' THEN hit.birth_date END;
-        phone_masked := data.mask_phone(hit.phone);
+        phone_masked := CASE WHEN in_scope THEN data.mask_phone(hit.phone) ELSE '***-****-****' END;
         branch_name := hit.branch_name;
         RETURN NEXT;
     END LOOP;

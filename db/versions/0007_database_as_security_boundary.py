@@ -115,7 +115,6 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("xact", sa.BigInteger(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.ForeignKeyConstraint(["audit_id"], ["data.audit_log.id"], name=op.f("fk_access_tickets_audit_id_audit_log")),
         sa.PrimaryKeyConstraint("audit_id", name=op.f("pk_access_tickets")),
         schema="data",
     )

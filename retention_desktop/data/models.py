@@ -557,7 +557,7 @@ class AccessTicket(Base):
     recorded by a transaction that has committed."""
 
     __tablename__ = "access_tickets"
-    audit_id: Mapped[int] = mapped_column(ForeignKey("audit_log.id"), primary_key=True)
+    audit_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # its audit row (no key: the trail stands alone)
     db_role: Mapped[str] = mapped_column(String(63))
     purpose: Mapped[str] = mapped_column(String(32))
     subject: Mapped[str] = mapped_column(String(64))
