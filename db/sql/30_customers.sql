@@ -230,7 +230,7 @@ DECLARE
 BEGIN
     SELECT * INTO t FROM data.access_tickets WHERE audit_id = ticket;
     IF NOT FOUND OR t.db_role <> session_user OR t.purpose <> wanted THEN
-        RAISE EXCEPTION '기록되지 않은 열람입니다: 먼저 api.record_access(%L, …)로 열람을 기록하세요', wanted
+        RAISE EXCEPTION '기록되지 않은 열람입니다: 먼저 api.record_access(''%'', …)로 열람을 기록하세요', wanted
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF t.xact = pg_current_xact_id()::text::bigint THEN
