@@ -3,7 +3,7 @@
 -- The actor is always session_user (the login role), never an argument: a function cannot be told to act
 -- for another officer. The time is the server's clock in the bank's time zone, never the client's.
 --
--- Scope (row-level security, policies in 30_row_security.sql): an officer, manager or head-office admin
+-- Scope (row-level security, policies in 10_row_security.sql): an officer, manager or head-office admin
 -- sees the customers of their own branch; a customer of another branch after an explicit consultation
 -- access (reason required, a few hours, audited); and a customer with whom their branch has business in
 -- hand (an application in progress, or a proposal made there in the last 30 days). Loans, documents,
@@ -35,28 +35,26 @@ CREATE OR REPLACE FUNCTION data.my_officer_id() RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT m.id FROM data.me() m $$;
 
--- Customers opened to this officer by a consultation access that has not expired.
-CREATE OR REPLACE FUNCTION data.my_granted_customers() RETURNS bigint[]
+-- The customers of other branches in this officer's scope, as one array computed once per query (an
+-- initplan of the policies): those opened to the officer by a consultation access that has not expired, and
+-- those with whom the officer's branch has business in hand (an application in progress there, or a proposal
+-- made there in the last 30 days). Owned by rd_crossbranch (set below): it reads grants, applications and
+-- proposals without the officer's scope, which is what lets the customer policy use it without a cycle.
+CREATE OR REPLACE FUNCTION data.my_extra_customers() RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
-    SELECT coalesce(array_agg(DISTINCT g.customer_id), '{}')
-    FROM data.consultation_grants g
-    WHERE g.db_role = session_user AND g.expires_at > now()
+    WITH me AS (SELECT data.my_branch_id() AS branch)
+    SELECT coalesce(array_agg(DISTINCT x.customer_id), '{}')
+    FROM (SELECT g.customer_id FROM data.consultation_grants g, me
+          WHERE g.db_role = session_user AND g.expires_at > now() AND me.branch IS NOT NULL
+          UNION ALL
+          SELECT a.customer_id FROM data.applications a, me
+          WHERE a.branch_id = me.branch AND a.state IN ('draft', 'submitted', 'approved')
+          UNION ALL
+          SELECT p.customer_id FROM data.proposals p, me
+          WHERE p.branch_id = me.branch AND p.created_at > now() - interval '30 days') x
 $$;
-
--- Business in hand at a branch: an application in progress, or a proposal made there in the last 30 days.
--- Owned by rd_crossbranch (set below): it reads applications and proposals without the officer's scope,
--- which is what lets the customer policy use it without a policy cycle.
-CREATE OR REPLACE FUNCTION data.branch_has_business(customer bigint, branch integer) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
-AS $$
-    SELECT branch IS NOT NULL AND (
-        EXISTS (SELECT 1 FROM data.applications a
-                WHERE a.customer_id = customer AND a.branch_id = branch AND a.state IN ('draft', 'submitted', 'approved'))
-        OR EXISTS (SELECT 1 FROM data.proposals p
-                   WHERE p.customer_id = customer AND p.branch_id = branch AND p.created_at > now() - interval '30 days'))
-$$;
-ALTER FUNCTION data.branch_has_business(bigint, integer) OWNER TO rd_crossbranch;
+ALTER FUNCTION data.my_extra_customers() OWNER TO rd_crossbranch;
 
 -- The refusal every function gives a session that is not one of the bank's officers.
 CREATE OR REPLACE FUNCTION data.require_officer() RETURNS data.officers

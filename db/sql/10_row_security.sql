@@ -9,17 +9,15 @@
 -- Keep each policy index-friendly: the session's branch and grants come from initplans
 -- ((SELECT data.my_branch_id()) is computed once per query), compared with indexed columns.
 
--- customers: own branch, consultation access, or business in hand at the branch
+-- customers: own branch, consultation access, or business in hand at the branch (two initplans: an index scan
+-- on home_branch_id OR'd with primary-key lookups)
 ALTER TABLE data.customers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.customers FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.customers;
 CREATE POLICY in_scope ON data.customers TO rd_owner
-    USING (home_branch_id = (SELECT data.my_branch_id())
-           OR id = ANY ((SELECT data.my_granted_customers())::bigint[])
-           OR data.branch_has_business(id, (SELECT data.my_branch_id())))
+    USING (home_branch_id = (SELECT data.my_branch_id()) OR id = ANY ((SELECT data.my_extra_customers())::bigint[]))
     WITH CHECK (home_branch_id = (SELECT data.my_branch_id())
-                OR id = ANY ((SELECT data.my_granted_customers())::bigint[])
-                OR data.branch_has_business(id, (SELECT data.my_branch_id())));
+                OR id = ANY ((SELECT data.my_extra_customers())::bigint[]));
 
 -- what belongs to a customer follows the customer
 ALTER TABLE data.credit_scores ENABLE ROW LEVEL SECURITY;

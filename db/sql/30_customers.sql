@@ -46,7 +46,7 @@ AS $$
 #variable_conflict use_column
 DECLARE
     m data.officers := data.require_officer();
-    granted bigint[] := data.my_granted_customers();
+    extra bigint[] := data.my_extra_customers();
     q text := btrim(coalesce(query, ''));
     name_order constant text := 'c.name COLLATE "C", c.birth_date, c.customer_no';
     condition text;
@@ -91,8 +91,7 @@ BEGIN
          JOIN data.branches b ON b.id = c.home_branch_id ORDER BY %s', condition, ordering, page_size, skip, ordering)
     LOOP
         found_rows := found_rows + 1;
-        in_scope := hit.home_branch_id = m.branch_id OR hit.id = ANY (granted)
-                    OR data.branch_has_business(hit.id, m.branch_id);
+        in_scope := hit.home_branch_id = m.branch_id OR hit.id = ANY (extra);
         IF NOT in_scope THEN
             outside := outside + 1;
         END IF;

@@ -43,12 +43,12 @@ GRANT SELECT ON data.customers, data.branches, data.loans, data.proposals, data.
 GRANT INSERT ON data.consultation_grants TO rd_crossbranch;
 GRANT INSERT, DELETE ON data.call_list_entries TO rd_crossbranch;
 GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_id_seq TO rd_crossbranch;
-GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_granted_customers(), data.require_officer(),
+GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customers(), data.require_officer(),
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope() TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
-    data.branch_has_business(bigint, integer), data.home_branch_name_of(text), data.call_list_rows(date) TO rd_owner;
+    data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date) TO rd_owner;
 
 -- Officers (and, through membership, managers and head office): the views of their scope …
 GRANT USAGE ON SCHEMA api TO rd_officer, rd_security, rd_batch;
@@ -59,7 +59,7 @@ GRANT SELECT ON api.branches, api.officers, api.customers, api.credit_scores, ap
 -- … the helpers those views and their row security call (callable only through them: no USAGE on data) …
 GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask_email(text), data.mask_address(text),
     data.mask_rrn(text), data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
-    data.my_branch_id(), data.my_granted_customers(), data.branch_has_business(bigint, integer) TO rd_officer;
+    data.my_branch_id(), data.my_extra_customers() TO rd_officer;
 -- … and the business functions.
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_customers(text, text, date, integer, integer),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
