@@ -56,6 +56,36 @@ AS $$
 $$;
 ALTER FUNCTION data.my_extra_customers() OWNER TO rd_crossbranch;
 
+-- The scope rule itself, for rows that belong to a customer, a loan or an application: the policies pass the
+-- session's branch and extra customers (their initplans, computed once per query), and these look the row's
+-- customer up by primary key (owned by rd_crossbranch: the lookup itself is not scoped again, and the planner
+-- cannot turn it into a hash of every customer in scope, which is what made a correlated EXISTS slow).
+CREATE OR REPLACE FUNCTION data.customer_in_scope(customer bigint, branch integer, extra bigint[]) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT branch IS NOT NULL AND EXISTS (SELECT 1 FROM data.customers c
+                                          WHERE c.id = customer AND (c.home_branch_id = branch OR c.id = ANY (extra)))
+$$;
+ALTER FUNCTION data.customer_in_scope(bigint, integer, bigint[]) OWNER TO rd_crossbranch;
+
+CREATE OR REPLACE FUNCTION data.loan_in_scope(loan bigint, branch integer, extra bigint[]) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT branch IS NOT NULL AND EXISTS (
+        SELECT 1 FROM data.loans l JOIN data.customers c ON c.id = l.customer_id
+        WHERE l.id = loan AND (l.branch_id = branch OR c.home_branch_id = branch OR c.id = ANY (extra)))
+$$;
+ALTER FUNCTION data.loan_in_scope(bigint, integer, bigint[]) OWNER TO rd_crossbranch;
+
+CREATE OR REPLACE FUNCTION data.application_in_scope(application bigint, branch integer, extra bigint[]) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT branch IS NOT NULL AND EXISTS (
+        SELECT 1 FROM data.applications a JOIN data.customers c ON c.id = a.customer_id
+        WHERE a.id = application AND (a.branch_id = branch OR c.home_branch_id = branch OR c.id = ANY (extra)))
+$$;
+ALTER FUNCTION data.application_in_scope(bigint, integer, bigint[]) OWNER TO rd_crossbranch;
+
 -- The refusal every function gives a session that is not one of the bank's officers.
 CREATE OR REPLACE FUNCTION data.require_officer() RETURNS data.officers
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp

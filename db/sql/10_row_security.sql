@@ -6,8 +6,9 @@
 -- behalf the view or function runs. rd_crossbranch (the few cross-branch functions) and rd_batch (the
 -- nightly batch, read only) have their own policies. Any other role meets "no policy" = no rows.
 --
--- Keep each policy index-friendly: the session's branch and grants come from initplans
--- ((SELECT data.my_branch_id()) is computed once per query), compared with indexed columns.
+-- Keep each policy index-friendly: the session's branch and its other customers come from initplans
+-- ((SELECT data.my_branch_id()) is computed once per query), compared with indexed columns; rows of a customer,
+-- a loan or an application look their owner up by primary key (data.customer_in_scope and friends).
 
 -- customers: own branch, consultation access, or business in hand at the branch (two initplans: an index scan
 -- on home_branch_id OR'd with primary-key lookups)
@@ -24,63 +25,63 @@ ALTER TABLE data.credit_scores ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.credit_scores FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.credit_scores;
 CREATE POLICY in_scope ON data.credit_scores TO rd_owner
-    USING (EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id));
+    USING (data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 ALTER TABLE data.external_debts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.external_debts FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.external_debts;
 CREATE POLICY in_scope ON data.external_debts TO rd_owner
-    USING (EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id));
+    USING (data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 -- loans: booked at the branch, or the customer is in scope
 ALTER TABLE data.loans ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.loans FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.loans;
 CREATE POLICY in_scope ON data.loans TO rd_owner
-    USING (branch_id = (SELECT data.my_branch_id()) OR EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id))
-    WITH CHECK (branch_id = (SELECT data.my_branch_id()) OR EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id));
+    USING (branch_id = (SELECT data.my_branch_id()) OR data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())))
+    WITH CHECK (branch_id = (SELECT data.my_branch_id()) OR data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 ALTER TABLE data.repayments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.repayments FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.repayments;
 CREATE POLICY in_scope ON data.repayments TO rd_owner
-    USING (EXISTS (SELECT 1 FROM data.loans l WHERE l.id = loan_id));
+    USING (data.loan_in_scope(loan_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 -- proposals and applications: made at the branch, or the customer is in scope
 ALTER TABLE data.proposals ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.proposals FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.proposals;
 CREATE POLICY in_scope ON data.proposals TO rd_owner
-    USING (branch_id = (SELECT data.my_branch_id()) OR EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id))
+    USING (branch_id = (SELECT data.my_branch_id()) OR data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())))
     WITH CHECK (branch_id = (SELECT data.my_branch_id()));
 
 ALTER TABLE data.applications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.applications FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.applications;
 CREATE POLICY in_scope ON data.applications TO rd_owner
-    USING (branch_id = (SELECT data.my_branch_id()) OR EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id))
+    USING (branch_id = (SELECT data.my_branch_id()) OR data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())))
     WITH CHECK (branch_id = (SELECT data.my_branch_id()));
 
 ALTER TABLE data.application_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.application_events FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.application_events;
 CREATE POLICY in_scope ON data.application_events TO rd_owner
-    USING (EXISTS (SELECT 1 FROM data.applications a WHERE a.id = application_id));
+    USING (data.application_in_scope(application_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 -- documents (ID copies, income proofs): the customer's or the application's scope
 ALTER TABLE data.documents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.documents FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.documents;
 CREATE POLICY in_scope ON data.documents TO rd_owner
-    USING ((customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id))
-           OR (application_id IS NOT NULL AND EXISTS (SELECT 1 FROM data.applications a WHERE a.id = application_id)));
+    USING ((customer_id IS NOT NULL AND data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())))
+           OR (application_id IS NOT NULL AND data.application_in_scope(application_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers()))));
 
 -- call lists: the branch's own, or the customer is in scope
 ALTER TABLE data.call_list_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE data.call_list_entries FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS in_scope ON data.call_list_entries;
 CREATE POLICY in_scope ON data.call_list_entries TO rd_owner
-    USING (branch_id = (SELECT data.my_branch_id()) OR EXISTS (SELECT 1 FROM data.customers c WHERE c.id = customer_id));
+    USING (branch_id = (SELECT data.my_branch_id()) OR data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers())));
 
 -- consultation grants: one's own
 ALTER TABLE data.consultation_grants ENABLE ROW LEVEL SECURITY;

@@ -48,7 +48,9 @@ GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customer
     data.mask_phone(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope() TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
-    data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date) TO rd_owner;
+    data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
+    data.customer_in_scope(bigint, integer, bigint[]), data.loan_in_scope(bigint, integer, bigint[]),
+    data.application_in_scope(bigint, integer, bigint[]) TO rd_owner;
 
 -- Officers (and, through membership, managers and head office): the views of their scope …
 GRANT USAGE ON SCHEMA api TO rd_officer, rd_security, rd_batch;
@@ -59,7 +61,8 @@ GRANT SELECT ON api.branches, api.officers, api.customers, api.credit_scores, ap
 -- … the helpers those views and their row security call (callable only through them: no USAGE on data) …
 GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask_email(text), data.mask_address(text),
     data.mask_rrn(text), data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
-    data.my_branch_id(), data.my_extra_customers() TO rd_officer;
+    data.my_branch_id(), data.my_extra_customers(), data.customer_in_scope(bigint, integer, bigint[]),
+    data.loan_in_scope(bigint, integer, bigint[]), data.application_in_scope(bigint, integer, bigint[]) TO rd_officer;
 -- … and the business functions.
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_customers(text, text, date, integer, integer),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),

@@ -66,6 +66,9 @@ def upgrade() -> None:
         op.create_foreign_key(f"fk_{table}_branch_id_branches", table, "branches", ["branch_id"], ["id"],
                               source_schema="data", referent_schema="data")
     op.create_index("ix_proposals_branch_id_created_at", "proposals", ["branch_id", "created_at"], schema="data")
+    # the customer policy reads (home_branch_id, id): one index answers it without the table
+    op.create_index("ix_customers_home_branch_id_id", "customers", ["home_branch_id", "id"], schema="data")
+    op.drop_index("ix_customers_home_branch_id", "customers", schema="data")
     op.create_index("ix_applications_branch_id_updated_at", "applications", ["branch_id", "updated_at"], schema="data")
 
     # the approval as given: who, when, on which terms (from the approval event of applications approved so far)
@@ -252,6 +255,8 @@ def downgrade() -> None:
         op.drop_column("applications", column, schema="data")
     op.drop_index("ix_applications_branch_id_updated_at", "applications", schema="data")
     op.drop_index("ix_proposals_branch_id_created_at", "proposals", schema="data")
+    op.create_index("ix_customers_home_branch_id", "customers", ["home_branch_id"], schema="data")
+    op.drop_index("ix_customers_home_branch_id_id", "customers", schema="data")
     for table in ("proposals", "applications"):
         op.drop_constraint(f"fk_{table}_branch_id_branches", table, schema="data")
         op.drop_column(table, "branch_id", schema="data")

@@ -153,7 +153,8 @@ class Customer(Base):
         CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
         CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
         CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
-        Index("ix_customers_home_branch_id", "home_branch_id"),
+        # the branch's customers straight off the index (row security compares both columns: revision 0007)
+        Index("ix_customers_home_branch_id_id", "home_branch_id", "id"),
         UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
     )
 
