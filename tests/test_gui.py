@@ -109,7 +109,7 @@ def test_main_window_navigation_and_keyboard(qtbot, window):
     assert any("E1007" in t for t in texts) and any("규제정책 2025.10-1015" in t for t in texts)
 
 
-def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window):
+def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window, monkeypatch):
     dashboard = window.pages["dashboard"]
     qtbot.waitUntil(lambda: dashboard.cards["customers"].value.text() != "—", timeout=WAIT)
     qtbot.waitUntil(lambda: dashboard.kind_chart.image is not None, timeout=WAIT)
@@ -126,14 +126,20 @@ def test_search_types_hangul_pages_and_opens_with_enter(qtbot, window):
         qtbot.keyClick(search.ui.searchEdit, Qt.Key.Key_Return)
     assert opened.args[0].customer_no == "C00000001"
 
-    window.go("search")
-    search.ui.searchEdit.clear()
-    with qtbot.waitSignal(search.search_finished, timeout=WAIT) as found:
-        type_text(search.ui.searchEdit, "김")
-    assert found.args[1] == 50 and search.model.canFetchMore()
-    with qtbot.waitSignal(search.model.page_loaded, timeout=WAIT) as more:
-        search.model.fetchMore()
-    assert more.args[0] > 50
+    # pages: the branch's own 김s fill more than one page of five (another branch's never come with a prefix)
+    from retention_desktop.gui.pages import search as search_module
+
+    monkeypatch.setattr(search_module, "PAGE", 5)
+    small = SearchPage()
+    qtbot.addWidget(small)
+    small.activate(window.officer)
+    with qtbot.waitSignal(small.search_finished, timeout=WAIT) as found:
+        type_text(small.ui.searchEdit, "김")
+    assert found.args[1] == 5 and small.model.canFetchMore()
+    with qtbot.waitSignal(small.model.page_loaded, timeout=WAIT) as more:
+        small.model.fetchMore()
+    assert more.args[0] > 5
+    assert all(small.model.record(i).in_scope for i in range(small.model.rowCount()))
 
 
 def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer, db):

@@ -326,3 +326,25 @@ def test_demo_signing_key_is_encrypted_and_marked_demo(login, tmp_path, memory_k
     digest = hashlib.sha256(key_file.read_bytes()).hexdigest()
     ps.signing_identity(login("E1008"), tmp_path)  # another officer: the same root, unlocked from the keyring
     assert hashlib.sha256(key_file.read_bytes()).hexdigest() == digest
+
+
+def test_the_search_lists_other_branches_customers_only_for_a_query_that_identifies_them(login, db, other_customer):
+    """A prefix plus a mask would spell another branch's customers' names: prefixes list the officer's scope only;
+    the full name, name and birth date, or the full number find a walk-in customer — masked, with their branch."""
+    from retention_desktop.services.customer_search import search_customers
+
+    officer = login("E1007")
+    with db.session() as s:
+        name, born = s.execute(text("SELECT name, birth_date FROM data.customers WHERE customer_no = :c"),
+                               {"c": other_customer}).one()
+    assert all(hit.in_scope for hit in search_customers(officer, name[:1]))
+    assert other_customer not in [h.customer_no for h in search_customers(officer, name[:2])]
+    assert other_customer not in [h.customer_no for h in search_customers(officer, other_customer[:-1])]
+    for query in (name, f"{name} {born:%Y%m%d}", other_customer):
+        hit = next(h for h in search_customers(officer, query) if h.customer_no == other_customer)
+        assert not hit.in_scope and "*" in hit.name and hit.phone_masked == "***-****-****"
+        assert hit.branch_name == "본점영업부"
+    with db.session() as s:
+        shown = s.execute(text("SELECT details ->> 'outside_branch' FROM data.audit_log "
+                               "WHERE action = 'customer.search' ORDER BY id DESC LIMIT 1")).scalar()
+    assert shown == "1"

@@ -34,10 +34,12 @@ END
 $$;
 
 -- 고객 검색. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
--- the date). Customers in the officer's scope come with their name, birth date and masked phone; others
--- (they walk into any branch) only with the masked name and their branch, so the officer can ask for
--- consultation access. Each form is
--- answered from its own index (revision 0005), planned with the literal the officer typed.
+-- the date). Customers in the officer's scope match as typed (prefixes included) and come with name, birth
+-- date and masked phone. A customer of another branch (they walk into any branch) matches only a query that
+-- identifies them — the full name, name and birth date, the full customer or loan number — and comes masked,
+-- with their branch, so the officer can ask for consultation access; prefixes never list other branches'
+-- customers (a prefix plus a mask would spell their names). Each form is answered from its own index
+-- (revision 0005), planned with the literal the officer typed.
 CREATE OR REPLACE FUNCTION api.search_customers(query_kind text, query text, birth date DEFAULT NULL,
                                                 page_size integer DEFAULT 50, skip integer DEFAULT 0)
 RETURNS TABLE (customer_no text, name text, birth_date date, phone_masked text, branch_name text, in_scope boolean)
@@ -50,6 +52,8 @@ DECLARE
     q text := btrim(coalesce(query, ''));
     name_order constant text := 'c.name COLLATE "C", c.birth_date, c.customer_no';
     condition text;
+    identifying text := 'false';  -- what lets another branch's customer through
+    scope text;
     ordering text := name_order;
     hit record;
     found_rows integer := 0;
@@ -61,15 +65,19 @@ BEGIN
     IF length(q) NOT BETWEEN 1 AND 40 THEN
         RAISE EXCEPTION '검색어는 1~40자입니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    scope := format('(c.home_branch_id = %s OR c.id = ANY (%L::bigint[]))', m.branch_id, extra);
     CASE query_kind
         WHEN 'customer_no' THEN
             IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
             condition := format('c.customer_no COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.customer_no = %L', q);
             ordering := 'c.customer_no COLLATE "C"';
         WHEN 'loan_no' THEN
             IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
-            condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L LIMIT %s)',
-                                q || '%', page_size + skip);
+            condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L '
+                                'AND (l.branch_id = %s OR l.customer_id = ANY (%L::bigint[]) OR l.loan_no = %L) LIMIT %s)',
+                                q || '%', m.branch_id, extra, q, page_size + skip);
+            identifying := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no = %L)', q);
         WHEN 'phone_last4' THEN
             IF q !~ '^[0-9]{4}$' THEN RAISE EXCEPTION '전화번호 끝 네 자리가 아닙니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
             condition := format('c.phone_last4 = %L', q);
@@ -77,18 +85,21 @@ BEGIN
         WHEN 'name' THEN
             IF q !~ '^[가-힣A-Za-z ]+$' THEN RAISE EXCEPTION '이름은 한글·영문만 검색합니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
             condition := format('c.name COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.name COLLATE "C" = %L', q);
         WHEN 'name_birth' THEN
             IF q !~ '^[가-힣A-Za-z]+$' OR birth IS NULL THEN
                 RAISE EXCEPTION '이름과 생년월일로 검색합니다' USING ERRCODE = 'invalid_parameter_value';
             END IF;
             condition := format('c.name COLLATE "C" = %L AND c.birth_date = %L', q, birth);
+            identifying := 'true';
         ELSE
             RAISE EXCEPTION '검색 종류가 올바르지 않습니다: %', query_kind USING ERRCODE = 'invalid_parameter_value';
     END CASE;
     FOR hit IN EXECUTE format(
         'SELECT c.id, c.customer_no, c.name, c.birth_date, c.phone, c.home_branch_id, b.name AS branch_name
-         FROM (SELECT * FROM data.customers c WHERE %s ORDER BY %s LIMIT %s OFFSET %s) c
-         JOIN data.branches b ON b.id = c.home_branch_id ORDER BY %s', condition, ordering, page_size, skip, ordering)
+         FROM (SELECT * FROM data.customers c WHERE %s AND (%s OR %s) ORDER BY %s LIMIT %s OFFSET %s) c
+         JOIN data.branches b ON b.id = c.home_branch_id ORDER BY %s',
+        condition, scope, identifying, ordering, page_size, skip, ordering)
     LOOP
         found_rows := found_rows + 1;
         in_scope := hit.home_branch_id = m.branch_id OR hit.id = ANY (extra);
