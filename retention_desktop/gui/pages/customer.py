@@ -173,6 +173,7 @@ class CustomerPage(QWidget):
 
     def ask_consultation(self, customer_no: str, why: str) -> None:
         """Another branch's customer: ask for the reason, request consultation access, then open them."""
+        self._clear()  # nothing of the customer shown before stays under this one's number
         self.heading.setText(f"{customer_no} · 타지점 고객")
         self.consultation_dialog = RevealDialog(self, consultation=why)
         self.consultation_dialog.accepted.connect(lambda: self._request_consultation(
@@ -221,6 +222,20 @@ class CustomerPage(QWidget):
         if live:
             self.loan_view.selectRow(live[0])
         self.loaded.emit(p)
+
+    def _clear(self) -> None:
+        self.profile = None
+        for label in self.fact_labels.values():
+            label.clear()
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for model in (self.loans, self.debts, self.repayments):
+            model.set_records([])
+        self.score_chart.clear()
+        self.documents.clear()
+        self.reveal_button.setEnabled(False)
 
     def request_reveal(self) -> None:
         self.reveal_dialog = RevealDialog(self)
