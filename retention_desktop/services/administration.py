@@ -9,19 +9,18 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.database import (
     Database,
-    DatabaseUnavailable,
     central_url,
     create_app_engine,
     open_database,
     public_url,
 )
-from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
-from retention_desktop.data.settings import SettingsError, load_settings
+from retention_desktop.data.embedded import EmbeddedServer
+from retention_desktop.data.settings import load_settings
+from retention_desktop.domain.errors import EXIT_BAD_INPUT, EXIT_UNAVAILABLE, UserError
 
 log = logging.getLogger(__name__)
 
@@ -29,17 +28,18 @@ DEFAULT_DEMO_CUSTOMERS = 1000
 DEFAULT_DEMO_SEED = 20261123
 
 
-class AdminError(Exception):
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
+class AdminError(UserError):
+    """A refused administration command; ``code`` is its exit status (2 bad input, 3 database unreachable)."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT, **params: object):
+        super().__init__(message, **params)
+        self.exit_code = self.code = code
 
 
 def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    try:
-        return open_database(data_dir, demo, ask_password)
-    except (DatabaseUnavailable, EmbeddedServerError, SettingsError) as exc:
-        raise AdminError(str(exc)) from exc
+    """The database of this data folder, opened as configured. Its own errors already say what to do
+    (``SettingsError`` exit 2, ``DatabaseUnavailable``/``EmbeddedServerError`` exit 3)."""
+    return open_database(data_dir, demo, ask_password)
 
 
 def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
@@ -47,18 +47,15 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
     settings = load_settings(data_dir)
     embedded_mode = demo or settings.central is None
     if action in ("start", "stop", "status") and not embedded_mode:
-        raise AdminError("db start/stop/status manage the embedded server; this data folder uses a central server "
-                         "(add --demo to manage its embedded server)", code=2)
+        raise AdminError("db start/stop/status는 내장 서버를 다룹니다. 이 데이터 폴더는 중앙 서버를 씁니다 "
+                         "(내장 서버를 다루려면 --demo를 붙이세요).")
     if action == "start":
         server = EmbeddedServer(data_dir)
-        try:
-            url = server.start()
-        except EmbeddedServerError as exc:
-            raise AdminError(str(exc)) from exc
+        url = server.start()
         server.pin()
         db = Database("embedded", make_url(url), create_app_engine(url))
         try:
-            _prepare(db)
+            _prepare(db, demo)
         finally:
             db.engine.dispose()
         out(f"running: {url}")
@@ -76,7 +73,8 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
         if embedded_mode:
             server = EmbeddedServer(data_dir)
             if not server.status().running:
-                raise AdminError("the embedded server is not running; start it with 'retention-admin db start'")
+                raise AdminError("내장 서버가 실행 중이 아닙니다. 'retention-admin db start'로 시작하세요.",
+                                 code=EXIT_UNAVAILABLE)
             url = server.url()
             out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
             return 0
@@ -89,17 +87,20 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
             before = migrations.current_revision(db.engine)
             migrations.upgrade(db.engine)
             out(f"schema {before or 'empty'} → {migrations.current_revision(db.engine)}")
-        except OperationalError as exc:
-            raise AdminError(f"데이터베이스에 연결하지 못했습니다: {exc.orig}") from exc
         finally:
             db.close()
         return 0
-    raise AdminError(f"unknown action {action}", code=2)
+    raise AdminError("알 수 없는 동작입니다: {action}", action=action)
 
 
-def _prepare(db: Database) -> None:
-    """Bring an embedded database to the latest schema and fill it with demo data on first use."""
+def _prepare(db: Database, demo: bool) -> None:
+    """Bring an embedded database to the latest schema; with ``demo``, fill it with the demo on first use.
+
+    Without ``--demo`` nothing is invented: a command that then lacks reference data says which import
+    loads it."""
     migrations.upgrade(db.engine)
+    if not demo:
+        return
     with db.engine.connect() as conn:
         has_data = conn.execute(text("SELECT EXISTS (SELECT 1 FROM customers)")).scalar()
     if not has_data:
@@ -112,43 +113,43 @@ def _prepare(db: Database) -> None:
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    """The database the app works on: embedded ones are migrated and filled on first use."""
+    """The database a command or the app works on, ready: an embedded one migrated (and with ``demo`` filled
+    with the demo on first use, whatever the command); a central one at the latest schema."""
     db = open_for_admin(data_dir, demo, ask_password)
-    if db.mode == "embedded":
-        _prepare(db)
-    elif not migrations.is_current(db.engine):
+    try:
+        if db.mode == "embedded":
+            _prepare(db, demo)
+        elif not migrations.is_current(db.engine):
+            raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 "
+                             "합니다.")
+    except BaseException:
         db.close()
-        raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 합니다.")
+        raise
     return db
 
 
 def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
+    if not demo and load_settings(data_dir).central is not None and not force:  # before any connection is tried
+        raise AdminError("중앙 서버의 데이터를 데모로 바꾸지 않습니다. 정말 그러려면 --force를 붙이세요.")
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        if db.mode != "embedded" and not force:
-            raise AdminError("refusing to replace data on a central server; add --force if you really mean it",
-                             code=2)
         migrations.upgrade(db.engine)
         try:
             return demo_data.regenerate(db.engine, customers, seed, as_of, progress)
         except ValueError as exc:
-            raise AdminError(str(exc), code=2) from exc
+            raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
 
 def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
                          progress: Callable[[str], None]) -> dict:
-    from retention_desktop.services.model_training import TrainingError, train_models
+    from retention_desktop.services.model_training import train_models
 
-    db = open_for_admin(data_dir, demo, ask_password)
+    db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
         return train_models(db, as_of, progress)
-    except TrainingError as exc:
-        raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
@@ -158,11 +159,9 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
     from retention_desktop.services.portfolio_scoring import score_portfolio
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
-        raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
-    db = open_for_admin(data_dir, demo, ask_password)
+        raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
+    db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
         return score_portfolio(db, as_of, excel, progress)
     finally:
         db.close()
@@ -173,26 +172,26 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from sqlalchemy import select
 
     from retention_desktop.data.models import Customer, Loan
-    from retention_desktop.services.officer_session import LoginError, log_in
-    from retention_desktop.services.proposal_service import ProposalError, create_proposal
+    from retention_desktop.services.officer_session import log_in
+    from retention_desktop.services.proposal_service import create_proposal
 
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
             owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
                              .where(Loan.loan_no == loan_no))
+            any_loan = s.scalar(select(Loan.id).limit(1)) is not None
         if owner is None:
-            raise AdminError(f"대출번호 {loan_no}가 없습니다.", code=2)
+            if not any_loan:
+                raise AdminError("이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 "
+                                 "(처음 쓸 때 만들어집니다).")
+            raise AdminError("대출번호 {loan_no}가 없습니다.", loan_no=loan_no)
         if owner != customer_no:
-            raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
-        try:
-            officer = log_in(db, employee_no)
-        except LoginError as exc:
-            raise AdminError(str(exc), code=2) from exc
+            raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
+                             customer_no=customer_no)
+        officer = log_in(db, employee_no)
         try:
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
-        except ProposalError as exc:
-            raise AdminError(str(exc)) from exc
         finally:
             officer.database.close()
         out.write_bytes(made.pdf)
@@ -207,7 +206,7 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
     try:
         pdf = path.read_bytes()
     except OSError as exc:
-        raise AdminError(f"파일을 읽을 수 없습니다: {exc}", code=2) from exc
+        raise AdminError("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) from exc
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         return verify_pdf(db, pdf, trust_roots(data_dir))

@@ -29,13 +29,14 @@ from retention_desktop.domain.applications import (
     allowed_targets,
     check_transition,
 )
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
 
-class ApplicationError(Exception):
+class ApplicationError(UserError):
     pass
 
 

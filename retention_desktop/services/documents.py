@@ -15,6 +15,7 @@ from pypdf.errors import PdfReadError
 from sqlalchemy import select
 
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
+from retention_desktop.domain.errors import InputError
 from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 
@@ -24,7 +25,7 @@ EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",), "image/jpeg"
 INCOME_LABELS = ("총급여", "연간 총급여액", "근로소득 총액", "급여 총액", "소득금액")
 
 
-class DocumentRejected(ValueError):
+class DocumentRejected(InputError):
     pass
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from retention_desktop.data.models import Branch, CreditScore, Customer, ExternalDebt, Loan, MarketOffer
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer, compare
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import MARKET_KIND
 from retention_desktop.domain.fees import months_between
 from retention_desktop.domain.limits import Borrower, Debt
@@ -25,7 +26,7 @@ from retention_desktop.services.quoting import QuoteBasis, load_basis
 MARKET_OFFERS_SHOWN = 3
 
 
-class ComparisonError(Exception):
+class ComparisonError(UserError):
     pass
 
 

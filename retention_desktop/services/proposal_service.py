@@ -20,6 +20,7 @@ from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, option_title
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.masking import mask_name
@@ -40,7 +41,7 @@ DECISIONS = ("accepted", "declined", "switched_away", "none")
 BANK_NAME = "Retention Demo Bank 레텐션은행"
 
 
-class ProposalError(Exception):
+class ProposalError(UserError):
     pass
 
 

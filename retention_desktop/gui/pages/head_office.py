@@ -24,8 +24,8 @@ from retention_desktop.services import head_office
 from retention_desktop.services.imports import ImportRejected
 
 SHOWN_ERRORS = 15
-FILE_FILTERS = {"products": "CSV (*.csv)", "market-offers": "CSV (*.csv)", "index-rates": "CSV (*.csv)",
-                "policy": "JSON (*.json)"}
+TABLES = "CSV, Excel (*.csv *.xlsx)"
+FILE_FILTERS = {"products": TABLES, "market-offers": TABLES, "index-rates": TABLES, "policy": "JSON (*.json)"}
 KIND_KO = {"products": "재대출 상품", "market-offers": "타행 금리 공시", "index-rates": "지표금리", "policy": "규제 정책"}
 
 PRODUCT_COLUMNS = [
