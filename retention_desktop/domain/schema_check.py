@@ -68,8 +68,8 @@ def as_input_error(error: ValidationError, name: str | None = None) -> InputErro
         text, params = "알 수 없는 항목입니다: {names}. 허용되는 항목: {allowed}.", {
             "names": ", ".join(extra), "allowed": ", ".join(error.schema.get("properties", {}))}
     elif keyword == "type":
-        wanted = [expected] if isinstance(expected, str) else list(expected)
-        text, params = "{expected} 값이어야 합니다.", {"expected": " 또는 ".join(TYPE_NAMES.get(t, t) for t in wanted)}
+        wanted = [expected] if isinstance(expected, str) else [t for t in expected if t != "null"]
+        text = " 또는 ".join(TYPE_NAMES.get(t, t) for t in wanted) + " 값이어야 합니다."  # one catalogue entry each
     elif keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         text = {"minimum": "{limit} 이상이어야 합니다.", "exclusiveMinimum": "{limit}보다 커야 합니다.",
                 "maximum": "{limit} 이하여야 합니다.", "exclusiveMaximum": "{limit}보다 작아야 합니다."}[keyword]

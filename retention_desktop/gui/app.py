@@ -164,6 +164,9 @@ def _preload_screens() -> None:
     thread-safe); the main window then opens without a pause."""
     import retention_desktop.gui.main_window  # noqa: F401
     import retention_desktop.services.portfolio_scoring  # noqa: F401
+    from retention_desktop.proposal.fonts import register_korean_fonts
+
+    register_korean_fonts()  # before any screen or proposal renders (renderers wait for it otherwise)
 
 
 def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None,

@@ -5,24 +5,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from retention_desktop.data.locations import resources_dir
+from retention_desktop.proposal.fonts import register_korean_fonts
 
 DASHES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3))]
-_ready = False
 
 
 def _font() -> None:
-    global _ready
-    import matplotlib
-
-    if not _ready:
-        from matplotlib import font_manager
-
-        for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
-            font_manager.fontManager.addfont(str(path))
-        _ready = True
-    matplotlib.rcParams["font.family"] = "NanumGothic"
-    matplotlib.rcParams["axes.unicode_minus"] = False
+    register_korean_fonts()
 
 
 def cumulative_cost_png(series: Sequence[tuple[str, Sequence[int]]], break_even: int | None) -> bytes:

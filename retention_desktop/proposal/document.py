@@ -19,14 +19,11 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from retention_desktop.data.locations import resources_dir
 from retention_desktop.domain import exact_json
+from retention_desktop.proposal.fonts import BOLD, FONT, register_korean_fonts
 
-FONT, BOLD = "NanumGothic", "NanumGothicBold"
 SIGNATURE_BOX_MM = (120, 18, 190, 48)  # the visible signature field on the last page (x1, y1, x2, y2)
 ATTACHMENT = "quote-input.json"
 
@@ -57,10 +54,8 @@ class ProposalContent:
 
 
 def register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        fonts = resources_dir() / "fonts"
-        pdfmetrics.registerFont(TTFont(FONT, str(fonts / "NanumGothic.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, str(fonts / "NanumGothicBold.ttf")))
+    """Both faces, registered once for every thread (``proposal.fonts``)."""
+    register_korean_fonts()
 
 
 def _styles() -> dict[str, ParagraphStyle]:
