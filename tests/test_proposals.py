@@ -179,3 +179,47 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+
+
+def test_fuzz_verify_proposal_on_mutated_pdfs(made):
+    """Any byte of a signed proposal changed, a run of bytes overwritten, or the file cut short: verification
+    answers "not valid" with a reason, fast, and never raises (pyHanko, asn1crypto and pypdf meet damaged
+    files with many exception types). Half the changes land where a file is most fragile: the signature's
+    CMS blob, the head, and the tail (cross-reference table and trailer)."""
+    import time
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    officer, _state, proposal, data_dir = made
+    roots = ps.trust_roots(data_dir)
+    original = proposal.pdf
+    contents = original.rindex(b"/Contents <") + len(b"/Contents <")
+    regions = {"anywhere": (0, len(original)), "signature": (contents, contents + 3000), "head": (0, 1500),
+               "tail": (len(original) - 3000, len(original))}
+
+    def check(pdf: bytes) -> None:
+        started = time.perf_counter()
+        result = ps.verify_pdf(officer.database, pdf, roots)
+        assert time.perf_counter() - started < 5
+        assert result.reason
+        if pdf != original:
+            assert not result.ok
+
+    for at in range(contents, contents + 2400, 60):  # the CMS blob's own structure, byte by byte
+        for value in (b"0", b"F", b" "):
+            check(original[:at] + value + original[at + 1:])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(region=st.sampled_from(sorted(regions)), where=st.floats(0, 1, exclude_max=True),
+           value=st.integers(0, 255), run=st.integers(1, 64), cut=st.one_of(st.none(), st.floats(0.01, 0.999)))
+    def attempt(region, where, value, run, cut):
+        low, high = regions[region]
+        pdf = bytearray(original)
+        at = low + int(where * (high - low))
+        pdf[at:at + run] = bytes([value]) * len(pdf[at:at + run])
+        if cut is not None:
+            pdf = pdf[:int(len(pdf) * cut)]
+        check(bytes(pdf))
+
+    attempt()

@@ -185,7 +185,10 @@ def _attach(pdf: bytes, c: ProposalContent) -> bytes:
 
 def embedded_facts(pdf: bytes) -> dict[str, str]:
     """The proposal number, input hash and versions recorded in a proposal file."""
-    info = PdfReader(io.BytesIO(pdf)).metadata or {}
+    try:
+        info = PdfReader(io.BytesIO(pdf)).metadata or {}
+    except Exception:  # a damaged file has no facts to tell; verification says why it fails
+        info = {}
     return {key: str(info.get(f"/Retention{name}", "")) for key, name in (
         ("proposal_no", "ProposalNo"), ("input_sha256", "InputSha256"), ("engine_version", "EngineVersion"),
         ("policy_version", "PolicyVersion"))}
