@@ -223,3 +223,54 @@ def test_fuzz_verify_proposal_on_mutated_pdfs(made):
         check(bytes(pdf))
 
     attempt()
+
+
+FIRST_RENDERS = r"""
+import io, random, sys, threading, time
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from retention_desktop.proposal import document
+from retention_desktop.proposal.chart import cumulative_cost_png
+
+random.seed(int(sys.argv[1]))
+start, errors = threading.Barrier(8), []
+
+def render():
+    try:
+        start.wait()
+        time.sleep(random.random() * 0.3)  # staggered, so some threads arrive while others register
+        document.register_fonts()
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([Paragraph("<b>굵게</b> 보통", ParagraphStyle("p", fontName=document.FONT)),
+                                      Table([["표"]], style=[("FONTNAME", (0, 0), (-1, -1), document.BOLD)])])
+        cumulative_cost_png([("유지", [1, 2, 3]), ("재대출", [1, 1, 2])], 2)
+    except Exception as exc:
+        errors.append(repr(exc))
+
+threads = [threading.Thread(target=render) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(errors)
+sys.exit(1 if errors else 0)
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_first_pdfs_rendered_on_several_threads_at_once(seed):
+    """Each run is a fresh process (fonts unregistered): eight threads render their first PDF and chart at
+    once. Before the fonts were registered under a lock, a thread used the bold face another thread had not
+    registered yet (``getTypeFace: no afm found for faceName='NanumGothicBold'``)."""
+    run = subprocess.run([sys.executable, "-c", FIRST_RENDERS, str(seed)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_proposals_created_on_several_threads_at_once_all_succeed(login, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    officer = login("E1007")
+    loans = ["L0000000001"] * 3
+    with ThreadPoolExecutor(3) as pool:
+        made = list(pool.map(lambda loan: ps.create_proposal(officer, loan, TEST_AS_OF, tmp_path), loans))
+    assert len({m.proposal_no for m in made}) == 3
+    assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(tmp_path)).ok for m in made)
