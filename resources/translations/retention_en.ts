@@ -832,11 +832,11 @@
         <translation>An unexpected error occurred. What you just did may not have finished: open the screen again to check.</translation>
     </message>
     <message>
-        <source>문제가 계속되면 '자세히'의 내용과 로그 파일을 지원 담당자에게 보내 주세요.</source>
+        <source>문제가 계속되면 '자세한 정보 표시'의 내용과 로그 파일을 지원 담당자에게 보내 주세요.</source>
         <translation>If it happens again, send the 'Show Details' text and the log file to support.</translation>
     </message>
     <message>
-        <source>그 밖에 오류 {count}건이 더 있습니다 ('자세히' 참고).</source>
+        <source>그 밖에 오류 {count}건이 더 있습니다 ('자세한 정보 표시' 참고).</source>
         <translation>{count} more error(s) (see 'Show Details').</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
   message: a ``UserError`` says itself, a lost database connection says so, anything else is "an
   unexpected error" (a bug).
 - ``show_error(exc, parent)``: the error dialog. Bugs and lost connections always get it; the text is
-  ``user_text`` and the dialog's "자세히" (details) holds, for support, the exception, its traceback
+  ``user_text`` and the dialog's "자세한 정보 표시" (Show Details) holds, for support, the exception, its traceback
   and the log file's path. While one dialog is open, later errors are added to it, not stacked.
 - ``report(exc, parent)``: for screens with a message strip: the sentence to show there; a bug or a
   lost connection also opens the dialog.
@@ -21,6 +21,7 @@ import threading
 import traceback
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -31,7 +32,7 @@ from retention_desktop.logs import log_file
 log = logging.getLogger(__name__)
 
 BUG_TEXT = "예상하지 못한 오류가 발생했습니다. 방금 한 작업이 끝나지 않았을 수 있으니 화면을 다시 열어 확인하세요."
-BUG_ADVICE = "문제가 계속되면 '자세히'의 내용과 로그 파일을 지원 담당자에게 보내 주세요."
+BUG_ADVICE = "문제가 계속되면 '자세한 정보 표시'의 내용과 로그 파일을 지원 담당자에게 보내 주세요."
 
 
 def _unreachable(exc: BaseException) -> Unavailable | None:
@@ -65,7 +66,7 @@ def details(exc: BaseException) -> str:
 
 
 class ErrorDialog(QMessageBox):
-    """The one error dialog: what happened in words, what to do, and "자세히" (details) for support."""
+    """The one error dialog: what happened in words, what to do, and "자세한 정보 표시" (Show Details) for support."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,9 +83,9 @@ class ErrorDialog(QMessageBox):
             self.setIcon(QMessageBox.Icon.Critical if kind == "bug" else QMessageBox.Icon.Warning)
             self.setWindowTitle({"bug": tr("오류"), "unavailable": tr("데이터베이스 연결"),
                                  "input": tr("확인해 주세요")}[kind])
-            self.setText(sentence)
+            self.setText(sentence[:1].upper() + sentence[1:])  # the catalogue's English starts lower-case
             self._advice = tr(BUG_ADVICE) if kind == "bug" else ""
-        more = tr("그 밖에 오류 {count}건이 더 있습니다 ('자세히' 참고).").format(count=self.count - 1) \
+        more = tr("그 밖에 오류 {count}건이 더 있습니다 ('자세한 정보 표시' 참고).").format(count=self.count - 1) \
             if self.count > 1 else ""
         self.setInformativeText("\n".join(t for t in (self._advice, more) if t))
         self._details.append(f"[{self.count}] {sentence}\n{details(exc)}")
@@ -97,10 +98,11 @@ _dialog: ErrorDialog | None = None
 def show_error(exc: BaseException, parent: QWidget | None = None) -> ErrorDialog:
     """Open the error dialog for ``exc`` (or add ``exc`` to the one already open) and return it."""
     global _dialog
-    if _dialog is None or not _dialog.isVisible():
-        if _dialog is not None:
+    if current_dialog() is None:
+        if _dialog is not None and shiboken6.isValid(_dialog):
             _dialog.deleteLater()
-        window = parent.window() if parent is not None else QApplication.activeWindow()
+        window = parent.window() if parent is not None and shiboken6.isValid(parent) \
+            else QApplication.activeWindow()
         _dialog = ErrorDialog(window)
         _dialog.add(exc)
         _dialog.open()
@@ -110,7 +112,10 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> ErrorDialog
 
 
 def current_dialog() -> ErrorDialog | None:
-    return _dialog if _dialog is not None and _dialog.isVisible() else None
+    """The error dialog on screen, if any (it goes with its window when that closes)."""
+    if _dialog is None or not shiboken6.isValid(_dialog):
+        return None
+    return _dialog if _dialog.isVisible() else None
 
 
 def report(exc: BaseException, parent: QWidget | None = None) -> str:
