@@ -95,7 +95,11 @@ class DesktopApp:
         return db, demo_logins(db)
 
     def _embedded_ready(self, result) -> None:
+        import psutil
+
         self.embedded, logins = result
+        self.ready_seconds = time.time() - psutil.Process().create_time()
+        log.info("embedded database ready for login after %.2f s", self.ready_seconds)
         self.dialog.set_demo_logins(logins)
         if self.employee_no:
             self.dialog.ui.employeeEdit.setText(self.employee_no)
@@ -148,7 +152,8 @@ class DesktopApp:
         elif self.smoke:
             from retention_desktop.gui.smoke import SmokeTest
 
-            self.smoke_test = SmokeTest(self.window, self.data_dir, getattr(self, "first_window_seconds", None))
+            self.smoke_test = SmokeTest(self.window, self.data_dir, getattr(self, "first_window_seconds", None),
+                                        getattr(self, "ready_seconds", None))
             self.smoke_test.start()
 
     def close(self) -> None:
