@@ -109,6 +109,8 @@ def _prepare(db: Database) -> None:
         from retention_desktop.services.portfolio_scoring import score_portfolio
 
         score_portfolio(db, dt.date.today())
+    else:
+        demo_data.ensure_demo_letterhead(db.engine)
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
