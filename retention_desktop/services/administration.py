@@ -217,6 +217,42 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         db.close()
 
 
+def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password: Callable[[str], str | None]):
+    """A proposal number, or the QR's text, checked against the archive (services/proposal_check.py)."""
+    from retention_desktop.domain.proposal_code import ProposalCodeError
+    from retention_desktop.services.proposal_check import check_proposal
+    from retention_desktop.services.proposal_service import trust_roots
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        return check_proposal(db, typed, dt.date.today(), trust_roots(data_dir))
+    except ProposalCodeError as exc:
+        raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
+    finally:
+        db.close()
+
+
+def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
+                          ask_password: Callable[[str], str | None]) -> dict:
+    """Show or set head office's proposal form settings (set: through the database's set_proposal_form)."""
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    db = open_demo_ready(data_dir, demo, ask_password) if action == "set" else open_for_admin(data_dir, demo,
+                                                                                              ask_password)
+    try:
+        if action == "set":
+            current = proposal_form.stored_form(db) or {}
+            merged = {**current, **{k: v for k, v in values.items() if v is not None}}
+            try:
+                proposal_form.set_form(db, ProposalForm.from_document(merged))
+            except ProposalFormError as exc:
+                raise AdminError(str(exc), code=2) from exc
+        return proposal_form.stored_form(db) or {}
+    finally:
+        db.close()
+
+
 def forget_secrets(data_dir: Path) -> list[str]:
     """Remove this installation's entries from the OS keyring (used by the uninstaller on request)."""
     from dataclasses import replace

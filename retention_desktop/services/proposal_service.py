@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from retention_desktop.data.models import AppMeta, Branch, Customer, Loan, Proposal
+from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, option_title
@@ -34,12 +34,12 @@ from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity
 from retention_desktop.services import audit
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
+from retention_desktop.services.proposal_form import read_form
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
 
 VALID_DAYS = 14
 DECISIONS = ("accepted", "declined", "switched_away", "none")
-PROPOSAL_FORM_KEY = "proposal_form"  # app_meta row written by set_proposal_form (db/versions/0007)
 
 
 class ProposalError(Exception):
@@ -202,10 +202,9 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
 def letterhead(officer: OfficerSession, today: dt.date) -> Letterhead:
     """Head office's form settings (refused when missing or lapsed) and the branch's phone number."""
     with officer.database.session() as s:
-        stored = s.scalar(select(AppMeta.value).where(AppMeta.key == PROPOSAL_FORM_KEY))
         phone = s.scalar(select(Branch.phone).where(Branch.id == officer.branch_id))
     try:
-        form = ProposalForm.from_document(stored)
+        form = read_form(officer.database)
         form.require_valid_on(today)
     except ProposalFormError as exc:
         raise ProposalError(str(exc)) from exc
