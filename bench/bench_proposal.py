@@ -49,7 +49,7 @@ def main() -> int:
     for i in range(args.rounds):
         started = time.perf_counter()
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        content = ps.proposal_content(state, officer, "김하늘", f"P{today:%Y%m%d}-{i:06X}", now, quote_input,
+        content = ps.proposal_content(state, officer, "김하늘", f"P{today:%Y%m%d}-{i:06X}", today, now, quote_input,
                                       input_sha, simulation, True, head)
         rendered = document.render(content)
         signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,

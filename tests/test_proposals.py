@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select, text
 
 from retention_desktop.data.models import AuditEvent, Proposal
 from retention_desktop.domain.money import format_won
-from retention_desktop.gui.proposal_preview import ProposalPreview
-from retention_desktop.gui.tasks import wait_for_tasks
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
 from tests.support import TEST_AS_OF
@@ -35,18 +32,20 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
-    _officer, state, proposal, _dir = made
+    officer, state, proposal, _dir = made
     content = pdf_text(proposal.pdf)
-    assert "김*늘" in content and "재대출 제안서" in content  # Hangul in the text layer
+    assert "김하늘" in content and "재대출 제안서" in content  # the full name: the customer keeps and signs it
+    assert "김*늘" not in content
     keep = state.comparison.option("keep")
     reloan = state.comparison.option("reloan")
     for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
         assert format_won(figure) in content
-    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약 해지권",
-                   "변동"):
+    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약해지권",
+                   "변동", "상환 방식", "상환 기간", "1332", "02-0000-0101", "심의필", officer.name):
         assert phrase in content, phrase
+    assert "PAdES" not in content and "sha256" not in content  # printed for nobody
     reader = PdfReader(io.BytesIO(proposal.pdf))
-    assert len(reader.pages) >= 2
+    assert len(reader.pages) == 3
     assert "quote-input.json" in reader.attachments
     assert reader.metadata["/RetentionProposalNo"] == proposal.proposal_no
 
@@ -109,26 +108,6 @@ def test_the_stored_quote_input_reproduces_the_comparison(made):
         stored_input, stored_output = row.quote_input, row.quote_output
     again = quote_document(run_quote(parse_request(exact_json.loads(exact_json.dumps(stored_input))), state.policy))
     assert [o["total_cost"] for o in again["options"]] == [o["total_cost"] for o in stored_output["options"]]
-
-
-def test_preview_renders_pages_prints_saves_and_records(qtbot, made, tmp_path):
-    officer, _state, proposal, _dir = made
-    preview = ProposalPreview(officer, proposal)
-    qtbot.addWidget(preview)
-    assert len(preview.page_labels) >= 2 and preview.page_labels[0].pixmap().width() > 800
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(preview.printed):
-        preview.print_to(printer)
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == len(preview.page_labels)
-    preview.save_to(tmp_path / "copy.pdf")
-    assert (tmp_path / "copy.pdf").read_bytes() == proposal.pdf
-    preview.decision.setCurrentIndex(3)
-    with qtbot.waitSignal(preview.decision_recorded) as recorded:
-        preview.record_button.click()
-    assert recorded.args == ["switched_away"]
-    wait_for_tasks()
 
 
 def test_cli_makes_and_verifies_a_proposal():

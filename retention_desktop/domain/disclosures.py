@@ -68,7 +68,7 @@ def disclosures(f: DisclosureFacts) -> list[Disclosure]:
         Disclosure("금리와 금리 변동", _rate_text(f), "금융소비자보호법 제19조제1항제1호다목"),
         Disclosure("상환 방법과 기간", f"상환 방식은 {f.method}, 남은 기간은 {f.term_months}개월이며 매달 "
                    f"{format_won(f.monthly_payment)}을 냅니다(마지막 회차는 끝수 조정으로 다를 수 있습니다). "
-                   "상환 방식·기간은 1쪽 비교표의 해당 열과 같습니다.", "금융소비자보호법 제19조제1항제1호다목"),
+                   "상환 방식·기간은 '선택지별 비교' 표의 해당 열과 같습니다.", "금융소비자보호법 제19조제1항제1호다목"),
         Disclosure("부담하시는 금액의 총액", f"남은 기간 이자 {format_won(f.total_interest)}, 중도상환수수료 "
                    f"{format_won(f.prepayment_fee)}, 인지세(고객 부담분) {format_won(f.stamp_duty)}, 그 밖의 비용 "
                    f"{format_won(f.fees)}: 합계 {format_won(f.total_interest + upfront)}입니다(원금 제외).",
@@ -106,7 +106,7 @@ def _pct(value: Decimal) -> str:
 
 def _rate_text(f: DisclosureFacts) -> str:
     how = ("기준금리에 가산금리(신용위험·유동성·업무원가·목표이익)를 더하고 우대금리를 뺀 값"
-           " (2쪽 '맞춤 금리 산정 근거')이며, ")
+           " ('맞춤 금리 산정 근거' 표)이며, ")
     moves = ("변동금리는 약정한 주기마다 기준금리에 따라 오르거나 내립니다." if f.rate_type == "변동"
              else f"{f.rate_type}금리의 조건은 약정서에 적힌 대로입니다.")
     if f.action == "keep":

@@ -48,6 +48,13 @@ def _font() -> None:
     matplotlib.rcParams["svg.hashsalt"] = "retention"  # deterministic output
 
 
+def _bold():
+    """The bundled bold face by file (matplotlib files it under the same family and would fake the weight)."""
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(fname=str(resources_dir() / "fonts" / "NanumGothicBold.ttf"), size=FONT_PT)
+
+
 def won_axis(value: float) -> str:
     """Axis amounts the Korean way: 1.2억, 350만, 0."""
     if value == 0:
@@ -127,7 +134,7 @@ def _end_labels(figure, axes, lines: Sequence[ChartLine]) -> None:
     for (actual, i, x, y), target in zip(ends, placed):
         axes.annotate(lines[i].label, (x, y), xytext=(6, target - actual), textcoords="offset points",
                       fontsize=FONT_PT, va="center", ha="left", annotation_clip=False,
-                      fontweight="bold" if i < 2 else "normal",
+                      fontproperties=_bold() if i < 2 else None,
                       arrowprops=dict(arrowstyle="-", linewidth=0.5, color="#606060", shrinkA=0, shrinkB=2)
                       if abs(target - actual) > 2 else None)
 

@@ -381,36 +381,39 @@ def _analysis(c: ProposalContent, s) -> list:
     height = 78 * mm
     figure = chart.cumulative_cost_figure(c.chart_lines, c.break_even_month, FRAME_WIDTH, height)
     png = chart.figure_png(figure)
-    parts: list = [CondPageBreak(height + 60), KeepTogether([
+    chart_part = [CondPageBreak(height + 60), KeepTogether([
         Paragraph(_esc(f"남은 {horizon}개월 동안 쌓이는 비용 (처음 드는 비용 + 이자)"), s["h2"]),
         Paragraph(_esc(chart.caption(c.break_even_month, horizon, proposed)), s["small"]),
         Spacer(1, 3), Image(io.BytesIO(png), width=FRAME_WIDTH, height=height)])]
-    parts.append(KeepTogether([
+    tables = [KeepTogether([
         Paragraph("맞춤 금리 산정 근거", s["h2"]),
         _table([[Paragraph("항목", s["cell_bold"]), Paragraph("금리 (%p)", s["cell_right_bold"])]] +
                [[Paragraph(_esc(t), s["cell"]), Paragraph(_esc(v), s["cell_right"])] for t, v in c.reason_codes],
-               [FRAME_WIDTH - 32 * mm, 32 * mm])]))
-    parts.append(KeepTogether([
+               [FRAME_WIDTH - 32 * mm, 32 * mm])]), KeepTogether([
         Paragraph("앞으로의 대출 한도 (시뮬레이션)", s["h2"]),
         _table([[Paragraph(h, s["cell_bold"]) for h in ("시나리오", "예상 한도", "한도를 정하는 규제")]] +
                [[Paragraph(_esc(a), s["cell"]), Paragraph(_esc(b), s["cell_right"]), Paragraph(_esc(d), s["cell"])]
                 for a, b, d in c.scenarios], [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.35]),
-        Spacer(1, 4), Paragraph(_esc(f"한도를 늘리려면: {c.suggestion}"), s["small"])]))
+        Spacer(1, 4), Paragraph(_esc(f"한도를 늘리려면: {c.suggestion}"), s["small"])])]
+    # the chart follows the comparison; when the comparison already took a second table, the smaller tables go
+    # first so that page 2 is not left half empty
+    parts = tables + chart_part if len(c.option_titles) > MAX_OPTION_COLUMNS else chart_part + tables
     return parts
 
 
 # -- last page: rights, contacts, signatures --------------------------------------------------------------
 def _legal(c: ProposalContent, s, slot: SignatureSlot) -> list:
-    rows = [[Paragraph(_esc(d.title), s["legal_title"]),
-             Paragraph(f'{_esc(d.text)} <font size="{MIN_FONT_PT}" color="#333333">(근거: {_esc(d.source)})</font>',
-                       s["legal"])]
-            for d in c.disclosures]
-    table = Table(rows, colWidths=[33 * mm, FRAME_WIDTH - 33 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#8c8c8c")),
-                               ("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black),
-                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 3)]))
+    items = []
+    for number, d in enumerate(c.disclosures):  # one small table per item: a page may fall between items only
+        item = Table([[Paragraph(_esc(d.title), s["legal_title"]),
+                       Paragraph(f'{_esc(d.text)} <font size="{MIN_FONT_PT}" color="#333333">(근거: {_esc(d.source)})'
+                                 '</font>', s["legal"])]], colWidths=[33 * mm, FRAME_WIDTH - 33 * mm])
+        item.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#8c8c8c")),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 3)]
+                                 + ([("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black)] if number == 0 else [])))
+        items.append(item)
     sign = Table([[Paragraph(_esc(f"위 내용을 설명 듣고 이해했습니다.<br/><br/>고객 {c.customer_name}  "
                                   "(서명) ____________________<br/><br/>날짜 ________년 ____월 ____일")
                              .replace("&lt;br/&gt;", "<br/>"), s["base"]),
@@ -418,7 +421,7 @@ def _legal(c: ProposalContent, s, slot: SignatureSlot) -> list:
                  colWidths=[FRAME_WIDTH - SIGNATURE_SIZE_MM[0] * mm - 6 * mm, SIGNATURE_SIZE_MM[0] * mm + 6 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [CondPageBreak(120 * mm),
-            Paragraph("꼭 알아두실 사항 (금융소비자보호법에 따른 설명)", s["h2"]), table,
+            KeepTogether([Paragraph("꼭 알아두실 사항 (금융소비자보호법에 따른 설명)", s["h2"]), items[0]]), *items[1:],
             Spacer(1, 4),
             Paragraph(_esc(f"{c.ad_review_no} · 이 안내는 {format_date_ko(c.summary.valid_until)}까지 유효하며, "
                            "실제 조건은 대출 약정서와 상품설명서로 확정됩니다."), s["small"]),

@@ -14,7 +14,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -53,9 +53,24 @@ class _SignerAt(signers.PdfSigner):
         return session
 
 
+@dataclass(frozen=True)
+class _FontInMemory(GlyphAccumulatorFactory):
+    """pyHanko's factory opens the font file and never closes it; this one reads it into memory instead."""
+
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        with open(self.font_file, "rb") as handle:
+            data = io.BytesIO(handle.read())
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(writer=writer, font_handle=data, font_size=self.font_size,
+                                ot_script_tag=self.ot_script_tag, ot_language_tag=self.ot_language_tag,
+                                writing_direction=self.writing_direction, bcp47_lang_code=self.bcp47_lang_code,
+                                obj_stream=obj_stream)
+
+
 def stamp_style() -> TextStampStyle:
-    """The visible signature: Korean text in the bundled NanumGothic (subset embedded), 9-point and up."""
-    font = GlyphAccumulatorFactory(str(resources_dir() / "fonts" / "NanumGothic.ttf"), font_size=10)
+    """The visible signature: Korean text in the bundled NanumGothic (subset embedded), 10 points."""
+    font = _FontInMemory(str(resources_dir() / "fonts" / "NanumGothic.ttf"), font_size=10)
     return TextStampStyle(stamp_text="%(lines)s", border_width=1,
                           text_box_style=TextBoxStyle(font=font, font_size=10, leading=14),
                           inner_content_layout=None)

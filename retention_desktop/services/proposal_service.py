@@ -21,7 +21,7 @@ from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, option_title
 from retention_desktop.domain.disclosures import DisclosureFacts, disclosures
-from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko, korean_time
+from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
@@ -149,12 +149,13 @@ class Letterhead:
 
 
 def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
-                     created_at: dt.datetime, quote_input: dict, input_sha: str, simulation, demo: bool,
-                     letterhead: Letterhead) -> document.ProposalContent:
-    """Everything the printed proposal shows, as plain data (document.render lays it out)."""
+                     today: dt.date, created_at: dt.datetime, quote_input: dict, input_sha: str, simulation,
+                     demo: bool, letterhead: Letterhead) -> document.ProposalContent:
+    """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
+    ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
     loan = state.request.current_loan
     options = list(state.comparison.options)
-    valid_until = korean_time(created_at).date() + dt.timedelta(days=VALID_DAYS)
+    valid_until = today + dt.timedelta(days=VALID_DAYS)
     summary = recommended_action(state, valid_until)
     chosen = next(o for o in options if option_title(o) == summary.option_title)
     titles = [option_title(o) for o in options]
@@ -257,8 +258,8 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
         loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
     now = dt.datetime.now(KST).replace(microsecond=0)
-    content = proposal_content(state, officer, customer_name, proposal_no, now, quote_input, input_sha, simulation,
-                               identity.demo, head)
+    content = proposal_content(state, officer, customer_name, proposal_no, today, now, quote_input, input_sha,
+                               simulation, identity.demo, head)
     rendered = document.render(content)
     # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
     signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
