@@ -54,7 +54,8 @@ def report_error(parent: QWidget | None, title: str, message: str, exc: BaseExce
 
     Non-blocking (``open``), so tests and background callbacks never wait on it.
     """
-    log.error("%s: %s", title, message, exc_info=(type(exc), exc, exc.__traceback__) if exc else None)
+    log.error("%s: %s", title, exc if exc is not None else message,
+              exc_info=(type(exc), exc, exc.__traceback__) if exc is not None else None)
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -91,6 +92,7 @@ def print_document(pdf: bytes, printer: QPrinter, plan: PrintPlan) -> str:
 
     Raises RuntimeError when the printer cannot be opened (no printer, a file that cannot be written).
     """
+    printer.setFullPage(True)  # the page image carries its own margins: place it on the whole sheet
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or "기본 프린터"
@@ -110,8 +112,12 @@ def print_document(pdf: bytes, printer: QPrinter, plan: PrintPlan) -> str:
     return printer.outputFileName() or printer.printerName()
 
 
-def fitted_size(preferred: QSize, available: QRect, frame_margin: QSize = QSize(16, 40)) -> QSize:
-    """``preferred`` shrunk so the window, its frame included, fits ``available`` (a screen's free area)."""
+def fitted_size(preferred: QSize, available: QRect, frame_margin: QSize = QSize(16, 80)) -> QSize:
+    """``preferred`` shrunk so the window, its frame included, fits ``available`` (a screen's free area).
+
+    The height keeps 80 pixels: a title bar (~30) and a taskbar the window system may not subtract from the
+    available area (auto-hidden ones, some X11 desktops).
+    """
     return QSize(max(min(preferred.width(), available.width() - frame_margin.width()), 480),
                  max(min(preferred.height(), available.height() - frame_margin.height()), 360))
 
