@@ -155,3 +155,37 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+
+
+def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):
+    """set_proposal_form: rd_admin only, validated in the database, recorded in the audit log; a proposal needs
+    the settings and prints them; a lapsed review number stops proposals in words."""
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    officer, admin = login("E1007"), login("E1005")
+    form = ProposalForm("레텐션은행", "준법감시인 심의필 제2026-0777호", dt.date(2026, 12, 31), "1588-0000")
+    with pytest.raises(ProposalFormError, match="permission denied|권한"):
+        proposal_form.set_form(officer.database, form)  # an officer may not
+    with pytest.raises(DBAPIError):
+        with officer.database.session() as s:  # nor write the row directly
+            s.execute(text("UPDATE app_meta SET value = '{}' WHERE key = 'proposal_form'"))
+    with pytest.raises(DBAPIError, match="소비자보호 연락처"):  # the database validates, whoever calls it
+        with admin.database.session() as s:
+            s.execute(text("""SELECT set_proposal_form('{"ad_review_no": "x", "consumer_protection_phone": "nope"}')"""))
+    proposal_form.set_form(admin.database, form)
+    assert proposal_form.read_form(officer.database) == form
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'head_office.proposal_form'")).scalar() == 1
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    assert "심의필 제2026-0777호" in pdf_text(made.pdf) and "1588-0000" in pdf_text(made.pdf)
+    with pytest.raises(ps.ProposalError, match="유효기한"):
+        ps.create_proposal(officer, "L0000000001", dt.date(2027, 1, 1), tmp_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM app_meta WHERE key = 'proposal_form'"))
+    with pytest.raises(ps.ProposalError, match="proposal-form set"):
+        ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)

@@ -59,5 +59,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP FUNCTION set_proposal_form(jsonb)")
     op.execute("DELETE FROM app_meta WHERE key = 'proposal_form'")
-    op.drop_constraint("ck_branches_phone_format", "branches", type_="check")
+    op.drop_constraint(op.f("ck_branches_phone_format"), "branches", type_="check")
     op.drop_column("branches", "phone")

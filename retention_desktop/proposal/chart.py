@@ -55,6 +55,13 @@ def _bold():
     return FontProperties(fname=str(resources_dir() / "fonts" / "NanumGothicBold.ttf"), size=FONT_PT)
 
 
+def _text_width(text: str) -> float:
+    """Width in points of ``text`` set in the bold face at FONT_PT."""
+    from matplotlib.textpath import TextPath
+
+    return TextPath((0, 0), text, size=FONT_PT, prop=_bold()).get_extents().width
+
+
 def won_axis(value: float) -> str:
     """Axis amounts the Korean way: 1.2억, 350만, 0."""
     if value == 0:
@@ -75,7 +82,7 @@ def cumulative_cost_figure(lines: Sequence[ChartLine], break_even: int | None, w
     from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
     figure = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=200)
-    label_room = 118.0  # points at the right for the end labels
+    label_room = min(max(_text_width(line.label) for line in lines) + 14, width_pt * 0.42)  # for the end labels
     left, bottom, top = 46.0, 28.0, 8.0
     axes = figure.add_axes([left / width_pt, bottom / height_pt, (width_pt - left - label_room) / width_pt,
                             (height_pt - bottom - top) / height_pt])

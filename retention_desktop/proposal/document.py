@@ -57,7 +57,7 @@ MIN_FONT_PT = 9.0
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 15 * mm, 14 * mm, 17 * mm
 FRAME_WIDTH = A4[0] - 2 * MARGIN_X
 SIGNATURE_SIZE_MM = (84, 30)
-MAX_OPTION_COLUMNS = 5  # more options continue in a second table (keeping stays as the first column)
+MAX_OPTION_COLUMNS = 6  # more options continue in a second table (keeping stays as the first column)
 
 TITLES = {"reloan": "재대출 제안서", "renegotiate": "금리 조건변경 제안서", "keep": "대출 상담 결과 안내",
           "switch": "대출 상담 결과 안내"}
@@ -352,11 +352,25 @@ def _summary_box(c: ProposalContent, s) -> Table:
     return t
 
 
+def _columns_per_table(c: ProposalContent, label_w: float) -> int:
+    """How many option columns fit beside the labels without wrapping a figure (3 to MAX_OPTION_COLUMNS)."""
+    widest = max(pdfmetrics.stringWidth(v, BOLD, 9.5) for _label, values in c.option_rows for v in values)
+    fit = int((FRAME_WIDTH - label_w) // (widest + 10))
+    return max(3, min(fit, MAX_OPTION_COLUMNS))
+
+
 def _comparison_tables(c: ProposalContent, s) -> list:
-    """The comparison, options as columns; beyond ``MAX_OPTION_COLUMNS`` a second table continues it."""
+    """The comparison, options as columns; options that do not fit continue in a second table, keeping
+    "현재 유지" as the first column of each, and the tables as even as they can be."""
     n = len(c.option_titles)
-    chunks = [list(range(n))] if n <= MAX_OPTION_COLUMNS else [
-        [0] + list(range(k, min(k + MAX_OPTION_COLUMNS - 1, n))) for k in range(1, n, MAX_OPTION_COLUMNS - 1)]
+    per_table = _columns_per_table(c, 33 * mm)
+    if n <= per_table:
+        chunks = [list(range(n))]
+    else:
+        others = list(range(1, n))
+        count = -(-len(others) // (per_table - 1))
+        size = -(-len(others) // count)
+        chunks = [[0] + others[k:k + size] for k in range(0, len(others), size)]
     parts = []
     for number, columns in enumerate(chunks):
         label_w = 33 * mm
@@ -397,7 +411,8 @@ def _analysis(c: ProposalContent, s) -> list:
         Spacer(1, 4), Paragraph(_esc(f"한도를 늘리려면: {c.suggestion}"), s["small"])])]
     # the chart follows the comparison; when the comparison already took a second table, the smaller tables go
     # first so that page 2 is not left half empty
-    parts = tables + chart_part if len(c.option_titles) > MAX_OPTION_COLUMNS else chart_part + tables
+    continued = len(c.option_titles) > _columns_per_table(c, 33 * mm)
+    parts = tables + chart_part if continued else chart_part + tables
     return parts
 
 

@@ -34,5 +34,5 @@ def set_form(database: Database, form: ProposalForm) -> None:
             s.execute(text("SELECT set_proposal_form(CAST(:form AS jsonb))"),
                       {"form": json.dumps(form.as_document(), ensure_ascii=False)})
     except DBAPIError as exc:
-        message = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        message = str(getattr(exc, "orig", exc)).strip().splitlines()[0]  # the database's own words
         raise ProposalFormError(f"제안서 양식 설정을 저장하지 못했습니다: {message}") from exc
