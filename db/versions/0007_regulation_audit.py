@@ -54,7 +54,8 @@ COMMON = {
         "cap_pct_nonbank": "50",
         "borrower_level_threshold": 100_000_000,
         "small_loan_exclusion": 3_000_000,
-        "amortisation_years": {"credit": 5, "overdraft": 5, "other_secured": 8, "jeonse_deposit_secured": 4},
+        # 별표18 also spreads 전세보증금담보대출 over 4 years; no such loan kind is held here, so no reader
+        "amortisation_years": {"credit": 5, "overdraft": 5, "other_secured": 8},
         "bullet_mortgage_term_cap_years": 10,
     },
     "credit_loan_income_cap_pct": "100",
@@ -151,6 +152,10 @@ CORRECTED = [
      "[정정 0007: 범위별 규칙, 법정 최고금리 20%]"),
 ]
 
+# Every version this revision leaves (version, effective date, parameters, note), by date: what the tests read.
+_DATES = {"2025.07-phase3": "2025-07-01", "2025.10-1015": "2025-10-16", "2027.01-relief-end": "2027-01-01"}
+VERSIONS = sorted(NEW_VERSIONS + [(v, _DATES[v], p, note) for v, p, note in CORRECTED], key=lambda v: v[1])
+
 # -- the old form, for other stored versions and the downgrade ------------------------------------------
 
 
@@ -168,6 +173,7 @@ def _old_to_new(old: dict) -> dict:
                  "additional_home_pct": ltv["non_regulated_pct"]}
     new = {key: copy.deepcopy(value) for key, value in old.items() if key not in ("stress", "ltv")}
     new.setdefault("legal_max_rate_pct", "20")
+    new["dsr"]["amortisation_years"].pop("jeonse_deposit_secured", None)  # no loan of that kind: no reader
     new["stress"] = {
         "credit_loan_threshold": stress["credit_loan_threshold"],
         "rules": [_rule(capital_rate, "standard", kind=["mortgage"], region=["capital"]),
@@ -201,6 +207,7 @@ def _new_to_old(new: dict) -> dict:
     old = {key: copy.deepcopy(value) for key, value in new.items() if key not in ("stress", "ltv",
                                                                                   "legal_max_rate_pct")}
     old["credit_loan_income_cap_pct"] = new["credit_loan_income_cap_pct"] or "1000"
+    old["dsr"]["amortisation_years"].setdefault("jeonse_deposit_secured", 4)
     old["stress"] = {
         "rate_pct": general["rate_pct"],
         "mortgage_non_capital_rate_pct": rate_for("mortgage", "non_capital")["rate_pct"],

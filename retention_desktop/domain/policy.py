@@ -17,7 +17,8 @@ parameter                              meaning (units)
 dsr.cap_pct_bank / cap_pct_nonbank     DSR cap by lender sector (%)
 dsr.borrower_level_threshold           total loans above which borrower-level DSR applies (won)
 dsr.small_loan_exclusion               credit/card/instalment loans at most this are not counted (won)
-dsr.amortisation_years.<kind>          years a bullet loan's principal is spread over (별표18)
+dsr.amortisation_years.<kind>          years a bullet loan's principal is spread over (별표18); kinds
+                                       from AMORTISED_KINDS, overdraft required
 dsr.bullet_mortgage_term_cap_years     a bullet mortgage's principal ÷ its term, at most these years
 stress.credit_loan_threshold           credit loans carry the stress rate only above this total (won)
 stress.weights.<table>                 rate-type weights: variable, fixed (fractions), mixed and
@@ -64,6 +65,9 @@ SCOPE_VALUES: Mapping[str, tuple[str, ...]] = {
     "sector": ("bank", "non_bank"),
     "rate_type": ("fixed", "variable", "mixed", "periodic"),
 }
+# Loans whose bullet principal the DSR spreads over the policy's years (별표18); mortgages have their own cap,
+# jeonse loans are outside DSR. The overdraft's years are always needed (a line counts at its limit).
+AMORTISED_KINDS = ("credit", "overdraft", "other_secured", "card_loan", "instalment", "student")
 # Areas of the LTV and mortgage-cap rules: 규제지역, the rest of the capital area (수도권), elsewhere.
 LTV_AREAS = ("regulated", "capital", "other")
 
@@ -161,8 +165,7 @@ class Policy:
             dsr_cap_pct_nonbank=p.pct("dsr.cap_pct_nonbank"),
             dsr_borrower_level_threshold=p.won("dsr.borrower_level_threshold"),
             dsr_small_loan_exclusion=p.won("dsr.small_loan_exclusion"),
-            dsr_amortisation_years={k: p.positive_int(f"dsr.amortisation_years.{k}")
-                                    for k in p.mapping("dsr.amortisation_years")},
+            dsr_amortisation_years=p.amortisation_years("dsr.amortisation_years"),
             dsr_bullet_mortgage_term_cap_years=p.positive_int("dsr.bullet_mortgage_term_cap_years"),
             stress_rules=p.stress_rules("stress.rules", tables),
             stress_credit_loan_threshold=p.won("stress.credit_loan_threshold"),
@@ -297,6 +300,14 @@ class _Reader:
         if not isinstance(value, list) or not value or any(a not in LTV_AREAS for a in value):
             raise PolicyError(f"policy parameter '{path}' must be a non-empty list of {', '.join(LTV_AREAS)}")
         return frozenset(value)
+
+    def amortisation_years(self, path: str) -> dict[str, int]:
+        kinds = self.mapping(path)
+        unknown = [k for k in kinds if k not in AMORTISED_KINDS]
+        if unknown or "overdraft" not in kinds:
+            raise PolicyError(f"policy parameter '{path}' must give years for overdraft and only for "
+                              f"{', '.join(AMORTISED_KINDS)} (not {', '.join(unknown) or 'without overdraft'})")
+        return {k: self.positive_int(f"{path}.{k}") for k in kinds}
 
     def weights(self, path: str) -> StressWeights:
         return StressWeights(self.fraction(f"{path}.variable"), self.fraction(f"{path}.fixed"),

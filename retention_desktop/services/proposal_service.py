@@ -105,7 +105,10 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
     reloan = next(o for o in options if o.label == "reloan")
     png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
                                     reloan.break_even_month)
-    disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
+    policy = state.policy  # the disclosed periods and rates are the policy's, never constants
+    disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").format(
+        prepayment_fee_max_years=policy.prepayment_fee_max_years, late_payment_add_pct=policy.late_payment_add_pct,
+        late_payment_cap_pct=policy.late_payment_cap_pct, withdrawal_days=policy.withdrawal_days).splitlines()
     disclosures = [line for line in disclosures if line.strip()]
     disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
                           f"금리 유형은 {RATE_TYPE.get(loan.rate_type, loan.rate_type)}입니다.")
