@@ -17,7 +17,8 @@ def test_upgrade_from_empty_reaches_head_with_seeded_policy(empty_db):
     assert migrations.is_current(empty_db.engine)
     with empty_db.engine.connect() as conn:
         versions = conn.execute(text("SELECT version FROM policies ORDER BY effective_from")).scalars().all()
-    assert versions == ["2025.07-phase3", "2025.10-1015", "2027.01-relief-end"]
+    assert versions == ["2024.02-phase1", "2024.09-phase2", "2025.06-627", "2025.07-phase3", "2025.10-1015",
+                        "2027.01-relief-end"]
 
 
 def test_models_and_revisions_agree(empty_db):
@@ -45,7 +46,7 @@ def test_downgrade_and_upgrade_keep_demo_data(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM customers")).scalar() == customers
         assert conn.execute(text("SELECT sum(balance) FROM loans")).scalar() == loans_sum
-        assert conn.execute(text("SELECT count(*) FROM policies")).scalar() == 3
+        assert conn.execute(text("SELECT count(*) FROM policies")).scalar() == 6
         assert conn.execute(text(
             "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'audit_log_%'")).scalar() == 2
 

@@ -96,7 +96,7 @@ def test_627_caps_capital_area_mortgages_at_600m():
     assert millions(limit(D(2025, 6, 27), 200_000_000, "4.2", value=home)) == 1187  # phase 2 DSR binds, no cap
     assert limit(D(2025, 6, 28), 200_000_000, "4.2", value=home) == 600_000_000
     assert limit(D(2025, 6, 28), 150_000_000, "4.2", value=home, regulated=False) == 600_000_000  # all of 수도권
-    assert millions(limit(D(2025, 6, 28), 200_000_000, "4.2", region="non_capital", value=home)) == 1224
+    assert millions(limit(D(2025, 6, 28), 200_000_000, "4.2", region="non_capital", value=home)) == 1249  # no cap outside
 
 
 def test_627_longest_term_30_years_in_the_capital_area():
