@@ -24,7 +24,7 @@ from retention_desktop.domain.pricing import PricingInput, PricingRules, price
 from retention_desktop.domain.quote import parse_request
 from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.domain.simulation import apply_suggestion, limit_of, scenarios, suggest, timeline
-from tests.support import seeded_policies
+from tests.support import TEST_AS_OF, seeded_policies
 
 SHOWCASE = json.loads((migrations_dir().parent / "docs" / "examples" / "showcase-quote.json").read_text("utf-8")) \
     if (migrations_dir().parent / "docs").exists() else None
