@@ -97,7 +97,7 @@ def load(engine: Engine, population: DemoPopulation, progress: Callable[[str], N
 
 
 def ensure_demo_letterhead(engine: Engine) -> None:
-    """An embedded demo database made before revision 0007 gets its branch phones and proposal form settings."""
+    """An embedded demo database made before revision 0008 gets its branch phones and proposal form settings."""
     raw = engine.raw_connection()
     try:
         with raw.cursor() as cur:

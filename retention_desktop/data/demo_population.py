@@ -31,7 +31,7 @@ BRANCHES = [  # code, name, region, phone (fictional: the 0000 exchange is not i
     ("203", "광주상무지점", "non_capital", "062-0000-0203"), ("204", "대전둔산지점", "non_capital", "042-0000-0204"),
     ("205", "울산삼산지점", "non_capital", "052-0000-0205"), ("206", "전주효자지점", "non_capital", "063-0000-0206"),
 ]
-# Head office's proposal form settings for the demo bank (set_proposal_form in a real bank; db/versions/0007).
+# Head office's proposal form settings for the demo bank (set_proposal_form in a real bank; db/versions/0008).
 DEMO_PROPOSAL_FORM = {"bank_name": "레텐션은행 (DEMO)", "ad_review_no": "준법감시인 심의필 제2026-0001호 (DEMO)",
                       "ad_review_valid_until": None, "consumer_protection_phone": "1500-0000",
                       "consumer_protection_name": "금융소비자보호부"}

@@ -12,7 +12,7 @@ from retention_desktop.data.database import Database
 from retention_desktop.data.models import AppMeta
 from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 
-KEY = "proposal_form"  # the app_meta row (db/versions/0007)
+KEY = "proposal_form"  # the app_meta row (db/versions/0008)
 
 
 def stored_form(database: Database) -> dict | None:

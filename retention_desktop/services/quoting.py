@@ -28,7 +28,7 @@ from retention_desktop.domain.personal_quote import (
 )
 from retention_desktop.domain.policy import Policy, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
-from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
+from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
     parse_scenarios,
@@ -123,12 +123,15 @@ def basis_from_data_dir(data_dir: Path, demo: bool, ask_password: Callable[[str]
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
-    return personal_quote_document(request, basis.context(request), basis.policy(request.as_of))
+    policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
+    return personal_quote_document(request, basis.context(request), policy)
 
 
 def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[str, Any]:
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
     target = document.get("limit_target", DEFAULT_LIMIT_TARGET)

@@ -7,14 +7,14 @@
   제22조) and the bank's consumer-protection contact, set by head office only through
   ``set_proposal_form(jsonb)`` (SECURITY DEFINER, granted to rd_admin, validated, audited).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
