@@ -67,7 +67,8 @@ def test_without_demo_an_empty_database_names_the_import_that_fills_it(tmp_path,
 
 
 @pytest.mark.parametrize(("document", "words"), [
-    ({"as_of": "2025-06-30"}, "as_of: 2025-06-30에 시행 중인 규제정책이 없습니다"),
+    ({"as_of": "2024-01-15", "current_loan": {"drawdown_date": "2023-06-01"}},
+     "as_of: 2024-01-15에 시행 중인 규제정책이 없습니다"),  # the first version starts 2024-02-26
     ({"current_loan": {"balance": 10 ** 400}}, "(stdin):"),
 ])
 def test_bad_input_is_one_line_and_exit_2(fresh, document, words):

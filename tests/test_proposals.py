@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select, text
 
 from retention_desktop.data.models import AuditEvent, Proposal
 from retention_desktop.domain.money import format_won
-from retention_desktop.gui.proposal_preview import ProposalPreview
-from retention_desktop.gui.tasks import wait_for_tasks
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
 from tests.support import TEST_AS_OF
@@ -35,18 +32,20 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
-    _officer, state, proposal, _dir = made
+    officer, state, proposal, _dir = made
     content = pdf_text(proposal.pdf)
-    assert "김*늘" in content and "재대출 제안서" in content  # Hangul in the text layer
+    assert "김하늘" in content and "재대출 제안서" in content  # the full name: the customer keeps and signs it
+    assert "김*늘" not in content
     keep = state.comparison.option("keep")
     reloan = state.comparison.option("reloan")
     for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
         assert format_won(figure) in content
-    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약 해지권",
-                   "변동"):
+    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약해지권",
+                   "변동", "상환 방식", "상환 기간", "1332", "02-0000-0101", "심의필", officer.name):
         assert phrase in content, phrase
+    assert "PAdES" not in content and "sha256" not in content  # printed for nobody
     reader = PdfReader(io.BytesIO(proposal.pdf))
-    assert len(reader.pages) >= 2
+    assert len(reader.pages) == 3
     assert "quote-input.json" in reader.attachments
     assert reader.metadata["/RetentionProposalNo"] == proposal.proposal_no
 
@@ -111,26 +110,6 @@ def test_the_stored_quote_input_reproduces_the_comparison(made):
     assert [o["total_cost"] for o in again["options"]] == [o["total_cost"] for o in stored_output["options"]]
 
 
-def test_preview_renders_pages_prints_saves_and_records(qtbot, made, tmp_path):
-    officer, _state, proposal, _dir = made
-    preview = ProposalPreview(officer, proposal)
-    qtbot.addWidget(preview)
-    assert len(preview.page_labels) >= 2 and preview.page_labels[0].pixmap().width() > 800
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(preview.printed):
-        preview.print_to(printer)
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == len(preview.page_labels)
-    preview.save_to(tmp_path / "copy.pdf")
-    assert (tmp_path / "copy.pdf").read_bytes() == proposal.pdf
-    preview.decision.setCurrentIndex(3)
-    with qtbot.waitSignal(preview.decision_recorded) as recorded:
-        preview.record_button.click()
-    assert recorded.args == ["switched_away"]
-    wait_for_tasks()
-
-
 def test_cli_makes_and_verifies_a_proposal():
     data_dir = tempfile.mkdtemp(prefix="rdprop-")
     out = Path(data_dir) / "p.pdf"
@@ -179,6 +158,40 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+
+
+def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):
+    """set_proposal_form: rd_admin only, validated in the database, recorded in the audit log; a proposal needs
+    the settings and prints them; a lapsed review number stops proposals in words."""
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    officer, admin = login("E1007"), login("E1005")
+    form = ProposalForm("레텐션은행", "준법감시인 심의필 제2026-0777호", dt.date(2026, 12, 31), "1588-0000")
+    with pytest.raises(ProposalFormError, match="permission denied|권한"):
+        proposal_form.set_form(officer.database, form)  # an officer may not
+    with pytest.raises(DBAPIError):
+        with officer.database.session() as s:  # nor write the row directly
+            s.execute(text("UPDATE app_meta SET value = '{}' WHERE key = 'proposal_form'"))
+    with pytest.raises(DBAPIError, match="소비자보호 연락처"):  # the database validates, whoever calls it
+        with admin.database.session() as s:
+            s.execute(text("""SELECT set_proposal_form('{"ad_review_no": "x", "consumer_protection_phone": "nope"}')"""))
+    proposal_form.set_form(admin.database, form)
+    assert proposal_form.read_form(officer.database) == form
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'head_office.proposal_form'")).scalar() == 1
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    assert "심의필 제2026-0777호" in pdf_text(made.pdf) and "1588-0000" in pdf_text(made.pdf)
+    with pytest.raises(ps.ProposalError, match="유효기한"):
+        ps.create_proposal(officer, "L0000000001", dt.date(2027, 1, 1), tmp_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM app_meta WHERE key = 'proposal_form'"))
+    with pytest.raises(ps.ProposalError, match="proposal-form set"):
+        ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
 
 
 def test_fuzz_verify_proposal_on_mutated_pdfs(made):
@@ -230,7 +243,7 @@ import io, random, sys, threading, time
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from retention_desktop.proposal import document
-from retention_desktop.proposal.chart import cumulative_cost_png
+from retention_desktop.proposal import chart
 
 random.seed(int(sys.argv[1]))
 start, errors = threading.Barrier(8), []
@@ -243,7 +256,8 @@ def render():
         out = io.BytesIO()
         SimpleDocTemplate(out).build([Paragraph("<b>굵게</b> 보통", ParagraphStyle("p", fontName=document.FONT)),
                                       Table([["표"]], style=[("FONTNAME", (0, 0), (-1, -1), document.BOLD)])])
-        cumulative_cost_png([("유지", [1, 2, 3]), ("재대출", [1, 1, 2])], 2)
+        chart.figure_png(chart.cumulative_cost_figure([chart.ChartLine("현재 유지", [1, 2, 3]),
+                                                       chart.ChartLine("재대출", [1, 1, 2])], 2, 400, 200))
     except Exception as exc:
         errors.append(repr(exc))
 

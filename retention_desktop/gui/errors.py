@@ -76,13 +76,13 @@ class ErrorDialog(QMessageBox):
         self._advice = ""
         self._details: list[str] = []
 
-    def add(self, exc: BaseException) -> None:
+    def add(self, exc: BaseException, title: str | None = None) -> None:
         kind, sentence = classify(exc)
         self.count += 1
         if self.count == 1:
             self.setIcon(QMessageBox.Icon.Critical if kind == "bug" else QMessageBox.Icon.Warning)
-            self.setWindowTitle({"bug": tr("오류"), "unavailable": tr("데이터베이스 연결"),
-                                 "input": tr("확인해 주세요")}[kind])
+            self.setWindowTitle(title or {"bug": tr("오류"), "unavailable": tr("데이터베이스 연결"),
+                                          "input": tr("확인해 주세요")}[kind])
             self.setText(sentence[:1].upper() + sentence[1:])  # the catalogue's English starts lower-case
             self._advice = tr(BUG_ADVICE) if kind == "bug" else ""
         more = tr("그 밖에 오류 {count}건이 더 있습니다 ('자세한 정보 표시' 참고).").format(count=self.count - 1) \
@@ -95,8 +95,9 @@ class ErrorDialog(QMessageBox):
 _dialog: ErrorDialog | None = None
 
 
-def show_error(exc: BaseException, parent: QWidget | None = None) -> ErrorDialog:
-    """Open the error dialog for ``exc`` (or add ``exc`` to the one already open) and return it."""
+def show_error(exc: BaseException, parent: QWidget | None = None, title: str | None = None) -> ErrorDialog:
+    """Open the error dialog for ``exc`` (or add ``exc`` to the one already open) and return it; ``title``
+    names what failed ("제안서를 만들지 못했습니다"), else the kind of error does."""
     global _dialog
     if current_dialog() is None:
         if _dialog is not None and shiboken6.isValid(_dialog):
@@ -104,10 +105,10 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> ErrorDialog
         window = parent.window() if parent is not None and shiboken6.isValid(parent) \
             else QApplication.activeWindow()
         _dialog = ErrorDialog(window)
-        _dialog.add(exc)
+        _dialog.add(exc, title)
         _dialog.open()
     else:
-        _dialog.add(exc)
+        _dialog.add(exc, title)
     return _dialog
 
 

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.pages = {
             "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
-            "proposals": ProposalsPage(), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
+            "proposals": ProposalsPage(self.data_dir, self.today), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
             "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
             "applications": ApplicationsPage(),
         }
@@ -121,22 +121,25 @@ class MainWindow(QMainWindow):
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
         run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
-                 self._proposal_failed)
+                 lambda exc: self._proposal_failed(tr("제안서를 만들지 못했습니다"), exc))
 
     def open_proposal(self, proposal_no: str) -> None:
         officer = self.officer
-        run_task(lambda: reopen(officer, proposal_no), self.show_proposal, self._proposal_failed)
+        run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
+                 lambda exc: self._proposal_failed(tr("제안서를 열지 못했습니다"), exc))
 
-    def _proposal_failed(self, exc: Exception) -> None:
+    def _proposal_failed(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()
-        errors.show_error(exc, self)
+        self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
         self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
-        self.preview = ProposalPreview(self.officer, proposal, parent=self)
+        self.preview = ProposalPreview(self.officer, proposal, parent=self,
+                                       state_file=self.data_dir / "window-state.ini")
         self.preview.decision_recorded.connect(self._decision_recorded)
-        self.preview.open()
-        self.proposal_opened.emit(self.preview)
+        preview = self.preview
+        preview.pages_ready.connect(lambda _n: self.proposal_opened.emit(preview))
+        preview.open()
 
     def _decision_recorded(self, decision: str) -> None:
         self.pages["proposals"].activate(self.officer)

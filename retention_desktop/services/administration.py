@@ -110,6 +110,8 @@ def _prepare(db: Database, demo: bool) -> None:
         from retention_desktop.services.portfolio_scoring import score_portfolio
 
         score_portfolio(db, dt.date.today())
+    else:
+        demo_data.ensure_demo_letterhead(db.engine)
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
@@ -210,6 +212,41 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         return verify_pdf(db, pdf, trust_roots(data_dir))
+    finally:
+        db.close()
+
+
+def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password: Callable[[str], str | None]):
+    """A proposal number, or the QR's text, checked against the archive (services/proposal_check.py)."""
+    from retention_desktop.domain.proposal_code import ProposalCodeError
+    from retention_desktop.services.proposal_check import check_proposal
+    from retention_desktop.services.proposal_service import trust_roots
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        return check_proposal(db, typed, dt.date.today(), trust_roots(data_dir))
+    except ProposalCodeError as exc:
+        raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
+    finally:
+        db.close()
+
+
+def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
+                          ask_password: Callable[[str], str | None]) -> dict:
+    """Show or set head office's proposal form settings (set: through the database's set_proposal_form)."""
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    db = open_demo_ready(data_dir, demo, ask_password)  # an empty embedded database is migrated first
+    try:
+        if action == "set":
+            current = proposal_form.stored_form(db) or {}
+            merged = {**current, **{k: v for k, v in values.items() if v is not None}}
+            try:
+                proposal_form.set_form(db, ProposalForm.from_document(merged))
+            except ProposalFormError as exc:
+                raise AdminError(str(exc), code=2) from exc
+        return proposal_form.stored_form(db) or {}
     finally:
         db.close()
 

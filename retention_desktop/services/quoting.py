@@ -32,7 +32,7 @@ from retention_desktop.domain.personal_quote import (
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
-from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
+from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
 
 MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
 from retention_desktop.domain.simulation import (
@@ -163,13 +163,16 @@ def basis_from_data_dir(data_dir: Path, demo: bool, ask_password: Callable[[str]
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
-    return personal_quote_document(request, basis.context(request), basis.policy(request.as_of))
+    policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
+    return personal_quote_document(request, basis.context(request), policy)
 
 
 def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[str, Any]:
     """``document`` was checked against the schema's ``simulate_input`` (``read_request(simulate=True)``)."""
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
     basis.require_index(request)  # the suggestion prices re-loans whether or not one is offered
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
