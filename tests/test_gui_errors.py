@@ -187,3 +187,18 @@ def test_the_error_dialog_at_1366x768(qtbot, login, tmp_path):
     assert canvas.save(str(tmp_path / "error-dialog-1366x768.png"))
     assert 300 < dialog.width() < 1000 and dialog.text() == errors.BUG_TEXT
     wait_for_tasks()
+
+
+def test_broken_settings_start_the_login_window_with_what_to_do(qtbot, qapp, tmp_path):
+    """The app starts where it safely can: the login window says what is wrong with the settings; no embedded
+    database is opened in place of the bank's server unless the officer chooses the demo."""
+    from retention_desktop.gui.app import DesktopApp
+
+    (tmp_path / "settings.json").write_text('{"settings_version": 1, "central": {"host": "db", "pwd": "x"}}',
+                                            encoding="utf-8")
+    desktop = DesktopApp(qapp, tmp_path, demo=False, employee_no=None)
+    qtbot.addWidget(desktop.dialog)
+    desktop.start()
+    assert "알 수 없는 항목입니다: pwd" in desktop.dialog.ui.messageLabel.text()
+    assert "알 수 없는 항목입니다: pwd" in shown(qtbot).text()
+    assert desktop.dialog.ui.modeCombo.currentIndex() == 1 and not desktop._embedded_started

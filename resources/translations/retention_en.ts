@@ -712,8 +712,8 @@
         <translation>the embedded server is not running: start it with 'retention-admin db start'.</translation>
     </message>
     <message>
-        <source>설정 파일 {path}을(를) 쓸 수 없습니다: {problem} 파일을 고치거나, 지우고 다시 시작하세요 (지우면 기본 설정으로 시작합니다). 비밀번호는 설정 파일이 아니라 OS 키링에 둡니다.</source>
-        <translation>the settings file {path} cannot be used: {problem} Correct the file, or delete it and start again (the defaults are then used). Passwords belong in the OS keyring, never in the settings file.</translation>
+        <source>설정 파일 {path}을(를) 쓸 수 없습니다: {problem} — 파일을 고치거나, 지우고 다시 시작하세요 (지우면 기본 설정으로 시작합니다). 비밀번호는 설정 파일이 아니라 OS 키링에 둡니다.</source>
+        <translation>the settings file {path} cannot be used: {problem} — correct the file, or delete it and start again (the defaults are then used). Passwords belong in the OS keyring, never in the settings file.</translation>
     </message>
     <message>
         <source>이 프로그램보다 새 버전의 설정입니다 ({version}).</source>
@@ -854,6 +854,30 @@
     <message>
         <source>로그 파일</source>
         <translation>Log file</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스에는 대출이 하나도 없어 학습하거나 점수를 매길 수 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).</source>
+        <translation>this database holds no loans to learn from or score. Add --demo to try the demo data (it is created on first use).</translation>
+    </message>
+    <message>
+        <source>인쇄할 쪽이 없습니다: 이 제안서는 1–{total}쪽입니다.</source>
+        <translation>no page to print: this proposal has pages 1–{total}.</translation>
+    </message>
+    <message>
+        <source>프린터를 열 수 없습니다: {target}</source>
+        <translation>the printer cannot be opened: {target}</translation>
+    </message>
+    <message>
+        <source>{path}에 쓸 수 없습니다: {reason}</source>
+        <translation>cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>제안서를 만들지 못했습니다</source>
+        <translation>The proposal was not made</translation>
+    </message>
+    <message>
+        <source>제안서를 열지 못했습니다</source>
+        <translation>The proposal did not open</translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,9 @@ def open_central(central: CentralServer, ask_password: Callable[[str], str | Non
 
 
 def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+    if demo:  # the demo needs nothing from the settings: a broken settings file does not stop it
+        return open_embedded(data_dir)
     settings = load_settings(data_dir)
-    if demo or settings.central is None:
+    if settings.central is None:
         return open_embedded(data_dir)
     return open_central(settings.central, ask_password)

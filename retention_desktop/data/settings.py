@@ -120,9 +120,9 @@ def _checker():
 
 
 def _broken(path: Path, problem: str) -> SettingsError:
-    return SettingsError("설정 파일 {path}을(를) 쓸 수 없습니다: {problem} 파일을 고치거나, 지우고 다시 시작하세요 "
+    return SettingsError("설정 파일 {path}을(를) 쓸 수 없습니다: {problem} — 파일을 고치거나, 지우고 다시 시작하세요 "
                          "(지우면 기본 설정으로 시작합니다). 비밀번호는 설정 파일이 아니라 OS 키링에 둡니다.",
-                         path=str(path), problem=problem)
+                         path=str(path), problem=problem.rstrip("."))
 
 
 def load_settings(data_dir: Path) -> Settings:

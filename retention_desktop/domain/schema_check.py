@@ -95,7 +95,8 @@ def as_input_error(error: ValidationError, name: str | None = None) -> InputErro
         text, params = "항목은 {limit}개까지입니다.", {"limit": expected}
     else:  # a keyword this table does not phrase yet: jsonschema's own words, still with the path
         text, params = "{detail}", {"detail": error.message[:200]}
-    return InputError(text, where=Where(name, path=json_path(path)) if name else json_path(path), **params)
+    place = Where(name, path=json_path(path) if path else None) if name else json_path(path)
+    return InputError(text, where=place, **params)
 
 
 def _number(value: Any) -> str:

@@ -67,7 +67,10 @@ class DesktopApp:
         self.connected = None  # services.connection.Connected, once logged in
         self.window = None  # gui.main_window.MainWindow
         self.dialog = LoginDialog(self.settings.central, self.demo)
+        if self.settings_problem is not None and not self.demo:
+            self.dialog.ui.modeCombo.setCurrentIndex(1)  # the server form, to fill in; the demo only if chosen
         self.dialog.login_requested.connect(self.log_in)
+        self._embedded_started = False
         if self.settings.remembered_employee_no:
             self.dialog.ui.employeeEdit.setText(self.settings.remembered_employee_no)
 
@@ -78,7 +81,11 @@ class DesktopApp:
             self.dialog.show_error(self.settings_problem.message())
             show_error(self.settings_problem, self.dialog)
         if self.demo:
-            run_task(self._open_embedded, self._embedded_ready, self._failed)
+            self._start_embedded()
+
+    def _start_embedded(self) -> None:
+        self._embedded_started = True
+        run_task(self._open_embedded, self._embedded_ready, self._failed)
 
     def _first_window_shown(self) -> None:
         import psutil
@@ -118,6 +125,11 @@ class DesktopApp:
 
         if request.demo:
             if self.embedded is None:
+                if not self._embedded_started:  # the demo chosen in the form (e.g. after broken settings)
+                    self.employee_no = request.employee_no
+                    self._start_embedded()
+                    self.dialog.set_busy("내장 데이터베이스를 준비하는 중…")
+                    return
                 self.dialog.show_error("내장 데이터베이스가 아직 준비되지 않았습니다.")
                 return
             db = self.embedded

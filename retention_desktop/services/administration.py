@@ -44,7 +44,7 @@ def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str
 
 def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
                ask_password: Callable[[str], str | None], out: Callable[[str], None]) -> int:
-    settings = load_settings(data_dir)
+    settings = None if demo else load_settings(data_dir)
     embedded_mode = demo or settings.central is None
     if action in ("start", "stop", "status") and not embedded_mode:
         raise AdminError("db start/stop/status는 내장 서버를 다룹니다. 이 데이터 폴더는 중앙 서버를 씁니다 "
@@ -130,6 +130,18 @@ def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], st
     return db
 
 
+def _require_loans(db: Database) -> None:
+    """Models and call lists learn from the bank's loans; an empty database is said in words."""
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import Loan
+
+    with db.session() as s:
+        if s.scalar(select(Loan.id).limit(1)) is None:
+            raise AdminError("이 데이터베이스에는 대출이 하나도 없어 학습하거나 점수를 매길 수 없습니다. 데모 데이터로 해 "
+                             "보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).")
+
+
 def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
     if not demo and load_settings(data_dir).central is not None and not force:  # before any connection is tried
@@ -151,6 +163,7 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
 
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
+        _require_loans(db)
         return train_models(db, as_of, progress)
     finally:
         db.close()
@@ -164,6 +177,7 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
         raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
+        _require_loans(db)
         return score_portfolio(db, as_of, excel, progress)
     finally:
         db.close()
