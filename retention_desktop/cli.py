@@ -376,7 +376,11 @@ def desktop_parser() -> argparse.ArgumentParser:
 def desktop_main(argv: list[str] | None = None) -> int:
     args = desktop_parser().parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
-    configure_logging(data_dir, args.verbose)
+    try:
+        configure_logging(data_dir, args.verbose)
+    except OSError as exc:  # before Qt is up: the console (or the frozen console build) is all there is
+        print(f"retention-desktop: 데이터 폴더에 쓸 수 없습니다 ({data_dir}): {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     from retention_desktop.gui.app import run
 
     if args.language:
