@@ -107,7 +107,7 @@ def test_a_killed_embedded_server_is_restarted_by_the_next_command(fresh):
     folder, _first = fresh
     assert admin(folder, "db", "start").returncode == 0
     try:
-        for _ in range(3):
+        for _ in range(2):
             pid = int((folder / "pg" / "postmaster.pid").read_text().splitlines()[0])
             os.kill(pid, signal.SIGKILL)
             run = admin(folder, "quote", str(SHOWCASE))
