@@ -46,17 +46,24 @@ def drop_database(server_url: URL, db: Database) -> None:
 
 
 def seeded_policies():
-    """The policy versions revision 0003 seeds, read from the revision itself (no database needed)."""
+    """The policy versions the migrations leave (revision 0007's corrected and added versions), read from the
+    revision itself (no database needed)."""
+    from retention_desktop.domain.policy import Policy
+
+    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in seed_revision().VERSIONS]
+
+
+def seed_revision():
+    """Revision 0007 as a module: its VERSIONS and the documents of each measure."""
     import importlib.util
 
     from retention_desktop.data.locations import migrations_dir
-    from retention_desktop.domain.policy import Policy
 
-    path = migrations_dir() / "versions" / "0003_seed_policies.py"
-    spec = importlib.util.spec_from_file_location("seed_policies", path)
+    path = migrations_dir() / "versions" / "0007_regulation_audit.py"
+    spec = importlib.util.spec_from_file_location("regulation_audit", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
+    return module
 
 
 def login_as(db: Database, server_url: URL, employee_no: str):
@@ -112,6 +119,17 @@ def income_proof(gross: int) -> bytes:
                     (650, "결정세액 3,215,000 원")):
         page.drawString(60, y, line)
     page.save()
+    return buffer.getvalue()
+
+
+def scan_image(fmt: str = "PNG", size: tuple[int, int] = (40, 30)) -> bytes:
+    """A small real image (an ID copy's scan), PNG or JPEG."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 210, 220)).save(buffer, format=fmt)
     return buffer.getvalue()
 
 

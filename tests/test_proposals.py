@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select, text
 
 from retention_desktop.data.models import AuditEvent, Proposal
 from retention_desktop.domain.money import format_won
-from retention_desktop.gui.proposal_preview import ProposalPreview
-from retention_desktop.gui.tasks import wait_for_tasks
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
 from tests.support import TEST_AS_OF
@@ -35,19 +32,20 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
-    _officer, state, proposal, _dir = made
+    officer, state, proposal, _dir = made
     content = pdf_text(proposal.pdf)
-    # the customer present is named in full (the name was read through the database, recorded); Hangul in the text
-    assert "김하늘" in content and "재대출 제안서" in content
+    assert "김하늘" in content and "재대출 제안서" in content  # the full name: the customer keeps and signs it
+    assert "김*늘" not in content
     keep = state.comparison.option("keep")
     reloan = state.comparison.option("reloan")
     for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
         assert format_won(figure) in content
-    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약 해지권",
-                   "변동"):
+    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약해지권",
+                   "변동", "상환 방식", "상환 기간", "1332", "02-0000-0101", "심의필", officer.name):
         assert phrase in content, phrase
+    assert "PAdES" not in content and "sha256" not in content  # printed for nobody
     reader = PdfReader(io.BytesIO(proposal.pdf))
-    assert len(reader.pages) >= 2
+    assert len(reader.pages) == 3
     assert "quote-input.json" in reader.attachments
     assert reader.metadata["/RetentionProposalNo"] == proposal.proposal_no
 
@@ -114,26 +112,6 @@ def test_the_stored_quote_input_reproduces_the_comparison(made):
     assert [o["total_cost"] for o in again["options"]] == [o["total_cost"] for o in stored_output["options"]]
 
 
-def test_preview_renders_pages_prints_saves_and_records(qtbot, made, tmp_path):
-    officer, _state, proposal, _dir = made
-    preview = ProposalPreview(officer, proposal)
-    qtbot.addWidget(preview)
-    assert len(preview.page_labels) >= 2 and preview.page_labels[0].pixmap().width() > 800
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(preview.printed):
-        preview.print_to(printer)
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == len(preview.page_labels)
-    preview.save_to(tmp_path / "copy.pdf")
-    assert (tmp_path / "copy.pdf").read_bytes() == proposal.pdf
-    preview.decision.setCurrentIndex(3)
-    with qtbot.waitSignal(preview.decision_recorded) as recorded:
-        preview.record_button.click()
-    assert recorded.args == ["switched_away"]
-    wait_for_tasks()
-
-
 def test_cli_makes_and_verifies_a_proposal():
     data_dir = tempfile.mkdtemp(prefix="rdprop-")
     out = Path(data_dir) / "p.pdf"
@@ -142,7 +120,10 @@ def test_cli_makes_and_verifies_a_proposal():
         return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, *args],
                               capture_output=True, text=True, timeout=300)
 
-    made = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    # a fresh folder without --demo: nothing is invented, and the message says how to get the demo
+    empty = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    assert empty.returncode == 2 and "--demo" in empty.stderr and not out.exists()
+    made = admin("--demo", "proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
     assert made.returncode == 0, made.stderr
     ok = admin("verify-proposal", str(out))
     assert ok.returncode == 0 and ok.stdout.startswith("OK P") and "보관된 제안서와 일치" in ok.stdout
@@ -195,3 +176,133 @@ def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offi
     save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
                                                "trust_root_fingerprints": [fingerprint.upper()]}))
     assert len(ps.trust_roots(central.database, central_dir)) == 1
+
+
+def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):
+    """set_proposal_form: rd_admin only, validated in the database, recorded in the audit log; a proposal needs
+    the settings and prints them; a lapsed review number stops proposals in words."""
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    officer, admin = login("E1007"), login("E1005")
+    form = ProposalForm("레텐션은행", "준법감시인 심의필 제2026-0777호", dt.date(2026, 12, 31), "1588-0000")
+    with pytest.raises(ProposalFormError, match="permission denied|권한"):
+        proposal_form.set_form(officer.database, form)  # an officer may not
+    with pytest.raises(DBAPIError):
+        with officer.database.session() as s:  # nor write the row directly
+            s.execute(text("UPDATE app_meta SET value = '{}' WHERE key = 'proposal_form'"))
+    with pytest.raises(DBAPIError, match="소비자보호 연락처"):  # the database validates, whoever calls it
+        with admin.database.session() as s:
+            s.execute(text("""SELECT set_proposal_form('{"ad_review_no": "x", "consumer_protection_phone": "nope"}')"""))
+    proposal_form.set_form(admin.database, form)
+    assert proposal_form.read_form(officer.database) == form
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'head_office.proposal_form'")).scalar() == 1
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    assert "심의필 제2026-0777호" in pdf_text(made.pdf) and "1588-0000" in pdf_text(made.pdf)
+    with pytest.raises(ps.ProposalError, match="유효기한"):
+        ps.create_proposal(officer, "L0000000001", dt.date(2027, 1, 1), tmp_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM app_meta WHERE key = 'proposal_form'"))
+    with pytest.raises(ps.ProposalError, match="proposal-form set"):
+        ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+
+
+def test_fuzz_verify_proposal_on_mutated_pdfs(made):
+    """Any byte of a signed proposal changed, a run of bytes overwritten, or the file cut short: verification
+    answers "not valid" with a reason, fast, and never raises (pyHanko, asn1crypto and pypdf meet damaged
+    files with many exception types). Half the changes land where a file is most fragile: the signature's
+    CMS blob, the head, and the tail (cross-reference table and trailer)."""
+    import time
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    officer, _state, proposal, data_dir = made
+    roots = ps.trust_roots(officer.database, data_dir)
+    original = proposal.pdf
+    contents = original.rindex(b"/Contents <") + len(b"/Contents <")
+    regions = {"anywhere": (0, len(original)), "signature": (contents, contents + 3000), "head": (0, 1500),
+               "tail": (len(original) - 3000, len(original))}
+
+    def check(pdf: bytes) -> None:
+        started = time.perf_counter()
+        result = ps.verify_pdf(officer.database, pdf, roots)
+        assert time.perf_counter() - started < 5
+        assert result.reason
+        if pdf != original:
+            assert not result.ok
+
+    for at in range(contents, contents + 2400, 60):  # the CMS blob's own structure, byte by byte
+        for value in (b"0", b"F", b" "):
+            check(original[:at] + value + original[at + 1:])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(region=st.sampled_from(sorted(regions)), where=st.floats(0, 1, exclude_max=True),
+           value=st.integers(0, 255), run=st.integers(1, 64), cut=st.one_of(st.none(), st.floats(0.01, 0.999)))
+    def attempt(region, where, value, run, cut):
+        low, high = regions[region]
+        pdf = bytearray(original)
+        at = low + int(where * (high - low))
+        pdf[at:at + run] = bytes([value]) * len(pdf[at:at + run])
+        if cut is not None:
+            pdf = pdf[:int(len(pdf) * cut)]
+        check(bytes(pdf))
+
+    attempt()
+
+
+FIRST_RENDERS = r"""
+import io, random, sys, threading, time
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from retention_desktop.proposal import document
+from retention_desktop.proposal import chart
+
+random.seed(int(sys.argv[1]))
+start, errors = threading.Barrier(8), []
+
+def render():
+    try:
+        start.wait()
+        time.sleep(random.random() * 0.3)  # staggered, so some threads arrive while others register
+        document.register_fonts()
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([Paragraph("<b>굵게</b> 보통", ParagraphStyle("p", fontName=document.FONT)),
+                                      Table([["표"]], style=[("FONTNAME", (0, 0), (-1, -1), document.BOLD)])])
+        chart.figure_png(chart.cumulative_cost_figure([chart.ChartLine("현재 유지", [1, 2, 3]),
+                                                       chart.ChartLine("재대출", [1, 1, 2])], 2, 400, 200))
+    except Exception as exc:
+        errors.append(repr(exc))
+
+threads = [threading.Thread(target=render) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(errors)
+sys.exit(1 if errors else 0)
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_first_pdfs_rendered_on_several_threads_at_once(seed):
+    """Each run is a fresh process (fonts unregistered): eight threads render their first PDF and chart at
+    once. Before the fonts were registered under a lock, a thread used the bold face another thread had not
+    registered yet (``getTypeFace: no afm found for faceName='NanumGothicBold'``)."""
+    run = subprocess.run([sys.executable, "-c", FIRST_RENDERS, str(seed)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_proposals_created_on_several_threads_at_once_all_succeed(login, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    officer = login("E1007")
+    loans = ["L0000000001"] * 3
+    with ThreadPoolExecutor(3) as pool:
+        made = list(pool.map(lambda loan: ps.create_proposal(officer, loan, TEST_AS_OF, tmp_path), loans))
+    assert len({m.proposal_no for m in made}) == 3
+    assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(officer.database, tmp_path)).ok for m in made)

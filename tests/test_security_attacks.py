@@ -17,7 +17,7 @@ from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
-from tests.support import TEST_AS_OF, connect_as, income_proof
+from tests.support import TEST_AS_OF, connect_as, income_proof, scan_image
 from tests.test_security_applications import archive_proposal
 
 
@@ -98,10 +98,13 @@ def test_a_proposal_archive_cannot_be_rewritten_and_verification_follows_the_cha
     # a forgery: the genuine file with a better rate typed in, re-signed with the (demo) key
     from retention_desktop.proposal import document, signing
 
-    forged = signing.sign(document.render(ps.proposal_content(
-        state, officer, "김하늘", genuine.proposal_no, TEST_AS_OF, ps.quote_input_document(state),
-        ps.sha256_hex(b"forged"), simulate_for(state, load_policies(officer.database), Toggles()),
-        True)), ps.signing_identity(officer, tmp_path), document.signature_box_points(), "E1007")
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    head = ps.letterhead(officer, TEST_AS_OF)
+    rendered = document.render(ps.proposal_content(
+        state, officer, "김하늘", genuine.proposal_no, TEST_AS_OF, now, ps.quote_input_document(state),
+        ps.sha256_hex(b"forged"), simulate_for(state, load_policies(officer.database), Toggles()), True, head))
+    forged = signing.sign(rendered.pdf, ps.signing_identity(officer, tmp_path), rendered.signature_page,
+                          rendered.signature_box, ps.stamp_lines(officer, head, now, True), now, None)
     conn = psql("E1007")
     assert sqlstate_of(conn, "UPDATE api.proposals SET pdf_sha256 = %s WHERE proposal_no = %s",
                        ps.sha256_hex(forged), genuine.proposal_no)[0] == "42501"
@@ -158,7 +161,7 @@ def test_other_branches_customers_cannot_be_exported(login, psql, db):
 def test_other_branches_id_copies_cannot_be_downloaded(login, psql, other_customer, db):
     """An ID copy attached at 본점: its own officer downloads it (recorded); 강남역's cannot see it or fetch it."""
     home = login("E1002")
-    jpeg = b"\xff\xd8\xff\xe0" + b"ID" * 100
+    jpeg = scan_image("JPEG")
     documents.attach(home, "id_copy", "id.jpg", jpeg, customer_no=other_customer)
     with db.session() as s:
         document_id = s.execute(text("SELECT id FROM data.documents WHERE kind = 'id_copy'")).scalar()
@@ -207,13 +210,16 @@ def test_a_manager_cannot_touch_loans_except_by_executing_an_approved_applicatio
 
 
 @pytest.mark.parametrize(("break_it", "message"), [
-    (lambda p: p.pop("stress"), "parameter 'stress.rate_pct' is missing"),
+    (lambda p: p.pop("stress"), "parameter 'stress.weights' is missing"),
     (lambda p: p["dsr"].update(cap_pct_bank="abc"), "'dsr.cap_pct_bank' is not a number"),
     (lambda p: p["dsr"].update(cap_pct_bank="140"), "'dsr.cap_pct_bank' must be between 0 and 100"),
-    (lambda p: p["ltv"].update(price_caps=[[100, 1], [50, 2], [None, 3]]), "'ltv.price_caps[1]': bands must be in"),
-    (lambda p: p["ltv"].update(price_caps=[[100, 1]]), "last band must be open-ended"),
+    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1], [50, 2], [None, 3]]),
+     "'ltv.price_caps.bands[1]': bands must be in increasing order"),
+    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1]]), "the last band must be open-ended"),
     (lambda p: p.update(withdrawal_days=0), "'withdrawal_days' must be a positive whole number"),
-    (lambda p: p["stress"]["weights"].update(variable="1.5"), "fraction between 0 and 1"),
+    (lambda p: p["stress"]["weights"]["phase3"].update(variable="1.5"), "fraction between 0 and 1"),
+    (lambda p: p["stress"]["rules"][0].update(weights="nope"), "'stress.rules[0].weights' must name one of"),
+    (lambda p: p["stress"]["rules"].pop(), "the last rule's scope must be {}"),
 ])
 def test_a_malformed_policy_cannot_be_stored_by_anyone(login, db, psql, break_it, message):
     """A policy version the engine cannot read would break every quote: head office's function refuses it in
@@ -348,3 +354,53 @@ def test_the_search_lists_other_branches_customers_only_for_a_query_that_identif
         shown = s.execute(text("SELECT details ->> 'outside_branch' FROM data.audit_log "
                                "WHERE action = 'customer.search' ORDER BY id DESC LIMIT 1")).scalar()
     assert shown == "1"
+
+
+def test_a_paper_proposal_is_checked_at_any_branch_without_handing_out_its_pdf(login, db, tmp_path, psql):
+    """제안서 확인 at another branch's counter: by number alone it finds the proposal, masks the customer and
+    withholds the archived PDF (it names the customer in full); with the QR's check code (the paper is in
+    hand) the whole check runs. Every look-up is recorded first, also by the security role and when nothing is
+    found; a wrong code or an unrecorded look-up gets nothing."""
+    from retention_desktop.domain.proposal_code import check_code, qr_payload
+    from retention_desktop.services.proposal_check import check_proposal
+
+    maker = login("E1007")
+    made = ps.create_proposal(maker, "L0000000001", TEST_AS_OF, tmp_path)
+    with db.session() as s:
+        stranger = s.execute(text(
+            "SELECT o.employee_no FROM data.officers o, data.proposals p JOIN data.customers c ON c.id = p.customer_id "
+            "WHERE p.proposal_no = :n AND o.role = 'officer' AND o.active AND o.branch_id <> p.branch_id "
+            "AND o.branch_id <> c.home_branch_id ORDER BY o.id LIMIT 1"), {"n": made.proposal_no}).scalar()
+        input_sha = s.execute(text("SELECT input_sha256 FROM data.proposals WHERE proposal_no = :n"),
+                              {"n": made.proposal_no}).scalar()
+    other = login(stranger)
+    roots = ps.trust_roots(other.database, tmp_path)
+    by_number = check_proposal(other.database, made.proposal_no, TEST_AS_OF, roots)
+    assert by_number.found and not by_number.archived and not by_number.ok and "확인코드" in by_number.reason
+    assert "*" in by_number.customer and "김하늘" not in by_number.customer
+    payload = qr_payload(made.proposal_no, check_code(made.proposal_no, input_sha))
+    with_code = check_proposal(other.database, payload, TEST_AS_OF, roots)
+    assert with_code.ok and with_code.archived and with_code.summary
+    # the maker's branch needs no code; the security role may check; an unknown number is recorded too
+    assert check_proposal(maker.database, made.proposal_no, TEST_AS_OF, roots).ok
+    security = login("E1050")
+    assert check_proposal(security.database, payload, TEST_AS_OF, roots).ok
+    assert not check_proposal(other.database, "P20261123-ABCDEF", TEST_AS_OF, roots).found
+    conn = psql(stranger)
+    assert sqlstate_of(conn, "SELECT pdf FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')",
+                       99999999)[0] == "42501"  # no ticket of theirs: nothing
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('proposal.check', %s)", (made.proposal_no,))
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute("SELECT pdf, pdf_withheld, customer FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')", (ticket,))
+        pdf, withheld, customer = cur.fetchone()
+    conn.commit()
+    assert pdf is None and withheld and "김하늘" not in customer
+    with db.session() as s:
+        checks = s.execute(text("SELECT db_user, customer_no, details ->> 'found' FROM data.audit_log "
+                                "WHERE action = 'proposal.check' ORDER BY id")).all()
+    assert len(checks) == 6
+    assert {c[0] for c in checks} == {roles.login_role(e) for e in (stranger, "E1007", "E1050")}
+    assert checks[-2][2] == "false" and checks[-2][1] is None

@@ -1,5 +1,5 @@
 """Personal data stays out of the logs; head-office documents are checked by the database as the engine reads
-them; revision 0007 upgrades a database that holds data."""
+them; revision 0009 upgrades a database that holds data."""
 
 from __future__ import annotations
 
@@ -18,30 +18,39 @@ from retention_desktop.domain.policy import Policy, PolicyError
 from tests.support import TEST_AS_OF, drop_database, login_as, new_database
 
 
-def leaves(params, prefix=""):
-    for key, value in params.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            yield from leaves(value, path + ".")
+def leaves(params, prefix=()):
+    """Paths (tuples of keys and list indexes) to every scalar of a document, lists included."""
+    items = params.items() if isinstance(params, dict) else enumerate(params)
+    for key, value in items:
+        path = (*prefix, key)
+        if isinstance(value, (dict, list)) and value:
+            yield from leaves(value, path)
         else:
             yield path
 
 
-def without(params, path):
+def _edited(params, path, value=None, delete=False):
     copied = copy.deepcopy(params)
-    *parents, leaf = path.split(".")
     node = copied
-    for part in parents:
+    for part in path[:-1]:
         node = node[part]
-    del node[leaf]
+    if delete:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
     return copied
 
 
+def without(params, path):
+    return _edited(params, path if isinstance(path, tuple) else tuple(path.split(".")), delete=True)
+
+
 def test_the_database_reads_a_policy_as_the_engine_does(db):
-    """Every parameter the engine requires, the database requires too (remove it: both refuse); if the engine
-    gains a parameter, add it to data.policy_problem in db/sql/60_head_office.sql."""
+    """Every seeded policy version is accepted by both; every parameter the engine requires, the database
+    requires too (remove it, or put a word where a number belongs, in any version: both refuse or neither
+    does). If the engine gains a parameter, add it to data.policy_problem in db/sql/60_head_office.sql."""
     with db.session() as s:
-        good = s.execute(text("SELECT parameters FROM data.policies ORDER BY effective_from LIMIT 1")).scalar()
+        versions = s.execute(text("SELECT version, parameters FROM data.policies ORDER BY effective_from")).all()
 
         def db_refuses(params) -> bool:
             return s.execute(text("SELECT data.policy_problem(CAST(:p AS jsonb))"),
@@ -54,18 +63,15 @@ def test_the_database_reads_a_policy_as_the_engine_does(db):
                 return True
             return False
 
-        assert not db_refuses(good) and not engine_refuses(good)
-        disagree = [path for path in leaves(good)
-                    if db_refuses(without(good, path)) != engine_refuses(without(good, path))]
-        assert disagree == [], f"db/sql/60_head_office.sql data.policy_problem does not check: {disagree}"
-        for path in leaves(good):  # a word where a number belongs
-            broken = copy.deepcopy(good)
-            *parents, leaf = path.split(".")
-            node = broken
-            for part in parents:
-                node = node[part]
-            node[leaf] = "abc"
-            assert db_refuses(broken) == engine_refuses(broken), path
+        assert len(versions) >= 6
+        for version, good in versions:
+            assert not db_refuses(good) and not engine_refuses(good), version
+            disagree = [path for path in leaves(good)
+                        if db_refuses(without(good, path)) != engine_refuses(without(good, path))]
+            assert disagree == [], f"{version}: data.policy_problem (db/sql/60_head_office.sql) disagrees on {disagree}"
+            words = [path for path in leaves(good)
+                     if db_refuses(_edited(good, path, "abc")) != engine_refuses(_edited(good, path, "abc"))]
+            assert words == [], f"{version}: a word in place of a value is judged differently at {words}"
 
 
 def test_the_database_reads_pricing_rules_as_the_engine_does(db):
@@ -83,7 +89,7 @@ def test_the_database_reads_pricing_rules_as_the_engine_does(db):
             except PolicyError:
                 engine_refuses = True
             # the database is stricter only where it needs a value itself: the approval authorities
-            assert (refused is not None) == (engine_refuses or path.startswith("authority_pct.")), path
+            assert (refused is not None) == (engine_refuses or path[0] == "authority_pct"), path
 
 
 def test_the_embedded_server_never_logs_a_row(db, server_url):
@@ -123,8 +129,8 @@ def test_the_app_log_never_quotes_a_row(tmp_path):
     assert "김하늘" not in logged and "010-3141-5926" not in logged and "5d41402a" not in logged
 
 
-def test_revision_0007_upgrades_a_database_holding_data(server_url, template_db):
-    """A database at 0006 with customers, a proposal, an approved application and audit rows: after 0007 every
+def test_revision_0009_upgrades_a_database_holding_data(server_url, template_db):
+    """A database at 0008 with customers, a proposal, an approved application and audit rows: after 0009 every
     row is where it was, in schema data; the proposal and application have their branch and approver; the old
     audit rows are chained; officers reach only the api."""
     from retention_desktop.data import demo_data
@@ -134,8 +140,9 @@ def test_revision_0007_upgrades_a_database_holding_data(server_url, template_db)
     try:
         migrations.upgrade(db.engine)
         demo_data.regenerate(db.engine, TEST_CUSTOMERS, TEST_SEED, TEST_AS_OF)
-        migrations.downgrade(db.engine, "0006")  # a bank's database as it was before 0007, with its data
+        migrations.downgrade(db.engine, "0008")  # a bank's database as it was before 0009, with its data
         with db.engine.begin() as conn:
+            assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)')")).scalar()
             conn.execute(text("""
                 INSERT INTO audit_log (employee_no, workstation, action, customer_no, details)
                 VALUES ('E1007', 'ws', 'customer.view', 'C00000001', '{}'), (NULL, 'ws', 'session.login', NULL, '{}');
@@ -156,13 +163,15 @@ def test_revision_0007_upgrades_a_database_holding_data(server_url, template_db)
             assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
                                      "AND tablename <> 'alembic_version'")).scalar() == 0
             assert conn.execute(text("SELECT branch_id FROM data.proposals")).scalar() == 2
+            assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)') IS NULL "
+                                     "AND to_regprocedure('api.set_proposal_form(jsonb)') IS NOT NULL")).scalar()
             assert conn.execute(text("SELECT branch_id, approved_by, approved_amount FROM data.applications")).one() \
                 == (2, 6, 30_000_000)
         from retention_desktop.services import applications, audit_trail
 
         result = audit_trail.verify(db)
         assert result.ok and result.rows == 2
-        # the application approved before 0007 executes under the new rules: its proposal's list rate follows from
+        # the application approved before 0009 executes under the new rules: its proposal's list rate follows from
         # the authority rate it recorded, the approver is the officer of its approval event
         manager = login_as(db, server_url, "E1006")
         try:

@@ -113,7 +113,10 @@ DECLARE
     m data.officers;
 BEGIN
     m := data.me();
-    IF m.id IS NULL OR m.role <> 'admin' THEN
+    -- a superuser (the embedded server's, i.e. whoever holds the data folder; a central DBA) could write the
+    -- tables anyway: it may act as head office, recorded under its own name (data.audit: db_user)
+    IF (m.id IS NULL OR m.role <> 'admin')
+       AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user), false) THEN
         RAISE EXCEPTION '본부 관리자만 상품·금리·정책·신뢰 루트를 바꿀 수 있습니다'
             USING ERRCODE = 'insufficient_privilege';
     END IF;

@@ -10,7 +10,7 @@ DROP SCHEMA IF EXISTS api CASCADE;
 CREATE SCHEMA api AUTHORIZATION rd_owner;
 REVOKE ALL ON SCHEMA api FROM PUBLIC;
 
-CREATE OR REPLACE VIEW api.branches AS SELECT id, code, name, region FROM data.branches;
+CREATE OR REPLACE VIEW api.branches AS SELECT id, code, name, region, phone FROM data.branches;
 
 CREATE OR REPLACE VIEW api.officers AS
     SELECT id, employee_no, name, branch_id, role, db_role, active FROM data.officers;

@@ -155,6 +155,7 @@ $$;
 --   proposal.reopen    proposal no    'proposal.reopen'       api.proposal_pdf(ticket)
 --   document.download  document id    'document.download'     api.document_content(ticket)
 --   call_list.export   as-of date     'call_list.export'      api.call_list_export(ticket)
+--   proposal.check     proposal no    'proposal.check'        api.proposal_check(ticket, check code)
 -- A ticket is the recording officer's, for its purpose, for 10 minutes.
 CREATE OR REPLACE FUNCTION api.record_access(purpose text, subject text, reason text DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -172,7 +173,17 @@ DECLARE
     ticket bigint;
     rows_shown integer;
 BEGIN
-    IF purpose = 'call_list.export' THEN
+    IF purpose = 'proposal.check' THEN
+        IF m.id IS NULL AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN
+            m := data.require_officer();  -- refuses, in words
+        END IF;
+        IF subject IS NULL OR subject !~ '^P\d{8}-[0-9A-F]{6}$' THEN
+            RAISE EXCEPTION '제안서 번호(P20261130-1C09B6 형식)가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        SELECT s.customer_no, jsonb_build_object('proposal_no', subject, 'found', s.found,
+                                                 'outside_branch', s.branch_id IS DISTINCT FROM m.branch_id)
+          INTO customer, details FROM data.proposal_check_subject(subject) s;
+    ELSIF purpose = 'call_list.export' THEN
         IF subject IS NULL OR subject !~ '^\d{4}-\d{2}-\d{2}$' THEN
             RAISE EXCEPTION '내보낼 콜리스트의 날짜(YYYY-MM-DD)가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
         END IF;
@@ -358,6 +369,7 @@ DECLARE
     c data.customers;
     a data.applications;
     media text;
+    same record;
     extension text;
     clean_name text := regexp_replace(btrim(coalesce(filename, '')), '^.*[/\\]', '');
     digest text;
@@ -398,6 +410,16 @@ BEGIN
         END IF;
     END IF;
     digest := encode(sha256(content), 'hex');
+    -- the same file twice on the same customer or application: refused (two uploads at the same instant
+    -- wait for each other here, and the second finds the first)
+    PERFORM pg_advisory_xact_lock(hashtext('document:' || digest));
+    SELECT d.filename, d.uploaded_at INTO same FROM data.documents d
+    WHERE d.sha256 = digest AND d.customer_id IS NOT DISTINCT FROM c.id AND d.application_id IS NOT DISTINCT FROM a.id
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (%, %). 다시 첨부하지 않았습니다.', same.filename,
+            to_char(same.uploaded_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'unique_violation';
+    END IF;
     INSERT INTO data.documents (customer_id, application_id, kind, filename, media_type, size_bytes, sha256, content,
                                 uploaded_by)
     VALUES (c.id, a.id, kind, clean_name, media, octet_length(content), digest, content, m.id);

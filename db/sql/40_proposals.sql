@@ -186,6 +186,61 @@ AS $$
 $$;
 ALTER FUNCTION api.proposal_fingerprint(text) OWNER TO rd_crossbranch;
 
+-- 제안서 확인 (a paper proposal's number, or its QR, checked at any branch's counter: a customer may bring it
+-- anywhere). Ticket: api.record_access('proposal.check', proposal no), which any registered officer (the
+-- security role included) may record, found or not. Answers with the customer masked, the officer and
+-- branch, the hashes the archive and the chained audit trail hold, and the archived PDF — which names the
+-- customer in full, so only when the proposal is within the caller's scope or the caller gave the check
+-- code printed beside the QR (which only a holder of the paper knows); otherwise pdf is NULL and
+-- pdf_withheld true. Check code: the first 16 hex digits of sha256("<number>\n<input sha256>"), upper case
+-- (domain/proposal_code.py).
+CREATE OR REPLACE FUNCTION data.proposal_check_subject(proposal_number text)
+RETURNS TABLE (found boolean, customer_no text, branch_id integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT true, c.customer_no::text, p.branch_id FROM data.proposals p JOIN data.customers c ON c.id = p.customer_id
+    WHERE p.proposal_no = proposal_number
+    UNION ALL SELECT false, NULL, NULL
+    WHERE NOT EXISTS (SELECT 1 FROM data.proposals p WHERE p.proposal_no = proposal_number)
+$$;
+ALTER FUNCTION data.proposal_check_subject(text) OWNER TO rd_crossbranch;
+
+CREATE OR REPLACE FUNCTION api.proposal_check(ticket bigint, check_code text DEFAULT NULL)
+RETURNS TABLE (proposal_no text, customer text, officer_name text, branch_name text, created_at timestamptz,
+               valid_until date, decision text, input_sha256 text, pdf_sha256 text, stored_pdf_sha256 text,
+               recorded_pdf_sha256 text, pdf bytea, pdf_withheld boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    t data.access_tickets := data.redeem(ticket, 'proposal.check');
+    p data.proposals;
+    c data.customers;
+    mine integer := data.my_branch_id();
+    show boolean;
+BEGIN
+    SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = t.subject;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT * INTO c FROM data.customers WHERE customers.id = p.customer_id;
+    show := (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
+            OR p.branch_id = mine OR c.home_branch_id = mine OR c.id = ANY (data.my_extra_customers())
+            OR upper(btrim(coalesce(check_code, ''))) =
+               upper(left(encode(sha256(convert_to(p.proposal_no || E'\n' || p.input_sha256, 'UTF8')), 'hex'), 16));
+    RETURN QUERY
+    SELECT p.proposal_no::text, data.mask_name(c.name) || ' (' || c.customer_no || ')', o.name::text, b.name::text,
+           p.created_at, p.valid_until, p.decision::text, p.input_sha256::text, p.pdf_sha256::text,
+           CASE WHEN p.pdf IS NULL THEN NULL ELSE encode(sha256(p.pdf), 'hex') END,
+           (SELECT x.details ->> 'pdf_sha256' FROM data.audit_log x
+            WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1),
+           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL
+    FROM data.officers o JOIN data.branches b ON b.id = coalesce(p.branch_id, o.branch_id)
+    WHERE o.id = p.officer_id;
+END
+$$;
+ALTER FUNCTION api.proposal_check(bigint, text) OWNER TO rd_crossbranch;
+
 -- Archived proposals never change: only the customer's decision moves (api.record_proposal_decision); no
 -- row is deleted. Applies to the owner too.
 CREATE OR REPLACE FUNCTION data.proposal_archive_is_immutable() RETURNS trigger

@@ -2,7 +2,7 @@
 -- trust roots for proposal signatures and approval limits. Only head office (rd_admin) writes them, only
 -- through these functions, each recorded in the audit trail. A policy version or pricing rules that do not
 -- parse cannot be stored by anyone: the functions refuse them in words, and CHECK constraints
--- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0007) refuse them even
+-- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0009) refuse them even
 -- to the owner.
 
 -- One parameter of a versioned parameter document, read as the engine reads it (domain/policy.py _Reader):
@@ -32,6 +32,12 @@ BEGIN
                 RETURN problem;
             END IF;
         END LOOP;
+        RETURN NULL;
+    END IF;
+    IF kind = 'boolean' THEN
+        IF jsonb_typeof(value) <> 'boolean' THEN
+            RETURN format('parameter ''%s'' must be true or false', path);
+        END IF;
         RETURN NULL;
     END IF;
     IF kind IN ('won', 'positive_int') THEN
@@ -91,29 +97,191 @@ BEGIN
 END
 $$;
 
--- Every parameter the engine reads from a policy version (domain/policy.py Policy.from_parameters).
--- tests/test_security_validation.py keeps this list and the engine in step.
-CREATE OR REPLACE FUNCTION data.policy_problem(params jsonb) RETURNS text
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+-- The leaves of a parameter document as dotted paths (domain/policy.py leaf_paths: a non-empty object is
+-- walked into; a list, a null, a value or an empty object is a leaf).
+CREATE OR REPLACE FUNCTION data.json_leaves(doc jsonb, prefix text DEFAULT '') RETURNS SETOF text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
 AS $$
-    SELECT CASE WHEN jsonb_typeof(params) IS DISTINCT FROM 'object' THEN 'parameters must be a JSON object' ELSE (
-        SELECT data.parameter_problem(params, spec.path, spec.kind)
-        FROM (VALUES (1, 'dsr.cap_pct_bank', 'pct'), (2, 'dsr.cap_pct_nonbank', 'pct'),
-                     (3, 'dsr.borrower_level_threshold', 'won'), (4, 'dsr.small_loan_exclusion', 'won'),
-                     (5, 'dsr.amortisation_years', 'map_positive_int'), (6, 'dsr.bullet_mortgage_term_cap_years', 'positive_int'),
-                     (7, 'stress.rate_pct', 'pct'), (8, 'stress.mortgage_non_capital_rate_pct', 'pct'),
-                     (9, 'stress.mortgage_capital_floor_pct', 'pct'), (10, 'stress.credit_loan_threshold', 'won'),
-                     (11, 'stress.weights.variable', 'fraction'), (12, 'stress.weights.fixed', 'fraction'),
-                     (13, 'stress.weights.mixed', 'bands_fraction'), (14, 'stress.weights.periodic', 'bands_fraction'),
-                     (15, 'ltv.non_regulated_pct', 'pct'), (16, 'ltv.regulated_pct', 'pct'),
-                     (17, 'ltv.regulated_additional_home_pct', 'pct'), (18, 'ltv.first_time_buyer_pct', 'pct'),
-                     (19, 'ltv.price_caps', 'bands'), (20, 'ltv.max_term_months_capital', 'positive_int'),
-                     (21, 'credit_loan_income_cap_pct', 'pct1000'), (22, 'stamp_duty.bands', 'bands'),
-                     (23, 'stamp_duty.borrower_share_pct', 'pct'), (24, 'prepayment_fee.max_years', 'positive_int'),
-                     (25, 'switching.mortgage_min_months', 'positive_int'), (26, 'late_payment.add_pct', 'pct'),
-                     (27, 'late_payment.cap_pct', 'pct'), (28, 'withdrawal_days', 'positive_int')) AS spec(n, path, kind)
-        WHERE data.parameter_problem(params, spec.path, spec.kind) IS NOT NULL
-        ORDER BY spec.n LIMIT 1) END
+DECLARE
+    entry record;
+BEGIN
+    FOR entry IN SELECT key, value FROM jsonb_each(doc) ORDER BY key LOOP
+        IF jsonb_typeof(entry.value) = 'object' AND entry.value <> '{}'::jsonb THEN
+            RETURN QUERY SELECT * FROM data.json_leaves(entry.value, prefix || entry.key || '.');
+        ELSE
+            RETURN NEXT prefix || entry.key;
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- The scoped stress rules: [{"scope": {kind|region|sector|rate_type: [...]}, "rate_pct": "1.5", "weights": table}],
+-- the last rule for every other loan (scope {}).
+CREATE OR REPLACE FUNCTION data.stress_rules_problem(params jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    rules jsonb := params #> '{stress,rules}';
+    tables jsonb := params #> '{stress,weights}';
+    allowed constant jsonb := '{"kind": ["credit", "mortgage", "jeonse", "other_secured", "overdraft"],
+                                "region": ["capital", "non_capital"], "sector": ["bank", "non_bank"],
+                                "rate_type": ["fixed", "variable", "mixed", "periodic"]}';
+    rule jsonb;
+    entry record;
+    i integer := 0;
+    scoped boolean;
+BEGIN
+    IF rules IS NULL THEN
+        RETURN 'parameter ''stress.rules'' is missing';
+    END IF;
+    IF jsonb_typeof(rules) <> 'array' OR jsonb_array_length(rules) = 0 THEN
+        RETURN 'parameter ''stress.rules'' must be a non-empty list of rules';
+    END IF;
+    FOR rule IN SELECT e FROM jsonb_array_elements(rules) e LOOP
+        IF jsonb_typeof(rule) <> 'object'
+           OR (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(rule) k) <> ARRAY['rate_pct', 'scope', 'weights'] THEN
+            RETURN format('parameter ''stress.rules[%s]'' must be {"scope", "rate_pct", "weights"}', i);
+        END IF;
+        IF jsonb_typeof(rule -> 'scope') <> 'object'
+           OR EXISTS (SELECT 1 FROM jsonb_object_keys(rule -> 'scope') k WHERE NOT allowed ? k) THEN
+            RETURN format('parameter ''stress.rules[%s].scope'' may only name kind, region, sector, rate_type', i);
+        END IF;
+        scoped := false;
+        FOR entry IN SELECT key, value FROM jsonb_each(rule -> 'scope') LOOP
+            CONTINUE WHEN jsonb_typeof(entry.value) = 'null';
+            scoped := true;
+            IF jsonb_typeof(entry.value) <> 'array' OR jsonb_array_length(entry.value) = 0
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(entry.value) v
+                          WHERE NOT (allowed -> entry.key) @> jsonb_build_array(v)) THEN
+                RETURN format('parameter ''stress.rules[%s].scope.%s'' must be a non-empty list of its values', i,
+                              entry.key);
+            END IF;
+        END LOOP;
+        IF jsonb_typeof(rule -> 'weights') <> 'string' OR jsonb_typeof(tables) <> 'object'
+           OR NOT tables ? (rule ->> 'weights') THEN
+            RETURN format('parameter ''stress.rules[%s].weights'' must name one of stress.weights', i);
+        END IF;
+        IF jsonb_typeof(rule -> 'rate_pct') NOT IN ('string', 'number') OR data.json_numeric(rule -> 'rate_pct') IS NULL
+           OR data.json_numeric(rule -> 'rate_pct') NOT BETWEEN 0 AND 100 THEN
+            RETURN format('parameter ''stress.rules[%s].rate_pct'' must be between 0 and 100 percent', i);
+        END IF;
+        i := i + 1;
+    END LOOP;
+    IF scoped THEN
+        RETURN 'parameter ''stress.rules'': the last rule''s scope must be {} (every other loan)';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- A policy version, read as the engine reads it (domain/policy.py Policy.from_parameters): every parameter
+-- present, of its kind and range, the stress rules well formed, and no parameter the engine does not read.
+-- tests/test_security_data.py keeps this and the engine in step (remove or spoil any leaf: both refuse).
+CREATE OR REPLACE FUNCTION data.policy_problem(params jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    areas constant text[] := ARRAY['regulated', 'capital', 'other'];
+    kinds constant text[] := ARRAY['credit', 'overdraft', 'other_secured', 'card_loan', 'instalment', 'student'];
+    spec text[];
+    problem text;
+    read text[] := '{}';
+    i integer;
+    node jsonb;
+    name text;
+    unread text;
+BEGIN
+    IF jsonb_typeof(params) IS DISTINCT FROM 'object' THEN
+        RETURN 'policy parameters must be an object';
+    END IF;
+    -- the rate-type weight tables the rules name
+    node := params #> '{stress,weights}';
+    IF node IS NULL THEN
+        RETURN 'parameter ''stress.weights'' is missing';
+    END IF;
+    IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
+        RETURN 'parameter ''stress.weights'' must be a non-empty object';
+    END IF;
+    spec := '{}';
+    FOR name IN SELECT k FROM jsonb_object_keys(node) k ORDER BY k LOOP
+        spec := spec || ARRAY[format('stress.weights.%s.variable', name), 'fraction',
+                              format('stress.weights.%s.fixed', name), 'fraction',
+                              format('stress.weights.%s.mixed', name), 'bands_fraction',
+                              format('stress.weights.%s.periodic', name), 'bands_fraction'];
+    END LOOP;
+    spec := spec || ARRAY['dsr.cap_pct_bank', 'pct', 'dsr.cap_pct_nonbank', 'pct', 'dsr.borrower_level_threshold', 'won',
+                          'dsr.small_loan_exclusion', 'won', 'dsr.bullet_mortgage_term_cap_years', 'positive_int',
+                          'stress.credit_loan_threshold', 'won', 'ltv.capital_presumed_regulated', 'boolean',
+                          'legal_max_rate_pct', 'pct', 'stamp_duty.bands', 'bands', 'stamp_duty.borrower_share_pct', 'pct',
+                          'prepayment_fee.max_years', 'positive_int', 'switching.mortgage_min_months', 'positive_int',
+                          'late_payment.add_pct', 'pct', 'late_payment.cap_pct', 'pct', 'withdrawal_days', 'positive_int'];
+    FOREACH name IN ARRAY areas LOOP
+        spec := spec || ARRAY[format('ltv.by_area.%s.default_pct', name), 'pct',
+                              format('ltv.by_area.%s.first_time_buyer_pct', name), 'pct',
+                              format('ltv.by_area.%s.additional_home_pct', name), 'pct'];
+    END LOOP;
+    FOR i IN 1 .. array_length(spec, 1) BY 2 LOOP
+        problem := data.parameter_problem(params, spec[i], spec[i + 1]);
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        read := read || spec[i];
+    END LOOP;
+    -- years to spread each kind of loan over: overdraft required, known kinds only
+    node := params #> '{dsr,amortisation_years}';
+    IF node IS NULL OR jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb OR NOT node ? 'overdraft'
+       OR EXISTS (SELECT 1 FROM jsonb_object_keys(node) k WHERE NOT k = ANY (kinds)) THEN
+        RETURN 'parameter ''dsr.amortisation_years'' must give years for overdraft and only for known kinds';
+    END IF;
+    FOR name IN SELECT k FROM jsonb_object_keys(node) k LOOP
+        problem := data.parameter_problem(params, 'dsr.amortisation_years.' || name, 'positive_int');
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        read := read || ('dsr.amortisation_years.' || name);
+    END LOOP;
+    problem := data.stress_rules_problem(params);
+    IF problem IS NOT NULL THEN RETURN problem; END IF;
+    read := read || 'stress.rules'::text;
+    -- the caps and the longest term: an object with its areas, or null (not in force)
+    FOREACH name IN ARRAY ARRAY['price_caps', 'max_term'] LOOP
+        IF jsonb_typeof(params -> 'ltv') IS DISTINCT FROM 'object' OR NOT (params -> 'ltv') ? name THEN
+            RETURN format('parameter ''ltv.%s'' is missing', name);
+        END IF;
+        node := params -> 'ltv' -> name;
+        IF jsonb_typeof(node) = 'null' THEN
+            read := read || ('ltv.' || name);
+            CONTINUE;
+        END IF;
+        IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
+            RETURN format('parameter ''ltv.%s'' must be an object or null (not in force)', name);
+        END IF;
+        problem := data.parameter_problem(params,
+                                          format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END),
+                                          CASE name WHEN 'price_caps' THEN 'bands' ELSE 'positive_int' END);
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        IF jsonb_typeof(node -> 'areas') IS DISTINCT FROM 'array' OR jsonb_array_length(node -> 'areas') = 0
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(node -> 'areas') a
+                      WHERE jsonb_typeof(a) <> 'string' OR NOT (a #>> '{}') = ANY (areas)) THEN
+            RETURN format('parameter ''ltv.%s.areas'' must be a non-empty list of regulated, capital, other', name);
+        END IF;
+        read := read || format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END)
+                     || format('ltv.%s.areas', name);
+    END LOOP;
+    -- the credit-loan income cap, or null (none)
+    IF NOT params ? 'credit_loan_income_cap_pct' THEN
+        RETURN 'parameter ''credit_loan_income_cap_pct'' is missing';
+    END IF;
+    IF jsonb_typeof(params -> 'credit_loan_income_cap_pct') <> 'null' THEN
+        problem := data.parameter_problem(params, 'credit_loan_income_cap_pct', 'pct1000');
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+    END IF;
+    read := read || 'credit_loan_income_cap_pct'::text;
+    IF data.json_numeric(params #> '{late_payment,cap_pct}') > data.json_numeric(params -> 'legal_max_rate_pct') THEN
+        RETURN 'parameter ''late_payment.cap_pct'' must not exceed legal_max_rate_pct';
+    END IF;
+    SELECT leaf INTO unread FROM data.json_leaves(params) leaf WHERE NOT leaf = ANY (read) LIMIT 1;
+    IF unread IS NOT NULL THEN
+        RETURN format('parameter ''%s'' is not a parameter the engine reads', unread);
+    END IF;
+    RETURN NULL;
+END
 $$;
 
 -- Every parameter the engine reads from the pricing rules (domain/pricing.py PricingRules.from_parameters),
@@ -320,6 +488,56 @@ BEGIN
     ON CONFLICT ON CONSTRAINT pk_approval_limits DO UPDATE SET max_amount = excluded.max_amount, updated_by = excluded.updated_by,
                                      updated_at = excluded.updated_at;
     PERFORM data.audit('approval_limit.set', NULL, jsonb_build_object('role', role, 'max_amount', max_amount));
+END
+$$;
+
+-- 제안서 양식 (the advertising review number and the bank's consumer-protection contact printed on every
+-- proposal; docs/proposals.md). Replaces revision 0008's public.set_proposal_form with the same checks, plus:
+-- only the known keys, texts of bounded length, a real calendar date.
+CREATE OR REPLACE FUNCTION api.set_proposal_form(form jsonb) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    extra text;
+    until text;
+BEGIN
+    IF form IS NULL OR jsonb_typeof(form) <> 'object' THEN
+        RAISE EXCEPTION '제안서 양식 설정은 JSON 객체여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO extra FROM jsonb_object_keys(form) k
+    WHERE k NOT IN ('bank_name', 'ad_review_no', 'ad_review_valid_until', 'consumer_protection_phone',
+                    'consumer_protection_name');
+    IF extra IS NOT NULL THEN
+        RAISE EXCEPTION '제안서 양식 설정에 모르는 항목이 있습니다: %', left(extra, 200) USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_each(form) e WHERE e.key <> 'ad_review_valid_until' AND jsonb_typeof(e.value) <> 'string') THEN
+        RAISE EXCEPTION '제안서 양식 설정의 값은 문자열이어야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF coalesce(btrim(form->>'ad_review_no'), '') = '' OR length(form->>'ad_review_no') > 80 THEN
+        RAISE EXCEPTION '광고 심의필 번호(ad_review_no)가 비었거나 80자를 넘습니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF coalesce(form->>'consumer_protection_phone', '') !~ '^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$' THEN
+        RAISE EXCEPTION '소비자보호 연락처(consumer_protection_phone)는 1588-0000 또는 02-000-0000 형식이어야 합니다'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(coalesce(form->>'bank_name', '')) > 100 OR length(coalesce(form->>'consumer_protection_name', '')) > 100 THEN
+        RAISE EXCEPTION '은행 이름과 소비자보호 부서 이름은 100자 이내여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    until := form->>'ad_review_valid_until';
+    IF until IS NOT NULL THEN
+        BEGIN
+            IF jsonb_typeof(form->'ad_review_valid_until') <> 'string' OR until !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+               OR until::date IS NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'invalid_datetime_format';
+            END IF;
+        EXCEPTION WHEN data_exception THEN
+            RAISE EXCEPTION '심의필 유효기한(ad_review_valid_until)은 YYYY-MM-DD 형식이어야 합니다' USING ERRCODE = 'check_violation';
+        END;
+    END IF;
+    INSERT INTO data.app_meta (key, value) VALUES ('proposal_form', form)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    PERFORM data.audit('head_office.proposal_form', NULL, jsonb_build_object('form', form));
 END
 $$;
 

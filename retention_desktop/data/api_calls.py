@@ -19,6 +19,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from retention_desktop.domain.errors import InputError
+
 NOT_ALLOWED = "42501"
 NOT_FOUND = "P0002"
 BAD_INPUT = "22023"
@@ -28,13 +30,14 @@ DUPLICATE = "23505"
 CHECK_VIOLATION = "23514"
 
 
-class Refused(Exception):
-    """The database refused the call; ``str()`` is its sentence for the officer."""
+class Refused(InputError):
+    """The database refused the call; ``str()`` is its sentence for the officer (an ``InputError``: the GUI
+    shows it in words, the command line exits 2). ``sentence`` is the database's message as written."""
 
     def __init__(self, sqlstate: str | None, message: str, hint: str | None = None):
-        super().__init__(message)
+        super().__init__("{detail}", detail=message)
         self.sqlstate = sqlstate
-        self.message = message
+        self.sentence = message
         self.hint = hint
 
 

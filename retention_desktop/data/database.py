@@ -23,11 +23,12 @@ from retention_desktop.domain import exact_json
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.models import API_SCHEMA, SCHEMA
 from retention_desktop.data.settings import CentralServer, load_settings
+from retention_desktop.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
 
-class DatabaseUnavailable(RuntimeError):
+class DatabaseUnavailable(Unavailable):
     """The database cannot be reached; the message is for the user."""
 
 
@@ -141,7 +142,9 @@ def open_central(central: CentralServer, ask_password: Callable[[str], str | Non
 
 def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
                   ) -> Database:
+    if demo:  # the demo needs nothing from the settings: a broken settings file does not stop it
+        return open_embedded(data_dir)
     settings = load_settings(data_dir)
-    if demo or settings.central is None:
+    if settings.central is None:
         return open_embedded(data_dir)
     return open_central(settings.central, ask_password, api)

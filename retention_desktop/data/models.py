@@ -99,9 +99,12 @@ class Branch(Base):
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     region: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))  # 지점 대표번호, printed on proposals
     __table_args__ = (
         CheckConstraint(_in("region", REGIONS), name="region"),
         CheckConstraint("code ~ '^[0-9]{3,8}$'", name="code_digits"),
+        CheckConstraint(r"phone IS NULL OR phone ~ '^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$'",
+                        name="phone_format"),
     )
 
 
@@ -153,7 +156,7 @@ class Customer(Base):
         CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
         CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
         CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
-        # the branch's customers straight off the index (row security compares both columns: revision 0007)
+        # the branch's customers straight off the index (row security compares both columns: revision 0009)
         Index("ix_customers_home_branch_id_id", "home_branch_id", "id"),
         UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
     )

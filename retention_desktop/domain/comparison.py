@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate
 
@@ -25,8 +25,8 @@ from retention_desktop.domain.limits import (
     debt_service,
     dsr_pct,
     loan_limit,
-    stress_rate,
-    stress_weight,
+    max_term_months,
+    stress_add_pct,
 )
 from retention_desktop.domain.money import format_won
 from retention_desktop.domain.policy import Policy
@@ -148,6 +148,13 @@ def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current
 def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, offer: Offer,
             keep: OptionResult, keep_payments: list[int], policy: Policy) -> OptionResult:
     amount = current.balance  # a switch or re-loan repays the balance, never more
+    longest = max_term_months(_as_new_loan(current, offer), borrower, policy)
+    term_note = None
+    if longest is not None and offer.term_months > longest:
+        # 6·27: a new mortgage in the capital area or a regulated area runs at most the policy's term
+        term_note = (f"수도권·규제지역 주택담보대출 최장 만기 {longest // 12}년: {offer.term_months}개월 대신 "
+                     f"{longest}개월로 계산")
+        offer = replace(offer, term_months=longest)
     schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
     payments = _payments(schedule)
     waiver = offer.prepayment_fee_waiver_pct if offer.is_reloan else Decimal(0)
@@ -160,6 +167,11 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     total_cost = schedule.total_interest + upfront
     reasons: list[str] = []
     eligible = True
+    if term_note:
+        reasons.append(term_note)
+    if offer.annual_rate_pct > policy.legal_max_rate_pct:
+        eligible = False
+        reasons.append(f"연 {offer.annual_rate_pct}%는 법정 최고금리 연 {policy.legal_max_rate_pct}%를 넘어 제안 불가")
 
     if fee:
         waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
@@ -177,9 +189,7 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
             reasons.append(f"주택담보대출은 실행 {policy.mortgage_switch_min_months}개월 후부터 대환 가능 "
                            f"({since:%Y.%m.%d}부터)")
 
-    new_loan = NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
-                       offer.rate_type or current.rate_type, current.fixed_period_months,
-                       collateral_value=current.collateral_value, collateral_region=current.collateral_region)
+    new_loan = _as_new_loan(current, offer)
     retest_ok, retest_reason = _dsr_retest(borrower, other_debts, other_services, new_loan, amount, offer, policy)
     if not retest_ok:
         eligible = False
@@ -211,6 +221,13 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
         eligible, tuple(reasons), schedule.interest_parts)
 
 
+def _as_new_loan(current: CurrentLoan, offer: Offer) -> NewLoan:
+    """The offer as the new loan the regulations test (the current loan's kind, rate type and home)."""
+    return NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
+                   offer.rate_type or current.rate_type, current.fixed_period_months,
+                   collateral_value=current.collateral_value, collateral_region=current.collateral_region)
+
+
 def _dsr_retest(borrower, other_debts, other_services, new_loan: NewLoan, amount: int, offer: Offer,
                 policy: Policy) -> tuple[bool, str]:
     """The new lender tests DSR with the stress add-on on the new loan."""
@@ -221,8 +238,7 @@ def _dsr_retest(borrower, other_debts, other_services, new_loan: NewLoan, amount
     if total_after <= policy.dsr_borrower_level_threshold:
         return True, f"{who}: 총대출 {format_won(total_after)}으로 차주단위 DSR 적용 대상 아님"
     credit_after = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + amount
-    add = stress_rate(new_loan, borrower, credit_after, policy) * stress_weight(
-        new_loan.rate_type, new_loan.fixed_period_months, new_loan.term_months, policy)
+    add = stress_add_pct(new_loan, borrower, credit_after, policy, offer.lender_sector)
     service = debt_service(Debt(new_loan.kind, amount, new_loan.annual_rate_pct + add, new_loan.term_months,
                                 new_loan.method), policy)
     ratio = dsr_pct(borrower.annual_income, [*other_services, service])
@@ -240,14 +256,10 @@ def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy:
                      collateral_value=current.collateral_value, collateral_region=current.collateral_region)
     credit_total = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + (
         current.balance if current.kind in ("credit", "overdraft") else 0)
-    add = stress_rate(as_new, borrower, credit_total, policy) * stress_weight(
-        current.rate_type, current.fixed_period_months, current.remaining_months, policy)
+    add = stress_add_pct(as_new, borrower, credit_total, policy)
     stressed = debt_service(Debt(current.kind, current.balance, current.annual_rate_pct + add,
                                  current.remaining_months, current.method), policy)
-    # Jeonse loans sit outside DSR; their limit is the guarantor's share of the deposit, which the
-    # quote does not carry, so the re-loan limit shown is the current balance (a renewal).
-    limit = loan_limit(borrower, other_debts, as_new, policy,
-                       product_max=current.balance if current.kind == "jeonse" else None)
+    limit = loan_limit(borrower, other_debts, as_new, policy, refinanced_balance=current.balance)
     return LimitSummary(
         dsr_pct(borrower.annual_income, [*other_services, current_service]),
         dsr_pct(borrower.annual_income, [*other_services, stressed]),

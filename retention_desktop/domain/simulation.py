@@ -22,7 +22,7 @@ from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.limits import Debt, LoanLimit, NewLoan, loan_limit
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.domain.policy import Policy, policy_in_force
-from retention_desktop.domain.quote import DEBT_KINDS, QuoteInputError, QuoteRequest
+from retention_desktop.domain.quote import QuoteRequest
 from retention_desktop.domain.schedule import build_schedule
 
 REPAYABLE_KINDS = ("card_loan", "credit", "instalment", "overdraft", "student")
@@ -82,8 +82,9 @@ def new_loan_like(loan: CurrentLoan, rate_shift: Decimal = Decimal(0), rate_type
 
 
 def limit_of(request: QuoteRequest, policy: Policy) -> LoanLimit:
+    """The re-loan's limit today: a new loan of the current loan's kind and terms that would repay it."""
     return loan_limit(request.borrower, list(request.other_debts), new_loan_like(request.current_loan), policy,
-                      product_max=request.current_loan.balance if request.current_loan.kind == "jeonse" else None)
+                      refinanced_balance=request.current_loan.balance)
 
 
 def run_scenario(request: QuoteRequest, scenario: Scenario, policy: Policy) -> ScenarioResult:
@@ -92,7 +93,7 @@ def run_scenario(request: QuoteRequest, scenario: Scenario, policy: Policy) -> S
     borrower = replace(request.borrower, annual_income=max(income, 0))
     debts = [d for d in request.other_debts if d.kind not in scenario.repay_kinds]
     loan = new_loan_like(request.current_loan, scenario.rate_shift_pct)
-    limit = loan_limit(borrower, debts, loan, policy)
+    limit = loan_limit(borrower, debts, loan, policy, refinanced_balance=request.current_loan.balance)
     return ScenarioResult(scenario.name, limit.max_new_loan, limit.binding_constraint)
 
 
@@ -118,7 +119,8 @@ def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36
         income = int((Decimal(request.borrower.annual_income) * growth).to_integral_value(rounding=ROUND_FLOOR))
         policy = policy_in_force(policies, on)
         limit = loan_limit(replace(request.borrower, annual_income=income), debts,
-                           new_loan_like(request.current_loan), policy)
+                           new_loan_like(request.current_loan), policy,
+                           refinanced_balance=request.current_loan.balance)
         points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version))
     return points
 
@@ -223,30 +225,12 @@ def _explain(s: Suggestion, request: QuoteRequest) -> str:
 
 
 def parse_scenarios(document: dict) -> tuple[Scenario, ...]:
-    """Optional ``scenarios`` of a simulate document; the defaults when absent."""
+    """Optional ``scenarios`` of a simulate document (checked against the schema's ``simulate_input``);
+    the defaults when absent."""
     raw = document.get("scenarios")
     if raw is None:
         return DEFAULT_SCENARIOS
-    if not isinstance(raw, list) or not raw:
-        raise QuoteInputError("scenarios", "must be a non-empty list")
-    out = [Scenario("현재 상태")]
-    for i, item in enumerate(raw):
-        where = f"scenarios[{i}]"
-        if not isinstance(item, dict):
-            raise QuoteInputError(where, "must be an object")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise QuoteInputError(f"{where}.name", "must be a non-empty text")
-        values = {}
-        for key, low, high in (("income_change_pct", -100, 1000), ("rate_shift_pct", -20, 20)):
-            value = item.get(key, 0)
-            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-                raise QuoteInputError(f"{where}.{key}", "must be a number (percent)")
-            if not low <= value <= high:
-                raise QuoteInputError(f"{where}.{key}", f"must be between {low} and {high}")
-            values[key] = Decimal(value)
-        kinds = item.get("repay_kinds", [])
-        if not isinstance(kinds, list) or any(k not in DEBT_KINDS for k in kinds):
-            raise QuoteInputError(f"{where}.repay_kinds", f"must be a list of {', '.join(DEBT_KINDS)}")
-        out.append(Scenario(name.strip(), values["income_change_pct"], tuple(kinds), values["rate_shift_pct"]))
-    return tuple(out)
+    return (Scenario("현재 상태"),) + tuple(
+        Scenario(item["name"].strip(), Decimal(item.get("income_change_pct", 0)), tuple(item.get("repay_kinds", ())),
+                 Decimal(item.get("rate_shift_pct", 0)))
+        for item in raw)

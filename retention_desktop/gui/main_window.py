@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
 from retention_desktop.data.locations import default_data_dir
+from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.pages.applications import ApplicationsPage
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.pages = {
             "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
-            "proposals": ProposalsPage(), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
+            "proposals": ProposalsPage(self.data_dir, self.today), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
             "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
             "applications": ApplicationsPage(),
         }
@@ -79,9 +80,6 @@ class MainWindow(QMainWindow):
         comparison: ComparisonPage = self.pages["comparison"]
         comparison.simulate_requested.connect(lambda no: self.go("simulation", no))
         comparison.proposal_requested.connect(self._proposal_requested)
-        for page in self.pages.values():
-            if hasattr(page, "failed"):
-                page.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
         QShortcut(QKeySequence("Esc"), self, activated=self.back)
@@ -99,6 +97,7 @@ class MainWindow(QMainWindow):
             self.history.append(self.current)
         self.current = (page, args)
         widget = self.pages[page]
+        self.statusBar().clearMessage()  # what was said on the last screen is not about this one
         self.ui.pages.setCurrentWidget(widget)
         if page in self.navigation:
             self.ui.navList.blockSignals(True)
@@ -122,19 +121,25 @@ class MainWindow(QMainWindow):
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
         run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
-                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+                 lambda exc: self._proposal_failed(tr("제안서를 만들지 못했습니다"), exc))
 
     def open_proposal(self, proposal_no: str) -> None:
         officer = self.officer
         run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
-                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+                 lambda exc: self._proposal_failed(tr("제안서를 열지 못했습니다"), exc))
+
+    def _proposal_failed(self, title: str, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
         self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
-        self.preview = ProposalPreview(self.officer, proposal, parent=self)
+        self.preview = ProposalPreview(self.officer, proposal, parent=self,
+                                       state_file=self.data_dir / "window-state.ini")
         self.preview.decision_recorded.connect(self._decision_recorded)
-        self.preview.open()
-        self.proposal_opened.emit(self.preview)
+        preview = self.preview
+        preview.pages_ready.connect(lambda _n: self.proposal_opened.emit(preview))
+        preview.open()
 
     def _decision_recorded(self, decision: str) -> None:
         self.pages["proposals"].activate(self.officer)

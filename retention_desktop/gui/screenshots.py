@@ -67,6 +67,16 @@ class ScreenshotTour(QObject):
             widget.grab().save(str(path))
             self.saved.append(path)
 
+    def _proposal_pages(self, pdf: bytes) -> None:
+        """The signed proposal's pages as the customer gets them, at 90 dpi (proposal-page-1.png, …)."""
+        from retention_desktop.gui.proposal_preview import to_qimage
+        from retention_desktop.proposal.pages import render_pages
+
+        for number, array in enumerate(render_pages(pdf, 90), start=1):
+            path = self.out_dir / f"proposal-page-{number}.png"
+            to_qimage(array).save(str(path))
+            self.saved.append(path)
+
     def _wait_for(self, condition, action) -> None:
         action()
         for _ in range(PAGE_TIMEOUT_MS // 100):
@@ -106,6 +116,7 @@ class ScreenshotTour(QObject):
             self._grab("comparison")
             (preview,) = self._wait(w.proposal_opened, comparison.proposal_button.click)
             self._grab("proposal", preview)
+            self._proposal_pages(preview.proposal.pdf)
             preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
             self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
@@ -171,9 +182,9 @@ class ScreenshotTour(QObject):
                        page.dialog.save)
         self._grab_dialog("product-dialog-refused", page.dialog)
         page.open_policy()
-        page.dialog.ui.versionEdit.setText("2027.07-stress-1.75")
-        page.dialog.ui.noteEdit.setText("예시: 스트레스 가산금리 1.75%p")
-        page.dialog.set_value("stress.rate_pct", "1.75")
+        page.dialog.ui.versionEdit.setText("2027.07-ltv-45")
+        page.dialog.ui.noteEdit.setText("예시: 규제지역 LTV 45%")
+        page.dialog.set_value("ltv.by_area.regulated.default_pct", "45")
         self._grab_dialog("policy-dialog", page.dialog)
         admin.close()
         admin.deleteLater()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from retention_desktop.data import credentials
 
 DEMO_BANK = "Retention Demo Bank (DEMO)"
 _session_passphrases: dict[str, str] = {}
+# Proposals may be signed on several threads at once; the first one issues the demo identity, the others wait
+# for it (otherwise each issued its own and read another's half-written file or passphrase).
+_issuing = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def _ski(cert: x509.Certificate) -> x509.SubjectKeyIdentifier:
 
 ROOT_KEY_ACCOUNT = "pkcs8:DEMO-root-key"
 ROOT_KEY_FILE, ROOT_CERT_FILE, RETIRED_ROOTS = "DEMO-root-key.pem", "demo-root.pem", "demo-roots-retired"
-LEGACY_ROOT_KEY_FILE = "demo-root-key.pem"  # versions before 0007 kept it unencrypted
+LEGACY_ROOT_KEY_FILE = "demo-root-key.pem"  # versions before 0009 kept it unencrypted
 
 
 def demo_roots(pki_dir: Path) -> list[bytes]:
@@ -100,8 +104,9 @@ def _demo_root(pki_dir: Path):
     legacy = pki_dir / LEGACY_ROOT_KEY_FILE
     if legacy.exists() and cert_path.exists():  # an unencrypted key from an older version: encrypt it now
         key = serialization.load_pem_private_key(legacy.read_bytes(), None)
-        key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                               serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
+        _write_atomically(key_path, key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
         legacy.unlink()
     if key_path.exists() and cert_path.exists():
         passphrase = _root_passphrase(False)
@@ -114,21 +119,34 @@ def _demo_root(pki_dir: Path):
         retired = pki_dir / RETIRED_ROOTS
         retired.mkdir(exist_ok=True)
         old = x509.load_pem_x509_certificate(cert_path.read_bytes())
-        (retired / f"demo-root-{old.serial_number:x}.pem").write_bytes(cert_path.read_bytes())
+        _write_atomically(retired / f"demo-root-{old.serial_number:x}.pem", cert_path.read_bytes())
     key = ec.generate_private_key(ec.SECP256R1())
     cert = _certificate(_name("Retention Demo Root CA (DEMO)"), key.public_key(),
                         _name("Retention Demo Root CA (DEMO)"), key, ca=True, years=10)
     # A real bank's CA key never leaves its HSM; this DEMO one stays in the data folder, encrypted, so that more
     # demo officers can be issued.
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    _write_atomically(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
+    _write_atomically(cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return key, cert
 
 
 def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
                          officer_name: str) -> SigningIdentity:
     """The demo officer's signing identity, created on first use (root and branch CA reused)."""
+    with _issuing:
+        return _ensure_demo_identity(pki_dir, branch_code, branch_name, employee_no, officer_name)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the whole new one, never a part (another process may read it)."""
+    part = path.with_name(path.name + f".{secrets.token_hex(4)}.part")
+    part.write_bytes(data)
+    part.replace(path)
+
+
+def _ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
+                          officer_name: str) -> SigningIdentity:
     pki_dir.mkdir(parents=True, exist_ok=True)
     root_path = pki_dir / ROOT_CERT_FILE
     p12_path = pki_dir / f"officer-{employee_no}.p12"
@@ -148,7 +166,7 @@ def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, empl
     passphrase = secrets.token_urlsafe(24)
     if not credentials.store_secret(account, passphrase):
         _session_passphrases[account] = passphrase
-    p12_path.write_bytes(pkcs12.serialize_key_and_certificates(
+    _write_atomically(p12_path, pkcs12.serialize_key_and_certificates(
         f"{employee_no} DEMO".encode(), officer_key, officer_cert, [branch_cert, root],
         serialization.BestAvailableEncryption(passphrase.encode())))
     return SigningIdentity(p12_path, passphrase.encode(), root_path.read_bytes(), demo=True)

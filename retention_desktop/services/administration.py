@@ -9,19 +9,18 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.database import (
     Database,
-    DatabaseUnavailable,
     central_url,
     create_app_engine,
     open_database,
     public_url,
 )
-from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
-from retention_desktop.data.settings import SettingsError, load_settings
+from retention_desktop.data.embedded import EmbeddedServer
+from retention_desktop.data.settings import load_settings
+from retention_desktop.domain.errors import EXIT_BAD_INPUT, EXIT_UNAVAILABLE, UserError
 
 log = logging.getLogger(__name__)
 
@@ -29,43 +28,39 @@ DEFAULT_DEMO_CUSTOMERS = 1000
 DEFAULT_DEMO_SEED = 20261123
 
 
-class AdminError(Exception):
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
+class AdminError(UserError):
+    """A refused administration command; ``code`` is its exit status (2 bad input, 3 database unreachable)."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT, **params: object):
+        super().__init__(message, **params)
+        self.exit_code = self.code = code
 
 
-DEMO_HEAD_OFFICE = "E1005"  # the demo's head-office administrator (본점영업부)
 
 
 def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
                    ) -> Database:
-    """The database for a ``retention-admin`` command: the embedded server's superuser in demo mode; in central
-    mode the settings' login role, reading the ``api`` views (``api=False``: the batch role, which reads the
-    portfolio's tables)."""
-    try:
-        return open_database(data_dir, demo, ask_password, api)
-    except (DatabaseUnavailable, EmbeddedServerError, SettingsError) as exc:
-        raise AdminError(str(exc)) from exc
+    """The database of this data folder, opened as configured: the embedded server's superuser in demo mode; in
+    central mode the settings' login role, reading the ``api`` views (``api=False``: the batch role, which reads
+    the portfolio's tables). Its own errors already say what to do (``SettingsError`` exit 2,
+    ``DatabaseUnavailable``/``EmbeddedServerError`` exit 3)."""
+    return open_database(data_dir, demo, ask_password, api)
 
 
 def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
                ask_password: Callable[[str], str | None], out: Callable[[str], None]) -> int:
-    settings = load_settings(data_dir)
+    settings = None if demo else load_settings(data_dir)
     embedded_mode = demo or settings.central is None
     if action in ("start", "stop", "status") and not embedded_mode:
-        raise AdminError("db start/stop/status manage the embedded server; this data folder uses a central server "
-                         "(add --demo to manage its embedded server)", code=2)
+        raise AdminError("db start/stop/status는 내장 서버를 다룹니다. 이 데이터 폴더는 중앙 서버를 씁니다 "
+                         "(내장 서버를 다루려면 --demo를 붙이세요).")
     if action == "start":
         server = EmbeddedServer(data_dir)
-        try:
-            url = server.start()
-        except EmbeddedServerError as exc:
-            raise AdminError(str(exc)) from exc
+        url = server.start()
         server.pin()
         db = Database("embedded", make_url(url), create_app_engine(url))
         try:
-            _prepare(db)
+            _prepare(db, demo)
         finally:
             db.engine.dispose()
         out(f"running: {url}")
@@ -83,7 +78,8 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
         if embedded_mode:
             server = EmbeddedServer(data_dir)
             if not server.status().running:
-                raise AdminError("the embedded server is not running; start it with 'retention-admin db start'")
+                raise AdminError("내장 서버가 실행 중이 아닙니다. 'retention-admin db start'로 시작하세요.",
+                                 code=EXIT_UNAVAILABLE)
             url = server.url()
             out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
             return 0
@@ -96,17 +92,20 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
             before = migrations.current_revision(db.engine)
             migrations.upgrade(db.engine)
             out(f"schema {before or 'empty'} → {migrations.current_revision(db.engine)}")
-        except OperationalError as exc:
-            raise AdminError(f"데이터베이스에 연결하지 못했습니다: {exc.orig}") from exc
         finally:
             db.close()
         return 0
-    raise AdminError(f"unknown action {action}", code=2)
+    raise AdminError("알 수 없는 동작입니다: {action}", action=action)
 
 
-def _prepare(db: Database) -> None:
-    """Bring an embedded database to the latest schema and fill it with demo data on first use."""
+def _prepare(db: Database, demo: bool) -> None:
+    """Bring an embedded database to the latest schema; with ``demo``, fill it with the demo on first use.
+
+    Without ``--demo`` nothing is invented: a command that then lacks reference data says which import
+    loads it."""
     migrations.upgrade(db.engine)
+    if not demo:
+        return
     with db.engine.connect() as conn:
         has_data = conn.execute(text("SELECT EXISTS (SELECT 1 FROM customers)")).scalar()
     if not has_data:
@@ -116,46 +115,63 @@ def _prepare(db: Database) -> None:
         from retention_desktop.services.portfolio_scoring import score_portfolio
 
         score_portfolio(db, dt.date.today())
+    else:
+        demo_data.ensure_demo_letterhead(db.engine)
 
 
-def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    """The database the app works on: embedded ones are migrated and filled on first use."""
-    db = open_for_admin(data_dir, demo, ask_password)
-    if db.mode == "embedded":
-        _prepare(db)
-    elif not migrations.is_current(db.engine):
+def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
+                    ) -> Database:
+    """The database a command or the app works on, ready: an embedded one migrated (and with ``demo`` filled
+    with the demo on first use, whatever the command); a central one at the latest schema (``api``: see
+    ``open_for_admin``)."""
+    db = open_for_admin(data_dir, demo, ask_password, api)
+    try:
+        if db.mode == "embedded":
+            _prepare(db, demo)
+        elif not migrations.is_current(db.engine):
+            raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 "
+                             "합니다.")
+    except BaseException:
         db.close()
-        raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 합니다.")
+        raise
     return db
+
+
+def _require_loans(db: Database) -> None:
+    """Models and call lists learn from the bank's loans; an empty database is said in words."""
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import Loan
+
+    with db.session() as s:
+        if s.scalar(select(Loan.id).limit(1)) is None:
+            raise AdminError("이 데이터베이스에는 대출이 하나도 없어 학습하거나 점수를 매길 수 없습니다. 데모 데이터로 해 "
+                             "보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).")
 
 
 def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
+    if not demo and load_settings(data_dir).central is not None and not force:  # before any connection is tried
+        raise AdminError("중앙 서버의 데이터를 데모로 바꾸지 않습니다. 정말 그러려면 --force를 붙이세요.")
     db = open_for_admin(data_dir, demo, ask_password, api=False)
     try:
-        if db.mode != "embedded" and not force:
-            raise AdminError("refusing to replace data on a central server; add --force if you really mean it",
-                             code=2)
         migrations.upgrade(db.engine)
         try:
             return demo_data.regenerate(db.engine, customers, seed, as_of, progress)
         except ValueError as exc:
-            raise AdminError(str(exc), code=2) from exc
+            raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
 
 def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
                          progress: Callable[[str], None]) -> dict:
-    from retention_desktop.services.model_training import TrainingError, train_models
+    from retention_desktop.services.model_training import train_models
 
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
+        _require_loans(db)
         return train_models(db, as_of, progress)
-    except TrainingError as exc:
-        raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
@@ -165,11 +181,10 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
     from retention_desktop.services.portfolio_scoring import score_portfolio
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
-        raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+        raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
+    db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
+        _require_loans(db)
         return score_portfolio(db, as_of, excel, progress)
     finally:
         db.close()
@@ -180,26 +195,28 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from sqlalchemy import select
 
     from retention_desktop.data.models import Customer, Loan
-    from retention_desktop.services.officer_session import LoginError, log_in
-    from retention_desktop.services.proposal_service import ProposalError, create_proposal
+    from retention_desktop.services.officer_session import log_in
+    from retention_desktop.services.proposal_service import create_proposal
 
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        try:
-            officer = log_in(db, employee_no)
-        except LoginError as exc:
-            raise AdminError(str(exc), code=2) from exc
+        with db.session() as s:
+            any_loan = s.scalar(select(Loan.id).limit(1)) is not None
+        if not any_loan:
+            raise AdminError("이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 "
+                             "(처음 쓸 때 만들어집니다).")
+        officer = log_in(db, employee_no)
         try:
             with officer.database.session() as s:  # as the officer: within their scope
                 owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
                                  .where(Loan.loan_no == loan_no))
             if owner is None:
-                raise AdminError(f"대출번호 {loan_no}가 없거나 직원 {employee_no}의 조회 범위 밖입니다.", code=2)
+                raise AdminError("대출번호 {loan_no}가 없거나 직원 {employee_no}의 조회 범위 밖입니다.", loan_no=loan_no,
+                                 employee_no=employee_no)
             if owner != customer_no:
-                raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
+                raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
+                                 customer_no=customer_no)
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
-        except ProposalError as exc:
-            raise AdminError(str(exc)) from exc
         finally:
             officer.database.close()
         out.write_bytes(made.pdf)
@@ -209,12 +226,16 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
 
 
 def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password: Callable[[str], str | None]):
-    from retention_desktop.services.proposal_service import trust_roots, verify_pdf
+    from retention_desktop.proposal import signing
+    from retention_desktop.services.proposal_service import VerificationResult, trust_roots, verify_pdf
 
     try:
         pdf = path.read_bytes()
     except OSError as exc:
-        raise AdminError(f"파일을 읽을 수 없습니다: {exc}", code=2) from exc
+        raise AdminError("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) from exc
+    local = signing.verify(pdf, [])  # unsigned, unreadable or altered: said without the database
+    if not local.intact:
+        return VerificationResult(False, local.reason, local.signer, local.signing_time, local.level)
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         return verify_pdf(db, pdf, trust_roots(db, data_dir))
@@ -222,26 +243,75 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         db.close()
 
 
+def _head_office(db: Database, employee_no: str | None) -> Database:
+    """Who acts for head office: the settings' login role in central mode (the database refuses it unless it is
+    head office's); in embedded mode the embedded server's superuser (whoever holds the data folder owns that
+    database), or with ``employee_no`` that officer through their own login role. Close it if it is not ``db``."""
+    from retention_desktop.services.officer_session import LoginError, log_in
+
+    if db.mode != "embedded" or not employee_no:
+        return db
+    try:
+        return log_in(db, employee_no).database
+    except LoginError as exc:
+        raise AdminError(str(exc), code=2) from exc
+
+
 def import_command(data_dir: Path, demo: bool, kind: str, path: Path, employee_no: str | None,
                    ask_password: Callable[[str], str | None]):
-    """``retention-admin import KIND FILE``: as a head-office administrator — in demo mode the demo's (or
-    ``employee_no``), in central mode whoever the settings' login role is. The database refuses anyone else."""
+    """``retention-admin import KIND FILE``, stored by the database's head-office functions: in central mode as
+    the settings' login role (refused unless it is head office's); in embedded mode as the embedded server's
+    superuser (whoever holds the data folder), or with ``employee_no`` as that officer through their own login
+    role (``--employee-no E1005``, the demo's head-office administrator)."""
     from retention_desktop.services import imports
-    from retention_desktop.services.officer_session import LoginError, log_in, session_of
 
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         if db.mode == "embedded":
-            _prepare(db)  # the demo's officers (and their roles) exist from the first start
+            _prepare(db, demo)  # with --demo the demo's officers (and their roles) exist from the first start
+        with db.engine.connect() as conn:  # a server that is down is said first (exit 3), whatever the file
+            conn.execute(text("SELECT 1"))
+        acting = _head_office(db, employee_no)
         try:
-            officer = log_in(db, employee_no or DEMO_HEAD_OFFICE) if db.mode == "embedded" else session_of(db)
-        except LoginError as exc:
-            raise AdminError(str(exc), code=2) from exc
-        try:
-            return imports.IMPORTERS[kind](officer.database, path)
+            return imports.IMPORTERS[kind](acting, path)
         finally:
-            if officer.database is not db:
-                officer.database.close()
+            if acting is not db:
+                acting.close()
+    finally:
+        db.close()
+
+
+def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password: Callable[[str], str | None]):
+    """A proposal number, or the QR's text, checked against the archive (services/proposal_check.py)."""
+    from retention_desktop.domain.proposal_code import ProposalCodeError
+    from retention_desktop.services.proposal_check import check_proposal
+    from retention_desktop.services.proposal_service import trust_roots
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        return check_proposal(db, typed, dt.date.today(), trust_roots(db, data_dir))
+    except ProposalCodeError as exc:
+        raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
+    finally:
+        db.close()
+
+
+def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
+                          ask_password: Callable[[str], str | None]) -> dict:
+    """Show or set head office's proposal form settings (set: through the database's set_proposal_form)."""
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    db = open_demo_ready(data_dir, demo, ask_password)  # an empty embedded database is migrated first
+    try:
+        if action == "set":  # as head office: the settings' login role, or the embedded server's superuser
+            current = proposal_form.stored_form(db) or {}
+            merged = {**current, **{k: v for k, v in values.items() if v is not None}}
+            try:
+                proposal_form.set_form(db, ProposalForm.from_document(merged))
+            except ProposalFormError as exc:
+                raise AdminError(str(exc), code=2) from exc
+        return proposal_form.stored_form(db) or {}
     finally:
         db.close()
 
@@ -284,7 +354,6 @@ def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | No
     from cryptography import x509
 
     from retention_desktop.data import api_calls
-    from retention_desktop.services.officer_session import LoginError, log_in, session_of
 
     try:
         pem = path.read_text(encoding="ascii")
@@ -294,19 +363,14 @@ def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | No
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         if db.mode == "embedded":
-            _prepare(db)
+            _prepare(db, demo)
+        acting = _head_office(db, employee_no)
         try:
-            officer = log_in(db, employee_no or DEMO_HEAD_OFFICE) if db.mode == "embedded" else session_of(db)
-        except LoginError as exc:
-            raise AdminError(str(exc), code=2) from exc
-        try:
-            with officer.database.session() as s:
+            with acting.session() as s:
                 fingerprint = api_calls.scalar(s, "add_trust_root", pem, subject, f"retention-admin trust-root add {path.name}")
-        except api_calls.Refused as exc:
-            raise AdminError(str(exc), code=2) from exc
         finally:
-            if officer.database is not db:
-                officer.database.close()
+            if acting is not db:
+                acting.close()
         return {"subject": subject, "fingerprint": fingerprint}
     finally:
         db.close()

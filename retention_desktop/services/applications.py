@@ -17,12 +17,13 @@ from sqlalchemy import or_, select
 
 from retention_desktop.data import api_calls, api_views
 from retention_desktop.data.models import ApplicationEvent, Customer, Loan, Officer, Product
+from retention_desktop.domain.errors import UserError
 from retention_desktop.services.officer_session import OfficerSession
 
 OPEN_STATES = ("draft", "submitted", "approved")
 
 
-class ApplicationError(Exception):
+class ApplicationError(UserError):
     pass
 
 

@@ -24,6 +24,7 @@ from retention_desktop.data.models import (
     Repayment,
 )
 from retention_desktop.data import api_calls
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.pricing import PricingRules
@@ -33,7 +34,7 @@ from retention_desktop.services.regulation import policy_for
 MIN_REVEAL_REASON = 4  # the database's rule (db/sql/30_customers.sql); the dialog checks it first for the officer
 
 
-class ProfileError(Exception):
+class ProfileError(UserError):
     pass
 
 

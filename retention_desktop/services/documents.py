@@ -1,6 +1,7 @@
 """첨부 서류: income proofs and ID copies attached to a customer or an application, checked for size and
-type (by content, not by name), stored with their sha256; income read from a proof for the officer to
-confirm — never written to the customer silently."""
+type and opened in full before anything is stored (``document_checks``), stored with their sha256 (the
+same file twice on the same customer or application is refused); income read from a proof for the
+officer to confirm — never written to the customer silently."""
 
 from __future__ import annotations
 
@@ -16,16 +17,12 @@ from sqlalchemy import select
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
+from retention_desktop.services.document_checks import DocumentRejected, check_document
 from retention_desktop.services.officer_session import OfficerSession
 
-MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",), "image/jpeg": (".jpg", ".jpeg")}
+INCOME_PAGES_READ = 5  # the gross pay is on the first page of a 원천징수영수증; never parse a whole book
 # Lines of a 근로소득 원천징수영수증 that carry the year's gross pay, most specific first.
 INCOME_LABELS = ("총급여", "연간 총급여액", "근로소득 총액", "급여 총액", "소득금액")
-
-
-class DocumentRejected(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -46,15 +43,6 @@ class IncomeFinding:
     evidence: str  # the line it was read from
 
 
-def media_type(content: bytes, filename: str) -> str:
-    found = next((kind for magic, kind in MAGIC.items() if content.startswith(magic)), None)
-    if found is None:
-        raise DocumentRejected("PDF, PNG, JPEG 파일만 첨부할 수 있습니다.")
-    if not filename.lower().endswith(EXTENSIONS[found]):
-        raise DocumentRejected(f"파일 이름({filename})과 실제 형식({found})이 다릅니다.")
-    return found
-
-
 def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, customer_no: str | None = None,
            application_no: str | None = None) -> str:
     """Store a document; returns its sha256."""
@@ -67,11 +55,15 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
                                f"{DOCUMENT_MAX_BYTES // 1024 // 1024}MB).")
     if customer_no is None and application_no is None:
         raise DocumentRejected("고객 또는 신청에 첨부해야 합니다.")
-    media_type(content, filename)  # refused here in words; the database checks the same again
+    if not filename.strip() or len(filename) > 255 or "\x00" in filename:
+        raise DocumentRejected("파일 이름은 1–255자여야 합니다.")
+    check_document(content, filename)  # refused here in words; the database checks type and name again
     digest = hashlib.sha256(content).hexdigest()
     try:
-        with officer.database.session() as s:  # stored only within the officer's scope, recorded
-            stored = api_calls.scalar(s, "attach_document", customer_no, application_no, kind, filename[:255], content)
+        # stored by the database only within the officer's scope, once (a second upload of the same file is
+        # refused there, even two at the same instant), and recorded
+        with officer.database.session() as s:
+            stored = api_calls.scalar(s, "attach_document", customer_no, application_no, kind, filename, content)
     except api_calls.Refused as exc:
         raise DocumentRejected(str(exc)) from exc
     if stored != digest:
@@ -108,9 +100,12 @@ def documents_of(officer: OfficerSession, customer_no: str, application_no: str 
 def find_income(pdf: bytes) -> IncomeFinding | None:
     """The year's gross pay read from an income proof's text layer (for the officer to confirm)."""
     try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        text = "\n".join(page.extract_text() or "" for page in pages[:INCOME_PAGES_READ])
     except (PdfReadError, ValueError) as exc:
-        raise DocumentRejected(f"PDF를 읽을 수 없습니다: {exc}") from exc
+        raise DocumentRejected("PDF를 읽을 수 없습니다: {reason}", reason=str(exc)[:120]) from exc
+    except Exception as exc:  # pypdf meets hostile files with many exception types; none may end in a traceback
+        raise DocumentRejected("PDF의 글자를 읽을 수 없습니다 ({kind}).", kind=type(exc).__name__) from exc
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for label in INCOME_LABELS:
         for line in lines:

@@ -14,12 +14,13 @@ from sqlalchemy import func, select
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.models import IndexRate, MarketOffer, PolicyVersion, Product
+from retention_desktop.domain.errors import UserError
 from retention_desktop.services import imports
 from retention_desktop.services.imports import ImportRejected
 from retention_desktop.services.officer_session import OfficerSession
 
 
-class NotAllowed(PermissionError):
+class NotAllowed(UserError, PermissionError):
     pass
 
 

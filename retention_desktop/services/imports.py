@@ -3,6 +3,9 @@ a file with any bad row changes nothing. The rows are then stored by the databas
 (``api.save_products``, ``api.import_market_offers``, ``api.import_index_rates``, ``api.save_policy``), which
 only head office may call, which check them again and record the import; ``db`` is that officer's connection
 (``employee_no`` is kept for callers: the database knows who is connected).
+Files are read by ``tabular`` (CSV in UTF-8 or CP949, or .xlsx;
+sizes bounded) and policy JSON by ``bounded_json``; text is checked against its column's length
+before the database sees it.
 
 ``retention-admin import products|market-offers|index-rates|policy FILE``; the market-offers contract:
 UTF-8 CSV with the header
@@ -12,9 +15,7 @@ replaces the rows of the same lender, loan kind and date already stored (a re-pu
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -24,18 +25,23 @@ from sqlalchemy import select
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
-from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, Product
-from retention_desktop.domain import exact_json
+from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
+from retention_desktop.domain import bounded_json
+from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.policy import Policy, PolicyError
+from retention_desktop.services import tabular
+from retention_desktop.services.regulation import legal_maximum_rate
 
 MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_max", "annual_rate_pct", "fees",
                        "as_of", "source"]
 
 
-class ImportRejected(Exception):
+class ImportRejected(InputError):
+    """Every problem of a refused file, one line each (``file:line[:column]: …``); nothing was stored."""
+
     def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
         self.errors = errors
+        super().__init__("\n".join(errors))
 
 
 @dataclass(frozen=True)
@@ -62,21 +68,25 @@ def _int(value: str, field: str, low: int, high: int) -> int:
     return number
 
 
-def _records(text: str, name: str, header: list[str], errors: list[str]):
-    """(line, {column: text}) for every non-blank row; shape errors go to ``errors``."""
-    if text.startswith("\ufeff"):
-        text = text[1:]  # Excel's UTF-8 byte-order mark
-    reader = csv.reader(io.StringIO(text))
-    found = next(reader, None)
-    if found is None or [h.strip() for h in found] != header:
-        raise ImportRejected([f"{name}:1: header must be {','.join(header)}"])
-    for line, record in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            errors.append(f"{name}:{line}: expected {len(header)} fields, got {len(record)}")
-            continue
-        yield line, dict(zip(header, (cell.strip() for cell in record)))
+def _records(source: str | tabular.Table, name: str, header: list[str], errors: list[str]):
+    """(line, {column: text}) for every non-blank row of CSV text or a read table; shape errors go to ``errors``."""
+    try:
+        table = source if isinstance(source, tabular.Table) else tabular.from_text(source, name)
+        yield from tabular.records(table, header, errors)
+    except ImportRejected:
+        raise
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
+
+
+def _text(value: str, field: str, column) -> str:
+    """Text that fits its database column (``column``: the model's attribute, whose length is the rule)."""
+    limit = column.property.columns[0].type.length
+    if not value:
+        raise ValueError(f"{field}: must not be empty")
+    if limit is not None and len(value) > limit:
+        raise ValueError(f"{field}: at most {limit} characters, got {len(value)}")
+    return value
 
 
 def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
@@ -84,6 +94,10 @@ def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
         rate = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"{field}: number expected, got {text!r}") from None
+    if not rate.is_finite():  # NaN, Infinity: Decimal reads them, no rate is one
+        raise ValueError(f"{field}: number expected, got {text!r}")
+    if abs(rate.adjusted()) > 6:  # 1e999999999 would cost minutes in quantize below
+        raise ValueError(f"{field}: must be 0 to 100 with at most four decimals, got {text[:24]!r}")
     low_ok = rate >= 0 if allow_zero else rate > 0
     if not rate.is_finite() or not low_ok or rate > 100 or rate != rate.quantize(Decimal("0.0001")):
         raise ValueError(f"{field}: must be {'0' if allow_zero else 'above 0'} to 100 with at most four decimals, "
@@ -98,15 +112,15 @@ def _date(text: str, field: str) -> dt.date:
         raise ValueError(f"{field}: date YYYY-MM-DD expected, got {text!r}") from None
 
 
-def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
-    """Every row, or ``ImportRejected`` listing every bad line."""
+def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) -> list[MarketOfferRow]:
+    """Every row, or ``ImportRejected`` listing every bad line. ``legal_max(as_of)``: the legal maximum
+    interest rate (%) on a sheet's date; a rate above it is refused."""
     rows: list[MarketOfferRow] = []
     errors: list[str] = []
     seen: dict = {}
     for line, values in _records(text, name, MARKET_OFFER_HEADER, errors):
         try:
-            if not values["lender"]:
-                raise ValueError("lender: must not be empty")
+            _text(values["lender"], "lender", MarketOffer.lender)
             if values["loan_kind"] not in LOAN_KINDS:
                 raise ValueError(f"loan_kind: must be one of {', '.join(LOAN_KINDS)}, got {values['loan_kind']!r}")
             low = _int(values["credit_score_min"], "credit_score_min", 1, 1000)
@@ -116,8 +130,11 @@ def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
             rate = _rate(values["annual_rate_pct"], "annual_rate_pct")
             fees = _int(values["fees"], "fees", 0, 100_000_000)
             as_of = _date(values["as_of"], "as_of")
-            if not values["source"]:
-                raise ValueError("source: must not be empty")
+            top = legal_max(as_of) if legal_max else None
+            if top is not None and rate > top:
+                raise ValueError(f"annual_rate_pct: {rate} is above the legal maximum interest rate of {top}% "
+                                 f"on {as_of} (법정 최고금리)")
+            _text(values["source"], "source", MarketOffer.source)
         except ValueError as exc:
             errors.append(f"{name}:{line}: {exc}")
             continue
@@ -136,7 +153,7 @@ def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
 
 
 def import_market_offers(db: Database, path: Path, employee_no: str | None = None) -> int:
-    rows = parse_market_offers(_read(path), path.name)
+    rows = parse_market_offers(_read(path), path.name, legal_maximum_rate(db))
     # one call, one transaction: the old sheets go and the new come, or nothing changes
     _store(db, "import_market_offers", [
         dict(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
@@ -159,9 +176,9 @@ INDEX_RATE_HEADER = ["index_name", "rate_date", "annual_rate_pct"]
 
 def import_index_rates(db: Database, path: Path, employee_no: str | None = None) -> int:
     """``index_name,rate_date,annual_rate_pct`` (COFIX, bank bonds): a date already stored is replaced."""
-    text = _read(path)
+    table = _read(path)
     rows, errors, seen = [], [], {}
-    for line, values in _records(text, path.name, INDEX_RATE_HEADER, errors):
+    for line, values in _records(table, path.name, INDEX_RATE_HEADER, errors):
         try:
             if values["index_name"] not in INDEX_NAMES:
                 raise ValueError(f"index_name: must be one of {', '.join(INDEX_NAMES)}, got {values['index_name']!r}")
@@ -185,9 +202,9 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
 def import_policy(db: Database, path: Path, employee_no: str | None = None) -> str:
     """A new policy version: JSON ``{"version", "effective_from", "note", "parameters"}``, checked in full."""
     try:
-        document = exact_json.loads(_read(path))
-    except ValueError as exc:
-        raise ImportRejected([f"{path.name}: malformed JSON: {exc}"]) from exc
+        document = bounded_json.loads(_read_bytes(path, bounded_json.MAX_BYTES), path.name)
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
     if not isinstance(document, dict):
         raise ImportRejected([f"{path.name}: a JSON object is expected"])
     try:
@@ -205,6 +222,8 @@ def save_policy(db: Database, version: str, effective_from: str, parameters, not
     try:
         if not version or len(version) > 32:
             raise ValueError("version: 1 to 32 characters")
+        if len(note) > 2000:
+            raise ValueError("note: at most 2,000 characters")
         effective = _date(effective_from.strip(), "effective_from")
         Policy.from_parameters(version, effective, parameters)
     except (ValueError, PolicyError) as exc:
@@ -273,7 +292,7 @@ def validate_product(values: dict[str, str]) -> dict:
         fees=_int(values["fees"], "fees", 0, 100_000_000), active=active in TRUE_WORDS)
 
 
-def parse_products(text: str, name: str) -> tuple[list[dict], list[str]]:
+def parse_products(text: str | tabular.Table, name: str) -> tuple[list[dict], list[str]]:
     rows, errors, seen = [], [], {}
     for line, values in _records(text, name, PRODUCT_HEADER, errors):
         try:
@@ -297,6 +316,7 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
     (loans point at them): a withdrawn product is saved with ``active`` false. A product's loan kind never
     changes (its loans and applications are of that kind); ``only_new`` refuses a code already stored (the
     new-product form must not overwrite one). ``where`` names each row's place for the errors."""
+    top = legal_maximum_rate(db)(dt.date.today())  # 법정 최고금리 in force today
     with db.session() as s:
         stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
     errors = []
@@ -307,6 +327,8 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
         elif product is not None and product.loan_kind != row["loan_kind"]:
             errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
                           "(add a new code for another kind)")
+    errors += [f"{place}: max_rate_pct: {row['max_rate_pct']} is above the legal maximum interest rate of {top}% "
+               "(법정 최고금리)" for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
     if errors:
         raise ImportRejected(errors)
     _store(db, "save_products", rows, only_new, source)
@@ -319,11 +341,20 @@ def import_products(db: Database, path: Path, employee_no: str | None = None) ->
     return save_products(db, rows, where, employee_no, path.name)
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> tabular.Table:
+    """A CSV or .xlsx file's rows (``tabular.read_table``), its problems as an ``ImportRejected``."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportRejected([f"{path}: cannot read as UTF-8 text: {exc}"]) from exc
+        return tabular.read_table(path)
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)  # one byte more than allowed: the reader then refuses the size
+    except OSError as exc:
+        raise ImportRejected([f"{path.name}: cannot read the file: {exc.strerror or exc}"]) from None
 
 
 # ``retention-admin import KIND FILE`` and the head-office screen's buttons

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.models import Loan
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, months_between
 from retention_desktop.domain.payoff import Payoff, payoff_quote
 from retention_desktop.domain.schedule import Schedule, build_schedule
@@ -14,7 +15,7 @@ from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
 
 
-class LoanDetailError(Exception):
+class LoanDetailError(UserError):
     pass
 
 

@@ -27,6 +27,7 @@ from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import RISK_FEATURES, SWITCHING_FEATURES, loan_features
 from retention_desktop.domain.propensity import LogisticModel
 
@@ -36,7 +37,7 @@ BASELINE_FEATURE = {"switching": "rate_gap_pct", "risk": "credit_score"}
 SEED = 20261123
 
 
-class TrainingError(RuntimeError):
+class TrainingError(UserError):
     pass
 
 

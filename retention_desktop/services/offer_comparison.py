@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from retention_desktop.data.models import Branch, CreditScore, Customer, ExternalDebt, Loan, MarketOffer
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer, compare
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import MARKET_KIND
 from retention_desktop.domain.fees import months_between
 from retention_desktop.domain.limits import Borrower, Debt
@@ -25,7 +26,7 @@ from retention_desktop.services.quoting import QuoteBasis, load_basis
 MARKET_OFFERS_SHOWN = 3
 
 
-class ComparisonError(Exception):
+class ComparisonError(UserError):
     pass
 
 
@@ -133,8 +134,9 @@ def typed_offer(lender: str, rate_text: str, base: OfferComparison, fees: int = 
         rate = Decimal(rate_text.strip().rstrip("%"))
     except ArithmeticError:
         raise ComparisonError(f"금리를 숫자로 입력하세요: {rate_text!r}") from None
-    if not Decimal("0.5") <= rate <= Decimal(30) or rate != rate.quantize(Decimal("0.01")):
-        raise ComparisonError("금리는 0.50%–30.00% 사이, 소수 둘째 자리까지 입력하세요.")
+    top = base.policy.legal_max_rate_pct  # 법정 최고금리: no offer above it is compared
+    if not Decimal("0.5") <= rate <= top or rate != rate.quantize(Decimal("0.01")):
+        raise ComparisonError(f"금리는 0.50%–{top:.2f}%(법정 최고금리) 사이, 소수 둘째 자리까지 입력하세요.")
     if fees < 0:
         raise ComparisonError("수수료는 0원 이상이어야 합니다.")
     loan = base.request.current_loan

@@ -10,9 +10,10 @@ from sqlalchemy.exc import OperationalError
 from retention_desktop.data import api_calls, roles
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
+from retention_desktop.domain.errors import UserError
 
 
-class LoginError(Exception):
+class LoginError(UserError):
     """Why a login was refused, for the login screen."""
 
 

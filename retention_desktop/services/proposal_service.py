@@ -22,27 +22,31 @@ from retention_desktop.data import api_calls
 from retention_desktop.data.models import Branch
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.comparison import ENGINE_VERSION
-from retention_desktop.domain.comparison_table import OPTION_ROWS, option_title
+from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, option_title
+from retention_desktop.domain.disclosures import DisclosureFacts, disclosures
+from retention_desktop.domain.errors import UserError
+from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.proposal_code import check_code
+from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 from retention_desktop.domain.quote import option_document
-from retention_desktop.data.locations import resources_dir
 from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
 from retention_desktop.proposal.pki import SigningIdentity, demo_roots, ensure_demo_identity, identity_from_p12
 from retention_desktop.services.audit_trail import row_hash
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
+from retention_desktop.services.proposal_form import read_form
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
 
 VALID_DAYS = 14
 DECISIONS = ("accepted", "declined", "switched_away", "none")
-BANK_NAME = "Retention Demo Bank 레텐션은행"
 
 
-class ProposalError(Exception):
+class ProposalError(UserError):
     pass
 
 
@@ -97,37 +101,131 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def recommended_action(state: OfferComparison, valid_until: dt.date) -> document.Summary:
+    """The summary box's recommendation — the one place it is decided for the proposal.
+
+    INTERIM, until the engine's own ``recommendation`` (issue 12) lands: derived from today's comparison.
+    The re-loan is recommended when it is allowed and saves money against keeping, fees and stamp duty
+    included; otherwise keeping the loan. Nothing recommended ever costs more than keeping. A cheaper
+    allowed offer elsewhere is named in a note, never hidden.
+    """
+    comparison = state.comparison
+    keep, reloan = comparison.option("keep"), comparison.option("reloan")
+    chosen = reloan if reloan.eligible and reloan.net_saving_vs_keep > 0 else keep
+    months = state.request.current_loan.remaining_months
+    if chosen is reloan:
+        headline = f"재대출 (맞춤 금리 연 {format_rate_pct(reloan.annual_rate_pct)})"
+        cut = keep.annual_rate_pct - reloan.annual_rate_pct
+        reasons = [f"금리가 지금보다 {cut:.2f}%p 낮습니다" if cut > 0 else "금리는 지금과 같습니다",
+                   f"처음 드는 비용 {format_won(reloan.upfront_cost)}을 넣고도 {format_won(reloan.net_saving_vs_keep)} 절약"
+                   if reloan.upfront_cost else f"처음 드는 비용 없이 {format_won(reloan.net_saving_vs_keep)} 절약"]
+        full_fee = next((r for r in reloan.reasons if "면제" in r or "감면" in r), None)
+        if full_fee:
+            reasons.append(full_fee)
+    else:
+        headline = "지금 대출을 그대로 유지"
+        why = ("재대출 조건이 맞지 않습니다" if not reloan.eligible
+               else f"재대출은 처음 드는 비용까지 치면 {format_won(-reloan.net_saving_vs_keep)} 더 듭니다")
+        reasons = [why, "유지에는 추가 비용이 없습니다"]
+    better = [o for o in comparison.options if o.label.startswith("switch:") and o.eligible
+              and o.net_saving_vs_keep > chosen.net_saving_vs_keep]
+    note = ""
+    if better:
+        best = max(better, key=lambda o: o.net_saving_vs_keep)
+        note = (f"참고: {best.lender}의 제시 조건(연 {format_rate_pct(best.annual_rate_pct)})은 총비용이 "
+                f"{format_won(best.net_saving_vs_keep - chosen.net_saving_vs_keep)} 더 적습니다. 그 회사의 심사 결과에 "
+                "따라 달라질 수 있습니다(비교표 참조).")
+    return document.Summary(
+        action="reloan" if chosen is reloan else "keep", headline=headline, option_title=option_title(chosen),
+        new_rate_pct=chosen.annual_rate_pct, current_rate_pct=keep.annual_rate_pct,
+        monthly_payment=chosen.monthly_payment, current_monthly_payment=keep.monthly_payment,
+        total_saving=chosen.net_saving_vs_keep, months=months,
+        break_even_month=chosen.break_even_month if chosen is not keep else None, valid_until=valid_until,
+        reasons=tuple(reasons), note=note)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who and where, for the document: the bank's form settings and the officer's branch phone."""
+
+    form: ProposalForm
+    branch_phone: str | None
+
+
 def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
-             today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool) -> document.ProposalContent:
+                     today: dt.date, created_at: dt.datetime, quote_input: dict, input_sha: str, simulation,
+                     demo: bool, letterhead: Letterhead) -> document.ProposalContent:
+    """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
+    ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
     loan = state.request.current_loan
-    options = state.comparison.options
+    options = list(state.comparison.options)
+    valid_until = today + dt.timedelta(days=VALID_DAYS)
+    summary = recommended_action(state, valid_until)
+    chosen = next(o for o in options if option_title(o) == summary.option_title)
     titles = [option_title(o) for o in options]
-    rows = [(label, [shown(o) for o in options]) for label, shown in OPTION_ROWS]
-    horizon = min(max(len(o.cumulative_cost) for o in options), 120)
-    reloan = next(o for o in options if o.label == "reloan")
-    png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
-                                    reloan.break_even_month)
-    disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
-    disclosures = [line for line in disclosures if line.strip()]
-    disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
-                          f"금리 유형은 {RATE_TYPE.get(loan.rate_type, loan.rate_type)}입니다.")
+    rows = [(label, [shown(o) for o in options]) for label, shown in (*TERMS_ROWS, *OPTION_ROWS)]
+    # the chart draws keeping first, the option it is about second (the re-loan when keeping is advised)
+    about = chosen if chosen.label != "keep" else state.comparison.option("reloan")
+    ordered = [options[0], about] + [o for o in options[1:] if o is not about]
+    lines = [chart.ChartLine(f"{option_title(o)} {format_rate_pct(o.annual_rate_pct)}",
+                             o.cumulative_cost) for o in ordered]
+    policy = state.policy
+    form = letterhead.form
+    facts = DisclosureFacts(
+        action=summary.action, rate_pct=chosen.annual_rate_pct,
+        rate_type=RATE_TYPE.get(loan.rate_type, loan.rate_type), method=REPAYMENT_METHOD[chosen.method.value],
+        term_months=chosen.term_months, monthly_payment=chosen.monthly_payment,
+        total_interest=chosen.total_interest, prepayment_fee=chosen.prepayment_fee,
+        stamp_duty=chosen.stamp_duty_borrower, fees=chosen.fees, current_prepayment_fee_pct=loan.prepayment_fee_pct,
+        withdrawal_days=policy.withdrawal_days, late_add_pct=policy.late_payment_add_pct,
+        late_cap_pct=policy.late_payment_cap_pct, prepayment_fee_years=policy.prepayment_fee_max_years,
+        bank_name=form.bank_name, branch_name=officer.branch_name, branch_phone=letterhead.branch_phone,
+        consumer_protection_name=form.consumer_protection_name,
+        consumer_protection_phone=form.consumer_protection_phone, lender=chosen.lender)
     return document.ProposalContent(
-        proposal_no=proposal_no, bank_name=BANK_NAME, branch_name=officer.branch_name,
-        officer=f"{officer.name} {officer.role_label} ({officer.employee_no})", customer=customer_name,
-        customer_no=state.customer_no, created_on=today, valid_until=today + dt.timedelta(days=VALID_DAYS),
+        proposal_no=proposal_no, created_at=created_at, bank_name=form.bank_name, branch_name=officer.branch_name,
+        branch_phone=letterhead.branch_phone, officer_name=officer.name, officer_title=officer.role_label,
+        officer_employee_no=officer.employee_no, customer_name=customer_name, customer_no=state.customer_no,
+        summary=summary,
         current_loan=[("대출", f"{LOAN_KIND.get(loan.kind, loan.kind)} {state.loan_no}"),
                       ("잔액", format_won(loan.balance)), ("금리", format_rate_pct(loan.annual_rate_pct)),
-                      ("유형", RATE_TYPE.get(loan.rate_type, loan.rate_type)),
-                      ("상환", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
-                      ("잔여", f"{loan.remaining_months}개월"), ("실행일", f"{loan.drawdown_date:%Y.%m.%d}")],
-        option_titles=titles, option_rows=rows, chart_png=png,
+                      ("금리 유형", RATE_TYPE.get(loan.rate_type, loan.rate_type)),
+                      ("상환 방식", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
+                      ("남은 기간", f"{loan.remaining_months}개월"), ("실행일", format_date_ko(loan.drawdown_date))],
+        option_titles=titles, option_rows=rows, proposed_column=options.index(chosen),
+        chart_lines=lines, break_even_month=about.break_even_month,
         reason_codes=[(r.text, f"{r.pct:+.2f}") for r in state.personal.reasons] +
                      [("= 제안 금리", format_rate_pct(state.reloan_rate_pct))],
-        scenarios=[(s.name, format_won_korean(s.max_new_loan), CONSTRAINT_LABELS[s.binding_constraint])
-                   for s in simulation.scenarios],
+        scenarios=[(sc.name, format_won_korean(sc.max_new_loan), CONSTRAINT_LABELS[sc.binding_constraint])
+                   for sc in simulation.scenarios],
         suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
-        disclosures=disclosures, engine_version=ENGINE_VERSION, policy_version=state.policy.version,
-        input_sha256=input_sha, quote_input=quote_input, demo=demo)
+        disclosures=disclosures(facts), ad_review_no=form.ad_review_no,
+        check_code=check_code(proposal_no, input_sha), engine_version=ENGINE_VERSION,
+        policy_version=state.policy.version, input_sha256=input_sha, quote_input=quote_input, demo=demo)
+
+
+def letterhead(officer: OfficerSession, today: dt.date) -> Letterhead:
+    """Head office's form settings (refused when missing or lapsed) and the branch's phone number."""
+    with officer.database.session() as s:
+        phone = s.scalar(select(Branch.phone).where(Branch.id == officer.branch_id))
+    try:
+        form = read_form(officer.database)
+        form.require_valid_on(today)
+    except ProposalFormError as exc:
+        raise ProposalError(str(exc)) from exc
+    return Letterhead(form, phone)
+
+
+def stamp_lines(officer: OfficerSession, head: Letterhead, signed_at: dt.datetime, demo: bool) -> list[str]:
+    """What the visible signature says, in Korean: who signed, branch and phone, Korean time."""
+    phone = f" · 전화 {head.branch_phone}" if head.branch_phone else ""
+    lines = [f"{head.form.bank_name} 전자서명",
+             f"서명 {officer.name} {officer.role_label} ({officer.employee_no})",
+             f"{officer.branch_name}{phone}",
+             f"{format_datetime_ko(signed_at, seconds=True)} (한국 시간)"]
+    if demo:
+        lines.append("DEMO 인증서 · 효력 없음")
+    return lines
 
 
 def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
@@ -155,6 +253,7 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
     proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
     identity = signing_identity(officer, data_dir)
+    head = letterhead(officer, today)
     try:  # the customer present: their name in full, recorded first
         ticket = api_calls.recorded(officer.database, "proposal.prepare", state.loan_no)
         with officer.database.session() as s:
@@ -162,13 +261,14 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
-    content = proposal_content(state, officer, customer_name, proposal_no, today, quote_input, input_sha, simulation,
-                               identity.demo)
-    pdf = document.render(content)
+    now = dt.datetime.now(KST).replace(microsecond=0)
+    content = proposal_content(state, officer, customer_name, proposal_no, today, now, quote_input, input_sha,
+                               simulation, identity.demo, head)
+    rendered = document.render(content)
     # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
-    signed = signing.sign(pdf, identity, document.signature_box_points(),
-                          f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
-                          or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
+    signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
+                          stamp_lines(officer, head, now, identity.demo), now,
+                          load_settings(data_dir).extra.get("timestamp_url"))
     output = {"options": [option_document(o) for o in state.comparison.options],
               "personal_rate_pct": state.personal.rate_pct,
               "list_rate_pct": state.personal.list_rate_pct,  # the approval authority is measured from it
@@ -176,7 +276,7 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
               "floor_rate_pct": state.personal.floor_rate_pct}
     try:
         with officer.database.session() as s:
-            digest = api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, content.valid_until,
+            digest = api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, content.summary.valid_until,
                                       state.policy.version, ENGINE_VERSION, quote_input,
                                       exact_json.loads(exact_json.dumps(output, indent=None)), input_sha, signed)
     except api_calls.Refused as exc:

@@ -7,6 +7,8 @@ models come from the database; the engine itself is pure.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,20 +17,24 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from retention_desktop.data import migrations
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
-from retention_desktop.domain import exact_json
+from retention_desktop.data.locations import quote_schema_path
+from retention_desktop.domain import bounded_json, schema_check
 from retention_desktop.domain.features import MARKET_KIND
 from retention_desktop.domain.personal_quote import (
     PricingContext,
+    index_for,
     personal_price,
     personal_quote_document,
     request_dsr_pct,
 )
-from retention_desktop.domain.policy import Policy, policy_in_force
+from retention_desktop.domain.errors import UserError
+from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
-from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
+from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
+
+MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
     parse_scenarios,
@@ -36,9 +42,14 @@ from retention_desktop.domain.simulation import (
     suggest,
     timeline,
 )
-from retention_desktop.services.administration import AdminError, open_for_admin
+from retention_desktop.services.administration import open_demo_ready
 from retention_desktop.services.model_training import latest_models
 from retention_desktop.services.regulation import load_policies
+
+
+class MissingReferenceData(UserError):
+    """Reference data (index rates, products, rate sheets) the database does not hold yet; says which import
+    loads it."""
 
 
 @dataclass
@@ -53,12 +64,21 @@ class QuoteBasis:
     models: dict
 
     def policy(self, on: dt.date) -> Policy:
-        return policy_in_force(self.policies, on)
+        """The policy in force on ``on``; none (a date before the first version) is the input's fault."""
+        try:
+            return policy_in_force(self.policies, on)
+        except PolicyError:
+            first = min((p.effective_from for p in self.policies), default=None)
+            raise QuoteInputError("as_of", "{on}에 시행 중인 규제정책이 없습니다 (가장 이른 정책: {first}). 날짜를 고치거나 "
+                                  "'retention-admin import policy FILE'로 그 기간의 정책을 추가하세요.",
+                                  on=on.isoformat(), first=first.isoformat() if first else "없음") from None
 
     def rules_on(self, on: dt.date) -> PricingRules:
         candidates = [r for r in self.rules if r.effective_from <= on]
         if not candidates:
-            raise AdminError(f"no pricing rules in force on {on}")
+            first = min((r.effective_from for r in self.rules), default=None)
+            raise QuoteInputError("as_of", "{on}에 시행 중인 가격 규칙이 없습니다 (가장 이른 규칙: {first}).",
+                                  on=on.isoformat(), first=first.isoformat() if first else "없음")
         return max(candidates, key=lambda r: r.effective_from)
 
     def index_rates_on(self, on: dt.date) -> dict[str, Decimal]:
@@ -67,9 +87,21 @@ class QuoteBasis:
                  for name, series in self.index_rates.items()}
         return {name: rate for name, rate in rates.items() if rate is not None}
 
+    def require_index(self, request: QuoteRequest) -> None:
+        """The index the personal re-loan price starts from must be published by ``as_of``; if none is stored,
+        say which import loads it."""
+        index = index_for(request)
+        if index not in self.index_rates_on(request.as_of):
+            raise MissingReferenceData(
+                "{index} 기준금리가 {on} 이전 날짜로 하나도 없습니다. 'retention-admin import index-rates FILE'로 "
+                "기준금리를 가져오세요 (형식: docs/head-office.md, 예: resources/samples/index_rates.csv).",
+                index=index, on=request.as_of.isoformat())
+
     def context(self, request: QuoteRequest, officer_role: str = "officer", salary_transfer: bool = False,
                 tenure_years: int = 0) -> PricingContext:
         on = request.as_of
+        if request.reloan_offer is None:  # the re-loan will be priced on the index
+            self.require_index(request)
         score = request.borrower.credit_score
         kind = MARKET_KIND[request.current_loan.kind]
         sheet = max((d for k, lo, hi, d, _r in self.market if k == kind and d <= on), default=None)
@@ -99,43 +131,52 @@ def load_basis(db: Database) -> QuoteBasis:
     return QuoteBasis(load_policies(db), rules, index_rates, bounds, market, latest_models(db))
 
 
-def read_request(text: str) -> tuple[QuoteRequest, Any]:
-    """Parse a quote document; every problem raises ``QuoteInputError`` naming the field."""
-    try:
-        document = exact_json.loads(text)
-    except ValueError as exc:
-        raise QuoteInputError("(document)", f"malformed JSON: {exc}") from None
+@functools.cache
+def _contract() -> dict[str, Any]:
+    """docs/quote.schema.json, numbers exact (its ``multipleOf`` 0.0001 must stay a Decimal)."""
+    return json.loads(quote_schema_path().read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+@functools.cache
+def _checker(definition: str):
+    return schema_check.validator(_contract(), definition)
+
+
+def read_request(data: bytes | str, name: str = "(document)", simulate: bool = False) -> tuple[QuoteRequest, Any]:
+    """A quote (or simulate) document read within bounds, checked against docs/quote.schema.json, then parsed.
+
+    Every problem raises ``InputError`` naming the line and column (malformed or oversized JSON) or the
+    JSON path (``current_loan.balance: 0 이상이어야 합니다.``)."""
+    document = bounded_json.loads(data, name, max_bytes=MAX_QUOTE_BYTES)
+    schema_check.check(document, _checker("simulate_input" if simulate else "input"))
     return parse_request(document), document
 
 
 def basis_from_data_dir(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> QuoteBasis:
-    db = open_for_admin(data_dir, demo, ask_password)
+    """Policy, pricing rules and reference data from the data folder's database (with ``demo``, the demo is
+    created and filled on first use; without it, missing reference data is named with its import)."""
+    db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        if db.mode == "embedded":
-            migrations.upgrade(db.engine)  # policy and pricing rules are seeded by the migrations
         return load_basis(db)
-    except AdminError:
-        raise
-    except Exception as exc:
-        raise AdminError(f"규제정책·가격 기준을 데이터베이스에서 읽지 못했습니다: {exc}") from exc
     finally:
         db.close()
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
-    return personal_quote_document(request, basis.context(request), basis.policy(request.as_of))
+    policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
+    return personal_quote_document(request, basis.context(request), policy)
 
 
 def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[str, Any]:
+    """``document`` was checked against the schema's ``simulate_input`` (``read_request(simulate=True)``)."""
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
+    basis.require_index(request)  # the suggestion prices re-loans whether or not one is offered
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
-    target = document.get("limit_target", DEFAULT_LIMIT_TARGET)
-    if isinstance(growth, bool) or not isinstance(growth, (int, Decimal)) or not -20 <= growth <= 50:
-        raise QuoteInputError("income_growth_pct_per_year", "must be a number between -20 and 50")
-    if isinstance(target, bool) or not isinstance(target, int) or target <= 0:
-        raise QuoteInputError("limit_target", "must be a positive whole number of won")
+    target = int(document.get("limit_target", DEFAULT_LIMIT_TARGET))
 
     def price_of(doc: QuoteRequest) -> Decimal:
         return personal_price(doc, basis.context(doc), policy).rate_pct

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.i18n import tr
@@ -169,7 +170,7 @@ class CustomerPage(QWidget):
         if isinstance(exc, ConsultationNeeded):
             self.ask_consultation(exc.customer_no, str(exc))
             return
-        self.failed.emit(str(exc))
+        errors.on_failure(self, self.failed)(exc)
 
     def ask_consultation(self, customer_no: str, why: str) -> None:
         """Another branch's customer: ask for the reason, request consultation access, then open them."""
@@ -185,7 +186,7 @@ class CustomerPage(QWidget):
     def _request_consultation(self, customer_no: str, reason: str) -> None:
         officer = self.officer
         run_task(lambda: request_consultation(officer, customer_no, reason),
-                 lambda _until: self.activate(officer, customer_no), lambda exc: self.failed.emit(str(exc)), owner=self)
+                 lambda _until: self.activate(officer, customer_no), errors.on_failure(self, self.failed), owner=self)
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p

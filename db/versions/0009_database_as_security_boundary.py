@@ -9,16 +9,19 @@ application's approver is the officer of its approval event), and the existing a
 order. Downgrade moves everything back and restores revision 0002's grants; the chain hashes, consultation
 accesses, trust roots and approval limits are dropped with it.
 
-Revision ID: 0007
-Revises: 0006
+Revision 0008's ``public.set_proposal_form`` is replaced by ``api.set_proposal_form`` (the same checks, the
+table in its new schema, the audit row chained); downgrade puts 0008's function back.
+
+Revision ID: 0009
+Revises: 0008
 """
 import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql, roles
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -31,6 +34,36 @@ RLS_TABLES = ("customers", "credit_scores", "external_debts", "loans", "repaymen
 # 전결 금액 한도 to start with (head office changes them with api.set_approval_limit)
 APPROVAL_LIMITS = {"officer": 100_000_000, "manager": 1_000_000_000, "admin": 3_000_000_000}
 OLD_GROUPS = ("officer", "manager", "admin")
+PHONE = r"^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$"
+# revision 0008's function, as it was (restored by the downgrade)
+SET_PROPOSAL_FORM_0008 = f"""
+    CREATE FUNCTION set_proposal_form(form jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    BEGIN
+        IF form IS NULL OR jsonb_typeof(form) <> 'object' THEN
+            RAISE EXCEPTION '제안서 양식 설정은 JSON 객체여야 합니다' USING ERRCODE = 'check_violation';
+        END IF;
+        IF coalesce(btrim(form->>'ad_review_no'), '') = '' OR length(form->>'ad_review_no') > 80 THEN
+            RAISE EXCEPTION '광고 심의필 번호(ad_review_no)가 비었거나 80자를 넘습니다'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF coalesce(form->>'consumer_protection_phone', '') !~ '{PHONE}' THEN
+            RAISE EXCEPTION '소비자보호 연락처(consumer_protection_phone)는 1588-0000 또는 02-000-0000 형식이어야 합니다'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF form ? 'ad_review_valid_until' AND form->>'ad_review_valid_until' IS NOT NULL
+           AND form->>'ad_review_valid_until' !~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$' THEN
+            RAISE EXCEPTION '심의필 유효기한(ad_review_valid_until)은 YYYY-MM-DD 형식이어야 합니다'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        INSERT INTO app_meta (key, value) VALUES ('proposal_form', form)
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+        INSERT INTO audit_log (employee_no, workstation, action, details)
+        VALUES (NULL, 'database', 'head_office.proposal_form',
+                jsonb_build_object('by', session_user, 'form', form));
+    END
+    $$
+"""
 
 
 def _run_file(name: str) -> None:
@@ -44,6 +77,7 @@ def upgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON public.audit_log")
     op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON public.audit_log")
     op.execute("DROP FUNCTION IF EXISTS public.audit_log_is_append_only()")
+    op.execute("DROP FUNCTION IF EXISTS public.set_proposal_form(jsonb)")  # 0008's: api.set_proposal_form now
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {groups}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {groups}")
     op.execute(f"REVOKE USAGE ON SCHEMA public FROM {roles.group('officer')}")
@@ -303,3 +337,6 @@ def downgrade() -> None:
                "FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()")
     op.execute("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
                "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()")
+    op.execute(SET_PROPOSAL_FORM_0008)
+    op.execute("REVOKE EXECUTE ON FUNCTION set_proposal_form(jsonb) FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION set_proposal_form(jsonb) TO {admin}")
