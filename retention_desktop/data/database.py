@@ -135,7 +135,8 @@ def open_central(central: CentralServer, ask_password: Callable[[str], str | Non
     head office, security); the batch role reads the portfolio's tables themselves (``api=False``)."""
     password = credentials.secret_or_ask(central.keyring_account, ask_password)
     if password is None:
-        raise DatabaseUnavailable("비밀번호를 입력하지 않아 중앙 서버에 연결하지 않았습니다.")
+        raise DatabaseUnavailable("비밀번호가 없어 중앙 서버에 연결하지 않았습니다: OS 키링에 두거나, 무인 실행이면 "
+                                  "--password-fd N으로 주세요 (docs/deployment.md).")
     url = central_url(central, password)
     return Database("central", url, create_app_engine(url, officer=api))
 
