@@ -250,7 +250,7 @@ def _admin(argv: list[str] | None) -> int:
         if gone is not None:
             log.warning("%s: database unreachable: %s", prefix, exc)
             print(f"{prefix}: {_one_line(gone.message(translate))}", file=sys.stderr)
-            return EXIT_UNAVAILABLE
+            return gone.exit_code
         log.exception("%s failed (a bug)", prefix)
         print(f"{prefix}: " + translate("예상하지 못한 오류입니다 (프로그램 결함): {kind}. 자세한 내용은 로그 파일 {log}에 "
                                         "있습니다; 지원 담당자에게 보내 주세요.").format(kind=type(exc).__name__,
