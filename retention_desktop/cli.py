@@ -275,11 +275,11 @@ def _translator(data_dir: Path):
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import administration
 
+    if args.command == "db" and args.db_command == "provision":
+        return _provision(args, data_dir)
     if args.command == "db":
         return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
                                          ask_password=_ask_password, out=print)
-    if args.command == "db" and args.db_command == "provision":
-        return _provision(args, data_dir)
     if args.command == "officers":
         return _officers(args, data_dir)
     if args.command in ("quote", "simulate"):

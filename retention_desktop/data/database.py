@@ -63,7 +63,10 @@ def create_app_engine(url: URL | str, officer: bool = False, policy: ConnectionP
     the pool, timeouts and keepalives of ``data/connection_policy.py`` (``kwargs`` override it)."""
     if policy is not None:
         tuned = policy.engine_kwargs()
-        tuned["connect_args"] = {**tuned["connect_args"], **kwargs.pop("connect_args", {})}
+        # application_name as a startup parameter too: PgBouncer restores it for each client in transaction
+        # pooling, where a SET would stay on whichever server connection ran it
+        tuned["connect_args"] = {**tuned["connect_args"], "application_name": application_name(),
+                                 **kwargs.pop("connect_args", {})}
         kwargs = {**tuned, **kwargs}
     settings = policy.session_settings() if policy is not None else {}
     # JSONB keeps numbers exact (NUMERIC); so do these: Decimals go in and come out as Decimals.

@@ -34,7 +34,8 @@ _KINDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
       "no more connections allowed", "connection limit"),
      "full", PREFIX + "서버의 연결 수가 가득 찼습니다. 잠시 뒤 다시 시도하고, 계속되면 IT 담당자에게 알리세요 (연결 한도)."),
     (("certificate verify failed", "root certificate file", "server does not support ssl",
-      "ssl error", "certificate", "sslmode", "tls", "no pg_hba.conf entry"),
+      "ssl error", "certificate", "sslmode", "tls", "ssl required", "no encryption", "pg_hba.conf rejects",
+      "no pg_hba.conf entry"),
      "tls", PREFIX + "보안 연결(TLS)을 확인하지 못했습니다. 설정의 sslmode와 은행 CA 인증서 파일이 서버와 맞는지 IT 담당자에게 "
                      "확인하세요."),
     (("could not translate host name", "name or service not known", "temporary failure in name resolution"),
@@ -49,10 +50,10 @@ _KINDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
       "server login has been failing", "database system is"),
      "restarting", PREFIX + "서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도하세요." + AFTER),
     (("server closed the connection", "terminating connection", "connection already closed",
-      "ssl syscall error", "server conn crashed", "connection to server", "could not receive data",
+      "ssl syscall error", "server conn crashed", "could not receive data",
       "could not send data", "no connection to the server", "lost synchronization"),
      "dropped", PREFIX + "서버와의 연결이 끊겼습니다." + AFTER),
-    (("could not connect",),
+    (("could not connect", "connection to server"),
      "refused", PREFIX + "서버에 연결하지 못했습니다 (꺼져 있거나 주소·포트가 틀림). 잠시 뒤 다시 시도하세요." + AFTER),
 )
 _STATEMENT_TIMEOUT = "서버가 제한 시간 안에 작업을 마치지 못해 멈췄습니다 (statement_timeout). 바뀐 것은 없습니다; 잠시 뒤 " \

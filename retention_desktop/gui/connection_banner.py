@@ -28,14 +28,14 @@ class ConnectionBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("connectionBanner")
         self.setStyleSheet("QFrame#connectionBanner { background: #fff4d6; border-bottom: 1px solid #e0b84c; }"
-                           "QLabel { color: #5a4300; padding: 6px 10px; }")
+                           "QLabel { color: #5a4300; }")
         self.probe = probe
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.retry_button = QPushButton(tr("지금 다시 연결"), self)
         self.retry_button.clicked.connect(self.try_now)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 8, 2)
+        layout.setContentsMargins(12, 6, 8, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.retry_button)
         self.attempts = 0
@@ -58,8 +58,8 @@ class ConnectionBanner(QFrame):
     def _schedule(self) -> None:
         delay = DELAYS_S[min(self.attempts, len(DELAYS_S) - 1)]
         self.label.setText(tr("데이터베이스 서버와 연결이 끊겼습니다. {seconds}초 뒤 다시 연결합니다 (시도 {n}회). 화면에 입력한 "
-                              "내용은 그대로 있으니, 다시 연결되면 이어서 하세요.").format(seconds=delay, n=self.attempts)
-                           + (f"\n{self.reason}" if self.reason else ""))
+                              "내용은 그대로 있으니, 다시 연결되면 이어서 하세요.").format(seconds=delay, n=self.attempts))
+        self.label.setToolTip(self.reason)  # the worded cause (refused, timeout, restarting…), for whoever asks
         self.timer.start(delay * 1000)
 
     def try_now(self) -> None:
