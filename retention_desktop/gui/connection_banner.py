@@ -57,8 +57,9 @@ class ConnectionBanner(QFrame):
 
     def _schedule(self) -> None:
         delay = DELAYS_S[min(self.attempts, len(DELAYS_S) - 1)]
-        self.label.setText(tr("데이터베이스 서버와 연결이 끊겼습니다. {seconds}초 뒤 다시 연결합니다 (시도 {n}회). 화면에 입력한 "
-                              "내용은 그대로 있으니, 다시 연결되면 이어서 하세요.").format(seconds=delay, n=self.attempts))
+        tried = tr(" (재시도 {n}회 실패)").format(n=self.attempts) if self.attempts else ""
+        self.label.setText(tr("데이터베이스 서버와 연결이 끊겼습니다. {seconds}초 뒤 다시 연결합니다{tried}. 화면에 입력한 "
+                              "내용은 그대로 있으니, 다시 연결되면 이어서 하세요.").format(seconds=delay, tried=tried))
         self.label.setToolTip(self.reason)  # the worded cause (refused, timeout, restarting…), for whoever asks
         self.timer.start(delay * 1000)
 
