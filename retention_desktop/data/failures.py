@@ -81,13 +81,30 @@ def kind_of(exc: BaseException) -> str | None:
     code = getattr(original, "pgcode", None)
     if code == "57014":  # query_canceled: statement_timeout (or a cancel)
         return "statement_timeout"
-    text = str(original).lower()
-    for words, kind, _sentence in _KINDS:
-        if any(word in text for word in words):
-            return kind
+    kind = kind_of_text(str(original))
+    if kind is not None:
+        return kind
     if (isinstance(exc, DBAPIError) and exc.connection_invalidated) or (code and code.startswith(_UNREACHABLE_SQLSTATES)):
         return "dropped"
     return None
+
+
+def kind_of_text(message: str) -> str | None:
+    """The kind of a connection failure from its words alone (libpq reports failures to connect without a
+    SQLSTATE); for callers that already know ``message`` is about connecting."""
+    text = message.lower()
+    for words, kind, _sentence in _KINDS:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def worded(kind: str) -> UserError:
+    """The sentence of ``kind``: ``CredentialsRefused`` for credentials, else ``Unavailable``."""
+    if kind == "statement_timeout":
+        return Unavailable(_STATEMENT_TIMEOUT)
+    sentence = next(s for _w, k, s in _KINDS if k == kind)
+    return CredentialsRefused(sentence) if kind == "credentials" else Unavailable(sentence)
 
 
 def dropped(exc: BaseException) -> bool:
@@ -105,11 +122,4 @@ def unreachable(exc: BaseException) -> UserError | None:
     if isinstance(exc, (Unavailable, CredentialsRefused)):
         return exc
     kind = kind_of(exc)
-    if kind is None:
-        return None
-    if kind == "statement_timeout":
-        return Unavailable(_STATEMENT_TIMEOUT)
-    sentence = next(s for _w, k, s in _KINDS if k == kind)
-    if kind == "credentials":
-        return CredentialsRefused(sentence)
-    return Unavailable(sentence)
+    return None if kind is None else worded(kind)

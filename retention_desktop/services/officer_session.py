@@ -53,9 +53,12 @@ def demo_logins(db: Database) -> list[DemoLogin]:
 
 def explain_connection_error(exc: Exception) -> str:
     """A connection failure in words an officer can act on (``data/failures.py``, the one place of the rule)."""
-    from retention_desktop.data.failures import unreachable
+    from retention_desktop.data.failures import kind_of_text, unreachable, worded
 
     known = unreachable(exc)
+    if known is None:  # a connection failure by definition here: its words say which
+        kind = kind_of_text(str(getattr(exc, "orig", exc)))
+        known = worded(kind) if kind is not None else None
     if known is not None:
         return known.message()
     if "does not exist" in str(getattr(exc, "orig", exc)).lower():
