@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from retention_desktop.data import migrations
 from retention_desktop.domain.policy import Policy, PolicyError
@@ -155,7 +156,10 @@ def test_revision_0009_upgrades_a_database_holding_data(server_url, template_db)
                                           annual_rate_pct, amount, term_months, state, created_by)
                 VALUES ('A20261123-AAAAAA', 1, 1, 1, 2, 4.9, 30000000, 16, 'approved', 7);
                 INSERT INTO application_events (application_id, officer_id, from_state, to_state)
-                VALUES (1, 7, NULL, 'draft'), (1, 6, 'submitted', 'approved');"""))
+                VALUES (1, 7, NULL, 'draft'), (1, 6, 'submitted', 'approved');
+                INSERT INTO documents (customer_id, kind, filename, media_type, size_bytes, sha256, content, uploaded_by)
+                SELECT 1, 'income_proof', 'p.pdf', 'application/pdf', 5, encode(sha256('\\x255044462d'), 'hex'),
+                       '\\x255044462d', 7 FROM generate_series(1, 2);"""))
             before = conn.execute(text("SELECT count(*), sum(balance) FROM loans")).one()
         migrations.upgrade(db.engine)
         with db.engine.connect() as conn:
@@ -167,6 +171,13 @@ def test_revision_0009_upgrades_a_database_holding_data(server_url, template_db)
                                      "AND to_regprocedure('api.set_proposal_form(jsonb)') IS NOT NULL")).scalar()
             assert conn.execute(text("SELECT branch_id, approved_by, approved_amount FROM data.applications")).one() \
                 == (2, 6, 30_000_000)
+            # the same file stored twice before: both kept (numbered); a third copy is refused even to the owner
+            assert conn.execute(text("SELECT array_agg(copy_no ORDER BY id) FROM data.documents")).scalar() == [0, 1]
+            with pytest.raises(IntegrityError, match="uq_documents_same_file"):
+                conn.execute(text("INSERT INTO data.documents (customer_id, kind, filename, media_type, size_bytes, "
+                                  "sha256, content, uploaded_by) SELECT customer_id, kind, 'q.pdf', media_type, "
+                                  "size_bytes, sha256, content, uploaded_by FROM data.documents WHERE copy_no = 0"))
+            conn.rollback()
         from retention_desktop.services import applications, audit_trail
 
         result = audit_trail.verify(db)

@@ -80,6 +80,27 @@ MATRIX = [
     (SECURITY, "SELECT count(*) FROM api.customers", DENIED),
     (BATCH, "SELECT api.record_access('customer.view', '{own}')", DENIED),
     (ADMIN, "SELECT api.save_policy('x', '2030-01-01', '{{}}')", BAD),  # allowed to call, refused as malformed
+    # the proposal form (심의필 번호, 소비자보호 연락처) and the branches' phones: head office, through its function
+    (OFFICER, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\"}}')",
+     DENIED),
+    (MANAGER, "UPDATE api.app_meta SET value = '{{}}' WHERE key = 'proposal_form'", DENIED),
+    (ADMIN, "DELETE FROM api.app_meta", DENIED),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"nope\"}}')",
+     CHECK),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\", "
+            "\"extra\": \"x\"}}')", CHECK),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\"}}')",
+     None),
+    (OFFICER, "UPDATE api.branches SET phone = '02-000-0000'", DENIED),
+    (OFFICER, "SELECT phone FROM api.branches", None),
+    # documents only through attach_document (the same file twice refused by the database), fetched by ticket
+    (OFFICER, "INSERT INTO api.documents (customer_id, kind, filename, media_type, size_bytes, sha256, uploaded_by) "
+              "VALUES (1, 'other', 'x.pdf', 'application/pdf', 1, repeat('0', 64), 7)", DENIED),
+    # 제안서 확인: any registered officer records the check, found or not; the answer only with a ticket of one's own
+    (SECURITY, "SELECT api.record_access('proposal.check', 'P20261130-AAAAAA')", None),
+    (OFFICER, "SELECT api.record_access('proposal.check', 'anything')", BAD),
+    (BATCH, "SELECT api.record_access('proposal.check', 'P20261130-AAAAAA')", DENIED),
+    (OFFICER, "SELECT * FROM api.proposal_check(1)", DENIED),
     # reading another branch's customer; revealing without a reason
     (OFFICER, "SELECT api.record_access('customer.view', '{other}')", DENIED),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", DENIED),

@@ -76,7 +76,7 @@ CREATE OR REPLACE VIEW api.application_events AS
 -- document metadata; the file itself through api.document_content (recorded)
 CREATE OR REPLACE VIEW api.documents AS
     SELECT id, customer_id, application_id, kind, filename, media_type, size_bytes, sha256, NULL::bytea AS content,
-           uploaded_by, uploaded_at
+           uploaded_by, uploaded_at, copy_no
     FROM data.documents;
 
 -- one's own consultation accesses

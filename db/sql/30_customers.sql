@@ -410,19 +410,22 @@ BEGIN
         END IF;
     END IF;
     digest := encode(sha256(content), 'hex');
-    -- the same file twice on the same customer or application: refused (two uploads at the same instant
-    -- wait for each other here, and the second finds the first)
-    PERFORM pg_advisory_xact_lock(hashtext('document:' || digest));
+    -- the same file twice on the same customer or application: refused, in words; the unique constraint
+    -- uq_documents_same_file is the last line (two uploads at the same instant: the second fails there)
     SELECT d.filename, d.uploaded_at INTO same FROM data.documents d
     WHERE d.sha256 = digest AND d.customer_id IS NOT DISTINCT FROM c.id AND d.application_id IS NOT DISTINCT FROM a.id
-    LIMIT 1;
+    ORDER BY d.id LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (%, %). 다시 첨부하지 않았습니다.', same.filename,
             to_char(same.uploaded_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'unique_violation';
     END IF;
-    INSERT INTO data.documents (customer_id, application_id, kind, filename, media_type, size_bytes, sha256, content,
-                                uploaded_by)
-    VALUES (c.id, a.id, kind, clean_name, media, octet_length(content), digest, content, m.id);
+    BEGIN
+        INSERT INTO data.documents (customer_id, application_id, kind, filename, media_type, size_bytes, sha256, content,
+                                    uploaded_by)
+        VALUES (c.id, a.id, kind, clean_name, media, octet_length(content), digest, content, m.id);
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (방금 다른 창에서). 다시 첨부하지 않았습니다.' USING ERRCODE = 'unique_violation';
+    END;
     PERFORM data.audit('document.attach', coalesce(c.customer_no, data.customer_no_of(a.customer_id)),
                        jsonb_build_object('kind', kind, 'sha256', digest, 'application_no', application_number));
     RETURN digest;

@@ -105,6 +105,20 @@ def upgrade() -> None:
     op.drop_index("ix_customers_home_branch_id", "customers", schema="data")
     op.create_index("ix_applications_branch_id_updated_at", "applications", ["branch_id", "updated_at"], schema="data")
 
+    # the same file twice on the same customer or application: refused by a unique constraint (whoever inserts,
+    # however many at the same instant). Copies stored before this revision are kept, numbered 1, 2, … in
+    # copy_no; every document stored from now on has copy_no 0.
+    op.add_column("documents", sa.Column("copy_no", sa.SmallInteger(), server_default="0", nullable=False),
+                  schema="data")
+    op.execute("""
+        UPDATE data.documents d SET copy_no = n.copy_no
+        FROM (SELECT id, row_number() OVER (PARTITION BY sha256, customer_id, application_id ORDER BY id) - 1 AS copy_no
+              FROM data.documents) n
+        WHERE n.id = d.id AND n.copy_no > 0""")
+    op.create_check_constraint(op.f("ck_documents_copy_no"), "documents", "copy_no >= 0", schema="data")
+    op.execute("ALTER TABLE data.documents ADD CONSTRAINT uq_documents_same_file "
+               "UNIQUE NULLS NOT DISTINCT (sha256, customer_id, application_id, copy_no)")
+
     # the approval as given: who, when, on which terms (from the approval event of applications approved so far)
     op.add_column("applications", sa.Column("approved_by", sa.Integer(), nullable=True), schema="data")
     op.add_column("applications", sa.Column("approved_at", sa.DateTime(timezone=True), nullable=True), schema="data")
@@ -288,6 +302,9 @@ def downgrade() -> None:
     for column in ("approved_term_months", "approved_amount", "approved_rate_pct", "approved_at", "approved_by"):
         op.drop_column("applications", column, schema="data")
     op.drop_index("ix_applications_branch_id_updated_at", "applications", schema="data")
+    op.drop_constraint("uq_documents_same_file", "documents", schema="data")
+    op.drop_constraint("ck_documents_copy_no", "documents", schema="data")
+    op.drop_column("documents", "copy_no", schema="data")
     op.drop_index("ix_proposals_branch_id_created_at", "proposals", schema="data")
     op.create_index("ix_customers_home_branch_id", "customers", ["home_branch_id"], schema="data")
     op.drop_index("ix_customers_home_branch_id_id", "customers", schema="data")

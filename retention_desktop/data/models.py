@@ -502,7 +502,13 @@ class Document(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
     uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # 0 for every document stored since the security revision (the same file twice on the same customer or
+    # application is refused by uq_documents_same_file); copies stored before it are kept, numbered 1, 2, …
+    copy_no: Mapped[int] = mapped_column(SmallInteger, server_default="0")
     __table_args__ = (
+        UniqueConstraint("sha256", "customer_id", "application_id", "copy_no", name="uq_documents_same_file",
+                         postgresql_nulls_not_distinct=True),
+        CheckConstraint("copy_no >= 0", name="copy_no"),
         CheckConstraint("customer_id IS NOT NULL OR application_id IS NOT NULL", name="attached"),
         CheckConstraint(_in("kind", DOCUMENT_KINDS), name="kind"),
         CheckConstraint(_in("media_type", DOCUMENT_MEDIA_TYPES), name="media_type"),
