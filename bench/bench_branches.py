@@ -150,6 +150,13 @@ def main() -> int:
               f"({time.monotonic() - setup:.0f} s); PostgreSQL 15 + PgBouncer transaction pooling, TLS verify-full, "
               f"server_idle_timeout {args.server_idle_timeout} s")
 
+        # the officers' imports happen once, here: forked processes inherit them (100 imports would be a storm)
+        import retention_desktop.services.call_list  # noqa: F401
+        import retention_desktop.services.connection  # noqa: F401
+        import retention_desktop.services.customer_profile  # noqa: F401
+        import retention_desktop.services.customer_search  # noqa: F401
+        import retention_desktop.services.dashboard  # noqa: F401
+
         ctx = mp.get_context("fork")
         results: mp.Queue = ctx.Queue()
         start = time.time() + 2.0

@@ -113,6 +113,8 @@ def _told_by_banner(exc: BaseException) -> bool:
         if not shiboken6.isValid(banner):
             _connection_watchers.remove(banner)
             continue
+        if not banner.window().isVisible():  # a closed window's banner tells nobody
+            continue
         told = banner.connection_lost(sentence) or told
     return told
 
