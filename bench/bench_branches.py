@@ -123,16 +123,11 @@ def main() -> int:
         print(f"bench_branches: needs PostgreSQL 15, PgBouncer and openssl; missing: {', '.join(missing)}")
         return 2
     root = Path(tempfile.mkdtemp(prefix="rdbench-", dir="/tmp"))
-    cluster = CentralCluster(root, max_connections=max(100, args.officers + 30), pool_size=2)
+    cluster = CentralCluster(root, max_connections=max(100, args.officers + 30), pool_size=2,
+                             server_idle_timeout=args.server_idle_timeout)
     try:
         setup = time.monotonic()
         cluster.create()
-        ini = cluster.bouncer_ini()
-        ini.write_text(ini.read_text().replace("server_idle_timeout = 30",
-                                               f"server_idle_timeout = {args.server_idle_timeout}"))
-        cluster.bouncer.terminate()
-        cluster.bouncer.wait()
-        cluster.start_bouncer()
         engine = create_app_engine(cluster.superuser_url())
         provisioning.provision(engine)
         demo_data.regenerate(engine, args.customers, 11, dt.date.fromisoformat(AS_OF_TEXT))

@@ -79,6 +79,7 @@ class CentralCluster:
     root: Path
     max_connections: int = 100
     pool_size: int = 20
+    server_idle_timeout: int = 30
     pg_port: int = field(default_factory=free_port)
     bouncer_port: int = field(default_factory=free_port)
     bouncer: subprocess.Popen | None = None
@@ -178,7 +179,7 @@ pool_mode = transaction
 default_pool_size = {self.pool_size}
 max_client_conn = 2000
 max_db_connections = {max(self.max_connections - 10, 10)}
-server_idle_timeout = 30
+server_idle_timeout = {self.server_idle_timeout}
 server_lifetime = 3600
 server_connect_timeout = 5
 server_login_retry = 1
