@@ -96,6 +96,9 @@ def admin_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--loan-no", required=True)
     proposal.add_argument("--out", type=Path, required=True)
     proposal.add_argument("--employee-no", default="E1007", help="the officer who signs (demo: E1007)")
+    proposal.add_argument("--action", choices=("renegotiation", "reloan"), default=None,
+                          help="propose this retention action (default: the engine's offer); refused (exit 2) "
+                               "when it is not available")
     verify = sub.add_parser("verify-proposal", help="check a proposal's signature and that it is the archived one")
     verify.add_argument("file", type=Path)
 
@@ -168,11 +171,13 @@ def _admin(argv: list[str] | None) -> int:
             print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
                               "call_list_entries": summary.entries, "branches": summary.branches,
                               "switching_model": summary.switching_model,
+                              "recommended_actions": summary.actions, "call_list_actions": summary.listed_actions,
+                              "violations": summary.violations,
                               "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
             return 0
         if args.command == "proposal":
             made = administration.proposal_command(data_dir, args.demo, args.customer_no, args.loan_no,
-                                                   args.employee_no, args.out, _ask_password)
+                                                   args.employee_no, args.out, _ask_password, args.action)
             print(json.dumps(made, ensure_ascii=False))
             return 0
         if args.command == "verify-proposal":
@@ -246,8 +251,9 @@ def _schedule(args: argparse.Namespace) -> int:
 
 def _quote(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.domain import exact_json
+    from retention_desktop.domain.personal_quote import PricingDataMissing
     from retention_desktop.domain.quote import QuoteInputError
-    from retention_desktop.services import quoting
+    from retention_desktop.services import administration, quoting
 
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
@@ -256,12 +262,15 @@ def _quote(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_USAGE
     try:
         request, document = quoting.read_request(text)
-        basis = quoting.basis_from_data_dir(data_dir, args.demo, _ask_password)
+        basis = administration.quote_basis(data_dir, args.demo, _ask_password)
         result = (quoting.quote(request, basis) if args.command == "quote"
                   else quoting.simulate(request, document, basis))
     except QuoteInputError as exc:
         print(f"retention-admin {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (quoting.QuoteBasisError, PricingDataMissing) as exc:
+        print(f"retention-admin {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     print(exact_json.dumps(result))
     return 0
 

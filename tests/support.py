@@ -40,18 +40,39 @@ def drop_database(server_url: URL, db: Database) -> None:
     _admin_execute(server_url, f"DROP DATABASE IF EXISTS {db.url.database} WITH (FORCE)")
 
 
-def seeded_policies():
-    """The policy versions revision 0003 seeds, read from the revision itself (no database needed)."""
+def revision_module(name: str):
+    """An Alembic revision file loaded as a module (its seeded constants, no database needed)."""
     import importlib.util
 
     from retention_desktop.data.locations import migrations_dir
-    from retention_desktop.domain.policy import Policy
 
-    path = migrations_dir() / "versions" / "0003_seed_policies.py"
-    spec = importlib.util.spec_from_file_location("seed_policies", path)
+    path = next((migrations_dir() / "versions").glob(f"{name}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"revision_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in module.VERSIONS]
+    return module
+
+
+def seeded_policy_parameters() -> list[tuple[str, str, dict]]:
+    """(version, effective date, parameters) of every seeded policy version, as the migrations leave them."""
+    advice = revision_module("0007")
+    return [(v, d, {**p, "renegotiation": advice.RENEGOTIATION_POLICY})
+            for v, d, p, _ in revision_module("0003").VERSIONS]
+
+
+def seeded_policies():
+    """The policy versions the migrations seed, read from the revisions themselves (no database needed)."""
+    from retention_desktop.domain.policy import Policy
+
+    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p in seeded_policy_parameters()]
+
+
+def seeded_pricing_rules():
+    """The bank's pricing rules the migrations seed (revision 0004's grid with revision 0007's additions)."""
+    from retention_desktop.domain.pricing import PricingRules
+
+    params = {**revision_module("0007").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025}
+    return PricingRules.from_parameters("2025.01-grid", dt.date(2025, 1, 1), params)
 
 
 def login_as(db: Database, server_url: URL, employee_no: str):

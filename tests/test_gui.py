@@ -237,7 +237,7 @@ def test_simulation_scenarios_toggle_live(qtbot, officer):
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as again:
         page.cards_on.setChecked(False)
         page.rate_on.setChecked(False)
-    assert [s.name for s in again.args[0].scenarios] == ["현재 상태", "소득 +10%"]
+    assert [s.name for s in again.args[0].scenarios] == ["현재 상태", "소득 10% 증가"]
     assert "상환하면" in page.suggestion.text() or "없습니다" in page.suggestion.text()
 
 

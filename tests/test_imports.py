@@ -104,12 +104,14 @@ def test_policy_import_checks_every_parameter(db, tmp_path):
     from retention_desktop.data.locations import migrations_dir
     from retention_desktop.services.imports import import_policy
     from retention_desktop.services.regulation import load_policies
+    from tests.support import revision_module
 
     spec = __import__("importlib.util").util.spec_from_file_location(
         "seed", migrations_dir() / "versions" / "0003_seed_policies.py")
     seed = __import__("importlib.util").util.module_from_spec(spec)
     spec.loader.exec_module(seed)
     params = json.loads(json.dumps(seed.RELIEF_ENDS))
+    params["renegotiation"] = revision_module("0007").RENEGOTIATION_POLICY
     params["stress"]["rate_pct"] = "1.75"
     path = tmp_path / "policy.json"
     path.write_text(json.dumps({"version": "2027.07-h2", "effective_from": "2027-07-01", "note": "H2 stress rate",

@@ -18,7 +18,9 @@ def _seed():
 
 
 def _policies():
-    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in _seed().VERSIONS]
+    from tests.support import seeded_policies
+
+    return seeded_policies()
 
 
 def test_seeded_versions_carry_the_domain_numbers():

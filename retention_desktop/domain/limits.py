@@ -110,27 +110,33 @@ class LoanLimit:
         return CONSTRAINT_LABELS[self.binding_constraint]
 
 
+def exposure(debt: Debt) -> int:
+    """What a debt counts as, everywhere (DSR, the borrower-level threshold, the credit-loan caps): its balance,
+    and an overdraft line its limit (한도 기준) whatever is drawn."""
+    return debt.credit_limit if debt.kind == "overdraft" and debt.credit_limit else debt.balance
+
+
 def debt_service(debt: Debt, policy: Policy) -> DebtService:
     """What one existing loan adds to the DSR numerator for a year, by the counting rules."""
     if debt.kind == "jeonse":
         return DebtService(0, 0, False, "전세대출은 DSR 산정에서 제외")
-    exposure = debt.credit_limit if debt.kind == "overdraft" and debt.credit_limit else debt.balance
-    if exposure <= 0:
+    counted_amount = exposure(debt)
+    if counted_amount <= 0:
         return DebtService(0, 0, False, "잔액 없음")
-    if debt.kind in SMALL_LOAN_KINDS and exposure <= policy.dsr_small_loan_exclusion:
+    if debt.kind in SMALL_LOAN_KINDS and counted_amount <= policy.dsr_small_loan_exclusion:
         return DebtService(0, 0, False, "소액 대출은 DSR 산정에서 제외")
     months = max(debt.remaining_months, 1)
-    actual_principal, interest = first_months(exposure, debt.annual_rate_pct, months, debt.method, 12)
+    actual_principal, interest = first_months(counted_amount, debt.annual_rate_pct, months, debt.method, 12)
     years = policy.dsr_amortisation_years
     if debt.kind == "overdraft":
-        return DebtService(_per_year(exposure, years["overdraft"]), _year_interest(exposure, debt), True,
+        return DebtService(_per_year(counted_amount, years["overdraft"]), _year_interest(counted_amount, debt), True,
                            "마이너스통장은 한도 기준")
     if debt.method is RepaymentMethod.BULLET:
         if debt.kind == "mortgage":
             term_years = max(min(Fraction(months, 12), policy.dsr_bullet_mortgage_term_cap_years), 1)
-            return DebtService(int(exposure / term_years), _year_interest(exposure, debt), True)
+            return DebtService(int(counted_amount / term_years), _year_interest(counted_amount, debt), True)
         if debt.kind in years:
-            return DebtService(_per_year(exposure, years[debt.kind]), _year_interest(exposure, debt), True)
+            return DebtService(_per_year(counted_amount, years[debt.kind]), _year_interest(counted_amount, debt), True)
     return DebtService(actual_principal, interest, True)
 
 
@@ -168,6 +174,48 @@ def stress_rate(loan: NewLoan, borrower: Borrower, credit_total_after: int, poli
     return policy.stress_rate_pct
 
 
+def stress_add(loan: NewLoan, borrower: Borrower, credit_total_after: int, policy: Policy) -> Decimal:
+    """The stress add-on s × w (%p) on the new loan's rate for the DSR test (0 for jeonse, and for credit loans
+    while all credit loans stay at or below the threshold)."""
+    return stress_rate(loan, borrower, credit_total_after, policy) * stress_weight(
+        loan.rate_type, loan.fixed_period_months, loan.term_months, policy)
+
+
+def credit_total(debts: list[Debt]) -> int:
+    """All credit loans (신용대출 and overdraft lines at their limits) among ``debts``."""
+    return sum(exposure(d) for d in debts if d.kind in CREDIT_KINDS)
+
+
+def regulated(loan: NewLoan, borrower: Borrower) -> bool:
+    """Whether the collateral lies in a regulated area (the capital area counts as one since 10·15)."""
+    region = loan.collateral_region or borrower.region
+    return loan.regulated_area if loan.regulated_area is not None else region == "capital"
+
+
+def mortgage_caps(loan: NewLoan, borrower: Borrower, policy: Policy) -> dict[str, tuple[int, Decimal | None]]:
+    """The LTV limit (with its percent) and, in a regulated area, the price-band cap of a new mortgage, in won:
+    ``{"ltv": (limit, pct), "price_cap": (cap, None)}``; empty without collateral."""
+    if loan.kind != "mortgage" or not loan.collateral_value:
+        return {}
+    caps: dict[str, tuple[int, Decimal | None]] = {}
+    if regulated(loan, borrower):
+        ltv = (policy.ltv_regulated_additional_home_pct if loan.additional_home
+               else policy.ltv_first_time_buyer_pct if loan.first_time_buyer else policy.ltv_regulated_pct)
+        for band in policy.mortgage_price_caps:
+            if band.upto is None or loan.collateral_value <= band.upto:
+                caps["price_cap"] = (int(band.value), None)
+                break
+    else:
+        ltv = policy.ltv_non_regulated_pct
+    caps["ltv"] = (int((Decimal(loan.collateral_value) * ltv / 100).to_integral_value(rounding=ROUND_FLOOR)), ltv)
+    return caps
+
+
+def credit_income_cap(borrower: Borrower, policy: Policy) -> int:
+    """The most all credit loans together may reach (신용대출 연소득 한도), won."""
+    return int(Decimal(borrower.annual_income) * policy.credit_loan_income_cap_pct / 100)
+
+
 def new_loan_service_factor(loan: NewLoan, rate_pct: Decimal, policy: Policy) -> Fraction:
     """DSR won per won borrowed for the new loan at ``rate_pct`` (its first-year service ÷ amount)."""
     probe = Debt(loan.kind, _FACTOR_PROBE, rate_pct, loan.term_months, loan.method,
@@ -185,47 +233,33 @@ def loan_limit(borrower: Borrower, debts: list[Debt], loan: NewLoan, policy: Pol
     """The largest new loan of ``loan``'s terms beside ``debts`` (which exclude any loan it replaces)."""
     services = [debt_service(d, policy) for d in debts]
     existing = sum(s.total for s in services)
-    others_total = sum(d.balance for d in debts)
-    credit_others = sum((d.credit_limit or d.balance) if d.kind == "overdraft" else d.balance
-                        for d in debts if d.kind in CREDIT_KINDS)
+    others_total = sum(exposure(d) for d in debts)
+    credit_others = credit_total(debts)
     caps: dict[str, int] = {}
 
     # DSR is linear in the amount, so solve for it; below the borrower-level threshold it does not apply.
     dsr_room = Fraction(borrower.annual_income) * Fraction(policy.dsr_cap_pct_bank) / 100 - existing
     exempt_room = max(policy.dsr_borrower_level_threshold - others_total, 0)
-    w = stress_weight(loan.rate_type, loan.fixed_period_months, loan.term_months, policy)
 
     def by_dsr(add: Decimal) -> int:
         factor = new_loan_service_factor(loan, loan.annual_rate_pct + add, policy)
         return max(int(max(dsr_room, 0) / factor), exempt_room)
 
-    add = stress_rate(loan, borrower, 0, policy) * w
+    add = stress_add(loan, borrower, 0, policy)
     if loan.kind != "jeonse":
         amount = by_dsr(add)
         if loan.kind in CREDIT_KINDS:
             # credit loans carry the stress rate only once all credit loans exceed the threshold
             room_unstressed = max(policy.stress_credit_loan_threshold - credit_others, 0)
             if amount > room_unstressed:
-                add = stress_rate(loan, borrower, credit_others + amount, policy) * w
+                add = stress_add(loan, borrower, credit_others + amount, policy)
                 amount = max(by_dsr(add), room_unstressed)
         caps["stress_dsr" if add > 0 else "dsr"] = amount
 
     if loan.kind in CREDIT_KINDS:
-        cap = int(Decimal(borrower.annual_income) * policy.credit_loan_income_cap_pct / 100)
-        caps["credit_income_cap"] = max(cap - credit_others, 0)
-    if loan.kind == "mortgage" and loan.collateral_value:
-        region = loan.collateral_region or borrower.region
-        regulated = loan.regulated_area if loan.regulated_area is not None else region == "capital"
-        if regulated:
-            ltv = (policy.ltv_regulated_additional_home_pct if loan.additional_home
-                   else policy.ltv_first_time_buyer_pct if loan.first_time_buyer else policy.ltv_regulated_pct)
-            for band in policy.mortgage_price_caps:
-                if band.upto is None or loan.collateral_value <= band.upto:
-                    caps["price_cap"] = int(band.value)
-                    break
-        else:
-            ltv = policy.ltv_non_regulated_pct
-        caps["ltv"] = int((Decimal(loan.collateral_value) * ltv / 100).to_integral_value(rounding=ROUND_FLOOR))
+        caps["credit_income_cap"] = max(credit_income_cap(borrower, policy) - credit_others, 0)
+    for rule, (cap, _pct) in mortgage_caps(loan, borrower, policy).items():
+        caps[rule] = cap
     if product_max is not None:
         caps["product_max"] = product_max
 

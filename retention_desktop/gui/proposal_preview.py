@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.proposal_service import ArchivedProposal, record_decision
 
-DECISIONS = [("none", "미결정"), ("accepted", "수락"), ("declined", "거절"), ("switched_away", "타행 대환")]
+DECISIONS = list(PROPOSAL_DECISION.items())
 
 
 def render_pages(pdf: bytes, dpi: float) -> list[QImage]:

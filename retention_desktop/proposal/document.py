@@ -54,6 +54,10 @@ class ProposalContent:
     input_sha256: str
     quote_input: dict = field(repr=False)
     demo: bool = True
+    title: str = "재대출 제안서"
+    headline: str = ""  # the answer first: the recommendation in one line
+    proposed: str = ""  # what this proposal offers (action, rate, saving)
+    recommendation: list[str] = field(default_factory=list)  # why, in a few lines
 
 
 def register_fonts() -> None:
@@ -96,6 +100,20 @@ def _table(rows: list[list], widths: list[float], header_rows: int = 1, first_co
     return t
 
 
+def _answer_box(c: ProposalContent, s: dict[str, ParagraphStyle], width: float) -> Table:
+    """The answer first: the recommendation's headline, what this proposal offers, and why (page 1)."""
+    rows = [[Paragraph(_plain(c.headline), s["h2"])]]
+    if c.proposed:
+        rows.append([Paragraph(f"이 제안서의 제안: {_plain(c.proposed)}", s["base"])])
+    rows += [[Paragraph(f"• {_plain(line)}", s["small"])] for line in c.recommendation]
+    box = Table(rows, colWidths=[width])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    return box
+
+
 def _qr(payload: str, size_mm: float = 24) -> Drawing:
     widget = QrCodeWidget(payload)
     x1, y1, x2, y2 = widget.getBounds()
@@ -115,14 +133,14 @@ def render(c: ProposalContent) -> bytes:
     s = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=14 * mm,
-                            bottomMargin=16 * mm, title=f"재대출 제안서 {c.proposal_no}", author=c.bank_name,
+                            bottomMargin=16 * mm, title=f"{c.title} {c.proposal_no}", author=c.bank_name,
                             subject=f"{c.customer_no} {c.proposal_no}", creator="Retention Desktop")
     width = A4[0] - 32 * mm
     story = []
     demo = " — DEMO (시연용, 효력 없음)" if c.demo else ""
     head = Table([[Paragraph(f"{c.bank_name} · {c.branch_name}{demo}", s["base"]), _qr(f"RDPROP|{c.proposal_no}|"
                                                                                        f"{c.input_sha256}")],
-                  [Paragraph("재대출 제안서 (현재 대출 유지 · 재대출 · 대환 비교)", s["title"]), ""]],
+                  [Paragraph(f"{c.title} (현재 대출 유지 · 조건변경 · 재대출 · 대환 비교)", s["title"]), ""]],
                  colWidths=[width - 26 * mm, 26 * mm])
     head.setStyle(TableStyle([("SPAN", (1, 0), (1, 1)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
@@ -130,6 +148,9 @@ def render(c: ProposalContent) -> bytes:
     story.append(Paragraph(
         f"제안서 번호 {c.proposal_no} · 작성일 {c.created_on:%Y.%m.%d} · 유효기한 {c.valid_until:%Y.%m.%d}<br/>"
         f"고객 {c.customer} ({c.customer_no}) · 담당 {c.officer}", s["base"]))
+    if c.headline:
+        story.append(Spacer(1, 4))
+        story.append(_answer_box(c, s, width))
     story.append(Paragraph("현재 대출", s["h2"]))
     weights = [2.2, 1.5, 0.9, 0.8, 1.0, 0.8, 1.1][:len(c.current_loan)]
     story.append(_table([[k for k, _ in c.current_loan], [Paragraph(v, s["cell"]) for _, v in c.current_loan]],

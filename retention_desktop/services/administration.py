@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from retention_desktop.data import demo_data, migrations
+from retention_desktop.data import credentials, demo_data, migrations
 from retention_desktop.data.database import (
     Database,
     DatabaseUnavailable,
@@ -21,7 +22,19 @@ from retention_desktop.data.database import (
     public_url,
 )
 from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
+from retention_desktop.data.models import Customer, Loan
 from retention_desktop.data.settings import SettingsError, load_settings
+from retention_desktop.services import quoting
+from retention_desktop.services.model_training import TrainingError, train_models
+from retention_desktop.services.officer_session import LoginError, log_in
+from retention_desktop.services.portfolio_scoring import score_portfolio
+from retention_desktop.services.proposal_service import (
+    ProposalError,
+    ProposalRefused,
+    create_proposal,
+    trust_roots,
+    verify_pdf,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +119,6 @@ def _prepare(db: Database) -> None:
         log.info("empty embedded database: generating %s demo customers", DEFAULT_DEMO_CUSTOMERS)
         demo_data.regenerate(db.engine, DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED)
         # a demo branch opens with trained models and today's call list, as the nightly batch would leave it
-        from retention_desktop.services.portfolio_scoring import score_portfolio
-
         score_portfolio(db, dt.date.today())
 
 
@@ -140,8 +151,6 @@ def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_
 
 def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
                          progress: Callable[[str], None]) -> dict:
-    from retention_desktop.services.model_training import TrainingError, train_models
-
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         if db.mode == "embedded":
@@ -155,8 +164,6 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
 
 def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
                             ask_password: Callable[[str], str | None], progress: Callable[[str], None]):
-    from retention_desktop.services.portfolio_scoring import score_portfolio
-
     if excel is not None and excel.suffix.lower() != ".xlsx":
         raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
     db = open_for_admin(data_dir, demo, ask_password)
@@ -169,13 +176,9 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
 
 
 def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str, employee_no: str, out: Path,
-                     ask_password: Callable[[str], str | None]) -> dict:
-    from sqlalchemy import select
-
-    from retention_desktop.data.models import Customer, Loan
-    from retention_desktop.services.officer_session import LoginError, log_in
-    from retention_desktop.services.proposal_service import ProposalError, create_proposal
-
+                     ask_password: Callable[[str], str | None], action: str | None = None) -> dict:
+    """Build, sign and archive the proposal of the engine's offer (or of ``action``). An offer that may not be
+    proposed (not eligible, dearer than keeping, none at all) exits 2 with the reason."""
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
@@ -190,20 +193,21 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
         except LoginError as exc:
             raise AdminError(str(exc), code=2) from exc
         try:
-            made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
-        except ProposalError as exc:
+            made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
+        except ProposalRefused as exc:
+            raise AdminError(str(exc), code=2) from exc
+        except (ProposalError, quoting.QuoteBasisError) as exc:
             raise AdminError(str(exc)) from exc
         finally:
             officer.database.close()
         out.write_bytes(made.pdf)
-        return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out)}
+        return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out),
+                "action": made.action, "annual_rate_pct": str(made.annual_rate_pct)}
     finally:
         db.close()
 
 
 def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password: Callable[[str], str | None]):
-    from retention_desktop.services.proposal_service import trust_roots, verify_pdf
-
     try:
         pdf = path.read_bytes()
     except OSError as exc:
@@ -215,14 +219,24 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         db.close()
 
 
+def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> quoting.QuoteBasis:
+    """The policy, pricing rules, products, market and models a quote or simulation reads, from the database."""
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            migrations.upgrade(db.engine)  # policy and pricing rules are seeded by the migrations
+        return quoting.load_basis(db)
+    except AdminError:
+        raise
+    except Exception as exc:
+        raise AdminError(f"규제정책·가격 기준을 데이터베이스에서 읽지 못했습니다: {exc}") from exc
+    finally:
+        db.close()
+
+
 def forget_secrets(data_dir: Path) -> list[str]:
     """Remove this installation's entries from the OS keyring (used by the uninstaller on request)."""
-    from dataclasses import replace
-
-    from retention_desktop.data import credentials
-    from retention_desktop.data.demo_data import RRN_KEY_ACCOUNT
-
-    accounts = [RRN_KEY_ACCOUNT]
+    accounts = [demo_data.RRN_KEY_ACCOUNT]
     settings = load_settings(data_dir)
     if settings.central is not None and settings.remembered_employee_no:
         user = f"rd_{settings.remembered_employee_no.lower()}"

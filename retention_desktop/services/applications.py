@@ -31,7 +31,9 @@ from retention_desktop.domain.applications import (
 )
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.products import booking_product
 from retention_desktop.services import audit
+from retention_desktop.services.quoting import reloan_product
 from retention_desktop.services.officer_session import OfficerSession
 
 
@@ -185,10 +187,13 @@ def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicat
         if pending is not None:
             raise ApplicationError(f"이 대출을 상환하는 신청 {pending}이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 "
                                    "작성하세요.")
+        if proposal.quote_output.get("proposed_action", "reloan") != "reloan" or "reloan_offer" not in proposal.quote_input:
+            raise ApplicationError("금리 조건변경 제안은 새 대출을 실행하지 않습니다: 재대출 신청 대상이 아닙니다.")
         old = s.get(Loan, proposal.loan_id)
         offer = proposal.quote_input["reloan_offer"]
         rate, term = Decimal(str(offer["annual_rate_pct"])), int(offer["term_months"])
-        product = _product_for(s, old.kind, old.balance, term, rate)
+        product = _product_for(s, old.kind, old.balance, term, rate, offer.get("product_code"),
+                               proposal.quote_input.get("borrower", {}).get("credit_score", 1000))
         authority = proposal.quote_output.get("authority_rate_pct")
         app = Application(
             application_no=f"A{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}", proposal_id=proposal.id,
@@ -205,16 +210,19 @@ def _create_from_proposal(officer: OfficerSession, proposal_no: str) -> Applicat
         return _view(s, app)
 
 
-def _product_for(s, kind: str, amount: int, term: int, rate: Decimal) -> Product:
-    """The re-loan product the application is booked on: the first product on sale of the loan's kind whose
-    bounds hold the amount, the term and the rate offered."""
-    products = s.scalars(select(Product).where(Product.loan_kind == kind, Product.active).order_by(Product.id)).all()
-    for product in products:
-        if product.min_amount <= amount <= product.max_amount and \
-                product.min_term_months <= term <= product.max_term_months and \
-                product.min_rate_pct <= rate <= product.max_rate_pct:
-            return product
-    if not products:
+def _product_for(s, kind: str, amount: int, term: int, rate: Decimal, code: str | None = None,
+                 score: int = 1000) -> Product:
+    """The re-loan product the application is booked on: the one the proposal priced (``code``) if it still holds
+    the amount, term and rate, else the first on sale of the loan's kind that does (``products.booking_product``)."""
+    rows = s.scalars(select(Product).where(Product.loan_kind == kind, Product.active).order_by(Product.code)).all()
+    products = {p.code: p for p in rows}
+    candidates = [reloan_product(p) for p in rows if code is None or p.code == code] or \
+        [reloan_product(p) for p in rows]
+    chosen = booking_product(candidates, kind, amount, term, score, candidates[0].rate_type if candidates else "",
+                             rate) if candidates else None
+    if chosen is not None:
+        return products[chosen.code]
+    if not rows:
         raise ApplicationError(f"판매 중인 {LOAN_KIND.get(kind, kind)} 재대출 상품이 없습니다.")
     raise ApplicationError(f"금액 {amount:,}원 · {term}개월 · 연 {rate}%를 담을 수 있는 {LOAN_KIND.get(kind, kind)} 재대출 "
                            "상품이 없습니다 (상품별 금액·기간·금리 범위는 본부 관리 화면에서 확인).")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,13 +18,20 @@ from sqlalchemy import func, select, update
 
 from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
+from retention_desktop.domain.advice import recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, option_title
-from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
+from retention_desktop.domain.labels import (
+    LOAN_KIND,
+    PROPOSAL_DECISION,
+    RATE_TYPE,
+    REPAYMENT_METHOD,
+    RETENTION_ACTION,
+)
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.masking import mask_name
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
-from retention_desktop.domain.quote import option_document
+from retention_desktop.domain.quote import option_document, request_document
 from retention_desktop.data.locations import resources_dir
 from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
@@ -36,12 +43,16 @@ from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
 
 VALID_DAYS = 14
-DECISIONS = ("accepted", "declined", "switched_away", "none")
+DECISIONS = tuple(PROPOSAL_DECISION)
 BANK_NAME = "Retention Demo Bank 레텐션은행"
 
 
 class ProposalError(Exception):
     pass
+
+
+class ProposalRefused(ProposalError):
+    """The offered action may not be proposed (the rule and its figures in the message)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,8 @@ class ArchivedProposal:
     pdf: bytes
     pdf_sha256: str
     decision: str
+    action: str | None = None  # what was proposed: renegotiation or reloan
+    annual_rate_pct: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -64,31 +77,9 @@ class VerificationResult:
 
 
 def quote_input_document(state: OfferComparison) -> dict:
-    """The quote input (the documented contract) this proposal can be reproduced from."""
-    r = state.request
-    loan = r.current_loan
-    doc = {
-        "as_of": r.as_of.isoformat(),
-        "borrower": {"annual_income": r.borrower.annual_income, "credit_score": r.borrower.credit_score,
-                     "region": r.borrower.region},
-        "other_debts": [{"kind": d.kind, "balance": d.balance, "annual_rate_pct": d.annual_rate_pct,
-                         "remaining_months": d.remaining_months, "method": d.method.value,
-                         **({"credit_limit": d.credit_limit} if d.credit_limit else {})} for d in r.other_debts],
-        "current_loan": {"kind": loan.kind, "balance": loan.balance, "annual_rate_pct": loan.annual_rate_pct,
-                         "rate_type": loan.rate_type, "method": loan.method.value, "term_months": loan.term_months,
-                         "remaining_months": loan.remaining_months, "drawdown_date": loan.drawdown_date.isoformat(),
-                         "prepayment_fee_pct": loan.prepayment_fee_pct,
-                         **({"fixed_period_months": loan.fixed_period_months} if loan.fixed_period_months else {}),
-                         **({"collateral_value": loan.collateral_value} if loan.collateral_value else {}),
-                         **({"collateral_region": loan.collateral_region} if loan.collateral_region else {}),
-                         **({"credit_limit": loan.credit_limit} if loan.credit_limit else {})},
-        "reloan_offer": {"annual_rate_pct": state.reloan_rate_pct, "term_months": loan.remaining_months,
-                         "method": loan.method.value, "fees": 0, "prepayment_fee_waiver_pct": Decimal(100)},
-        "switch_offers": [{"lender": o.lender, "annual_rate_pct": o.annual_rate_pct, "term_months": o.term_months,
-                           "method": o.method.value, "fees": o.fees}
-                          for o in (*r.switch_offers, *([state.typed_offer] if state.typed_offer else []))],
-    }
-    return exact_json.loads(exact_json.dumps(doc, indent=None))
+    """The quote input (the documented contract) this proposal can be reproduced from: the customer's facts, the
+    renegotiated and re-loan rates as offered, every switch offer including one the officer typed in."""
+    return exact_json.loads(exact_json.dumps(request_document(settled_request(state.advice)), indent=None))
 
 
 def sha256_hex(data: bytes) -> str:
@@ -96,19 +87,26 @@ def sha256_hex(data: bytes) -> str:
 
 
 def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
-             today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool) -> document.ProposalContent:
+                     today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool
+                     ) -> document.ProposalContent:
     loan = state.request.current_loan
     options = state.comparison.options
     titles = [option_title(o) for o in options]
     rows = [(label, [shown(o) for o in options]) for label, shown in OPTION_ROWS]
     horizon = min(max(len(o.cumulative_cost) for o in options), 120)
-    reloan = next(o for o in options if o.label == "reloan")
+    offer = state.offer
     png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
-                                    reloan.break_even_month)
+                                    offer.option.break_even_month)
     disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
     disclosures = [line for line in disclosures if line.strip()]
     disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
                           f"금리 유형은 {RATE_TYPE.get(loan.rate_type, loan.rate_type)}입니다.")
+    recommendation = state.recommendation
+    proposed = f"{RETENTION_ACTION[offer.action]} 연 {format_rate_pct(offer.option.annual_rate_pct)}"
+    if offer.action == "reloan" and state.advice.prices.product is not None:
+        proposed += f" ({state.advice.prices.product.name})"
+    proposed += (f" — 매달 {format_won(loan_monthly_saving(state))}, 총 {format_won(offer.option.net_saving_vs_keep)} "
+                 f"절약 (수수료 포함)")
     return document.ProposalContent(
         proposal_no=proposal_no, bank_name=BANK_NAME, branch_name=officer.branch_name,
         officer=f"{officer.name} {officer.role_label} ({officer.employee_no})", customer=mask_name(customer_name),
@@ -119,13 +117,19 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
                       ("상환", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
                       ("잔여", f"{loan.remaining_months}개월"), ("실행일", f"{loan.drawdown_date:%Y.%m.%d}")],
         option_titles=titles, option_rows=rows, chart_png=png,
-        reason_codes=[(r.text, f"{r.pct:+.2f}") for r in state.personal.reasons] +
-                     [("= 제안 금리", format_rate_pct(state.reloan_rate_pct))],
+        reason_codes=[(r.text, f"{r.pct:+.2f}") for r in offer.price.reasons] +
+                     [("= 제안 금리", format_rate_pct(offer.option.annual_rate_pct))],
         scenarios=[(s.name, format_won_korean(s.max_new_loan), CONSTRAINT_LABELS[s.binding_constraint])
                    for s in simulation.scenarios],
         suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
         disclosures=disclosures, engine_version=ENGINE_VERSION, policy_version=state.policy.version,
-        input_sha256=input_sha, quote_input=quote_input, demo=demo)
+        input_sha256=input_sha, quote_input=quote_input, demo=demo,
+        title=f"{RETENTION_ACTION[offer.action]} 제안서", headline=recommendation.headline, proposed=proposed,
+        recommendation=[*recommendation.reasons[:4]])
+
+
+def loan_monthly_saving(state: OfferComparison) -> int:
+    return state.comparison.option("keep").monthly_payment - state.offer.option.monthly_payment
 
 
 def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
@@ -148,8 +152,22 @@ def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity
 
 
 def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_dir: Path,
-                    state: OfferComparison | None = None) -> ArchivedProposal:
+                    state: OfferComparison | None = None, action: str | None = None) -> ArchivedProposal:
+    """Sign and archive the proposal of the offered action (the engine's, the officer's, or ``action``).
+
+    Raises ``ProposalRefused`` (with the rule and figures) when that action may not be proposed: not eligible,
+    not below the current rate, dearer than keeping the loan, or no action at all."""
     state = state or open_comparison(officer, loan_no, today)
+    if action is not None and action != state.offered_action:
+        candidate = state.advice.candidates.get(action)
+        if candidate is None or candidate.option is None:
+            raise ProposalRefused(f"{RETENTION_ACTION.get(action, action)}을(를) 제안할 수 없습니다: "
+                                  f"{'; '.join(candidate.why_not) if candidate else '알 수 없는 조치'}")
+        state = replace(state, pinned={action: candidate.option.annual_rate_pct})
+    refusal = state.proposal_refusal()
+    if refusal is not None:
+        raise ProposalRefused(refusal)
+    offer = state.offer
     simulation = simulate_for(state, load_policies(officer.database), Toggles())
     quote_input = quote_input_document(state)
     input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
@@ -169,9 +187,11 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
                           or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
     digest = sha256_hex(signed)
     output = {"options": [option_document(o) for o in state.comparison.options],
-              "personal_rate_pct": state.personal.rate_pct,
-              "authority_rate_pct": state.personal.authority_rate_pct,
-              "floor_rate_pct": state.personal.floor_rate_pct}
+              "proposed_action": offer.action,
+              "personal_rate_pct": offer.option.annual_rate_pct,
+              "authority_rate_pct": offer.price.authority_rate_pct,
+              "floor_rate_pct": offer.price.floor_rate_pct,
+              "recommendation": recommendation_document(state.recommendation)}
     with officer.database.session() as s:
         s.add(Proposal(
             proposal_no=proposal_no, customer_id=customer_id, loan_id=loan_id, officer_id=officer.officer_id,
@@ -179,8 +199,8 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
             quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
             input_sha256=input_sha, pdf=signed, pdf_sha256=digest))
         audit.record(s, officer.employee_no, "proposal.create", state.customer_no, proposal_no=proposal_no,
-                     loan_no=state.loan_no, pdf_sha256=digest)
-    return ArchivedProposal(proposal_no, signed, digest, "none")
+                     loan_no=state.loan_no, pdf_sha256=digest, action=offer.action)
+    return ArchivedProposal(proposal_no, signed, digest, "none", offer.action, offer.option.annual_rate_pct)
 
 
 def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:

@@ -7,27 +7,21 @@ models come from the database; the engine itself is pure.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from retention_desktop.data import migrations
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
 from retention_desktop.domain import exact_json
+from retention_desktop.domain.advice import personal_quote_document
 from retention_desktop.domain.features import MARKET_KIND
-from retention_desktop.domain.personal_quote import (
-    PricingContext,
-    personal_price,
-    personal_quote_document,
-    request_dsr_pct,
-)
+from retention_desktop.domain.personal_quote import PricingContext, offer_prices, request_dsr_pct
 from retention_desktop.domain.policy import Policy, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
+from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
@@ -36,9 +30,12 @@ from retention_desktop.domain.simulation import (
     suggest,
     timeline,
 )
-from retention_desktop.services.administration import AdminError, open_for_admin
 from retention_desktop.services.model_training import latest_models
 from retention_desktop.services.regulation import load_policies
+
+
+class QuoteBasisError(Exception):
+    """The database lacks what a quote needs (pricing rules in force, an index rate), in words."""
 
 
 @dataclass
@@ -48,7 +45,7 @@ class QuoteBasis:
     policies: list[Policy]
     rules: list[PricingRules]
     index_rates: dict[str, list[tuple[dt.date, Decimal]]]
-    product_bounds: dict[str, tuple[Decimal, Decimal]]
+    products: tuple[ReloanProduct, ...]  # re-loan products on sale, in code order
     market: list[tuple[str, int, int, dt.date, Decimal]]
     models: dict
 
@@ -58,7 +55,7 @@ class QuoteBasis:
     def rules_on(self, on: dt.date) -> PricingRules:
         candidates = [r for r in self.rules if r.effective_from <= on]
         if not candidates:
-            raise AdminError(f"no pricing rules in force on {on}")
+            raise QuoteBasisError(f"{on}에 시행 중인 가격 기준(pricing rules)이 없습니다.")
         return max(candidates, key=lambda r: r.effective_from)
 
     def index_rates_on(self, on: dt.date) -> dict[str, Decimal]:
@@ -67,19 +64,19 @@ class QuoteBasis:
                  for name, series in self.index_rates.items()}
         return {name: rate for name, rate in rates.items() if rate is not None}
 
-    def context(self, request: QuoteRequest, officer_role: str = "officer", salary_transfer: bool = False,
-                tenure_years: int = 0) -> PricingContext:
+    def context(self, request: QuoteRequest, officer_role: str = "officer") -> PricingContext:
+        """What pricing this document needs beyond it: the rules, indexes and market sheet in force on its date,
+        the products on sale and the latest promoted models; the officer's role sets the authority."""
         on = request.as_of
         score = request.borrower.credit_score
         kind = MARKET_KIND[request.current_loan.kind]
         sheet = max((d for k, lo, hi, d, _r in self.market if k == kind and d <= on), default=None)
         best = [r for k, lo, hi, d, r in self.market if k == kind and d == sheet and lo <= score <= hi]
         return PricingContext(
-            rules=self.rules_on(on), index_rates=self.index_rates_on(on),
-            product_bounds=self.product_bounds,
+            rules=self.rules_on(on), index_rates=self.index_rates_on(on), products=self.products,
             market_best_rate_pct={request.current_loan.kind: min(best)} if best else {},
             switching_model=self.models.get("switching"), risk_model=self.models.get("risk"),
-            officer_role=officer_role, salary_transfer=salary_transfer, tenure_years=tenure_years)
+            officer_role=officer_role)
 
 
 def load_basis(db: Database) -> QuoteBasis:
@@ -90,13 +87,18 @@ def load_basis(db: Database) -> QuoteBasis:
         for row in s.execute(select(IndexRate.index_name, IndexRate.rate_date, IndexRate.annual_rate_pct)
                              .order_by(IndexRate.index_name, IndexRate.rate_date)):
             index_rates.setdefault(row[0], []).append((row[1], row[2]))
-        bounds = {kind: (low, high) for kind, low, high in s.execute(
-            select(Product.loan_kind, func.min(Product.min_rate_pct), func.max(Product.max_rate_pct))
-            .where(Product.active).group_by(Product.loan_kind))}
+        products = tuple(reloan_product(p) for p in s.scalars(select(Product).where(Product.active)
+                                                                   .order_by(Product.code)))
         market = [tuple(r) for r in s.execute(select(
             MarketOffer.loan_kind, MarketOffer.credit_score_min, MarketOffer.credit_score_max, MarketOffer.as_of,
             MarketOffer.annual_rate_pct))]
-    return QuoteBasis(load_policies(db), rules, index_rates, bounds, market, latest_models(db))
+    return QuoteBasis(load_policies(db), rules, index_rates, products, market, latest_models(db))
+
+
+def reloan_product(p: Product) -> ReloanProduct:
+    return ReloanProduct(p.code, p.name, p.loan_kind, p.rate_type, p.index_name, p.min_amount, p.max_amount,
+                         p.min_term_months, p.max_term_months, p.min_credit_score, p.min_rate_pct, p.max_rate_pct,
+                         p.prepayment_fee_pct, p.reloan_fee_waiver_pct, p.fees)
 
 
 def read_request(text: str) -> tuple[QuoteRequest, Any]:
@@ -108,18 +110,10 @@ def read_request(text: str) -> tuple[QuoteRequest, Any]:
     return parse_request(document), document
 
 
-def basis_from_data_dir(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> QuoteBasis:
-    db = open_for_admin(data_dir, demo, ask_password)
-    try:
-        if db.mode == "embedded":
-            migrations.upgrade(db.engine)  # policy and pricing rules are seeded by the migrations
-        return load_basis(db)
-    except AdminError:
-        raise
-    except Exception as exc:
-        raise AdminError(f"규제정책·가격 기준을 데이터베이스에서 읽지 못했습니다: {exc}") from exc
-    finally:
-        db.close()
+def personal_rate(request: QuoteRequest, context: PricingContext, policy: Policy) -> Decimal:
+    """The personalised rate a suggestion moves: the re-loan's, or the renegotiation's where no product holds one."""
+    prices = offer_prices(request, context, policy)
+    return (prices.reloan or prices.renegotiation).rate_pct
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
@@ -138,7 +132,7 @@ def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[st
         raise QuoteInputError("limit_target", "must be a positive whole number of won")
 
     def price_of(doc: QuoteRequest) -> Decimal:
-        return personal_price(doc, basis.context(doc), policy).rate_pct
+        return personal_rate(doc, basis.context(doc), policy)
 
     suggestion = suggest(request, policy, price_of, lambda doc: request_dsr_pct(doc, policy),
                          context.rules.dsr_band_edges(), limit_target=target)

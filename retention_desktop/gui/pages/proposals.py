@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import table, title
 from retention_desktop.services.proposals import branch_proposals
 
-DECISIONS = {"none": "미결정", "accepted": "수락", "declined": "거절", "switched_away": "타행 대환"}
 COLUMNS = [
     Column("제안서 번호", lambda p: p.proposal_no),
     Column("작성일", lambda p: f"{p.created_at:%Y.%m.%d %H:%M}", lambda p: p.created_at),
@@ -19,7 +19,7 @@ COLUMNS = [
     Column("대출", lambda p: p.loan_no),
     Column("담당", lambda p: p.officer_name),
     Column("유효기한", lambda p: f"{p.valid_until:%Y.%m.%d}", lambda p: p.valid_until),
-    Column("고객 결정", lambda p: DECISIONS.get(p.decision, p.decision)),
+    Column("고객 결정", lambda p: PROPOSAL_DECISION.get(p.decision, p.decision)),
 ]
 
 
