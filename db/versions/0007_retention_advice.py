@@ -31,13 +31,13 @@ RENEGOTIATION_POLICY = {
     "rate_cut_right_notice_months": 6,
 }
 RENEGOTIATION_PRICING = {
-    "renegotiation": {"discretionary_cut_pct": "0.30", "cost_won": 20_000},
+    "renegotiation": {"discretionary_cut_pct": "0.40", "cost_won": 20_000},
     "reloan": {"cost_won": 80_000},
     # the risk model predicts 30+ days late within a year; this share of those loans defaults (roll rate)
     "expected_loss": {"default_share_of_late_pct": "20"},
     # a customer who brings another lender's offer leaves with this probability unless we match it
     # and a switch saving the customer less than this is not worth advising (rule 3 of docs/advice.md)
-    "advice": {"shown_offer_switch_probability": "0.5", "min_switch_saving_won": 100_000},
+    "advice": {"shown_offer_switch_probability": "0.6", "min_switch_saving_won": 100_000},
 }
 ACTIONS = ("renegotiation", "reloan")
 

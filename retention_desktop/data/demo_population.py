@@ -51,7 +51,7 @@ INDEX_PATHS = {
 # bank credit loans for top scores 4.0–5.4 % (2026-02), 701–850 points 4.9–7.7 % and ≤ 600 points up to 10.6 %
 # (은행연합회 disclosures for 2025-03), bank mortgages 3.8–4.4 % (2025-03) and 4.23 % on average (BoK, 2025-12).
 MARKET_BEST_BP = {
-    "credit": (405, 415, 430, 455, 485, 535, 595, 680, 850),
+    "credit": (405, 420, 440, 465, 505, 555, 630, 740, 930),
     "mortgage": (390, 393, 397, 402, 408, 416, 426, 440, 460),
     "jeonse": (355, 358, 362, 367, 373, 381, 391, 405, 425),
 }
@@ -422,9 +422,10 @@ def _repayments(rng, loans: pd.DataFrame, risk_unused, as_of: dt.date):
     method = loans["repayment_method"].to_numpy()
     kind = loans["kind"].to_numpy()
     r = loans["_risk"].to_numpy()
-    # a month's instalment paid late: 0.5 % for an average customer, 3.6 % two standard deviations riskier, so
-    # about 1–2 % of the book runs 30+ days late in a year (Korean banks' household delinquency is ~0.4–0.5 %)
-    late_prob = 1 / (1 + np.exp(-(1.0 * r - 5.3)))
+    # a month's instalment paid late: 0.7 % for an average customer, 6.5 % two standard deviations riskier, so
+    # about 2–3 % of the book runs 30+ days late in a year (a little above Korean banks' ~0.5 %, so that even
+    # a small demo book has defaults enough for the risk model to learn from)
+    late_prob = 1 / (1 + np.exp(-(1.2 * r - 4.9)))
     asof64 = np.datetime64(as_of)
     for k in range(11, -1, -1):
         month = this_month - np.timedelta64(k, "M")
@@ -555,21 +556,22 @@ def _index_rates(as_of: dt.date) -> pd.DataFrame:
 SHOWCASE = {
     "name": "김하늘", "employer": "한빛전자(주)", "annual_income": 75_000_000, "branch_id": 2,
     "scores": (765, 770, 775, 780),
-    "loan": {"kind": "credit", "principal": 30_000_000, "balance": 30_000_000, "annual_rate_pct": "5.2000",
+    "loan": {"kind": "credit", "principal": 30_000_000, "balance": 30_000_000, "annual_rate_pct": "5.4000",
              "rate_type": "variable", "repayment_method": "bullet", "term_months": 36, "grace_months": 0,
              "prepayment_fee_pct": "0.1100", "credit_score_at_drawdown": 760, "index_name": "BANK_BOND_12M",
-             "spread_pct": "2.2000", "product_id": 1, "months_ago": 20},
+             "spread_pct": "2.7000", "product_id": 1, "months_ago": 20},
     "debts": [  # lender, sector, kind, balance, rate, remaining months, method
         ("신한은행", "bank", "mortgage", 90_000_000, "4.1000", 300, "equal_payment"),
         ("신한카드", "non_bank", "card_loan", 7_000_000, "14.9000", 24, "equal_payment"),
-        ("현대카드", "non_bank", "card_loan", 4_000_000, "15.9000", 18, "equal_payment"),
     ],
 }
 
 
 def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
     """Customer C00000001, the walk-through of the original description: score 780, a credit loan at
-    5.2 %, card debt beside a mortgage elsewhere, so that a new loan's limit is bound by the DSR."""
+    5.4 %, card debt beside a mortgage elsewhere, so that a new loan's limit is bound by the DSR. The market
+    undercuts the loan (토스뱅크 5.05 % for 751–800 points): when the customer brings that offer, the engine
+    finds the renegotiated rate that keeps them (docs/advice.md)."""
     spec = SHOWCASE
     cust = tables["customers"]
     cust.loc[0, ["name", "employment_type", "annual_income", "salary_transfer", "home_branch_id", "employer"]] = [
@@ -604,7 +606,7 @@ def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
     dues = [(draw.astype("datetime64[M]") + np.timedelta64(k, "M")).astype("datetime64[D]") + np.timedelta64(9, "D")
             for k in range(spec["loan"]["months_ago"] - 11, spec["loan"]["months_ago"] + 1)]
     mine = pd.DataFrame({"loan_id": loans.loc[keep, "id"], "due_date": dues, "paid_on": dues, "principal_paid": 0,
-                         "interest_paid": 30_000_000 * 52 // 12_000, "days_late": 0})
+                         "interest_paid": 30_000_000 * 54 // 12_000, "days_late": 0})
     mine.insert(0, "id", reps["id"].max() + 1 + np.arange(len(mine)))
     tables["repayments"] = pd.concat([reps, mine], ignore_index=True)
 
