@@ -19,7 +19,7 @@ from tests.support import TEST_AS_OF
 def accepted(login, tmp_path):
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     return officer, login("E1006"), proposal
 
 
@@ -90,7 +90,7 @@ def test_the_database_keeps_one_application_in_progress_per_loan(accepted, monke
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     first = apps.create_from_proposal(officer, proposal.proposal_no)
     state = open_comparison(manager, "L0000000001", TEST_AS_OF)
-    second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state)
+    second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     ps.record_decision(manager, second.proposal_no, "accepted")
     monkeypatch.setattr(apps, "OPEN_STATES", ())  # the check sees nothing in progress, as in the race
     with pytest.raises(apps.ApplicationError, match="방금 다른 직원"):

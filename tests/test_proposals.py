@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from tests.support import TEST_AS_OF
 def made(login, tmp_path):
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     return officer, state, proposal, tmp_path
 
 
@@ -148,8 +149,25 @@ def test_cli_makes_and_verifies_a_proposal():
     (Path(data_dir) / "bad.pdf").write_bytes(bytes(tampered))
     bad = admin("verify-proposal", str(Path(data_dir) / "bad.pdf"))
     assert bad.returncode == 1 and "변경" in bad.stderr and "Traceback" not in bad.stderr
+    assert json.loads(made.stdout)["action"] in ("renegotiation", "reloan")
     wrong = admin("proposal", "--customer-no", "C00000002", "--loan-no", "L0000000001", "--out", str(out))
     assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
+    # an action that may not be proposed exits 2 with the rule and its figures, and writes nothing
+    subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, "db", "start"],
+                   capture_output=True, timeout=120)
+    from retention_desktop.data.database import open_embedded
+
+    db = open_embedded(Path(data_dir))
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
+    finally:
+        db.close()
+    refused = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out",
+                    str(Path(data_dir) / "refused.pdf"), "--action", "reloan")
+    assert refused.returncode == 2, refused.stderr
+    assert "재대출은(는) 제안할 수 없습니다: 연체 중인 대출은 재대출·대환 불가" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (Path(data_dir) / "refused.pdf").exists()
 
 
 def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_keyring):
@@ -173,6 +191,52 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     identity = ps.signing_identity(central, central_dir)
     assert not identity.demo
     assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
-    signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
+    signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state, action="reloan")
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+
+
+def test_page_one_leads_with_the_answer(made):
+    _officer, state, proposal, _dir = made
+    first = PdfReader(io.BytesIO(proposal.pdf)).pages[0].extract_text()
+    assert state.recommendation.headline.split(":")[0] in first
+    assert "이 제안서의 제안: 재대출" in first
+    assert "더 듦" in pdf_text(proposal.pdf) or all(o.net_saving_vs_keep >= 0 for o in state.comparison.options)
+
+
+def test_the_archive_stores_the_recommendation_the_call_list_and_screen_read(made):
+    officer, state, proposal, _dir = made
+    with officer.database.session() as s:
+        row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+    assert row.quote_output["proposed_action"] == "reloan"
+    assert row.quote_output["recommendation"]["headline"] == state.recommendation.headline
+    assert row.quote_input["reloan_offer"]["product_code"] == "RL-CR-V12"
+    assert row.quote_input["reloan_offer"]["prepayment_fee_waiver_pct"] == 100
+
+
+def test_an_ineligible_offer_never_reaches_a_proposal(login, db, tmp_path):
+    """The service refuses, with the rule and its figures, and nothing is archived."""
+    officer = login("E1007")
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    for action in (None, "renegotiation", "reloan"):
+        with pytest.raises(ps.ProposalRefused, match="연체"):
+            ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action=action)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM proposals")).scalar() == 0
+
+
+def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, tmp_path):
+    from retention_desktop.services import applications as apps
+
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    if not state.advice.candidates["renegotiation"].available:
+        pytest.skip("the demo's showcase has no renegotiation today")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="renegotiation")
+    assert made.action == "renegotiation" and made.annual_rate_pct < state.request.current_loan.annual_rate_pct
+    assert "금리 조건변경 제안서" in pdf_text(made.pdf)
+    ps.record_decision(officer, made.proposal_no, "accepted")
+    with pytest.raises(apps.ApplicationError, match="금리 조건변경"):
+        apps.create_from_proposal(officer, made.proposal_no)

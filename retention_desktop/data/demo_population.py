@@ -58,6 +58,7 @@ MARKET_BEST_BP = {
 LENDER_SPREAD_WIDENING = {"credit": 0.25, "mortgage": 0.0, "jeonse": 0.0}  # per band below the best
 LENDER_SPREAD_SCALE = {"credit": 1.0, "mortgage": 0.5, "jeonse": 0.5}
 SHEET_STEP_BP = 8  # each older monthly sheet sits this much higher (rates have been falling)
+LEGAL_MAX_BP = 1990  # below the 20 % legal maximum interest rate (이자제한법, 대부업법 since 2021-07-07)
 
 
 def market_rate_bp(kind: str, band_index, lender_offset_bp: int = 0, sheet: int = 1):
@@ -66,7 +67,8 @@ def market_rate_bp(kind: str, band_index, lender_offset_bp: int = 0, sheet: int 
     band = np.asarray(band_index)
     best = np.asarray(MARKET_BEST_BP[kind])[band]
     spread = lender_offset_bp * LENDER_SPREAD_SCALE[kind] * (1 + LENDER_SPREAD_WIDENING[kind] * band)
-    return np.round(best + spread).astype(np.int64) + SHEET_STEP_BP * (1 - sheet)
+    rate = np.round(best + spread).astype(np.int64) + SHEET_STEP_BP * (1 - sheet)
+    return np.minimum(rate, LEGAL_MAX_BP)
 
 
 def score_band_index(score):

@@ -437,20 +437,24 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     switch_now = switch_possible & (held >= np.where(kind == "mortgage", policy.mortgage_switch_min_months, 0))
     threat = switch_now & (market_bp < our_lowest)
     rows = np.nonzero(threat)[0]
+    switch_saving = np.zeros(n, dtype=np.int64)
+    switch_monthly = np.zeros(n, dtype=np.int64)
     if len(rows):
-        no_match[rows] = _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_fee,
+        no_match[rows], switch_saving[rows], switch_monthly[rows] = _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_fee,
                                        duty_borrower, book, loans, reneg_admissible, reneg_floor_bp, reneg_stamp,
                                        reloan_admissible & reloan_checks.ok, reloan_floor_bp, reloan_upfront,
-                                       keep_interest, keep_of, rules.min_switch_saving_won)
+                                       keep_interest, keep_of, rules.min_switch_saving_won, keep_monthly)
         action = np.where(no_match, SWITCH, action).astype(np.int8)
 
-    chosen_bp = np.select([action == RENEGOTIATION, action == RELOAN], [reneg_bp, reloan_bp], current_bp)
+    chosen_bp = np.select([action == RENEGOTIATION, action == RELOAN, action == SWITCH],
+                          [reneg_bp, reloan_bp, market_bp], current_bp)
     value = np.select([action == RENEGOTIATION, action == RELOAN, action == SWITCH],
                       [reneg_value, reloan_value, np.zeros(n)], keep_value)
     retain = np.select([action == RENEGOTIATION, action == RELOAN], [reneg_retain, reloan_retain], keep_retain)
-    saving = np.select([action == RENEGOTIATION, action == RELOAN], [reneg_saving, reloan_saving], 0)
-    saving_monthly = np.select([action == RENEGOTIATION, action == RELOAN], [monthly[RENEGOTIATION], monthly[RELOAN]],
-                               0)
+    saving = np.select([action == RENEGOTIATION, action == RELOAN, action == SWITCH],
+                       [reneg_saving, reloan_saving, switch_saving], 0)
+    saving_monthly = np.select([action == RENEGOTIATION, action == RELOAN, action == SWITCH],
+                               [monthly[RENEGOTIATION], monthly[RELOAN], switch_monthly], 0)
     fee_end = add_months_array(drawdown, np.minimum(term_total, 12 * policy.prepayment_fee_max_years))
     return pd.DataFrame({
         "loan_id": loans["id"], "customer_id": loans["customer_id"], "branch_id": loans["branch_id"],
@@ -505,9 +509,9 @@ def _tied(keep_value, reneg_value, reloan_value, reneg_ok, reloan_ok) -> np.ndar
 
 def _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_fee, duty_borrower, book, loans,
                   reneg_possible, reneg_floor_bp, reneg_stamp, reloan_possible, reloan_floor_bp, reloan_upfront,
-                  keep_interest, keep_of, min_saving: int) -> np.ndarray:
-    """For ``rows``: the best disclosed switch (its fees included) saves the customer more than each action we may
-    take would at its lowest rate (``advice._cannot_match``)."""
+                  keep_interest, keep_of, min_saving: int, keep_monthly) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For ``rows``: whether the best disclosed switch (its fees included) saves the customer more than each action
+    we may take would at its lowest rate (``advice._cannot_match``); and what the switch saves, in all and a month."""
     keep_of(rows)
     fees = _market_fees(book, loans.iloc[rows])
     switch = portfolio_schedules(balance[rows], market_e4[rows], remaining[rows], method[rows])
@@ -521,7 +525,7 @@ def _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_
                                        method[rows][sub])
             our_saving = keep_interest[rows][sub] - ours.total_interest - upfront[rows][sub]
             beaten[np.nonzero(sub)[0]] &= our_saving < switch_saving[sub]
-    return beaten
+    return beaten, switch_saving, keep_monthly[rows] - switch.monthly_payment
 
 
 def _market_fees(book: Book, loans: pd.DataFrame) -> np.ndarray:

@@ -300,10 +300,12 @@ def optimal_rates(lower_bp, upper_bp, current_bp, cost_bp, expected_loss_bp, swi
                   life_years, sensitivity: float, step_bp: int = 1, retained_extra=None, lost_extra=None):
     """For each loan, the whole-bp rate in [lower, upper] maximising the bank's expected value
 
-        P(retain | r) × (margin(r) × balance × life + retained_extra) + P(switch | r) × lost_extra,
+        margin(r) × balance × E[years kept | r] + P(retain | r) × retained_extra + P(switch | r) × lost_extra,
 
-    the margin being the rate less ``cost_bp`` (funding and operating cost) and the expected loss;
-    ``retained_extra`` / ``lost_extra`` are once-off won amounts (see ``PricingInput``).
+    the margin being the rate less ``cost_bp`` (funding and operating cost) and the expected loss, and the years
+    kept those of the remaining life (at most ``max_life_years``) the customer stays, each year with the
+    probability P(retain | r) (the switching model predicts a year); ``retained_extra`` / ``lost_extra`` are
+    once-off won amounts (see ``PricingInput``).
 
     logit P(switch | r) = logit P(switch | current) + sensitivity × (r − current) in %p.
     Returns (rate_bp, P(retain) at it, expected value in won) as arrays.
@@ -320,12 +322,25 @@ def optimal_rates(lower_bp, upper_bp, current_bp, cost_bp, expected_loss_bp, swi
     p_retain = retention_probability(grid, np.asarray(current_bp)[:, None],
                                      np.asarray(switch_probability, dtype=np.float64)[:, None], sensitivity)
     margin = (grid - np.asarray(cost_bp)[:, None] - np.asarray(expected_loss_bp)[:, None]) / 10_000.0
-    value = (p_retain * (margin * (np.asarray(balance, dtype=np.float64) * np.asarray(life_years))[:, None]
-                         + retained_extra[:, None]) + (1 - p_retain) * lost_extra[:, None])
+    years = years_kept(p_retain, np.asarray(life_years, dtype=np.float64)[:, None])
+    value = (margin * np.asarray(balance, dtype=np.float64)[:, None] * years
+             + p_retain * retained_extra[:, None] + (1 - p_retain) * lost_extra[:, None])
     value = np.where(valid, value, -np.inf)
     best = np.argmax(value, axis=1)
     rows = np.arange(n)
     return grid[rows, best], p_retain[rows, best], value[rows, best]
+
+
+def years_kept(p_retain, life_years):
+    """Expected years the loan stays over ``life_years`` (≤ 5) when at the start of each year it stays with
+    ``p_retain`` (the decision is taken now, and again each year): Σ_k p^(k+1) × min(1, life − k) — the whole
+    life when nobody can leave."""
+    total = np.zeros(np.broadcast(p_retain, life_years).shape)
+    survive = np.ones_like(total)
+    for k in range(int(np.ceil(np.max(life_years, initial=0)))):
+        survive = survive * p_retain
+        total += survive * np.clip(life_years - k, 0.0, 1.0)
+    return total
 
 
 def retention_probability(rate_bp, current_bp, switch_probability, sensitivity: float):

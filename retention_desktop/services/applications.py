@@ -216,12 +216,11 @@ def _product_for(s, kind: str, amount: int, term: int, rate: Decimal, code: str 
     the amount, term and rate, else the first on sale of the loan's kind that does (``products.booking_product``)."""
     rows = s.scalars(select(Product).where(Product.loan_kind == kind, Product.active).order_by(Product.code)).all()
     products = {p.code: p for p in rows}
-    candidates = [reloan_product(p) for p in rows if code is None or p.code == code] or \
-        [reloan_product(p) for p in rows]
-    chosen = booking_product(candidates, kind, amount, term, score, candidates[0].rate_type if candidates else "",
-                             rate) if candidates else None
-    if chosen is not None:
-        return products[chosen.code]
+    priced = [reloan_product(p) for p in rows if p.code == code]
+    for pool in (priced, [reloan_product(p) for p in rows]):
+        chosen = booking_product(pool, kind, amount, term, score, pool[0].rate_type, rate) if pool else None
+        if chosen is not None:
+            return products[chosen.code]
     if not rows:
         raise ApplicationError(f"판매 중인 {LOAN_KIND.get(kind, kind)} 재대출 상품이 없습니다.")
     raise ApplicationError(f"금액 {amount:,}원 · {term}개월 · 연 {rate}%를 담을 수 있는 {LOAN_KIND.get(kind, kind)} 재대출 "

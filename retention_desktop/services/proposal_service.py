@@ -199,7 +199,7 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
             quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
             input_sha256=input_sha, pdf=signed, pdf_sha256=digest))
         audit.record(s, officer.employee_no, "proposal.create", state.customer_no, proposal_no=proposal_no,
-                     loan_no=state.loan_no, pdf_sha256=digest, action=offer.action)
+                     loan_no=state.loan_no, pdf_sha256=digest, proposed_action=offer.action)
     return ArchivedProposal(proposal_no, signed, digest, "none", offer.action, offer.option.annual_rate_pct)
 
 
