@@ -475,7 +475,8 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         reasons.append(counter.text)
     return Recommendation(
         action=action, option_label=chosen.label, annual_rate_pct=chosen.annual_rate_pct,
-        headline=f"현재 대출 유지를 권합니다: {reasons[0]}" if action == "keep" else headline(action, chosen, keep, lender),
+        headline=f"현재 대출 유지를 권합니다: {reasons[0].split(': ')[0]}" if action == "keep" else
+        headline(action, chosen, keep, lender),
         reasons=tuple(reasons), customer_monthly_saving=keep.monthly_payment - chosen.monthly_payment,
         customer_total_saving=chosen.net_saving_vs_keep, months=chosen.term_months, expected_value=value,
         expected_value_keep=keep_value, retention_probability=probability, counter_offer=counter,
