@@ -215,7 +215,8 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     qtbot.wait(50)
     # keep, renegotiation, re-loan and each market offer; the recommended one first and marked
     assert page.model.columnCount() == 3 + len(base.request.switch_offers)
-    assert page.model.headerData(0, Qt.Orientation.Horizontal).startswith("★ 권고")
+    assert page.model.headerData(0, Qt.Orientation.Horizontal).startswith("★ ")
+    assert page.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "권고"
     assert page.model.options[0].label == base.recommendation.option_label
     assert page.card.headline.text() == base.recommendation.headline
     low, high = base.slider_range

@@ -142,14 +142,19 @@ class Advice:
     @property
     def offered_action(self) -> str | None:
         """The bank action the officer works on (the slider, the proposal): the recommended one, else the one the
-        counter-offer names, else the available one worth most to the bank, else ``None``."""
+        counter-offer names, else the available one that saves the customer most (when the advice is to switch) or
+        is worth most to the bank, else ``None``."""
         if self.recommendation.action in BANK_ACTIONS:
             return self.recommendation.action
         counter = self.recommendation.counter_offer
         if counter is not None and counter.counter_rate_pct is not None and self.candidates[counter.action].available:
             return counter.action
         available = [c for c in (self.candidates[a] for a in BANK_ACTIONS) if c.available]
-        return max(available, key=lambda c: c.expected_value).action if available else None
+        if not available:
+            return None
+        if self.recommendation.action == "switch":  # the best we can do for a customer we cannot keep
+            return max(available, key=lambda c: c.option.net_saving_vs_keep).action
+        return max(available, key=lambda c: c.expected_value).action
 
 
 def advise(request: QuoteRequest, context: PricingContext, policy: Policy,

@@ -185,7 +185,7 @@ def offer_prices(request: QuoteRequest, context: PricingContext, policy: Policy,
     renegotiation = price(inputs(own_index, retained_extra_won=-rules.renegotiation_cost_won,
                                  lowest_rate_pct=loan.annual_rate_pct - cut,
                                  highest_rate_pct=loan.annual_rate_pct - right.cut_pct if right.holds else None,
-                                 discount_label="조건변경 인하", capped_at_list=False),
+                                 discount_label="정상가 대비 조정", capped_at_list=False),
                           rules, at_rate_pct=_given(request, "renegotiation", pinned))
     product, missing = reloan_product(request, context)
     reloan = None

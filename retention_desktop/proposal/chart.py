@@ -25,7 +25,8 @@ def _font() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False
 
 
-def cumulative_cost_png(series: Sequence[tuple[str, Sequence[int]]], break_even: int | None) -> bytes:
+def cumulative_cost_png(series: Sequence[tuple[str, Sequence[int]]], break_even: int | None,
+                        offered: str = "재대출") -> bytes:
     _font()
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -38,7 +39,7 @@ def cumulative_cost_png(series: Sequence[tuple[str, Sequence[int]]], break_even:
                   linewidth=widths[i % len(widths)], label=label)
     if break_even:
         axes.axvline(break_even, color="black", linewidth=0.8, linestyle=":")
-        axes.annotate(f"재대출 손익분기 {break_even}개월", (break_even, axes.get_ylim()[1]), xytext=(4, -10),
+        axes.annotate(f"{offered} 손익분기 {break_even}개월", (break_even, axes.get_ylim()[1]), xytext=(4, -10),
                       textcoords="offset points", fontsize=7)
     axes.yaxis.set_major_formatter(FuncFormatter(
         lambda v, _p: f"{v / 100_000_000:,.1f}억" if abs(v) >= 100_000_000 else f"{v / 10_000:,.0f}만"))

@@ -58,6 +58,7 @@ class ProposalContent:
     headline: str = ""  # the answer first: the recommendation in one line
     proposed: str = ""  # what this proposal offers (action, rate, saving)
     recommendation: list[str] = field(default_factory=list)  # why, in a few lines
+    recommended_column: int | None = None  # the recommended option's column among option_titles (shaded)
 
 
 def register_fonts() -> None:
@@ -160,7 +161,13 @@ def render(c: ProposalContent) -> bytes:
     label_w = 30 * mm
     rows = [[""] + [Paragraph(t, s["cell"]) for t in c.option_titles]]
     rows += [[label] + values for label, values in c.option_rows]
-    story.append(_table(rows, [label_w] + [(width - label_w) / n] * n, first_col_header=True))
+    grid = _table(rows, [label_w] + [(width - label_w) / n] * n, first_col_header=True)
+    if c.recommended_column is not None:
+        column = c.recommended_column + 1
+        grid.setStyle(TableStyle([("BACKGROUND", (column, 0), (column, -1), colors.HexColor("#d9d9d9")),
+                                  ("BOX", (column, 0), (column, -1), 1.2, colors.black),
+                                  ("FONTNAME", (column, 1), (column, -1), BOLD)]))
+    story.append(grid)
     story.append(Paragraph("누적 비용 (선취비용 + 이자) — 선이 만나는 곳이 손익분기", s["h2"]))
     story.append(Image(io.BytesIO(c.chart_png), width=width, height=width * 3.0 / 7.2))
 

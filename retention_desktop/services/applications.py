@@ -127,7 +127,8 @@ def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None 
 
 
 def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
-    """Proposals of the branch the customer accepted and nobody has filed yet (or only cancelled/rejected)."""
+    """Re-loan proposals of the branch the customer accepted and nobody has filed yet (or only cancelled/rejected);
+    an accepted renegotiation changes the existing contract and is not filed as a new loan."""
     open_or_done = select(Application.proposal_id).where(Application.state.not_in(("cancelled", "rejected")))
     loans_in_progress = select(Application.old_loan_id).where(Application.state.in_(OPEN_STATES))
     with officer.database.session() as s:
@@ -135,7 +136,8 @@ def accepted_without_application(officer: OfficerSession) -> list[AcceptedPropos
                          .join(Customer, Customer.id == Proposal.customer_id).join(Loan, Loan.id == Proposal.loan_id)
                          .where(Loan.branch_id == officer.branch_id, Proposal.decision == "accepted",
                                 Loan.status.in_(("active", "delinquent")), Proposal.id.not_in(open_or_done),
-                                Proposal.loan_id.not_in(loans_in_progress))
+                                Proposal.loan_id.not_in(loans_in_progress),
+                                func.coalesce(Proposal.quote_output["proposed_action"].astext, "reloan") == "reloan")
                          .order_by(Proposal.created_at.desc())).all()
     return [AcceptedProposal(*row) for row in rows]
 

@@ -98,11 +98,11 @@ def call_list(scored: pd.DataFrame, as_of: dt.date, rules: PricingRules, policy:
 def eligibility_text(row, policy: Policy) -> str:
     """Why the listed action is available, in one line with its figures."""
     if row.action == "renegotiation":
-        return "가능: 같은 계약의 금리 변경 (DSR 재심사 없음)" if not policy.renegotiation.dsr_retest else "가능"
+        return "가능 (DSR 재심사 없음)" if not policy.renegotiation.dsr_retest else "가능"
     if row.reloan_dsr_exempt:
-        return "가능: 차주단위 DSR 적용 대상 아님"
+        return "가능 (차주단위 DSR 비대상)"
     label = "스트레스 DSR" if row.reloan_stressed else "DSR"
-    return f"가능: {label} {Decimal(int(row.reloan_dsr_hundredths)) / 100}% (한도 {policy.dsr_cap_pct_bank}%)"
+    return f"가능 ({label} {Decimal(int(row.reloan_dsr_hundredths)) / 100}% / {policy.dsr_cap_pct_bank}%)"
 
 
 def _bp_text(bp: pd.Series) -> pd.Series:

@@ -20,7 +20,7 @@ from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.advice import recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
-from retention_desktop.domain.comparison_table import OPTION_ROWS, option_title
+from retention_desktop.domain.comparison_table import OPTION_ROWS, display_order, option_title
 from retention_desktop.domain.labels import (
     LOAN_KIND,
     PROPOSAL_DECISION,
@@ -90,13 +90,14 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
                      today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool
                      ) -> document.ProposalContent:
     loan = state.request.current_loan
-    options = state.comparison.options
-    titles = [option_title(o) for o in options]
+    recommended = state.recommendation.option_label
+    options = display_order(state.comparison.options, recommended)  # as the screen shows them
+    titles = [option_title(o) + (" (권고)" if o.label == recommended else "") for o in options]
     rows = [(label, [shown(o) for o in options]) for label, shown in OPTION_ROWS]
     horizon = min(max(len(o.cumulative_cost) for o in options), 120)
     offer = state.offer
     png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
-                                    offer.option.break_even_month)
+                                    offer.option.break_even_month, RETENTION_ACTION[offer.action])
     disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
     disclosures = [line for line in disclosures if line.strip()]
     disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
@@ -125,7 +126,8 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
         disclosures=disclosures, engine_version=ENGINE_VERSION, policy_version=state.policy.version,
         input_sha256=input_sha, quote_input=quote_input, demo=demo,
         title=f"{RETENTION_ACTION[offer.action]} 제안서", headline=recommendation.headline, proposed=proposed,
-        recommendation=[*recommendation.reasons[:4]])
+        recommendation=[*recommendation.reasons[:4]],
+        recommended_column=next((i for i, o in enumerate(options) if o.label == recommended), None))
 
 
 def loan_monthly_saving(state: OfferComparison) -> int:

@@ -32,10 +32,10 @@ COLUMNS = [
     Column("고객 절감", lambda c: _money(c.customer_saving), lambda c: c.customer_saving or 0, numeric=True),
     Column("월 절감", lambda c: _money(c.customer_monthly_saving), lambda c: c.customer_monthly_saving or 0,
            numeric=True),
+    Column("사유", lambda c: " · ".join(c.reasons)),
     Column("가능 여부", lambda c: c.eligibility or "—"),
     Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
     Column("담당", lambda c: c.officer_name),
-    Column("사유", lambda c: " · ".join(c.reasons)),
 ]
 
 

@@ -97,8 +97,9 @@ class ComparisonModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.options):
             option = self.options[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                mark = "★ " + tr("권고") + " · " if option.label == self.recommended else ""
-                return mark + option_title(option)
+                return ("★ " if option.label == self.recommended else "") + option_title(option)
+            if role == Qt.ItemDataRole.ToolTipRole and option.label == self.recommended:
+                return tr("권고")
             if role == Qt.ItemDataRole.FontRole and option.label == self.recommended:
                 font = QFont()
                 font.setBold(True)
@@ -246,6 +247,8 @@ class ComparisonPage(QWidget):
     # -- loading --------------------------------------------------------------------------------
     def activate(self, officer, loan_no: str) -> None:
         self.message.clear()
+        self.lender_edit.clear()
+        self.rate_edit.clear()
         run_task(lambda: open_comparison(officer, loan_no, self.today), self.show_base,
                  lambda exc: self.failed.emit(str(exc)), owner=self)
 
