@@ -60,11 +60,11 @@ class Book:
 
 
 def rate_e4(texts: pd.Series) -> np.ndarray:
-    """Exact NUMERIC rate texts ('5.2000') to whole 0.0001 % (52000), without passing through a float."""
-    parts = texts.astype("string").str.split(".", n=1, expand=True)
-    whole = parts[0].astype("int64")
-    frac = (parts[1].fillna("") if 1 in parts else pd.Series("", index=texts.index)).str.ljust(4, "0").str[:4]
-    return (whole * E4 + frac.astype("int64")).to_numpy(dtype=np.int64)
+    """Exact NUMERIC rate texts ('5.2000') to whole 0.0001 % (52000), without passing through a float: each
+    distinct text is read once as a Decimal (a book holds a few thousand distinct rates)."""
+    codes, uniques = pd.factorize(texts.astype("string"))
+    values = np.array([int(Decimal(str(u)) * E4) for u in uniques], dtype=np.int64)
+    return values[codes] if len(values) else np.zeros(len(texts), dtype=np.int64)
 
 
 def _e4(pct: Decimal) -> int:
@@ -72,8 +72,8 @@ def _e4(pct: Decimal) -> int:
 
 
 def _per_kind(kind: np.ndarray, table: Mapping[str, Decimal]) -> np.ndarray:
-    lookup = {k: _e4(v) for k, v in table.items()}
-    return np.array([lookup[k] for k in kind], dtype=np.int64)
+    names, codes = np.unique(kind, return_inverse=True)
+    return np.array([_e4(table[k]) for k in names], dtype=np.int64)[codes]
 
 
 def _risk_e4(score: np.ndarray, kind: np.ndarray, rules: PricingRules) -> np.ndarray:
@@ -81,9 +81,10 @@ def _risk_e4(score: np.ndarray, kind: np.ndarray, rules: PricingRules) -> np.nda
     edges = [b.upto for b in rules.risk_spread_by_score if b.upto is not None]
     band = np.searchsorted(np.array(edges), score, side="left")  # index of the first bound >= score
     representative = edges + [edges[-1] + 1]
-    table = {(i, k): _e4(rules.risk_spread_pct(representative[i], k))
-             for i in range(len(representative)) for k in set(kind)}
-    return np.array([table[(b, k)] for b, k in zip(band, kind)], dtype=np.int64)
+    names, codes = np.unique(kind, return_inverse=True)
+    table = np.array([[_e4(rules.risk_spread_pct(representative[i], k)) for k in names]
+                      for i in range(len(representative))], dtype=np.int64)
+    return table[band, codes]
 
 
 def _dsr_surcharge_e4(dsr_hundredths: np.ndarray, rules: PricingRules) -> np.ndarray:
@@ -300,17 +301,17 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     discount = salary * _e4(rules.salary_transfer_discount_pct) + tenure * _e4(rules.tenure_discount_pct)
     product_ix = booking_products(products, kind, balance, remaining, score, rate_type)
     has_product = product_ix >= 0
-    pick = np.maximum(product_ix, 0)
 
-    def attr(name, default=0):
-        values = [getattr(p, name) for p in products] or [default]
-        return np.array(values, dtype=object)[pick] if products else np.full(n, default, dtype=object)
+    def attr(name, convert=lambda v: v, default=0):
+        """A product attribute for every loan (``default`` where no product holds it)."""
+        values = np.array([convert(getattr(p, name)) for p in products] + [convert(default)], dtype=object)
+        return values[np.where(has_product, product_ix, len(products))]
 
-    product_index = np.where(has_product, [p or DEFAULT_INDEX[k] for p, k in zip(attr("index_name", None), kind)],
-                             own_index)
+    product_index = np.where(has_product, attr("index_name", lambda v: v or "", None), own_index)
+    product_index = np.where(product_index == "", _default_index(kind), product_index)
     index_e4 = {name: _e4(rate) for name, rate in index_rates.items()}
-    own_index_e4 = np.array([index_e4[i] for i in own_index], dtype=np.int64)
-    product_index_e4 = np.array([index_e4[i] for i in product_index], dtype=np.int64)
+    own_index_e4 = _lookup(own_index, index_e4)
+    product_index_e4 = _lookup(product_index.astype(str), index_e4)
     base = liquidity + risk_now + dsr_add + cost
     min_margin, target = _e4(rules.min_margin_pct), _e4(rules.target_margin_pct)
     floor_own = own_index_e4 + base + min_margin  # a renegotiation is not capped at the list rate
@@ -321,17 +322,18 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     credit_cut = np.where(right, credit_cut, 0)
     reneg_lowest = current_e4 - credit_cut - _e4(rules.renegotiation_discretionary_cut_pct)
     reneg_highest = np.where(right, current_e4 - credit_cut, np.iinfo(np.int64).max)
-    product_min = np.where(has_product, [_e4(v) for v in attr("min_rate_pct", Decimal(0))], 0)
-    product_max = np.where(has_product, [_e4(v) for v in attr("max_rate_pct", Decimal(0))], np.iinfo(np.int64).max)
+    product_min = attr("min_rate_pct", _e4, Decimal(0)).astype(np.int64)
+    product_max = np.where(has_product, attr("max_rate_pct", _e4, Decimal(0)).astype(np.int64),
+                           np.iinfo(np.int64).max)
 
     # -- money the bank gets or spends once ------------------------------------------------------------
     fee_e4 = rate_e4(loans["prepayment_fee_pct"])
     drawdown = loans["drawdown_date"].to_numpy(dtype="datetime64[D]")
     full_fee = prepayment_fee_array(balance, fee_e4, drawdown, term_total, as_of, policy)
-    waiver_e4 = np.where(has_product, [_e4(v) for v in attr("reloan_fee_waiver_pct", Decimal(0))], 0)
+    waiver_e4 = attr("reloan_fee_waiver_pct", _e4, Decimal(0)).astype(np.int64)
     charged_fee = prepayment_fee_array(balance, fee_e4, drawdown, term_total, as_of, policy, waiver_e4)
     duty, duty_borrower = stamp_duty_array(balance, policy)
-    product_fees = np.where(has_product, attr("fees", 0), 0).astype(np.int64)
+    product_fees = attr("fees").astype(np.int64)
 
     # -- could another lender take the loan over? (the best disclosed offer, tested like a switch) ----------
     market = market_rate_for(best_market_rates(book.market_offers, as_of), loans["kind"], pd.Series(score))
@@ -346,8 +348,8 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
 
     # -- the searches: keep (valued at the current rate), renegotiation, re-loan ---------------------------
     life = np.minimum(remaining / 12, rules.max_life_years)
-    factor = {k: rules.expected_loss_factor(k) for k in set(kind)}
-    expected_loss_bp = p_default * np.array([factor[k] for k in kind])
+    names, codes = np.unique(kind, return_inverse=True)
+    expected_loss_bp = p_default * np.array([rules.expected_loss_factor(k) for k in names])[codes]
     cost_own_bp = (own_index_e4 + liquidity + cost) / 100
     cost_product_bp = (product_index_e4 + liquidity + cost) / 100
     sensitivity = float(rules.price_sensitivity_per_pct)
@@ -373,8 +375,9 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
 
     # -- eligibility of the re-loan at its rate ----------------------------------------------------------
     progress("eligibility")
-    product_rate_type = np.where(has_product, attr("rate_type", ""), rate_type).astype(str)
-    product_fixed = np.where(has_product, [p or 0 for p in attr("fixed_period_months", None)], fixed_period)
+    product_rate_type = np.where(has_product, attr("rate_type", default=""), rate_type).astype(str)
+    product_fixed = np.where(has_product, attr("fixed_period_months", lambda v: v or 0, None).astype(np.int64),
+                             fixed_period)
     reloan_checks = new_loan_checks(kind, balance, reloan_bp * 100, remaining, method, product_rate_type,
                                     product_fixed.astype(np.int64), region, collateral, debts, income,
                                     policy.dsr_cap_pct_bank, policy)
@@ -474,10 +477,21 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     })
 
 
+def _default_index(kind: np.ndarray) -> np.ndarray:
+    names, codes = np.unique(kind, return_inverse=True)
+    return np.array([DEFAULT_INDEX[k] for k in names], dtype=object)[codes]
+
+
+def _lookup(keys: np.ndarray, table: Mapping[str, int]) -> np.ndarray:
+    names, codes = np.unique(keys, return_inverse=True)
+    return np.array([table[k] for k in names], dtype=np.int64)[codes]
+
+
 def _own_index(loans: pd.DataFrame, kind: np.ndarray, rate_type: np.ndarray) -> np.ndarray:
     """``personal_quote.index_for`` of the existing contract, for every loan."""
+    names, codes = np.unique(kind, return_inverse=True)
     default = np.where((kind == "mortgage") & (rate_type == "variable"), "COFIX_NEW",
-                       np.array([DEFAULT_INDEX[k] for k in kind], dtype=object))
+                       np.array([DEFAULT_INDEX[k] for k in names], dtype=object)[codes])
     given = loans["index_name"].astype("string").fillna("").to_numpy().astype(str)
     return np.where(given != "", given, default).astype(str)
 
