@@ -44,11 +44,16 @@ def main() -> int:
     identity = ps.signing_identity(officer, data_dir)
     quote_input = ps.quote_input_document(state)
     input_sha = ps.sha256_hex(exact_json.dumps(quote_input, indent=None).encode())
+    head = ps.letterhead(officer, today)
     build, verify = [], []
     for i in range(args.rounds):
         started = time.perf_counter()
-        content = ps.proposal_content(state, officer, "김하늘", f"PBENCH-{i}", today, quote_input, input_sha, simulation, True)
-        signed = signing.sign(document.render(content), identity, document.signature_box_points(), "E1007")
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        content = ps.proposal_content(state, officer, "김하늘", f"P{today:%Y%m%d}-{i:06X}", today, now, quote_input,
+                                      input_sha, simulation, True, head)
+        rendered = document.render(content)
+        signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
+                              ps.stamp_lines(officer, head, now, True), now)
         build.append(time.perf_counter() - started)
         started = time.perf_counter()
         result = signing.verify(signed, ps.trust_roots(data_dir))

@@ -99,8 +99,20 @@ def admin_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--action", choices=("renegotiation", "reloan"), default=None,
                           help="propose this retention action (default: the engine's offer); refused (exit 2) "
                                "when it is not available")
-    verify = sub.add_parser("verify-proposal", help="check a proposal's signature and that it is the archived one")
-    verify.add_argument("file", type=Path)
+    verify = sub.add_parser("verify-proposal", help="check a proposal file's signature and that it is the archived "
+                            "one; or a proposal number / the QR's text against the archive")
+    verify.add_argument("file", metavar="FILE_OR_CODE",
+                        help="a proposal PDF, or a number such as P20261130-1C09B6 (with its check code, as in the QR)")
+    form = sub.add_parser("proposal-form", help="head office's proposal form settings: show, or set "
+                          "(advertising review number 심의필, consumer-protection contact)")
+    form_sub = form.add_subparsers(dest="form_action", required=True, metavar="ACTION")
+    form_sub.add_parser("show", help="print the settings as JSON")
+    form_set = form_sub.add_parser("set", help="change the settings (rd_admin; recorded in the audit log)")
+    form_set.add_argument("--ad-review-no", help="e.g. '준법감시인 심의필 제2026-0123호'")
+    form_set.add_argument("--ad-review-valid-until", type=_date, help="the review's expiry (YYYY-MM-DD)")
+    form_set.add_argument("--consumer-protection-phone", help="e.g. 1588-0000")
+    form_set.add_argument("--consumer-protection-name", help="default 금융소비자보호부")
+    form_set.add_argument("--bank-name")
 
     imports = sub.add_parser("import", help="head-office data imports (all rows valid, or nothing changes)")
     import_sub = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
@@ -180,10 +192,24 @@ def _admin(argv: list[str] | None) -> int:
                                                    args.employee_no, args.out, _ask_password, args.action)
             print(json.dumps(made, ensure_ascii=False))
             return 0
+        if args.command == "verify-proposal" and not Path(args.file).exists():
+            check = administration.check_proposal_command(data_dir, args.demo, args.file, _ask_password)
+            return _print_check(check)
+        if args.command == "proposal-form":
+            values = {} if args.form_action == "show" else {
+                "ad_review_no": args.ad_review_no, "consumer_protection_phone": args.consumer_protection_phone,
+                "consumer_protection_name": args.consumer_protection_name, "bank_name": args.bank_name,
+                "ad_review_valid_until": args.ad_review_valid_until.isoformat() if args.ad_review_valid_until else None}
+            stored = administration.proposal_form_command(data_dir, args.demo, args.form_action, values, _ask_password)
+            print(json.dumps(stored, ensure_ascii=False))
+            return 0
         if args.command == "verify-proposal":
-            result = administration.verify_proposal_command(data_dir, args.demo, args.file, _ask_password)
+            result = administration.verify_proposal_command(data_dir, args.demo, Path(args.file), _ask_password)
             if result.ok:
-                when = result.signing_time.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if result.signing_time else "?"
+                from retention_desktop.domain.korean_time import format_datetime_ko
+
+                when = (format_datetime_ko(result.signing_time, seconds=True) + " (한국 시간)"
+                        if result.signing_time else "?")
                 print(f"OK {result.proposal_no}: {result.level}, 서명자 {result.signer}, 서명 시각 {when}; "
                       "sha256이 보관된 제안서와 일치합니다")
                 return 0
@@ -223,6 +249,19 @@ def _admin(argv: list[str] | None) -> int:
         return exc.code
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
+
+
+def _print_check(check) -> int:
+    """One line: OK with what the archive says (exit 0), or why not (stderr, exit 1)."""
+    if not check.ok:
+        print(f"retention-admin verify-proposal: {check.proposal_no}: {check.reason}", file=sys.stderr)
+        return EXIT_FAILURE
+    s = check.summary
+    figures = (f"; 권해 드린 선택 {s.get('option', '?')} 연 {s.get('new_rate_pct', '?')}%, 월 {s.get('monthly_payment', 0):,}원, "
+               f"총 절약 {s.get('total_saving', 0):,}원") if s else ""
+    print(f"OK {check.proposal_no}: {check.reason} 고객 {check.customer}, 담당 {check.officer} ({check.branch}), "
+          f"유효기한 {check.valid_until:%Y-%m-%d}{figures}")
+    return 0
 
 
 def _schedule(args: argparse.Namespace) -> int:

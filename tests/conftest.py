@@ -17,6 +17,10 @@ from keyring.backend import KeyringBackend
 from sqlalchemy.engine import URL, make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless widget tests run on the smallest screen the product supports: a 1366×768 laptop (Qt's offscreen
+# platform reads its screens from this file; its default is an 800×800 screen no officer has).
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'screens' / 'laptop-1366x768.json'}"
 
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 

@@ -53,25 +53,40 @@ def revision_module(name: str):
     return module
 
 
+def seed_revision():
+    """Revision 0007 (the regulation audit) as a module: its VERSIONS and the documents of each measure, each
+    document as the migrations leave it (with revision 0009's rate-renegotiation section)."""
+    module = revision_module("0007")
+    for name, value in list(vars(module).items()):
+        if isinstance(value, dict) and "dsr" in value and "stamp_duty" in value:
+            setattr(module, name, with_renegotiation(value))
+    module.VERSIONS = [(v, d, with_renegotiation(p), *rest) for v, d, p, *rest in module.VERSIONS]
+    return module
+
+
+def with_renegotiation(params: dict) -> dict:
+    """A policy document as revision 0009 leaves it: with the rate-renegotiation section."""
+    return {**params, "renegotiation": dict(revision_module("0009").RENEGOTIATION_POLICY)}
+
+
 def seeded_policy_parameters() -> list[tuple[str, str, dict]]:
     """(version, effective date, parameters) of every seeded policy version, as the migrations leave them."""
-    advice = revision_module("0007")
-    return [(v, d, {**p, "renegotiation": advice.RENEGOTIATION_POLICY})
-            for v, d, p, _ in revision_module("0003").VERSIONS]
+    return [(v, d, p) for v, d, p, *_ in seed_revision().VERSIONS]
 
 
 def seeded_policies():
-    """The policy versions the migrations seed, read from the revisions themselves (no database needed)."""
+    """The policy versions the migrations leave (revision 0007's corrected and added versions, with revision
+    0009's renegotiation section), read from the revisions themselves (no database needed)."""
     from retention_desktop.domain.policy import Policy
 
     return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p in seeded_policy_parameters()]
 
 
 def seeded_pricing_rules():
-    """The bank's pricing rules the migrations seed (revision 0004's grid with revision 0007's additions)."""
+    """The bank's pricing rules the migrations seed (revision 0004's grid with revision 0009's additions)."""
     from retention_desktop.domain.pricing import PricingRules
 
-    params = {**revision_module("0007").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025}
+    params = {**revision_module("0009").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025}
     return PricingRules.from_parameters("2025.01-grid", dt.date(2025, 1, 1), params)
 
 

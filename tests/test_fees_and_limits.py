@@ -85,12 +85,13 @@ def test_dsr_counting_rules(policy):
 
 
 def test_stress_weights_by_rate_type(policy):
-    assert stress_weight("variable", None, 360, policy) == 1
-    assert stress_weight("fixed", None, 360, policy) == 0
-    assert stress_weight("mixed", 36, 360, policy) == 1  # fixed period under five years counts as variable
-    assert stress_weight("mixed", 60, 360, policy) == Decimal("0.8")  # 16.7 % of the term fixed
-    assert stress_weight("periodic", 120, 360, policy) == Decimal("0.3")  # 33 %
-    assert stress_weight("mixed", 252, 360, policy) == 0  # 70 %
+    weights = policy.stress_rules[-1].weights  # phase 3
+    assert stress_weight("variable", None, 360, weights) == 1
+    assert stress_weight("fixed", None, 360, weights) == 0
+    assert stress_weight("mixed", 36, 360, weights) == 1  # fixed period under five years counts as variable
+    assert stress_weight("mixed", 60, 360, weights) == Decimal("0.8")  # 16.7 % of the term fixed
+    assert stress_weight("periodic", 120, 360, weights) == Decimal("0.3")  # 33 %
+    assert stress_weight("mixed", 252, 360, weights) == 0  # 70 %
 
 
 def _mortgage_limit_by_formula(income: int, rate_pct: float, months: int) -> float:
@@ -105,8 +106,7 @@ def _mortgage_limit_by_formula(income: int, rate_pct: float, months: int) -> flo
 def test_mortgage_limit_worked_example(policy, rate_type, region, stress):
     # ₩100M income, 4 %, 30-year equal payment; the capital area's 3.0 %p floor since 10·15
     limit = loan_limit(Borrower(100_000_000, 900, region), [],
-                       NewLoan("mortgage", Decimal("4"), 360, EP, rate_type, collateral_value=5_000_000_000,
-                               collateral_region=region, regulated_area=False), policy)
+                       NewLoan("mortgage", Decimal("4"), 360, EP, rate_type, collateral_region=region), policy)
     expected = _mortgage_limit_by_formula(100_000_000, 4 + stress, 360)
     assert limit.binding_constraint == ("dsr" if stress == 0 else "stress_dsr")
     assert expected - 10_000 < limit.max_new_loan <= expected

@@ -54,7 +54,7 @@ def test_the_four_data_sets_are_shown(page):
     assert [p.version for p in policies if p.in_force] == ["2025.10-1015"]
     assert [p.version for p in policies if p.upcoming] == ["2027.01-relief-end"]
     paths = [row[0] for row in page.parameters.records]  # the in-force version's values, in the policy's order
-    assert paths[0] == "dsr.cap_pct_bank" and "stress.rate_pct" in paths
+    assert paths[0] == "dsr.cap_pct_bank" and "stress.rules" in paths and "legal_max_rate_pct" in paths
     assert "시행 중: 2025.10-1015" in page.ui.policyInfo.text()
 
 
@@ -155,20 +155,20 @@ def test_new_policy_version_from_the_form(qtbot, page, admin):
     assert "바뀐 값이 없습니다" in dialog.ui.errorLabel.text() and dialog.isVisible()
     dialog.ui.versionEdit.setText("2027.07-h2")
     dialog.ui.noteEdit.setText("하반기 스트레스 금리")
-    dialog.set_value("stress.rate_pct", "일점오")
+    dialog.set_value("legal_max_rate_pct", "일점오")
     dialog.ui.buttonBox.accepted.emit()
-    qtbot.waitUntil(lambda: "stress.rate_pct" in dialog.ui.errorLabel.text(), timeout=WAIT)
-    dialog.set_value("stress.rate_pct", "1.75")
+    qtbot.waitUntil(lambda: "legal_max_rate_pct" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    dialog.set_value("legal_max_rate_pct", "19.5")
     dialog.set_value("stamp_duty.bands", "[[50000000, 0], [100000000, 70000]")  # not a list: says where
     dialog.ui.buttonBox.accepted.emit()
     assert "stamp_duty.bands" in dialog.ui.errorLabel.text()
     dialog.set_value("stamp_duty.bands", dialog.rows[[p for p, _t in dialog.rows].index("stamp_duty.bands")][1])
-    assert dialog.changes() == {"stress.rate_pct": "1.75"}
+    assert dialog.changes() == {"legal_max_rate_pct": "19.5"}
     with qtbot.waitSignal(page.loaded, timeout=WAIT):
         dialog.ui.buttonBox.accepted.emit()
     with admin.database.session() as s:
         stored = s.scalars(select(PolicyVersion).where(PolicyVersion.version == "2027.07-h2")).one()
-    assert stored.effective_from == dt.date(2027, 1, 2) and stored.parameters["stress"]["rate_pct"] == "1.75"
+    assert stored.effective_from == dt.date(2027, 1, 2) and stored.parameters["legal_max_rate_pct"] == "19.5"
     assert stored.note == "하반기 스트레스 금리"
     assert page.models["policy"].records[-1].version == "2027.07-h2"
 

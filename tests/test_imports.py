@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from retention_desktop.data.models import MarketOffer
 from retention_desktop.services.imports import ImportRejected, import_market_offers, parse_market_offers
+from tests.support import seed_revision
 
 HEADER = "lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
 GOOD = HEADER + ("토스뱅크,credit,951,1000,3.95,0,2026-10-15,은행연합회 공시\n"
@@ -43,6 +44,7 @@ def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path):
     ("토스뱅크,credit,951,1000,4.1,-5,2026-10-15,공시", "fees: must be between"),
     ("토스뱅크,credit,951,1000,4.1,0,01/11/2026,공시", "as_of: date YYYY-MM-DD"),
     ("토스뱅크,credit,951,1000,140,0,2026-10-15,공시", "above 0 to 100"),
+    ("토스뱅크,credit,951,1000,20.5,0,2026-10-15,공시", "above the legal maximum interest rate of 20%"),
     (",credit,951,1000,4.1,0,2026-10-15,공시", "lender: must not be empty"),
     ("토스뱅크,credit,951,1000,4.1,0,2026-10-15", "expected 8 fields"),
 ])
@@ -101,23 +103,16 @@ def test_index_rates_import_all_or_nothing(db, tmp_path):
 def test_policy_import_checks_every_parameter(db, tmp_path):
     import json
 
-    from retention_desktop.data.locations import migrations_dir
     from retention_desktop.services.imports import import_policy
     from retention_desktop.services.regulation import load_policies
-    from tests.support import revision_module
 
-    spec = __import__("importlib.util").util.spec_from_file_location(
-        "seed", migrations_dir() / "versions" / "0003_seed_policies.py")
-    seed = __import__("importlib.util").util.module_from_spec(spec)
-    spec.loader.exec_module(seed)
-    params = json.loads(json.dumps(seed.RELIEF_ENDS))
-    params["renegotiation"] = revision_module("0007").RENEGOTIATION_POLICY
-    params["stress"]["rate_pct"] = "1.75"
+    params = json.loads(json.dumps(seed_revision().RELIEF_ENDS))
+    params["stress"]["rules"][-1]["rate_pct"] = "1.75"
     path = tmp_path / "policy.json"
     path.write_text(json.dumps({"version": "2027.07-h2", "effective_from": "2027-07-01", "note": "H2 stress rate",
                                 "parameters": params}), encoding="utf-8")
     assert import_policy(db, path) == "2027.07-h2"
-    assert load_policies(db)[-1].stress_rate_pct == Decimal("1.75")
+    assert load_policies(db)[-1].stress_rules[-1].rate_pct == Decimal("1.75")
     with pytest.raises(ImportRejected, match="already exists"):
         import_policy(db, path)
     params["dsr"]["cap_pct_bank"] = "140"

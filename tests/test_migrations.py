@@ -17,7 +17,8 @@ def test_upgrade_from_empty_reaches_head_with_seeded_policy(empty_db):
     assert migrations.is_current(empty_db.engine)
     with empty_db.engine.connect() as conn:
         versions = conn.execute(text("SELECT version FROM policies ORDER BY effective_from")).scalars().all()
-    assert versions == ["2025.07-phase3", "2025.10-1015", "2027.01-relief-end"]
+    assert versions == ["2024.02-phase1", "2024.09-phase2", "2025.06-627", "2025.07-phase3", "2025.10-1015",
+                        "2027.01-relief-end"]
 
 
 def test_models_and_revisions_agree(empty_db):
@@ -45,7 +46,7 @@ def test_downgrade_and_upgrade_keep_demo_data(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM customers")).scalar() == customers
         assert conn.execute(text("SELECT sum(balance) FROM loans")).scalar() == loans_sum
-        assert conn.execute(text("SELECT count(*) FROM policies")).scalar() == 3
+        assert conn.execute(text("SELECT count(*) FROM policies")).scalar() == 6
         assert conn.execute(text(
             "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'audit_log_%'")).scalar() == 2
 
@@ -64,3 +65,44 @@ def test_downgrade_to_base_removes_every_table(db):
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
         )).scalars().all()
     assert tables == []
+
+
+def test_revision_0007_corrects_an_existing_database_and_downgrades(empty_db):
+    """A database at 0006 holds 0003's three versions and one head office added in the old form: 0007 corrects
+    the seeded ones in place, adds the missing measures, converts the added one so that it reads the same
+    numbers; the downgrade gives 0003's documents back and the old form of the added one."""
+    import json
+    from decimal import Decimal
+
+    from retention_desktop.domain.limits import Borrower, NewLoan, loan_limit
+    from retention_desktop.domain.schedule import RepaymentMethod
+    from retention_desktop.services.regulation import load_policies
+    from tests.support import seed_revision
+
+    migrations.upgrade(empty_db.engine, "0006")
+    original = seed_revision()._load_0003()
+    added = json.loads(json.dumps(original["2027.01-relief-end"][0]))
+    added["stress"]["rate_pct"] = "1.75"
+    with empty_db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO policies (version, effective_from, parameters) "
+                          "VALUES ('2027.07-h2', '2027-07-01', CAST(:p AS jsonb))"), {"p": json.dumps(added)})
+    migrations.upgrade(empty_db.engine)
+    policies = {p.version: p for p in load_policies(empty_db)}
+    assert list(policies) == ["2024.02-phase1", "2024.09-phase2", "2025.06-627", "2025.07-phase3", "2025.10-1015",
+                              "2027.01-relief-end", "2027.07-h2"]
+    assert policies["2025.07-phase3"].ltv_by_area["regulated"].default_pct == 50  # the 10·15 value is gone
+    h2 = policies["2027.07-h2"]
+    loan = NewLoan("credit", Decimal(5), 60, RepaymentMethod.EQUAL_PAYMENT, "variable")
+    assert loan_limit(Borrower(400_000_000, 900, "capital"), [], loan, h2).stress_add_pct == Decimal("1.75")
+    mortgage = NewLoan("mortgage", Decimal(4), 360, RepaymentMethod.EQUAL_PAYMENT, "variable")
+    assert loan_limit(Borrower(60_000_000, 900, "capital"), [], mortgage, h2).stress_add_pct == Decimal("3.0")
+    with empty_db.engine.connect() as conn:
+        note = conn.execute(text("SELECT note FROM policies WHERE version = '2025.10-1015'")).scalar()
+    assert "정정 0007" in note
+
+    migrations.downgrade(empty_db.engine, "0006")
+    with empty_db.engine.connect() as conn:
+        rows = dict(conn.execute(text("SELECT version, parameters FROM policies")).all())
+    assert set(rows) == {"2025.07-phase3", "2025.10-1015", "2027.01-relief-end", "2027.07-h2"}
+    assert all(rows[v] == original[v][0] for v in original)
+    assert rows["2027.07-h2"] == added

@@ -17,6 +17,7 @@ from retention_desktop.domain import exact_json
 from retention_desktop.domain.limits import Debt, debt_service
 from retention_desktop.domain.advice import personal_quote_document
 from retention_desktop.domain.personal_quote import PricingContext, offer_prices
+from retention_desktop.domain.policy import policy_in_force
 from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.portfolio_limits import annual_debt_service
 from retention_desktop.domain.portfolio_schedules import METHOD_CODES
@@ -24,7 +25,7 @@ from retention_desktop.domain.pricing import PricingInput, PricingRules, price
 from retention_desktop.domain.quote import parse_request
 from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.domain.simulation import apply_suggestion, limit_of, scenarios, suggest, timeline
-from tests.support import seeded_policies, seeded_pricing_rules
+from tests.support import TEST_AS_OF, seeded_policies, seeded_pricing_rules
 
 SHOWCASE = json.loads((migrations_dir().parent / "docs" / "examples" / "showcase-quote.json").read_text("utf-8")) \
     if (migrations_dir().parent / "docs").exists() else None
@@ -84,7 +85,7 @@ def test_price_respects_floor_bounds_authority_and_adds_up(rules, inp):
 
 def test_showcase_price_and_its_reason_codes(context):
     request = showcase_request()
-    result = offer_prices(request, context, seeded_policies()[1]).reloan
+    result = offer_prices(request, context, policy_in_force(seeded_policies(), TEST_AS_OF)).reloan
     texts = [r.text for r in result.reasons]
     assert texts[:4] == ["기준금리(금융채 12개월) 2.70%", "유동성 프리미엄 +0.25%p", "신용점수 780 → 가산금리 1.10%p",
                          "DSR 27% → 가산 +0.15%p"]
@@ -93,7 +94,7 @@ def test_showcase_price_and_its_reason_codes(context):
 
 
 def test_quote_without_reloan_offer_fills_the_personalised_one(context):
-    doc = personal_quote_document(showcase_request(), context, seeded_policies()[1])
+    doc = personal_quote_document(showcase_request(), context, policy_in_force(seeded_policies(), TEST_AS_OF))
     reloan = next(o for o in doc["options"] if o["label"] == "reloan")
     for field in ("floor_rate_pct", "authority_rate_pct", "retention_probability"):
         assert field in reloan
@@ -102,7 +103,7 @@ def test_quote_without_reloan_offer_fills_the_personalised_one(context):
 
 
 def test_each_scenario_raises_the_showcase_limit_and_all_three_most():
-    results = {r.name: r.max_new_loan for r in scenarios(showcase_request(), seeded_policies()[1])}
+    results = {r.name: r.max_new_loan for r in scenarios(showcase_request(), policy_in_force(seeded_policies(), TEST_AS_OF))}
     now = results.pop("현재 상태")
     assert 60_000_000 <= now <= 80_000_000  # "current limit about ₩70M"
     combined = results.pop("모두 적용")
@@ -120,7 +121,7 @@ def test_timeline_follows_amortisation_income_and_policy_dates():
 
 def test_suggestion_round_trip(context):
     request = showcase_request()
-    policy = seeded_policies()[1]
+    policy = policy_in_force(seeded_policies(), TEST_AS_OF)
     from retention_desktop.domain.personal_quote import request_dsr_pct
 
     def price_of(doc):
@@ -145,7 +146,7 @@ def test_no_suggestion_when_nothing_helps(context):
     doc["other_debts"] = []
     doc["current_loan"]["rate_type"] = "fixed"
     request = parse_request(exact_json.loads(json.dumps(doc)))
-    policy = seeded_policies()[1]
+    policy = policy_in_force(seeded_policies(), TEST_AS_OF)
     from retention_desktop.domain.personal_quote import request_dsr_pct
 
     assert suggest(request, policy, lambda d: personal_rate(d, context, policy),

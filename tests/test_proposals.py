@@ -7,17 +7,15 @@ import json
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select, text
 
 from retention_desktop.data.models import AuditEvent, Proposal
 from retention_desktop.domain.money import format_won
-from retention_desktop.gui.proposal_preview import ProposalPreview
-from retention_desktop.gui.tasks import wait_for_tasks
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
 from tests.support import TEST_AS_OF
@@ -36,18 +34,20 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
-    _officer, state, proposal, _dir = made
+    officer, state, proposal, _dir = made
     content = pdf_text(proposal.pdf)
-    assert "김*늘" in content and "재대출 제안서" in content  # Hangul in the text layer
+    assert "김하늘" in content and "재대출 제안서" in content  # the full name: the customer keeps and signs it
+    assert "김*늘" not in content
     keep = state.comparison.option("keep")
     reloan = state.comparison.option("reloan")
     for figure in (keep.total_cost, reloan.total_cost, reloan.monthly_payment, keep.total_interest):
         assert format_won(figure) in content
-    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약 해지권",
-                   "변동"):
+    for phrase in ("청약철회권", "금리인하요구권", "중도상환수수료", "연체이자", "비교의 근거", "위법계약해지권",
+                   "변동", "상환 방식", "상환 기간", "1332", "02-0000-0101", "심의필", officer.name):
         assert phrase in content, phrase
+    assert "PAdES" not in content and "sha256" not in content  # printed for nobody
     reader = PdfReader(io.BytesIO(proposal.pdf))
-    assert len(reader.pages) >= 2
+    assert len(reader.pages) == 3
     assert "quote-input.json" in reader.attachments
     assert reader.metadata["/RetentionProposalNo"] == proposal.proposal_no
 
@@ -110,26 +110,6 @@ def test_the_stored_quote_input_reproduces_the_comparison(made):
         stored_input, stored_output = row.quote_input, row.quote_output
     again = quote_document(run_quote(parse_request(exact_json.loads(exact_json.dumps(stored_input))), state.policy))
     assert [o["total_cost"] for o in again["options"]] == [o["total_cost"] for o in stored_output["options"]]
-
-
-def test_preview_renders_pages_prints_saves_and_records(qtbot, made, tmp_path):
-    officer, _state, proposal, _dir = made
-    preview = ProposalPreview(officer, proposal)
-    qtbot.addWidget(preview)
-    assert len(preview.page_labels) >= 2 and preview.page_labels[0].pixmap().width() > 800
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(preview.printed):
-        preview.print_to(printer)
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == len(preview.page_labels)
-    preview.save_to(tmp_path / "copy.pdf")
-    assert (tmp_path / "copy.pdf").read_bytes() == proposal.pdf
-    preview.decision.setCurrentIndex(3)
-    with qtbot.waitSignal(preview.decision_recorded) as recorded:
-        preview.record_button.click()
-    assert recorded.args == ["switched_away"]
-    wait_for_tasks()
 
 
 def test_cli_makes_and_verifies_a_proposal():
@@ -199,9 +179,31 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
 def test_page_one_leads_with_the_answer(made):
     _officer, state, proposal, _dir = made
     first = PdfReader(io.BytesIO(proposal.pdf)).pages[0].extract_text()
-    assert state.recommendation.headline.split(":")[0] in first
-    assert "이 제안서의 제안: 재대출" in first
+    assert "권해 드리는 선택" in first and "재대출" in first
+    if state.recommendation.action == "reloan":
+        assert state.recommendation.headline.split(",")[0] in first
     assert "더 듦" in pdf_text(proposal.pdf) or all(o.net_saving_vs_keep >= 0 for o in state.comparison.options)
+
+
+def test_the_showcase_opens_with_the_counter_offer_and_the_proposal_prints_it_for_the_customer(login, tmp_path):
+    """토스뱅크's disclosed 5.05 % beats the showcase loan (5.40 %): the engine keeps the loan unless asked, but the
+    screen and the proposal start from the renegotiation at the counter-offer, which saves the customer at least
+    as much as switching, fees included; the customer reads no bank-internal figure."""
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    counter = state.recommendation.counter_offer
+    assert state.recommendation.action == "keep" and counter is not None and counter.within_authority
+    assert (counter.lender, counter.competitor_rate_pct) == ("토스뱅크", Decimal("5.05"))
+    offered = state.offer.option
+    toss = state.comparison.option("switch:토스뱅크")
+    assert state.offered_action == counter.action and offered.annual_rate_pct == counter.counter_rate_pct
+    assert toss.net_saving_vs_keep <= offered.net_saving_vs_keep and offered.annual_rate_pct > toss.annual_rate_pct
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    assert made.annual_rate_pct == counter.counter_rate_pct
+    first = " ".join(PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text().split())
+    assert "토스뱅크" in first and "덜 듭니다" in first
+    for internal in ("기대가치", "전결", "유지 확률", "엔진"):
+        assert internal not in pdf_text(made.pdf), internal
 
 
 def test_the_archive_stores_the_recommendation_the_call_list_and_screen_read(made):
@@ -236,7 +238,7 @@ def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, 
         pytest.skip("the demo's showcase has no renegotiation today")
     made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="renegotiation")
     assert made.action == "renegotiation" and made.annual_rate_pct < state.request.current_loan.annual_rate_pct
-    assert "금리 조건변경 제안서" in pdf_text(made.pdf)
+    assert "금리" in pdf_text(made.pdf) and "조건변경" in pdf_text(made.pdf)
     ps.record_decision(officer, made.proposal_no, "accepted")
     with pytest.raises(apps.ApplicationError, match="금리 조건변경"):
         apps.create_from_proposal(officer, made.proposal_no)
@@ -265,8 +267,6 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
             assert chosen.annual_rate_pct < current and chosen.net_saving_vs_keep > 0, loan_no
         if status == "delinquent":
             assert r.action == "keep" and state.offered_action is None, loan_no
-        if kind == "jeonse" and state.proposal_refusal() is None:
-            continue  # the proposal's limit simulation cannot size a jeonse loan yet (fixed on the regulation branch)
         if state.proposal_refusal() is None:
             made = ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
             assert made.action == state.offered_action and made.annual_rate_pct < current
@@ -275,3 +275,37 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
             with pytest.raises(ps.ProposalRefused):
                 ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
     assert len(proposed) >= 3, proposed
+
+
+def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):
+    """set_proposal_form: rd_admin only, validated in the database, recorded in the audit log; a proposal needs
+    the settings and prints them; a lapsed review number stops proposals in words."""
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    officer, admin = login("E1007"), login("E1005")
+    form = ProposalForm("레텐션은행", "준법감시인 심의필 제2026-0777호", dt.date(2026, 12, 31), "1588-0000")
+    with pytest.raises(ProposalFormError, match="permission denied|권한"):
+        proposal_form.set_form(officer.database, form)  # an officer may not
+    with pytest.raises(DBAPIError):
+        with officer.database.session() as s:  # nor write the row directly
+            s.execute(text("UPDATE app_meta SET value = '{}' WHERE key = 'proposal_form'"))
+    with pytest.raises(DBAPIError, match="소비자보호 연락처"):  # the database validates, whoever calls it
+        with admin.database.session() as s:
+            s.execute(text("""SELECT set_proposal_form('{"ad_review_no": "x", "consumer_protection_phone": "nope"}')"""))
+    proposal_form.set_form(admin.database, form)
+    assert proposal_form.read_form(officer.database) == form
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'head_office.proposal_form'")).scalar() == 1
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    assert "심의필 제2026-0777호" in pdf_text(made.pdf) and "1588-0000" in pdf_text(made.pdf)
+    with pytest.raises(ps.ProposalError, match="유효기한"):
+        ps.create_proposal(officer, "L0000000001", dt.date(2027, 1, 1), tmp_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM app_meta WHERE key = 'proposal_form'"))
+    with pytest.raises(ps.ProposalError, match="proposal-form set"):
+        ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)

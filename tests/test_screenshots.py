@@ -33,6 +33,6 @@ def test_screenshot_mode_renders_every_screen(tmp_path):
             image = QImage(str(out / name))
             assert (image.width(), image.height()) == (width, height)
     assert {"00-login.png", "11-income-confirmation.png", "16-product-dialog-refused.png",
-            "17-policy-dialog.png"} <= set(names)
+            "17-policy-dialog.png", "proposal-page-1.png", "proposal-page-2.png", "proposal-page-3.png"} <= set(names)
     assert "Traceback" not in run.stderr
     assert not Path(data_dir, "embedded.pinned").exists()

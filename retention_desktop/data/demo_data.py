@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import logging
 import secrets
 import time
@@ -17,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from retention_desktop.data import credentials
-from retention_desktop.data.demo_population import DemoPopulation, generate
+from retention_desktop.data.demo_population import BRANCHES, DEMO_PROPOSAL_FORM, DemoPopulation, generate
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def load(engine: Engine, population: DemoPopulation, progress: Callable[[str], N
                 cur.execute(statement)
             progress(f"  indexes and foreign keys rebuilt in {time.perf_counter() - t:.1f}s")
             _ensure_officer_roles(cur, population.officer_roles)
+            _ensure_letterhead(cur)
             cur.execute(
                 "INSERT INTO app_meta (key, value) VALUES ('demo_data', %s)",
                 (pd.Series({"seed": population.seed, "as_of": population.as_of.isoformat(),
@@ -92,6 +94,26 @@ def load(engine: Engine, population: DemoPopulation, progress: Callable[[str], N
         raise
     finally:
         raw.close()
+
+
+def ensure_demo_letterhead(engine: Engine) -> None:
+    """An embedded demo database made before revision 0008 gets its branch phones and proposal form settings."""
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cur:
+            _ensure_letterhead(cur)
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def _ensure_letterhead(cur) -> None:
+    """Head office's form settings and the branches' numbers belong to head office: the demo fills them in
+    only where missing."""
+    cur.execute("INSERT INTO app_meta (key, value) VALUES ('proposal_form', %s) ON CONFLICT (key) DO NOTHING",
+                (json.dumps(DEMO_PROPOSAL_FORM, ensure_ascii=False),))
+    for code, name, _region, phone in BRANCHES:
+        cur.execute("UPDATE branches SET phone = %s WHERE code = %s AND name = %s AND phone IS NULL", (phone, code, name))
 
 
 def _copy(cur, table: str, frame: pd.DataFrame) -> None:

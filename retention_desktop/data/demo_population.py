@@ -23,13 +23,18 @@ from faker import Faker
 SHOWCASE_CUSTOMER_NO = "C00000001"
 MAX_CUSTOMERS = 1_000_000
 
-BRANCHES = [  # code, name, region
-    ("001", "본점영업부", "capital"), ("101", "강남역지점", "capital"), ("102", "여의도지점", "capital"),
-    ("103", "분당서현지점", "capital"), ("104", "인천송도지점", "capital"), ("105", "수원영통지점", "capital"),
-    ("201", "부산서면지점", "non_capital"), ("202", "대구동성로지점", "non_capital"),
-    ("203", "광주상무지점", "non_capital"), ("204", "대전둔산지점", "non_capital"),
-    ("205", "울산삼산지점", "non_capital"), ("206", "전주효자지점", "non_capital"),
+BRANCHES = [  # code, name, region, phone (fictional: the 0000 exchange is not in use)
+    ("001", "본점영업부", "capital", "02-0000-0001"), ("101", "강남역지점", "capital", "02-0000-0101"),
+    ("102", "여의도지점", "capital", "02-0000-0102"), ("103", "분당서현지점", "capital", "031-0000-0103"),
+    ("104", "인천송도지점", "capital", "032-0000-0104"), ("105", "수원영통지점", "capital", "031-0000-0105"),
+    ("201", "부산서면지점", "non_capital", "051-0000-0201"), ("202", "대구동성로지점", "non_capital", "053-0000-0202"),
+    ("203", "광주상무지점", "non_capital", "062-0000-0203"), ("204", "대전둔산지점", "non_capital", "042-0000-0204"),
+    ("205", "울산삼산지점", "non_capital", "052-0000-0205"), ("206", "전주효자지점", "non_capital", "063-0000-0206"),
 ]
+# Head office's proposal form settings for the demo bank (set_proposal_form in a real bank; db/versions/0008).
+DEMO_PROPOSAL_FORM = {"bank_name": "레텐션은행 (DEMO)", "ad_review_no": "준법감시인 심의필 제2026-0001호 (DEMO)",
+                      "ad_review_valid_until": None, "consumer_protection_phone": "1500-0000",
+                      "consumer_protection_name": "금융소비자보호부"}
 LENDERS = [  # lender, sector, rate offset in bp above the band's best disclosed rate (top band; wider lower down)
     ("토스뱅크", "bank", 0), ("카카오뱅크", "bank", 5), ("케이뱅크", "bank", 10), ("우리은행", "bank", 25),
     ("KB국민은행", "bank", 30), ("신한은행", "bank", 35), ("하나은행", "bank", 35), ("IBK기업은행", "bank", 40),
@@ -113,11 +118,11 @@ def generate(customers: int, seed: int, as_of: dt.date, rrn_key: bytes) -> DemoP
 
 # -- people ------------------------------------------------------------------------------------
 def _branches_and_officers(faker: Faker):
-    branches = pd.DataFrame(BRANCHES, columns=["code", "name", "region"])
+    branches = pd.DataFrame(BRANCHES, columns=["code", "name", "region", "phone"])
     branches.insert(0, "id", np.arange(1, len(branches) + 1))
     rows, roles = [], []
     number = 1001
-    for branch_id, (code, _name, _region) in enumerate(BRANCHES, start=1):
+    for branch_id, (code, *_rest) in enumerate(BRANCHES, start=1):
         staff = [("manager", 1), ("officer", 3)] + ([("admin", 1)] if code == "001" else [])
         for role, count in staff:
             for _ in range(count):

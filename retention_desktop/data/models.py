@@ -89,9 +89,12 @@ class Branch(Base):
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     region: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))  # 지점 대표번호, printed on proposals
     __table_args__ = (
         CheckConstraint(_in("region", REGIONS), name="region"),
         CheckConstraint("code ~ '^[0-9]{3,8}$'", name="code_digits"),
+        CheckConstraint(r"phone IS NULL OR phone ~ '^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$'",
+                        name="phone_format"),
     )
 
 
@@ -552,7 +555,7 @@ class CallListEntry(Base):
     switch_eligible_from: Mapped[dt.date | None] = mapped_column(Date)
     reasons: Mapped[list[str]] = mapped_column(JSONB)
     model_version: Mapped[str] = mapped_column(String(64))
-    # the recommended action (revision 0007; NULL on lists written before it)
+    # the recommended action (revision 0009; NULL on lists written before it)
     action: Mapped[str | None] = mapped_column(String(16))
     expected_value: Mapped[int | None] = mapped_column(BigInteger)
     expected_value_gain: Mapped[int | None] = mapped_column(BigInteger)

@@ -451,21 +451,7 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         mine = candidates[action]
         other = reloan if action == "renegotiation" else reneg
         chosen, lender, value = mine.option, "", mine.expected_value
-        if action == "renegotiation":
-            free = "중도상환수수료·새 계약 인지세 없음" if not policy.renegotiation.stamp_duty else "중도상환수수료 없음"
-            dsr = "DSR 재심사 없음" if not policy.renegotiation.dsr_retest else "DSR 재심사 충족"
-            reasons.append(f"같은 계약의 금리만 {format_rate_pct(loan.annual_rate_pct)} → "
-                           f"{format_rate_pct(mine.option.annual_rate_pct)}로 변경 (신규대출 아님): {free}, {dsr}")
-            if right.holds:
-                reasons.append(f"신용점수 +{right.score_change}점으로 금리인하요구권 대상 (은행법 제30조의2): 가산금리 "
-                               f"{right.cut_pct:.2f}%p 인하 반영, 신청 시 "
-                               f"{policy.renegotiation.rate_cut_right_answer_business_days}영업일 안에 답변")
-        else:
-            product = prices.product
-            waiver = (f", 중도상환수수료 {product.reloan_fee_waiver_pct.normalize():f}% 감면"
-                      if product and prices.full_prepayment_fee else "")
-            reasons.append(f"재대출 {format_rate_pct(mine.option.annual_rate_pct)}: 새 계약 ({product.name if product else ''}"
-                           f"{waiver}), 고객 부담 인지세·수수료 {format_won(mine.option.upfront_cost)}")
+        reasons.extend(_deal_lines(loan, policy, prices, mine))
         reasons.append(value_line(mine))
         if other.available:
             better = "기대가치" if mine.expected_value > other.expected_value else "고객 절감"
@@ -486,6 +472,50 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         customer_total_saving=chosen.net_saving_vs_keep, months=chosen.term_months, expected_value=value,
         expected_value_keep=keep_value, retention_probability=probability, counter_offer=counter,
         signals=tuple(signals))
+
+
+def _deal_lines(loan, policy: Policy, prices: OfferPrices, candidate: Candidate) -> list[str]:
+    """What a bank action changes for the customer and what it costs them (the first reasons of a recommended
+    renegotiation or re-loan, and of the proposal's summary)."""
+    option = candidate.option
+    if candidate.action == "renegotiation":
+        free = "중도상환수수료·새 계약 인지세 없음" if not policy.renegotiation.stamp_duty else "중도상환수수료 없음"
+        dsr = "DSR 재심사 없음" if not policy.renegotiation.dsr_retest else "DSR 재심사 충족"
+        lines = [f"같은 계약의 금리만 {format_rate_pct(loan.annual_rate_pct)} → "
+                 f"{format_rate_pct(option.annual_rate_pct)}로 변경 (신규대출 아님): {free}, {dsr}"]
+        right = prices.rate_cut_right
+        if right.holds:
+            lines.append(f"신용점수 +{right.score_change}점으로 금리인하요구권 대상 (은행법 제30조의2): 가산금리 "
+                         f"{right.cut_pct:.2f}%p 인하 반영, 신청 시 "
+                         f"{policy.renegotiation.rate_cut_right_answer_business_days}영업일 안에 답변")
+        return lines
+    product = prices.product
+    waiver = (f", 중도상환수수료 {product.reloan_fee_waiver_pct.normalize():f}% 감면"
+              if product and prices.full_prepayment_fee else "")
+    return [f"재대출 {format_rate_pct(option.annual_rate_pct)}: 새 계약 ({product.name if product else ''}"
+            f"{waiver}), 고객 부담 인지세·수수료 {format_won(option.upfront_cost)}"]
+
+
+def customer_reasons(advice: Advice, policy: Policy, action: str) -> tuple[str, ...]:
+    """The reasons the customer reads beside an offered bank action (the proposal's summary): what changes and
+    what it costs them, and how it compares with the best eligible offer of another lender, fees included. Never
+    the bank's own value, the retention probability or the officer's authority (those are for the officer)."""
+    candidate = advice.candidates[action]
+    option = candidate.option
+    lines = _deal_lines(advice.request.current_loan, policy, advice.prices, candidate)
+    best = max((o for o in advice.comparison.options
+                if o.label.startswith("switch:") and o.eligible and o.net_saving_vs_keep > 0),
+               key=lambda o: (o.net_saving_vs_keep, o.label), default=None)
+    if best is not None:
+        competitor = f"{best.lender} {format_rate_pct(best.annual_rate_pct)}로 대환"
+        gap = option.net_saving_vs_keep - best.net_saving_vs_keep
+        if gap >= 0:
+            lines.append(f"{competitor}하는 것보다 남은 {option.term_months}개월 총 {format_won(gap)} 덜 듭니다 "
+                         "(중도상환수수료·인지세 포함)")
+        else:
+            lines.append(f"{competitor}하면 남은 {best.term_months}개월 총 {format_won(-gap)} 더 아낄 수 있습니다 "
+                         "(중도상환수수료·인지세 포함)")
+    return tuple(lines)
 
 
 def _counter_offer(request: QuoteRequest, policy: Policy, rules, candidates: Mapping[str, Candidate], action: str,

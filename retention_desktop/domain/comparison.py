@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate
 
@@ -29,7 +29,8 @@ from retention_desktop.domain.limits import (
     debt_service,
     dsr_pct,
     loan_limit,
-    stress_add,
+    max_term_months,
+    stress_add_pct,
 )
 from retention_desktop.domain.money import format_won
 from retention_desktop.domain.policy import Policy
@@ -172,9 +173,16 @@ def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current
 def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, offer: Offer,
             keep: OptionResult, keep_payments: list[int], policy: Policy) -> OptionResult:
     amount = current.balance  # a switch or re-loan repays the balance, never more
+    longest = max_term_months(_as_new_loan(current, offer), borrower, policy)
+    term_note = None
+    if longest is not None and offer.term_months > longest and not offer.is_renegotiation:
+        # 6·27: a new mortgage in the capital area or a regulated area runs at most the policy's term
+        term_note = (f"수도권·규제지역 주택담보대출 최장 만기 {longest // 12}년: {offer.term_months}개월 대신 "
+                     f"{longest}개월로 계산")
+        offer = replace(offer, term_months=longest)
     schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
     payments = _payments(schedule)
-    reasons: list[str] = []
+    reasons: list[str] = [term_note] if term_note else []
     if offer.is_renegotiation:
         fee = full = 0  # nothing is repaid: the same contract carries on at another rate
         duty = stamp_duty_borrower(amount, policy) if policy.renegotiation.stamp_duty else 0
@@ -188,12 +196,8 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
         fee = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
                              current.term_months, as_of, policy, waiver) if waiver else full
         duty = stamp_duty_borrower(amount, policy)
-        new_loan = NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
-                           offer.rate_type or current.rate_type,
-                           offer.fixed_period_months if offer.rate_type else current.fixed_period_months,
-                           collateral_value=current.collateral_value, collateral_region=current.collateral_region)
         eligibility = new_loan_eligibility(
-            borrower, other_debts, new_loan, amount, "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사", policy,
+            borrower, other_debts, _as_new_loan(current, offer), amount, "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사", policy,
             offer.lender_sector, current.delinquent, current.drawdown_date, as_of, switching=not offer.is_reloan,
             product=offer.product, product_missing=offer.product_missing)
         if fee:
@@ -235,9 +239,13 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
 
 def _renegotiation_eligibility(borrower, other_debts, current: CurrentLoan, offer: Offer,
                                policy: Policy) -> Eligibility:
-    """A rate change on the existing contract: refused for a delinquent loan; re-tested for DSR only if the policy
-    says a renegotiation counts as a new loan (since borrower-level DSR it does not)."""
+    """A rate change on the existing contract: refused for a delinquent loan or above the legal maximum rate;
+    re-tested for DSR only if the policy says a renegotiation counts as a new loan (since borrower-level DSR it
+    does not)."""
     checks = []
+    if offer.annual_rate_pct > policy.legal_max_rate_pct:
+        checks.append(Check("legal_max", False, f"연 {offer.annual_rate_pct}%는 법정 최고금리 연 "
+                                                f"{policy.legal_max_rate_pct}%를 넘어 제안 불가"))
     if current.delinquent:
         checks.append(Check("delinquent", False, "연체 중인 대출은 금리 조건변경 불가"))
     if policy.renegotiation.dsr_retest:
@@ -250,19 +258,25 @@ def _renegotiation_eligibility(borrower, other_debts, current: CurrentLoan, offe
     return Eligibility(tuple(checks))
 
 
+def _as_new_loan(current: CurrentLoan, offer: Offer) -> NewLoan:
+    """The offer as the new loan the regulations test: the current loan's kind and home, the offer's rate type
+    and fixed period (a re-loan's are its booking product's), else the current loan's."""
+    return NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
+                   offer.rate_type or current.rate_type,
+                   offer.fixed_period_months if offer.rate_type else current.fixed_period_months,
+                   collateral_value=current.collateral_value, collateral_region=current.collateral_region)
+
+
 def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy: Policy) -> LimitSummary:
     current_service = debt_service(current.as_debt(), policy)
     as_new = NewLoan(current.kind, current.annual_rate_pct, current.remaining_months, current.method,
                      current.rate_type, current.fixed_period_months,
                      collateral_value=current.collateral_value, collateral_region=current.collateral_region)
     credit_after = credit_total([*other_debts, current.as_debt()])
-    add = stress_add(as_new, borrower, credit_after, policy)
+    add = stress_add_pct(as_new, borrower, credit_after, policy)
     stressed = debt_service(Debt(current.kind, current.balance, current.annual_rate_pct + add,
                                  current.remaining_months, current.method, current.credit_limit), policy)
-    # Jeonse loans sit outside DSR; their limit is the guarantor's share of the deposit, which the
-    # quote does not carry, so the re-loan limit shown is the current balance (a renewal).
-    limit = loan_limit(borrower, other_debts, as_new, policy,
-                       product_max=current.balance if current.kind == "jeonse" else None)
+    limit = loan_limit(borrower, other_debts, as_new, policy, refinanced_balance=current.balance)
     return LimitSummary(
         dsr_pct(borrower.annual_income, [*other_services, current_service]),
         dsr_pct(borrower.annual_income, [*other_services, stressed]),

@@ -7,9 +7,15 @@ from collections.abc import Callable
 
 from retention_desktop.domain.comparison import OptionResult
 from retention_desktop.domain.eligibility import RULE_LABELS
+from retention_desktop.domain.labels import REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won
 
 ELIGIBLE_ROW = "가능 여부"
+# The terms each option runs on: the printed proposal's disclosure points to them (상환 방법과 기간).
+TERMS_ROWS: list[tuple[str, Callable[[OptionResult], str]]] = [
+    ("상환 방식", lambda o: REPAYMENT_METHOD.get(o.method.value, o.method.value)),
+    ("상환 기간", lambda o: f"{o.term_months}개월"),
+]
 OPTION_ROWS: list[tuple[str, Callable[[OptionResult], str]]] = [
     ("금리", lambda o: format_rate_pct(o.annual_rate_pct)),
     ("월 납입액", lambda o: format_won(o.monthly_payment)),

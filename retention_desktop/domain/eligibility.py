@@ -11,14 +11,16 @@ rule               a new loan of the current balance is allowed when …
 ``dsr`` /          the borrower's DSR with the new loan (its rate plus the stress add-on where one applies) is
 ``stress_dsr``     within the lender's cap (bank 40 %, non-bank 50 %), or total debts stay at or below the
                    borrower-level threshold (overdraft lines counted at their limits, ``limits.exposure``)
-``ltv``            a mortgage's amount is within the LTV limit of its collateral
-``price_cap``      a regulated-area mortgage's amount is within the price-band cap
+``ltv``            a mortgage's amount is within the LTV limit of its collateral's area
+``price_cap``      where the policy's price-tiered cap applies, the amount is within it
 ``credit_income``  all credit loans with the new one stay within the income cap (신용대출 연소득 한도)
-``max_term``       a regulated-area mortgage's term is within ``ltv.max_term_months_capital``
+``legal_max``      the rate is at most the legal maximum (법정 최고금리, ``legal_max_rate_pct``)
 ``product``        (re-loan) a product on sale holds the amount, term, credit score and rate
 =================  ======================================================================================
 
-``portfolio_eligibility`` applies the same rules to the whole book at once (tested equal).
+A mortgage in the policy's longest-term areas is offered on at most that term (``comparison``), so the
+longest term is met rather than failed. ``portfolio_advice.new_loan_checks`` applies the same rules to the
+whole book at once (tested equal).
 """
 
 from __future__ import annotations
@@ -38,8 +40,7 @@ from retention_desktop.domain.limits import (
     dsr_pct,
     exposure,
     mortgage_caps,
-    regulated,
-    stress_add,
+    stress_add_pct,
 )
 from retention_desktop.domain.money import format_won
 from retention_desktop.domain.policy import Policy
@@ -47,7 +48,7 @@ from retention_desktop.domain.products import ReloanProduct
 
 RULE_LABELS = {
     "delinquent": "연체", "six_months": "주담대 대환 가능 시기", "dsr": "DSR", "stress_dsr": "스트레스 DSR",
-    "ltv": "LTV", "price_cap": "주택가격별 한도", "credit_income": "신용대출 연소득 한도", "max_term": "최장 만기",
+    "ltv": "LTV", "price_cap": "주택가격별 한도", "credit_income": "신용대출 연소득 한도", "legal_max": "법정 최고금리",
     "product": "상품 조건", "floor": "금리 하한", "saving": "유지보다 비쌈",
 }
 
@@ -81,6 +82,9 @@ def new_loan_eligibility(borrower: Borrower, other_debts: list[Debt], loan: NewL
     rule for mortgages (needs ``drawdown`` and ``as_of``); ``product`` adds its bounds, ``product_missing``
     says why no product holds a re-loan."""
     checks: list[Check] = []
+    if loan.annual_rate_pct > policy.legal_max_rate_pct:
+        checks.append(Check("legal_max", False, f"연 {loan.annual_rate_pct}%는 법정 최고금리 연 "
+                                                f"{policy.legal_max_rate_pct}%를 넘어 제안 불가"))
     if delinquent:
         checks.append(Check("delinquent", False, "연체 중인 대출은 재대출·대환 불가"))
     if switching and loan.kind == "mortgage" and drawdown is not None and as_of is not None:
@@ -98,14 +102,11 @@ def new_loan_eligibility(borrower: Borrower, other_debts: list[Debt], loan: NewL
         else:
             checks.append(Check("price_cap", amount <= cap, f"주택가격별 대출한도 {format_won(cap)} "
                                                             f"{'이내' if amount <= cap else '초과'} ({format_won(amount)})"))
-    if loan.kind in CREDIT_KINDS:
+    cap = credit_income_cap(borrower, policy)
+    if loan.kind in CREDIT_KINDS and cap is not None:
         after = credit_total(other_debts) + amount
-        cap = credit_income_cap(borrower, policy)
         checks.append(Check("credit_income", after <= cap,
                             f"신용대출 합계 {format_won(after)} {'≤' if after <= cap else '>'} 연소득 한도 {format_won(cap)}"))
-    if loan.kind == "mortgage" and regulated(loan, borrower) and loan.term_months > policy.mortgage_max_term_months_capital:
-        checks.append(Check("max_term", False, f"규제지역 주담대 최장 {policy.mortgage_max_term_months_capital}개월 초과 "
-                                               f"({loan.term_months}개월)"))
     if product_missing:
         checks.append(Check("product", False, product_missing))
     elif product is not None:
@@ -122,7 +123,8 @@ def dsr_check(borrower: Borrower, other_debts: list[Debt], loan: NewLoan, amount
     total_after = sum(exposure(d) for d in other_debts) + amount
     if total_after <= policy.dsr_borrower_level_threshold:
         return Check("dsr", True, f"{who}: 총대출 {format_won(total_after)}으로 차주단위 DSR 적용 대상 아님")
-    add = stress_add(loan, borrower, credit_total(other_debts) + (amount if loan.kind in CREDIT_KINDS else 0), policy)
+    add = stress_add_pct(loan, borrower, credit_total(other_debts) + (amount if loan.kind in CREDIT_KINDS else 0),
+                         policy, lender_sector)
     service = debt_service(Debt(loan.kind, amount, loan.annual_rate_pct + add, loan.term_months, loan.method,
                                 amount if loan.kind == "overdraft" else None), policy)
     ratio = dsr_pct(borrower.annual_income, [*(debt_service(d, policy) for d in other_debts), service])

@@ -1,8 +1,49 @@
-"""The versioned regulatory policy (DSR, stress DSR, LTV, stamp duty, fee rules).
+"""The versioned regulatory policy (DSR, stress DSR, LTV and caps, legal maximum rate, stamp duty, fee rules).
 
-Every regulatory number lives in a policy version with an effective date, stored in the
-database and edited by head office; code never holds them as constants. This module turns
-the stored JSON parameters into a typed, validated, immutable ``Policy``.
+Every regulatory number lives in a policy version with an effective date, stored in the database and
+edited by head office; code never holds them as constants. This module turns the stored JSON parameters
+into a typed, validated, immutable ``Policy``: ``Policy.from_parameters`` is **the single definition of a
+valid policy document** (docs/regulation.md lists every parameter with its source; a database-side check
+should mirror this function, not re-invent it).
+
+A document is valid when every parameter below is present with the type and range given, and nothing
+else is there: a key the engine does not read (a typo, a rule nobody implemented) is refused, so every
+parameter has a reader (tests/test_regulation.py also checks that every ``Policy`` field is read by the
+engine).
+
+=====================================  ==========================================================
+parameter                              meaning (units)
+=====================================  ==========================================================
+dsr.cap_pct_bank / cap_pct_nonbank     DSR cap by lender sector (%)
+dsr.borrower_level_threshold           total loans above which borrower-level DSR applies (won)
+dsr.small_loan_exclusion               credit/card/instalment loans at most this are not counted (won)
+dsr.amortisation_years.<kind>          years a bullet loan's principal is spread over (별표18); kinds
+                                       from AMORTISED_KINDS, overdraft required
+dsr.bullet_mortgage_term_cap_years     a bullet mortgage's principal ÷ its term, at most these years
+stress.credit_loan_threshold           credit loans carry the stress rate only above this total (won)
+stress.weights.<table>                 rate-type weights: variable, fixed (fractions), mixed and
+                                       periodic as bands [share of term fixed (%) below, weight]
+stress.rules                           first-match table: [{"scope": {kind, region, sector, rate_type:
+                                       [values]}, "rate_pct": s, "weights": table}]; a scope key
+                                       left out matches everything; the last rule's scope is {}
+ltv.by_area.<area>                     LTV (%) by area (regulated / capital / other): default_pct,
+                                       first_time_buyer_pct, additional_home_pct
+ltv.capital_presumed_regulated         true: a capital-area home whose regulated status is unknown
+                                       is treated as in a regulated area (the conservative reading)
+ltv.price_caps                         null, or {"areas": [...], "bands": [[price up to, cap]]} (won)
+ltv.max_term                           null, or {"areas": [...], "months": longest mortgage term}
+credit_loan_income_cap_pct             null, or credit loans in total ≤ this % of annual income
+legal_max_rate_pct                     법정 최고금리: no rate above it is quoted, imported or offered (%)
+stamp_duty.bands / borrower_share_pct  인지세 by loan amount (won) and the borrower's share (%)
+prepayment_fee.max_years               years from drawdown in which a prepayment fee may be charged
+switching.mortgage_min_months          a mortgage may switch lenders this many months after drawdown
+late_payment.add_pct / cap_pct         연체 가산금리 (%p) and the bank's highest overdue rate (%)
+withdrawal_days                        청약철회 period (days)
+renegotiation.dsr_retest / stamp_duty  whether a rate change on the existing contract (금리 조건변경) is
+                                       DSR-tested like a new loan / pays a new stamp duty (true/false)
+renegotiation.rate_cut_right_*         the 금리인하요구권's answer period (business days) and notice
+                                       interval (months); section added by revision 0009, docs/advice.md
+=====================================  ==========================================================
 """
 
 from __future__ import annotations
@@ -21,6 +62,20 @@ class PolicyError(ValueError):
     """A policy document is malformed; the message names the parameter."""
 
 
+# The values a scope may name (the engine's codes; docs/regulation.md explains each).
+SCOPE_VALUES: Mapping[str, tuple[str, ...]] = {
+    "kind": ("credit", "mortgage", "jeonse", "other_secured", "overdraft"),
+    "region": ("capital", "non_capital"),
+    "sector": ("bank", "non_bank"),
+    "rate_type": ("fixed", "variable", "mixed", "periodic"),
+}
+# Loans whose bullet principal the DSR spreads over the policy's years (별표18); mortgages have their own cap,
+# jeonse loans are outside DSR. The overdraft's years are always needed (a line counts at its limit).
+AMORTISED_KINDS = ("credit", "overdraft", "other_secured", "card_loan", "instalment", "student")
+# Areas of the LTV and mortgage-cap rules: 규제지역, the rest of the capital area (수도권), elsewhere.
+LTV_AREAS = ("regulated", "capital", "other")
+
+
 @dataclass(frozen=True)
 class Band:
     """A band of a stepped table: the value that applies up to ``upto``; ``None`` = no bound.
@@ -34,30 +89,61 @@ class Band:
 
 
 @dataclass(frozen=True)
+class StressWeights:
+    """스트레스 금리 반영비율 by rate type: variable and fixed as fractions, mixed and periodic by the share
+    of the term whose rate is fixed (bands of percent, bound excluded)."""
+
+    variable: Decimal
+    fixed: Decimal
+    mixed: tuple[Band, ...]
+    periodic: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class StressRule:
+    """One row of the stress table: a scope (``None`` = any) and the stress rate s (%p) with its weights."""
+
+    kinds: frozenset[str] | None
+    regions: frozenset[str] | None
+    sectors: frozenset[str] | None
+    rate_types: frozenset[str] | None
+    rate_pct: Decimal
+    weights: StressWeights
+
+
+@dataclass(frozen=True)
+class LtvRates:
+    """LTV (%) of one area for a borrower buying their first home, any other home-buyer, or an additional home."""
+
+    default_pct: Decimal
+    first_time_buyer_pct: Decimal
+    additional_home_pct: Decimal
+
+
+@dataclass(frozen=True)
 class Policy:
     version: str
     effective_from: dt.date
+    # DSR (총부채원리금상환비율) and its counting rules (은행업감독업무시행세칙 별표18)
     dsr_cap_pct_bank: Decimal
     dsr_cap_pct_nonbank: Decimal
     dsr_borrower_level_threshold: int
     dsr_small_loan_exclusion: int
     dsr_amortisation_years: Mapping[str, int]
     dsr_bullet_mortgage_term_cap_years: int
-    stress_rate_pct: Decimal
-    stress_rate_mortgage_non_capital_pct: Decimal
-    stress_rate_mortgage_capital_floor_pct: Decimal
+    # stress DSR (스트레스 DSR)
+    stress_rules: tuple[StressRule, ...]
     stress_credit_loan_threshold: int
-    stress_weight_variable: Decimal
-    stress_weight_fixed: Decimal
-    stress_weights_mixed: tuple[Band, ...]
-    stress_weights_periodic: tuple[Band, ...]
-    ltv_non_regulated_pct: Decimal
-    ltv_regulated_pct: Decimal
-    ltv_regulated_additional_home_pct: Decimal
-    ltv_first_time_buyer_pct: Decimal
-    mortgage_price_caps: tuple[Band, ...]
-    mortgage_max_term_months_capital: int
-    credit_loan_income_cap_pct: Decimal
+    # LTV and the caps of the 6·27 and 10·15 measures
+    ltv_by_area: Mapping[str, LtvRates]
+    ltv_capital_presumed_regulated: bool
+    mortgage_price_caps: tuple[Band, ...]  # empty: no price-tiered cap in force
+    mortgage_price_cap_areas: frozenset[str]
+    mortgage_max_term_months: int | None  # None: no longest term in force
+    mortgage_max_term_areas: frozenset[str]
+    credit_loan_income_cap_pct: Decimal | None
+    legal_max_rate_pct: Decimal
+    # contract costs and consumer rights
     stamp_duty_bands: tuple[Band, ...]
     stamp_duty_borrower_share_pct: Decimal
     prepayment_fee_max_years: int
@@ -70,32 +156,37 @@ class Policy:
 
     @classmethod
     def from_parameters(cls, version: str, effective_from: dt.date, params: Mapping[str, Any]) -> Policy:
+        """The typed policy, or ``PolicyError`` naming the first parameter that is missing, malformed, out
+        of range, or not read by the engine."""
+        if not isinstance(params, Mapping):
+            raise PolicyError("policy parameters must be an object")
         p = _Reader(params)
-        return cls(
+        tables = {name: p.weights(f"stress.weights.{name}") for name in p.mapping("stress.weights")}
+        price_caps = p.optional_mapping("ltv.price_caps")
+        max_term = p.optional_mapping("ltv.max_term")
+        policy = cls(
             version=version,
             effective_from=effective_from,
             dsr_cap_pct_bank=p.pct("dsr.cap_pct_bank"),
             dsr_cap_pct_nonbank=p.pct("dsr.cap_pct_nonbank"),
             dsr_borrower_level_threshold=p.won("dsr.borrower_level_threshold"),
             dsr_small_loan_exclusion=p.won("dsr.small_loan_exclusion"),
-            dsr_amortisation_years={k: p.positive_int(f"dsr.amortisation_years.{k}")
-                                    for k in p.mapping("dsr.amortisation_years")},
+            dsr_amortisation_years=p.amortisation_years("dsr.amortisation_years"),
             dsr_bullet_mortgage_term_cap_years=p.positive_int("dsr.bullet_mortgage_term_cap_years"),
-            stress_rate_pct=p.pct("stress.rate_pct"),
-            stress_rate_mortgage_non_capital_pct=p.pct("stress.mortgage_non_capital_rate_pct"),
-            stress_rate_mortgage_capital_floor_pct=p.pct("stress.mortgage_capital_floor_pct"),
+            stress_rules=p.stress_rules("stress.rules", tables),
             stress_credit_loan_threshold=p.won("stress.credit_loan_threshold"),
-            stress_weight_variable=p.fraction("stress.weights.variable"),
-            stress_weight_fixed=p.fraction("stress.weights.fixed"),
-            stress_weights_mixed=p.bands("stress.weights.mixed", fraction=True),
-            stress_weights_periodic=p.bands("stress.weights.periodic", fraction=True),
-            ltv_non_regulated_pct=p.pct("ltv.non_regulated_pct"),
-            ltv_regulated_pct=p.pct("ltv.regulated_pct"),
-            ltv_regulated_additional_home_pct=p.pct("ltv.regulated_additional_home_pct"),
-            ltv_first_time_buyer_pct=p.pct("ltv.first_time_buyer_pct"),
-            mortgage_price_caps=p.bands("ltv.price_caps"),
-            mortgage_max_term_months_capital=p.positive_int("ltv.max_term_months_capital"),
-            credit_loan_income_cap_pct=p.pct("credit_loan_income_cap_pct", upper=Decimal(1000)),
+            ltv_by_area={area: LtvRates(p.pct(f"ltv.by_area.{area}.default_pct"),
+                                        p.pct(f"ltv.by_area.{area}.first_time_buyer_pct"),
+                                        p.pct(f"ltv.by_area.{area}.additional_home_pct"))
+                         for area in LTV_AREAS},
+            ltv_capital_presumed_regulated=p.boolean("ltv.capital_presumed_regulated"),
+            mortgage_price_caps=p.bands("ltv.price_caps.bands") if price_caps is not None else (),
+            mortgage_price_cap_areas=p.areas("ltv.price_caps.areas") if price_caps is not None else frozenset(),
+            mortgage_max_term_months=p.positive_int("ltv.max_term.months") if max_term is not None else None,
+            mortgage_max_term_areas=p.areas("ltv.max_term.areas") if max_term is not None else frozenset(),
+            credit_loan_income_cap_pct=(None if p.raw("credit_loan_income_cap_pct") is None
+                                        else p.pct("credit_loan_income_cap_pct", upper=Decimal(1000))),
+            legal_max_rate_pct=p.pct("legal_max_rate_pct"),
             stamp_duty_bands=p.bands("stamp_duty.bands"),
             stamp_duty_borrower_share_pct=p.pct("stamp_duty.borrower_share_pct"),
             prepayment_fee_max_years=p.positive_int("prepayment_fee.max_years"),
@@ -105,6 +196,11 @@ class Policy:
             withdrawal_days=p.positive_int("withdrawal_days"),
             renegotiation=RenegotiationRules.read(p),
         )
+        if policy.late_payment_cap_pct > policy.legal_max_rate_pct:
+            raise PolicyError(f"policy parameter 'late_payment.cap_pct' ({policy.late_payment_cap_pct}) must not "
+                              f"exceed 'legal_max_rate_pct' ({policy.legal_max_rate_pct})")
+        p.check_all_read()
+        return policy
 
 
 @dataclass(frozen=True)
@@ -130,7 +226,7 @@ class RenegotiationRules:
 
     @classmethod
     def read(cls, p: _Reader) -> RenegotiationRules:
-        return cls(dsr_retest=p.flag("renegotiation.dsr_retest"), stamp_duty=p.flag("renegotiation.stamp_duty"),
+        return cls(dsr_retest=p.boolean("renegotiation.dsr_retest"), stamp_duty=p.boolean("renegotiation.stamp_duty"),
                    rate_cut_right_answer_business_days=p.positive_int(
                        "renegotiation.rate_cut_right_answer_business_days"),
                    rate_cut_right_notice_months=p.positive_int("renegotiation.rate_cut_right_notice_months"))
@@ -144,9 +240,24 @@ def policy_in_force(policies: Sequence[Policy], on: dt.date) -> Policy:
     return max(candidates, key=lambda p: p.effective_from)
 
 
+def leaf_paths(params: Mapping[str, Any], prefix: str = "") -> list[str]:
+    """Every leaf of a parameter document as a dotted path (a list, a null or a value is a leaf)."""
+    paths: list[str] = []
+    for key, value in params.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value:
+            paths.extend(leaf_paths(value, path + "."))
+        else:
+            paths.append(path)
+    return paths
+
+
 class _Reader:
+    """Typed reads from the parameter document; remembers what was read so nothing goes unread."""
+
     def __init__(self, params: Mapping[str, Any]):
         self._params = params
+        self._read: set[str] = set()
 
     def raw(self, path: str) -> Any:
         node: Any = self._params
@@ -154,28 +265,47 @@ class _Reader:
             if not isinstance(node, Mapping) or part not in node:
                 raise PolicyError(f"policy parameter '{path}' is missing")
             node = node[part]
+        if not isinstance(node, Mapping) or not node or node is None:
+            self._read.add(path)
         return node
+
+    def check_all_read(self) -> None:
+        unread = [path for path in leaf_paths(self._params) if path not in self._read]
+        if unread:
+            raise PolicyError(f"policy parameter '{unread[0]}' is not a parameter the engine reads "
+                              f"(unknown: {', '.join(unread)})")
 
     def mapping(self, path: str) -> Mapping[str, Any]:
         node = self.raw(path)
-        if not isinstance(node, Mapping):
-            raise PolicyError(f"policy parameter '{path}' must be an object")
+        if not isinstance(node, Mapping) or not node:
+            raise PolicyError(f"policy parameter '{path}' must be a non-empty object")
+        return node
+
+    def optional_mapping(self, path: str) -> Mapping[str, Any] | None:
+        node = self.raw(path)
+        if node is None:
+            return None
+        if not isinstance(node, Mapping) or not node:
+            raise PolicyError(f"policy parameter '{path}' must be an object or null (not in force)")
         return node
 
     def decimal(self, path: str, value: Any = None) -> Decimal:
         value = self.raw(path) if value is None else value
-        if isinstance(value, float) or isinstance(value, bool):
+        if isinstance(value, (float, bool)) or not isinstance(value, (str, int, Decimal)):
             raise PolicyError(f"policy parameter '{path}' must be a string or integer, not {type(value).__name__}")
         try:
-            return Decimal(str(value))
+            number = Decimal(str(value))
         except InvalidOperation:
             raise PolicyError(f"policy parameter '{path}' is not a number: {value!r}") from None
+        if not number.is_finite():
+            raise PolicyError(f"policy parameter '{path}' is not a finite number: {value!r}")
+        return number
 
-    def pct(self, path: str, upper: Decimal = Decimal(100)) -> Decimal:
-        value = self.decimal(path)
-        if not Decimal(0) <= value <= upper:
-            raise PolicyError(f"policy parameter '{path}' must be between 0 and {upper} percent, got {value}")
-        return value
+    def pct(self, path: str, upper: Decimal = Decimal(100), value: Any = None) -> Decimal:
+        number = self.decimal(path, value)
+        if not Decimal(0) <= number <= upper:
+            raise PolicyError(f"policy parameter '{path}' must be between 0 and {upper} percent, got {number}")
+        return number
 
     def fraction(self, path: str, value: Any = None) -> Decimal:
         number = self.decimal(path, value)
@@ -189,17 +319,65 @@ class _Reader:
             raise PolicyError(f"policy parameter '{path}' must be a whole, non-negative number of won")
         return value
 
-    def flag(self, path: str) -> bool:
-        value = self.raw(path)
-        if not isinstance(value, bool):
-            raise PolicyError(f"policy parameter '{path}' must be true or false")
-        return value
-
     def positive_int(self, path: str) -> int:
         value = self.raw(path)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise PolicyError(f"policy parameter '{path}' must be a positive whole number")
         return value
+
+    def boolean(self, path: str) -> bool:
+        value = self.raw(path)
+        if not isinstance(value, bool):
+            raise PolicyError(f"policy parameter '{path}' must be true or false")
+        return value
+
+    def areas(self, path: str) -> frozenset[str]:
+        value = self.raw(path)
+        if not isinstance(value, list) or not value or any(a not in LTV_AREAS for a in value):
+            raise PolicyError(f"policy parameter '{path}' must be a non-empty list of {', '.join(LTV_AREAS)}")
+        return frozenset(value)
+
+    def amortisation_years(self, path: str) -> dict[str, int]:
+        kinds = self.mapping(path)
+        unknown = [k for k in kinds if k not in AMORTISED_KINDS]
+        if unknown or "overdraft" not in kinds:
+            raise PolicyError(f"policy parameter '{path}' must give years for overdraft and only for "
+                              f"{', '.join(AMORTISED_KINDS)} (not {', '.join(unknown) or 'without overdraft'})")
+        return {k: self.positive_int(f"{path}.{k}") for k in kinds}
+
+    def weights(self, path: str) -> StressWeights:
+        return StressWeights(self.fraction(f"{path}.variable"), self.fraction(f"{path}.fixed"),
+                             self.bands(f"{path}.mixed", fraction=True), self.bands(f"{path}.periodic", fraction=True))
+
+    def stress_rules(self, path: str, tables: Mapping[str, StressWeights]) -> tuple[StressRule, ...]:
+        rows = self.raw(path)
+        if not isinstance(rows, list) or not rows:
+            raise PolicyError(f"policy parameter '{path}' must be a non-empty list of rules")
+        rules = []
+        for i, row in enumerate(rows):
+            where = f"{path}[{i}]"
+            if not isinstance(row, Mapping) or set(row) != {"scope", "rate_pct", "weights"}:
+                raise PolicyError(f"policy parameter '{where}' must be {{\"scope\", \"rate_pct\", \"weights\"}}")
+            scope = row["scope"]
+            if not isinstance(scope, Mapping) or not set(scope) <= set(SCOPE_VALUES):
+                raise PolicyError(f"policy parameter '{where}.scope' may only name {', '.join(SCOPE_VALUES)}")
+            sets = {}
+            for key, allowed in SCOPE_VALUES.items():
+                values = scope.get(key)
+                if values is not None and (not isinstance(values, list) or not values
+                                           or any(v not in allowed for v in values)):
+                    raise PolicyError(f"policy parameter '{where}.scope.{key}' must be a non-empty list of "
+                                      f"{', '.join(allowed)}")
+                sets[key] = frozenset(values) if values is not None else None
+            if row["weights"] not in tables:
+                raise PolicyError(f"policy parameter '{where}.weights' must name one of "
+                                  f"stress.weights: {', '.join(tables)}")
+            rate = self.pct(f"{where}.rate_pct", value=row["rate_pct"])
+            rules.append(StressRule(sets["kind"], sets["region"], sets["sector"], sets["rate_type"], rate,
+                                    tables[row["weights"]]))
+        if any(v is not None for v in (rules[-1].kinds, rules[-1].regions, rules[-1].sectors, rules[-1].rate_types)):
+            raise PolicyError(f"policy parameter '{path}': the last rule's scope must be {{}} (every other loan)")
+        return tuple(rules)
 
     def bands(self, path: str, fraction: bool = False) -> tuple[Band, ...]:
         rows = self.raw(path)
@@ -228,17 +406,18 @@ class _Reader:
 
 def parameter_texts(params: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
     """Every leaf of a policy's parameters as (dotted path, text): numbers kept exact, won with thousands
-    separators, bands as compact JSON — the form head office edits a new version in."""
+    separators, lists, objects, true/false and null as compact JSON — the form head office edits a new
+    version in."""
     rows: list[tuple[str, str]] = []
     for key, value in params.items():
         path = f"{prefix}{key}"
-        if isinstance(value, Mapping):
+        if isinstance(value, Mapping) and value:
             rows.extend(parameter_texts(value, path + "."))
         elif isinstance(value, bool):
             rows.append((path, "true" if value else "false"))
         elif isinstance(value, int):
             rows.append((path, f"{value:,}"))
-        elif isinstance(value, list):
+        elif isinstance(value, (list, Mapping, bool)) or value is None:
             rows.append((path, exact_json.dumps(value, indent=None)))
         else:
             rows.append((path, str(value)))
@@ -247,8 +426,8 @@ def parameter_texts(params: Mapping[str, Any], prefix: str = "") -> list[tuple[s
 
 def with_changes(params: Mapping[str, Any], changes: Mapping[str, str]) -> dict[str, Any]:
     """A copy of ``params`` with the leaves at ``changes``' paths replaced by their edited text, read back as
-    the type the leaf had (text, whole number, band list). ``PolicyError`` names the path that does not read;
-    the values themselves are then checked by ``Policy.from_parameters``."""
+    the type the leaf had (text, whole number; lists, true/false and null as JSON). ``PolicyError`` names the
+    path that does not read; the values themselves are then checked by ``Policy.from_parameters``."""
     result = copy.deepcopy(dict(params))
     for path, text in changes.items():
         *parents, leaf = path.split(".")
@@ -257,15 +436,11 @@ def with_changes(params: Mapping[str, Any], changes: Mapping[str, str]) -> dict[
             node = node[part]
         old, text = node[leaf], text.strip()
         try:
-            if isinstance(old, bool):
-                if text.lower() not in ("true", "false"):
-                    raise ValueError("true or false is expected")
-                value = text.lower() == "true"
-            elif isinstance(old, list):
+            if isinstance(old, (list, Mapping, bool)) or old is None:
                 value = exact_json.loads(text)
-                if not isinstance(value, list):
+                if isinstance(old, list) and not isinstance(value, list):
                     raise ValueError("a list like [[upto, value], …] is expected")
-            elif isinstance(old, int) and not isinstance(old, bool):
+            elif isinstance(old, int):
                 value = int(text.replace(",", ""))
             else:
                 value = text

@@ -171,25 +171,54 @@ def customer_dsr(book: Book, policy: Policy) -> pd.Series:
 
 # -- the rules of a new loan, on arrays ------------------------------------------------------------
 def stress_add_e4(kind: np.ndarray, rate_type: np.ndarray, fixed_period: np.ndarray, term: np.ndarray,
-                  region: np.ndarray, credit_after: np.ndarray, policy: Policy) -> np.ndarray:
-    """``limits.stress_add`` for every new loan, in whole 0.0001 %p."""
-    capital = _e4(max(policy.stress_rate_pct, policy.stress_rate_mortgage_capital_floor_pct))
-    rate = np.select([kind == "jeonse", (kind == "mortgage") & (region == "capital"), kind == "mortgage",
-                      np.isin(kind, CREDIT_KINDS) & (credit_after <= policy.stress_credit_loan_threshold)],
-                     [0, capital, _e4(policy.stress_rate_mortgage_non_capital_pct), 0],
-                     default=_e4(policy.stress_rate_pct)).astype(np.int64)
-    weight_e4 = np.full(len(kind), _e4(policy.stress_weight_variable), dtype=np.int64)
-    weight_e4 = np.where(rate_type == "fixed", _e4(policy.stress_weight_fixed), weight_e4)
+                  region: np.ndarray, credit_after: np.ndarray, policy: Policy, sector: str = "bank") -> np.ndarray:
+    """``limits.stress_add_pct`` for every new loan, in whole 0.0001 %p: the first stress rule whose scope covers
+    the loan, its rate times its weight for the rate type; 0 for jeonse and for credit loans under the threshold."""
+    n = len(kind)
+    add = np.zeros(n, dtype=np.int64)
+    assigned = (kind == "jeonse") | (np.isin(kind, CREDIT_KINDS) & (credit_after <= policy.stress_credit_loan_threshold))
+    for rule in policy.stress_rules:
+        hit = ~assigned
+        for values, allowed in ((kind, rule.kinds), (region, rule.regions), (np.full(n, sector), rule.sectors),
+                                (rate_type, rule.rate_types)):
+            if allowed is not None:
+                hit &= np.isin(values, list(allowed))
+        if hit.any():
+            add = np.where(hit, _e4(rule.rate_pct) * _weight_e4(rate_type, fixed_period, term, rule.weights) // E4,
+                           add)
+        assigned |= hit
+    return add
+
+
+def _weight_e4(rate_type: np.ndarray, fixed_period: np.ndarray, term: np.ndarray, weights) -> np.ndarray:
+    """``limits.stress_weight`` of one weight table, in whole 0.0001."""
+    weight = np.full(len(rate_type), _e4(weights.variable), dtype=np.int64)
+    weight = np.where(rate_type == "fixed", _e4(weights.fixed), weight)
     share_based = np.isin(rate_type, ["mixed", "periodic"]) & (fixed_period >= VARIABLE_EQUIVALENT_FIXED_MONTHS)
-    for code, bands in (("mixed", policy.stress_weights_mixed), ("periodic", policy.stress_weights_periodic)):
+    for code, bands in (("mixed", weights.mixed), ("periodic", weights.periodic)):
         hit_type = share_based & (rate_type == code)
-        assigned = np.zeros(len(kind), dtype=bool)
+        assigned = np.zeros(len(rate_type), dtype=bool)
         for band in bands:  # fixed share of the term below the band's bound (fixed × 100 < upto × term)
             hit = hit_type & ~assigned if band.upto is None else \
                 hit_type & ~assigned & (fixed_period * 100 < band.upto * np.maximum(term, 1))
-            weight_e4 = np.where(hit, _e4(band.value), weight_e4)
+            weight = np.where(hit, _e4(band.value), weight)
             assigned |= hit
-    return rate * weight_e4 // E4
+    return weight
+
+
+def ltv_area(region: np.ndarray, policy: Policy) -> np.ndarray:
+    """``limits.ltv_area`` (no regulated-area flag held): regulated, capital or other."""
+    regulated = (region == "capital") & policy.ltv_capital_presumed_regulated
+    return np.where(regulated, "regulated", np.where(region == "capital", "capital", "other"))
+
+
+def capped_term(kind: np.ndarray, term: np.ndarray, region: np.ndarray, policy: Policy) -> np.ndarray:
+    """The term a new loan is offered on: a mortgage in the longest-term areas runs at most that term
+    (``limits.max_term_months``, as the comparison offers it)."""
+    if policy.mortgage_max_term_months is None:
+        return term
+    within = (kind == "mortgage") & np.isin(ltv_area(region, policy), list(policy.mortgage_max_term_areas))
+    return np.where(within, np.minimum(term, policy.mortgage_max_term_months), term)
 
 
 @dataclass(frozen=True)
@@ -202,13 +231,13 @@ class NewLoanChecks:
     ltv_ok: np.ndarray
     price_cap_ok: np.ndarray
     credit_income_ok: np.ndarray
-    max_term_ok: np.ndarray
 
 
 def new_loan_checks(kind: np.ndarray, amount: np.ndarray, rate_e4_: np.ndarray, term: np.ndarray, method: np.ndarray,
                     rate_type: np.ndarray, fixed_period: np.ndarray, region: np.ndarray, collateral: np.ndarray,
                     debts: Debts, income: np.ndarray, cap_pct: Decimal, policy: Policy) -> NewLoanChecks:
-    """``eligibility.new_loan_eligibility``'s regulatory rules for a new loan of ``amount`` replacing each loan."""
+    """``eligibility.new_loan_eligibility``'s regulatory rules for a new loan of ``amount`` replacing each loan
+    (``term``: as offered, capped at the longest term where one applies)."""
     others_service = debts.customer_service - debts.own_service
     others_exposure = debts.customer_exposure - debts.own_exposure
     own_credit = np.where(np.isin(kind, CREDIT_KINDS), debts.own_exposure, 0)
@@ -220,9 +249,11 @@ def new_loan_checks(kind: np.ndarray, amount: np.ndarray, rate_e4_: np.ndarray, 
     ratio = hundredths_pct(others_service + service, income)
     exempt = (kind == "jeonse") | (others_exposure + amount <= policy.dsr_borrower_level_threshold)
     dsr_ok = exempt | (ratio <= int(cap_pct * 100))
-    regulated = region == "capital"
+    area = ltv_area(region, policy)
     mortgage = (kind == "mortgage") & (collateral > 0)
-    ltv_pct = np.where(regulated, _e4(policy.ltv_regulated_pct), _e4(policy.ltv_non_regulated_pct))
+    ltv_pct = np.zeros(len(kind), dtype=np.int64)
+    for name, rates in policy.ltv_by_area.items():
+        ltv_pct = np.where(area == name, _e4(rates.default_pct), ltv_pct)
     ltv_ok = ~mortgage | (amount * (100 * E4) <= collateral * ltv_pct)  # amount ≤ floor(collateral × ltv / 100)
     cap = np.zeros(len(kind), dtype=np.int64)
     assigned = np.zeros(len(kind), dtype=bool)
@@ -230,13 +261,16 @@ def new_loan_checks(kind: np.ndarray, amount: np.ndarray, rate_e4_: np.ndarray, 
         hit = ~assigned if band.upto is None else ~assigned & (collateral <= band.upto)
         cap = np.where(hit, int(band.value), cap)
         assigned |= hit
-    price_cap_ok = ~(mortgage & regulated) | (amount <= cap)
-    income_cap = (np.asarray(income, dtype=object) * _e4(policy.credit_loan_income_cap_pct) // (100 * E4)).astype(
-        np.int64)
-    credit_income_ok = ~np.isin(kind, CREDIT_KINDS) | (credit_others + amount <= income_cap)
-    max_term_ok = ~((kind == "mortgage") & regulated & (term > policy.mortgage_max_term_months_capital))
-    ok = dsr_ok & ltv_ok & price_cap_ok & credit_income_ok & max_term_ok
-    return NewLoanChecks(ok, dsr_ok, ratio, add > 0, exempt, ltv_ok, price_cap_ok, credit_income_ok, max_term_ok)
+    capped_area = np.isin(area, list(policy.mortgage_price_cap_areas))
+    price_cap_ok = ~(mortgage & capped_area) | (amount <= cap)
+    if policy.credit_loan_income_cap_pct is None:
+        credit_income_ok = np.ones(len(kind), dtype=bool)
+    else:
+        income_cap = (np.asarray(income, dtype=object) * _e4(policy.credit_loan_income_cap_pct)
+                      // (100 * E4)).astype(np.int64)
+        credit_income_ok = ~np.isin(kind, CREDIT_KINDS) | (credit_others + amount <= income_cap)
+    ok = dsr_ok & ltv_ok & price_cap_ok & credit_income_ok
+    return NewLoanChecks(ok, dsr_ok, ratio, add > 0, exempt, ltv_ok, price_cap_ok, credit_income_ok)
 
 
 def booking_products(products: Sequence[ReloanProduct], kind: np.ndarray, amount: np.ndarray, term: np.ndarray,
@@ -338,7 +372,8 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     # -- could another lender take the loan over? (the best disclosed offer, tested like a switch) ----------
     market = market_rate_for(best_market_rates(book.market_offers, as_of), loans["kind"], pd.Series(score))
     market_e4 = np.where(np.isfinite(market), np.round(np.nan_to_num(market) * E4), 0).astype(np.int64)
-    probe = new_loan_checks(kind, balance, market_e4, remaining, method, rate_type, fixed_period, region, collateral,
+    new_term = capped_term(kind, remaining, region, policy)  # a re-loan's or a switch's term
+    probe = new_loan_checks(kind, balance, market_e4, new_term, method, rate_type, fixed_period, region, collateral,
                             debts, income, policy.dsr_cap_pct_bank, policy)
     six = add_months_array(drawdown, np.full(n, policy.mortgage_switch_min_months))
     horizon = np.datetime64(as_of + dt.timedelta(days=rules.fee_window_notice_days), "D")
@@ -378,7 +413,7 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     product_rate_type = np.where(has_product, attr("rate_type", default=""), rate_type).astype(str)
     product_fixed = np.where(has_product, attr("fixed_period_months", lambda v: v or 0, None).astype(np.int64),
                              fixed_period)
-    reloan_checks = new_loan_checks(kind, balance, reloan_bp * 100, remaining, method, product_rate_type,
+    reloan_checks = new_loan_checks(kind, balance, reloan_bp * 100, new_term, method, product_rate_type,
                                     product_fixed.astype(np.int64), region, collateral, debts, income,
                                     policy.dsr_cap_pct_bank, policy)
     product_ok = has_product & (reloan_bp * 100 >= product_min) & (reloan_bp * 100 <= product_max)
@@ -410,7 +445,8 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
             return
         keep_of(rows)
         bp = reneg_bp if action == RENEGOTIATION else reloan_bp
-        s = portfolio_schedules(balance[rows], bp[rows] * 100, remaining[rows], method[rows])
+        term = remaining if action == RENEGOTIATION else new_term  # a renegotiation keeps the contract's term
+        s = portfolio_schedules(balance[rows], bp[rows] * 100, term[rows], method[rows])
         upfront = reneg_stamp[rows] if action == RENEGOTIATION else reloan_upfront[rows]
         target = reneg_saving if action == RENEGOTIATION else reloan_saving
         target[rows] = keep_interest[rows] - s.total_interest - upfront
@@ -443,10 +479,10 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
     switch_saving = np.zeros(n, dtype=np.int64)
     switch_monthly = np.zeros(n, dtype=np.int64)
     if len(rows):
-        no_match[rows], switch_saving[rows], switch_monthly[rows] = _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_fee,
-                                       duty_borrower, book, loans, reneg_admissible, reneg_floor_bp, reneg_stamp,
-                                       reloan_admissible & reloan_checks.ok, reloan_floor_bp, reloan_upfront,
-                                       keep_interest, keep_of, rules.min_switch_saving_won, keep_monthly)
+        no_match[rows], switch_saving[rows], switch_monthly[rows] = _cannot_match(
+            rows, balance, current_e4, remaining, new_term, method, market_e4, full_fee, duty_borrower, book, loans,
+            reneg_admissible, reneg_floor_bp, reneg_stamp, reloan_admissible & reloan_checks.ok, reloan_floor_bp,
+            reloan_upfront, keep_interest, keep_of, rules.min_switch_saving_won, keep_monthly)
         action = np.where(no_match, SWITCH, action).astype(np.int8)
 
     chosen_bp = np.select([action == RENEGOTIATION, action == RELOAN, action == SWITCH],
@@ -521,21 +557,21 @@ def _tied(keep_value, reneg_value, reloan_value, reneg_ok, reloan_ok) -> np.ndar
     return (values == best).sum(axis=1) > 1
 
 
-def _cannot_match(rows, balance, current_e4, remaining, method, market_e4, full_fee, duty_borrower, book, loans,
+def _cannot_match(rows, balance, current_e4, remaining, new_term, method, market_e4, full_fee, duty_borrower, book, loans,
                   reneg_possible, reneg_floor_bp, reneg_stamp, reloan_possible, reloan_floor_bp, reloan_upfront,
                   keep_interest, keep_of, min_saving: int, keep_monthly) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For ``rows``: whether the best disclosed switch (its fees included) saves the customer more than each action
     we may take would at its lowest rate (``advice._cannot_match``); and what the switch saves, in all and a month."""
     keep_of(rows)
     fees = _market_fees(book, loans.iloc[rows])
-    switch = portfolio_schedules(balance[rows], market_e4[rows], remaining[rows], method[rows])
+    switch = portfolio_schedules(balance[rows], market_e4[rows], new_term[rows], method[rows])
     switch_saving = keep_interest[rows] - switch.total_interest - full_fee[rows] - duty_borrower[rows] - fees
     beaten = switch_saving >= max(min_saving, 1)
-    for possible, floor_bp, upfront in ((reneg_possible, reneg_floor_bp, reneg_stamp),
-                                        (reloan_possible, reloan_floor_bp, reloan_upfront)):
+    for possible, floor_bp, upfront, term in ((reneg_possible, reneg_floor_bp, reneg_stamp, remaining),
+                                              (reloan_possible, reloan_floor_bp, reloan_upfront, new_term)):
         sub = possible[rows]
         if sub.any():
-            ours = portfolio_schedules(balance[rows][sub], floor_bp[rows][sub] * 100, remaining[rows][sub],
+            ours = portfolio_schedules(balance[rows][sub], floor_bp[rows][sub] * 100, term[rows][sub],
                                        method[rows][sub])
             our_saving = keep_interest[rows][sub] - ours.total_interest - upfront[rows][sub]
             beaten[np.nonzero(sub)[0]] &= our_saving < switch_saving[sub]

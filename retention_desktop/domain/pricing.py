@@ -57,7 +57,7 @@ class PricingRules:
     rate_cut_score_improvement: int
     call_list_size_per_branch: int
     fee_window_notice_days: int
-    # -- renegotiation (금리 조건변경) and re-loan booking: the bank's own rules (revision 0007) ----------
+    # -- renegotiation (금리 조건변경) and re-loan booking: the bank's own rules (revision 0009) ----------
     renegotiation_discretionary_cut_pct: Decimal  # how far below the current rate without a 금리인하요구권 claim
     renegotiation_cost_won: int  # what a rate change on the existing contract costs the bank to process
     reloan_cost_won: int  # what booking a new loan costs the bank (documents, appraisal, staff time)

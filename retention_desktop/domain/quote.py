@@ -223,6 +223,24 @@ def parse_request(document: Any) -> QuoteRequest:
                         renegotiation)
 
 
+def check_legal_maximum_rate(request: QuoteRequest, policy: Policy) -> None:
+    """Refuse any rate above the legal maximum interest rate in force on ``as_of`` (법정 최고금리, 연 20 % since
+    2021-07-07: 이자제한법 and 대부업법 enforcement decrees): no such loan may be held, offered or compared.
+    ``QuoteInputError`` names the first field at fault."""
+    top = policy.legal_max_rate_pct
+    rates = [("current_loan.annual_rate_pct", request.current_loan.annual_rate_pct)]
+    rates += [(f"other_debts[{i}].annual_rate_pct", d.annual_rate_pct) for i, d in enumerate(request.other_debts)]
+    if request.reloan_offer is not None:
+        rates.append(("reloan_offer.annual_rate_pct", request.reloan_offer.annual_rate_pct))
+    if request.renegotiation_offer is not None:
+        rates.append(("renegotiation_offer.annual_rate_pct", request.renegotiation_offer.annual_rate_pct))
+    rates += [(f"switch_offers[{i}].annual_rate_pct", o.annual_rate_pct) for i, o in enumerate(request.switch_offers)]
+    for field, rate in rates:
+        if rate > top:
+            raise QuoteInputError(field, f"{rate}% is above the legal maximum interest rate of {top}% "
+                                         f"(법정 최고금리, policy {policy.version})")
+
+
 def run_quote(request: QuoteRequest, policy: Policy, reloan: Offer | None = None) -> Comparison:
     """Compare keep, the given renegotiation, the re-loan (given, or ``reloan`` priced elsewhere) and every switch
     offer, without pricing or advice (``advice.advise`` adds both)."""

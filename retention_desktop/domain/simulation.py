@@ -99,8 +99,9 @@ def new_loan_like(loan: CurrentLoan, rate_shift: Decimal = Decimal(0), rate_type
 
 
 def limit_of(request: QuoteRequest, policy: Policy) -> LoanLimit:
+    """The re-loan's limit today: a new loan of the current loan's kind and terms that would repay it."""
     return loan_limit(request.borrower, list(request.other_debts), new_loan_like(request.current_loan), policy,
-                      product_max=request.current_loan.balance if request.current_loan.kind == "jeonse" else None)
+                      refinanced_balance=request.current_loan.balance)
 
 
 def run_scenario(request: QuoteRequest, scenario: Scenario, policy: Policy) -> ScenarioResult:
@@ -109,7 +110,7 @@ def run_scenario(request: QuoteRequest, scenario: Scenario, policy: Policy) -> S
     borrower = replace(request.borrower, annual_income=max(income, 0))
     debts = [d for d in request.other_debts if d.kind not in scenario.repay_kinds]
     loan = new_loan_like(request.current_loan, scenario.rate_shift_pct)
-    limit = loan_limit(borrower, debts, loan, policy)
+    limit = loan_limit(borrower, debts, loan, policy, refinanced_balance=request.current_loan.balance)
     return ScenarioResult(scenario.name, limit.max_new_loan, limit.binding_constraint)
 
 
@@ -135,7 +136,8 @@ def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36
         income = int((Decimal(request.borrower.annual_income) * growth).to_integral_value(rounding=ROUND_FLOOR))
         policy = policy_in_force(policies, on)
         limit = loan_limit(replace(request.borrower, annual_income=income), debts,
-                           new_loan_like(request.current_loan), policy)
+                           new_loan_like(request.current_loan), policy,
+                           refinanced_balance=request.current_loan.balance)
         points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version))
     return points
 

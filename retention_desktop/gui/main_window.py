@@ -26,7 +26,7 @@ from retention_desktop.gui.pages.loan import LoanPage
 from retention_desktop.gui.pages.proposals import ProposalsPage
 from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
-from retention_desktop.gui.proposal_preview import ProposalPreview
+from retention_desktop.gui.proposal_preview import ProposalPreview, report_error
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.proposal_service import create_proposal, reopen
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.pages = {
             "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
-            "proposals": ProposalsPage(), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
+            "proposals": ProposalsPage(self.data_dir, self.today), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
             "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
             "applications": ApplicationsPage(),
         }
@@ -122,19 +122,25 @@ class MainWindow(QMainWindow):
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
         run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
-                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+                 lambda exc: self._proposal_failed("제안서를 만들지 못했습니다", exc))
 
     def open_proposal(self, proposal_no: str) -> None:
         officer = self.officer
         run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
-                 lambda exc: self.statusBar().showMessage(str(exc), 10000))
+                 lambda exc: self._proposal_failed("제안서를 열지 못했습니다", exc))
+
+    def _proposal_failed(self, title: str, exc: Exception) -> None:
+        self.statusBar().showMessage(f"{title}: {exc}", 10000)
+        self.error_box = report_error(self, title, f"{title}.\n\n{exc}", exc)
 
     def show_proposal(self, proposal) -> None:
         self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
-        self.preview = ProposalPreview(self.officer, proposal, parent=self)
+        self.preview = ProposalPreview(self.officer, proposal, parent=self,
+                                       state_file=self.data_dir / "window-state.ini")
         self.preview.decision_recorded.connect(self._decision_recorded)
-        self.preview.open()
-        self.proposal_opened.emit(self.preview)
+        preview = self.preview
+        preview.pages_ready.connect(lambda _n: self.proposal_opened.emit(preview))
+        preview.open()
 
     def _decision_recorded(self, decision: str) -> None:
         self.pages["proposals"].activate(self.officer)

@@ -1,22 +1,30 @@
-"""제안서 미리보기: the signed PDF's pages (rendered with pypdfium2), print, save as, the customer's decision.
+"""제안서 미리보기: the signed PDF's pages, printing through Qt's print dialog, save as, the customer's decision.
 
-PySide6-Essentials has no QtPdf, so pages are rendered by pypdfium2 to images for the screen and, at
-the printer's resolution, for printing.
+Pages are rasterised by pypdfium2 (proposal/pages.py) in the background, at screen resolution for the
+preview and at the printer's resolution (capped at 300 dpi) for printing; the print job itself also
+runs in the background (Qt allows painting on a QPrinter outside the GUI thread). Page range, copies,
+collation and page order come from the print dialog. The dialog fits the screen it opens on (a
+1366×768 laptop included, every button visible) and remembers its size in ``state_file`` (an INI file
+in the data folder, never the user's registry or home folder). Errors reach the officer in a dialog
+and the log with the traceback.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,58 +33,127 @@ from PySide6.QtWidgets import (
 
 from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.gui.tasks import run_task
+from retention_desktop.proposal.pages import MAX_PRINT_DPI, page_count, render_page, render_pages
 from retention_desktop.services.proposal_service import ArchivedProposal, record_decision
 
+log = logging.getLogger(__name__)
+
 DECISIONS = list(PROPOSAL_DECISION.items())
+PREVIEW_DPI = 96
+PREFERRED_SIZE = QSize(900, 1000)
+SETTINGS_KEY = "proposal_preview/size"
 
 
-def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
-    """Every page as an image at ``dpi`` (72 dpi = scale 1)."""
-    import pypdfium2 as pdfium
+def to_qimage(array) -> QImage:
+    """An RGB uint8 array (height × width × 3) as a QImage that owns its pixels."""
+    height, width = array.shape[:2]
+    return QImage(array.tobytes(), width, height, array.strides[0], QImage.Format.Format_RGB888).copy()
 
-    document = pdfium.PdfDocument(pdf)
-    images = []
+
+def report_error(parent: QWidget | None, title: str, message: str, exc: BaseException | None = None) -> QMessageBox:
+    """The one way this dialog reports a failure: the log (with the traceback) and a dialog the officer sees.
+
+    Non-blocking (``open``), so tests and background callbacks never wait on it.
+    """
+    log.error("%s: %s", title, exc if exc is not None else message,
+              exc_info=(type(exc), exc, exc.__traceback__) if exc is not None else None)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """What the print dialog asked for, in page indexes (0-based) in the order they go to the printer."""
+
+    pages: list[int]
+    dpi: int
+
+
+def print_plan(page_total: int, printer: QPrinter) -> PrintPlan:
+    """Pages to send for the dialog's page range, copies (when the printer cannot make them), collation and
+    page order. Raises ValueError when the range selects no page of this document."""
+    first, last = 1, page_total
+    if printer.printRange() == QPrinter.PrintRange.PageRange:
+        first, last = max(printer.fromPage(), 1), min(printer.toPage() or page_total, page_total)
+    ranges = printer.pageRanges()
+    chosen = [i for i in range(first - 1, last) if ranges.isEmpty() or ranges.contains(i + 1)]
+    if not chosen:
+        raise ValueError(f"인쇄할 쪽이 없습니다: 이 제안서는 1–{page_total}쪽입니다.")
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        chosen.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
+    pages = chosen * copies if printer.collateCopies() else [p for p in chosen for _ in range(copies)]
+    return PrintPlan(pages, min(printer.resolution(), MAX_PRINT_DPI))
+
+
+def print_document(pdf: bytes, printer: QPrinter, plan: PrintPlan) -> str:
+    """Paint the planned pages on ``printer`` (any thread), each scaled to the paper; returns where it went.
+
+    Raises RuntimeError when the printer cannot be opened (no printer, a file that cannot be written).
+    """
+    printer.setFullPage(True)  # the page image carries its own margins: place it on the whole sheet
+    painter = QPainter()
+    if not painter.begin(printer):
+        target = printer.outputFileName() or printer.printerName() or "기본 프린터"
+        raise RuntimeError(f"프린터를 열 수 없습니다: {target}")
     try:
-        for page in document:
-            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-            array = bitmap.to_numpy()
-            height, width = array.shape[:2]
-            channels = array.shape[2] if array.ndim == 3 else 1
-            image_format = {3: QImage.Format.Format_RGB888, 4: QImage.Format.Format_RGBA8888}[channels]
-            image = QImage(array.tobytes(), width, height, array.strides[0], image_format).copy()
-            images.append(image)
-            page.close()
+        for n, index in enumerate(plan.pages):
+            if n:
+                printer.newPage()
+            image = to_qimage(render_page(pdf, index, plan.dpi))
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
+            size = image.size().scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(paper.x() + (paper.width() - size.width()) // 2,
+                           paper.y() + (paper.height() - size.height()) // 2, size.width(), size.height())
+            painter.drawImage(target, image)
     finally:
-        document.close()
-    return images
+        painter.end()
+    return printer.outputFileName() or printer.printerName()
+
+
+def fitted_size(preferred: QSize, available: QRect, frame_margin: QSize = QSize(16, 80)) -> QSize:
+    """``preferred`` shrunk so the window, its frame included, fits ``available`` (a screen's free area).
+
+    The height keeps 80 pixels: a title bar (~30) and a taskbar the window system may not subtract from the
+    available area (auto-hidden ones, some X11 desktops).
+    """
+    return QSize(max(min(preferred.width(), available.width() - frame_margin.width()), 480),
+                 max(min(preferred.height(), available.height() - frame_margin.height()), 360))
 
 
 class ProposalPreview(QDialog):
     decision_recorded = Signal(str)
     printed = Signal(str)
+    print_failed = Signal(str)
+    pages_ready = Signal(int)
 
-    def __init__(self, officer, proposal: ArchivedProposal, verification: str = "", parent: QWidget | None = None):
+    def __init__(self, officer, proposal: ArchivedProposal, verification: str = "", parent: QWidget | None = None,
+                 state_file: Path | None = None):
         super().__init__(parent)
         self.officer, self.proposal = officer, proposal
+        self.state_file = state_file
         self.setWindowTitle(f"제안서 {proposal.proposal_no}")
-        self.resize(900, 1000)
-        pages = QWidget()
-        column = QVBoxLayout(pages)
-        self.page_labels = []
-        for image in render_pages(proposal.pdf, 110):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setStyleSheet("border: 1px solid #999; background: white;")
-            column.addWidget(label)
-            self.page_labels.append(label)
+        self.page_labels: list[QLabel] = []
+        self.page_total = 0
+        self.print_dialog: QPrintDialog | None = None
+        self.printing = False
+        self.error_box: QMessageBox | None = None
+
+        self.pages = QWidget()
+        self.column = QVBoxLayout(self.pages)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.loading = QLabel("제안서 쪽을 그리는 중…")
+        self.column.addWidget(self.loading)
         scroll = QScrollArea()
-        scroll.setWidget(pages)
+        scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
-        self.status = QLabel(verification or f"sha256 {proposal.pdf_sha256[:20]}…")
+        self.status = QLabel(verification or f"제안서 {proposal.proposal_no} · 서명·보관됨")
         self.status.setWordWrap(True)
         self.print_button = QPushButton("인쇄…")
         self.print_button.clicked.connect(self.open_print_dialog)
+        self.print_button.setEnabled(False)
         self.save_button = QPushButton("다른 이름으로 저장…")
         self.save_button.clicked.connect(self.ask_save_path)
         self.decision = QComboBox()
@@ -85,6 +162,8 @@ class ProposalPreview(QDialog):
         self.decision.setCurrentIndex([c for c, _ in DECISIONS].index(proposal.decision))
         self.record_button = QPushButton("고객 결정 기록")
         self.record_button.clicked.connect(self.record)
+        self.close_button = QPushButton("닫기")
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for widget in (self.print_button, self.save_button):
             buttons.addWidget(widget)
@@ -92,41 +171,116 @@ class ProposalPreview(QDialog):
         buttons.addWidget(QLabel("고객 결정"))
         buttons.addWidget(self.decision)
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.print_dialog: QPrintDialog | None = None
+        self.fit_to_screen()
+        pdf = proposal.pdf
+        run_task(lambda: render_pages(pdf, PREVIEW_DPI), self._show_pages,
+                 lambda exc: self._failed("제안서를 표시하지 못했습니다", exc), owner=self)
 
-    # -- printing ---------------------------------------------------------------------------------
-    def open_print_dialog(self) -> None:
+    # -- size ----------------------------------------------------------------------------------------
+    def buttons(self) -> list[QWidget]:
+        return [self.print_button, self.save_button, self.decision, self.record_button, self.close_button]
+
+    def _settings(self) -> QSettings | None:
+        return QSettings(str(self.state_file), QSettings.Format.IniFormat) if self.state_file else None
+
+    def fit_to_screen(self) -> None:
+        """The remembered (or preferred) size, shrunk to the free area of the screen the dialog opens on,
+        and centred there."""
+        settings = self._settings()
+        remembered = settings.value(SETTINGS_KEY) if settings else None
+        preferred = remembered if isinstance(remembered, QSize) and remembered.isValid() else PREFERRED_SIZE
+        anchor = self.parentWidget()
+        screen = (anchor.screen() if anchor is not None else None) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        size = fitted_size(preferred, available)
+        self.resize(size)
+        self.move(available.x() + (available.width() - size.width()) // 2,
+                  available.y() + max((available.height() - size.height() - 32) // 2, 0))
+
+    def remember_size(self) -> None:
+        settings = self._settings()
+        if settings is not None:
+            settings.setValue(SETTINGS_KEY, self.size())
+            settings.sync()
+
+    def done(self, result: int) -> None:
+        self.remember_size()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self.remember_size()
+        super().closeEvent(event)
+
+    # -- pages ---------------------------------------------------------------------------------------
+    def _show_pages(self, arrays) -> None:
+        self.loading.hide()
+        for array in arrays:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(to_qimage(array)))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+        self.page_total = len(arrays)
+        self.print_button.setEnabled(True)
+        self.pages_ready.emit(self.page_total)
+
+    # -- printing ------------------------------------------------------------------------------------
+    def new_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.print_dialog = QPrintDialog(printer, self)
-        self.print_dialog.accepted.connect(lambda: self.print_to(printer))
-        self.print_dialog.open()
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+        printer.setDocName(f"제안서 {self.proposal.proposal_no}")
+        printer.setFromTo(1, max(self.page_total, 1))
+        return printer
+
+    def open_print_dialog(self) -> None:
+        """Qt's print dialog (printer, page range, copies); printing starts when it is accepted."""
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("제안서 인쇄")
+        option = QAbstractPrintDialog.PrintDialogOption
+        for flag, on in ((option.PrintPageRange, True), (option.PrintToFile, True),
+                         (option.PrintCollateCopies, True), (option.PrintSelection, False),
+                         (option.PrintCurrentPage, False)):
+            dialog.setOption(flag, on)
+        dialog.setMinMax(1, max(self.page_total, 1))
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self.print_dialog = dialog
+        # QPrintDialog.open is overloaded as open(receiver, member) in PySide6; the plain window-modal open is
+        # QDialog's
+        QDialog.open(dialog)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Each page at the printer's resolution, scaled to its page, in order."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.status.setText("프린터를 열 수 없습니다.")
+        """Send the pages the printer's settings ask for, in the background; ``printed`` or ``print_failed``."""
+        if self.printing:
             return
         try:
-            for i, image in enumerate(render_pages(self.proposal.pdf, min(printer.resolution(), 300))):
-                if i:
-                    printer.newPage()
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(area.x(), area.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(area)
-        finally:
-            painter.end()
-        self.status.setText("인쇄를 보냈습니다.")
-        self.printed.emit(printer.outputFileName() or printer.printerName())
+            plan = print_plan(self.page_total or page_count(self.proposal.pdf), printer)
+        except ValueError as exc:
+            self._failed("인쇄하지 못했습니다", exc)
+            return
+        self.printing = True
+        self.print_button.setEnabled(False)
+        self.status.setText(f"인쇄 중… ({len(plan.pages)}쪽)")
+        pdf = self.proposal.pdf
+        self._printer = printer  # kept alive until the job ends
+        run_task(lambda: print_document(pdf, printer, plan), self._printed,
+                 lambda exc: self._failed("인쇄하지 못했습니다", exc), owner=self)
 
-    # -- saving -----------------------------------------------------------------------------------
+    def _printed(self, target: str) -> None:
+        self.printing = False
+        self.print_button.setEnabled(True)
+        self.status.setText(f"인쇄를 보냈습니다: {target}")
+        self.printed.emit(target)
+
+    # -- saving --------------------------------------------------------------------------------------
     def ask_save_path(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, "제안서 저장", f"{self.proposal.proposal_no}.pdf",
                                                     "PDF (*.pdf)")
@@ -137,17 +291,26 @@ class ProposalPreview(QDialog):
         try:
             path.write_bytes(self.proposal.pdf)
         except OSError as exc:
-            self.status.setText(f"저장하지 못했습니다: {exc}")
+            self._failed("저장하지 못했습니다", exc)
             return
         self.status.setText(f"저장했습니다: {path}")
 
-    # -- decision ---------------------------------------------------------------------------------
+    # -- decision ------------------------------------------------------------------------------------
     def record(self) -> None:
         code = self.decision.currentData()
         officer, number = self.officer, self.proposal.proposal_no
         run_task(lambda: record_decision(officer, number, code), lambda _r: self._recorded(code),
-                 lambda exc: self.status.setText(str(exc)))
+                 lambda exc: self._failed("고객 결정을 기록하지 못했습니다", exc), owner=self)
 
     def _recorded(self, code: str) -> None:
         self.status.setText(f"고객 결정을 기록했습니다: {dict(DECISIONS)[code]}")
         self.decision_recorded.emit(code)
+
+    # -- errors --------------------------------------------------------------------------------------
+    def _failed(self, title: str, exc: BaseException) -> None:
+        if title.startswith("인쇄"):
+            self.printing = False
+            self.print_button.setEnabled(self.page_total > 0)
+            self.print_failed.emit(str(exc))
+        self.status.setText(f"{title}: {exc}")
+        self.error_box = report_error(self, title, f"{title}.\n\n{exc}", exc)

@@ -29,7 +29,6 @@ class ScreenshotTour(QObject):
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.saved: list[Path] = []
         self.screens = 0
-        self.proposal_pdf: bytes | None = None
 
     def start(self) -> None:
         QTimer.singleShot(0, self._run)
@@ -66,6 +65,16 @@ class ScreenshotTour(QObject):
             self._settle(600)  # charts re-render in the background at the new size
             path = self.out_dir / f"{self.screens:02d}-{name}-{width}x{height}.png"
             widget.grab().save(str(path))
+            self.saved.append(path)
+
+    def _proposal_pages(self, pdf: bytes) -> None:
+        """The signed proposal's pages as the customer gets them, at 90 dpi (proposal-page-1.png, …)."""
+        from retention_desktop.gui.proposal_preview import to_qimage
+        from retention_desktop.proposal.pages import render_pages
+
+        for number, array in enumerate(render_pages(pdf, 90), start=1):
+            path = self.out_dir / f"proposal-page-{number}.png"
+            to_qimage(array).save(str(path))
             self.saved.append(path)
 
     def _wait_for(self, condition, action) -> None:
@@ -109,7 +118,7 @@ class ScreenshotTour(QObject):
             self._grab("comparison")
             (preview,) = self._wait(w.proposal_opened, comparison.proposal_button.click)
             self._grab("proposal", preview)
-            self.proposal_pdf = preview.proposal.pdf
+            self._proposal_pages(preview.proposal.pdf)
             preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
             self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
@@ -129,8 +138,6 @@ class ScreenshotTour(QObject):
             self.login_dialog.grab().save(str(path))
             self.saved.append(path)
             self.login_dialog.hide()
-            if self.proposal_pdf:  # the signed proposal the tour made, to render its pages (pdftoppm) beside the screens
-                (self.out_dir / "proposal.pdf").write_bytes(self.proposal_pdf)
             log.info("screenshots: %s", ", ".join(p.name for p in self.saved))
         except Exception:
             log.exception("screenshot tour failed")
@@ -211,9 +218,9 @@ class ScreenshotTour(QObject):
                        page.dialog.save)
         self._grab_dialog("product-dialog-refused", page.dialog)
         page.open_policy()
-        page.dialog.ui.versionEdit.setText("2027.07-stress-1.75")
-        page.dialog.ui.noteEdit.setText("예시: 스트레스 가산금리 1.75%p")
-        page.dialog.set_value("stress.rate_pct", "1.75")
+        page.dialog.ui.versionEdit.setText("2027.07-ltv-45")
+        page.dialog.ui.noteEdit.setText("예시: 규제지역 LTV 45%")
+        page.dialog.set_value("ltv.by_area.regulated.default_pct", "45")
         self._grab_dialog("policy-dialog", page.dialog)
         admin.close()
         admin.deleteLater()

@@ -1,10 +1,12 @@
 """PAdES signatures on proposals (pyHanko): B-B always, B-T when a timestamp server is configured;
-a visible signature field; verification against the bank's trust roots."""
+a visible signature field in Korean (who signed, branch, Korean time); verification against the bank's
+trust roots."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -12,12 +14,18 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from retention_desktop.data.locations import resources_dir
 from retention_desktop.proposal.pki import SigningIdentity
 
 FIELD = "BankSignature"
+# NanumGothic carries VTT hinting sources (TSI* tables) the subsetter drops, saying so at WARNING on every
+# signature: harmless, and noise in the log.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -32,22 +40,62 @@ class Verification:
     level: str
 
 
-def sign(pdf: bytes, identity: SigningIdentity, box: tuple[int, int, int, int], signer_label: str,
-         timestamp_url: str | None = None) -> bytes:
-    """Sign ``pdf`` (PAdES) into a visible field on its last page at ``box`` (points, bottom-left origin)."""
+class _SignerAt(signers.PdfSigner):
+    """A PdfSigner whose signing time is the one given (printed on the stamp and put in the signature)."""
+
+    def __init__(self, *args, signed_at: dt.datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._signed_at = signed_at
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):
+        session = super().init_signing_session(pdf_out, existing_fields_only)
+        session.system_time = self._signed_at
+        return session
+
+
+@dataclass(frozen=True)
+class _FontInMemory(GlyphAccumulatorFactory):
+    """pyHanko's factory opens the font file and never closes it; this one reads it into memory instead."""
+
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        with open(self.font_file, "rb") as handle:
+            data = io.BytesIO(handle.read())
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(writer=writer, font_handle=data, font_size=self.font_size,
+                                ot_script_tag=self.ot_script_tag, ot_language_tag=self.ot_language_tag,
+                                writing_direction=self.writing_direction, bcp47_lang_code=self.bcp47_lang_code,
+                                obj_stream=obj_stream)
+
+
+def stamp_style() -> TextStampStyle:
+    """The visible signature: Korean text in the bundled NanumGothic (subset embedded), 10 points."""
+    font = _FontInMemory(str(resources_dir() / "fonts" / "NanumGothic.ttf"), font_size=10)
+    return TextStampStyle(stamp_text="%(lines)s", border_width=1,
+                          text_box_style=TextBoxStyle(font=font, font_size=10, leading=14),
+                          inner_content_layout=None)
+
+
+def sign(pdf: bytes, identity: SigningIdentity, page: int, box: tuple[int, int, int, int], stamp_lines: list[str],
+         signed_at: dt.datetime, timestamp_url: str | None = None) -> bytes:
+    """Sign ``pdf`` (PAdES) into a visible field on ``page`` (0-based) at ``box`` (points, bottom-left origin).
+
+    ``stamp_lines`` are printed in the field (who signed, branch, Korean time); ``signed_at`` (aware, whole
+    seconds) is both the signing time inside the signature and the time the stamp shows.
+    """
     signer = signers.SimpleSigner.load_pkcs12(identity.p12_path, passphrase=identity.passphrase)
     if signer is None:
         raise PermissionError("서명용 인증서를 열 수 없습니다 (비밀번호 또는 파일 확인).")
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    last_page = int(writer.root["/Pages"]["/Count"]) - 1
-    fields.append_signature_field(writer, fields.SigFieldSpec(FIELD, on_page=last_page, box=box))
+    fields.append_signature_field(writer, fields.SigFieldSpec(FIELD, on_page=page, box=box))
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
         reason="Retention proposal", location="KR", use_pades_lta=False)
-    stamp = TextStampStyle(stamp_text=f"Digitally signed\n{signer_label}\n%(ts)s", border_width=1)
     timestamper = HTTPTimeStamper(timestamp_url) if timestamp_url else None
-    pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=stamp)
-    return pdf_signer.sign_pdf(writer).getvalue()
+    pdf_signer = _SignerAt(meta, signer=signer, timestamper=timestamper, stamp_style=stamp_style(),
+                           signed_at=signed_at)
+    text = "\n".join(line.replace("%", "%%") for line in stamp_lines)
+    return pdf_signer.sign_pdf(writer, appearance_text_params={"lines": text}).getvalue()
 
 
 def verify(pdf: bytes, trust_roots_pem: list[bytes]) -> Verification:

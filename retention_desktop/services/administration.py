@@ -24,7 +24,10 @@ from retention_desktop.data.database import (
 from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
 from retention_desktop.data.models import Customer, Loan
 from retention_desktop.data.settings import SettingsError, load_settings
-from retention_desktop.services import quoting
+from retention_desktop.domain.proposal_code import ProposalCodeError
+from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+from retention_desktop.services import proposal_form, quoting
+from retention_desktop.services.proposal_check import check_proposal
 from retention_desktop.services.model_training import TrainingError, train_models
 from retention_desktop.services.officer_session import LoginError, log_in
 from retention_desktop.services.portfolio_scoring import score_portfolio
@@ -120,6 +123,8 @@ def _prepare(db: Database) -> None:
         demo_data.regenerate(db.engine, DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED)
         # a demo branch opens with trained models and today's call list, as the nightly batch would leave it
         score_portfolio(db, dt.date.today())
+    else:
+        demo_data.ensure_demo_letterhead(db.engine)
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
@@ -230,6 +235,35 @@ def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | 
         raise
     except Exception as exc:
         raise AdminError(f"규제정책·가격 기준을 데이터베이스에서 읽지 못했습니다: {exc}") from exc
+    finally:
+        db.close()
+
+
+def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password: Callable[[str], str | None]):
+    """A proposal number, or the QR's text, checked against the archive (services/proposal_check.py)."""
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        return check_proposal(db, typed, dt.date.today(), trust_roots(data_dir))
+    except ProposalCodeError as exc:
+        raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
+    finally:
+        db.close()
+
+
+def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
+                          ask_password: Callable[[str], str | None]) -> dict:
+    """Show or set head office's proposal form settings (set: through the database's set_proposal_form)."""
+    db = open_demo_ready(data_dir, demo, ask_password) if action == "set" else open_for_admin(data_dir, demo,
+                                                                                              ask_password)
+    try:
+        if action == "set":
+            current = proposal_form.stored_form(db) or {}
+            merged = {**current, **{k: v for k, v in values.items() if v is not None}}
+            try:
+                proposal_form.set_form(db, ProposalForm.from_document(merged))
+            except ProposalFormError as exc:
+                raise AdminError(str(exc), code=2) from exc
+        return proposal_form.stored_form(db) or {}
     finally:
         db.close()
 

@@ -28,7 +28,7 @@ class CallLine:
     officer_name: str
     mine: bool
     reasons: tuple[str, ...]
-    action: str | None  # the recommended action (None on lists written before revision 0007)
+    action: str | None  # the recommended action (None on lists written before revision 0009)
     expected_value_gain: int | None  # what it adds to the bank's expected value over keeping the loan as it is
     customer_saving: int | None  # what it saves the customer in all, fees included
     customer_monthly_saving: int | None

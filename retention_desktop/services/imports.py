@@ -32,6 +32,7 @@ from retention_desktop.data.models import (
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.policy import Policy, PolicyError
 from retention_desktop.services import audit
+from retention_desktop.services.regulation import legal_maximum_rate
 
 MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_max", "annual_rate_pct", "fees",
                        "as_of", "source"]
@@ -103,8 +104,9 @@ def _date(text: str, field: str) -> dt.date:
         raise ValueError(f"{field}: date YYYY-MM-DD expected, got {text!r}") from None
 
 
-def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
-    """Every row, or ``ImportRejected`` listing every bad line."""
+def parse_market_offers(text: str, name: str, legal_max=None) -> list[MarketOfferRow]:
+    """Every row, or ``ImportRejected`` listing every bad line. ``legal_max(as_of)``: the legal maximum
+    interest rate (%) on a sheet's date; a rate above it is refused."""
     rows: list[MarketOfferRow] = []
     errors: list[str] = []
     seen: dict = {}
@@ -121,6 +123,10 @@ def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
             rate = _rate(values["annual_rate_pct"], "annual_rate_pct")
             fees = _int(values["fees"], "fees", 0, 100_000_000)
             as_of = _date(values["as_of"], "as_of")
+            top = legal_max(as_of) if legal_max else None
+            if top is not None and rate > top:
+                raise ValueError(f"annual_rate_pct: {rate} is above the legal maximum interest rate of {top}% "
+                                 f"on {as_of} (법정 최고금리)")
             if not values["source"]:
                 raise ValueError("source: must not be empty")
         except ValueError as exc:
@@ -141,7 +147,7 @@ def parse_market_offers(text: str, name: str) -> list[MarketOfferRow]:
 
 
 def import_market_offers(db: Database, path: Path, employee_no: str | None = None) -> int:
-    rows = parse_market_offers(_read(path), path.name)
+    rows = parse_market_offers(_read(path), path.name, legal_maximum_rate(db))
     sheets = {(r.lender, r.loan_kind, r.as_of) for r in rows}
     with db.session() as s:  # one transaction: the old sheets go and the new come, or nothing changes
         s.execute(delete(MarketOffer).where(
@@ -306,6 +312,7 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
     (loans point at them): a withdrawn product is saved with ``active`` false. A product's loan kind never
     changes (its loans and applications are of that kind); ``only_new`` refuses a code already stored (the
     new-product form must not overwrite one). ``where`` names each row's place for the errors."""
+    top = legal_maximum_rate(db)(dt.date.today())  # 법정 최고금리 in force today
     with db.session() as s:
         stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
         errors = []
@@ -316,6 +323,8 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
             elif product is not None and product.loan_kind != row["loan_kind"]:
                 errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
                               "(add a new code for another kind)")
+        errors += [f"{place}: max_rate_pct: {row['max_rate_pct']} is above the legal maximum interest rate of {top}% "
+                   "(법정 최고금리)" for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
         if errors:
             raise ImportRejected(errors)
         for row in rows:

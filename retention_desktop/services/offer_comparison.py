@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from retention_desktop.data.models import Branch, CreditScore, Customer, ExternalDebt, Loan, MarketOffer, Repayment
-from retention_desktop.domain.advice import Advice, Candidate, Recommendation, advise
+from retention_desktop.domain.advice import BANK_ACTIONS, Advice, Candidate, Recommendation, advise
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer
 from retention_desktop.domain.features import MARKET_KIND, CustomerFacts
 from retention_desktop.domain.fees import months_between
@@ -153,7 +153,21 @@ def open_comparison(officer: OfficerSession, loan_no: str, today: dt.date,
     context = basis.context(request, officer.role)
     policy = basis.policy(today)
     return OfferComparison(names["customer_no"], names["name"], loan_no, request, context, policy,
-                           advise(request, context, policy))
+                           _advise(request, context, policy, {}))
+
+
+def _advise(request: QuoteRequest, context: PricingContext, policy: Policy,
+            pinned: Mapping[str, Decimal]) -> Advice:
+    """The engine's advice; when the officer has set no rate, the engine keeps the loan as it is (or lets it go)
+    and a competitor beats it, the bank action is priced at the counter-offer the officer may give within their
+    authority: the rate that matches the competitor (``Recommendation.counter_offer``). The screen, the slider
+    and the proposal then start from the offer that keeps the customer."""
+    advice = advise(request, context, policy, pinned)
+    counter = advice.recommendation.counter_offer
+    if (pinned or advice.recommendation.action in BANK_ACTIONS or counter is None or counter.counter_rate_pct is None
+            or not counter.within_authority or not advice.candidates[counter.action].available):
+        return advice
+    return advise(request, context, policy, {counter.action: counter.counter_rate_pct})
 
 
 def recompute(base: OfferComparison, rate_pct: Decimal | None = None,
@@ -180,7 +194,7 @@ def recompute(base: OfferComparison, rate_pct: Decimal | None = None,
         request = QuoteRequest(request.as_of, request.borrower, request.other_debts, request.current_loan,
                                request.reloan_offer, (*request.switch_offers, typed), request.facts,
                                request.our_debts, request.renegotiation_offer)
-    advice = advise(request, base.context, base.policy, pinned)
+    advice = _advise(request, base.context, base.policy, pinned)
     return OfferComparison(base.customer_no, base.customer_name, base.loan_no, base.request, base.context,
                            base.policy, advice, typed, pinned)
 
@@ -194,8 +208,9 @@ def typed_offer(lender: str, rate_text: str, base: OfferComparison, fees: int = 
         rate = Decimal(rate_text.strip().rstrip("%"))
     except ArithmeticError:
         raise ComparisonError(f"금리를 숫자로 입력하세요: {rate_text!r}") from None
-    if not rate.is_finite() or not Decimal("0.5") <= rate <= Decimal(20) or rate != rate.quantize(Decimal("0.01")):
-        raise ComparisonError("금리는 0.50%–20.00% 사이, 소수 둘째 자리까지 입력하세요.")
+    top = base.policy.legal_max_rate_pct  # 법정 최고금리: no offer above it is compared
+    if not rate.is_finite() or not Decimal("0.5") <= rate <= top or rate != rate.quantize(Decimal("0.01")):
+        raise ComparisonError(f"금리는 0.50%–{top:.2f}%(법정 최고금리) 사이, 소수 둘째 자리까지 입력하세요.")
     if fees < 0:
         raise ComparisonError("수수료는 0원 이상이어야 합니다.")
     loan = base.request.current_loan

@@ -18,9 +18,11 @@ from sqlalchemy import func, select, update
 
 from retention_desktop.data.models import Branch, Customer, Loan, Proposal
 from retention_desktop.domain import exact_json
-from retention_desktop.domain.advice import recommendation_document, settled_request
+from retention_desktop.domain.advice import customer_reasons, headline, recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
-from retention_desktop.domain.comparison_table import OPTION_ROWS, display_order, option_title
+from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, display_order, option_title
+from retention_desktop.domain.disclosures import DisclosureFacts, disclosures
+from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko
 from retention_desktop.domain.labels import (
     LOAN_KIND,
     PROPOSAL_DECISION,
@@ -29,22 +31,23 @@ from retention_desktop.domain.labels import (
     RETENTION_ACTION,
 )
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
-from retention_desktop.domain.masking import mask_name
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.proposal_code import check_code
+from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 from retention_desktop.domain.quote import option_document, request_document
-from retention_desktop.data.locations import resources_dir
 from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
 from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity, identity_from_p12
 from retention_desktop.services import audit
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
+from retention_desktop.services.proposal_form import read_form
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
 
 VALID_DAYS = 14
 DECISIONS = tuple(PROPOSAL_DECISION)
-BANK_NAME = "Retention Demo Bank 레텐션은행"
+DISCLOSURE_ACTION = {"renegotiation": "renegotiate", "reloan": "reloan", "keep": "keep", "switch": "switch"}
 
 
 class ProposalError(Exception):
@@ -86,52 +89,110 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
-                     today: dt.date, quote_input: dict, input_sha: str, simulation, demo: bool
-                     ) -> document.ProposalContent:
-    loan = state.request.current_loan
-    recommended = state.recommendation.option_label
-    options = display_order(state.comparison.options, recommended)  # as the screen shows them
-    titles = [option_title(o) + (" (권고)" if o.label == recommended else "") for o in options]
-    rows = [(label, [shown(o) for o in options]) for label, shown in OPTION_ROWS]
-    horizon = min(max(len(o.cumulative_cost) for o in options), 120)
+def recommended_action(state: OfferComparison, valid_until: dt.date) -> document.Summary:
+    """The summary box: the action this proposal offers, what the customer saves by it (fees included), what
+    changes, and how it compares with the best eligible offer of another lender (``domain/advice.py``
+    ``customer_reasons``: never the bank's own value or the officer's authority). When the engine's advice is
+    that switching suits the customer better, the box says so. Nothing proposed ever costs more than keeping the
+    loan or breaks a rule (``create_proposal`` refuses it first)."""
+    r = state.recommendation
     offer = state.offer
-    png = chart.cumulative_cost_png([(t, o.cumulative_cost[:horizon]) for t, o in zip(titles, options)],
-                                    offer.option.break_even_month, RETENTION_ACTION[offer.action])
-    disclosures = (resources_dir() / "disclosures" / "proposal_ko.txt").read_text(encoding="utf-8").splitlines()
-    disclosures = [line for line in disclosures if line.strip()]
-    disclosures.insert(3, f"이 대출의 중도상환수수료율은 {format_rate_pct(loan.prepayment_fee_pct)}이며, "
-                          f"금리 유형은 {RATE_TYPE.get(loan.rate_type, loan.rate_type)}입니다.")
-    recommendation = state.recommendation
-    proposed = f"{RETENTION_ACTION[offer.action]} 연 {format_rate_pct(offer.option.annual_rate_pct)}"
-    if offer.action == "reloan" and state.advice.prices.product is not None:
-        proposed += f" ({state.advice.prices.product.name})"
-    proposed += (f" — 매달 {format_won(loan_monthly_saving(state))}, 총 {format_won(offer.option.net_saving_vs_keep)} "
-                 f"절약 (수수료 포함)")
+    chosen = offer.option
+    keep = state.comparison.option("keep")
+    title = r.headline if r.action == offer.action else headline(offer.action, chosen, keep)
+    note = r.headline if r.action == "switch" else ""
+    return document.Summary(
+        action=DISCLOSURE_ACTION[offer.action], headline=title, option_title=option_title(chosen),
+        new_rate_pct=chosen.annual_rate_pct, current_rate_pct=keep.annual_rate_pct,
+        monthly_payment=chosen.monthly_payment, current_monthly_payment=keep.monthly_payment,
+        total_saving=chosen.net_saving_vs_keep, months=chosen.term_months,
+        break_even_month=chosen.break_even_month, valid_until=valid_until,
+        reasons=customer_reasons(state.advice, state.policy, offer.action), note=note)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who and where, for the document: the bank's form settings and the officer's branch phone."""
+
+    form: ProposalForm
+    branch_phone: str | None
+
+
+def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
+                     today: dt.date, created_at: dt.datetime, quote_input: dict, input_sha: str, simulation,
+                     demo: bool, letterhead: Letterhead) -> document.ProposalContent:
+    """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
+    ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
+    loan = state.request.current_loan
+    chosen = state.offer.option  # what this proposal offers: first and marked, as the screen shows it
+    options = display_order(state.comparison.options, chosen.label)
+    valid_until = today + dt.timedelta(days=VALID_DAYS)
+    summary = recommended_action(state, valid_until)
+    titles = [option_title(o) for o in options]
+    rows = [(label, [shown(o) for o in options]) for label, shown in (*TERMS_ROWS, *OPTION_ROWS)]
+    # the chart draws keeping first, the option it is about second
+    keep = state.comparison.option("keep")
+    about = chosen
+    ordered = [keep, about] + [o for o in options if o is not about and o is not keep]
+    lines = [chart.ChartLine(f"{option_title(o)} {format_rate_pct(o.annual_rate_pct)}",
+                             o.cumulative_cost) for o in ordered]
+    policy = state.policy
+    form = letterhead.form
+    facts = DisclosureFacts(
+        action=summary.action, rate_pct=chosen.annual_rate_pct,
+        rate_type=RATE_TYPE.get(loan.rate_type, loan.rate_type), method=REPAYMENT_METHOD[chosen.method.value],
+        term_months=chosen.term_months, monthly_payment=chosen.monthly_payment,
+        total_interest=chosen.total_interest, prepayment_fee=chosen.prepayment_fee,
+        stamp_duty=chosen.stamp_duty_borrower, fees=chosen.fees, current_prepayment_fee_pct=loan.prepayment_fee_pct,
+        withdrawal_days=policy.withdrawal_days, late_add_pct=policy.late_payment_add_pct,
+        late_cap_pct=policy.late_payment_cap_pct, prepayment_fee_years=policy.prepayment_fee_max_years,
+        bank_name=form.bank_name, branch_name=officer.branch_name, branch_phone=letterhead.branch_phone,
+        consumer_protection_name=form.consumer_protection_name,
+        consumer_protection_phone=form.consumer_protection_phone, lender=chosen.lender)
     return document.ProposalContent(
-        proposal_no=proposal_no, bank_name=BANK_NAME, branch_name=officer.branch_name,
-        officer=f"{officer.name} {officer.role_label} ({officer.employee_no})", customer=mask_name(customer_name),
-        customer_no=state.customer_no, created_on=today, valid_until=today + dt.timedelta(days=VALID_DAYS),
+        proposal_no=proposal_no, created_at=created_at, bank_name=form.bank_name, branch_name=officer.branch_name,
+        branch_phone=letterhead.branch_phone, officer_name=officer.name, officer_title=officer.role_label,
+        officer_employee_no=officer.employee_no, customer_name=customer_name, customer_no=state.customer_no,
+        summary=summary,
         current_loan=[("대출", f"{LOAN_KIND.get(loan.kind, loan.kind)} {state.loan_no}"),
                       ("잔액", format_won(loan.balance)), ("금리", format_rate_pct(loan.annual_rate_pct)),
-                      ("유형", RATE_TYPE.get(loan.rate_type, loan.rate_type)),
-                      ("상환", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
-                      ("잔여", f"{loan.remaining_months}개월"), ("실행일", f"{loan.drawdown_date:%Y.%m.%d}")],
-        option_titles=titles, option_rows=rows, chart_png=png,
-        reason_codes=[(r.text, f"{r.pct:+.2f}") for r in offer.price.reasons] +
-                     [("= 제안 금리", format_rate_pct(offer.option.annual_rate_pct))],
-        scenarios=[(s.name, format_won_korean(s.max_new_loan), CONSTRAINT_LABELS[s.binding_constraint])
-                   for s in simulation.scenarios],
+                      ("금리 유형", RATE_TYPE.get(loan.rate_type, loan.rate_type)),
+                      ("상환 방식", REPAYMENT_METHOD.get(loan.method.value, loan.method.value)),
+                      ("남은 기간", f"{loan.remaining_months}개월"), ("실행일", format_date_ko(loan.drawdown_date))],
+        option_titles=titles, option_rows=rows, proposed_column=options.index(chosen),
+        chart_lines=lines, break_even_month=about.break_even_month,
+        reason_codes=[(r.text, f"{r.pct:+.2f}") for r in state.personal.reasons] +
+                     [("= 제안 금리", format_rate_pct(chosen.annual_rate_pct))],
+        scenarios=[(sc.name, format_won_korean(sc.max_new_loan), CONSTRAINT_LABELS[sc.binding_constraint])
+                   for sc in simulation.scenarios],
         suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
-        disclosures=disclosures, engine_version=ENGINE_VERSION, policy_version=state.policy.version,
-        input_sha256=input_sha, quote_input=quote_input, demo=demo,
-        title=f"{RETENTION_ACTION[offer.action]} 제안서", headline=recommendation.headline, proposed=proposed,
-        recommendation=[*recommendation.reasons[:4]],
-        recommended_column=next((i for i, o in enumerate(options) if o.label == recommended), None))
+        disclosures=disclosures(facts), ad_review_no=form.ad_review_no,
+        check_code=check_code(proposal_no, input_sha), engine_version=ENGINE_VERSION,
+        policy_version=state.policy.version, input_sha256=input_sha, quote_input=quote_input, demo=demo)
 
 
-def loan_monthly_saving(state: OfferComparison) -> int:
-    return state.comparison.option("keep").monthly_payment - state.offer.option.monthly_payment
+def letterhead(officer: OfficerSession, today: dt.date) -> Letterhead:
+    """Head office's form settings (refused when missing or lapsed) and the branch's phone number."""
+    with officer.database.session() as s:
+        phone = s.scalar(select(Branch.phone).where(Branch.id == officer.branch_id))
+    try:
+        form = read_form(officer.database)
+        form.require_valid_on(today)
+    except ProposalFormError as exc:
+        raise ProposalError(str(exc)) from exc
+    return Letterhead(form, phone)
+
+
+def stamp_lines(officer: OfficerSession, head: Letterhead, signed_at: dt.datetime, demo: bool) -> list[str]:
+    """What the visible signature says, in Korean: who signed, branch and phone, Korean time."""
+    phone = f" · 전화 {head.branch_phone}" if head.branch_phone else ""
+    lines = [f"{head.form.bank_name} 전자서명",
+             f"서명 {officer.name} {officer.role_label} ({officer.employee_no})",
+             f"{officer.branch_name}{phone}",
+             f"{format_datetime_ko(signed_at, seconds=True)} (한국 시간)"]
+    if demo:
+        lines.append("DEMO 인증서 · 효력 없음")
+    return lines
 
 
 def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
@@ -175,18 +236,20 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
     proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
     identity = signing_identity(officer, data_dir)
+    head = letterhead(officer, today)
     with officer.database.session() as s:
         customer_id, customer_name = s.execute(select(Customer.id, Customer.name)
                                                .where(Customer.customer_no == state.customer_no)).one()
         loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
-    content = proposal_content(state, officer, customer_name, proposal_no, today, quote_input, input_sha, simulation,
-                               identity.demo)
-    pdf = document.render(content)
+    now = dt.datetime.now(KST).replace(microsecond=0)
+    content = proposal_content(state, officer, customer_name, proposal_no, today, now, quote_input, input_sha,
+                               simulation, identity.demo, head)
+    rendered = document.render(content)
     # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
-    signed = signing.sign(pdf, identity, document.signature_box_points(),
-                          f"{officer.employee_no} {officer.branch_name}".encode("ascii", "ignore").decode()
-                          or officer.employee_no, load_settings(data_dir).extra.get("timestamp_url"))
+    signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
+                          stamp_lines(officer, head, now, identity.demo), now,
+                          load_settings(data_dir).extra.get("timestamp_url"))
     digest = sha256_hex(signed)
     output = {"options": [option_document(o) for o in state.comparison.options],
               "proposed_action": offer.action,
@@ -197,7 +260,7 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     with officer.database.session() as s:
         s.add(Proposal(
             proposal_no=proposal_no, customer_id=customer_id, loan_id=loan_id, officer_id=officer.officer_id,
-            valid_until=content.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,
+            valid_until=content.summary.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,
             quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
             input_sha256=input_sha, pdf=signed, pdf_sha256=digest))
         audit.record(s, officer.employee_no, "proposal.create", state.customer_no, proposal_no=proposal_no,

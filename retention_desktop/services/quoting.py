@@ -22,7 +22,7 @@ from retention_desktop.domain.personal_quote import PricingContext, offer_prices
 from retention_desktop.domain.policy import Policy, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.domain.products import ReloanProduct
-from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, parse_request
+from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
     parse_scenarios,
@@ -117,12 +117,15 @@ def personal_rate(request: QuoteRequest, context: PricingContext, policy: Policy
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
-    return personal_quote_document(request, basis.context(request), basis.policy(request.as_of))
+    policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
+    return personal_quote_document(request, basis.context(request), policy)
 
 
 def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[str, Any]:
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
+    check_legal_maximum_rate(request, policy)
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
     target = document.get("limit_target", DEFAULT_LIMIT_TARGET)

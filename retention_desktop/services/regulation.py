@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 
 from sqlalchemy import select
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import PolicyVersion
-from retention_desktop.domain.policy import Policy, policy_in_force
+from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
 
 
 def load_policies(db: Database) -> list[Policy]:
@@ -19,3 +21,19 @@ def load_policies(db: Database) -> list[Policy]:
 
 def policy_for(db: Database, on: dt.date) -> Policy:
     return policy_in_force(load_policies(db), on)
+
+
+def legal_maximum_rate(db: Database) -> Callable[[dt.date], Decimal | None]:
+    """The legal maximum interest rate (법정 최고금리, %) in force on a day, from the stored policy versions;
+    before the first version, the first version's (the maximum has only ever been lowered); ``None`` when no
+    policy is stored at all."""
+    policies = load_policies(db)
+
+    def on(day: dt.date) -> Decimal | None:
+        if not policies:
+            return None
+        try:
+            return policy_in_force(policies, day).legal_max_rate_pct
+        except PolicyError:
+            return policies[0].legal_max_rate_pct
+    return on

@@ -1,15 +1,23 @@
-"""제안서: the branch's proposals and the customers' decisions."""
+"""제안서: the branch's proposals and the customers' decisions, and 확인 — check a proposal a customer brings
+back: its number typed, or its QR scanned (a scanner types like a keyboard, then Enter)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from pathlib import Path
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.labels import PROPOSAL_DECISION
+from retention_desktop.domain.proposal_code import ProposalCodeError
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import table, title
+from retention_desktop.gui.widgets import show_message, table, title
+from retention_desktop.services.proposal_check import ProposalCheck, check_proposal
+from retention_desktop.services.proposal_service import trust_roots
 from retention_desktop.services.proposals import branch_proposals
 
 COLUMNS = [
@@ -23,25 +31,86 @@ COLUMNS = [
 ]
 
 
+def check_text(check: ProposalCheck) -> str:
+    """What the officer reads after 확인: the verdict, then what the archive says to compare with the paper."""
+    if not check.found:
+        return f"확인 안 됨 — {check.reason}"
+    head = ("확인됨 — " if check.ok else "확인 안 됨 — ") + check.reason
+    s = check.summary
+    facts = [f"고객 {check.customer}", f"담당 {check.officer} ({check.branch})",
+             f"유효기한 {format_date_ko(check.valid_until)}" if check.valid_until else "",
+             f"고객 결정: {PROPOSAL_DECISION.get(check.decision, check.decision)}"]
+    if s:
+        facts.append(f"권해 드린 선택: {s.get('option', '')} 연 {s.get('new_rate_pct', '')}%, "
+                     f"월 {int(s.get('monthly_payment', 0)):,}원, 총 절약 {int(s.get('total_saving', 0)):,}원")
+    return head + "\n" + " · ".join(f for f in facts if f)
+
+
 class ProposalsPage(QWidget):
     loaded = Signal(int)
     open_proposal = Signal(str)
+    checked = Signal(object)
 
-    def __init__(self):
+    def __init__(self, data_dir: Path | None = None, today: dt.date | None = None):
         super().__init__()
+        self.data_dir, self.today = data_dir, today or dt.date.today()
+        self.officer = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
         self.view.activated.connect(lambda index: self.open_proposal.emit(self.model.record(index.row()).proposal_no))
         self.info = QLabel()
+        self.check_edit = QLineEdit()
+        self.check_edit.setPlaceholderText("제안서 번호를 입력하거나 QR을 스캔하세요 (예: P20261130-1C09B6)")
+        self.check_edit.returnPressed.connect(self.check)
+        self.check_button = QPushButton(tr("확인"))
+        self.check_button.clicked.connect(self.check)
+        self.check_result = QLabel()
+        self.check_result.setWordWrap(True)
+        self.check_result.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("제안서 확인"))
+        row.addWidget(self.check_edit, 1)
+        row.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title(tr("제안서")))
+        layout.addLayout(row)
+        layout.addWidget(self.check_result)
         layout.addWidget(self.info)
         layout.addWidget(self.view, 1)
 
     def activate(self, officer) -> None:
+        self.officer = officer
         run_task(lambda: branch_proposals(officer), self._show, owner=self)
 
     def _show(self, lines) -> None:
         self.model.set_records(lines)
         self.info.setText(f"지점 제안서 {len(lines):,}건" if lines else "아직 작성된 제안서가 없습니다.")
         self.loaded.emit(len(lines))
+
+    def check(self) -> None:
+        """Look the typed or scanned proposal up in the archive (in the background)."""
+        typed = self.check_edit.text().strip()
+        if not typed or self.officer is None:
+            return
+        officer, today, data_dir = self.officer, self.today, self.data_dir
+        self.check_button.setEnabled(False)
+        run_task(lambda: check_proposal(officer.database, typed, today,
+                                        trust_roots(data_dir) if data_dir is not None else [], officer.employee_no),
+                 self._checked, self._check_failed, owner=self)
+
+    def _checked(self, check: ProposalCheck) -> None:
+        self.check_button.setEnabled(True)
+        show_message(self.check_result, check_text(check), "good" if check.ok else "error")
+        self.check_edit.selectAll()
+        self.checked.emit(check)
+
+    def _check_failed(self, exc: Exception) -> None:
+        self.check_button.setEnabled(True)
+        if isinstance(exc, ProposalCodeError):
+            show_message(self.check_result, str(exc), "error")
+        else:
+            from retention_desktop.gui.proposal_preview import report_error
+
+            show_message(self.check_result, f"확인하지 못했습니다: {exc}", "error")
+            self.error_box = report_error(self, "제안서를 확인하지 못했습니다", str(exc), exc)
+        self.checked.emit(exc)

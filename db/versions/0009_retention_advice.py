@@ -11,16 +11,16 @@ list's recommended action, its expected value, eligibility and the customer's sa
   it is, the eligibility line, and the customer's saving (total and monthly). Lists written before this
   revision keep NULL there; a listed action never costs the customer more than keeping (CHECK).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 """
 import json
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

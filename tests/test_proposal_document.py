@@ -1,0 +1,314 @@
+"""The printed proposal as the customer reads it: text, type sizes, margins, page composition, golden pages,
+the QR the product verifies, tampering, pdfsig, and the awkward customers (10 loans, a 341-month 12억 mortgage,
+a long name)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from retention_desktop.domain import exact_json
+from retention_desktop.domain.money import format_rate_pct, format_won
+from retention_desktop.proposal import document, pages, signing
+from retention_desktop.proposal.chart import FONT_PT, cumulative_cost_figure
+from retention_desktop.proposal.pki import ensure_demo_identity
+from retention_desktop.services import proposal_service as ps
+from retention_desktop.services.limit_simulation import Toggles, simulate_for
+from retention_desktop.services.offer_comparison import open_comparison
+from retention_desktop.services.proposal_check import check_proposal
+from retention_desktop.services.regulation import load_policies
+from tests import proposal_samples
+from tests.support import TEST_AS_OF
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+GOLDEN_DPI = 60
+GOLDEN_TOLERANCE = 2.0  # RMS over 0–255 grey levels: fonts may anti-alias a shade apart; a moved line does not pass
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfsig") is None,
+                                   reason="poppler-utils (pdftotext, pdfsig) not installed; .ci/run installs them")
+
+
+@pytest.fixture(scope="module")
+def demo_identity(tmp_path_factory):
+    return ensure_demo_identity(tmp_path_factory.mktemp("pki"), "101", "강남역지점", "E1007", "권명숙")
+
+
+def signed_sample(identity, content=None) -> bytes:
+    rendered = document.render(content or proposal_samples.sample_content())
+    return signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
+                        proposal_samples.stamp_lines(), proposal_samples.GOLDEN_SIGNED_AT)
+
+
+def chars(pdf: bytes):
+    """(page index, character, font size in points, (left, bottom, right, top)) for every printed character."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = []
+    document_ = pdfium.PdfDocument(pdf)
+    try:
+        for index, page in enumerate(document_):
+            textpage = page.get_textpage()
+            for i in range(textpage.count_chars()):
+                code = raw.FPDFText_GetUnicode(textpage.raw, i)
+                if chr(code).isspace() or code in (0, 0xFFFE, 0xFFFF):
+                    continue
+                out.append((index, chr(code), raw.FPDFText_GetFontSize(textpage.raw, i), textpage.get_charbox(i)))
+            textpage.close()
+            page.close()
+    finally:
+        document_.close()
+    return out
+
+
+def assert_laid_out_for_a_reader(pdf: bytes) -> None:
+    """No text under 9 pt; nothing past the margins; every page but the last at least 60 % full."""
+    found = chars(pdf)
+    small = {(p, c, round(size, 1)) for p, c, size, _box in found if size < document.MIN_FONT_PT - 0.05}
+    assert not small, sorted(small)[:10]
+    width, height = 595.27, 841.89
+    outside = [(p, c, box) for p, c, _s, box in found
+               if box[0] < document.MARGIN_X - 1 or box[2] > width - document.MARGIN_X + 1 or box[1] < 0 or box[3] > height]
+    assert not outside, outside[:10]
+    total = max(p for p, *_ in found) + 1
+    top, bottom = height - document.MARGIN_TOP, document.MARGIN_BOTTOM
+    for page in range(total - 1):
+        lowest = min(box[1] for p, c, _s, box in found if p == page and box[1] > 12 * 2.835 and box[3] < top + 1)
+        assert (top - lowest) / (top - bottom) >= 0.6, f"page {page + 1} is less than 60 % full"
+
+
+def page_of(pdf: bytes, phrase: str) -> list[int]:
+    return [i for i, page in enumerate(PdfReader(io.BytesIO(pdf)).pages) if phrase in page.extract_text()]
+
+
+def test_the_sample_reads_right_and_is_laid_out_for_a_reader(demo_identity):
+    pdf = signed_sample(demo_identity)
+    assert_laid_out_for_a_reader(pdf)
+    for heading, last_row in (("상환 기간", "실효 연 비용률"), ("금리 (%p)", "= 제안 금리"),
+                              ("한도를 정하는 규제", "모두 적용"), ("꼭 알아두실 사항", "1332")):
+        assert page_of(pdf, heading) == page_of(pdf, last_row), heading  # no table split across pages
+    assert page_of(pdf, "권해 드리는 선택") == [0]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_with_its_time_limit(made_for_text):
+    pdf, state, officer = made_for_text
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    content = " ".join(out.decode("utf-8").split())
+    offered = state.comparison.option("reloan")  # a new contract: the withdrawal right applies (not to a renegotiation)
+    for n in (1, 2, 3):  # "1 / 3" (pdftotext may close up the thin spaces around the slash)
+        assert re.search(rf"\b{n} ?/ ?3\b", content), n
+    for phrase in ("김하늘", officer.name, officer.branch_name, "02-0000-0101",
+                   f"연 {format_rate_pct(offered.annual_rate_pct)}", format_won(offered.monthly_payment),
+                   format_won(offered.net_saving_vs_keep), "2026년 12월 7일까지",  # valid until: 14 days
+                   "14일 안에", "안 날부터 1년 이내", "계약일부터 5년", "10일 안에", "10영업일", "3년 안에",
+                   "국번 없이 1332", "금융분쟁조정", "1500-0000", "준법감시인 심의필 제2026-0001호",
+                   "금융소비자보호법 제46조", "금융소비자보호법 제47조", "은행법 제30조의2"):
+        # Korean lines wrap between any two syllables: compare without the spaces wrapping adds
+        assert re.sub(r"\s", "", phrase) in re.sub(r"\s", "", content), phrase
+
+
+@pytest.fixture
+def made_for_text(login, tmp_path):
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
+    return made.pdf, state, officer
+
+
+def render_grey(pdf: bytes, dpi: int) -> list[np.ndarray]:
+    return [np.asarray(a.mean(axis=2), dtype=np.uint8) for a in pages.render_pages(pdf, dpi)]
+
+
+def test_golden_pages(demo_identity, tmp_path):
+    """Each page against its golden image (tests/golden); RETENTION_UPDATE_GOLDEN=1 rewrites them after a
+    deliberate layout change (look at them before committing)."""
+    from matplotlib.testing.compare import compare_images
+    from PIL import Image
+
+    rendered = render_grey(signed_sample(demo_identity), GOLDEN_DPI)
+    update = os.environ.get("RETENTION_UPDATE_GOLDEN") == "1"
+    assert len(rendered) == 3
+    for number, image in enumerate(rendered, start=1):
+        golden = GOLDEN_DIR / f"proposal-page-{number}.png"
+        actual = tmp_path / f"proposal-page-{number}.png"
+        Image.fromarray(image).save(actual, optimize=True)
+        if update:
+            GOLDEN_DIR.mkdir(exist_ok=True)
+            shutil.copy(actual, golden)
+        assert golden.exists(), f"no golden image {golden.name}: run with RETENTION_UPDATE_GOLDEN=1"
+        assert compare_images(str(golden), str(actual), tol=GOLDEN_TOLERANCE) is None, f"page {number} changed"
+
+
+def test_a_moved_table_fails_the_golden_comparison(demo_identity, tmp_path):
+    """The tolerance is tight enough to see a layout change: a longer headline pushes page 1 down."""
+    import dataclasses
+
+    from matplotlib.testing.compare import compare_images
+    from PIL import Image
+
+    content = proposal_samples.sample_content()
+    moved = dataclasses.replace(content, summary=dataclasses.replace(
+        content.summary, reasons=content.summary.reasons + ("한 줄 더 늘어난 이유가 표 전체를 아래로 밉니다",) * 3))
+    image = render_grey(signed_sample(demo_identity, moved), GOLDEN_DPI)[0]
+    Image.fromarray(image).save(tmp_path / "moved.png")
+    assert compare_images(str(GOLDEN_DIR / "proposal-page-1.png"), str(tmp_path / "moved.png"),
+                          tol=GOLDEN_TOLERANCE) is not None
+
+
+def test_the_chart_is_drawn_at_print_size_with_9_point_text_over_the_whole_term():
+    from matplotlib.text import Text
+
+    content = proposal_samples.sample_content(months=341, balance=1_250_000_000)
+    figure = cumulative_cost_figure(content.chart_lines, None, document.FRAME_WIDTH, 220)
+    assert figure.get_size_inches()[0] * 72 == pytest.approx(document.FRAME_WIDTH)
+    texts = [t for t in figure.findobj(Text) if t.get_text().strip()]
+    assert texts and min(t.get_fontsize() for t in texts) >= FONT_PT
+    axes = figure.axes[0]
+    assert axes.get_xlim()[1] == 341 and not axes.get_legend()
+    labels = {t.get_text() for t in axes.texts}
+    assert {line.label for line in content.chart_lines} <= labels  # every line named at its end
+
+
+def test_the_qr_decodes_to_a_code_the_product_verifies(login, tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    officer = login("E1007")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    first_page = pages.render_page(made.pdf, 0, 200)
+    found = zxingcpp.read_barcodes(first_page)
+    assert len(found) == 1
+    payload = found[0].text
+    assert payload.startswith(made.proposal_no) and payload.isascii()
+    check = check_proposal(officer.database, payload, TEST_AS_OF, ps.trust_roots(tmp_path), officer.employee_no)
+    assert check.ok and check.code_matches and check.archived and not check.expired
+    assert check.summary["monthly_payment"] > 0 and check.customer.startswith("김*늘")
+    # the same number with another proposal's code, or after its validity, is not accepted
+    wrong = check_proposal(officer.database, f"{made.proposal_no} CHECK 0000111122223333", TEST_AS_OF,
+                           ps.trust_roots(tmp_path))
+    assert not wrong.ok and "확인코드" in wrong.reason
+    late = check_proposal(officer.database, payload, TEST_AS_OF + dt.timedelta(days=15), ps.trust_roots(tmp_path))
+    assert not late.ok and late.expired and late.archived
+    unknown = check_proposal(officer.database, "P20261123-ABCDEF", TEST_AS_OF, ps.trust_roots(tmp_path))
+    assert not unknown.found and not unknown.ok
+
+
+def test_a_forged_archive_is_not_reported_as_archived(login, db, tmp_path):
+    officer = login("E1007")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    forged = bytearray(made.pdf)
+    forged[len(forged) // 2] ^= 0x01
+    import hashlib
+
+    with db.engine.begin() as conn:  # the owner rewrites the archive, hash and all
+        conn.execute(text("UPDATE proposals SET pdf = :pdf, pdf_sha256 = :sha WHERE proposal_no = :n"),
+                     {"pdf": bytes(forged), "sha": hashlib.sha256(forged).hexdigest(), "n": made.proposal_no})
+    check = check_proposal(officer.database, made.proposal_no, TEST_AS_OF, ps.trust_roots(tmp_path))
+    assert check.found and not check.archived and not check.ok and "서명" in check.reason
+
+
+def test_an_incremental_update_after_signing_is_detected(login, tmp_path):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    officer = login("E1007")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    writer = IncrementalPdfFileWriter(io.BytesIO(made.pdf))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    page["/Rotate"] = generic.NumberObject(90)  # any change appended after the signature
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    appended = out.getvalue()
+    assert appended.startswith(made.pdf) and len(appended) > len(made.pdf)
+    result = ps.verify_pdf(officer.database, appended, ps.trust_roots(tmp_path))
+    assert not result.ok and ("추가" in result.reason or "변경" in result.reason)
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="pdfsig (poppler-utils) not installed; .ci/run installs it")
+def test_pdfsig_reports_the_signature_valid_and_covering_the_whole_file(demo_identity, tmp_path):
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed_sample(demo_identity))
+    report = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Signature Validation: Signature is Valid." in report, report
+    assert "Total document signed" in report and "권명숙 E1007 (DEMO)" in report
+    tampered = bytearray(path.read_bytes())
+    tampered[len(tampered) // 3] ^= 0x01
+    path.write_bytes(bytes(tampered))
+    assert "Signature is Valid." not in subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+
+
+def test_the_signature_stamp_is_korean_and_nothing_for_nobody_is_printed(demo_identity):
+    pdf = signed_sample(demo_identity)
+    found = "".join(c for _p, c, _s, _b in chars(pdf))
+    assert "PAdES" not in found and "sha256" not in found and "Digitally" not in found
+    facts = document.embedded_facts(pdf)  # kept for machines
+    assert facts["input_sha256"] == proposal_samples.GOLDEN_INPUT_SHA and facts["engine_version"] == "1.0.0"
+    stamp = pages.render_page(pdf, 2, 100)
+    assert stamp.min() < 50  # the stamp is drawn (its form appearance rendered)
+
+
+# -- awkward customers ----------------------------------------------------------------------------------
+@pytest.fixture
+def awkward_customer(db):
+    """The showcase customer renamed to an 11-character name, holding 10 loans, one a 12억 5,000만 원
+    mortgage drawn 19 months before the test date (341 of 360 months left)."""
+    drawn = dt.date(TEST_AS_OF.year - 1, TEST_AS_OF.month - 7, 1) if TEST_AS_OF.month > 7 else None
+    assert drawn is not None
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE customers SET name = '독고홍길동바다하늘별빛' WHERE customer_no = 'C00000001'"))
+        for k in range(1, 9):
+            conn.execute(text("""
+                INSERT INTO loans (loan_no, customer_id, product_id, branch_id, officer_id, kind, principal, balance,
+                    annual_rate_pct, rate_type, repayment_method, term_months, drawdown_date, maturity_date,
+                    prepayment_fee_pct, status)
+                SELECT :no, customer_id, product_id, branch_id, officer_id, kind, principal, balance, annual_rate_pct,
+                       rate_type, repayment_method, term_months, drawdown_date, maturity_date, prepayment_fee_pct, status
+                FROM loans WHERE loan_no = 'L0000000001'"""), {"no": f"L90000000{k:02d}"})
+        conn.execute(text("""
+            INSERT INTO loans (loan_no, customer_id, branch_id, officer_id, kind, principal, balance, annual_rate_pct,
+                rate_type, repayment_method, term_months, drawdown_date, maturity_date, collateral_value,
+                collateral_region, prepayment_fee_pct, status)
+            SELECT 'L9000000099', customer_id, branch_id, officer_id, 'mortgage', 1300000000, 1250000000, 4.6,
+                   'variable', 'equal_payment', 360, :drawn, :drawn + interval '360 months', 2600000000, 'capital',
+                   0.56, 'active'
+            FROM loans WHERE loan_no = 'L0000000001'"""), {"drawn": drawn})
+        count = conn.execute(text("SELECT count(*) FROM loans l JOIN customers c ON c.id = l.customer_id "
+                                  "WHERE c.customer_no = 'C00000001' AND l.status = 'active'")).scalar()
+    assert count >= 10
+    return "L9000000099"
+
+
+def test_a_ten_loan_customer_with_a_341_month_12_eok_mortgage_and_a_long_name_fits(login, awkward_customer, tmp_path):
+    officer = login("E1007")
+    state = open_comparison(officer, awkward_customer, TEST_AS_OF)
+    assert state.request.current_loan.remaining_months == 341 and len(state.request.other_debts) >= 9
+    simulation = simulate_for(state, load_policies(officer.database), Toggles())
+    quote_input = ps.quote_input_document(state)
+    sha = ps.sha256_hex(exact_json.dumps(quote_input, indent=None).encode())
+    now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+    content = ps.proposal_content(state, officer, "독고홍길동바다하늘별빛", "P20261123-0AAAAA", TEST_AS_OF, now,
+                                  quote_input, sha, simulation, True, ps.letterhead(officer, TEST_AS_OF))
+    assert max(len(line.values) for line in content.chart_lines) == 341  # the whole remaining term
+    made = ps.create_proposal(officer, awkward_customer, TEST_AS_OF, tmp_path, state)
+    assert_laid_out_for_a_reader(made.pdf)
+    content_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(made.pdf)).pages)
+    assert "독고홍길동바다하늘별빛" in content_text and "1,250,000,000원" in content_text and "341개월" in content_text
+
+
+def test_seven_options_continue_in_a_second_table_and_huge_amounts_fit(demo_identity):
+    content = proposal_samples.sample_content(
+        balance=1_250_000_000, months=341, customer_name="남궁바다하늘별빛가득한",
+        switches=[("토스뱅크", "7.37"), ("카카오뱅크", "7.42"), ("케이뱅크", "7.52"), ("신한은행", "7.60"),
+                  ("KB국민은행", "7.65")])
+    pdf = signed_sample(demo_identity, content)
+    assert_laid_out_for_a_reader(pdf)
+    assert page_of(pdf, "선택지별 비교 (이어서)")
