@@ -232,7 +232,10 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     assert sum(r.pct for r in moved.args[0].personal.reasons) == low
     state = typed.args[0]
     assert state.comparison.options[-1].lender == "토스뱅크 (고객 제시)"
-    assert page.model.columnCount() == 4 + len(base.request.switch_offers)
+    # the customer's own 토스뱅크 offer replaces 토스뱅크's disclosed sheet rate: one lender, one column
+    assert "switch:토스뱅크" in {o.label for o in base.comparison.options}
+    assert "switch:토스뱅크" not in {o.label for o in state.comparison.options}
+    assert page.model.columnCount() == 3 + len(base.request.switch_offers)
     # nothing the bank may offer comes close to 4.10 %: the answer is to let the customer switch, said first
     assert state.recommendation.action == "switch"
     assert page.card.headline.text().startswith("대환이 더 유리합니다: 토스뱅크 (고객 제시) 4.10%")

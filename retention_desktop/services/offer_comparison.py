@@ -28,6 +28,7 @@ from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.quoting import QuoteBasis, load_basis
 
 MARKET_OFFERS_SHOWN = 3
+TYPED = " (고객 제시)"  # marks the offer the customer was shown (typed by the officer) beside the lender's name
 
 
 class ComparisonError(Exception):
@@ -190,9 +191,10 @@ def recompute(base: OfferComparison, rate_pct: Decimal | None = None,
                                   f"{format_rate_pct(high)} 사이여야 합니다.")
         pinned = {action: rate_pct}
     request = base.request
-    if typed is not None:
+    if typed is not None:  # the customer's own offer from a lender supersedes that lender's disclosed sheet rate
+        market = tuple(o for o in request.switch_offers if f"{o.lender}{TYPED}" != typed.lender)
         request = QuoteRequest(request.as_of, request.borrower, request.other_debts, request.current_loan,
-                               request.reloan_offer, (*request.switch_offers, typed), request.facts,
+                               request.reloan_offer, (*market, typed), request.facts,
                                request.our_debts, request.renegotiation_offer)
     advice = _advise(request, base.context, base.policy, pinned)
     return OfferComparison(base.customer_no, base.customer_name, base.loan_no, base.request, base.context,
@@ -214,5 +216,5 @@ def typed_offer(lender: str, rate_text: str, base: OfferComparison, fees: int = 
     if fees < 0:
         raise ComparisonError("수수료는 0원 이상이어야 합니다.")
     loan = base.request.current_loan
-    return Offer(f"switch:{lender} (고객 제시)", f"{lender} (고객 제시)", rate, loan.remaining_months, loan.method, fees,
+    return Offer(f"switch:{lender}{TYPED}", f"{lender}{TYPED}", rate, loan.remaining_months, loan.method, fees,
                  shown_to_customer=True)
