@@ -51,6 +51,7 @@ from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.pricing import PersonalPrice, price
 from retention_desktop.domain.features import ASSUMED
 from retention_desktop.domain.quote import QuoteRequest, quote_document
+from retention_desktop.domain.schedule import build_schedule
 
 ACTIONS = ("keep", "renegotiation", "reloan", "switch")
 KEEP, RENEGOTIATION, RELOAN, SWITCH = range(4)
@@ -338,11 +339,18 @@ def counter_rate(request: QuoteRequest, policy: Policy, candidate: Candidate, ta
     if high < low:
         return None
 
-    def saving(bp: int) -> int:
-        return _option_at(request, policy, candidate.offer, Decimal(bp) / 100).net_saving_vs_keep
-
-    if saving(low) < target_saving:
+    first = _option_at(request, policy, candidate.offer, Decimal(low) / 100)
+    if first.net_saving_vs_keep < target_saving:
         return None
+    # only the interest moves with the rate (fees, stamp duty and the term do not): the comparison's own
+    # saving, keep's total cost less the option's, from the schedule alone
+    keep_total_cost = first.total_cost + first.net_saving_vs_keep
+    balance = request.current_loan.balance
+
+    def saving(bp: int) -> int:
+        interest = build_schedule(balance, Decimal(bp) / 100, first.term_months, first.method).total_interest
+        return keep_total_cost - (interest + first.upfront_cost)
+
     while low < high:  # the saving falls as the rate rises: the last bp that still reaches the target
         mid = (low + high + 1) // 2
         if saving(mid) >= target_saving:

@@ -71,8 +71,14 @@ def _e4(pct: Decimal) -> int:
     return int(Decimal(pct) * E4)
 
 
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values and each element's index into them (hashing: O(n), where ``np.unique`` sorts)."""
+    codes, names = pd.factorize(values)
+    return np.asarray(names), codes
+
+
 def _per_kind(kind: np.ndarray, table: Mapping[str, Decimal]) -> np.ndarray:
-    names, codes = np.unique(kind, return_inverse=True)
+    names, codes = _factorize(kind)
     return np.array([_e4(table[k]) for k in names], dtype=np.int64)[codes]
 
 
@@ -81,7 +87,7 @@ def _risk_e4(score: np.ndarray, kind: np.ndarray, rules: PricingRules) -> np.nda
     edges = [b.upto for b in rules.risk_spread_by_score if b.upto is not None]
     band = np.searchsorted(np.array(edges), score, side="left")  # index of the first bound >= score
     representative = edges + [edges[-1] + 1]
-    names, codes = np.unique(kind, return_inverse=True)
+    names, codes = _factorize(kind)
     table = np.array([[_e4(rules.risk_spread_pct(representative[i], k)) for k in names]
                       for i in range(len(representative))], dtype=np.int64)
     return table[band, codes]
@@ -383,7 +389,7 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
 
     # -- the searches: keep (valued at the current rate), renegotiation, re-loan ---------------------------
     life = np.minimum(remaining / 12, rules.max_life_years)
-    names, codes = np.unique(kind, return_inverse=True)
+    names, codes = _factorize(kind)
     expected_loss_bp = p_default * np.array([rules.expected_loss_factor(k) for k in names])[codes]
     cost_own_bp = (own_index_e4 + liquidity + cost) / 100
     cost_product_bp = (product_index_e4 + liquidity + cost) / 100
@@ -514,18 +520,18 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
 
 
 def _default_index(kind: np.ndarray) -> np.ndarray:
-    names, codes = np.unique(kind, return_inverse=True)
+    names, codes = _factorize(kind)
     return np.array([DEFAULT_INDEX[k] for k in names], dtype=object)[codes]
 
 
 def _lookup(keys: np.ndarray, table: Mapping[str, int]) -> np.ndarray:
-    names, codes = np.unique(keys, return_inverse=True)
+    names, codes = _factorize(keys)
     return np.array([table[k] for k in names], dtype=np.int64)[codes]
 
 
 def _own_index(loans: pd.DataFrame, kind: np.ndarray, rate_type: np.ndarray) -> np.ndarray:
     """``personal_quote.index_for`` of the existing contract, for every loan."""
-    names, codes = np.unique(kind, return_inverse=True)
+    names, codes = _factorize(kind)
     default = np.where((kind == "mortgage") & (rate_type == "variable"), "COFIX_NEW",
                        np.array([DEFAULT_INDEX[k] for k in names], dtype=object)[codes])
     given = loans["index_name"].astype("string").fillna("").to_numpy().astype(str)
