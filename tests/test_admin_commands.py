@@ -24,7 +24,7 @@ def admin(data_dir: str, *args: str, stdin: str | None = None) -> subprocess.Com
 @pytest.fixture(scope="module")
 def data_dir():
     folder = tempfile.mkdtemp(prefix="rdadm-")
-    started = admin(folder, "db", "start")
+    started = admin(folder, "--demo", "db", "start")
     assert started.returncode == 0, started.stderr
     yield folder
     admin(folder, "db", "stop")

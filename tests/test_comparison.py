@@ -14,7 +14,7 @@ import pytest
 
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.portfolio_schedules import METHOD_CODES, portfolio_schedules
-from retention_desktop.domain.quote import QuoteInputError, parse_request, quote_document, run_quote
+from retention_desktop.domain.quote import parse_request, quote_document, run_quote
 from retention_desktop.domain.schedule import build_schedule
 
 SHOWCASE = {
@@ -130,20 +130,32 @@ def test_policy_version_follows_the_as_of_date(policy):
 
 
 @pytest.mark.parametrize(("mutate", "field", "message"), [
-    (lambda d: d["current_loan"].update(balance=-5), "current_loan.balance", "must not be negative"),
-    (lambda d: d["current_loan"].pop("drawdown_date"), "current_loan.drawdown_date", "is missing"),
-    (lambda d: d["current_loan"].update(method="balloon"), "current_loan.method", "must be one of"),
-    (lambda d: d["borrower"].update(annual_income=52_000_000.5), "borrower.annual_income", "whole number"),
-    (lambda d: d["switch_offers"][1].update(annual_rate_pct=120), "switch_offers[1].annual_rate_pct", "at most"),
-    (lambda d: d["other_debts"][0].update(kind="loan_shark"), "other_debts[0].kind", "must be one of"),
+    (lambda d: d["current_loan"].update(balance=-5), "current_loan.balance", "1 이상이어야 합니다"),
+    (lambda d: d["current_loan"].pop("drawdown_date"), "current_loan.drawdown_date", "값이 없습니다"),
+    (lambda d: d["current_loan"].update(method="balloon"), "current_loan.method", "중 하나여야 합니다"),
+    (lambda d: d["borrower"].update(annual_income=52_000_000.5), "borrower.annual_income", "정수 값이어야"),
+    (lambda d: d["switch_offers"][1].update(annual_rate_pct=120), "switch_offers[1].annual_rate_pct", "100 이하"),
+    (lambda d: d["switch_offers"][0].update(annual_rate_pct=4.12345), "switch_offers[0].annual_rate_pct", "0.0001"),
+    (lambda d: d["other_debts"][0].update(kind="loan_shark"), "other_debts[0].kind", "중 하나여야 합니다"),
     (lambda d: d.update(as_of="23/11/2026"), "as_of", "YYYY-MM-DD"),
+    (lambda d: d.update(as_of="2026-02-30"), "as_of", "YYYY-MM-DD"),
+    (lambda d: d["current_loan"].update(rate_type="mixed"), "current_loan.fixed_period_months", "값이 없습니다"),
+    (lambda d: d["switch_offers"][0].update(lender="  "), "switch_offers[0].lender", "비어 있으면"),
+    # what the schema cannot say, the parser says, with the path too
+    (lambda d: d["current_loan"].update(remaining_months=999), "current_loan.remaining_months", "사이여야"),
+    (lambda d: d["current_loan"].update(drawdown_date="2027-01-01"), "current_loan.drawdown_date", "늦을 수 없습니다"),
 ])
 def test_bad_input_names_the_field(mutate, field, message):
+    """Checked against docs/quote.schema.json itself; each error names its JSON path."""
+    from retention_desktop.domain.errors import InputError
+    from retention_desktop.services.quoting import read_request
+
     doc = copy.deepcopy(SHOWCASE)
     mutate(doc)
-    with pytest.raises(QuoteInputError, match=message) as caught:
-        parse_request(exact_json.loads(json.dumps(doc)))
-    assert caught.value.field == field
+    with pytest.raises(InputError, match=message) as caught:
+        read_request(json.dumps(doc))
+    assert str(caught.value.where) == field
+    assert caught.value.message().startswith(f"{field}: ")
 
 
 def _admin(*args, stdin=None):
@@ -173,13 +185,13 @@ def test_quote_command_prints_the_contract_and_bad_input_exits_2(tmp_path):
     assert doc["recommendation"]["option"] == "switch:토스뱅크 (고객 제시)"
     assert doc["recommendation"]["headline"].startswith("대환이 더 유리합니다: 토스뱅크 (고객 제시) 4.10%")
     assert {a["feature"] for a in doc["assumed_features"]} >= {"credit_score_at_drawdown", "salary_transfer"}
-    for text, expected in [("{not json", "malformed JSON"),
+    for text, expected in [("{not json", "(stdin):1:2: JSON 문법 오류"),
                            (json.dumps({**SHOWCASE, "borrower": {"annual_income": 1, "region": "capital"}}),
-                            "borrower.credit_score: is missing")]:
+                            "borrower.credit_score: 값이 없습니다")]:
         bad = _admin("--data-dir", data_dir, "quote", "-", stdin=text)
         assert bad.returncode == 2 and expected in bad.stderr and "Traceback" not in bad.stderr
     missing = _admin("--data-dir", data_dir, "quote", "/no/such/file.json")
-    assert missing.returncode == 2 and "cannot read" in missing.stderr
+    assert missing.returncode == 2 and "읽을 수 없습니다" in missing.stderr
 
 
 def test_schedule_command_json_contract():

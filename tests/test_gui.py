@@ -169,7 +169,7 @@ def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer):
 def test_customer_documents_tab_attaches_and_confirms_income(qtbot, officer, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    from tests.support import income_proof
+    from tests.support import income_proof, scan_image
 
     page = CustomerPage(TEST_AS_OF)
     qtbot.addWidget(page)
@@ -177,7 +177,7 @@ def test_customer_documents_tab_attaches_and_confirms_income(qtbot, officer, tmp
         page.activate(officer, "C00000001")
     assert page.documents.isEnabled() and page.documents.model.rowCount() == 0
     scan = tmp_path / "id.png"
-    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    scan.write_bytes(scan_image())
     with qtbot.waitSignal(page.documents.loaded, timeout=WAIT):
         page.documents.attach_file(scan, "id_copy")
     assert page.documents.income_dialog is None  # an ID copy is not read for income

@@ -120,7 +120,10 @@ def test_cli_makes_and_verifies_a_proposal():
         return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, *args],
                               capture_output=True, text=True, timeout=300)
 
-    made = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    # a fresh folder without --demo: nothing is invented, and the message says how to get the demo
+    empty = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
+    assert empty.returncode == 2 and "--demo" in empty.stderr and not out.exists()
+    made = admin("--demo", "proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(out))
     assert made.returncode == 0, made.stderr
     ok = admin("verify-proposal", str(out))
     assert ok.returncode == 0 and ok.stdout.startswith("OK P") and "보관된 제안서와 일치" in ok.stdout
@@ -309,3 +312,99 @@ def test_head_office_sets_the_form_settings_through_the_database_function_only(l
         conn.execute(text("DELETE FROM app_meta WHERE key = 'proposal_form'"))
     with pytest.raises(ps.ProposalError, match="proposal-form set"):
         ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+
+
+def test_fuzz_verify_proposal_on_mutated_pdfs(made):
+    """Any byte of a signed proposal changed, a run of bytes overwritten, or the file cut short: verification
+    answers "not valid" with a reason, fast, and never raises (pyHanko, asn1crypto and pypdf meet damaged
+    files with many exception types). Half the changes land where a file is most fragile: the signature's
+    CMS blob, the head, and the tail (cross-reference table and trailer)."""
+    import time
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    officer, _state, proposal, data_dir = made
+    roots = ps.trust_roots(data_dir)
+    original = proposal.pdf
+    contents = original.rindex(b"/Contents <") + len(b"/Contents <")
+    regions = {"anywhere": (0, len(original)), "signature": (contents, contents + 3000), "head": (0, 1500),
+               "tail": (len(original) - 3000, len(original))}
+
+    def check(pdf: bytes) -> None:
+        started = time.perf_counter()
+        result = ps.verify_pdf(officer.database, pdf, roots)
+        assert time.perf_counter() - started < 5
+        assert result.reason
+        if pdf != original:
+            assert not result.ok
+
+    for at in range(contents, contents + 2400, 60):  # the CMS blob's own structure, byte by byte
+        for value in (b"0", b"F", b" "):
+            check(original[:at] + value + original[at + 1:])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(region=st.sampled_from(sorted(regions)), where=st.floats(0, 1, exclude_max=True),
+           value=st.integers(0, 255), run=st.integers(1, 64), cut=st.one_of(st.none(), st.floats(0.01, 0.999)))
+    def attempt(region, where, value, run, cut):
+        low, high = regions[region]
+        pdf = bytearray(original)
+        at = low + int(where * (high - low))
+        pdf[at:at + run] = bytes([value]) * len(pdf[at:at + run])
+        if cut is not None:
+            pdf = pdf[:int(len(pdf) * cut)]
+        check(bytes(pdf))
+
+    attempt()
+
+
+FIRST_RENDERS = r"""
+import io, random, sys, threading, time
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from retention_desktop.proposal import document
+from retention_desktop.proposal import chart
+
+random.seed(int(sys.argv[1]))
+start, errors = threading.Barrier(8), []
+
+def render():
+    try:
+        start.wait()
+        time.sleep(random.random() * 0.3)  # staggered, so some threads arrive while others register
+        document.register_fonts()
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([Paragraph("<b>굵게</b> 보통", ParagraphStyle("p", fontName=document.FONT)),
+                                      Table([["표"]], style=[("FONTNAME", (0, 0), (-1, -1), document.BOLD)])])
+        chart.figure_png(chart.cumulative_cost_figure([chart.ChartLine("현재 유지", [1, 2, 3]),
+                                                       chart.ChartLine("재대출", [1, 1, 2])], 2, 400, 200))
+    except Exception as exc:
+        errors.append(repr(exc))
+
+threads = [threading.Thread(target=render) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(errors)
+sys.exit(1 if errors else 0)
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_first_pdfs_rendered_on_several_threads_at_once(seed):
+    """Each run is a fresh process (fonts unregistered): eight threads render their first PDF and chart at
+    once. Before the fonts were registered under a lock, a thread used the bold face another thread had not
+    registered yet (``getTypeFace: no afm found for faceName='NanumGothicBold'``)."""
+    run = subprocess.run([sys.executable, "-c", FIRST_RENDERS, str(seed)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_proposals_created_on_several_threads_at_once_all_succeed(login, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    officer = login("E1007")
+    loans = ["L0000000001"] * 3
+    with ThreadPoolExecutor(3) as pool:
+        made = list(pool.map(lambda loan: ps.create_proposal(officer, loan, TEST_AS_OF, tmp_path), loans))
+    assert len({m.proposal_no for m in made}) == 3
+    assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(tmp_path)).ok for m in made)

@@ -539,6 +539,402 @@
         <source>가능 여부</source>
         <translation>Eligible</translation>
     </message>
+    <message>
+        <source>값이 없습니다.</source>
+        <translation>is missing.</translation>
+    </message>
+    <message>
+        <source>정수 값이어야 합니다.</source>
+        <translation>must be a whole number.</translation>
+    </message>
+    <message>
+        <source>숫자 값이어야 합니다.</source>
+        <translation>must be a number.</translation>
+    </message>
+    <message>
+        <source>문자열 값이어야 합니다.</source>
+        <translation>must be a text.</translation>
+    </message>
+    <message>
+        <source>객체({…}) 값이어야 합니다.</source>
+        <translation>must be an object ({…}).</translation>
+    </message>
+    <message>
+        <source>목록([…]) 값이어야 합니다.</source>
+        <translation>must be a list ([…]).</translation>
+    </message>
+    <message>
+        <source>true 또는 false 값이어야 합니다.</source>
+        <translation>must be true or false.</translation>
+    </message>
+    <message>
+        <source>{limit} 이상이어야 합니다.</source>
+        <translation>must be at least {limit}.</translation>
+    </message>
+    <message>
+        <source>{limit} 이하여야 합니다.</source>
+        <translation>must be at most {limit}.</translation>
+    </message>
+    <message>
+        <source>{limit}보다 커야 합니다.</source>
+        <translation>must be more than {limit}.</translation>
+    </message>
+    <message>
+        <source>{limit}보다 작아야 합니다.</source>
+        <translation>must be less than {limit}.</translation>
+    </message>
+    <message>
+        <source>{options} 중 하나여야 합니다 (받은 값: {value}).</source>
+        <translation>must be one of {options} (got {value}).</translation>
+    </message>
+    <message>
+        <source>{value}이어야 합니다.</source>
+        <translation>must be {value}.</translation>
+    </message>
+    <message>
+        <source>{step} 단위여야 합니다 (소수 자릿수가 너무 많습니다).</source>
+        <translation>must be a multiple of {step} (too many decimals).</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD 형식의 날짜(1900–2099년)여야 합니다.</source>
+        <translation>must be a date YYYY-MM-DD (1900–2099).</translation>
+    </message>
+    <message>
+        <source>비어 있으면 안 됩니다.</source>
+        <translation>must not be empty.</translation>
+    </message>
+    <message>
+        <source>형식이 맞지 않습니다.</source>
+        <translation>has the wrong form.</translation>
+    </message>
+    <message>
+        <source>{limit}자 이상이어야 합니다.</source>
+        <translation>must be at least {limit} characters.</translation>
+    </message>
+    <message>
+        <source>{limit}자 이하여야 합니다.</source>
+        <translation>must be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>항목이 {limit}개 이상 있어야 합니다.</source>
+        <translation>needs at least {limit} items.</translation>
+    </message>
+    <message>
+        <source>항목은 {limit}개까지입니다.</source>
+        <translation>takes at most {limit} items.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 항목입니다: {names}. 허용되는 항목: {allowed}.</source>
+        <translation>unknown key: {names}. Allowed keys: {allowed}.</translation>
+    </message>
+    <message>
+        <source>{low}에서 {high} 사이여야 합니다.</source>
+        <translation>must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>as_of({as_of})보다 늦을 수 없습니다.</source>
+        <translation>must not be after as_of ({as_of}).</translation>
+    </message>
+    <message>
+        <source>true 또는 false여야 합니다.</source>
+        <translation>must be true or false.</translation>
+    </message>
+    <message>
+        <source>잔액({balance}원)보다 작을 수 없습니다.</source>
+        <translation>must not be below the balance ({balance} won).</translation>
+    </message>
+    <message>
+        <source>현재 금리({rate}%)보다 높을 수 없습니다.</source>
+        <translation>must not be above the current rate ({rate}%).</translation>
+    </message>
+    <message>
+        <source>문서가 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).</source>
+        <translation>the document is too large ({size:,} bytes, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <source>JSON 문법 오류입니다: {reason}</source>
+        <translation>malformed JSON: {reason}</translation>
+    </message>
+    <message>
+        <source>JSON이 너무 깊게 중첩되어 있습니다 (최대 {limit}단계).</source>
+        <translation>JSON nested too deep (at most {limit} levels).</translation>
+    </message>
+    <message>
+        <source>JSON이 너무 깊게 중첩되어 있습니다.</source>
+        <translation>JSON nested too deep.</translation>
+    </message>
+    <message>
+        <source>숫자 {literal}은(는) 쓸 수 없습니다: 금액과 비율은 10^-{limit}에서 10^{limit} 사이여야 합니다.</source>
+        <translation>the number {literal} cannot be used: amounts and rates lie between 10^-{limit} and 10^{limit}.</translation>
+    </message>
+    <message>
+        <source>{literal}은(는) JSON의 숫자가 아닙니다: 실제 값을 쓰세요.</source>
+        <translation>{literal} is not a JSON number: give the actual value.</translation>
+    </message>
+    <message>
+        <source>같은 항목 "{key}"이(가) 한 객체에 두 번 있습니다.</source>
+        <translation>the key "{key}" appears twice in one object.</translation>
+    </message>
+    <message>
+        <source>NUL 문자(\u0000)는 쓸 수 없습니다.</source>
+        <translation>NUL characters (\u0000) are not allowed.</translation>
+    </message>
+    <message>
+        <source>NUL 문자(0x00)가 들어 있습니다. 텍스트 파일이 맞는지 확인하세요.</source>
+        <translation>the file holds a NUL character (0x00): is it a text file?</translation>
+    </message>
+    <message>
+        <source>NUL 문자(0x00)가 들어 있습니다.</source>
+        <translation>a NUL character (0x00) is not allowed.</translation>
+    </message>
+    <message>
+        <source>글자를 읽을 수 없습니다 (0x{byte:02X}). 파일을 UTF-8 또는 CP949(한글 Excel의 CSV)로 저장하세요.</source>
+        <translation>unreadable character (0x{byte:02X}): save the file as UTF-8 or CP949 (Korean Excel's CSV).</translation>
+    </message>
+    <message>
+        <source>파일이 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).</source>
+        <translation>the file is too large ({size:,} bytes, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <source>파일을 읽을 수 없습니다: {reason}</source>
+        <translation>cannot read the file: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}을(를) 읽을 수 없습니다: {reason}</source>
+        <translation>cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Excel 97-2003 통합 문서(.xls)는 읽지 않습니다. .xlsx나 CSV로 다시 저장하세요.</source>
+        <translation>Excel 97-2003 workbooks (.xls) are not read: save it again as .xlsx or CSV.</translation>
+    </message>
+    <message>
+        <source>Excel 통합 문서(.xlsx)를 열 수 없습니다: {reason}</source>
+        <translation>cannot open the Excel workbook (.xlsx): {reason}</translation>
+    </message>
+    <message>
+        <source>Excel 통합 문서(.xlsx)를 읽을 수 없습니다: {reason}</source>
+        <translation>cannot read the Excel workbook (.xlsx): {reason}</translation>
+    </message>
+    <message>
+        <source>통합 문서의 압축을 풀면 너무 큽니다 ({size:,}바이트).</source>
+        <translation>the workbook unpacks too large ({size:,} bytes).</translation>
+    </message>
+    <message>
+        <source>통합 문서에 시트가 없습니다.</source>
+        <translation>the workbook has no sheet.</translation>
+    </message>
+    <message>
+        <source>줄이 너무 깁니다 ({length:,}자, 최대 {limit:,}자).</source>
+        <translation>the line is too long ({length:,} characters, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <source>칸의 글자가 너무 많습니다 ({length:,}자, 최대 {limit:,}자).</source>
+        <translation>the cell is too long ({length:,} characters, at most {limit:,}).</translation>
+    </message>
+    <message>
+        <source>행이 너무 많습니다 (최대 {limit:,}행).</source>
+        <translation>too many rows (at most {limit:,}).</translation>
+    </message>
+    <message>
+        <source>CSV 형식 오류입니다: {reason}</source>
+        <translation>malformed CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>{on}에 시행 중인 규제정책이 없습니다 (가장 이른 정책: {first}). 날짜를 고치거나 'retention-admin import policy FILE'로 그 기간의 정책을 추가하세요.</source>
+        <translation>no regulatory policy is in force on {on} (the earliest starts {first}). Correct the date, or add a policy for that period with 'retention-admin import policy FILE'.</translation>
+    </message>
+    <message>
+        <source>{on}에 시행 중인 가격 규칙이 없습니다 (가장 이른 규칙: {first}).</source>
+        <translation>no pricing rules are in force on {on} (the earliest start {first}).</translation>
+    </message>
+    <message>
+        <source>{index} 기준금리가 {on} 이전 날짜로 하나도 없습니다. 'retention-admin import index-rates FILE'로 기준금리를 가져오세요 (형식: docs/head-office.md, 예: resources/samples/index_rates.csv).</source>
+        <translation>no {index} index rate on or before {on}. Load index rates with 'retention-admin import index-rates FILE' (format: docs/head-office.md, e.g. resources/samples/index_rates.csv).</translation>
+    </message>
+    <message>
+        <source>데이터베이스에 연결할 수 없습니다 ({reason}). 서버가 실행 중인지, 네트워크가 연결되어 있는지 확인한 뒤 다시 시도하세요.</source>
+        <translation>the database cannot be reached ({reason}). Check that the server is running and the network is connected, then try again.</translation>
+    </message>
+    <message>
+        <source>내장 PostgreSQL을 시작하지 못했습니다 ({folder}): {reason}. 잠시 뒤 다시 시도하고, 계속되면 'retention-admin db stop' 후 다시 시작하세요 (자세한 내용: {log}).</source>
+        <translation>the embedded PostgreSQL did not start ({folder}): {reason}. Try again in a moment; if it persists, run 'retention-admin db stop' and start again (details: {log}).</translation>
+    </message>
+    <message>
+        <source>내장 데이터베이스 폴더를 만들 수 없습니다 ({folder}): {reason}</source>
+        <translation>cannot create the embedded database folder ({folder}): {reason}</translation>
+    </message>
+    <message>
+        <source>내장 서버가 실행 중이 아닙니다. 'retention-admin db start'로 시작하세요.</source>
+        <translation>the embedded server is not running: start it with 'retention-admin db start'.</translation>
+    </message>
+    <message>
+        <source>설정 파일 {path}을(를) 쓸 수 없습니다: {problem} — 파일을 고치거나, 지우고 다시 시작하세요 (지우면 기본 설정으로 시작합니다). 비밀번호는 설정 파일이 아니라 OS 키링에 둡니다.</source>
+        <translation>the settings file {path} cannot be used: {problem} — correct the file, or delete it and start again (the defaults are then used). Passwords belong in the OS keyring, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>이 프로그램보다 새 버전의 설정입니다 ({version}).</source>
+        <translation>settings of a newer version than this program ({version}).</translation>
+    </message>
+    <message>
+        <source>0 이상의 정수여야 합니다.</source>
+        <translation>must be a whole number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>{marker} 파일이 손상되어 내장 데이터베이스가 어디 있는지 알 수 없습니다. 데이터베이스 폴더를 {{"cluster_dir": "..."}} 형식으로 적어 두거나, 이 파일을 지우면 새 데모 데이터베이스를 만듭니다.</source>
+        <translation>{marker} is damaged, so where the embedded database lives is unknown. Write its folder as {{"cluster_dir": "..."}}, or delete the file to create a new demo database.</translation>
+    </message>
+    <message>
+        <source>PDF, PNG, JPEG 파일만 첨부할 수 있습니다.</source>
+        <translation>only PDF, PNG and JPEG files can be attached.</translation>
+    </message>
+    <message>
+        <source>파일 이름({filename})과 실제 형식({kind})이 다릅니다.</source>
+        <translation>the file name ({filename}) does not match its content ({kind}).</translation>
+    </message>
+    <message>
+        <source>파일 이름은 1–255자여야 합니다.</source>
+        <translation>the file name must be 1–255 characters.</translation>
+    </message>
+    <message>
+        <source>암호가 걸린 PDF는 첨부할 수 없습니다. 암호를 풀어 저장한 뒤 첨부하세요.</source>
+        <translation>a password-protected PDF cannot be attached: save it without the password, then attach it.</translation>
+    </message>
+    <message>
+        <source>PDF가 손상되었거나 완전하지 않아 열 수 없습니다 ({reason}). 원본 파일을 다시 받으세요.</source>
+        <translation>the PDF is damaged or incomplete and does not open ({reason}): get the original file again.</translation>
+    </message>
+    <message>
+        <source>PDF가 손상되어 열 수 없습니다 ({reason}).</source>
+        <translation>the PDF is damaged and does not open ({reason}).</translation>
+    </message>
+    <message>
+        <source>쪽이 없는 PDF입니다.</source>
+        <translation>the PDF has no pages.</translation>
+    </message>
+    <message>
+        <source>쪽이 너무 많습니다 ({pages}쪽, 최대 {limit}쪽).</source>
+        <translation>too many pages ({pages}, at most {limit}).</translation>
+    </message>
+    <message>
+        <source>PDF {page}쪽의 크기를 읽을 수 없습니다.</source>
+        <translation>page {page} of the PDF has no readable size.</translation>
+    </message>
+    <message>
+        <source>이미지 형식을 알 수 없습니다.</source>
+        <translation>unknown image format.</translation>
+    </message>
+    <message>
+        <source>이미지 크기가 맞지 않습니다 ({width}×{height}).</source>
+        <translation>unusable image size ({width}×{height}).</translation>
+    </message>
+    <message>
+        <source>이미지가 손상되었거나 완전하지 않아 열 수 없습니다 ({reason}).</source>
+        <translation>the image is damaged or incomplete and does not open ({reason}).</translation>
+    </message>
+    <message>
+        <source>같은 파일이 이미 첨부되어 있습니다 ({filename}, {when}). 다시 첨부하지 않았습니다.</source>
+        <translation>the same file is attached already ({filename}, {when}); it was not attached again.</translation>
+    </message>
+    <message>
+        <source>PDF를 읽을 수 없습니다: {reason}</source>
+        <translation>cannot read the PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>PDF의 글자를 읽을 수 없습니다 ({kind}).</source>
+        <translation>cannot read the PDF's text ({kind}).</translation>
+    </message>
+    <message>
+        <source>대출번호 {loan_no}가 없습니다.</source>
+        <translation>there is no loan {loan_no}.</translation>
+    </message>
+    <message>
+        <source>대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.</source>
+        <translation>loan {loan_no} is not customer {customer_no}'s.</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).</source>
+        <translation>this database holds no loans at all. Add --demo to try the demo data (it is created on first use).</translation>
+    </message>
+    <message>
+        <source>중앙 서버의 데이터를 데모로 바꾸지 않습니다. 정말 그러려면 --force를 붙이세요.</source>
+        <translation>refusing to replace data on a central server with the demo; add --force if you really mean it.</translation>
+    </message>
+    <message>
+        <source>Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}</source>
+        <translation>the Excel file must end in .xlsx: {excel}</translation>
+    </message>
+    <message>
+        <source>알 수 없는 동작입니다: {action}</source>
+        <translation>unknown action: {action}</translation>
+    </message>
+    <message>
+        <source>db start/stop/status는 내장 서버를 다룹니다. 이 데이터 폴더는 중앙 서버를 씁니다 (내장 서버를 다루려면 --demo를 붙이세요).</source>
+        <translation>db start/stop/status manage the embedded server; this data folder uses a central server (add --demo to manage its embedded server).</translation>
+    </message>
+    <message>
+        <source>중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 합니다.</source>
+        <translation>the central database schema is not current: an administrator must run 'retention-admin db upgrade'.</translation>
+    </message>
+    <message>
+        <source>중단했습니다.</source>
+        <translation>interrupted.</translation>
+    </message>
+    <message>
+        <source>예상하지 못한 오류입니다 (프로그램 결함): {kind}. 자세한 내용은 로그 파일 {log}에 있습니다; 지원 담당자에게 보내 주세요.</source>
+        <translation>unexpected error (a bug in the program): {kind}. The details are in the log file {log}; please send it to support.</translation>
+    </message>
+    <message>
+        <source>예상하지 못한 오류가 발생했습니다. 방금 한 작업이 끝나지 않았을 수 있으니 화면을 다시 열어 확인하세요.</source>
+        <translation>An unexpected error occurred. What you just did may not have finished: open the screen again to check.</translation>
+    </message>
+    <message>
+        <source>문제가 계속되면 '자세한 정보 표시'의 내용과 로그 파일을 지원 담당자에게 보내 주세요.</source>
+        <translation>If it happens again, send the 'Show Details' text and the log file to support.</translation>
+    </message>
+    <message>
+        <source>그 밖에 오류 {count}건이 더 있습니다 ('자세한 정보 표시' 참고).</source>
+        <translation>{count} more error(s) (see 'Show Details').</translation>
+    </message>
+    <message>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>데이터베이스 연결</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <source>확인해 주세요</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>로그 파일</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스에는 대출이 하나도 없어 학습하거나 점수를 매길 수 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).</source>
+        <translation>this database holds no loans to learn from or score. Add --demo to try the demo data (it is created on first use).</translation>
+    </message>
+    <message>
+        <source>인쇄할 쪽이 없습니다: 이 제안서는 1–{total}쪽입니다.</source>
+        <translation>no page to print: this proposal has pages 1–{total}.</translation>
+    </message>
+    <message>
+        <source>프린터를 열 수 없습니다: {target}</source>
+        <translation>the printer cannot be opened: {target}</translation>
+    </message>
+    <message>
+        <source>{path}에 쓸 수 없습니다: {reason}</source>
+        <translation>cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>제안서를 만들지 못했습니다</source>
+        <translation>The proposal was not made</translation>
+    </message>
+    <message>
+        <source>제안서를 열지 못했습니다</source>
+        <translation>The proposal did not open</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

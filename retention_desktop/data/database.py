@@ -21,11 +21,12 @@ from retention_desktop.data import credentials
 from retention_desktop.domain import exact_json
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.settings import CentralServer, load_settings
+from retention_desktop.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
 
-class DatabaseUnavailable(RuntimeError):
+class DatabaseUnavailable(Unavailable):
     """The database cannot be reached; the message is for the user."""
 
 
@@ -123,7 +124,9 @@ def open_central(central: CentralServer, ask_password: Callable[[str], str | Non
 
 
 def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+    if demo:  # the demo needs nothing from the settings: a broken settings file does not stop it
+        return open_embedded(data_dir)
     settings = load_settings(data_dir)
-    if demo or settings.central is None:
+    if settings.central is None:
         return open_embedded(data_dir)
     return open_central(settings.central, ask_password)

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from retention_desktop.data import credentials
 from retention_desktop.data.demo_population import BRANCHES, DEMO_PROPOSAL_FORM, DemoPopulation, generate
+from retention_desktop.domain.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ LOAD_ORDER = ("branches", "officers", "products", "customers", "credit_scores", 
 BUSINESS_TABLES = LOAD_ORDER + ("proposals", "applications", "application_events", "documents")
 
 
-class DemoDataRefused(RuntimeError):
+class DemoDataRefused(UserError):
     pass
 
 

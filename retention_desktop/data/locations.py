@@ -39,3 +39,8 @@ def migrations_dir() -> Path:
 def resources_dir() -> Path:
     """Fonts, disclosure texts and sample files (top-level ``resources/``)."""
     return _shipped_dir("retention_desktop_resources", "resources")
+
+
+def quote_schema_path() -> Path:
+    """The published quote contract, ``docs/quote.schema.json``: the very file the input is checked against."""
+    return _shipped_dir("retention_desktop_docs", "docs") / "quote.schema.json"

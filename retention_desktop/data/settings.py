@@ -2,23 +2,67 @@
 
 Each saved file carries ``settings_version``; ``_UPGRADES`` brings an older file up step by
 step (as Picard's config_upgrade does), so a newer app never misreads an older file.
+
+The file is read within bounds (``bounded_json``) and checked against ``SETTINGS_SCHEMA``, an
+allow-list: every key the app knows is named there and any other key is refused by name, so a
+password cannot hide under ``pwd``, ``secret`` or ``pgpass`` (secrets belong in the OS keyring).
+A broken file gives a ``SettingsError`` saying where and what to do, never a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from retention_desktop.domain import bounded_json, schema_check
+from retention_desktop.domain.errors import InputError
+
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+MAX_SETTINGS_BYTES = 64_000
+
+# The allow-list: what settings.json may hold. Connection values exclude anything that could carry a
+# credential (no '@' in a host or URL, no free-form keys).
+SETTINGS_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "settings_version": {"type": "integer", "minimum": 0},
+        "central": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "required": ["host"],
+            "properties": {
+                "host": {"type": "string", "minLength": 1, "maxLength": 253, "pattern": r"^[A-Za-z0-9._:\[\]-]+$"},
+                "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+                "database": {"type": "string", "minLength": 1, "maxLength": 63, "pattern": r"^[A-Za-z0-9_]+$"},
+                "user": {"type": "string", "maxLength": 63, "pattern": r"^[A-Za-z0-9_]*$"},
+                "sslmode": {"enum": list(SSL_MODES)},
+            },
+        },
+        "language": {"enum": ["ko", "en"]},
+        "remembered_employee_no": {"type": ["string", "null"], "pattern": r"^[A-Za-z0-9]{1,16}$"},
+        "extra": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "signing_p12": {"type": "string", "minLength": 1, "maxLength": 1000},
+                "signing_trust_root": {"type": "string", "minLength": 1, "maxLength": 1000},
+                "timestamp_url": {"type": "string", "maxLength": 1000, "pattern": r"^https?://[^/@\s]+(/\S*)?$"},
+            },
+        },
+    },
+}
 
 
-class SettingsError(ValueError):
+class SettingsError(InputError):
     pass
 
 
@@ -70,22 +114,43 @@ def settings_path(data_dir: Path) -> Path:
     return data_dir / "settings.json"
 
 
+@functools.cache
+def _checker():
+    return schema_check.validator(SETTINGS_SCHEMA)
+
+
+def _broken(path: Path, problem: str) -> SettingsError:
+    return SettingsError("설정 파일 {path}을(를) 쓸 수 없습니다: {problem} — 파일을 고치거나, 지우고 다시 시작하세요 "
+                         "(지우면 기본 설정으로 시작합니다). 비밀번호는 설정 파일이 아니라 OS 키링에 둡니다.",
+                         path=str(path), problem=problem.rstrip("."))
+
+
 def load_settings(data_dir: Path) -> Settings:
+    """The settings of ``data_dir`` (defaults if there is no file); ``SettingsError`` if the file is unusable."""
     path = settings_path(data_dir)
-    if not path.exists():
-        return Settings()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise SettingsError(f"설정 파일을 읽을 수 없습니다 ({path}): {exc}") from exc
-    version = int(raw.get("settings_version", 0))
-    if version > SETTINGS_VERSION:
-        raise SettingsError(f"설정 파일이 이 프로그램보다 새 버전입니다 ({version}): {path}")
-    while version < SETTINGS_VERSION:
-        raw = _UPGRADES[version](raw)
-        version = raw["settings_version"]
-    if "password" in json.dumps(raw).lower():
-        raise SettingsError(f"설정 파일에 비밀번호를 둘 수 없습니다: {path}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SETTINGS_BYTES + 1)
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        raise _broken(path, exc.strerror or str(exc)) from None
+    try:
+        raw = bounded_json.loads(data, path.name, max_bytes=MAX_SETTINGS_BYTES)
+        if not isinstance(raw, dict):
+            raise InputError("객체({…}) 값이어야 합니다.", where="(document)")
+        version = raw.get("settings_version", 0)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise InputError("0 이상의 정수여야 합니다.", where="settings_version")
+        if version > SETTINGS_VERSION:
+            raise InputError("이 프로그램보다 새 버전의 설정입니다 ({version}).", where="settings_version",
+                             version=version)
+        while version < SETTINGS_VERSION:
+            raw = _UPGRADES[version](raw)
+            version = raw["settings_version"]
+        schema_check.check(raw, _checker(), path.name)
+    except InputError as exc:
+        raise _broken(path, exc.message()) from None
     central = raw.get("central")
     return Settings(
         central=CentralServer(**central) if central else None,
@@ -93,6 +158,15 @@ def load_settings(data_dir: Path) -> Settings:
         remembered_employee_no=raw.get("remembered_employee_no"),
         extra=raw.get("extra", {}),
     )
+
+
+def load_settings_or_defaults(data_dir: Path) -> tuple[Settings, SettingsError | None]:
+    """The settings, or the defaults and why the file could not be used (the app starts and says so)."""
+    try:
+        return load_settings(data_dir), None
+    except SettingsError as exc:
+        log.warning("settings unusable: %s", exc.message())
+        return Settings(), exc
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retention_desktop.domain.errors import InputError
+
 OPEN_STATES = ("draft", "submitted", "approved")
 TRANSITIONS = {
     ("draft", "submitted"), ("submitted", "approved"), ("submitted", "rejected"), ("approved", "executed"),
@@ -17,7 +19,7 @@ STATE_KO = {"draft": "작성 중", "submitted": "심사 요청", "approved": "�
 APPROVER_ROLES = ("manager", "admin")
 
 
-class TransitionRefused(ValueError):
+class TransitionRefused(InputError):
     """Why a transition is not allowed, in words for the officer."""
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import customer_features
 from retention_desktop.domain.fees import prepayment_fee, stamp_duty, stamp_duty_borrower
 from retention_desktop.domain.limits import debt_service, dsr_pct
@@ -28,8 +29,9 @@ DEFAULT_INDEX = {"credit": "BANK_BOND_12M", "overdraft": "BANK_BOND_12M", "other
 PRIOR_DEFAULT_PROBABILITY = Decimal("0.01")
 
 
-class PricingDataMissing(ValueError):
-    """The context lacks what a price needs (an index rate on or before the quote date)."""
+class PricingDataMissing(UserError):
+    """The context lacks what a price needs (an index rate on or before the quote date); says which import
+    loads it (exit 2 on the command line)."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,10 @@ def offer_prices(request: QuoteRequest, context: PricingContext, policy: Policy,
 
     def inputs(index: str, **extra) -> PricingInput:
         if index not in context.index_rates:
-            raise PricingDataMissing(f"{request.as_of} 이전에 공시된 {index} 기준금리가 없습니다")
+            raise PricingDataMissing(
+                "{index} 기준금리가 {on} 이전 날짜로 하나도 없습니다. 'retention-admin import index-rates FILE'로 "
+                "기준금리를 가져오세요 (형식: docs/head-office.md, 예: resources/samples/index_rates.csv).",
+                index=index, on=request.as_of.isoformat())
         return PricingInput(
             kind=loan.kind, balance=loan.balance, remaining_months=loan.remaining_months,
             current_rate_pct=loan.annual_rate_pct, index_name=index, index_rate_pct=context.index_rates[index],

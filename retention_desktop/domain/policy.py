@@ -56,9 +56,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from retention_desktop.domain import exact_json
+from retention_desktop.domain.errors import InputError
 
 
-class PolicyError(ValueError):
+class PolicyError(InputError):
     """A policy document is malformed; the message names the parameter."""
 
 

@@ -21,6 +21,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from retention_desktop.domain.errors import InputError
+
 CHECK_CODE_LENGTH = 16  # hex digits: 64 bits
 NUMBER = re.compile(r"P\d{8}-[0-9A-F]{6}")
 _CODE = re.compile(r"(?<![0-9A-F])[0-9A-F]{16}(?![0-9A-F])")
@@ -42,7 +44,7 @@ _FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "�
            "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
 
 
-class ProposalCodeError(ValueError):
+class ProposalCodeError(InputError):
     """The text holds no proposal number; the message says what was expected."""
 
 

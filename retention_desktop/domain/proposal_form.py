@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from retention_desktop.domain.errors import InputError
+
 PHONE = re.compile(r"^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$")  # 02-0000-0101, 1588-0000
 
 
-class ProposalFormError(ValueError):
+class ProposalFormError(InputError):
     """The settings are missing, malformed or expired; the message says which and what to do."""
 
 

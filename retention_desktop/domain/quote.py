@@ -1,8 +1,11 @@
-"""The quote contract: validate the input document, run the comparison, shape the output document.
+"""The quote contract: read a checked input document, run the comparison, shape the output document.
 
-The field names are a contract (docs/quote.md, docs/quote.schema.json). Validation names the
-field at fault (``current_loan.balance: must not be negative``); money must be whole won given as
-JSON integers, rates are percent and are read exactly (parse with ``exact_json.loads``).
+The field names are a contract (docs/quote.md, docs/quote.schema.json). The document's shape, types
+and ranges are checked against the schema itself (``services.quoting.read_request``, with
+``domain.schema_check``) before it reaches ``parse_request``; what a schema cannot say (a remaining term
+within the term, a drawdown not after the quote date) is checked here, each failure naming its JSON
+path (``current_loan.remaining_months: …``). Money is whole won as JSON integers, rates are percent,
+read exactly (``bounded_json.loads``).
 """
 
 from __future__ import annotations
@@ -13,11 +16,11 @@ from decimal import Decimal
 from typing import Any
 
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer, OptionResult, compare
+from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.features import EMPLOYMENT_TYPES, CustomerFacts
 from retention_desktop.domain.labels import INDEX_NAME
 from retention_desktop.domain.limits import Borrower, Debt
 from retention_desktop.domain.policy import Policy
-from retention_desktop.domain.rates import RATE_SCALE
 from retention_desktop.domain.schedule import RepaymentMethod
 
 REGIONS = ("capital", "non_capital")
@@ -28,10 +31,12 @@ METHODS = tuple(m.value for m in RepaymentMethod)
 INDEX_NAMES = tuple(INDEX_NAME)
 
 
-class QuoteInputError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+class QuoteInputError(InputError):
+    """A quote or simulate document that cannot be used; ``field`` is the JSON path at fault."""
+
+    def __init__(self, field: str, text: str, **params: object):
         self.field = field
+        super().__init__(text, where=field, **params)
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,11 @@ class QuoteRequest:
 
 
 class _Fields:
-    """Typed reads from a JSON object, each failure naming its dotted path."""
+    """Reads from a JSON object the schema has already checked; each value converted to its Python type."""
 
     def __init__(self, node: Any, path: str):
-        if not isinstance(node, dict):
-            raise QuoteInputError(path or "(document)", "must be an object")
+        if not isinstance(node, dict):  # only when a caller skipped the schema
+            raise QuoteInputError(path or "(document)", "객체({…}) 값이어야 합니다.")
         self.node, self.path = node, path
 
     def _name(self, key: str) -> str:
@@ -75,85 +80,49 @@ class _Fields:
 
     def raw(self, key: str) -> Any:
         if key not in self.node or self.node[key] is None:
-            raise QuoteInputError(self._name(key), "is missing")
+            raise QuoteInputError(self._name(key), "값이 없습니다.")
         return self.node[key]
 
     def won(self, key: str, default: int | None = None, positive: bool = False) -> int:
         if default is not None and not self.has(key):
             return default
-        value = self.raw(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, Decimal) and value == value.to_integral_value():
-                value = int(value)
-            else:
-                raise QuoteInputError(self._name(key), "must be a whole number of won")
-        if value < 0:
-            raise QuoteInputError(self._name(key), "must not be negative")
-        if positive and value == 0:
-            raise QuoteInputError(self._name(key), "must be greater than zero")
-        return value
+        return int(self.raw(key))  # the schema admits integers only (a Decimal without a fraction is one)
 
     def count(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        """A whole number; ``high`` may come from another field (a cross-field rule the schema cannot state)."""
         if default is not None and not self.has(key):
             return default
-        value = self.raw(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise QuoteInputError(self._name(key), "must be a whole number")
-        if value < 0:
-            raise QuoteInputError(self._name(key), "must not be negative")
+        value = int(self.raw(key))
         if not low <= value <= high:
-            raise QuoteInputError(self._name(key), f"must be between {low} and {high}")
+            raise QuoteInputError(self._name(key), "{low}에서 {high} 사이여야 합니다.", low=low, high=high)
         return value
 
     def rate(self, key: str, high: Decimal = Decimal(100), default: Decimal | None = None) -> Decimal:
         if default is not None and not self.has(key):
             return default
-        value = self.raw(key)
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-            raise QuoteInputError(self._name(key), "must be a number (percent)")
-        value = Decimal(value)
-        if value < 0:
-            raise QuoteInputError(self._name(key), "must not be negative")
-        if value > high:
-            raise QuoteInputError(self._name(key), f"must be at most {high} percent")
-        if (value * RATE_SCALE) != (value * RATE_SCALE).to_integral_value():
-            raise QuoteInputError(self._name(key), "has more than four decimals")
-        return value
+        return Decimal(self.raw(key))
 
     def flag(self, key: str) -> bool:
         value = self.raw(key)
         if not isinstance(value, bool):
-            raise QuoteInputError(self._name(key), "must be true or false")
+            raise QuoteInputError(self._name(key), "true 또는 false여야 합니다.")
         return value
 
     def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str:
         if default is not None and not self.has(key):
             return default
-        value = self.raw(key)
-        if value not in options:
-            raise QuoteInputError(self._name(key), f"must be one of {', '.join(options)} (got {value!r})")
-        return value
+        return self.raw(key)
 
     def date(self, key: str) -> dt.date:
-        value = self.raw(key)
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise QuoteInputError(self._name(key), "must be a date YYYY-MM-DD") from None
+        return dt.date.fromisoformat(self.raw(key))
 
     def text(self, key: str) -> str:
-        value = self.raw(key)
-        if not isinstance(value, str) or not value.strip():
-            raise QuoteInputError(self._name(key), "must be a non-empty text")
-        return value.strip()
+        return self.raw(key).strip()
 
     def items(self, key: str) -> list[_Fields]:
         if not self.has(key):
             return []
-        value = self.raw(key)
-        if not isinstance(value, list):
-            raise QuoteInputError(self._name(key), "must be a list")
-        return [_Fields(item, f"{self._name(key)}[{i}]") for i, item in enumerate(value)]
+        return [_Fields(item, f"{self._name(key)}[{i}]") for i, item in enumerate(self.raw(key))]
 
     def sub(self, key: str) -> _Fields:
         return _Fields(self.raw(key), self._name(key))
@@ -196,9 +165,10 @@ def parse_request(document: Any) -> QuoteRequest:
         relationship_years=b.count("relationship_years", 0, 100) if b.has("relationship_years") else None,
         principal=c.won("principal", positive=True) if c.has("principal") else None)
     if facts.principal is not None and facts.principal < current.balance and current.kind != "overdraft":
-        raise QuoteInputError("current_loan.principal", "must not be below the balance")
+        raise QuoteInputError("current_loan.principal", "잔액({balance}원)보다 작을 수 없습니다.", balance=current.balance)
     if current.drawdown_date > as_of:
-        raise QuoteInputError("current_loan.drawdown_date", "must not be after as_of")
+        raise QuoteInputError("current_loan.drawdown_date", "as_of({as_of})보다 늦을 수 없습니다.",
+                              as_of=as_of.isoformat())
     reloan = None
     if root.has("reloan_offer"):
         r = root.sub("reloan_offer")
@@ -210,8 +180,11 @@ def parse_request(document: Any) -> QuoteRequest:
     renegotiation = None
     if root.has("renegotiation_offer"):
         n = root.sub("renegotiation_offer")
-        renegotiation = Offer("renegotiation", "", n.rate("annual_rate_pct", high=current.annual_rate_pct),
-                              current.remaining_months, current.method)
+        rate = n.rate("annual_rate_pct")
+        if rate > current.annual_rate_pct:  # the same contract at another rate: never a dearer one
+            raise QuoteInputError("renegotiation_offer.annual_rate_pct", "현재 금리({rate}%)보다 높을 수 없습니다.",
+                                  rate=current.annual_rate_pct)
+        renegotiation = Offer("renegotiation", "", rate, current.remaining_months, current.method)
     switches = []
     for s in root.items("switch_offers"):
         lender = s.text("lender")

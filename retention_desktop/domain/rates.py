@@ -10,11 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from retention_desktop.domain.errors import InputError
+
 RATE_SCALE = 10_000  # rates carried as whole 0.0001 %
 MONTHLY_DENOMINATOR = RATE_SCALE * 100 * 12  # (rate_e4 / 10^4) % / 100 / 12
 
 
-class RateError(ValueError):
+class RateError(InputError):
     pass
 
 

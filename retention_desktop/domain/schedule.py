@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 
+from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.rates import MONTHLY_DENOMINATOR, month_interest, monthly_rate, rate_e4, round_half_up
 
 
@@ -26,7 +27,7 @@ class RepaymentMethod(str, Enum):
         return {"equal_payment": "원리금균등", "equal_principal": "원금균등", "bullet": "만기일시"}[self.value]
 
 
-class ScheduleError(ValueError):
+class ScheduleError(InputError):
     pass
 
 

@@ -22,7 +22,7 @@ from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.limits import Debt, LoanLimit, NewLoan, loan_limit
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.domain.policy import Policy, policy_in_force
-from retention_desktop.domain.quote import DEBT_KINDS, QuoteInputError, QuoteRequest
+from retention_desktop.domain.quote import QuoteRequest
 from retention_desktop.domain.schedule import build_schedule
 
 REPAYABLE_KINDS = ("card_loan", "credit", "instalment", "overdraft", "student")
@@ -242,30 +242,12 @@ def _explain(s: Suggestion, request: QuoteRequest) -> str:
 
 
 def parse_scenarios(document: dict) -> tuple[Scenario, ...]:
-    """Optional ``scenarios`` of a simulate document; the defaults when absent."""
+    """Optional ``scenarios`` of a simulate document (checked against the schema's ``simulate_input``);
+    the defaults when absent."""
     raw = document.get("scenarios")
     if raw is None:
         return DEFAULT_SCENARIOS
-    if not isinstance(raw, list) or not raw:
-        raise QuoteInputError("scenarios", "must be a non-empty list")
-    out = [Scenario(CURRENT_STATE)]
-    for i, item in enumerate(raw):
-        where = f"scenarios[{i}]"
-        if not isinstance(item, dict):
-            raise QuoteInputError(where, "must be an object")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise QuoteInputError(f"{where}.name", "must be a non-empty text")
-        values = {}
-        for key, low, high in (("income_change_pct", -100, 1000), ("rate_shift_pct", -20, 20)):
-            value = item.get(key, 0)
-            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-                raise QuoteInputError(f"{where}.{key}", "must be a number (percent)")
-            if not low <= value <= high:
-                raise QuoteInputError(f"{where}.{key}", f"must be between {low} and {high}")
-            values[key] = Decimal(value)
-        kinds = item.get("repay_kinds", [])
-        if not isinstance(kinds, list) or any(k not in DEBT_KINDS for k in kinds):
-            raise QuoteInputError(f"{where}.repay_kinds", f"must be a list of {', '.join(DEBT_KINDS)}")
-        out.append(Scenario(name.strip(), values["income_change_pct"], tuple(kinds), values["rate_shift_pct"]))
-    return tuple(out)
+    return (Scenario(CURRENT_STATE),) + tuple(
+        Scenario(item["name"].strip(), Decimal(item.get("income_change_pct", 0)), tuple(item.get("repay_kinds", ())),
+                 Decimal(item.get("rate_shift_pct", 0)))
+        for item in raw)

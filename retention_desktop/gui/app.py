@@ -14,7 +14,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from retention_desktop.data.locations import resources_dir
-from retention_desktop.data.settings import load_settings
+from retention_desktop.data.settings import load_settings_or_defaults
+from retention_desktop.gui.errors import install_exception_hooks, show_error
 from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
 from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
@@ -55,8 +56,10 @@ class DesktopApp:
                  screenshots: Path | None = None, today: dt.date | None = None, smoke: bool = False):
         self.app, self.data_dir = app, data_dir
         self.today = today or dt.date.today()
-        self.settings = load_settings(data_dir)
-        self.demo = demo or self.settings.central is None
+        self.settings, self.settings_problem = load_settings_or_defaults(data_dir)
+        # broken settings: the demo still starts if asked for; otherwise the officer is told, and nothing is
+        # guessed (an embedded database is not opened in place of the bank's server)
+        self.demo = demo or (self.settings.central is None and self.settings_problem is None)
         self.employee_no = employee_no or (DEFAULT_DEMO_EMPLOYEE if screenshots or smoke else None)
         self.screenshots = screenshots
         self.smoke = smoke
@@ -64,15 +67,25 @@ class DesktopApp:
         self.connected = None  # services.connection.Connected, once logged in
         self.window = None  # gui.main_window.MainWindow
         self.dialog = LoginDialog(self.settings.central, self.demo)
+        if self.settings_problem is not None and not self.demo:
+            self.dialog.ui.modeCombo.setCurrentIndex(1)  # the server form, to fill in; the demo only if chosen
         self.dialog.login_requested.connect(self.log_in)
+        self._embedded_started = False
         if self.settings.remembered_employee_no:
             self.dialog.ui.employeeEdit.setText(self.settings.remembered_employee_no)
 
     def start(self) -> None:
         self.dialog.show()
         QTimer.singleShot(0, self._first_window_shown)
+        if self.settings_problem is not None:
+            self.dialog.show_error(self.settings_problem.message())
+            show_error(self.settings_problem, self.dialog)
         if self.demo:
-            run_task(self._open_embedded, self._embedded_ready, self._failed)
+            self._start_embedded()
+
+    def _start_embedded(self) -> None:
+        self._embedded_started = True
+        run_task(self._open_embedded, self._embedded_ready, self._failed)
 
     def _first_window_shown(self) -> None:
         import psutil
@@ -89,15 +102,20 @@ class DesktopApp:
         return db, demo_logins(db)
 
     def _embedded_ready(self, result) -> None:
+        import psutil
+
         self.embedded, logins = result
+        self.ready_seconds = time.time() - psutil.Process().create_time()
+        log.info("embedded database ready for login after %.2f s", self.ready_seconds)
         self.dialog.set_demo_logins(logins)
         if self.employee_no:
             self.dialog.ui.employeeEdit.setText(self.employee_no)
             self.dialog.submit()
 
     def _failed(self, exc: Exception) -> None:
-        log.error("start failed: %s", exc)
-        self.dialog.show_error(str(exc))
+        from retention_desktop.gui.errors import report
+
+        self.dialog.show_error(report(exc, self.dialog))
         if self.smoke or self.screenshots is not None:
             print(f"start failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
@@ -107,6 +125,11 @@ class DesktopApp:
 
         if request.demo:
             if self.embedded is None:
+                if not self._embedded_started:  # the demo chosen in the form (e.g. after broken settings)
+                    self.employee_no = request.employee_no
+                    self._start_embedded()
+                    self.dialog.set_busy("내장 데이터베이스를 준비하는 중…")
+                    return
                 self.dialog.show_error("내장 데이터베이스가 아직 준비되지 않았습니다.")
                 return
             db = self.embedded
@@ -116,9 +139,9 @@ class DesktopApp:
                                             request.remember, self.today), self._logged_in, self._login_failed)
 
     def _login_failed(self, exc: Exception) -> None:
-        from retention_desktop.services.officer_session import LoginError
+        from retention_desktop.gui.errors import report
 
-        self.dialog.show_error(str(exc) if isinstance(exc, LoginError) else f"로그인 실패: {exc}")
+        self.dialog.show_error(report(exc, self.dialog))
         if self.smoke or self.screenshots is not None:
             print(f"login failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
@@ -141,7 +164,8 @@ class DesktopApp:
         elif self.smoke:
             from retention_desktop.gui.smoke import SmokeTest
 
-            self.smoke_test = SmokeTest(self.window, self.data_dir, getattr(self, "first_window_seconds", None))
+            self.smoke_test = SmokeTest(self.window, self.data_dir, getattr(self, "first_window_seconds", None),
+                                        getattr(self, "ready_seconds", None))
             self.smoke_test.start()
 
     def close(self) -> None:
@@ -157,14 +181,18 @@ def _preload_screens() -> None:
     thread-safe); the main window then opens without a pause."""
     import retention_desktop.gui.main_window  # noqa: F401
     import retention_desktop.services.portfolio_scoring  # noqa: F401
+    from retention_desktop.proposal.fonts import register_korean_fonts
+
+    register_korean_fonts()  # before any screen or proposal renders (renderers wait for it otherwise)
 
 
 def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None,
         smoke: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Retention Desktop")
+    install_exception_hooks(app)
     install_korean_font(app)
-    install_translator(app, load_settings(data_dir).language)
+    install_translator(app, load_settings_or_defaults(data_dir)[0].language)
     desktop = DesktopApp(app, data_dir, demo, employee_no, screenshots, smoke=smoke)
     desktop.start()
     _quit_on_termination_signals(app)

@@ -13,28 +13,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from retention_desktop.data.locations import resources_dir
+from retention_desktop.proposal.fonts import FONT, register_korean_fonts
 from retention_desktop.gui.tasks import run_task
 
-_font_ready = False
 DPI = 100
 # matplotlib promises nothing about two threads drawing at once; charts take turns (each ~50 ms).
 _drawing = threading.Lock()
 
 
 def install_matplotlib_font() -> str:
-    """Register the bundled NanumGothic with matplotlib so Hangul renders without system fonts."""
-    global _font_ready
-    import matplotlib
-    from matplotlib import font_manager
-
-    if not _font_ready:
-        for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
-            font_manager.fontManager.addfont(str(path))
-        matplotlib.rcParams["font.family"] = "NanumGothic"
-        matplotlib.rcParams["axes.unicode_minus"] = False  # the font's minus sign is the ASCII one
-        _font_ready = True
-    return "NanumGothic"
+    """The bundled NanumGothic, registered with matplotlib (once, for every thread) so Hangul renders."""
+    register_korean_fonts()
+    return FONT
 
 
 def won_axis_label(value: float, _pos=None) -> str:

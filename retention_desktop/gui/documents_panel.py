@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from retention_desktop.domain.money import format_won, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
@@ -90,14 +91,22 @@ class DocumentsPanel(QWidget):
         officer, customer_no, application_no = self.officer, self.customer_no, self.application_no
 
         def attach_and_read():
-            content = path.read_bytes()
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                raise documents.DocumentRejected("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) \
+                    from None
             digest = documents.attach(officer, kind, path.name, content, customer_no=customer_no,
                                       application_no=application_no)
-            finding = documents.find_income(content) if kind == "income_proof" and content.startswith(b"%PDF") \
-                else None
+            finding = None
+            if kind == "income_proof" and content.startswith(b"%PDF"):
+                try:  # stored already: a proof whose text cannot be read is simply one with no income found
+                    finding = documents.find_income(content)
+                except documents.DocumentRejected:
+                    finding = None
             return digest, finding
 
-        run_task(attach_and_read, lambda result: self._attached(path.name, *result), self._failed, owner=self)
+        run_task(attach_and_read, lambda result: self._attached(path.name, *result), self._attach_failed, owner=self)
 
     def _attached(self, filename: str, digest: str, finding: documents.IncomeFinding | None) -> None:
         show_message(self.message, f"{filename}을(를) 첨부했습니다.", "good")
@@ -130,5 +139,11 @@ class DocumentsPanel(QWidget):
         self.income_confirmed.emit(amount)
 
     def _failed(self, exc: Exception) -> None:
-        show_message(self.message, str(exc), "error")
-        self.failed.emit(str(exc))
+        sentence = errors.report(exc, self)
+        show_message(self.message, sentence, "error")
+        self.failed.emit(sentence)
+
+    def _attach_failed(self, exc: Exception) -> None:
+        self._failed(exc)
+        if self.customer_no is not None:
+            self.reload()  # whatever happened, the list shows what is stored now

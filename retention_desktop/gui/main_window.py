@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
 from retention_desktop.data.locations import default_data_dir
+from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.pages.applications import ApplicationsPage
@@ -26,7 +27,7 @@ from retention_desktop.gui.pages.loan import LoanPage
 from retention_desktop.gui.pages.proposals import ProposalsPage
 from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
-from retention_desktop.gui.proposal_preview import ProposalPreview, report_error
+from retention_desktop.gui.proposal_preview import ProposalPreview
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.proposal_service import create_proposal, reopen
@@ -79,9 +80,6 @@ class MainWindow(QMainWindow):
         comparison: ComparisonPage = self.pages["comparison"]
         comparison.simulate_requested.connect(lambda no: self.go("simulation", no))
         comparison.proposal_requested.connect(self._proposal_requested)
-        for page in self.pages.values():
-            if hasattr(page, "failed"):
-                page.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
         QShortcut(QKeySequence("Esc"), self, activated=self.back)
@@ -99,6 +97,7 @@ class MainWindow(QMainWindow):
             self.history.append(self.current)
         self.current = (page, args)
         widget = self.pages[page]
+        self.statusBar().clearMessage()  # what was said on the last screen is not about this one
         self.ui.pages.setCurrentWidget(widget)
         if page in self.navigation:
             self.ui.navList.blockSignals(True)
@@ -122,16 +121,16 @@ class MainWindow(QMainWindow):
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
         run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
-                 lambda exc: self._proposal_failed("제안서를 만들지 못했습니다", exc))
+                 lambda exc: self._proposal_failed(tr("제안서를 만들지 못했습니다"), exc))
 
     def open_proposal(self, proposal_no: str) -> None:
         officer = self.officer
         run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
-                 lambda exc: self._proposal_failed("제안서를 열지 못했습니다", exc))
+                 lambda exc: self._proposal_failed(tr("제안서를 열지 못했습니다"), exc))
 
     def _proposal_failed(self, title: str, exc: Exception) -> None:
-        self.statusBar().showMessage(f"{title}: {exc}", 10000)
-        self.error_box = report_error(self, title, f"{title}.\n\n{exc}", exc)
+        self.statusBar().clearMessage()
+        self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
         self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)

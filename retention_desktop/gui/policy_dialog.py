@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 from retention_desktop.domain.labels import POLICY_PARAMETER
 from retention_desktop.domain.policy import PolicyError, parameter_texts, with_changes
+from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services import head_office
@@ -96,4 +97,4 @@ class PolicyDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self.ui.buttonBox.setEnabled(True)
         self.ui.errorLabel.setText("등록하지 않았습니다: " + ("\n".join(exc.errors) if isinstance(exc, ImportRejected)
-                                                         else str(exc)))
+                                                         else errors.report(exc, self)))

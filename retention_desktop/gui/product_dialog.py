@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES
 from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
+from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_product_dialog import Ui_ProductDialog
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services import head_office
@@ -98,7 +99,7 @@ class ProductDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         """Say why, name the field in the form's words, and put the cursor there; everything typed stays."""
         self.ui.buttonBox.setEnabled(True)
-        message = "\n".join(exc.errors) if isinstance(exc, ImportRejected) else str(exc)
+        message = "\n".join(exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)
         field = self.field_at_fault(message)
         for name in ALL_FIELDS.values():
             getattr(self.ui, name).setStyleSheet("")

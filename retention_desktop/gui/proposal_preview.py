@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.labels import PROPOSAL_DECISION
+from retention_desktop.gui import errors
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.proposal.pages import MAX_PRINT_DPI, page_count, render_page, render_pages
 from retention_desktop.services.proposal_service import ArchivedProposal, record_decision
@@ -50,17 +52,19 @@ def to_qimage(array) -> QImage:
     return QImage(array.tobytes(), width, height, array.strides[0], QImage.Format.Format_RGB888).copy()
 
 
+class PrintError(UserError):
+    """The printer (or the file it prints to) cannot be used; the officer can pick another."""
+
+
 def report_error(parent: QWidget | None, title: str, message: str, exc: BaseException | None = None) -> QMessageBox:
-    """The one way this dialog reports a failure: the log (with the traceback) and a dialog the officer sees.
+    """A failure of this dialog: the log (with the traceback) and the app's one error dialog (``gui.errors``),
+    titled ``title``; a refusal in its own words, anything else never as raw exception text.
 
     Non-blocking (``open``), so tests and background callbacks never wait on it.
     """
     log.error("%s: %s", title, exc if exc is not None else message,
               exc_info=(type(exc), exc, exc.__traceback__) if exc is not None else None)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return errors.show_error(exc if exc is not None else UserError(message), parent, title=title)
 
 
 @dataclass(frozen=True)
@@ -73,14 +77,14 @@ class PrintPlan:
 
 def print_plan(page_total: int, printer: QPrinter) -> PrintPlan:
     """Pages to send for the dialog's page range, copies (when the printer cannot make them), collation and
-    page order. Raises ValueError when the range selects no page of this document."""
+    page order. Raises PrintError when the range selects no page of this document."""
     first, last = 1, page_total
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         first, last = max(printer.fromPage(), 1), min(printer.toPage() or page_total, page_total)
     ranges = printer.pageRanges()
     chosen = [i for i in range(first - 1, last) if ranges.isEmpty() or ranges.contains(i + 1)]
     if not chosen:
-        raise ValueError(f"인쇄할 쪽이 없습니다: 이 제안서는 1–{page_total}쪽입니다.")
+        raise PrintError("인쇄할 쪽이 없습니다: 이 제안서는 1–{total}쪽입니다.", total=page_total)
     if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
         chosen.reverse()
     copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
@@ -91,13 +95,13 @@ def print_plan(page_total: int, printer: QPrinter) -> PrintPlan:
 def print_document(pdf: bytes, printer: QPrinter, plan: PrintPlan) -> str:
     """Paint the planned pages on ``printer`` (any thread), each scaled to the paper; returns where it went.
 
-    Raises RuntimeError when the printer cannot be opened (no printer, a file that cannot be written).
+    Raises PrintError when the printer cannot be opened (no printer, a file that cannot be written).
     """
     printer.setFullPage(True)  # the page image carries its own margins: place it on the whole sheet
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or "기본 프린터"
-        raise RuntimeError(f"프린터를 열 수 없습니다: {target}")
+        raise PrintError("프린터를 열 수 없습니다: {target}", target=target)
     try:
         for n, index in enumerate(plan.pages):
             if n:
@@ -263,7 +267,7 @@ class ProposalPreview(QDialog):
             return
         try:
             plan = print_plan(self.page_total or page_count(self.proposal.pdf), printer)
-        except ValueError as exc:
+        except PrintError as exc:
             self._failed("인쇄하지 못했습니다", exc)
             return
         self.printing = True
@@ -291,7 +295,8 @@ class ProposalPreview(QDialog):
         try:
             path.write_bytes(self.proposal.pdf)
         except OSError as exc:
-            self._failed("저장하지 못했습니다", exc)
+            self._failed("저장하지 못했습니다", UserError("{path}에 쓸 수 없습니다: {reason}", path=str(path),
+                                                       reason=exc.strerror or str(exc)))
             return
         self.status.setText(f"저장했습니다: {path}")
 
@@ -312,5 +317,5 @@ class ProposalPreview(QDialog):
             self.printing = False
             self.print_button.setEnabled(self.page_total > 0)
             self.print_failed.emit(str(exc))
-        self.status.setText(f"{title}: {exc}")
-        self.error_box = report_error(self, title, f"{title}.\n\n{exc}", exc)
+        self.status.setText(f"{title}: {errors.user_text(exc)}")
+        self.error_box = report_error(self, title, title, exc)

@@ -27,10 +27,12 @@ SHOWCASE_LOAN = "L0000000001"
 class SmokeTest(QObject):
     finished = Signal(int)
 
-    def __init__(self, window, data_dir, first_window_seconds: float | None = None):
+    def __init__(self, window, data_dir, first_window_seconds: float | None = None,
+                 ready_seconds: float | None = None):
         super().__init__()
         self.window, self.data_dir = window, data_dir
         self.first_window_seconds = first_window_seconds
+        self.ready_seconds = ready_seconds
 
     def start(self) -> None:
         QTimer.singleShot(0, self._run)
@@ -62,6 +64,8 @@ class SmokeTest(QObject):
         print(message, flush=True)
         if self.first_window_seconds is not None:
             print(f"first window after {self.first_window_seconds:.2f} s", flush=True)
+        if self.ready_seconds is not None:
+            print(f"database ready for login after {self.ready_seconds:.2f} s", flush=True)
         self.finished.emit(0)
         QApplication.instance().exit(0)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
 
@@ -103,7 +104,12 @@ class PagedRecordsModel(RecordsModel):
         self._loading = True
         generation, offset, fetch = self._generation, len(self.records), self._fetch
         run_task(lambda: fetch(offset), lambda rows: self._append(generation, rows),
-                 lambda _exc: setattr(self, "_loading", False))
+                 self._fetch_failed)
+
+    def _fetch_failed(self, exc: Exception) -> None:
+        """The next page could not be read: say so (scrolling to the end again retries)."""
+        self._loading = False
+        errors.show_error(exc)
 
     def _append(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:

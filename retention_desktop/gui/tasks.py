@@ -2,18 +2,19 @@
 
 ``func`` runs on the global QThreadPool; its result or exception is posted back to the GUI
 thread through a queued signal, so callbacks always run on the GUI thread. Anything that touches
-the database or takes more than a few milliseconds goes through here.
+the database or takes more than a few milliseconds goes through here. A failure with no
+``on_error`` opens the error dialog (``gui.errors``): no task fails silently.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,15 @@ class _Relay(QObject):
 
     @Slot(object)
     def _deliver_failure(self, exc: Exception) -> None:
+        from retention_desktop.gui import errors
+
         self._finish()
-        if self._on_error is not None and not self._owner_gone():
+        if self._owner_gone():
+            return  # the screen that asked is gone; the log has the failure
+        if self._on_error is not None:
             self._on_error(exc)
+        else:
+            errors.show_error(exc, self._owner if isinstance(self._owner, QWidget) else None)
 
     def _finish(self) -> None:
         _live_relays.discard(self)
@@ -64,7 +71,9 @@ class _Task(QRunnable):
         try:
             result = self._func()
         except Exception as exc:  # every failure must reach the GUI, never die silently in a thread
-            log.error("background task failed:\n%s", traceback.format_exc())
+            from retention_desktop.gui.errors import log_failure
+
+            log_failure(exc, f"background task {getattr(self._func, '__qualname__', self._func)}")
             self._emit(self._relay.failed, exc)
         else:
             self._emit(self._relay.done, result)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retention_desktop.data.locations import resources_dir
+from retention_desktop.proposal.fonts import register_korean_fonts
 
 FONT_PT = 9.0
 _STYLES = [  # (line style, width, grey, marker) for keep, the proposed option, then the others
@@ -24,7 +25,6 @@ _STYLES = [  # (line style, width, grey, marker) for keep, the proposed option, 
     ((0, (8, 2, 1, 2)), 1.4, "#707070", "v"),
     ((0, (1, 1)), 1.4, "#808080", "P"),
 ]
-_ready = False
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,9 @@ class ChartLine:
 
 
 def _font() -> None:
-    global _ready
+    register_korean_fonts()  # both faces, once, under a lock (two threads may render their first proposals)
     import matplotlib
 
-    if not _ready:
-        from matplotlib import font_manager
-
-        for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
-            font_manager.fontManager.addfont(str(path))
-        _ready = True
-    matplotlib.rcParams["font.family"] = "NanumGothic"
-    matplotlib.rcParams["axes.unicode_minus"] = False
     matplotlib.rcParams["svg.hashsalt"] = "retention"  # deterministic output
 
 

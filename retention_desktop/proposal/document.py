@@ -29,7 +29,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -43,15 +42,14 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import CondPageBreak
 
-from retention_desktop.data.locations import resources_dir
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.disclosures import Disclosure
 from retention_desktop.domain.korean_time import format_date_ko, format_datetime_ko
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.domain.proposal_code import grouped, qr_payload
 from retention_desktop.proposal import chart
+from retention_desktop.proposal.fonts import BOLD, FONT, register_korean_fonts
 
-FONT, BOLD = "NanumGothic", "NanumGothicBold"
 ATTACHMENT = "quote-input.json"
 MIN_FONT_PT = 9.0
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 15 * mm, 14 * mm, 17 * mm
@@ -131,10 +129,8 @@ class Rendered:
 
 
 def register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        fonts = resources_dir() / "fonts"
-        pdfmetrics.registerFont(TTFont(FONT, str(fonts / "NanumGothic.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, str(fonts / "NanumGothicBold.ttf")))
+    """Both faces, registered once for every thread (``proposal.fonts``)."""
+    register_korean_fonts()
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -458,7 +454,10 @@ def _attach(pdf: bytes, c: ProposalContent) -> bytes:
 
 def embedded_facts(pdf: bytes) -> dict[str, str]:
     """The proposal number, input hash, check code, summary (JSON) and versions recorded in a proposal file."""
-    info = PdfReader(io.BytesIO(pdf)).metadata or {}
+    try:
+        info = PdfReader(io.BytesIO(pdf)).metadata or {}
+    except Exception:  # a damaged file has no facts to tell; verification says why it fails
+        info = {}
     return {key: str(info.get(f"/Retention{name}", "")) for key, name in (
         ("proposal_no", "ProposalNo"), ("input_sha256", "InputSha256"), ("check_code", "CheckCode"),
         ("summary", "Summary"), ("engine_version", "EngineVersion"), ("policy_version", "PolicyVersion"))}

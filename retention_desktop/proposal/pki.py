@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from retention_desktop.data import credentials
 
 DEMO_BANK = "Retention Demo Bank (DEMO)"
 _session_passphrases: dict[str, str] = {}
+# Proposals may be signed on several threads at once; the first one issues the demo identity, the others wait
+# for it (otherwise each issued its own and read another's half-written file or passphrase).
+_issuing = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,19 @@ def _ski(cert: x509.Certificate) -> x509.SubjectKeyIdentifier:
 def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
                          officer_name: str) -> SigningIdentity:
     """The demo officer's signing identity, created on first use (root and branch CA reused)."""
+    with _issuing:
+        return _ensure_demo_identity(pki_dir, branch_code, branch_name, employee_no, officer_name)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the whole new one, never a part (another process may read it)."""
+    part = path.with_name(path.name + f".{secrets.token_hex(4)}.part")
+    part.write_bytes(data)
+    part.replace(path)
+
+
+def _ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
+                          officer_name: str) -> SigningIdentity:
     pki_dir.mkdir(parents=True, exist_ok=True)
     root_key_path, root_path = pki_dir / "demo-root-key.pem", pki_dir / "demo-root.pem"
     if not root_path.exists():
@@ -81,9 +98,10 @@ def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, empl
                             _name("Retention Demo Root CA (DEMO)"), key, ca=True, years=10)
         # the demo root's key protects nothing real; it stays in the data folder so more demo officers can be
         # issued. A real bank's CA key never leaves its HSM.
-        root_key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                    serialization.NoEncryption()))
-        root_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        _write_atomically(root_key_path, key.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
+                                                           serialization.NoEncryption()))
+        _write_atomically(root_path, cert.public_bytes(serialization.Encoding.PEM))
     root_key = serialization.load_pem_private_key(root_key_path.read_bytes(), None)
     root = x509.load_pem_x509_certificate(root_path.read_bytes())
 
@@ -101,7 +119,7 @@ def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, empl
         passphrase = secrets.token_urlsafe(24)
         if not credentials.store_secret(account, passphrase):
             _session_passphrases[account] = passphrase
-        p12_path.write_bytes(pkcs12.serialize_key_and_certificates(
+        _write_atomically(p12_path, pkcs12.serialize_key_and_certificates(
             f"{employee_no} DEMO".encode(), officer_key, officer_cert, [branch_cert, root],
             serialization.BestAvailableEncryption(passphrase.encode())))
     return SigningIdentity(p12_path, passphrase.encode(), root_path.read_bytes(), demo=True)

@@ -108,7 +108,11 @@ def verify(pdf: bytes, trust_roots_pem: list[bytes]) -> Verification:
         return Verification(False, "", None, False, False, False, "서명이 없습니다.", "")
     roots = [load_cert_from_pemder_bytes(pem) for pem in trust_roots_pem]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    status = validate_pdf_signature(signatures[-1], context)
+    try:
+        status = validate_pdf_signature(signatures[-1], context)
+    except Exception as exc:  # a damaged signature dictionary or CMS blob: not valid, and say so
+        return Verification(False, "", None, False, False, False,
+                            f"서명 데이터가 손상되어 검증할 수 없습니다 ({type(exc).__name__}).", "")
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     whole = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     ok = bool(status.intact and status.valid and status.trusted and whole)

@@ -5,39 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
-from retention_desktop.data import credentials, demo_data, migrations
+from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.database import (
     Database,
-    DatabaseUnavailable,
     central_url,
     create_app_engine,
     open_database,
     public_url,
 )
-from retention_desktop.data.embedded import EmbeddedServer, EmbeddedServerError
-from retention_desktop.data.models import Customer, Loan
-from retention_desktop.data.settings import SettingsError, load_settings
-from retention_desktop.domain.proposal_code import ProposalCodeError
-from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
-from retention_desktop.services import proposal_form, quoting
-from retention_desktop.services.proposal_check import check_proposal
-from retention_desktop.services.model_training import TrainingError, train_models
-from retention_desktop.services.officer_session import LoginError, log_in
-from retention_desktop.services.portfolio_scoring import score_portfolio
-from retention_desktop.services.proposal_service import (
-    ProposalError,
-    ProposalRefused,
-    create_proposal,
-    trust_roots,
-    verify_pdf,
-)
+from retention_desktop.data.embedded import EmbeddedServer
+from retention_desktop.data.settings import load_settings
+from retention_desktop.domain.errors import EXIT_BAD_INPUT, EXIT_UNAVAILABLE, UserError
 
 log = logging.getLogger(__name__)
 
@@ -45,36 +28,34 @@ DEFAULT_DEMO_CUSTOMERS = 1000
 DEFAULT_DEMO_SEED = 20261123
 
 
-class AdminError(Exception):
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
+class AdminError(UserError):
+    """A refused administration command; ``code`` is its exit status (2 bad input, 3 database unreachable)."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT, **params: object):
+        super().__init__(message, **params)
+        self.exit_code = self.code = code
 
 
 def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    try:
-        return open_database(data_dir, demo, ask_password)
-    except (DatabaseUnavailable, EmbeddedServerError, SettingsError) as exc:
-        raise AdminError(str(exc)) from exc
+    """The database of this data folder, opened as configured. Its own errors already say what to do
+    (``SettingsError`` exit 2, ``DatabaseUnavailable``/``EmbeddedServerError`` exit 3)."""
+    return open_database(data_dir, demo, ask_password)
 
 
 def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
                ask_password: Callable[[str], str | None], out: Callable[[str], None]) -> int:
-    settings = load_settings(data_dir)
+    settings = None if demo else load_settings(data_dir)
     embedded_mode = demo or settings.central is None
     if action in ("start", "stop", "status") and not embedded_mode:
-        raise AdminError("db start/stop/status manage the embedded server; this data folder uses a central server "
-                         "(add --demo to manage its embedded server)", code=2)
+        raise AdminError("db start/stop/status는 내장 서버를 다룹니다. 이 데이터 폴더는 중앙 서버를 씁니다 "
+                         "(내장 서버를 다루려면 --demo를 붙이세요).")
     if action == "start":
         server = EmbeddedServer(data_dir)
-        try:
-            url = server.start()
-        except EmbeddedServerError as exc:
-            raise AdminError(str(exc)) from exc
+        url = server.start()
         server.pin()
         db = Database("embedded", make_url(url), create_app_engine(url))
         try:
-            _prepare(db)
+            _prepare(db, demo)
         finally:
             db.engine.dispose()
         out(f"running: {url}")
@@ -92,7 +73,8 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
         if embedded_mode:
             server = EmbeddedServer(data_dir)
             if not server.status().running:
-                raise AdminError("the embedded server is not running; start it with 'retention-admin db start'")
+                raise AdminError("내장 서버가 실행 중이 아닙니다. 'retention-admin db start'로 시작하세요.",
+                                 code=EXIT_UNAVAILABLE)
             url = server.url()
             out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
             return 0
@@ -105,76 +87,97 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
             before = migrations.current_revision(db.engine)
             migrations.upgrade(db.engine)
             out(f"schema {before or 'empty'} → {migrations.current_revision(db.engine)}")
-        except OperationalError as exc:
-            raise AdminError(f"데이터베이스에 연결하지 못했습니다: {exc.orig}") from exc
         finally:
             db.close()
         return 0
-    raise AdminError(f"unknown action {action}", code=2)
+    raise AdminError("알 수 없는 동작입니다: {action}", action=action)
 
 
-def _prepare(db: Database) -> None:
-    """Bring an embedded database to the latest schema and fill it with demo data on first use."""
+def _prepare(db: Database, demo: bool) -> None:
+    """Bring an embedded database to the latest schema; with ``demo``, fill it with the demo on first use.
+
+    Without ``--demo`` nothing is invented: a command that then lacks reference data says which import
+    loads it."""
     migrations.upgrade(db.engine)
+    if not demo:
+        return
     with db.engine.connect() as conn:
         has_data = conn.execute(text("SELECT EXISTS (SELECT 1 FROM customers)")).scalar()
     if not has_data:
         log.info("empty embedded database: generating %s demo customers", DEFAULT_DEMO_CUSTOMERS)
         demo_data.regenerate(db.engine, DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED)
         # a demo branch opens with trained models and today's call list, as the nightly batch would leave it
+        from retention_desktop.services.portfolio_scoring import score_portfolio
+
         score_portfolio(db, dt.date.today())
     else:
         demo_data.ensure_demo_letterhead(db.engine)
 
 
 def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    """The database the app works on: embedded ones are migrated and filled on first use."""
+    """The database a command or the app works on, ready: an embedded one migrated (and with ``demo`` filled
+    with the demo on first use, whatever the command); a central one at the latest schema."""
     db = open_for_admin(data_dir, demo, ask_password)
-    if db.mode == "embedded":
-        _prepare(db)
-    elif not migrations.is_current(db.engine):
+    try:
+        if db.mode == "embedded":
+            _prepare(db, demo)
+        elif not migrations.is_current(db.engine):
+            raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 "
+                             "합니다.")
+    except BaseException:
         db.close()
-        raise AdminError("중앙 데이터베이스 스키마가 최신이 아닙니다. 관리자가 'retention-admin db upgrade'를 실행해야 합니다.")
+        raise
     return db
+
+
+def _require_loans(db: Database) -> None:
+    """Models and call lists learn from the bank's loans; an empty database is said in words."""
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import Loan
+
+    with db.session() as s:
+        if s.scalar(select(Loan.id).limit(1)) is None:
+            raise AdminError("이 데이터베이스에는 대출이 하나도 없어 학습하거나 점수를 매길 수 없습니다. 데모 데이터로 해 "
+                             "보려면 --demo를 붙이세요 (처음 쓸 때 만들어집니다).")
 
 
 def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_of: dt.date | None, force: bool,
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
+    if not demo and load_settings(data_dir).central is not None and not force:  # before any connection is tried
+        raise AdminError("중앙 서버의 데이터를 데모로 바꾸지 않습니다. 정말 그러려면 --force를 붙이세요.")
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        if db.mode != "embedded" and not force:
-            raise AdminError("refusing to replace data on a central server; add --force if you really mean it",
-                             code=2)
         migrations.upgrade(db.engine)
         try:
             return demo_data.regenerate(db.engine, customers, seed, as_of, progress)
         except ValueError as exc:
-            raise AdminError(str(exc), code=2) from exc
+            raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
 
 def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
                          progress: Callable[[str], None]) -> dict:
-    db = open_for_admin(data_dir, demo, ask_password)
+    from retention_desktop.services.model_training import train_models
+
+    db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
+        _require_loans(db)
         return train_models(db, as_of, progress)
-    except TrainingError as exc:
-        raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
 
 def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
                             ask_password: Callable[[str], str | None], progress: Callable[[str], None]):
+    from retention_desktop.services.portfolio_scoring import score_portfolio
+
     if excel is not None and excel.suffix.lower() != ".xlsx":
-        raise AdminError(f"the Excel file must end in .xlsx: {excel}", code=2)
-    db = open_for_admin(data_dir, demo, ask_password)
+        raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
+    db = open_demo_ready(data_dir, demo, ask_password)
     try:
-        if db.mode == "embedded":
-            _prepare(db)
+        _require_loans(db)
         return score_portfolio(db, as_of, excel, progress)
     finally:
         db.close()
@@ -182,27 +185,32 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
 
 def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str, employee_no: str, out: Path,
                      ask_password: Callable[[str], str | None], action: str | None = None) -> dict:
-    """Build, sign and archive the proposal of the engine's offer (or of ``action``). An offer that may not be
-    proposed (not eligible, dearer than keeping, none at all) exits 2 with the reason."""
+    """Build, sign and archive the proposal of the engine's offer (or of ``action``: renegotiation or reloan). An
+    offer that may not be proposed (not eligible, dearer than keeping, none at all) is refused with the reason
+    (``ProposalRefused``, exit 2)."""
+    from sqlalchemy import select
+
+    from retention_desktop.data.models import Customer, Loan
+    from retention_desktop.services.officer_session import log_in
+    from retention_desktop.services.proposal_service import create_proposal
+
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
             owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
                              .where(Loan.loan_no == loan_no))
+            any_loan = s.scalar(select(Loan.id).limit(1)) is not None
         if owner is None:
-            raise AdminError(f"대출번호 {loan_no}가 없습니다.", code=2)
+            if not any_loan:
+                raise AdminError("이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 "
+                                 "(처음 쓸 때 만들어집니다).")
+            raise AdminError("대출번호 {loan_no}가 없습니다.", loan_no=loan_no)
         if owner != customer_no:
-            raise AdminError(f"대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", code=2)
-        try:
-            officer = log_in(db, employee_no)
-        except LoginError as exc:
-            raise AdminError(str(exc), code=2) from exc
+            raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
+                             customer_no=customer_no)
+        officer = log_in(db, employee_no)
         try:
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
-        except ProposalRefused as exc:
-            raise AdminError(str(exc), code=2) from exc
-        except (ProposalError, quoting.QuoteBasisError) as exc:
-            raise AdminError(str(exc)) from exc
         finally:
             officer.database.close()
         out.write_bytes(made.pdf)
@@ -212,11 +220,26 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
         db.close()
 
 
+def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]):
+    """Policy, pricing rules, products, market and models a quote or simulation reads, from the data folder's
+    database (with ``demo``, the demo is created and filled on first use; without it, missing reference data is
+    named with its import). Here, not in ``quoting``, so that the services stay acyclic."""
+    from retention_desktop.services.quoting import load_basis
+
+    db = open_demo_ready(data_dir, demo, ask_password)
+    try:
+        return load_basis(db)
+    finally:
+        db.close()
+
+
 def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password: Callable[[str], str | None]):
+    from retention_desktop.services.proposal_service import trust_roots, verify_pdf
+
     try:
         pdf = path.read_bytes()
     except OSError as exc:
-        raise AdminError(f"파일을 읽을 수 없습니다: {exc}", code=2) from exc
+        raise AdminError("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) from exc
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         return verify_pdf(db, pdf, trust_roots(data_dir))
@@ -224,23 +247,12 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
         db.close()
 
 
-def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> quoting.QuoteBasis:
-    """The policy, pricing rules, products, market and models a quote or simulation reads, from the database."""
-    db = open_for_admin(data_dir, demo, ask_password)
-    try:
-        if db.mode == "embedded":
-            migrations.upgrade(db.engine)  # policy and pricing rules are seeded by the migrations
-        return quoting.load_basis(db)
-    except AdminError:
-        raise
-    except Exception as exc:
-        raise AdminError(f"규제정책·가격 기준을 데이터베이스에서 읽지 못했습니다: {exc}") from exc
-    finally:
-        db.close()
-
-
 def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password: Callable[[str], str | None]):
     """A proposal number, or the QR's text, checked against the archive (services/proposal_check.py)."""
+    from retention_desktop.domain.proposal_code import ProposalCodeError
+    from retention_desktop.services.proposal_check import check_proposal
+    from retention_desktop.services.proposal_service import trust_roots
+
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         return check_proposal(db, typed, dt.date.today(), trust_roots(data_dir))
@@ -253,8 +265,10 @@ def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password:
 def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
                           ask_password: Callable[[str], str | None]) -> dict:
     """Show or set head office's proposal form settings (set: through the database's set_proposal_form)."""
-    db = open_demo_ready(data_dir, demo, ask_password) if action == "set" else open_for_admin(data_dir, demo,
-                                                                                              ask_password)
+    from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
+    from retention_desktop.services import proposal_form
+
+    db = open_demo_ready(data_dir, demo, ask_password)  # an empty embedded database is migrated first
     try:
         if action == "set":
             current = proposal_form.stored_form(db) or {}
@@ -270,7 +284,12 @@ def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
 
 def forget_secrets(data_dir: Path) -> list[str]:
     """Remove this installation's entries from the OS keyring (used by the uninstaller on request)."""
-    accounts = [demo_data.RRN_KEY_ACCOUNT]
+    from dataclasses import replace
+
+    from retention_desktop.data import credentials
+    from retention_desktop.data.demo_data import RRN_KEY_ACCOUNT
+
+    accounts = [RRN_KEY_ACCOUNT]
     settings = load_settings(data_dir)
     if settings.central is not None and settings.remembered_employee_no:
         user = f"rd_{settings.remembered_employee_no.lower()}"

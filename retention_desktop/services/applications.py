@@ -29,6 +29,7 @@ from retention_desktop.domain.applications import (
     allowed_targets,
     check_transition,
 )
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.products import booking_product
@@ -37,7 +38,7 @@ from retention_desktop.services.quoting import reloan_product
 from retention_desktop.services.officer_session import OfficerSession
 
 
-class ApplicationError(Exception):
+class ApplicationError(UserError):
     pass
 
 

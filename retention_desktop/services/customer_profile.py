@@ -22,6 +22,7 @@ from retention_desktop.data.models import (
     PricingRules as PricingRulesRow,
     Repayment,
 )
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.masking import mask_address, mask_email, mask_phone
@@ -33,7 +34,7 @@ from retention_desktop.services.regulation import policy_for
 MIN_REVEAL_REASON = 4
 
 
-class ProfileError(Exception):
+class ProfileError(UserError):
     pass
 
 

@@ -1,6 +1,7 @@
 """첨부 서류: income proofs and ID copies attached to a customer or an application, checked for size and
-type (by content, not by name), stored with their sha256; income read from a proof for the officer to
-confirm — never written to the customer silently."""
+type and opened in full before anything is stored (``document_checks``), stored with their sha256 (the
+same file twice on the same customer or application is refused); income read from a proof for the
+officer to confirm — never written to the customer silently."""
 
 from __future__ import annotations
 
@@ -12,20 +13,16 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
 from retention_desktop.services import audit
+from retention_desktop.services.document_checks import DocumentRejected, check_document
 from retention_desktop.services.officer_session import OfficerSession
 
-MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",), "image/jpeg": (".jpg", ".jpeg")}
+INCOME_PAGES_READ = 5  # the gross pay is on the first page of a 원천징수영수증; never parse a whole book
 # Lines of a 근로소득 원천징수영수증 that carry the year's gross pay, most specific first.
 INCOME_LABELS = ("총급여", "연간 총급여액", "근로소득 총액", "급여 총액", "소득금액")
-
-
-class DocumentRejected(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -45,15 +42,6 @@ class IncomeFinding:
     evidence: str  # the line it was read from
 
 
-def media_type(content: bytes, filename: str) -> str:
-    found = next((kind for magic, kind in MAGIC.items() if content.startswith(magic)), None)
-    if found is None:
-        raise DocumentRejected("PDF, PNG, JPEG 파일만 첨부할 수 있습니다.")
-    if not filename.lower().endswith(EXTENSIONS[found]):
-        raise DocumentRejected(f"파일 이름({filename})과 실제 형식({found})이 다릅니다.")
-    return found
-
-
 def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, customer_no: str | None = None,
            application_no: str | None = None) -> str:
     """Store a document; returns its sha256."""
@@ -66,9 +54,13 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
                                f"{DOCUMENT_MAX_BYTES // 1024 // 1024}MB).")
     if customer_no is None and application_no is None:
         raise DocumentRejected("고객 또는 신청에 첨부해야 합니다.")
-    kind_of_file = media_type(content, filename)
+    if not filename.strip() or len(filename) > 255 or "\x00" in filename:
+        raise DocumentRejected("파일 이름은 1–255자여야 합니다.")
+    kind_of_file = check_document(content, filename)
     digest = hashlib.sha256(content).hexdigest()
-    with officer.database.session() as s:
+    with officer.database.session() as s:  # one transaction: the checks below, the document and its audit line
+        # two uploads of the same file at once: the second waits here and then finds the first
+        s.execute(select(func.pg_advisory_xact_lock(func.hashtext("document:" + digest))))
         customer_id = application_id = None
         if customer_no is not None:
             customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
@@ -78,7 +70,15 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
             application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
             if application_id is None:
                 raise DocumentRejected(f"신청 {application_no}가 없습니다.")
-        s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename[:255],
+        same = s.execute(select(Document.filename, Document.uploaded_at).where(
+            Document.sha256 == digest,
+            Document.customer_id.is_(None) if customer_id is None else Document.customer_id == customer_id,
+            Document.application_id.is_(None) if application_id is None else Document.application_id == application_id,
+        ).limit(1)).first()
+        if same is not None:
+            raise DocumentRejected("같은 파일이 이미 첨부되어 있습니다 ({filename}, {when}). 다시 첨부하지 않았습니다.",
+                                   filename=same[0], when=f"{same[1]:%Y-%m-%d %H:%M}")
+        s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename,
                        media_type=kind_of_file, size_bytes=len(content), sha256=digest, content=content,
                        uploaded_by=officer.officer_id))
         audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
@@ -105,9 +105,12 @@ def documents_of(officer: OfficerSession, customer_no: str, application_no: str 
 def find_income(pdf: bytes) -> IncomeFinding | None:
     """The year's gross pay read from an income proof's text layer (for the officer to confirm)."""
     try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        text = "\n".join(page.extract_text() or "" for page in pages[:INCOME_PAGES_READ])
     except (PdfReadError, ValueError) as exc:
-        raise DocumentRejected(f"PDF를 읽을 수 없습니다: {exc}") from exc
+        raise DocumentRejected("PDF를 읽을 수 없습니다: {reason}", reason=str(exc)[:120]) from exc
+    except Exception as exc:  # pypdf meets hostile files with many exception types; none may end in a traceback
+        raise DocumentRejected("PDF의 글자를 읽을 수 없습니다 ({kind}).", kind=type(exc).__name__) from exc
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for label in INCOME_LABELS:
         for line in lines:

@@ -13,11 +13,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from retention_desktop.data.models import IndexRate, Loan, MarketOffer, PolicyVersion, Product
+from retention_desktop.domain.errors import UserError
 from retention_desktop.services import imports
 from retention_desktop.services.imports import ImportRejected
 from retention_desktop.services.officer_session import OfficerSession
 
-class NotAllowed(PermissionError):
+class NotAllowed(UserError, PermissionError):
     pass
 
 

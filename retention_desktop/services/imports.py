@@ -1,5 +1,7 @@
 """Head-office imports. Every row is validated; errors name the file's line (the header is line 1);
-a file with any bad row changes nothing.
+a file with any bad row changes nothing. Files are read by ``tabular`` (CSV in UTF-8 or CP949, or .xlsx;
+sizes bounded) and policy JSON by ``bounded_json``; text is checked against its column's length
+before the database sees it.
 
 ``retention-admin import products|market-offers|index-rates|policy FILE``; the market-offers contract:
 UTF-8 CSV with the header
@@ -9,15 +11,14 @@ replaces the rows of the same lender, loan kind and date already stored (a re-pu
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as upsert
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import (
@@ -29,19 +30,22 @@ from retention_desktop.data.models import (
     PolicyVersion,
     Product,
 )
-from retention_desktop.domain import exact_json
+from retention_desktop.domain import bounded_json
+from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.policy import Policy, PolicyError
-from retention_desktop.services import audit
+from retention_desktop.services import audit, tabular
 from retention_desktop.services.regulation import legal_maximum_rate
 
 MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_max", "annual_rate_pct", "fees",
                        "as_of", "source"]
 
 
-class ImportRejected(Exception):
+class ImportRejected(InputError):
+    """Every problem of a refused file, one line each (``file:line[:column]: …``); nothing was stored."""
+
     def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
         self.errors = errors
+        super().__init__("\n".join(errors))
 
 
 @dataclass(frozen=True)
@@ -68,21 +72,25 @@ def _int(value: str, field: str, low: int, high: int) -> int:
     return number
 
 
-def _records(text: str, name: str, header: list[str], errors: list[str]):
-    """(line, {column: text}) for every non-blank row; shape errors go to ``errors``."""
-    if text.startswith("\ufeff"):
-        text = text[1:]  # Excel's UTF-8 byte-order mark
-    reader = csv.reader(io.StringIO(text))
-    found = next(reader, None)
-    if found is None or [h.strip() for h in found] != header:
-        raise ImportRejected([f"{name}:1: header must be {','.join(header)}"])
-    for line, record in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            errors.append(f"{name}:{line}: expected {len(header)} fields, got {len(record)}")
-            continue
-        yield line, dict(zip(header, (cell.strip() for cell in record)))
+def _records(source: str | tabular.Table, name: str, header: list[str], errors: list[str]):
+    """(line, {column: text}) for every non-blank row of CSV text or a read table; shape errors go to ``errors``."""
+    try:
+        table = source if isinstance(source, tabular.Table) else tabular.from_text(source, name)
+        yield from tabular.records(table, header, errors)
+    except ImportRejected:
+        raise
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
+
+
+def _text(value: str, field: str, column) -> str:
+    """Text that fits its database column (``column``: the model's attribute, whose length is the rule)."""
+    limit = column.property.columns[0].type.length
+    if not value:
+        raise ValueError(f"{field}: must not be empty")
+    if limit is not None and len(value) > limit:
+        raise ValueError(f"{field}: at most {limit} characters, got {len(value)}")
+    return value
 
 
 def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
@@ -90,6 +98,10 @@ def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
         rate = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"{field}: number expected, got {text!r}") from None
+    if not rate.is_finite():  # NaN, Infinity: Decimal reads them, no rate is one
+        raise ValueError(f"{field}: number expected, got {text!r}")
+    if abs(rate.adjusted()) > 6:  # 1e999999999 would cost minutes in quantize below
+        raise ValueError(f"{field}: must be 0 to 100 with at most four decimals, got {text[:24]!r}")
     low_ok = rate >= 0 if allow_zero else rate > 0
     if not rate.is_finite() or not low_ok or rate > 100 or rate != rate.quantize(Decimal("0.0001")):
         raise ValueError(f"{field}: must be {'0' if allow_zero else 'above 0'} to 100 with at most four decimals, "
@@ -104,7 +116,7 @@ def _date(text: str, field: str) -> dt.date:
         raise ValueError(f"{field}: date YYYY-MM-DD expected, got {text!r}") from None
 
 
-def parse_market_offers(text: str, name: str, legal_max=None) -> list[MarketOfferRow]:
+def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) -> list[MarketOfferRow]:
     """Every row, or ``ImportRejected`` listing every bad line. ``legal_max(as_of)``: the legal maximum
     interest rate (%) on a sheet's date; a rate above it is refused."""
     rows: list[MarketOfferRow] = []
@@ -112,8 +124,7 @@ def parse_market_offers(text: str, name: str, legal_max=None) -> list[MarketOffe
     seen: dict = {}
     for line, values in _records(text, name, MARKET_OFFER_HEADER, errors):
         try:
-            if not values["lender"]:
-                raise ValueError("lender: must not be empty")
+            _text(values["lender"], "lender", MarketOffer.lender)
             if values["loan_kind"] not in LOAN_KINDS:
                 raise ValueError(f"loan_kind: must be one of {', '.join(LOAN_KINDS)}, got {values['loan_kind']!r}")
             low = _int(values["credit_score_min"], "credit_score_min", 1, 1000)
@@ -127,8 +138,7 @@ def parse_market_offers(text: str, name: str, legal_max=None) -> list[MarketOffe
             if top is not None and rate > top:
                 raise ValueError(f"annual_rate_pct: {rate} is above the legal maximum interest rate of {top}% "
                                  f"on {as_of} (법정 최고금리)")
-            if not values["source"]:
-                raise ValueError("source: must not be empty")
+            _text(values["source"], "source", MarketOffer.source)
         except ValueError as exc:
             errors.append(f"{name}:{line}: {exc}")
             continue
@@ -148,10 +158,14 @@ def parse_market_offers(text: str, name: str, legal_max=None) -> list[MarketOffe
 
 def import_market_offers(db: Database, path: Path, employee_no: str | None = None) -> int:
     rows = parse_market_offers(_read(path), path.name, legal_maximum_rate(db))
-    sheets = {(r.lender, r.loan_kind, r.as_of) for r in rows}
+    sheets = sorted({(r.lender, r.loan_kind, r.as_of) for r in rows})
     with db.session() as s:  # one transaction: the old sheets go and the new come, or nothing changes
-        s.execute(delete(MarketOffer).where(
-            tuple_(MarketOffer.lender, MarketOffer.loan_kind, MarketOffer.as_of).in_(list(sheets))))
+        # set-wise: three arrays joined, not one row constructor per sheet (a long IN list of those
+        # exhausts the server's stack)
+        s.execute(text("DELETE FROM market_offers m USING unnest(:lenders, :kinds, :dates) AS t(lender, kind, day) "
+                       "WHERE m.lender = t.lender AND m.loan_kind = t.kind AND m.as_of = t.day").bindparams(
+            bindparam("lenders", [k[0] for k in sheets]), bindparam("kinds", [k[1] for k in sheets]),
+            bindparam("dates", [k[2] for k in sheets])))
         s.execute(insert(MarketOffer), [  # one executemany, not an ORM object per row
             dict(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
                  credit_score_max=r.credit_score_max, annual_rate_pct=r.annual_rate_pct, fees=r.fees, as_of=r.as_of,
@@ -165,9 +179,9 @@ INDEX_RATE_HEADER = ["index_name", "rate_date", "annual_rate_pct"]
 
 def import_index_rates(db: Database, path: Path, employee_no: str | None = None) -> int:
     """``index_name,rate_date,annual_rate_pct`` (COFIX, bank bonds): a date already stored is replaced."""
-    text = _read(path)
+    table = _read(path)
     rows, errors, seen = [], [], {}
-    for line, values in _records(text, path.name, INDEX_RATE_HEADER, errors):
+    for line, values in _records(table, path.name, INDEX_RATE_HEADER, errors):
         try:
             if values["index_name"] not in INDEX_NAMES:
                 raise ValueError(f"index_name: must be one of {', '.join(INDEX_NAMES)}, got {values['index_name']!r}")
@@ -183,9 +197,11 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
         rows.append(row)
     if errors or not rows:
         raise ImportRejected(errors or [f"{path.name}: no rows"])
-    with db.session() as s:
-        s.execute(delete(IndexRate).where(tuple_(IndexRate.index_name, IndexRate.rate_date).in_(list(seen))))
-        s.add_all(IndexRate(index_name=n, rate_date=d, annual_rate_pct=r) for n, d, r in rows)
+    with db.session() as s:  # set-wise: one upsert of all rows (a stored date is replaced), however long the history
+        statement = upsert(IndexRate)
+        s.execute(statement.on_conflict_do_update(index_elements=[IndexRate.index_name, IndexRate.rate_date],
+                                                  set_={"annual_rate_pct": statement.excluded.annual_rate_pct}),
+                  [dict(index_name=n, rate_date=d, annual_rate_pct=r) for n, d, r in rows])
         audit.record(s, employee_no, "import.index_rates", None, file=path.name, rows=len(rows))
     return len(rows)
 
@@ -193,9 +209,9 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
 def import_policy(db: Database, path: Path, employee_no: str | None = None) -> str:
     """A new policy version: JSON ``{"version", "effective_from", "note", "parameters"}``, checked in full."""
     try:
-        document = exact_json.loads(_read(path))
-    except ValueError as exc:
-        raise ImportRejected([f"{path.name}: malformed JSON: {exc}"]) from exc
+        document = bounded_json.loads(_read_bytes(path, bounded_json.MAX_BYTES), path.name)
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
     if not isinstance(document, dict):
         raise ImportRejected([f"{path.name}: a JSON object is expected"])
     try:
@@ -213,6 +229,8 @@ def save_policy(db: Database, version: str, effective_from: str, parameters, not
     try:
         if not version or len(version) > 32:
             raise ValueError("version: 1 to 32 characters")
+        if len(note) > 2000:
+            raise ValueError("note: at most 2,000 characters")
         effective = _date(effective_from.strip(), "effective_from")
         Policy.from_parameters(version, effective, parameters)
     except (ValueError, PolicyError) as exc:
@@ -288,7 +306,7 @@ def validate_product(values: dict[str, str]) -> dict:
         fees=_int(values["fees"], "fees", 0, 100_000_000), active=active in TRUE_WORDS)
 
 
-def parse_products(text: str, name: str) -> tuple[list[dict], list[str]]:
+def parse_products(text: str | tabular.Table, name: str) -> tuple[list[dict], list[str]]:
     rows, errors, seen = [], [], {}
     for line, values in _records(text, name, PRODUCT_HEADER, errors):
         try:
@@ -345,11 +363,20 @@ def import_products(db: Database, path: Path, employee_no: str | None = None) ->
     return save_products(db, rows, where, employee_no, path.name)
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> tabular.Table:
+    """A CSV or .xlsx file's rows (``tabular.read_table``), its problems as an ``ImportRejected``."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportRejected([f"{path}: cannot read as UTF-8 text: {exc}"]) from exc
+        return tabular.read_table(path)
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)  # one byte more than allowed: the reader then refuses the size
+    except OSError as exc:
+        raise ImportRejected([f"{path.name}: cannot read the file: {exc.strerror or exc}"]) from None
 
 
 # ``retention-admin import KIND FILE`` and the head-office screen's buttons

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from retention_desktop.data.models import Customer, Loan
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, months_between
 from retention_desktop.domain.payoff import Payoff, payoff_quote
 from retention_desktop.domain.schedule import Schedule, build_schedule
@@ -16,7 +17,7 @@ from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
 
 
-class LoanDetailError(Exception):
+class LoanDetailError(UserError):
     pass
 
 

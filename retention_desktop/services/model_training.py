@@ -29,6 +29,7 @@ from sqlalchemy import select
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import RISK_FEATURES, SWITCHING_FEATURES, loan_features
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.propensity import LogisticModel
@@ -40,7 +41,7 @@ BASELINE_FEATURE = {"switching": "rate_gap_pct", "risk": "credit_score"}
 SEED = 20261123
 
 
-class TrainingError(RuntimeError):
+class TrainingError(UserError):
     pass
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from retention_desktop.data.models import Branch, CreditScore, Customer, ExternalDebt, Loan, MarketOffer, Repayment
 from retention_desktop.domain.advice import BANK_ACTIONS, Advice, Candidate, Recommendation, advise
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import MARKET_KIND, CustomerFacts
 from retention_desktop.domain.fees import months_between
 from retention_desktop.domain.labels import RETENTION_ACTION
@@ -31,7 +32,7 @@ MARKET_OFFERS_SHOWN = 3
 TYPED = " (고객 제시)"  # marks the offer the customer was shown (typed by the officer) beside the lender's name
 
 
-class ComparisonError(Exception):
+class ComparisonError(UserError):
     pass
 
 

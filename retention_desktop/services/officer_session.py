@@ -9,10 +9,11 @@ from sqlalchemy.exc import OperationalError
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
+from retention_desktop.domain.errors import UserError
 from retention_desktop.services import audit
 
 
-class LoginError(Exception):
+class LoginError(UserError):
     """Why a login was refused, for the login screen."""
 
 

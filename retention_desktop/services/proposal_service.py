@@ -22,6 +22,7 @@ from retention_desktop.domain.advice import customer_reasons, headline, recommen
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, display_order, option_title
 from retention_desktop.domain.disclosures import DisclosureFacts, disclosures
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko
 from retention_desktop.domain.labels import (
     LOAN_KIND,
@@ -50,7 +51,7 @@ DECISIONS = tuple(PROPOSAL_DECISION)
 DISCLOSURE_ACTION = {"renegotiation": "renegotiate", "reloan": "reloan", "keep": "keep", "switch": "switch"}
 
 
-class ProposalError(Exception):
+class ProposalError(UserError):
     pass
 
 

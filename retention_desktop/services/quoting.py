@@ -7,6 +7,8 @@ models come from the database; the engine itself is pure.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,11 +17,12 @@ from sqlalchemy import select
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
-from retention_desktop.domain import exact_json
+from retention_desktop.data.locations import quote_schema_path
+from retention_desktop.domain import bounded_json, schema_check
 from retention_desktop.domain.advice import personal_quote_document
 from retention_desktop.domain.features import MARKET_KIND
 from retention_desktop.domain.personal_quote import PricingContext, offer_prices, request_dsr_pct
-from retention_desktop.domain.policy import Policy, policy_in_force
+from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
@@ -33,9 +36,7 @@ from retention_desktop.domain.simulation import (
 from retention_desktop.services.model_training import latest_models
 from retention_desktop.services.regulation import load_policies
 
-
-class QuoteBasisError(Exception):
-    """The database lacks what a quote needs (pricing rules in force, an index rate), in words."""
+MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
 
 
 @dataclass
@@ -50,12 +51,21 @@ class QuoteBasis:
     models: dict
 
     def policy(self, on: dt.date) -> Policy:
-        return policy_in_force(self.policies, on)
+        """The policy in force on ``on``; none (a date before the first version) is the input's fault."""
+        try:
+            return policy_in_force(self.policies, on)
+        except PolicyError:
+            first = min((p.effective_from for p in self.policies), default=None)
+            raise QuoteInputError("as_of", "{on}에 시행 중인 규제정책이 없습니다 (가장 이른 정책: {first}). 날짜를 고치거나 "
+                                  "'retention-admin import policy FILE'로 그 기간의 정책을 추가하세요.",
+                                  on=on.isoformat(), first=first.isoformat() if first else "없음") from None
 
     def rules_on(self, on: dt.date) -> PricingRules:
         candidates = [r for r in self.rules if r.effective_from <= on]
         if not candidates:
-            raise QuoteBasisError(f"{on}에 시행 중인 가격 기준(pricing rules)이 없습니다.")
+            first = min((r.effective_from for r in self.rules), default=None)
+            raise QuoteInputError("as_of", "{on}에 시행 중인 가격 규칙이 없습니다 (가장 이른 규칙: {first}).",
+                                  on=on.isoformat(), first=first.isoformat() if first else "없음")
         return max(candidates, key=lambda r: r.effective_from)
 
     def index_rates_on(self, on: dt.date) -> dict[str, Decimal]:
@@ -101,12 +111,24 @@ def reloan_product(p: Product) -> ReloanProduct:
                          p.prepayment_fee_pct, p.reloan_fee_waiver_pct, p.fees)
 
 
-def read_request(text: str) -> tuple[QuoteRequest, Any]:
-    """Parse a quote document; every problem raises ``QuoteInputError`` naming the field."""
-    try:
-        document = exact_json.loads(text)
-    except ValueError as exc:
-        raise QuoteInputError("(document)", f"malformed JSON: {exc}") from None
+@functools.cache
+def _contract() -> dict[str, Any]:
+    """docs/quote.schema.json, numbers exact (its ``multipleOf`` 0.0001 must stay a Decimal)."""
+    return json.loads(quote_schema_path().read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+@functools.cache
+def _checker(definition: str):
+    return schema_check.validator(_contract(), definition)
+
+
+def read_request(data: bytes | str, name: str = "(document)", simulate: bool = False) -> tuple[QuoteRequest, Any]:
+    """A quote (or simulate) document read within bounds, checked against docs/quote.schema.json, then parsed.
+
+    Every problem raises ``InputError`` naming the line and column (malformed or oversized JSON) or the
+    JSON path (``current_loan.balance: 0 이상이어야 합니다.``)."""
+    document = bounded_json.loads(data, name, max_bytes=MAX_QUOTE_BYTES)
+    schema_check.check(document, _checker("simulate_input" if simulate else "input"))
     return parse_request(document), document
 
 
@@ -123,16 +145,13 @@ def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
 
 
 def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[str, Any]:
+    """``document`` was checked against the schema's ``simulate_input`` (``read_request(simulate=True)``)."""
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
     check_legal_maximum_rate(request, policy)
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
-    target = document.get("limit_target", DEFAULT_LIMIT_TARGET)
-    if isinstance(growth, bool) or not isinstance(growth, (int, Decimal)) or not -20 <= growth <= 50:
-        raise QuoteInputError("income_growth_pct_per_year", "must be a number between -20 and 50")
-    if isinstance(target, bool) or not isinstance(target, int) or target <= 0:
-        raise QuoteInputError("limit_target", "must be a positive whole number of won")
+    target = int(document.get("limit_target", DEFAULT_LIMIT_TARGET))
 
     def price_of(doc: QuoteRequest) -> Decimal:
         return personal_rate(doc, basis.context(doc), policy)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retention_desktop.domain.applications import STATE_KO
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.forms.ui_applications_page import Ui_ApplicationsPage
 from retention_desktop.gui.i18n import tr
@@ -183,8 +184,9 @@ class ApplicationsPage(QWidget):
 
     # -- messages ----------------------------------------------------------------------------------------
     def _failed(self, exc: Exception) -> None:
-        self._say(str(exc), "error")
-        self.failed.emit(str(exc))
+        sentence = errors.report(exc, self)
+        self._say(sentence, "error")
+        self.failed.emit(sentence)
         if isinstance(exc, service.ConflictError):
             self.reload()  # show what the other officer did; the comment typed stays in the box
 

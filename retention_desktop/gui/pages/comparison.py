@@ -31,6 +31,7 @@ from retention_desktop.domain.comparison import Comparison, OptionResult
 from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS, display_order
 from retention_desktop.domain.labels import RETENTION_ACTION
 from retention_desktop.domain.money import format_rate_pct, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
@@ -250,7 +251,7 @@ class ComparisonPage(QWidget):
         self.lender_edit.clear()
         self.rate_edit.clear()
         run_task(lambda: open_comparison(officer, loan_no, self.today), self.show_base,
-                 lambda exc: self.failed.emit(str(exc)), owner=self)
+                 errors.on_failure(self, self.failed), owner=self)
 
     def show_base(self, base: OfferComparison) -> None:
         self.base = base
@@ -331,7 +332,7 @@ class ComparisonPage(QWidget):
         try:
             self._pending["typed"] = typed_offer(self.lender_edit.text(), self.rate_edit.text(), self.current)
         except ComparisonError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(errors.report(exc, self))
             return
         self.message.clear()
         self._recompute_now()
@@ -344,7 +345,7 @@ class ComparisonPage(QWidget):
         self._generation += 1
         generation = self._generation
         run_task(lambda: recompute(state, pending.get("rate"), pending.get("typed", False)),
-                 lambda result: self._recomputed(generation, result), lambda exc: self.message.setText(str(exc)), owner=self)
+                 lambda result: self._recomputed(generation, result), lambda exc: self.message.setText(errors.report(exc, self)), owner=self)
 
     def _recomputed(self, generation: int, state: OfferComparison) -> None:
         if generation != self._generation:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from retention_desktop.domain.age import full_age_text
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.i18n import tr
@@ -152,7 +153,7 @@ class CustomerPage(QWidget):
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
-                 lambda exc: self.failed.emit(str(exc)), owner=self)
+                 errors.on_failure(self, self.failed), owner=self)
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p

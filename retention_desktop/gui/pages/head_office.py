@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, POLICY_PARAMETER, RATE_TYPE
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.domain.policy import parameter_texts
+from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_head_office_page import Ui_HeadOfficePage
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.policy_dialog import PolicyDialog
@@ -24,8 +25,8 @@ from retention_desktop.services import head_office
 from retention_desktop.services.imports import ImportRejected
 
 SHOWN_ERRORS = 15
-FILE_FILTERS = {"products": "CSV (*.csv)", "market-offers": "CSV (*.csv)", "index-rates": "CSV (*.csv)",
-                "policy": "JSON (*.json)"}
+TABLES = "CSV, Excel (*.csv *.xlsx)"
+FILE_FILTERS = {"products": TABLES, "market-offers": TABLES, "index-rates": TABLES, "policy": "JSON (*.json)"}
 KIND_KO = {"products": "재대출 상품", "market-offers": "타행 금리 공시", "index-rates": "지표금리", "policy": "규제 정책"}
 
 PRODUCT_COLUMNS = [
@@ -191,7 +192,7 @@ class HeadOfficePage(QWidget):
                       + (f"\n… 외 {more}건" if more else ""), "error")
             self.rejected.emit(exc.errors)
         else:
-            self._say(str(exc), "error")
+            self._say(errors.report(exc, self), "error")
         self.failed.emit(str(exc))
 
     def _say(self, text: str, tone: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
@@ -46,7 +47,7 @@ class LoanPage(QWidget):
 
     def activate(self, officer, loan_no: str) -> None:
         run_task(lambda: load_loan_detail(officer, loan_no, self.today), self.show_detail,
-                 lambda exc: self.failed.emit(str(exc)), owner=self)
+                 errors.on_failure(self, self.failed), owner=self)
 
     def show_detail(self, d: LoanDetail) -> None:
         self.heading.setText(f"{LOAN_KIND.get(d.kind, d.kind)} {d.loan_no} · 잔액 {format_won_korean(d.balance)} · "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.proposal_code import ProposalCodeError
+from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
@@ -111,6 +112,6 @@ class ProposalsPage(QWidget):
         else:
             from retention_desktop.gui.proposal_preview import report_error
 
-            show_message(self.check_result, f"확인하지 못했습니다: {exc}", "error")
+            show_message(self.check_result, f"확인하지 못했습니다: {errors.user_text(exc)}", "error")
             self.error_box = report_error(self, "제안서를 확인하지 못했습니다", str(exc), exc)
         self.checked.emit(exc)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QS
 
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.money import format_won_korean
+from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.tasks import run_task
@@ -76,7 +77,7 @@ class SimulationPage(QWidget):
         def load():
             return (base or open_comparison(officer, loan_no, self.today)), load_policies(officer.database)
 
-        run_task(load, self._base_loaded, lambda exc: self.failed.emit(str(exc)), owner=self)
+        run_task(load, self._base_loaded, errors.on_failure(self, self.failed), owner=self)
 
     def _base_loaded(self, loaded) -> None:
         self.base, self.policies = loaded
@@ -98,7 +99,7 @@ class SimulationPage(QWidget):
         self._generation += 1
         generation = self._generation
         run_task(lambda: simulate_for(base, policies, toggles), lambda view: self._show(generation, view),
-                 lambda exc: self.failed.emit(str(exc)), owner=self)
+                 errors.on_failure(self, self.failed), owner=self)
 
     def _show(self, generation: int, view: SimulationView) -> None:
         if generation != self._generation:
