@@ -136,8 +136,6 @@ def test_cli_makes_and_verifies_a_proposal():
     wrong = admin("proposal", "--customer-no", "C00000002", "--loan-no", "L0000000001", "--out", str(out))
     assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
     # an action that may not be proposed exits 2 with the rule and its figures, and writes nothing
-    subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", data_dir, "db", "start"],
-                   capture_output=True, timeout=120)
     from retention_desktop.data.database import open_embedded
 
     db = open_embedded(Path(data_dir))
@@ -145,7 +143,7 @@ def test_cli_makes_and_verifies_a_proposal():
         with db.engine.begin() as conn:
             conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
     finally:
-        db.close()
+        db.close()  # the server stops when its last user leaves
     refused = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out",
                     str(Path(data_dir) / "refused.pdf"), "--action", "reloan")
     assert refused.returncode == 2, refused.stderr
