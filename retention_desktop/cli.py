@@ -134,6 +134,9 @@ def admin_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--loan-no", required=True)
     proposal.add_argument("--out", type=Path, required=True)
     proposal.add_argument("--employee-no", default="E1007", help="the officer who signs (demo: E1007)")
+    proposal.add_argument("--action", choices=("renegotiation", "reloan"), default=None,
+                          help="propose this retention action (default: the engine's offer); refused (exit 2) "
+                               "when it is not available")
     verify = sub.add_parser("verify-proposal", help="check a proposal file's signature and that it is the archived "
                             "one; or a proposal number / the QR's text against the archive")
     verify.add_argument("file", metavar="FILE_OR_CODE",
@@ -298,11 +301,13 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
         print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
                           "call_list_entries": summary.entries, "branches": summary.branches,
                           "switching_model": summary.switching_model,
+                          "recommended_actions": summary.actions, "call_list_actions": summary.listed_actions,
+                          "violations": summary.violations,
                           "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
         return 0
     if args.command == "proposal":
         made = administration.proposal_command(data_dir, args.demo, args.customer_no, args.loan_no,
-                                               args.employee_no, args.out, _ask_password)
+                                               args.employee_no, args.out, _ask_password, args.action)
         print(json.dumps(made, ensure_ascii=False))
         return 0
     if args.command == "verify-proposal" and not Path(args.file).exists():
@@ -442,12 +447,12 @@ def _schedule(args: argparse.Namespace) -> int:
 
 def _quote(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.domain import exact_json
-    from retention_desktop.services import quoting
+    from retention_desktop.services import administration, quoting
 
     name = "(stdin)" if args.file == "-" else Path(args.file).name
     data = _read_bounded(args.file, MAX_QUOTE_INPUT_BYTES)
     request, document = quoting.read_request(data, name, simulate=args.command == "simulate")
-    basis = quoting.basis_from_data_dir(data_dir, args.demo, _ask_password)
+    basis = administration.quote_basis(data_dir, args.demo, _ask_password)
     result = (quoting.quote(request, basis) if args.command == "quote"
               else quoting.simulate(request, document, basis))
     print(exact_json.dumps(result))

@@ -45,25 +45,54 @@ def drop_database(server_url: URL, db: Database) -> None:
     _admin_execute(server_url, f"DROP DATABASE IF EXISTS {db.url.database} WITH (FORCE)")
 
 
-def seeded_policies():
-    """The policy versions the migrations leave (revision 0007's corrected and added versions), read from the
-    revision itself (no database needed)."""
-    from retention_desktop.domain.policy import Policy
-
-    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p, _ in seed_revision().VERSIONS]
-
-
-def seed_revision():
-    """Revision 0007 as a module: its VERSIONS and the documents of each measure."""
+def revision_module(name: str):
+    """An Alembic revision file loaded as a module (its seeded constants, no database needed)."""
     import importlib.util
 
     from retention_desktop.data.locations import migrations_dir
 
-    path = migrations_dir() / "versions" / "0007_regulation_audit.py"
-    spec = importlib.util.spec_from_file_location("regulation_audit", path)
+    path = next((migrations_dir() / "versions").glob(f"{name}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"revision_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def seed_revision():
+    """Revision 0007 (the regulation audit) as a module: its VERSIONS and the documents of each measure, each
+    document as the migrations leave it (with revision 0009's rate-renegotiation section)."""
+    module = revision_module("0007")
+    for name, value in list(vars(module).items()):
+        if isinstance(value, dict) and "dsr" in value and "stamp_duty" in value:
+            setattr(module, name, with_renegotiation(value))
+    module.VERSIONS = [(v, d, with_renegotiation(p), *rest) for v, d, p, *rest in module.VERSIONS]
+    return module
+
+
+def with_renegotiation(params: dict) -> dict:
+    """A policy document as revision 0009 leaves it: with the rate-renegotiation section."""
+    return {**params, "renegotiation": dict(revision_module("0009").RENEGOTIATION_POLICY)}
+
+
+def seeded_policy_parameters() -> list[tuple[str, str, dict]]:
+    """(version, effective date, parameters) of every seeded policy version, as the migrations leave them."""
+    return [(v, d, p) for v, d, p, *_ in seed_revision().VERSIONS]
+
+
+def seeded_policies():
+    """The policy versions the migrations leave (revision 0007's corrected and added versions, with revision
+    0009's renegotiation section), read from the revisions themselves (no database needed)."""
+    from retention_desktop.domain.policy import Policy
+
+    return [Policy.from_parameters(v, dt.date.fromisoformat(d), p) for v, d, p in seeded_policy_parameters()]
+
+
+def seeded_pricing_rules():
+    """The bank's pricing rules the migrations seed (revision 0004's grid with revision 0009's additions)."""
+    from retention_desktop.domain.pricing import PricingRules
+
+    params = {**revision_module("0009").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025}
+    return PricingRules.from_parameters("2025.01-grid", dt.date(2025, 1, 1), params)
 
 
 def login_as(db: Database, server_url: URL, employee_no: str):

@@ -35,7 +35,7 @@ def test_simulate_prints_scenarios_timeline_and_suggestion(data_dir):
     assert out.returncode == 0, out.stderr
     doc = exact_json.loads(out.stdout)
     names = [s["name"] for s in doc["scenarios"]]
-    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1%p 하락", "세 가지 모두"]
+    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1%p 하락", "모두 적용"]
     assert all(set(s) == {"name", "max_new_loan", "binding_constraint"} for s in doc["scenarios"])
     assert [t["month"] for t in doc["timeline"]] == list(range(1, 37))
     suggestion = doc["suggestion"]
@@ -58,12 +58,18 @@ def test_train_then_score_the_demo_book(data_dir, tmp_path):
     trained = admin(data_dir, "train-models")
     assert trained.returncode == 0, trained.stderr
     cards = json.loads(trained.stdout)
-    assert cards["switching"]["auc_test"] > 0.5 and cards["risk"]["auc_test"] > 0.5
+    assert cards["switching"]["auc_test"] > 0.5
+    for card in cards.values():  # promoted only if it beats its one-feature baseline on the held-out loans
+        assert card["promoted"] in ("model", "one_feature_baseline", "prior")
+        if card["promoted"] == "model":
+            assert card["auc_test"] > card["auc_one_feature_baseline"]["auc"]
     excel = tmp_path / "calls.xlsx"
     scored = admin(data_dir, "score-portfolio", "--xlsx", str(excel))
     assert scored.returncode == 0, scored.stderr
     summary = json.loads(scored.stdout)
-    assert summary["call_list_entries"] > 0 and summary["branches"] == 12 and excel.exists()
+    assert summary["call_list_entries"] > 0 and summary["branches"] >= 1 and excel.exists()
+    assert sum(summary["recommended_actions"].values()) == summary["loans_scored"]
+    assert set(summary["violations"].values()) == {0}
     assert "100% done" in scored.stderr  # the progress bar reached its end
     wrong = admin(data_dir, "score-portfolio", "--xlsx", str(tmp_path / "calls.csv"))
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr

@@ -17,7 +17,7 @@ from tests.support import TEST_AS_OF
 def accepted(login, tmp_path):
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     return officer, login("E1006"), proposal
 
 
@@ -96,7 +96,7 @@ def test_the_database_keeps_one_application_in_progress_per_loan(accepted, tmp_p
     officer, manager, proposal = accepted
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     state = open_comparison(manager, "L0000000001", TEST_AS_OF)
-    second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state)
+    second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     ps.record_decision(manager, second.proposal_no, "accepted")
     first_session = officer.database.session()
     s = first_session.__enter__()

@@ -44,8 +44,9 @@ def test_the_first_demo_quote_on_a_fresh_folder_works(fresh):
     _folder, first = fresh
     assert first.returncode == 0, first.stderr
     doc = exact_json.loads(first.stdout)
-    assert [o["label"] for o in doc["options"]][:2] == ["keep", "reloan"]
-    assert doc["options"][1]["retention_probability"] is not None  # priced on the demo's index rates
+    assert [o["label"] for o in doc["options"]][:3] == ["keep", "renegotiation", "reloan"]
+    assert doc["options"][2]["retention_probability"] is not None  # priced on the demo's index rates
+    assert doc["recommendation"]["action"] in ("keep", "renegotiation", "reloan", "switch")
 
 
 @pytest.mark.parametrize("command", [

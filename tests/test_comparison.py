@@ -30,7 +30,8 @@ SHOWCASE = {
     "current_loan": {"kind": "credit", "balance": 30000000, "annual_rate_pct": 5.2, "rate_type": "variable",
                      "method": "bullet", "term_months": 36, "remaining_months": 16, "drawdown_date": "2025-03-10",
                      "prepayment_fee_pct": 0.11},
-    "reloan_offer": {"annual_rate_pct": 4.6, "term_months": 16, "method": "bullet", "fees": 0},
+    "reloan_offer": {"annual_rate_pct": 4.6, "term_months": 16, "method": "bullet", "fees": 0,
+                     "prepayment_fee_waiver_pct": 100},
     "switch_offers": [
         {"lender": "토스뱅크 (고객 제시)", "annual_rate_pct": 4.1, "term_months": 16, "method": "bullet", "fees": 0},
         {"lender": "케이뱅크", "annual_rate_pct": 4.4, "term_months": 16, "method": "bullet", "fees": 0},
@@ -62,7 +63,7 @@ def options(doc):
 
 def test_showcase_credit_loan_comparison(policy):
     doc = quote(SHOWCASE, policy)
-    assert doc["policy_version"] == "2025.10-1015" and doc["engine_version"] == "1.0.0"
+    assert doc["policy_version"] == "2025.10-1015" and doc["engine_version"] == "1.1.0"
     opts = options(doc)
     assert list(opts) == ["keep", "reloan", "switch:토스뱅크 (고객 제시)", "switch:케이뱅크"]
     keep, reloan, toss = opts["keep"], opts["reloan"], opts["switch:토스뱅크 (고객 제시)"]
@@ -162,8 +163,15 @@ def _admin(*args, stdin=None):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_quote_command_prints_the_contract_and_bad_input_exits_2():
+def test_quote_command_prints_the_contract_and_bad_input_exits_2(tmp_path):
     data_dir = tempfile.mkdtemp(prefix="rdquote-")
+    from retention_desktop.data.locations import resources_dir
+
+    rates = tmp_path / "index.csv"
+    rates.write_text("index_name,rate_date,annual_rate_pct\nBANK_BOND_12M,2026-11-20,2.70\n", encoding="utf-8")
+    assert _admin("--data-dir", data_dir, "import", "index-rates", str(rates)).returncode == 0
+    assert _admin("--data-dir", data_dir, "import", "products",
+                  str(resources_dir() / "samples" / "products.csv")).returncode == 0
     good = _admin("--data-dir", data_dir, "quote", "-", stdin=json.dumps(SHOWCASE, ensure_ascii=False))
     assert good.returncode == 0, good.stderr
     doc = exact_json.loads(good.stdout)
@@ -172,6 +180,11 @@ def test_quote_command_prints_the_contract_and_bad_input_exits_2():
                                       "prepayment_fee", "stamp_duty_borrower", "fees", "total_cost",
                                       "net_saving_vs_keep", "break_even_month", "eligible", "reasons"}
     assert '"annual_rate_pct": 4.1,' in good.stdout  # rates travel exactly, never through a float
+    # the typed-in Toss offer (4.10 %) is below anything the bank may offer: the advice is to let them switch
+    assert doc["recommendation"]["action"] == "switch"
+    assert doc["recommendation"]["option"] == "switch:토스뱅크 (고객 제시)"
+    assert doc["recommendation"]["headline"].startswith("대환이 더 유리합니다: 토스뱅크 (고객 제시) 4.10%")
+    assert {a["feature"] for a in doc["assumed_features"]} >= {"credit_score_at_drawdown", "salary_transfer"}
     for text, expected in [("{not json", "(stdin):1:2: JSON 문법 오류"),
                            (json.dumps({**SHOWCASE, "borrower": {"annual_income": 1, "region": "capital"}}),
                             "borrower.credit_score: 값이 없습니다")]:
@@ -211,6 +224,7 @@ def test_schema_names_every_output_field(policy):
 
     schema = json.loads((pathlib.Path(__file__).parents[1] / "docs" / "quote.schema.json").read_text("utf-8"))
     doc = quote(SHOWCASE, policy)
-    assert set(schema["$defs"]["output"]["required"]) == set(doc)
+    output = schema["$defs"]["output"]
+    assert set(output["required"]) <= set(doc) | {"recommendation", "assumed_features"} <= set(output["properties"])
     assert set(schema["$defs"]["option"]["required"]) == set(doc["options"][0])
-    assert set(schema["$defs"]["output"]["properties"]["limits"]["required"]) == set(doc["limits"])
+    assert set(output["properties"]["limits"]["required"]) == set(doc["limits"])

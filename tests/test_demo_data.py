@@ -53,8 +53,31 @@ def test_showcase_customer_matches_the_walk_through():
     assert cust["customer_no"] == "C00000001"
     assert pop.tables["credit_scores"].query("customer_id == 1")["score"].iloc[-1] == 780
     loans = pop.tables["loans"].query("customer_id == 1 and status == 'active'")
-    assert list(loans["annual_rate_pct"]) == ["5.2000"]
-    assert (pop.tables["external_debts"].query("customer_id == 1")["kind"] == "card_loan").sum() == 2
+    assert list(loans["annual_rate_pct"]) == ["5.4000"]
+    assert (pop.tables["external_debts"].query("customer_id == 1")["kind"] == "card_loan").sum() == 1
+    # the market undercuts the showcase's loan: 토스뱅크 discloses 5.05 % for 751–800 points on the latest sheet
+    offers = pop.tables["market_offers"]
+    latest = offers[(offers["as_of"] == offers["as_of"].max()) & (offers["loan_kind"] == "credit")
+                    & (offers["credit_score_min"] == 751)]
+    assert latest.set_index("lender").at["토스뱅크", "annual_rate_pct"] == "5.0500"
+    assert min(latest["annual_rate_pct"], key=float) == "5.0500"
+
+
+def test_market_sheets_are_continuous_across_score_bands():
+    """No jump between neighbouring credit bands: each step is smaller than the next one down (a convex curve), and
+    never more than 2 %p (the sheet used to jump 2.25 %p at 800 points)."""
+    from retention_desktop.data.demo_population import LENDERS, SCORE_BANDS, market_rate_bp
+
+    for kind in ("credit", "mortgage", "jeonse"):
+        for _lender, sector, offset in LENDERS:
+            if sector == "non_bank" and kind != "credit":
+                continue
+            rates = [int(market_rate_bp(kind, b, offset)) for b in range(len(SCORE_BANDS))]
+            steps = [b - a for a, b in zip(rates, rates[1:])]
+            assert all(rate < 2000 for rate in rates)  # below the 20 % legal maximum
+            if sector == "bank":
+                assert all(0 < s <= 250 for s in steps), (kind, rates)
+                assert steps == sorted(steps), (kind, rates)  # convex: the lower the score, the faster rates rise
 
 
 def test_regenerating_replaces_earlier_demo_data_and_keeps_the_audit_log(db):

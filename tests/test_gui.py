@@ -12,6 +12,7 @@ from sqlalchemy import select
 from retention_desktop.data.models import AuditEvent
 from retention_desktop.gui.login_dialog import LoginDialog
 from retention_desktop.gui.main_window import MainWindow
+from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS
 from retention_desktop.gui.pages.comparison import ComparisonPage
 from retention_desktop.gui.pages.customer import CustomerPage
 from retention_desktop.gui.pages.loan import LoanPage
@@ -149,7 +150,10 @@ def test_customer_view_is_masked_until_revealed_with_a_reason(qtbot, officer, db
         page.activate(officer, "C00000001")
     profile = loaded.args[0]
     assert "****" in page.fact_labels["phone"].text() and page.fact_labels["rrn"].text().endswith("******")
-    assert page.loans.rowCount() >= 1 and page.debts.rowCount() == 3
+    assert page.loans.rowCount() >= 1 and page.debts.rowCount() == 2
+    birth = profile.birth_date
+    age = TEST_AS_OF.year - birth.year - ((TEST_AS_OF.month, TEST_AS_OF.day) < (birth.month, birth.day))
+    assert f"(만 {age}세)" in page.heading.text()
     assert any(b.kind == "fee_window" for b in profile.badges)
     page.request_reveal()
     dialog = page.reveal_dialog
@@ -215,8 +219,12 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     qtbot.waitUntil(lambda: page.chart.image is not None, timeout=WAIT)
     settle_heap()  # as the app does once its main window is up (a full GC of the start-up heap takes ~0.2 s)
     qtbot.wait(50)
-    assert page.model.columnCount() == 2 + len(base.request.switch_offers)
-    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "재대출 (맞춤)"
+    # keep, renegotiation, re-loan and each market offer; the recommended one first and marked
+    assert page.model.columnCount() == 3 + len(base.request.switch_offers)
+    assert page.model.headerData(0, Qt.Orientation.Horizontal).startswith("★ ")
+    assert page.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "권고"
+    assert page.model.options[0].label == base.recommendation.option_label
+    assert page.card.headline.text() == base.recommendation.headline
     low, high = base.slider_range
     with StallMeter() as meter:
         with qtbot.waitSignal(page.recomputed, timeout=WAIT) as moved:
@@ -225,13 +233,46 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
             page.lender_edit.setText("토스뱅크")
             page.rate_edit.setText("4.10")
             qtbot.keyClick(page.rate_edit, Qt.Key.Key_Return)
-    assert moved.args[0].reloan_rate_pct == low
-    assert typed.args[0].comparison.options[-1].lender == "토스뱅크 (고객 제시)"
+    assert moved.args[0].offer.option.annual_rate_pct == low
+    # the officer's rate is re-priced: its reason codes add up to it
+    assert sum(r.pct for r in moved.args[0].personal.reasons) == low
+    state = typed.args[0]
+    assert state.comparison.options[-1].lender == "토스뱅크 (고객 제시)"
+    # the customer's own 토스뱅크 offer replaces 토스뱅크's disclosed sheet rate: one lender, one column
+    assert "switch:토스뱅크" in {o.label for o in base.comparison.options}
+    assert "switch:토스뱅크" not in {o.label for o in state.comparison.options}
     assert page.model.columnCount() == 3 + len(base.request.switch_offers)
+    # nothing the bank may offer comes close to 4.10 %: the answer is to let the customer switch, said first
+    assert state.recommendation.action == "switch"
+    assert page.card.headline.text().startswith("대환이 더 유리합니다: 토스뱅크 (고객 제시) 4.10%")
+    # the retention probability reflects the offer the customer brought
+    assert state.recommendation.retention_probability < base.recommendation.retention_probability
     assert meter.worst < 0.1, f"the event loop stalled for {meter.worst * 1000:.0f} ms"
     page.rate_edit.setText("abc")
     page.add_typed_offer()
     assert "금리" in page.message.text()
+
+
+def test_an_impossible_offer_cannot_become_a_proposal(qtbot, officer, db):
+    """A delinquent loan can be neither renegotiated, re-loaned nor switched: the grid says why, and the proposal
+    button is disabled with the reason."""
+    from sqlalchemy import text as sql
+
+    with db.engine.begin() as conn:
+        conn.execute(sql("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
+    page = ComparisonPage(TEST_AS_OF)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
+        page.activate(officer, "L0000000001")
+    state = loaded.args[0]
+    assert state.recommendation.action == "keep" and state.offered_action is None
+    assert not page.proposal_button.isEnabled()
+    assert "제안할 수 있는 금리 조건변경·재대출이 없습니다" in page.proposal_button.toolTip()
+    assert page.refusal.isVisibleTo(page) and "연체" in page.refusal.text()
+    row = [label for label, _ in OPTION_ROWS].index(ELIGIBLE_ROW)
+    for column, option in enumerate(page.model.options):
+        if option.label != "keep":
+            assert page.model.data(page.model.index(row, column)) == "불가 (연체)"
 
 
 def test_simulation_scenarios_toggle_live(qtbot, officer):
@@ -243,7 +284,7 @@ def test_simulation_scenarios_toggle_live(qtbot, officer):
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as again:
         page.cards_on.setChecked(False)
         page.rate_on.setChecked(False)
-    assert [s.name for s in again.args[0].scenarios] == ["현재 상태", "소득 +10%"]
+    assert [s.name for s in again.args[0].scenarios] == ["현재 상태", "소득 10% 증가"]
     assert "상환하면" in page.suggestion.text() or "없습니다" in page.suggestion.text()
 
 
@@ -257,9 +298,17 @@ def test_call_list_after_scoring(qtbot, officer, db):
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=WAIT) as loaded:
         page.activate(officer)
-    assert loaded.args[0] > 0
-    first = page.model.record(0)
-    assert first.rank == 1
+    assert loaded.args[0] == page.model.rowCount()
+    lines = [page.model.record(i) for i in range(page.model.rowCount())]
+    assert [line.rank for line in lines] == list(range(1, len(lines) + 1))
+    # worth calling: an action that raises the bank's expected value, ranked by that gain, with what it saves
+    assert all(line.action in ("renegotiation", "reloan") and line.expected_value_gain > 0 for line in lines)
+    assert [line.expected_value_gain for line in lines] == sorted((line.expected_value_gain for line in lines),
+                                                                  reverse=True)
+    assert all(line.recommended_rate_pct < line.current_rate_pct and line.customer_saving > 0 for line in lines)
+    if not lines:
+        return
+    assert page.model.headerData(4, Qt.Orientation.Horizontal) == "권고"
     page.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # balance, sorted on the won, not the text
     balances = [page.model.record(i).balance for i in range(page.model.rowCount())]
     assert balances == sorted(balances, reverse=True)

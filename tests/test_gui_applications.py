@@ -24,7 +24,7 @@ def accepted(login, tmp_path):
     """E1007 gave 김하늘 a proposal for L0000000001 and she accepted it."""
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     yield officer, proposal
     wait_for_tasks()
@@ -175,7 +175,7 @@ def test_a_second_application_for_the_same_loan_is_refused(accepted, tmp_path):
     with pytest.raises(apps.ApplicationError, match="이미 신청"):
         apps.create_from_proposal(officer, proposal.proposal_no)
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    second = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    second = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     ps.record_decision(officer, second.proposal_no, "accepted")
     with pytest.raises(apps.ApplicationError, match="진행 중"):
         apps.create_from_proposal(officer, second.proposal_no)

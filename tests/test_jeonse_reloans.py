@@ -8,6 +8,7 @@ is the re-loan's limit, in the comparison, in every scenario and every month of 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from retention_desktop.services import proposal_service as ps
@@ -24,7 +25,7 @@ def test_every_active_jeonse_loan_compares_simulates_and_makes_a_proposal(db, lo
             "SELECT l.loan_no, l.balance, o.employee_no FROM loans l JOIN officers o ON o.id = l.officer_id "
             "WHERE l.kind = 'jeonse' AND l.status = 'active' ORDER BY l.loan_no")).all()
     assert len(loans) >= 20
-    sessions, basis, policies = {}, None, None
+    sessions, basis, policies, proposed = {}, None, None, 0
     for loan_no, balance, employee_no in loans:
         officer = sessions.get(employee_no) or sessions.setdefault(employee_no, login(employee_no))
         basis = basis or load_basis(officer.database)
@@ -32,13 +33,24 @@ def test_every_active_jeonse_loan_compares_simulates_and_makes_a_proposal(db, lo
         state = open_comparison(officer, loan_no, TEST_AS_OF, basis)
         limits = state.comparison.limits
         assert (limits.max_new_loan, limits.binding_constraint) == (balance, "refinanced_balance"), loan_no
-        assert state.comparison.option("reloan").eligible, loan_no
+        # the re-loan is never refused for a regulatory limit; only its product's bounds or its cost can
+        # stop it (a 12-48 month product cannot hold a lease with two months left), and then it says so
+        reloan = state.advice.candidates["reloan"]
+        regulatory = {"dsr", "stress_dsr", "ltv", "price_cap", "credit_income"}
+        assert reloan.available or reloan.why_not, loan_no
+        if reloan.option is not None:
+            assert not [c for c in reloan.option.blocked_by if c.rule in regulatory], loan_no
         view = simulate_for(state, policies, Toggles())
         assert {(s.max_new_loan, s.binding_constraint) for s in view.scenarios} == {(balance, "refinanced_balance")}
         assert len(view.timeline) == 36 and all(p.max_new_loan == balance for p in view.timeline)
-        proposal = ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
-        assert proposal.pdf.startswith(b"%PDF-")
+        if state.proposal_refusal() is None:
+            proposal = ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
+            assert proposal.pdf.startswith(b"%PDF-")
+            proposed += 1
+        else:  # nothing we could offer is cheaper than keeping (issue 12): refused with the reason, never a traceback
+            with pytest.raises(ps.ProposalRefused):
+                ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
     with db.engine.connect() as conn:
         stored = conn.execute(text("SELECT count(*) FROM proposals p JOIN loans l ON l.id = p.loan_id "
                                    "WHERE l.kind = 'jeonse'")).scalar()
-    assert stored == len(loans)
+    assert stored == proposed and proposed >= len(loans) // 2

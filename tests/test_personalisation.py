@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
 import json
 from decimal import Decimal
 
@@ -16,15 +15,17 @@ from hypothesis import strategies as st
 from retention_desktop.data.locations import migrations_dir
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.limits import Debt, debt_service
-from retention_desktop.domain.personal_quote import PricingContext, personal_price, personal_quote_document
+from retention_desktop.domain.advice import personal_quote_document
+from retention_desktop.domain.personal_quote import PricingContext, offer_prices
 from retention_desktop.domain.policy import policy_in_force
+from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.portfolio_limits import annual_debt_service
 from retention_desktop.domain.portfolio_schedules import METHOD_CODES
 from retention_desktop.domain.pricing import PricingInput, PricingRules, price
 from retention_desktop.domain.quote import parse_request
 from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.domain.simulation import apply_suggestion, limit_of, scenarios, suggest, timeline
-from tests.support import TEST_AS_OF, seeded_policies
+from tests.support import TEST_AS_OF, seeded_policies, seeded_pricing_rules
 
 SHOWCASE = json.loads((migrations_dir().parent / "docs" / "examples" / "showcase-quote.json").read_text("utf-8")) \
     if (migrations_dir().parent / "docs").exists() else None
@@ -32,18 +33,24 @@ SHOWCASE = json.loads((migrations_dir().parent / "docs" / "examples" / "showcase
 
 @pytest.fixture(scope="module")
 def rules() -> PricingRules:
-    path = migrations_dir() / "versions" / "0004_pricing_models_call_lists.py"
-    spec = importlib.util.spec_from_file_location("pricing_seed", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return PricingRules.from_parameters("2025.01-grid", dt.date(2025, 1, 1), module.PRICING_2025)
+    return seeded_pricing_rules()
+
+
+CREDIT_PRODUCT = ReloanProduct("RL-CR-V12", "재대출 직장인신용대출(변동)", "credit", "variable", "BANK_BOND_12M",
+                               5_000_000, 150_000_000, 12, 60, 600, Decimal("3.50"), Decimal("15.00"), Decimal("1.50"),
+                               Decimal(100), 0)
 
 
 @pytest.fixture
 def context(rules) -> PricingContext:
     return PricingContext(rules, {"BANK_BOND_12M": Decimal("2.70"), "BANK_BOND_5Y": Decimal("3.10"),
                                   "COFIX_NEW": Decimal("2.62"), "BANK_BOND_6M": Decimal("2.62")},
-                          product_bounds={"credit": (Decimal("3.50"), Decimal("15.00"))})
+                          products=(CREDIT_PRODUCT,))
+
+
+def personal_rate(request, context, policy) -> Decimal:
+    prices = offer_prices(request, context, policy)
+    return (prices.reloan or prices.renegotiation).rate_pct
 
 
 def showcase_request():
@@ -78,7 +85,7 @@ def test_price_respects_floor_bounds_authority_and_adds_up(rules, inp):
 
 def test_showcase_price_and_its_reason_codes(context):
     request = showcase_request()
-    result = personal_price(request, context, policy_in_force(seeded_policies(), TEST_AS_OF))
+    result = offer_prices(request, context, policy_in_force(seeded_policies(), TEST_AS_OF)).reloan
     texts = [r.text for r in result.reasons]
     assert texts[:4] == ["기준금리(금융채 12개월) 2.70%", "유동성 프리미엄 +0.25%p", "신용점수 780 → 가산금리 1.10%p",
                          "DSR 27% → 가산 +0.15%p"]
@@ -99,7 +106,7 @@ def test_each_scenario_raises_the_showcase_limit_and_all_three_most():
     results = {r.name: r.max_new_loan for r in scenarios(showcase_request(), policy_in_force(seeded_policies(), TEST_AS_OF))}
     now = results.pop("현재 상태")
     assert 60_000_000 <= now <= 80_000_000  # "current limit about ₩70M"
-    combined = results.pop("세 가지 모두")
+    combined = results.pop("모두 적용")
     assert all(limit > now for limit in results.values()), results
     assert combined > max(results.values())
 
@@ -118,7 +125,7 @@ def test_suggestion_round_trip(context):
     from retention_desktop.domain.personal_quote import request_dsr_pct
 
     def price_of(doc):
-        return personal_price(doc, context, policy).rate_pct
+        return personal_rate(doc, context, policy)
 
     suggestion = suggest(request, policy, price_of, lambda d: request_dsr_pct(d, policy), context.rules.dsr_band_edges())
     assert suggestion is not None
@@ -142,7 +149,7 @@ def test_no_suggestion_when_nothing_helps(context):
     policy = policy_in_force(seeded_policies(), TEST_AS_OF)
     from retention_desktop.domain.personal_quote import request_dsr_pct
 
-    assert suggest(request, policy, lambda d: personal_price(d, context, policy).rate_pct,
+    assert suggest(request, policy, lambda d: personal_rate(d, context, policy),
                    lambda d: request_dsr_pct(d, policy), context.rules.dsr_band_edges()) is None
 
 

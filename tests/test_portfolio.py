@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -11,7 +12,6 @@ from sqlalchemy import func, select, text
 from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.models import CallListEntry, ModelVersion
 from retention_desktop.data.portfolio_frames import read_portfolio
-from retention_desktop.domain.pricing import PricingInput, price
 from retention_desktop.services import model_training, portfolio_scoring
 from retention_desktop.services.quoting import load_basis
 from tests.support import TEST_AS_OF, drop_database, login_as, new_database
@@ -56,21 +56,30 @@ def test_proposal_outcomes_become_training_labels(book):
 def test_score_portfolio_writes_ranked_call_lists_and_replaces_a_rerun(book, cards, tmp_path):
     excel = tmp_path / "콜리스트.xlsx"
     summary = portfolio_scoring.score_portfolio(book, TEST_AS_OF, excel)
-    assert summary.loans_scored > 5000 and summary.branches == 12
+    assert summary.loans_scored > 5000 and summary.branches >= 6
+    assert set(summary.actions) == {"keep", "renegotiation", "reloan", "switch"}
+    assert sum(summary.actions.values()) == summary.loans_scored
+    assert all(v == 0 for v in summary.violations.values()), summary.violations
     with book.engine.connect() as conn:
-        rows = pd.read_sql(text("SELECT branch_id, branch_rank, switching_probability, value_at_risk, reasons "
+        rows = pd.read_sql(text("SELECT branch_id, branch_rank, action, expected_value_gain, customer_saving, "
+                                "recommended_rate_pct, current_rate_pct, eligibility, reasons "
                                 "FROM call_list_entries WHERE as_of = :d ORDER BY branch_id, branch_rank"),
                            conn, params={"d": TEST_AS_OF})
-    assert len(rows) == summary.entries
+    assert len(rows) == summary.entries > 0
     for _branch, group in rows.groupby("branch_id"):
         assert list(group["branch_rank"]) == list(range(1, len(group) + 1))
-        # ranked by P(switch) × value at risk (the stored probability has four decimals)
-        priority = group["switching_probability"].astype(float) * group["value_at_risk"]
-        slack = 0.0001 * group["value_at_risk"].max()
-        assert (priority.diff().dropna() <= slack).all()
+        # only what raises the bank's expected value, ranked by that gain
+        assert (group["expected_value_gain"] > 0).all()
+        assert (group["expected_value_gain"].diff().dropna() <= 0).all()
+    assert set(rows["action"]) <= {"renegotiation", "reloan"}
+    assert (rows["recommended_rate_pct"].astype(float) < rows["current_rate_pct"].astype(float)).all()
+    assert (rows["customer_saving"] > 0).all() and rows["eligibility"].str.startswith("가능").all()
     assert all(isinstance(r, list) and r for r in rows["reasons"])
+    # reasons an officer can act on, never who the customer is
+    assert not any(re.search(r"연령|나이|\d+세", text) for r in rows["reasons"] for text in r)
     sheet = pd.read_excel(excel)
     assert list(sheet.columns[:5]) == ["지점", "순위", "담당자", "고객번호", "고객명"]
+    assert {"권고", "기대가치증가", "고객절감", "가능여부"} <= set(sheet.columns)
     assert len(sheet) == summary.entries
 
     again = portfolio_scoring.score_portfolio(book, TEST_AS_OF)
@@ -79,27 +88,45 @@ def test_score_portfolio_writes_ranked_call_lists_and_replaces_a_rerun(book, car
     assert count == again.entries == summary.entries
 
 
-def test_batch_pricing_agrees_with_the_single_quote(book, cards):
+def test_the_book_advises_every_loan_as_the_single_quote_does(book, cards, server_url):
+    """The vectorised advice of the whole book equals the comparison screen's, loan by loan, for every kind and
+    every action: the same action, rate, expected values and saving."""
+    from retention_desktop.services.offer_comparison import open_comparison
+
     basis = load_basis(book)
     policy = basis.policy(TEST_AS_OF)
-    rules = basis.rules[-1]
-    index_rates = {n: next(r for d, r in reversed(s) if d <= TEST_AS_OF) for n, s in basis.index_rates.items()}
     frames = read_portfolio(book.engine, TEST_AS_OF)
-    scored = portfolio_scoring.score(frames, policy, rules, basis.models, index_rates, lambda _m: None)
+    scored = portfolio_scoring.score(frames, policy, basis, TEST_AS_OF)
+    with book.engine.connect() as conn:
+        delinquent = set(conn.execute(text("SELECT customer_id FROM loans WHERE status = 'delinquent'")).scalars())
+    scored = scored[~scored["customer_id"].isin(delinquent)]
+    sample = pd.concat([scored[scored["action"] == a].sample(min(6, (scored["action"] == a).sum()), random_state=2)
+                        for a in ("keep", "renegotiation", "reloan", "switch")]
+                       + [scored[scored["kind"] == k].sample(3, random_state=5) for k in sorted(set(scored["kind"]))])
     loans = frames.loans.set_index("id")
-    for row in scored.sample(40, random_state=1).itertuples():
-        loan = loans.loc[row.loan_id]
-        single = price(PricingInput(
-            kind=loan["kind"], balance=int(loan["balance"]), remaining_months=int(row.remaining_months),
-            current_rate_pct=Decimal(row.current_bp) / 100, index_name=row.index_name,
-            index_rate_pct=index_rates[row.index_name], credit_score=int(row.credit_score),
-            dsr_pct=row.dsr_pct, salary_transfer=bool(row.salary_transfer),
-            tenure_years=rules.tenure_discount_years if row.tenure_discount else 0,
-            switch_probability=Decimal(repr(row.switching_probability)),
-            default_probability=Decimal(repr(row.default_probability))), rules)
-        assert int(single.floor_rate_pct * 100 + Decimal("0.9999")) == row.floor_bp
-        assert int(single.list_rate_pct * 100) == row.list_bp
-        assert single.rate_pct == Decimal(int(row.recommended_bp)) / 100
+    with book.engine.connect() as conn:  # each loan opened by a 행원 of its customer's branch (row-level security)
+        serving = dict(conn.execute(text(
+            "SELECT l.id, (SELECT o.employee_no FROM officers o WHERE o.branch_id = c.home_branch_id "
+            "AND o.role = 'officer' AND o.active ORDER BY o.id LIMIT 1) FROM loans l "
+            "JOIN customers c ON c.id = l.customer_id")).all())
+    sessions = {}
+    try:
+        for row in sample.itertuples():
+            employee = serving[row.loan_id]
+            officer = sessions.get(employee) or sessions.setdefault(employee, login_as(book, server_url, employee))
+            state = open_comparison(officer, loans.at[row.loan_id, "loan_no"], TEST_AS_OF, basis)
+            r = state.recommendation
+            where = f"{row.loan_id} {row.kind}"
+            assert r.action == row.action, where
+            assert int(r.annual_rate_pct * 100) == row.recommended_bp, where
+            assert r.expected_value_keep == row.expected_value_keep, where
+            assert r.expected_value == row.expected_value, where
+            assert r.customer_total_saving == row.customer_saving, where
+            assert state.advice.prices.switch_probability == Decimal(repr(row.switching_probability)) or \
+                not row.switch_possible, where
+    finally:
+        for session in sessions.values():
+            session.database.close()
 
 
 def test_batch_dsr_equals_the_single_quote_dsr(book, server_url):

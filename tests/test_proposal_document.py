@@ -105,12 +105,12 @@ def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_wit
     pdf, state, officer = made_for_text
     out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     content = " ".join(out.decode("utf-8").split())
-    reloan = state.comparison.option("reloan")
+    offered = state.comparison.option("reloan")  # a new contract: the withdrawal right applies (not to a renegotiation)
     for n in (1, 2, 3):  # "1 / 3" (pdftotext may close up the thin spaces around the slash)
         assert re.search(rf"\b{n} ?/ ?3\b", content), n
     for phrase in ("김하늘", officer.name, officer.branch_name, "02-0000-0101",
-                   f"연 {format_rate_pct(reloan.annual_rate_pct)}", format_won(reloan.monthly_payment),
-                   format_won(reloan.net_saving_vs_keep), "2026년 12월 7일까지",  # valid until: 14 days
+                   f"연 {format_rate_pct(offered.annual_rate_pct)}", format_won(offered.monthly_payment),
+                   format_won(offered.net_saving_vs_keep), "2026년 12월 7일까지",  # valid until: 14 days
                    "14일 안에", "안 날부터 1년 이내", "계약일부터 5년", "10일 안에", "10영업일", "3년 안에",
                    "국번 없이 1332", "금융분쟁조정", "1500-0000", "준법감시인 심의필 제2026-0001호",
                    "금융소비자보호법 제46조", "금융소비자보호법 제47조", "은행법 제30조의2"):
@@ -122,7 +122,7 @@ def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_wit
 def made_for_text(login, tmp_path):
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     return made.pdf, state, officer
 
 

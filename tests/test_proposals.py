@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ from tests.support import TEST_AS_OF
 def made(login, tmp_path):
     officer = login("E1007")
     state = open_comparison(officer, "L0000000001", TEST_AS_OF)
-    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    proposal = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     return officer, state, proposal, tmp_path
 
 
@@ -132,8 +134,23 @@ def test_cli_makes_and_verifies_a_proposal():
     (Path(data_dir) / "bad.pdf").write_bytes(bytes(tampered))
     bad = admin("verify-proposal", str(Path(data_dir) / "bad.pdf"))
     assert bad.returncode == 1 and "변경" in bad.stderr and "Traceback" not in bad.stderr
+    assert json.loads(made.stdout)["action"] in ("renegotiation", "reloan")
     wrong = admin("proposal", "--customer-no", "C00000002", "--loan-no", "L0000000001", "--out", str(out))
     assert wrong.returncode == 2 and "대출이 아닙니다" in wrong.stderr
+    # an action that may not be proposed exits 2 with the rule and its figures, and writes nothing
+    from retention_desktop.data.database import open_embedded
+
+    db = open_embedded(Path(data_dir))
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
+    finally:
+        db.close()  # the server stops when its last user leaves
+    refused = admin("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out",
+                    str(Path(data_dir) / "refused.pdf"), "--action", "reloan")
+    assert refused.returncode == 2, refused.stderr
+    assert "재대출은(는) 제안할 수 없습니다: 연체 중인 대출은 재대출·대환 불가" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (Path(data_dir) / "refused.pdf").exists()
 
 
 def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offices_roots(made, tmp_path,
@@ -160,7 +177,7 @@ def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offi
     identity = ps.signing_identity(central, central_dir)
     assert not identity.demo
     assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
-    signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state)
+    signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state, action="reloan")
     assert ps.trust_roots(central.database, central_dir) == []
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
     assert not result.ok and "신뢰" in result.reason
@@ -176,6 +193,111 @@ def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offi
     save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
                                                "trust_root_fingerprints": [fingerprint.upper()]}))
     assert len(ps.trust_roots(central.database, central_dir)) == 1
+
+
+def test_page_one_leads_with_the_answer(made):
+    _officer, state, proposal, _dir = made
+    first = PdfReader(io.BytesIO(proposal.pdf)).pages[0].extract_text()
+    assert "권해 드리는 선택" in first and "재대출" in first
+    if state.recommendation.action == "reloan":
+        assert state.recommendation.headline.split(",")[0] in first
+    assert "더 듦" in pdf_text(proposal.pdf) or all(o.net_saving_vs_keep >= 0 for o in state.comparison.options)
+
+
+def test_the_showcase_opens_with_the_counter_offer_and_the_proposal_prints_it_for_the_customer(login, tmp_path):
+    """토스뱅크's disclosed 5.05 % beats the showcase loan (5.40 %): the engine keeps the loan unless asked, but the
+    screen and the proposal start from the renegotiation at the counter-offer, which saves the customer at least
+    as much as switching, fees included; the customer reads no bank-internal figure."""
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    counter = state.recommendation.counter_offer
+    assert state.recommendation.action == "keep" and counter is not None and counter.within_authority
+    assert (counter.lender, counter.competitor_rate_pct) == ("토스뱅크", Decimal("5.05"))
+    offered = state.offer.option
+    toss = state.comparison.option("switch:토스뱅크")
+    assert state.offered_action == counter.action and offered.annual_rate_pct == counter.counter_rate_pct
+    assert toss.net_saving_vs_keep <= offered.net_saving_vs_keep and offered.annual_rate_pct > toss.annual_rate_pct
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    assert made.annual_rate_pct == counter.counter_rate_pct
+    first = " ".join(PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text().split())
+    assert "토스뱅크" in first and "덜 듭니다" in first
+    for internal in ("기대가치", "전결", "유지 확률", "엔진"):
+        assert internal not in pdf_text(made.pdf), internal
+
+
+def test_the_archive_stores_the_recommendation_the_call_list_and_screen_read(made):
+    officer, state, proposal, _dir = made
+    with officer.database.session() as s:
+        row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+    assert row.quote_output["proposed_action"] == "reloan"
+    assert row.quote_output["recommendation"]["headline"] == state.recommendation.headline
+    assert row.quote_input["reloan_offer"]["product_code"] == "RL-CR-V12"
+    assert row.quote_input["reloan_offer"]["prepayment_fee_waiver_pct"] == 100
+
+
+def test_an_ineligible_offer_never_reaches_a_proposal(login, db, tmp_path):
+    """The service refuses, with the rule and its figures, and nothing is archived."""
+    officer = login("E1007")
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE loan_no = 'L0000000001'"))
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    for action in (None, "renegotiation", "reloan"):
+        with pytest.raises(ps.ProposalRefused, match="연체"):
+            ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action=action)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM proposals")).scalar() == 0
+
+
+def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, tmp_path):
+    from retention_desktop.services import applications as apps
+
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    if not state.advice.candidates["renegotiation"].available:
+        pytest.skip("the demo's showcase has no renegotiation today")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="renegotiation")
+    assert made.action == "renegotiation" and made.annual_rate_pct < state.request.current_loan.annual_rate_pct
+    assert "금리" in pdf_text(made.pdf) and "조건변경" in pdf_text(made.pdf)
+    ps.record_decision(officer, made.proposal_no, "accepted")
+    with pytest.raises(apps.ApplicationError, match="금리 조건변경"):
+        apps.create_from_proposal(officer, made.proposal_no)
+
+
+def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_proposal(login, db, tmp_path):
+    """One loan of each kind, active and delinquent, in the demo: the advice never recommends an impossible or
+    dearer option, the offered action becomes a signed proposal, and where nothing may be offered the service
+    refuses with the reason."""
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE id IN (SELECT min(id) FROM loans "
+                          "WHERE status = 'active' AND id > 1 GROUP BY kind)"))
+        # each loan served by a 행원 of its customer's branch (row-level security)
+        picks = conn.execute(text(
+            "SELECT DISTINCT ON (l.kind, l.status) l.loan_no, l.kind, l.status, (SELECT o.employee_no FROM officers o "
+            "WHERE o.branch_id = c.home_branch_id AND o.role = 'officer' AND o.active ORDER BY o.id LIMIT 1) "
+            "FROM loans l JOIN customers c ON c.id = l.customer_id "
+            "WHERE l.status IN ('active', 'delinquent') ORDER BY l.kind, l.status, l.id")).all()
+    assert {(k, s) for _n, k, s, _e in picks} == {(k, s) for k in ("credit", "mortgage", "jeonse", "other_secured",
+                                                                    "overdraft") for s in ("active", "delinquent")}
+    proposed = set()
+    for loan_no, kind, status, employee in picks:
+        officer = login(employee)
+        state = open_comparison(officer, loan_no, TEST_AS_OF)
+        r = state.recommendation
+        chosen = state.comparison.option(r.option_label)
+        current = state.request.current_loan.annual_rate_pct
+        assert chosen.eligible, (loan_no, r)
+        if r.action in ("renegotiation", "reloan"):
+            assert chosen.annual_rate_pct < current and chosen.net_saving_vs_keep > 0, loan_no
+        if status == "delinquent":
+            assert r.action == "keep" and state.offered_action is None, loan_no
+        if state.proposal_refusal() is None:
+            made = ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
+            assert made.action == state.offered_action and made.annual_rate_pct < current
+            proposed.add(kind)
+        else:
+            with pytest.raises(ps.ProposalRefused):
+                ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
+    assert len(proposed) >= 3, proposed
 
 
 def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):

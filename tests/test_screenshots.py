@@ -22,7 +22,8 @@ def test_screenshot_mode_renders_every_screen(tmp_path):
     names = sorted(p.name for p in out.glob("*.png"))
     screens = ["dashboard", "search", "customer", "loan", "comparison", "proposal", "simulation", "call-list",
                "proposals", "applications", None, "head-office-products", "head-office-rate-sheets",
-               "head-office-index-rates", "head-office-policy"]
+               "head-office-index-rates", "head-office-policy", None, None, "comparison-switch",
+               "comparison-impossible"]
     for i, screen in enumerate(screens, start=1):
         if screen is None:  # a form, grabbed once at its own size
             continue

@@ -105,14 +105,16 @@ PATHS = {"draft": [], "submitted": [("submitted", "filer")], "rejected": [("subm
          "executed": [("submitted", "filer"), ("approved", "mgr"), ("executed", "mgr")]}
 
 
-def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int = 16) -> str:
+def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int = 16,
+                     action: str = "reloan") -> str:
     """A proposal as the workstation would archive it (the database takes any signed PDF; the terms are what
     the rules read), accepted by the customer."""
     number = f"P{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}"
     api_calls.scalar(session, "archive_proposal", number, loan_no, dt.date.today() + dt.timedelta(days=14),
                      "2025.10-1015", "test", {"as_of": dt.date.today().isoformat(),
-                                              "reloan_offer": {"annual_rate_pct": rate, "term_months": term}},
-                     {"list_rate_pct": list_rate}, secrets.token_hex(32), b"%PDF-1.7 " + secrets.token_bytes(16))
+                                              f"{action}_offer": {"annual_rate_pct": rate, "term_months": term}},
+                     {"list_rate_pct": list_rate, "proposed_action": action}, secrets.token_hex(32),
+                     b"%PDF-1.7 " + secrets.token_bytes(16))
     api_calls.scalar(session, "record_proposal_decision", number, "accepted")
     return number
 
@@ -125,7 +127,7 @@ def book(server_url, template_db):
     with db.session() as s:
         loans = s.execute(text(
             "SELECT loan_no FROM data.loans WHERE branch_id = 2 AND kind = 'credit' AND status = 'active' "
-            "AND balance BETWEEN 5000000 AND 100000000 ORDER BY id LIMIT 20")).scalars().all()
+            "AND balance BETWEEN 5000000 AND 100000000 AND annual_rate_pct > 5 ORDER BY id LIMIT 20")).scalars().all()
     free = iter(loans)
     applications = {}
     for state in PATHS:
@@ -265,3 +267,27 @@ def test_execution_rechecks_the_terms_against_the_approval_and_the_product(login
     assert new.drawdown_date == today  # the server's clock, not the workstation's
     assert tuple(old) == ("refinanced", 0)
     assert executed.db_user == roles.login_role("E1006") and executed.details["new_loan_no"] == done["new_loan_no"]
+
+
+def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_as_a_new_loan(login, db):
+    """With psql, an officer archives a "proposal" at or above the loan's own rate (5.40 %): refused; a
+    renegotiation (금리 조건변경) the customer accepted cannot be filed as a re-loan application."""
+    filer = login("E1007")
+    for rate in ("5.40", "7.00"):
+        with pytest.raises(api_calls.Refused, match="현재 금리\\(연 5.4%\\)보다 낮지 않습니다") as refused:
+            with filer.database.session() as s:
+                archive_proposal(s, "L0000000001", rate)
+        assert refused.value.sqlstate == "23514"
+    with pytest.raises(api_calls.Refused, match="reloan 또는 renegotiation"):
+        with filer.database.session() as s:
+            archive_proposal(s, "L0000000001", "4.90", action="switch")
+    with filer.database.session() as s:
+        renegotiated = archive_proposal(s, "L0000000001", "5.00", action="renegotiation")
+    with pytest.raises(api_calls.Refused, match="금리 조건변경 제안은 새 대출을 실행하지 않습니다") as refused:
+        with filer.database.session() as s:
+            api_calls.one(s, "file_application", renegotiated)
+    assert refused.value.sqlstate == "55000"
+    with db.session() as s:
+        recorded = s.execute(text("SELECT details ->> 'proposed_action' FROM data.audit_log "
+                                  "WHERE action = 'proposal.create'")).scalars().all()
+    assert recorded == ["renegotiation"]

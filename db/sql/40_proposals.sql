@@ -52,7 +52,8 @@ DECLARE
     m data.officers := data.require_officer();
     l data.loans;
     c data.customers;
-    offer jsonb := quote_input -> 'reloan_offer';
+    action text := coalesce(quote_output ->> 'proposed_action', 'reloan');
+    offer jsonb := quote_input -> (action || '_offer');
     as_of date;
     digest text;
 BEGIN
@@ -73,13 +74,25 @@ BEGIN
     IF length(coalesce(engine_version, '')) NOT BETWEEN 1 AND 32 THEN
         RAISE EXCEPTION '엔진 버전이 없습니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- what is proposed: a re-loan (재대출) or a rate renegotiation of the running loan (금리 조건변경), with its
+    -- rate (and a re-loan's term) in the quote input; never at or above the loan's current rate (advice never
+    -- costs the customer more than keeping the loan: the engine refuses it first, the database refuses it too)
+    IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR action NOT IN ('reloan', 'renegotiation') THEN
+        RAISE EXCEPTION '제안 조치(proposed_action)는 reloan 또는 renegotiation이어야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF jsonb_typeof(quote_input) IS DISTINCT FROM 'object' OR jsonb_typeof(offer) IS DISTINCT FROM 'object'
        OR NOT data.json_is_rate(offer -> 'annual_rate_pct')
-       OR jsonb_typeof(offer -> 'term_months') IS DISTINCT FROM 'number'
-       OR (offer ->> 'term_months') !~ '^[0-9]+$' OR (offer ->> 'term_months')::integer NOT BETWEEN 1 AND 600
+       OR (action = 'reloan' AND (jsonb_typeof(offer -> 'term_months') IS DISTINCT FROM 'number'
+           OR (offer ->> 'term_months') !~ '^[0-9]+$' OR (offer ->> 'term_months')::integer NOT BETWEEN 1 AND 600))
        OR coalesce(quote_input ->> 'as_of', '') !~ '^\d{4}-\d{2}-\d{2}$' THEN
-        RAISE EXCEPTION '견적 입력(quote_input)에 as_of와 재대출 금리·기간(reloan_offer)이 있어야 합니다'
+        RAISE EXCEPTION '견적 입력(quote_input)에 as_of와 제안하는 금리·기간(%_offer)이 있어야 합니다', action
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF data.json_numeric(offer -> 'annual_rate_pct') >= l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('제안 금리(연 %s%%)가 현재 금리(연 %s%%)보다 낮지 않습니다: 고객에게 손해인 제안은 '
+                                    '보관하지 않습니다', trim_scale(data.json_numeric(offer -> 'annual_rate_pct')),
+                                    trim_scale(l.annual_rate_pct))
+            USING ERRCODE = 'check_violation';
     END IF;
     IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR NOT data.json_is_rate(quote_output -> 'list_rate_pct') THEN
         RAISE EXCEPTION '견적 결과(quote_output)에 기준(정가) 금리 list_rate_pct가 있어야 합니다 (전결 한도의 기준)'
@@ -106,7 +119,8 @@ BEGIN
             USING ERRCODE = 'unique_violation';
     END;
     PERFORM data.audit('proposal.create', c.customer_no, jsonb_build_object(
-        'proposal_no', proposal_number, 'loan_no', l.loan_no, 'pdf_sha256', digest, 'input_sha256', input_sha256));
+        'proposal_no', proposal_number, 'loan_no', l.loan_no, 'pdf_sha256', digest, 'input_sha256', input_sha256,
+        'proposed_action', action));
     RETURN digest;
 END
 $$;

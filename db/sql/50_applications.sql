@@ -37,7 +37,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT l.max_amount FROM data.approval_limits l WHERE l.role = approval_limit.role $$;
 
 -- The list rate the proposal priced from (recorded in its quote output; proposals archived before revision
--- 0009 recorded the maker's authority rate instead, from which the list rate follows).
+-- 0010 recorded the maker's authority rate instead, from which the list rate follows).
 CREATE OR REPLACE FUNCTION data.proposal_list_rate(proposal bigint) RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -160,6 +160,8 @@ DECLARE
     filed text;
     a data.applications;
     kind_label text;
+    score numeric;
+    priced text;
 BEGIN
     SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number;
     IF NOT FOUND THEN
@@ -189,12 +191,27 @@ BEGIN
     IF l.status NOT IN ('active', 'delinquent') OR l.balance <= 0 THEN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', l.loan_no USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
+    -- a rate renegotiation (금리 조건변경) changes the running contract: it is not filed as a new loan
+    IF coalesce(p.quote_output ->> 'proposed_action', 'reloan') <> 'reloan'
+       OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION '금리 조건변경 제안은 새 대출을 실행하지 않습니다: 재대출 신청 대상이 아닙니다'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
     rate := data.json_numeric(p.quote_input -> 'reloan_offer' -> 'annual_rate_pct');
     term := (p.quote_input -> 'reloan_offer' ->> 'term_months')::integer;
+    score := coalesce(data.json_numeric(p.quote_input -> 'borrower' -> 'credit_score'), 1000);
+    -- the product the proposal priced if it still holds the re-loan, else the first on sale of the loan's kind
+    -- that does, in code order, preferring the priced product's rate type (domain/products.py booking_product)
+    priced := p.quote_input -> 'reloan_offer' ->> 'product_code';
     SELECT * INTO product FROM data.products x
     WHERE x.loan_kind = l.kind AND x.active AND l.balance BETWEEN x.min_amount AND x.max_amount
       AND term BETWEEN x.min_term_months AND x.max_term_months AND rate BETWEEN x.min_rate_pct AND x.max_rate_pct
-    ORDER BY x.id LIMIT 1;
+      AND score >= x.min_credit_score
+    ORDER BY x.code = priced DESC NULLS LAST,
+             x.rate_type = (SELECT y.rate_type FROM data.products y WHERE y.loan_kind = l.kind AND y.active
+                            ORDER BY y.code LIMIT 1) DESC NULLS LAST,
+             x.code
+    LIMIT 1;
     IF NOT FOUND THEN
         kind_label := CASE l.kind WHEN 'credit' THEN '신용대출' WHEN 'mortgage' THEN '주택담보대출' WHEN 'jeonse' THEN '전세대출'
                                   WHEN 'other_secured' THEN '기타담보대출' WHEN 'overdraft' THEN '마이너스통장' ELSE l.kind END;

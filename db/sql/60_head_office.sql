@@ -2,7 +2,7 @@
 -- trust roots for proposal signatures and approval limits. Only head office (rd_admin) writes them, only
 -- through these functions, each recorded in the audit trail. A policy version or pricing rules that do not
 -- parse cannot be stored by anyone: the functions refuse them in words, and CHECK constraints
--- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0009) refuse them even
+-- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0010) refuse them even
 -- to the owner.
 
 -- One parameter of a versioned parameter document, read as the engine reads it (domain/policy.py _Reader):
@@ -214,7 +214,11 @@ BEGIN
                           'stress.credit_loan_threshold', 'won', 'ltv.capital_presumed_regulated', 'boolean',
                           'legal_max_rate_pct', 'pct', 'stamp_duty.bands', 'bands', 'stamp_duty.borrower_share_pct', 'pct',
                           'prepayment_fee.max_years', 'positive_int', 'switching.mortgage_min_months', 'positive_int',
-                          'late_payment.add_pct', 'pct', 'late_payment.cap_pct', 'pct', 'withdrawal_days', 'positive_int'];
+                          'late_payment.add_pct', 'pct', 'late_payment.cap_pct', 'pct', 'withdrawal_days', 'positive_int',
+                          -- 금리 조건변경 (revision 0009, domain/policy.py RenegotiationRules)
+                          'renegotiation.dsr_retest', 'boolean', 'renegotiation.stamp_duty', 'boolean',
+                          'renegotiation.rate_cut_right_answer_business_days', 'positive_int',
+                          'renegotiation.rate_cut_right_notice_months', 'positive_int'];
     FOREACH name IN ARRAY areas LOOP
         spec := spec || ARRAY[format('ltv.by_area.%s.default_pct', name), 'pct',
                               format('ltv.by_area.%s.first_time_buyer_pct', name), 'pct',
@@ -300,7 +304,11 @@ AS $$
                      (14, 'authority_pct.admin', 'pct'), (15, 'price_sensitivity_per_pct', 'decimal'),
                      (16, 'switching_hassle_pct', 'pct'), (17, 'loss_given_default_pct', 'map_pct'),
                      (18, 'max_life_years', 'positive_int'), (19, 'rate_cut_score_improvement', 'positive_int'),
-                     (20, 'call_list_size_per_branch', 'positive_int'), (21, 'fee_window_notice_days', 'positive_int'))
+                     (20, 'call_list_size_per_branch', 'positive_int'), (21, 'fee_window_notice_days', 'positive_int'),
+                     -- renegotiation and re-loan booking, expected loss, advice (revision 0009)
+                     (22, 'renegotiation.discretionary_cut_pct', 'pct'), (23, 'renegotiation.cost_won', 'won'),
+                     (24, 'reloan.cost_won', 'won'), (25, 'expected_loss.default_share_of_late_pct', 'pct'),
+                     (26, 'advice.shown_offer_switch_probability', 'fraction'), (27, 'advice.min_switch_saving_won', 'won'))
              AS spec(n, path, kind)
         WHERE data.parameter_problem(params, spec.path, spec.kind) IS NOT NULL
         ORDER BY spec.n LIMIT 1) END

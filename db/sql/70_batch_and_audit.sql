@@ -76,8 +76,9 @@ ALTER FUNCTION data.call_list_rows(date) OWNER TO rd_crossbranch;
 
 CREATE OR REPLACE FUNCTION api.call_list_export(ticket bigint)
 RETURNS TABLE (branch_code text, branch_name text, branch_rank integer, officer_name text, customer_no text,
-               customer_name text, loan_no text, kind text, balance bigint, current_rate_pct numeric,
-               recommended_rate_pct numeric, switching_probability numeric, value_at_risk bigint, rate_cut_right boolean,
+               customer_name text, loan_no text, kind text, balance bigint, action text, current_rate_pct numeric,
+               recommended_rate_pct numeric, expected_value_gain bigint, customer_saving bigint,
+               customer_monthly_saving bigint, eligibility text, switching_probability numeric, rate_cut_right boolean,
                fee_window_ends_on date, switch_eligible_from date, reasons jsonb)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -88,8 +89,9 @@ DECLARE
 BEGIN
     RETURN QUERY
         SELECT b.code::text, b.name::text, e.branch_rank, o.name::text, c.customer_no::text, c.name::text, l.loan_no::text,
-               l.kind::text, l.balance, e.current_rate_pct, e.recommended_rate_pct, e.switching_probability, e.value_at_risk,
-               e.rate_cut_right, e.fee_window_ends_on, e.switch_eligible_from, e.reasons
+               l.kind::text, l.balance, e.action::text, e.current_rate_pct, e.recommended_rate_pct, e.expected_value_gain,
+               e.customer_saving, e.customer_monthly_saving, e.eligibility, e.switching_probability, e.rate_cut_right,
+               e.fee_window_ends_on, e.switch_eligible_from, e.reasons
         FROM data.call_list_entries e JOIN data.branches b ON b.id = e.branch_id JOIN data.loans l ON l.id = e.loan_id
         JOIN data.customers c ON c.id = e.customer_id LEFT JOIN data.officers o ON o.id = e.officer_id
         WHERE e.as_of = t.subject::date AND (branch IS NULL OR e.branch_id = branch)

@@ -452,6 +452,50 @@
         <translation>Keep current</translation>
     </message>
     <message>
+        <source>권고</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>기대가치 증가</source>
+        <translation>Value gain</translation>
+    </message>
+    <message>
+        <source>고객 절감</source>
+        <translation>Customer saves</translation>
+    </message>
+    <message>
+        <source>월 절감</source>
+        <translation>Monthly saving</translation>
+    </message>
+    <message>
+        <source>금리 조건변경</source>
+        <translation>Rate renegotiation</translation>
+    </message>
+    <message>
+        <source>절약</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>은행 기대가치</source>
+        <translation>bank's expected value</translation>
+    </message>
+    <message>
+        <source>유지 시</source>
+        <translation>if kept</translation>
+    </message>
+    <message>
+        <source>유지 확률</source>
+        <translation>retention probability</translation>
+    </message>
+    <message>
+        <source>제안서를 만들 수 없습니다</source>
+        <translation>No proposal can be made</translation>
+    </message>
+    <message>
+        <source>제시 금리</source>
+        <translation>Offered rate</translation>
+    </message>
+    <message>
         <source>재대출 (맞춤)</source>
         <translation>Re-loan (personal)</translation>
     </message>
@@ -602,6 +646,18 @@
     <message>
         <source>as_of({as_of})보다 늦을 수 없습니다.</source>
         <translation>must not be after as_of ({as_of}).</translation>
+    </message>
+    <message>
+        <source>true 또는 false여야 합니다.</source>
+        <translation>must be true or false.</translation>
+    </message>
+    <message>
+        <source>잔액({balance}원)보다 작을 수 없습니다.</source>
+        <translation>must not be below the balance ({balance} won).</translation>
+    </message>
+    <message>
+        <source>현재 금리({rate}%)보다 높을 수 없습니다.</source>
+        <translation>must not be above the current rate ({rate}%).</translation>
     </message>
     <message>
         <source>문서가 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).</source>

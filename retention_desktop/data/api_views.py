@@ -5,11 +5,12 @@ masked name and a loan's number, so a branch keeps seeing what it made after the
 from __future__ import annotations
 
 from sqlalchemy import column, table
+from sqlalchemy.dialects.postgresql import JSONB
 
 proposals = table(
     "proposals", column("id"), column("proposal_no"), column("customer_id"), column("loan_id"), column("officer_id"),
-    column("branch_id"), column("created_at"), column("valid_until"), column("decision"), column("customer_no"),
-    column("customer_name"), column("loan_no"), schema="api")
+    column("branch_id"), column("created_at"), column("valid_until"), column("decision"),
+    column("quote_output", JSONB), column("customer_no"), column("customer_name"), column("loan_no"), schema="api")
 
 applications = table(
     "applications", column("id"), column("application_no"), column("proposal_id"), column("customer_id"),

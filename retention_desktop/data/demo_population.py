@@ -38,11 +38,11 @@ BRANCHES = [  # code, name, region, phone (fictional: the 0000 exchange is not i
 DEMO_PROPOSAL_FORM = {"bank_name": "레텐션은행 (DEMO)", "ad_review_no": "준법감시인 심의필 제2026-0001호 (DEMO)",
                       "ad_review_valid_until": None, "consumer_protection_phone": "1500-0000",
                       "consumer_protection_name": "금융소비자보호부"}
-LENDERS = [  # lender, sector, rate offset in bp against the market base
-    ("토스뱅크", "bank", -25), ("카카오뱅크", "bank", -20), ("케이뱅크", "bank", -10), ("신한은행", "bank", 0),
-    ("KB국민은행", "bank", 5), ("하나은행", "bank", 0), ("우리은행", "bank", 10), ("NH농협은행", "bank", 15),
-    ("IBK기업은행", "bank", 5), ("SC제일은행", "bank", 20), ("iM뱅크", "bank", 25), ("BNK부산은행", "bank", 30),
-    ("OK저축은행", "non_bank", 550), ("SBI저축은행", "non_bank", 500), ("현대캐피탈", "non_bank", 300),
+LENDERS = [  # lender, sector, rate offset in bp above the band's best disclosed rate (top band; wider lower down)
+    ("토스뱅크", "bank", 0), ("카카오뱅크", "bank", 5), ("케이뱅크", "bank", 10), ("우리은행", "bank", 25),
+    ("KB국민은행", "bank", 30), ("신한은행", "bank", 35), ("하나은행", "bank", 35), ("IBK기업은행", "bank", 40),
+    ("NH농협은행", "bank", 45), ("SC제일은행", "bank", 55), ("iM뱅크", "bank", 60), ("BNK부산은행", "bank", 65),
+    ("OK저축은행", "non_bank", 420), ("SBI저축은행", "non_bank", 380), ("현대캐피탈", "non_bank", 260),
 ]
 CARD_ISSUERS = ["신한카드", "삼성카드", "KB국민카드", "현대카드", "롯데카드", "우리카드", "하나카드"]
 SCORE_BANDS = [(951, 1000), (901, 950), (851, 900), (801, 850), (751, 800), (701, 750), (651, 700),
@@ -54,14 +54,29 @@ INDEX_PATHS = {
 }
 
 
-MARKET_BASE_BP = {"credit": 410, "mortgage": 385, "jeonse": 360}
-MARKET_BAND_STEP_BP = {"credit": 45, "mortgage": 8, "jeonse": 10}
+# The best disclosed rate on the latest sheet per credit band (SCORE_BANDS order, best band first), in bp: a
+# smooth, convex curve with no jump between bands, set against published figures (docs/advice.md, "demo market"):
+# bank credit loans for top scores 4.0–5.4 % (2026-02), 701–850 points 4.9–7.7 % and ≤ 600 points up to 10.6 %
+# (은행연합회 disclosures for 2025-03), bank mortgages 3.8–4.4 % (2025-03) and 4.23 % on average (BoK, 2025-12).
+MARKET_BEST_BP = {
+    "credit": (405, 420, 440, 465, 505, 555, 630, 740, 930),
+    "mortgage": (390, 393, 397, 402, 408, 416, 426, 440, 460),
+    "jeonse": (355, 358, 362, 367, 373, 381, 391, 405, 425),
+}
+LENDER_SPREAD_WIDENING = {"credit": 0.25, "mortgage": 0.0, "jeonse": 0.0}  # per band below the best
+LENDER_SPREAD_SCALE = {"credit": 1.0, "mortgage": 0.5, "jeonse": 0.5}
+SHEET_STEP_BP = 8  # each older monthly sheet sits this much higher (rates have been falling)
+LEGAL_MAX_BP = 1990  # below the 20 % legal maximum interest rate (이자제한법, 대부업법 since 2021-07-07)
 
 
 def market_rate_bp(kind: str, band_index, lender_offset_bp: int = 0, sheet: int = 1):
-    """A lender's disclosed rate in bp for a loan kind and credit band (0 = best band); ``sheet`` 1 is the latest."""
-    step = MARKET_BAND_STEP_BP[kind]
-    return MARKET_BASE_BP[kind] + lender_offset_bp + step * band_index * (1 + band_index // 4) - 8 * sheet
+    """A lender's disclosed rate in bp for a loan kind and credit band (0 = best band); ``sheet`` 1 is the latest,
+    0 the month before. Lenders spread wider in the lower bands of credit loans, as published disclosures show."""
+    band = np.asarray(band_index)
+    best = np.asarray(MARKET_BEST_BP[kind])[band]
+    spread = lender_offset_bp * LENDER_SPREAD_SCALE[kind] * (1 + LENDER_SPREAD_WIDENING[kind] * band)
+    rate = np.round(best + spread).astype(np.int64) + SHEET_STEP_BP * (1 - sheet)
+    return np.minimum(rate, LEGAL_MAX_BP)
 
 
 def score_band_index(score):
@@ -371,8 +386,12 @@ def _switched_away(rng, kind, rate_bp, score, score_at_drawdown, age_months, ter
     drawdown, once the prepayment-fee window is over, for larger balances, and when younger; a
     salary-transfer relationship and a history of late payments hold them back.
     """
-    market_kind = np.where(np.isin(kind, list(MARKET_BASE_BP)), kind, "credit")
-    market = np.array([market_rate_bp(k, b) for k, b in zip(market_kind, score_band_index(score))])
+    market_kind = np.where(np.isin(kind, list(MARKET_BEST_BP)), kind, "credit")
+    band = score_band_index(score)
+    market = np.zeros(len(kind), dtype=np.int64)
+    for k in MARKET_BEST_BP:
+        hit = market_kind == k
+        market[hit] = market_rate_bp(k, band[hit])
     gap_pct = (rate_bp - market) / 100
     fee_over = (age_months >= 36) | (age_months >= term)
     age = (np.datetime64(as_of) - cust["birth_date"].to_numpy()[owner].astype("datetime64[D]")).astype(int) / 365.25
@@ -417,7 +436,10 @@ def _repayments(rng, loans: pd.DataFrame, risk_unused, as_of: dt.date):
     method = loans["repayment_method"].to_numpy()
     kind = loans["kind"].to_numpy()
     r = loans["_risk"].to_numpy()
-    late_prob = 1 / (1 + np.exp(-(1.6 * r - 4.2)))
+    # a month's instalment paid late: 0.7 % for an average customer, 6.5 % two standard deviations riskier, so
+    # about 2–3 % of the book runs 30+ days late in a year (a little above Korean banks' ~0.5 %, so that even
+    # a small demo book has defaults enough for the risk model to learn from)
+    late_prob = 1 / (1 + np.exp(-(1.2 * r - 4.9)))
     asof64 = np.datetime64(as_of)
     for k in range(11, -1, -1):
         month = this_month - np.timedelta64(k, "M")
@@ -513,11 +535,11 @@ def _market_offers(as_of: dt.date) -> pd.DataFrame:
     sheet_dates = [(np.datetime64(as_of, "M") - np.timedelta64(k, "M")).astype("datetime64[D]") for k in (1, 0)]
     for sheet, when in enumerate(sheet_dates):
         for lender, sector, offset in LENDERS:
-            for kind in MARKET_BASE_BP:
+            for kind in MARKET_BEST_BP:
                 if sector == "non_bank" and kind != "credit":
                     continue
                 for b, (lo, hi) in enumerate(SCORE_BANDS):
-                    rate = market_rate_bp(kind, b, offset, sheet)
+                    rate = int(market_rate_bp(kind, b, offset, sheet))
                     fees = 0 if kind == "credit" else 300_000 if kind == "mortgage" else 100_000
                     rows.append((lender, kind, lo, hi, rate, fees, when, "은행연합회 소비자포털 공시(데모)"))
     frame = pd.DataFrame(rows, columns=["lender", "loan_kind", "credit_score_min", "credit_score_max", "rate_bp",
@@ -548,21 +570,22 @@ def _index_rates(as_of: dt.date) -> pd.DataFrame:
 SHOWCASE = {
     "name": "김하늘", "employer": "한빛전자(주)", "annual_income": 75_000_000, "branch_id": 2,
     "scores": (765, 770, 775, 780),
-    "loan": {"kind": "credit", "principal": 30_000_000, "balance": 30_000_000, "annual_rate_pct": "5.2000",
+    "loan": {"kind": "credit", "principal": 30_000_000, "balance": 30_000_000, "annual_rate_pct": "5.4000",
              "rate_type": "variable", "repayment_method": "bullet", "term_months": 36, "grace_months": 0,
              "prepayment_fee_pct": "0.1100", "credit_score_at_drawdown": 760, "index_name": "BANK_BOND_12M",
-             "spread_pct": "2.2000", "product_id": 1, "months_ago": 20},
+             "spread_pct": "2.7000", "product_id": 1, "months_ago": 20},
     "debts": [  # lender, sector, kind, balance, rate, remaining months, method
         ("신한은행", "bank", "mortgage", 90_000_000, "4.1000", 300, "equal_payment"),
         ("신한카드", "non_bank", "card_loan", 7_000_000, "14.9000", 24, "equal_payment"),
-        ("현대카드", "non_bank", "card_loan", 4_000_000, "15.9000", 18, "equal_payment"),
     ],
 }
 
 
 def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
     """Customer C00000001, the walk-through of the original description: score 780, a credit loan at
-    5.2 %, card debt beside a mortgage elsewhere, so that a new loan's limit is bound by the DSR."""
+    5.4 %, card debt beside a mortgage elsewhere, so that a new loan's limit is bound by the DSR. The market
+    undercuts the loan (토스뱅크 5.05 % for 751–800 points): when the customer brings that offer, the engine
+    finds the renegotiated rate that keeps them (docs/advice.md)."""
     spec = SHOWCASE
     cust = tables["customers"]
     cust.loc[0, ["name", "employment_type", "annual_income", "salary_transfer", "home_branch_id", "employer"]] = [
@@ -597,7 +620,7 @@ def _make_showcase(tables: dict[str, pd.DataFrame], as_of: dt.date) -> None:
     dues = [(draw.astype("datetime64[M]") + np.timedelta64(k, "M")).astype("datetime64[D]") + np.timedelta64(9, "D")
             for k in range(spec["loan"]["months_ago"] - 11, spec["loan"]["months_ago"] + 1)]
     mine = pd.DataFrame({"loan_id": loans.loc[keep, "id"], "due_date": dues, "paid_on": dues, "principal_paid": 0,
-                         "interest_paid": 30_000_000 * 52 // 12_000, "days_late": 0})
+                         "interest_paid": 30_000_000 * 54 // 12_000, "days_late": 0})
     mine.insert(0, "id", reps["id"].max() + 1 + np.arange(len(mine)))
     tables["repayments"] = pd.concat([reps, mine], ignore_index=True)
 

@@ -39,6 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.quote import DEBT_KINDS, LOAN_KINDS, METHODS, RATE_TYPES, REGIONS
 
 NAMING = {
@@ -59,7 +60,7 @@ OFFICER_ROLES = ("officer", "manager", "admin", "security")
 EMPLOYMENT_TYPES = ("salaried", "public_servant", "self_employed", "freelancer", "retired", "unemployed")
 BUREAUS = ("NICE", "KCB")
 INDEX_NAMES = ("COFIX_NEW", "COFIX_BALANCE", "BANK_BOND_6M", "BANK_BOND_12M", "BANK_BOND_5Y")
-PROPOSAL_DECISIONS = ("none", "accepted", "declined", "switched_away")
+PROPOSAL_DECISIONS = tuple(PROPOSAL_DECISION)
 APPLICATION_STATES = ("draft", "submitted", "approved", "rejected", "executed", "cancelled")
 DOCUMENT_KINDS = ("income_proof", "id_copy", "other")
 DOCUMENT_MEDIA_TYPES = ("application/pdf", "image/png", "image/jpeg")
@@ -156,7 +157,7 @@ class Customer(Base):
         CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
         CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
         CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
-        # the branch's customers straight off the index (row security compares both columns: revision 0009)
+        # the branch's customers straight off the index (row security compares both columns: revision 0010)
         Index("ix_customers_home_branch_id_id", "home_branch_id", "id"),
         UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
     )
@@ -667,8 +668,17 @@ class CallListEntry(Base):
     switch_eligible_from: Mapped[dt.date | None] = mapped_column(Date)
     reasons: Mapped[list[str]] = mapped_column(JSONB)
     model_version: Mapped[str] = mapped_column(String(64))
+    # the recommended action (revision 0009; NULL on lists written before it)
+    action: Mapped[str | None] = mapped_column(String(16))
+    expected_value: Mapped[int | None] = mapped_column(BigInteger)
+    expected_value_gain: Mapped[int | None] = mapped_column(BigInteger)
+    eligibility: Mapped[str | None] = mapped_column(Text)
+    customer_saving: Mapped[int | None] = mapped_column(BigInteger)
+    customer_monthly_saving: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (
         UniqueConstraint("as_of", "loan_id"),
+        CheckConstraint("action IS NULL OR (action IN ('renegotiation', 'reloan') AND recommended_rate_pct < "
+                        "current_rate_pct AND expected_value_gain > 0 AND customer_saving > 0)", name="action"),
         CheckConstraint("switching_probability BETWEEN 0 AND 1", name="probability"),
         CheckConstraint("value_at_risk >= 0", name="value_at_risk"),
         CheckConstraint("branch_rank >= 1", name="branch_rank"),

@@ -1,10 +1,12 @@
-"""Keep the loan, re-loan with us (재대출), or switch lenders (대환): what each really costs the customer.
+"""Keep the loan, renegotiate its rate (금리 조건변경), re-loan with us (재대출), or switch lenders (대환): what
+each really costs the customer.
 
 For every option: the monthly payment, total interest over its life, the prepayment fee on the
-loan being left (with the re-loan waiver), the borrower's stamp duty on the new contract, fees,
-total cost, the saving against keeping, the cash and the true break-even month, the effective
-annual cost, and eligibility (DSR re-test at the new lender, the six-month rule for mortgages,
-the amount capped at the balance) with its reasons in plain Korean.
+loan being left (after the booking product's waiver for a re-loan), the borrower's stamp duty on the
+new contract, fees, total cost, the saving against keeping, the cash and the true break-even month,
+the effective annual cost, and eligibility rule by rule (``domain/eligibility.py``) with its reasons
+in plain Korean. A renegotiation changes the rate of the existing contract: nothing is repaid, no new
+contract is signed and it is not a new loan for the DSR (policy section ``renegotiation``).
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from decimal import Decimal
 from itertools import accumulate
 
 from retention_desktop.domain.apr import effective_annual_cost_pct
-from retention_desktop.domain.fees import add_months, months_between, prepayment_fee, stamp_duty_borrower
+from retention_desktop.domain.eligibility import Check, Eligibility, dsr_check, new_loan_eligibility
+from retention_desktop.domain.fees import prepayment_fee, stamp_duty_borrower
 from retention_desktop.domain.limits import (
     Borrower,
     Debt,
     LoanLimit,
     NewLoan,
+    credit_total,
     debt_service,
     dsr_pct,
     loan_limit,
@@ -30,9 +34,10 @@ from retention_desktop.domain.limits import (
 )
 from retention_desktop.domain.money import format_won
 from retention_desktop.domain.policy import Policy
+from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.schedule import RepaymentMethod, Schedule, build_schedule
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class CurrentLoan:
     collateral_value: int | None = None
     collateral_region: str | None = None
     credit_limit: int | None = None  # an overdraft line's limit: the DSR counts the line at its limit
+    delinquent: bool = False  # 연체 중: neither switched, re-loaned nor renegotiated
+    index_name: str | None = None  # the contract's funding index (None: fixed, or not known)
 
     def as_debt(self) -> Debt:
         return Debt(self.kind, self.balance, self.annual_rate_pct, self.remaining_months, self.method,
@@ -58,21 +65,35 @@ class CurrentLoan:
 
 @dataclass(frozen=True)
 class Offer:
-    """A new loan that would repay the current one: our re-loan, or another lender's offer."""
+    """What could replace the current terms: a renegotiated rate on the same contract, our re-loan (a new loan
+    booked on ``product``), or another lender's offer."""
 
-    label: str  # "reloan" or "switch:<lender>"
+    label: str  # "renegotiation", "reloan" or "switch:<lender>"
     lender: str
     annual_rate_pct: Decimal
     term_months: int
     method: RepaymentMethod
     fees: int = 0
     rate_type: str | None = None  # None: the current loan's
-    prepayment_fee_waiver_pct: Decimal = Decimal(0)
+    prepayment_fee_waiver_pct: Decimal | None = Decimal(0)  # a re-loan's; None: its product's (0 without one)
     lender_sector: str = "bank"
+    fixed_period_months: int | None = None  # None: the current loan's
+    product: ReloanProduct | None = None  # the re-loan's booking product (its bounds are checked)
+    product_missing: str | None = None  # why no product on sale holds this re-loan
+    product_code: str | None = None  # the booking product a quote document names
+    shown_to_customer: bool = False  # another lender's offer the customer brought (typed in by the officer)
 
     @property
     def is_reloan(self) -> bool:
         return self.label == "reloan"
+
+    @property
+    def is_renegotiation(self) -> bool:
+        return self.label == "renegotiation"
+
+    @property
+    def is_switch(self) -> bool:
+        return self.label.startswith("switch:")
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,7 @@ class OptionResult:
     eligible: bool
     reasons: tuple[str, ...]
     interest_parts: tuple[int, ...] = field(repr=False)
+    blocked_by: tuple[Check, ...] = ()  # the rules an ineligible option fails, with their figures
 
     @property
     def upfront_cost(self) -> int:
@@ -126,6 +148,9 @@ class Comparison:
     def option(self, label: str) -> OptionResult:
         return next(o for o in self.options if o.label == label)
 
+    def find(self, label: str) -> OptionResult | None:
+        return next((o for o in self.options if o.label == label), None)
+
 
 def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current: CurrentLoan,
             offers: list[Offer], policy: Policy) -> Comparison:
@@ -150,50 +175,41 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     amount = current.balance  # a switch or re-loan repays the balance, never more
     longest = max_term_months(_as_new_loan(current, offer), borrower, policy)
     term_note = None
-    if longest is not None and offer.term_months > longest:
+    if longest is not None and offer.term_months > longest and not offer.is_renegotiation:
         # 6·27: a new mortgage in the capital area or a regulated area runs at most the policy's term
         term_note = (f"수도권·규제지역 주택담보대출 최장 만기 {longest // 12}년: {offer.term_months}개월 대신 "
                      f"{longest}개월로 계산")
         offer = replace(offer, term_months=longest)
     schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
     payments = _payments(schedule)
-    waiver = offer.prepayment_fee_waiver_pct if offer.is_reloan else Decimal(0)
-    full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date, current.term_months,
-                          as_of, policy)
-    fee = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date, current.term_months,
-                         as_of, policy, waiver) if waiver else full
-    duty = stamp_duty_borrower(amount, policy)
+    reasons: list[str] = [term_note] if term_note else []
+    if offer.is_renegotiation:
+        fee = full = 0  # nothing is repaid: the same contract carries on at another rate
+        duty = stamp_duty_borrower(amount, policy) if policy.renegotiation.stamp_duty else 0
+        eligibility = _renegotiation_eligibility(borrower, other_debts, current, offer, policy)
+        reasons.append("같은 계약의 금리만 변경: 중도상환수수료 없음"
+                       + ("" if policy.renegotiation.stamp_duty else ", 새 계약 인지세 없음"))
+    else:
+        waiver = (offer.prepayment_fee_waiver_pct or Decimal(0)) if offer.is_reloan else Decimal(0)
+        full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
+                              current.term_months, as_of, policy)
+        fee = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
+                             current.term_months, as_of, policy, waiver) if waiver else full
+        duty = stamp_duty_borrower(amount, policy)
+        eligibility = new_loan_eligibility(
+            borrower, other_debts, _as_new_loan(current, offer), amount, "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사", policy,
+            offer.lender_sector, current.delinquent, current.drawdown_date, as_of, switching=not offer.is_reloan,
+            product=offer.product, product_missing=offer.product_missing)
+        if fee:
+            waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
+            reasons.append(f"중도상환수수료 {format_won(fee)}{waived}")
+        elif full:
+            reasons.append("재대출 시 중도상환수수료 전액 면제")
     upfront = fee + duty + offer.fees
     total_cost = schedule.total_interest + upfront
-    reasons: list[str] = []
-    eligible = True
-    if term_note:
-        reasons.append(term_note)
-    if offer.annual_rate_pct > policy.legal_max_rate_pct:
-        eligible = False
-        reasons.append(f"연 {offer.annual_rate_pct}%는 법정 최고금리 연 {policy.legal_max_rate_pct}%를 넘어 제안 불가")
-
-    if fee:
-        waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
-        reasons.append(f"중도상환수수료 {format_won(fee)}{waived}")
-    elif full:
-        reasons.append("재대출 시 중도상환수수료 전액 면제")
     if duty:
         reasons.append(f"인지세 고객 부담분 {format_won(duty)}")
-
-    if not offer.is_reloan and current.kind == "mortgage":
-        held = months_between(current.drawdown_date, as_of)
-        if held < policy.mortgage_switch_min_months:
-            eligible = False
-            since = add_months(current.drawdown_date, policy.mortgage_switch_min_months)
-            reasons.append(f"주택담보대출은 실행 {policy.mortgage_switch_min_months}개월 후부터 대환 가능 "
-                           f"({since:%Y.%m.%d}부터)")
-
-    new_loan = _as_new_loan(current, offer)
-    retest_ok, retest_reason = _dsr_retest(borrower, other_debts, other_services, new_loan, amount, offer, policy)
-    if not retest_ok:
-        eligible = False
-    reasons.append(retest_reason)
+    reasons.extend(c.text for c in eligibility.checks)
 
     saving = keep.total_cost - total_cost
     # true break-even: upfront + Σ interest_option − Σ interest_keep ≤ 0; cash: Σ payment saving ≥ upfront
@@ -205,11 +221,11 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     if saving > 0:
         reasons.append(f"유지 대비 총비용 {format_won(saving)} 절감")
     else:
-        reasons.append(f"유지 대비 총비용 {format_won(-saving)} 증가")
+        reasons.append(f"유지 대비 총비용 {format_won(-saving)} 더 듦")
     if offer.term_months != current.remaining_months:
         reasons.append(f"상환기간이 {current.remaining_months}개월에서 {offer.term_months}개월로 바뀌어 "
                        "총이자 비교에 유의")
-    if not offer.is_reloan:
+    if offer.is_switch:
         reasons.append("타 금융기관 금리는 공시·제시 기준 참고치이며 심사 결과에 따라 달라질 수 있음")
 
     return OptionResult(
@@ -218,35 +234,37 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
         break_even, cash_break_even,
         effective_annual_cost_pct(amount - upfront, payments, _guess(offer.annual_rate_pct)) if amount > upfront
         else Decimal("999.9999"),
-        eligible, tuple(reasons), schedule.interest_parts)
+        eligibility.ok, tuple(reasons), schedule.interest_parts, eligibility.failures)
+
+
+def _renegotiation_eligibility(borrower, other_debts, current: CurrentLoan, offer: Offer,
+                               policy: Policy) -> Eligibility:
+    """A rate change on the existing contract: refused for a delinquent loan or above the legal maximum rate;
+    re-tested for DSR only if the policy says a renegotiation counts as a new loan (since borrower-level DSR it
+    does not)."""
+    checks = []
+    if offer.annual_rate_pct > policy.legal_max_rate_pct:
+        checks.append(Check("legal_max", False, f"연 {offer.annual_rate_pct}%는 법정 최고금리 연 "
+                                                f"{policy.legal_max_rate_pct}%를 넘어 제안 불가"))
+    if current.delinquent:
+        checks.append(Check("delinquent", False, "연체 중인 대출은 금리 조건변경 불가"))
+    if policy.renegotiation.dsr_retest:
+        loan = NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method, current.rate_type,
+                       current.fixed_period_months, collateral_value=current.collateral_value,
+                       collateral_region=current.collateral_region)
+        checks.append(dsr_check(borrower, other_debts, loan, current.balance, "조건변경 심사", policy))
+    else:
+        checks.append(Check("dsr", True, "조건변경은 신규대출이 아니어서 DSR 재심사 없음"))
+    return Eligibility(tuple(checks))
 
 
 def _as_new_loan(current: CurrentLoan, offer: Offer) -> NewLoan:
-    """The offer as the new loan the regulations test (the current loan's kind, rate type and home)."""
+    """The offer as the new loan the regulations test: the current loan's kind and home, the offer's rate type
+    and fixed period (a re-loan's are its booking product's), else the current loan's."""
     return NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method,
-                   offer.rate_type or current.rate_type, current.fixed_period_months,
+                   offer.rate_type or current.rate_type,
+                   offer.fixed_period_months if offer.rate_type else current.fixed_period_months,
                    collateral_value=current.collateral_value, collateral_region=current.collateral_region)
-
-
-def _dsr_retest(borrower, other_debts, other_services, new_loan: NewLoan, amount: int, offer: Offer,
-                policy: Policy) -> tuple[bool, str]:
-    """The new lender tests DSR with the stress add-on on the new loan."""
-    who = "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사"
-    if new_loan.kind == "jeonse":
-        return True, f"{who}: 전세대출은 DSR 산정 제외"
-    total_after = sum(d.balance for d in other_debts) + amount
-    if total_after <= policy.dsr_borrower_level_threshold:
-        return True, f"{who}: 총대출 {format_won(total_after)}으로 차주단위 DSR 적용 대상 아님"
-    credit_after = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + amount
-    add = stress_add_pct(new_loan, borrower, credit_after, policy, offer.lender_sector)
-    service = debt_service(Debt(new_loan.kind, amount, new_loan.annual_rate_pct + add, new_loan.term_months,
-                                new_loan.method), policy)
-    ratio = dsr_pct(borrower.annual_income, [*other_services, service])
-    cap = policy.dsr_cap_pct_bank if offer.lender_sector == "bank" else policy.dsr_cap_pct_nonbank
-    label = "스트레스 DSR" if add > 0 else "DSR"
-    if ratio > cap:
-        return False, f"{who}: {label} {ratio}% > 한도 {cap}%로 불가"
-    return True, f"{who}: {label} {ratio}% (한도 {cap}%) 충족"
 
 
 def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy: Policy) -> LimitSummary:
@@ -254,11 +272,10 @@ def _limits(borrower, other_debts, other_services, current: CurrentLoan, policy:
     as_new = NewLoan(current.kind, current.annual_rate_pct, current.remaining_months, current.method,
                      current.rate_type, current.fixed_period_months,
                      collateral_value=current.collateral_value, collateral_region=current.collateral_region)
-    credit_total = sum(d.balance for d in other_debts if d.kind in ("credit", "overdraft")) + (
-        current.balance if current.kind in ("credit", "overdraft") else 0)
-    add = stress_add_pct(as_new, borrower, credit_total, policy)
+    credit_after = credit_total([*other_debts, current.as_debt()])
+    add = stress_add_pct(as_new, borrower, credit_after, policy)
     stressed = debt_service(Debt(current.kind, current.balance, current.annual_rate_pct + add,
-                                 current.remaining_months, current.method), policy)
+                                 current.remaining_months, current.method, current.credit_limit), policy)
     limit = loan_limit(borrower, other_debts, as_new, policy, refinanced_balance=current.balance)
     return LimitSummary(
         dsr_pct(borrower.annual_income, [*other_services, current_service]),

@@ -1,4 +1,5 @@
-"""Korean names of the codes the engine and the database use (대출 종류, 금리 유형, 기준 지표, 상환 방식)."""
+"""Korean names of the codes the engine and the database use (대출 종류, 금리 유형, 기준 지표, 상환 방식,
+고객 결정, 권고 조치). Every screen, document and export reads its labels here."""
 
 LOAN_KIND = {"credit": "신용대출", "mortgage": "주택담보대출", "jeonse": "전세대출", "other_secured": "기타담보대출",
              "overdraft": "마이너스통장", "card_loan": "카드론", "instalment": "할부금융", "student": "학자금대출"}
@@ -6,6 +7,10 @@ RATE_TYPE = {"fixed": "고정", "variable": "변동", "mixed": "혼합", "period
 INDEX_NAME = {"COFIX_NEW": "신규취급액 COFIX", "COFIX_BALANCE": "잔액 COFIX", "BANK_BOND_6M": "금융채 6개월",
               "BANK_BOND_12M": "금융채 12개월", "BANK_BOND_5Y": "금융채 5년"}
 REPAYMENT_METHOD = {"equal_payment": "원리금균등", "equal_principal": "원금균등", "bullet": "만기일시"}
+# 제안서에 대한 고객 결정 (proposals.decision), in the order a form offers them
+PROPOSAL_DECISION = {"none": "미결정", "accepted": "수락", "declined": "거절", "switched_away": "타행 대환"}
+# 권고 조치 (domain/advice.py): what the bank should do about one loan
+RETENTION_ACTION = {"keep": "현재 유지", "renegotiation": "금리 조건변경", "reloan": "재대출", "switch": "대환 권유"}
 
 # 규제 정책 값: the parameter paths of a policy version (domain/policy.py) in words, for the head-office screen.
 POLICY_PARAMETER = {
@@ -55,4 +60,8 @@ POLICY_PARAMETER = {
     "late_payment.add_pct": "연체 가산금리 (%p)",
     "late_payment.cap_pct": "연체 최고금리 (%)",
     "withdrawal_days": "청약철회 기간 (일)",
+    "renegotiation.dsr_retest": "금리 조건변경 시 DSR 재심사 (true/false)",
+    "renegotiation.stamp_duty": "금리 조건변경 시 인지세 부과 (true/false)",
+    "renegotiation.rate_cut_right_answer_business_days": "금리인하요구 답변 기한 (영업일)",
+    "renegotiation.rate_cut_right_notice_months": "금리인하요구권 안내 주기 (개월)",
 }

@@ -119,27 +119,38 @@ class LoanLimit:
         return CONSTRAINT_LABELS[self.binding_constraint]
 
 
+def exposure(debt: Debt) -> int:
+    """What a debt counts as, everywhere (DSR, the borrower-level threshold, the credit-loan caps): its balance,
+    and an overdraft line its limit (한도 기준) whatever is drawn."""
+    return debt.credit_limit if debt.kind == "overdraft" and debt.credit_limit else debt.balance
+
+
+def credit_total(debts: list[Debt]) -> int:
+    """All credit loans (신용대출 and overdraft lines at their limits) among ``debts``."""
+    return sum(exposure(d) for d in debts if d.kind in CREDIT_KINDS)
+
+
 def debt_service(debt: Debt, policy: Policy) -> DebtService:
     """What one existing loan adds to the DSR numerator for a year, by the counting rules."""
     if debt.kind == "jeonse":
         return DebtService(0, 0, False, "전세대출은 DSR 산정에서 제외")
-    exposure = debt.credit_limit if debt.kind == "overdraft" and debt.credit_limit else debt.balance
-    if exposure <= 0:
+    counted = exposure(debt)
+    if counted <= 0:
         return DebtService(0, 0, False, "잔액 없음")
-    if debt.kind in SMALL_LOAN_KINDS and exposure <= policy.dsr_small_loan_exclusion:
+    if debt.kind in SMALL_LOAN_KINDS and counted <= policy.dsr_small_loan_exclusion:
         return DebtService(0, 0, False, "소액 대출은 DSR 산정에서 제외")
     months = max(debt.remaining_months, 1)
-    actual_principal, interest = first_months(exposure, debt.annual_rate_pct, months, debt.method, 12)
+    actual_principal, interest = first_months(counted, debt.annual_rate_pct, months, debt.method, 12)
     years = policy.dsr_amortisation_years
     if debt.kind == "overdraft":
-        return DebtService(_per_year(exposure, years["overdraft"]), _year_interest(exposure, debt), True,
+        return DebtService(_per_year(counted, years["overdraft"]), _year_interest(counted, debt), True,
                            "마이너스통장은 한도 기준")
     if debt.method is RepaymentMethod.BULLET:
         if debt.kind == "mortgage":
             term_years = max(min(Fraction(months, 12), policy.dsr_bullet_mortgage_term_cap_years), 1)
-            return DebtService(int(exposure / term_years), _year_interest(exposure, debt), True)
+            return DebtService(int(counted / term_years), _year_interest(counted, debt), True)
         if debt.kind in years:
-            return DebtService(_per_year(exposure, years[debt.kind]), _year_interest(exposure, debt), True)
+            return DebtService(_per_year(counted, years[debt.kind]), _year_interest(counted, debt), True)
     return DebtService(actual_principal, interest, True)
 
 
@@ -211,6 +222,32 @@ def max_term_months(loan: NewLoan, borrower: Borrower, policy: Policy) -> int | 
         else None
 
 
+def mortgage_caps(loan: NewLoan, borrower: Borrower, policy: Policy) -> dict[str, tuple[int, Decimal | None]]:
+    """The LTV limit (with its percent) and, where the policy's price-tiered cap applies, that cap, for a new
+    mortgage, in won: ``{"ltv": (limit, pct), "price_cap": (cap, None)}``; empty without collateral."""
+    if loan.kind != "mortgage" or not loan.collateral_value:
+        return {}
+    area = ltv_area(loan, borrower, policy)
+    rates = policy.ltv_by_area[area]
+    ltv = (rates.additional_home_pct if loan.additional_home
+           else rates.first_time_buyer_pct if loan.first_time_buyer else rates.default_pct)
+    caps: dict[str, tuple[int, Decimal | None]] = {}
+    if area in policy.mortgage_price_cap_areas:
+        for band in policy.mortgage_price_caps:
+            if band.upto is None or loan.collateral_value <= band.upto:
+                caps["price_cap"] = (int(band.value), None)
+                break
+    caps["ltv"] = (int((Decimal(loan.collateral_value) * ltv / 100).to_integral_value(rounding=ROUND_FLOOR)), ltv)
+    return caps
+
+
+def credit_income_cap(borrower: Borrower, policy: Policy) -> int | None:
+    """The most all credit loans together may reach (신용대출 연소득 한도), won; ``None`` when no cap is in force."""
+    if policy.credit_loan_income_cap_pct is None:
+        return None
+    return int(Decimal(borrower.annual_income) * policy.credit_loan_income_cap_pct / 100)
+
+
 def new_loan_service_factor(loan: NewLoan, rate_pct: Decimal, policy: Policy) -> Fraction:
     """DSR won per won borrowed for the new loan at ``rate_pct`` (its first-year service ÷ amount)."""
     probe = Debt(loan.kind, _FACTOR_PROBE, rate_pct, loan.term_months, loan.method,
@@ -240,9 +277,8 @@ def loan_limit(borrower: Borrower, debts: list[Debt], loan: NewLoan, policy: Pol
         loan = replace(loan, term_months=longest)
     services = [debt_service(d, policy) for d in debts]
     existing = sum(s.total for s in services)
-    others_total = sum(d.balance for d in debts)
-    credit_others = sum((d.credit_limit or d.balance) if d.kind == "overdraft" else d.balance
-                        for d in debts if d.kind in CREDIT_KINDS)
+    others_total = sum(exposure(d) for d in debts)
+    credit_others = credit_total(debts)
     caps: dict[str, int] = {}
 
     # DSR is linear in the amount, so solve for it; below the borrower-level threshold it does not apply.
@@ -267,20 +303,11 @@ def loan_limit(borrower: Borrower, debts: list[Debt], loan: NewLoan, policy: Pol
     elif refinanced_balance is not None:
         caps["refinanced_balance"] = refinanced_balance
 
-    if loan.kind in CREDIT_KINDS and policy.credit_loan_income_cap_pct is not None:
-        cap = int(Decimal(borrower.annual_income) * policy.credit_loan_income_cap_pct / 100)
-        caps["credit_income_cap"] = max(cap - credit_others, 0)
-    if loan.kind == "mortgage" and loan.collateral_value:
-        area = ltv_area(loan, borrower, policy)
-        rates = policy.ltv_by_area[area]
-        ltv = (rates.additional_home_pct if loan.additional_home
-               else rates.first_time_buyer_pct if loan.first_time_buyer else rates.default_pct)
-        if area in policy.mortgage_price_cap_areas:
-            for band in policy.mortgage_price_caps:
-                if band.upto is None or loan.collateral_value <= band.upto:
-                    caps["price_cap"] = int(band.value)
-                    break
-        caps["ltv"] = int((Decimal(loan.collateral_value) * ltv / 100).to_integral_value(rounding=ROUND_FLOOR))
+    income_cap = credit_income_cap(borrower, policy)
+    if loan.kind in CREDIT_KINDS and income_cap is not None:
+        caps["credit_income_cap"] = max(income_cap - credit_others, 0)
+    for rule, (cap, _pct) in mortgage_caps(loan, borrower, policy).items():
+        caps[rule] = cap
     if product_max is not None:
         caps["product_max"] = product_max
 

@@ -39,6 +39,10 @@ prepayment_fee.max_years               years from drawdown in which a prepayment
 switching.mortgage_min_months          a mortgage may switch lenders this many months after drawdown
 late_payment.add_pct / cap_pct         연체 가산금리 (%p) and the bank's highest overdue rate (%)
 withdrawal_days                        청약철회 period (days)
+renegotiation.dsr_retest / stamp_duty  whether a rate change on the existing contract (금리 조건변경) is
+                                       DSR-tested like a new loan / pays a new stamp duty (true/false)
+renegotiation.rate_cut_right_*         the 금리인하요구권's answer period (business days) and notice
+                                       interval (months); section added by revision 0009, docs/advice.md
 =====================================  ==========================================================
 """
 
@@ -148,6 +152,8 @@ class Policy:
     late_payment_add_pct: Decimal
     late_payment_cap_pct: Decimal
     withdrawal_days: int
+    # -- rate renegotiation (금리 조건변경): its own section ``renegotiation`` of every version -----------
+    renegotiation: RenegotiationRules
 
     @classmethod
     def from_parameters(cls, version: str, effective_from: dt.date, params: Mapping[str, Any]) -> Policy:
@@ -189,12 +195,42 @@ class Policy:
             late_payment_add_pct=p.pct("late_payment.add_pct"),
             late_payment_cap_pct=p.pct("late_payment.cap_pct"),
             withdrawal_days=p.positive_int("withdrawal_days"),
+            renegotiation=RenegotiationRules.read(p),
         )
         if policy.late_payment_cap_pct > policy.legal_max_rate_pct:
             raise PolicyError(f"policy parameter 'late_payment.cap_pct' ({policy.late_payment_cap_pct}) must not "
                               f"exceed 'legal_max_rate_pct' ({policy.legal_max_rate_pct})")
         p.check_all_read()
         return policy
+
+
+@dataclass(frozen=True)
+class RenegotiationRules:
+    """금리 조건변경: how a rate change on the existing contract is treated (policy section ``renegotiation``).
+
+    - ``dsr_retest`` (false since borrower-level DSR, 2022-01): the FSC's Q&A on the 2021-10-26 가계부채 관리
+      강화방안 — DSR applies when a loan is newly made; extending a loan or changing its rate or maturity is not
+      a new loan. A renegotiation is therefore not re-tested (a re-loan or a switch is).
+    - ``stamp_duty`` (false): a rate-only change adds no new loan contract and no amount, so no new 인지세
+      (the re-loan and a switch sign a new 금전소비대차 contract and pay it).
+    - ``rate_cut_right_answer_business_days`` (10): the bank answers a 금리인하요구권 request (은행법 제30조의2,
+      in force 2019-06-12) within ten business days, with its reasons (은행법 시행령 and 은행업감독규정).
+    - ``rate_cut_right_notice_months`` (6): since the FSC's 2023-02-09 improvements banks tell borrowers whose
+      credit has improved about the right at least every six months.
+    Sources and dates: docs/advice.md.
+    """
+
+    dsr_retest: bool
+    stamp_duty: bool
+    rate_cut_right_answer_business_days: int
+    rate_cut_right_notice_months: int
+
+    @classmethod
+    def read(cls, p: _Reader) -> RenegotiationRules:
+        return cls(dsr_retest=p.boolean("renegotiation.dsr_retest"), stamp_duty=p.boolean("renegotiation.stamp_duty"),
+                   rate_cut_right_answer_business_days=p.positive_int(
+                       "renegotiation.rate_cut_right_answer_business_days"),
+                   rate_cut_right_notice_months=p.positive_int("renegotiation.rate_cut_right_notice_months"))
 
 
 def policy_in_force(policies: Sequence[Policy], on: dt.date) -> Policy:
@@ -378,7 +414,9 @@ def parameter_texts(params: Mapping[str, Any], prefix: str = "") -> list[tuple[s
         path = f"{prefix}{key}"
         if isinstance(value, Mapping) and value:
             rows.extend(parameter_texts(value, path + "."))
-        elif isinstance(value, int) and not isinstance(value, bool):
+        elif isinstance(value, bool):
+            rows.append((path, "true" if value else "false"))
+        elif isinstance(value, int):
             rows.append((path, f"{value:,}"))
         elif isinstance(value, (list, Mapping, bool)) or value is None:
             rows.append((path, exact_json.dumps(value, indent=None)))

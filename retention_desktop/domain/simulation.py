@@ -39,13 +39,30 @@ class Scenario:
     rate_shift_pct: Decimal = Decimal(0)
 
 
-DEFAULT_SCENARIOS = (
-    Scenario("현재 상태"),
-    Scenario("소득 10% 증가", income_change_pct=Decimal(10)),
-    Scenario("카드론 상환", repay_kinds=("card_loan",)),
-    Scenario("금리 1%p 하락", rate_shift_pct=Decimal(-1)),
-    Scenario("세 가지 모두", Decimal(10), ("card_loan",), Decimal(-1)),
-)
+CURRENT_STATE = "현재 상태"
+ALL_APPLIED = "모두 적용"
+
+
+def standard_scenarios(income_change_pct: Decimal | None = Decimal(10), repay_card_loans: bool = True,
+                       rate_shift_pct: Decimal | None = Decimal(-1)) -> tuple[Scenario, ...]:
+    """The current state, then each chosen change on its own (income ±%, card loans repaid, rate ±%p), then all
+    of them together when more than one is chosen: the one definition the screen and the documents share."""
+    parts = []
+    if income_change_pct is not None:
+        change = Decimal(income_change_pct)
+        parts.append(Scenario(f"소득 {abs(change):g}% {'증가' if change >= 0 else '감소'}", income_change_pct=change))
+    if repay_card_loans:
+        parts.append(Scenario("카드론 상환", repay_kinds=("card_loan",)))
+    if rate_shift_pct is not None:
+        shift = Decimal(rate_shift_pct)
+        parts.append(Scenario(f"금리 {abs(shift):g}%p {'하락' if shift <= 0 else '상승'}", rate_shift_pct=shift))
+    combined = [Scenario(ALL_APPLIED, sum((p.income_change_pct for p in parts), Decimal(0)),
+                         tuple(k for p in parts for k in p.repay_kinds),
+                         sum((p.rate_shift_pct for p in parts), Decimal(0)))] if len(parts) > 1 else []
+    return (Scenario(CURRENT_STATE), *parts, *combined)
+
+
+DEFAULT_SCENARIOS = standard_scenarios()
 
 
 @dataclass(frozen=True)
@@ -230,7 +247,7 @@ def parse_scenarios(document: dict) -> tuple[Scenario, ...]:
     raw = document.get("scenarios")
     if raw is None:
         return DEFAULT_SCENARIOS
-    return (Scenario("현재 상태"),) + tuple(
+    return (Scenario(CURRENT_STATE),) + tuple(
         Scenario(item["name"].strip(), Decimal(item.get("income_change_pct", 0)), tuple(item.get("repay_kinds", ())),
                  Decimal(item.get("rate_shift_pct", 0)))
         for item in raw)

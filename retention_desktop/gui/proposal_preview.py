@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from retention_desktop.domain.errors import UserError
+from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.gui import errors
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.proposal.pages import MAX_PRINT_DPI, page_count, render_page, render_pages
@@ -39,7 +40,7 @@ from retention_desktop.services.proposal_service import ArchivedProposal, record
 
 log = logging.getLogger(__name__)
 
-DECISIONS = [("none", "미결정"), ("accepted", "수락"), ("declined", "거절"), ("switched_away", "타행 대환")]
+DECISIONS = list(PROPOSAL_DECISION.items())
 PREVIEW_DPI = 96
 PREFERRED_SIZE = QSize(900, 1000)
 SETTINGS_KEY = "proposal_preview/size"

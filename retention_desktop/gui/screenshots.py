@@ -110,8 +110,10 @@ class ScreenshotTour(QObject):
             self._grab("loan")
             comparison = pages["comparison"]
             self._wait(comparison.loaded, lambda: w.go("comparison", loan_no))
+            # the customer brings the offer the market discloses for their band: the engine finds the counter-offer
+            best = min(o.annual_rate_pct for o in comparison.current.request.switch_offers)
             self._wait(comparison.recomputed, lambda: (comparison.lender_edit.setText("토스뱅크"),
-                                                       comparison.rate_edit.setText("4.10"),
+                                                       comparison.rate_edit.setText(f"{best:.2f}"),
                                                        comparison.add_typed_offer()))
             self._grab("comparison")
             (preview,) = self._wait(w.proposal_opened, comparison.proposal_button.click)
@@ -120,6 +122,7 @@ class ScreenshotTour(QObject):
             preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
             self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
+            self._accepted_reloan(comparison.current)
             self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
             self._grab("simulation")
             self._wait(pages["calls"].loaded, lambda: w.go("calls"))
@@ -128,6 +131,7 @@ class ScreenshotTour(QObject):
             self._grab("proposals")
             self._applications()
             self._head_office()
+            self._comparison_answers(loan_no)
             self.login_dialog.show()
             self._settle()
             path = self.out_dir / "00-login.png"
@@ -140,6 +144,38 @@ class ScreenshotTour(QObject):
             QApplication.instance().exit(1)
             return
         self.finished.emit()
+
+    def _accepted_reloan(self, state) -> None:
+        """A re-loan proposal the customer accepted, for the applications screen (a renegotiation is not filed)."""
+        from retention_desktop.services.proposal_service import create_proposal, record_decision
+
+        w = self.window
+        if state.advice.candidates["reloan"].available:
+            made = create_proposal(w.officer, state.loan_no, w.today, w.data_dir, state, action="reloan")
+            record_decision(w.officer, made.proposal_no, "accepted")
+
+    def _comparison_answers(self, loan_no: str) -> None:
+        """The other answers: a customer's offer nothing can match (let them switch), and a loan that may not be
+        offered anything (the proposal button disabled, with the reason)."""
+        from sqlalchemy import select
+
+        from retention_desktop.data.models import Loan
+
+        w = self.window
+        comparison = w.pages["comparison"]
+        self._wait(comparison.loaded, lambda: w.go("comparison", loan_no))
+        self._wait(comparison.recomputed, lambda: (comparison.lender_edit.setText("토스뱅크"),
+                                                   comparison.rate_edit.setText("4.10"),
+                                                   comparison.add_typed_offer()))
+        self._grab("comparison-switch")
+        with w.officer.database.session() as s:
+            delinquent = s.scalar(select(Loan.loan_no).where(Loan.status == "delinquent",
+                                                             Loan.branch_id == w.officer.branch_id)
+                                  .order_by(Loan.id).limit(1)) or s.scalar(
+                select(Loan.loan_no).where(Loan.status == "delinquent").order_by(Loan.id).limit(1))
+        if delinquent:
+            self._wait(comparison.loaded, lambda: w.go("comparison", delinquent))
+            self._grab("comparison-impossible")
 
     def _applications(self) -> None:
         """The accepted proposal becomes an application, which the officer sends for review."""

@@ -191,7 +191,10 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
 
 
 def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str, employee_no: str, out: Path,
-                     ask_password: Callable[[str], str | None]) -> dict:
+                     ask_password: Callable[[str], str | None], action: str | None = None) -> dict:
+    """Build, sign and archive the proposal of the engine's offer (or of ``action``: renegotiation or reloan). An
+    offer that may not be proposed (not eligible, dearer than keeping, none at all) is refused with the reason
+    (``ProposalRefused``, exit 2)."""
     from sqlalchemy import select
 
     from retention_desktop.data.models import Customer, Loan
@@ -216,11 +219,25 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
             if owner != customer_no:
                 raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
                                  customer_no=customer_no)
-            made = create_proposal(officer, loan_no, dt.date.today(), data_dir)
+            made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
         finally:
             officer.database.close()
         out.write_bytes(made.pdf)
-        return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out)}
+        return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out),
+                "action": made.action, "annual_rate_pct": str(made.annual_rate_pct)}
+    finally:
+        db.close()
+
+
+def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]):
+    """Policy, pricing rules, products, market and models a quote or simulation reads, from the data folder's
+    database (with ``demo``, the demo is created and filled on first use; without it, missing reference data is
+    named with its import). Here, not in ``quoting``, so that the services stay acyclic."""
+    from retention_desktop.services.quoting import load_basis
+
+    db = open_demo_ready(data_dir, demo, ask_password)
+    try:
+        return load_basis(db)
     finally:
         db.close()
 

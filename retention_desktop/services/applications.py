@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from retention_desktop.data import api_calls, api_views
 from retention_desktop.data.models import ApplicationEvent, Customer, Loan, Officer, Product
@@ -122,8 +122,9 @@ def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None 
 
 
 def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
-    """Proposals made at the branch that the customer accepted and nobody has filed yet (or only
-    cancelled/rejected), on a loan still running."""
+    """Re-loan proposals made at the branch that the customer accepted and nobody has filed yet (or only
+    cancelled/rejected), on a loan still running; an accepted renegotiation changes the existing contract and is
+    not filed as a new loan."""
     p, a = api_views.proposals.c, api_views.applications.c
     open_or_done = select(a.proposal_id).where(a.state.not_in(("cancelled", "rejected")))
     loans_in_progress = select(a.old_loan_id).where(a.state.in_(OPEN_STATES))
@@ -132,7 +133,8 @@ def accepted_without_application(officer: OfficerSession) -> list[AcceptedPropos
                          .join_from(api_views.proposals, Loan, Loan.id == p.loan_id)
                          .where(p.branch_id == officer.branch_id, p.decision == "accepted",
                                 Loan.status.in_(("active", "delinquent")), p.id.not_in(open_or_done),
-                                p.loan_id.not_in(loans_in_progress))
+                                p.loan_id.not_in(loans_in_progress),
+                                func.coalesce(p.quote_output["proposed_action"].astext, "reloan") == "reloan")
                          .order_by(p.created_at.desc())).all()
     return [AcceptedProposal(*row) for row in rows]
 

@@ -1,4 +1,5 @@
-"""The branch's and the officer's retention call list from the latest score-portfolio run."""
+"""The branch's and the officer's retention call list from the latest score-portfolio run: each loan with the
+action that raises the bank's expected value, that gain, its eligibility and what it saves the customer."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ class CallLine:
     officer_name: str
     mine: bool
     reasons: tuple[str, ...]
+    action: str | None  # the recommended action (None on lists written before revision 0009)
+    expected_value_gain: int | None  # what it adds to the bank's expected value over keeping the loan as it is
+    customer_saving: int | None  # what it saves the customer in all, fees included
+    customer_monthly_saving: int | None
+    eligibility: str | None
 
 
 def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) -> tuple[dt.date | None, list[CallLine]]:
@@ -51,5 +57,6 @@ def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) 
         return None, []
     return as_of, [CallLine(e.branch_rank, no, name, loan_no, kind, balance, e.current_rate_pct, e.recommended_rate_pct,
                             e.switching_probability, e.value_at_risk, officer_name or "",
-                            e.officer_id == officer.officer_id, tuple(e.reasons))
+                            e.officer_id == officer.officer_id, tuple(e.reasons), e.action, e.expected_value_gain,
+                            e.customer_saving, e.customer_monthly_saving, e.eligibility)
                    for e, no, name, loan_no, kind, balance, officer_name in rows]

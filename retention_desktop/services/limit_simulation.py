@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from retention_desktop.domain.personal_quote import personal_price, request_dsr_pct
+from retention_desktop.domain.personal_quote import request_dsr_pct
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.quote import QuoteRequest
 from retention_desktop.domain.simulation import (
@@ -15,10 +15,12 @@ from retention_desktop.domain.simulation import (
     Suggestion,
     TimelinePoint,
     scenarios,
+    standard_scenarios,
     suggest,
     timeline,
 )
 from retention_desktop.services.offer_comparison import OfferComparison
+from retention_desktop.services.quoting import personal_rate
 
 
 @dataclass(frozen=True)
@@ -36,22 +38,7 @@ class SimulationView:
 
 
 def chosen_scenarios(t: Toggles) -> list[Scenario]:
-    chosen = [Scenario("현재 상태")]
-    parts = []
-    if t.income_change_pct is not None:
-        chosen.append(Scenario(f"소득 {t.income_change_pct:+}%", income_change_pct=t.income_change_pct))
-        parts.append(chosen[-1])
-    if t.repay_card_loans:
-        chosen.append(Scenario("카드론 상환", repay_kinds=("card_loan",)))
-        parts.append(chosen[-1])
-    if t.rate_shift_pct is not None:
-        chosen.append(Scenario(f"금리 {t.rate_shift_pct:+}%p", rate_shift_pct=t.rate_shift_pct))
-        parts.append(chosen[-1])
-    if len(parts) > 1:
-        chosen.append(Scenario("모두 적용", sum((p.income_change_pct for p in parts), Decimal(0)),
-                               tuple(k for p in parts for k in p.repay_kinds),
-                               sum((p.rate_shift_pct for p in parts), Decimal(0))))
-    return chosen
+    return list(standard_scenarios(t.income_change_pct, t.repay_card_loans, t.rate_shift_pct))
 
 
 def simulate_for(base: OfferComparison, policies: Sequence[Policy], toggles: Toggles) -> SimulationView:
@@ -59,7 +46,7 @@ def simulate_for(base: OfferComparison, policies: Sequence[Policy], toggles: Tog
     policy = base.policy
 
     def price_of(doc: QuoteRequest) -> Decimal:
-        return personal_price(doc, base.context, policy).rate_pct
+        return personal_rate(doc, base.context, policy)
 
     return SimulationView(
         tuple(scenarios(request, policy, chosen_scenarios(toggles))),

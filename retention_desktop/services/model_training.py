@@ -2,10 +2,13 @@
 
 Labels: a loan switched away to another lender in the year before the training date (and every
 proposal whose customer switched away, or stayed); for risk, any instalment more than 30 days late
-in the year. scikit-learn fits a standardised logistic regression on 60 % of the loans, an
-isotonic calibration on 20 %, and is judged on the last 20 % it never saw: AUC against a trivial
-baseline (0.5) and a one-feature baseline, and a calibration table by decile. The stored model is
-plain numbers (``LogisticModel``) with its model card.
+in the year. scikit-learn fits a standardised logistic regression on 60 % of the loans, a
+calibration on 20 % (isotonic with at least 200 of each outcome, else Platt scaling), and is judged
+on the last 20 % it never saw: AUC against a trivial baseline (0.5) and a one-feature baseline, and a calibration table by decile. A model that does not
+beat its one-feature baseline on those loans is never promoted: the calibrated one-feature model is
+stored (and prices) instead, and the card says so. A history with fewer than 20 of either outcome
+trains nothing: pricing keeps its prior (``personal_quote``), and the card says so. The stored model is plain numbers
+(``LogisticModel``) with its model card.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from retention_desktop.data.models import ModelVersion
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import RISK_FEATURES, SWITCHING_FEATURES, loan_features
+from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.propensity import LogisticModel
+from retention_desktop.services.regulation import policy_for
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +46,9 @@ class TrainingError(UserError):
     pass
 
 
-def features_of(frames: PortfolioFrames) -> pd.DataFrame:
+def features_of(frames: PortfolioFrames, policy: Policy) -> pd.DataFrame:
     return loan_features(frames.loans, frames.customers, frames.latest_scores, frames.late_counts, frames.debts,
-                         frames.market_offers, frames.as_of)
+                         frames.market_offers, frames.as_of, 12 * policy.prepayment_fee_max_years)
 
 
 def labels(frames: PortfolioFrames) -> tuple[np.ndarray, np.ndarray]:
@@ -58,14 +63,15 @@ def labels(frames: PortfolioFrames) -> tuple[np.ndarray, np.ndarray]:
     return switched.astype(int), risky.astype(int)
 
 
-def fit(kind: str, x: pd.DataFrame, y: np.ndarray, version: str) -> tuple[LogisticModel, dict[str, Any]]:
-    if y.sum() < 20 or (len(y) - y.sum()) < 20:
-        raise TrainingError(f"{kind}: too few examples of each outcome to learn from ({int(y.sum())} of {len(y)})")
-    features = SWITCHING_FEATURES if kind == "switching" else RISK_FEATURES
-    data = x[list(features)].to_numpy(dtype=np.float64)
-    idx = np.arange(len(y))
-    train, rest = train_test_split(idx, test_size=0.4, stratify=y, random_state=SEED)
-    calib, test = train_test_split(rest, test_size=0.5, stratify=y[rest], random_state=SEED)
+ISOTONIC_MIN_PER_CLASS = 200  # below this many of either outcome in the calibration set, isotonic steps overfit
+PLATT_GRID = np.concatenate([np.linspace(0.0, 0.02, 41), np.linspace(0.02, 1.0, 197)[1:]])
+
+
+def _fit_one(kind: str, version: str, features: tuple[str, ...], data: np.ndarray, y: np.ndarray,
+             train: np.ndarray, calib: np.ndarray) -> tuple[LogisticModel, LogisticRegression, str]:
+    """A standardised logistic regression on ``train``, calibrated on ``calib``: isotonic when the calibration set
+    is large enough, else Platt scaling (a logistic curve on the raw score's logit, which cannot jump from 0 to 1
+    between two neighbouring scores). Both are stored as a monotone table."""
     mean = data[train].mean(axis=0)
     scale = data[train].std(axis=0)
     scale[scale == 0] = 1.0
@@ -73,24 +79,59 @@ def fit(kind: str, x: pd.DataFrame, y: np.ndarray, version: str) -> tuple[Logist
     reg.fit((data[train] - mean) / scale, y[train])
     raw = LogisticModel(kind, version, features, mean, scale, reg.coef_[0], float(reg.intercept_[0]),
                         np.array([0.0, 1.0]), np.array([0.0, 1.0]))
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
-    iso.fit(raw.raw_probability(data[calib]), y[calib])
-    model = LogisticModel(kind, version, features, mean, scale, reg.coef_[0], float(reg.intercept_[0]),
-                          np.asarray(iso.X_thresholds_), np.asarray(iso.y_thresholds_))
-    predicted = model.predict(data[test])
+    scores = raw.raw_probability(data[calib])
+    positives = int(y[calib].sum())
+    if min(positives, len(calib) - positives) >= ISOTONIC_MIN_PER_CLASS:
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+        iso.fit(scores, y[calib])
+        table_x, table_y, method = np.asarray(iso.X_thresholds_), np.asarray(iso.y_thresholds_), "isotonic"
+    else:
+        platt = LogisticRegression(C=1e6, max_iter=2000)
+        platt.fit(_logit(scores)[:, None], y[calib])
+        table_x = PLATT_GRID
+        table_y = platt.predict_proba(_logit(table_x)[:, None])[:, 1]
+        method = "platt"
+    return (LogisticModel(kind, version, features, mean, scale, reg.coef_[0], float(reg.intercept_[0]), table_x,
+                          table_y), reg, method)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    clipped = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(clipped / (1 - clipped))
+
+
+def fit(kind: str, x: pd.DataFrame, y: np.ndarray, version: str) -> tuple[LogisticModel, dict[str, Any]]:
+    """The model to promote and its card: the full model only if it beats its one-feature baseline on the
+    held-out 20 %; otherwise the calibrated one-feature baseline, and the card says so."""
+    if y.sum() < 20 or (len(y) - y.sum()) < 20:
+        raise TrainingError(f"{kind}: too few examples of each outcome to learn from ({int(y.sum())} of {len(y)})")
+    features = SWITCHING_FEATURES if kind == "switching" else RISK_FEATURES
+    data = x[list(features)].to_numpy(dtype=np.float64)
+    idx = np.arange(len(y))
+    train, rest = train_test_split(idx, test_size=0.4, stratify=y, random_state=SEED)
+    calib, test = train_test_split(rest, test_size=0.5, stratify=y[rest], random_state=SEED)
+    model, reg, method = _fit_one(kind, version, features, data, y, train, calib)
+    one = (BASELINE_FEATURE[kind],)
+    baseline, _, _ = _fit_one(kind, version, one, x[list(one)].to_numpy(dtype=np.float64), y, train, calib)
     auc = roc_auc_score(y[test], model.raw_probability(data[test]))
-    baseline_col = data[test][:, features.index(BASELINE_FEATURE[kind])]
-    one_feature = roc_auc_score(y[test], baseline_col if kind == "switching" else -baseline_col)
+    baseline_auc = roc_auc_score(y[test], baseline.raw_probability(x[list(one)].to_numpy(dtype=np.float64)[test]))
+    promoted = model if auc > baseline_auc else baseline
+    test_x = x[list(promoted.features)].to_numpy(dtype=np.float64)[test]
     card = {
         "kind": kind, "version": version, "features": list(features),
         "coefficients": dict(zip(features, np.round(reg.coef_[0], 4).tolist())),
         "rows": {"train": len(train), "calibration": len(calib), "test": len(test)},
-        "positive_rate": round(float(y.mean()), 4),
+        "positive_rate": round(float(y.mean()), 4), "calibration": method,
         "auc_test": round(float(auc), 4), "auc_trivial_baseline": 0.5,
-        "auc_one_feature_baseline": {"feature": BASELINE_FEATURE[kind], "auc": round(float(one_feature), 4)},
-        "calibration_by_decile": _calibration_table(predicted, y[test]),
+        "auc_one_feature_baseline": {"feature": BASELINE_FEATURE[kind], "auc": round(float(baseline_auc), 4)},
+        "promoted": "model" if promoted is model else "one_feature_baseline",
+        "promotion": (f"held-out AUC {auc:.3f} beats the one-feature baseline ({BASELINE_FEATURE[kind]}) "
+                      f"{baseline_auc:.3f}: the model prices" if promoted is model else
+                      f"held-out AUC {auc:.3f} does not beat the one-feature baseline ({BASELINE_FEATURE[kind]}) "
+                      f"{baseline_auc:.3f}: the model is not promoted; pricing uses the baseline"),
+        "calibration_by_decile": _calibration_table(promoted.predict(test_x), y[test]),
     }
-    return model, card
+    return promoted, card
 
 
 def _calibration_table(predicted: np.ndarray, observed: np.ndarray) -> list[dict[str, float]]:
@@ -107,14 +148,26 @@ def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] =
                  ) -> dict[str, dict[str, Any]]:
     progress("reading the portfolio history")
     frames = read_portfolio(db.engine, as_of, include_switched=True)
-    x = features_of(frames)
+    x = features_of(frames, policy_for(db, as_of))
     switched, risky = labels(frames)
     stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
     cards = {}
     with db.session() as s:
         for kind, y in (("switching", switched), ("risk", risky)):
             progress(f"training the {kind} model on {len(y):,} loans ({int(y.sum()):,} positive)")
-            model, card = fit(kind, x, y, f"{kind}-{as_of.isoformat()}-{stamp}")
+            try:
+                model, card = fit(kind, x, y, f"{kind}-{as_of.isoformat()}-{stamp}")
+            except TrainingError as exc:
+                # too small a history to learn from: nothing is promoted and pricing keeps its prior
+                version = f"{kind}-{as_of.isoformat()}-{stamp}-prior"
+                cards[kind] = {"kind": kind, "version": version, "promoted": "prior", "trained_on": as_of.isoformat(),
+                               "promotion": f"{exc}: no model is promoted; pricing uses the prior "
+                                            + ("switching probability of the rate gap" if kind == "switching"
+                                               else "default probability")}
+                # recorded, so an older model of this kind stops pricing too (latest_models reads it as none)
+                api_calls.scalar(s, "record_model_version", kind, version, {"prior": True}, cards[kind])
+                progress(cards[kind]["promotion"])
+                continue
             card["trained_on"] = as_of.isoformat()
             # stored by the batch's function (rd_batch), recorded in the audit trail
             api_calls.scalar(s, "record_model_version", kind, model.version, model.to_parameters(), card)
@@ -123,12 +176,21 @@ def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] =
 
 
 def latest_models(db: Database) -> dict[str, LogisticModel]:
-    """The most recently trained model of each kind (empty if none has been trained)."""
+    """The most recently trained model of each kind (none where nothing was trained, or the latest training
+    found too little history and recorded the prior)."""
     found = {}
     with db.session() as s:
         for kind in ("switching", "risk"):
             row = s.scalars(select(ModelVersion).where(ModelVersion.kind == kind)
                             .order_by(ModelVersion.trained_at.desc(), ModelVersion.id.desc()).limit(1)).first()
-            if row is not None:
-                found[kind] = LogisticModel.from_parameters(kind, row.version, row.parameters)
+            if row is not None and not row.parameters.get("prior"):
+                model = LogisticModel.from_parameters(kind, row.version, row.parameters)
+                if not model.uses_protected_attribute:  # trained before age left the features: retrain
+                    found[kind] = model
     return found
+
+
+def trained_kinds(db: Database) -> set[str]:
+    """The kinds for which a training has been recorded (a model, or the prior when history was too short)."""
+    with db.session() as s:
+        return set(s.scalars(select(ModelVersion.kind).distinct()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,17 +21,24 @@ from sqlalchemy import select
 from retention_desktop.data import api_calls
 from retention_desktop.data.models import Branch
 from retention_desktop.domain import exact_json
+from retention_desktop.domain.advice import customer_reasons, headline, recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
-from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, option_title
+from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, display_order, option_title
 from retention_desktop.domain.disclosures import DisclosureFacts, disclosures
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.korean_time import KST, format_date_ko, format_datetime_ko
-from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
+from retention_desktop.domain.labels import (
+    LOAN_KIND,
+    PROPOSAL_DECISION,
+    RATE_TYPE,
+    REPAYMENT_METHOD,
+    RETENTION_ACTION,
+)
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.domain.proposal_code import check_code
 from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
-from retention_desktop.domain.quote import option_document
+from retention_desktop.domain.quote import option_document, request_document
 from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
 from retention_desktop.proposal.pki import SigningIdentity, demo_roots, ensure_demo_identity, identity_from_p12
@@ -43,11 +50,16 @@ from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
 
 VALID_DAYS = 14
-DECISIONS = ("accepted", "declined", "switched_away", "none")
+DECISIONS = tuple(PROPOSAL_DECISION)
+DISCLOSURE_ACTION = {"renegotiation": "renegotiate", "reloan": "reloan", "keep": "keep", "switch": "switch"}
 
 
 class ProposalError(UserError):
     pass
+
+
+class ProposalRefused(ProposalError):
+    """The offered action may not be proposed (the rule and its figures in the message)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,8 @@ class ArchivedProposal:
     pdf: bytes
     pdf_sha256: str
     decision: str
+    action: str | None = None  # what was proposed: renegotiation or reloan
+    annual_rate_pct: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -70,31 +84,9 @@ class VerificationResult:
 
 
 def quote_input_document(state: OfferComparison) -> dict:
-    """The quote input (the documented contract) this proposal can be reproduced from."""
-    r = state.request
-    loan = r.current_loan
-    doc = {
-        "as_of": r.as_of.isoformat(),
-        "borrower": {"annual_income": r.borrower.annual_income, "credit_score": r.borrower.credit_score,
-                     "region": r.borrower.region},
-        "other_debts": [{"kind": d.kind, "balance": d.balance, "annual_rate_pct": d.annual_rate_pct,
-                         "remaining_months": d.remaining_months, "method": d.method.value,
-                         **({"credit_limit": d.credit_limit} if d.credit_limit else {})} for d in r.other_debts],
-        "current_loan": {"kind": loan.kind, "balance": loan.balance, "annual_rate_pct": loan.annual_rate_pct,
-                         "rate_type": loan.rate_type, "method": loan.method.value, "term_months": loan.term_months,
-                         "remaining_months": loan.remaining_months, "drawdown_date": loan.drawdown_date.isoformat(),
-                         "prepayment_fee_pct": loan.prepayment_fee_pct,
-                         **({"fixed_period_months": loan.fixed_period_months} if loan.fixed_period_months else {}),
-                         **({"collateral_value": loan.collateral_value} if loan.collateral_value else {}),
-                         **({"collateral_region": loan.collateral_region} if loan.collateral_region else {}),
-                         **({"credit_limit": loan.credit_limit} if loan.credit_limit else {})},
-        "reloan_offer": {"annual_rate_pct": state.reloan_rate_pct, "term_months": loan.remaining_months,
-                         "method": loan.method.value, "fees": 0, "prepayment_fee_waiver_pct": Decimal(100)},
-        "switch_offers": [{"lender": o.lender, "annual_rate_pct": o.annual_rate_pct, "term_months": o.term_months,
-                           "method": o.method.value, "fees": o.fees}
-                          for o in (*r.switch_offers, *([state.typed_offer] if state.typed_offer else []))],
-    }
-    return exact_json.loads(exact_json.dumps(doc, indent=None))
+    """The quote input (the documented contract) this proposal can be reproduced from: the customer's facts, the
+    renegotiated and re-loan rates as offered, every switch offer including one the officer typed in."""
+    return exact_json.loads(exact_json.dumps(request_document(settled_request(state.advice)), indent=None))
 
 
 def sha256_hex(data: bytes) -> str:
@@ -102,46 +94,24 @@ def sha256_hex(data: bytes) -> str:
 
 
 def recommended_action(state: OfferComparison, valid_until: dt.date) -> document.Summary:
-    """The summary box's recommendation — the one place it is decided for the proposal.
-
-    INTERIM, until the engine's own ``recommendation`` (issue 12) lands: derived from today's comparison.
-    The re-loan is recommended when it is allowed and saves money against keeping, fees and stamp duty
-    included; otherwise keeping the loan. Nothing recommended ever costs more than keeping. A cheaper
-    allowed offer elsewhere is named in a note, never hidden.
-    """
-    comparison = state.comparison
-    keep, reloan = comparison.option("keep"), comparison.option("reloan")
-    chosen = reloan if reloan.eligible and reloan.net_saving_vs_keep > 0 else keep
-    months = state.request.current_loan.remaining_months
-    if chosen is reloan:
-        headline = f"재대출 (맞춤 금리 연 {format_rate_pct(reloan.annual_rate_pct)})"
-        cut = keep.annual_rate_pct - reloan.annual_rate_pct
-        reasons = [f"금리가 지금보다 {cut:.2f}%p 낮습니다" if cut > 0 else "금리는 지금과 같습니다",
-                   f"처음 드는 비용 {format_won(reloan.upfront_cost)}을 넣고도 {format_won(reloan.net_saving_vs_keep)} 절약"
-                   if reloan.upfront_cost else f"처음 드는 비용 없이 {format_won(reloan.net_saving_vs_keep)} 절약"]
-        full_fee = next((r for r in reloan.reasons if "면제" in r or "감면" in r), None)
-        if full_fee:
-            reasons.append(full_fee)
-    else:
-        headline = "지금 대출을 그대로 유지"
-        why = ("재대출 조건이 맞지 않습니다" if not reloan.eligible
-               else f"재대출은 처음 드는 비용까지 치면 {format_won(-reloan.net_saving_vs_keep)} 더 듭니다")
-        reasons = [why, "유지에는 추가 비용이 없습니다"]
-    better = [o for o in comparison.options if o.label.startswith("switch:") and o.eligible
-              and o.net_saving_vs_keep > chosen.net_saving_vs_keep]
-    note = ""
-    if better:
-        best = max(better, key=lambda o: o.net_saving_vs_keep)
-        note = (f"참고: {best.lender}의 제시 조건(연 {format_rate_pct(best.annual_rate_pct)})은 총비용이 "
-                f"{format_won(best.net_saving_vs_keep - chosen.net_saving_vs_keep)} 더 적습니다. 그 회사의 심사 결과에 "
-                "따라 달라질 수 있습니다(비교표 참조).")
+    """The summary box: the action this proposal offers, what the customer saves by it (fees included), what
+    changes, and how it compares with the best eligible offer of another lender (``domain/advice.py``
+    ``customer_reasons``: never the bank's own value or the officer's authority). When the engine's advice is
+    that switching suits the customer better, the box says so. Nothing proposed ever costs more than keeping the
+    loan or breaks a rule (``create_proposal`` refuses it first)."""
+    r = state.recommendation
+    offer = state.offer
+    chosen = offer.option
+    keep = state.comparison.option("keep")
+    title = r.headline if r.action == offer.action else headline(offer.action, chosen, keep)
+    note = r.headline if r.action == "switch" else ""
     return document.Summary(
-        action="reloan" if chosen is reloan else "keep", headline=headline, option_title=option_title(chosen),
+        action=DISCLOSURE_ACTION[offer.action], headline=title, option_title=option_title(chosen),
         new_rate_pct=chosen.annual_rate_pct, current_rate_pct=keep.annual_rate_pct,
         monthly_payment=chosen.monthly_payment, current_monthly_payment=keep.monthly_payment,
-        total_saving=chosen.net_saving_vs_keep, months=months,
-        break_even_month=chosen.break_even_month if chosen is not keep else None, valid_until=valid_until,
-        reasons=tuple(reasons), note=note)
+        total_saving=chosen.net_saving_vs_keep, months=chosen.term_months,
+        break_even_month=chosen.break_even_month, valid_until=valid_until,
+        reasons=customer_reasons(state.advice, state.policy, offer.action), note=note)
 
 
 @dataclass(frozen=True)
@@ -158,15 +128,16 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
     """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
     ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
     loan = state.request.current_loan
-    options = list(state.comparison.options)
+    chosen = state.offer.option  # what this proposal offers: first and marked, as the screen shows it
+    options = display_order(state.comparison.options, chosen.label)
     valid_until = today + dt.timedelta(days=VALID_DAYS)
     summary = recommended_action(state, valid_until)
-    chosen = next(o for o in options if option_title(o) == summary.option_title)
     titles = [option_title(o) for o in options]
     rows = [(label, [shown(o) for o in options]) for label, shown in (*TERMS_ROWS, *OPTION_ROWS)]
-    # the chart draws keeping first, the option it is about second (the re-loan when keeping is advised)
-    about = chosen if chosen.label != "keep" else state.comparison.option("reloan")
-    ordered = [options[0], about] + [o for o in options[1:] if o is not about]
+    # the chart draws keeping first, the option it is about second
+    keep = state.comparison.option("keep")
+    about = chosen
+    ordered = [keep, about] + [o for o in options if o is not about and o is not keep]
     lines = [chart.ChartLine(f"{option_title(o)} {format_rate_pct(o.annual_rate_pct)}",
                              o.cumulative_cost) for o in ordered]
     policy = state.policy
@@ -195,7 +166,7 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
         option_titles=titles, option_rows=rows, proposed_column=options.index(chosen),
         chart_lines=lines, break_even_month=about.break_even_month,
         reason_codes=[(r.text, f"{r.pct:+.2f}") for r in state.personal.reasons] +
-                     [("= 제안 금리", format_rate_pct(state.reloan_rate_pct))],
+                     [("= 제안 금리", format_rate_pct(chosen.annual_rate_pct))],
         scenarios=[(sc.name, format_won_korean(sc.max_new_loan), CONSTRAINT_LABELS[sc.binding_constraint])
                    for sc in simulation.scenarios],
         suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
@@ -246,8 +217,22 @@ def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity
 
 
 def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_dir: Path,
-                    state: OfferComparison | None = None) -> ArchivedProposal:
+                    state: OfferComparison | None = None, action: str | None = None) -> ArchivedProposal:
+    """Sign and archive the proposal of the offered action (the engine's, the officer's, or ``action``).
+
+    Raises ``ProposalRefused`` (with the rule and figures) when that action may not be proposed: not eligible,
+    not below the current rate, dearer than keeping the loan, or no action at all."""
     state = state or open_comparison(officer, loan_no, today)
+    if action is not None and action != state.offered_action:
+        candidate = state.advice.candidates.get(action)
+        if candidate is None or candidate.option is None:
+            raise ProposalRefused(f"{RETENTION_ACTION.get(action, action)}을(를) 제안할 수 없습니다: "
+                                  f"{'; '.join(candidate.why_not) if candidate else '알 수 없는 조치'}")
+        state = replace(state, pinned={action: candidate.option.annual_rate_pct})
+    refusal = state.proposal_refusal()
+    if refusal is not None:
+        raise ProposalRefused(refusal)
+    offer = state.offer
     simulation = simulate_for(state, load_policies(officer.database), Toggles())
     quote_input = quote_input_document(state)
     input_sha = sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
@@ -270,10 +255,12 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
                           stamp_lines(officer, head, now, identity.demo), now,
                           load_settings(data_dir).extra.get("timestamp_url"))
     output = {"options": [option_document(o) for o in state.comparison.options],
-              "personal_rate_pct": state.personal.rate_pct,
-              "list_rate_pct": state.personal.list_rate_pct,  # the approval authority is measured from it
-              "authority_rate_pct": state.personal.authority_rate_pct,
-              "floor_rate_pct": state.personal.floor_rate_pct}
+              "proposed_action": offer.action,
+              "personal_rate_pct": offer.option.annual_rate_pct,
+              "list_rate_pct": offer.price.list_rate_pct,  # the approval authority is measured from it
+              "authority_rate_pct": offer.price.authority_rate_pct,
+              "floor_rate_pct": offer.price.floor_rate_pct,
+              "recommendation": recommendation_document(state.recommendation)}
     try:
         with officer.database.session() as s:
             digest = api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, content.summary.valid_until,
@@ -283,7 +270,7 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
         raise ProposalError(str(exc)) from exc
     if digest != sha256_hex(signed):  # the database hashed what it stored; so did we
         raise ProposalError("보관된 제안서의 해시가 서명한 파일과 다릅니다.")
-    return ArchivedProposal(proposal_no, signed, digest, "none")
+    return ArchivedProposal(proposal_no, signed, digest, "none", offer.action, offer.option.annual_rate_pct)
 
 
 def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:

@@ -9,32 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
 from retention_desktop.data.locations import quote_schema_path
 from retention_desktop.domain import bounded_json, schema_check
+from retention_desktop.domain.advice import personal_quote_document
 from retention_desktop.domain.features import MARKET_KIND
-from retention_desktop.domain.personal_quote import (
-    PricingContext,
-    index_for,
-    personal_price,
-    personal_quote_document,
-    request_dsr_pct,
-)
-from retention_desktop.domain.errors import UserError
+from retention_desktop.domain.personal_quote import PricingContext, offer_prices, request_dsr_pct
 from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
 from retention_desktop.domain.pricing import PricingRules
+from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.quote import QuoteInputError, QuoteRequest, check_legal_maximum_rate, parse_request
-
-MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
 from retention_desktop.domain.simulation import (
     DEFAULT_LIMIT_TARGET,
     parse_scenarios,
@@ -42,14 +33,10 @@ from retention_desktop.domain.simulation import (
     suggest,
     timeline,
 )
-from retention_desktop.services.administration import open_demo_ready
 from retention_desktop.services.model_training import latest_models
 from retention_desktop.services.regulation import load_policies
 
-
-class MissingReferenceData(UserError):
-    """Reference data (index rates, products, rate sheets) the database does not hold yet; says which import
-    loads it."""
+MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
 
 
 @dataclass
@@ -59,7 +46,7 @@ class QuoteBasis:
     policies: list[Policy]
     rules: list[PricingRules]
     index_rates: dict[str, list[tuple[dt.date, Decimal]]]
-    product_bounds: dict[str, tuple[Decimal, Decimal]]
+    products: tuple[ReloanProduct, ...]  # re-loan products on sale, in code order
     market: list[tuple[str, int, int, dt.date, Decimal]]
     models: dict
 
@@ -87,31 +74,19 @@ class QuoteBasis:
                  for name, series in self.index_rates.items()}
         return {name: rate for name, rate in rates.items() if rate is not None}
 
-    def require_index(self, request: QuoteRequest) -> None:
-        """The index the personal re-loan price starts from must be published by ``as_of``; if none is stored,
-        say which import loads it."""
-        index = index_for(request)
-        if index not in self.index_rates_on(request.as_of):
-            raise MissingReferenceData(
-                "{index} 기준금리가 {on} 이전 날짜로 하나도 없습니다. 'retention-admin import index-rates FILE'로 "
-                "기준금리를 가져오세요 (형식: docs/head-office.md, 예: resources/samples/index_rates.csv).",
-                index=index, on=request.as_of.isoformat())
-
-    def context(self, request: QuoteRequest, officer_role: str = "officer", salary_transfer: bool = False,
-                tenure_years: int = 0) -> PricingContext:
+    def context(self, request: QuoteRequest, officer_role: str = "officer") -> PricingContext:
+        """What pricing this document needs beyond it: the rules, indexes and market sheet in force on its date,
+        the products on sale and the latest promoted models; the officer's role sets the authority."""
         on = request.as_of
-        if request.reloan_offer is None:  # the re-loan will be priced on the index
-            self.require_index(request)
         score = request.borrower.credit_score
         kind = MARKET_KIND[request.current_loan.kind]
         sheet = max((d for k, lo, hi, d, _r in self.market if k == kind and d <= on), default=None)
         best = [r for k, lo, hi, d, r in self.market if k == kind and d == sheet and lo <= score <= hi]
         return PricingContext(
-            rules=self.rules_on(on), index_rates=self.index_rates_on(on),
-            product_bounds=self.product_bounds,
+            rules=self.rules_on(on), index_rates=self.index_rates_on(on), products=self.products,
             market_best_rate_pct={request.current_loan.kind: min(best)} if best else {},
             switching_model=self.models.get("switching"), risk_model=self.models.get("risk"),
-            officer_role=officer_role, salary_transfer=salary_transfer, tenure_years=tenure_years)
+            officer_role=officer_role)
 
 
 def load_basis(db: Database) -> QuoteBasis:
@@ -122,13 +97,18 @@ def load_basis(db: Database) -> QuoteBasis:
         for row in s.execute(select(IndexRate.index_name, IndexRate.rate_date, IndexRate.annual_rate_pct)
                              .order_by(IndexRate.index_name, IndexRate.rate_date)):
             index_rates.setdefault(row[0], []).append((row[1], row[2]))
-        bounds = {kind: (low, high) for kind, low, high in s.execute(
-            select(Product.loan_kind, func.min(Product.min_rate_pct), func.max(Product.max_rate_pct))
-            .where(Product.active).group_by(Product.loan_kind))}
+        products = tuple(reloan_product(p) for p in s.scalars(select(Product).where(Product.active)
+                                                                   .order_by(Product.code)))
         market = [tuple(r) for r in s.execute(select(
             MarketOffer.loan_kind, MarketOffer.credit_score_min, MarketOffer.credit_score_max, MarketOffer.as_of,
             MarketOffer.annual_rate_pct))]
-    return QuoteBasis(load_policies(db), rules, index_rates, bounds, market, latest_models(db))
+    return QuoteBasis(load_policies(db), rules, index_rates, products, market, latest_models(db))
+
+
+def reloan_product(p: Product) -> ReloanProduct:
+    return ReloanProduct(p.code, p.name, p.loan_kind, p.rate_type, p.index_name, p.min_amount, p.max_amount,
+                         p.min_term_months, p.max_term_months, p.min_credit_score, p.min_rate_pct, p.max_rate_pct,
+                         p.prepayment_fee_pct, p.reloan_fee_waiver_pct, p.fees)
 
 
 @functools.cache
@@ -152,14 +132,10 @@ def read_request(data: bytes | str, name: str = "(document)", simulate: bool = F
     return parse_request(document), document
 
 
-def basis_from_data_dir(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> QuoteBasis:
-    """Policy, pricing rules and reference data from the data folder's database (with ``demo``, the demo is
-    created and filled on first use; without it, missing reference data is named with its import)."""
-    db = open_demo_ready(data_dir, demo, ask_password)
-    try:
-        return load_basis(db)
-    finally:
-        db.close()
+def personal_rate(request: QuoteRequest, context: PricingContext, policy: Policy) -> Decimal:
+    """The personalised rate a suggestion moves: the re-loan's, or the renegotiation's where no product holds one."""
+    prices = offer_prices(request, context, policy)
+    return (prices.reloan or prices.renegotiation).rate_pct
 
 
 def quote(request: QuoteRequest, basis: QuoteBasis) -> dict[str, Any]:
@@ -173,13 +149,12 @@ def simulate(request: QuoteRequest, document: Any, basis: QuoteBasis) -> dict[st
     chosen = parse_scenarios(document)
     policy = basis.policy(request.as_of)
     check_legal_maximum_rate(request, policy)
-    basis.require_index(request)  # the suggestion prices re-loans whether or not one is offered
     context = basis.context(request)
     growth = document.get("income_growth_pct_per_year", Decimal(3))
     target = int(document.get("limit_target", DEFAULT_LIMIT_TARGET))
 
     def price_of(doc: QuoteRequest) -> Decimal:
-        return personal_price(doc, basis.context(doc), policy).rate_pct
+        return personal_rate(doc, basis.context(doc), policy)
 
     suggestion = suggest(request, policy, price_of, lambda doc: request_dsr_pct(doc, policy),
                          context.rules.dsr_band_edges(), limit_target=target)

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
 from retention_desktop.domain.money import format_rate_pct, format_won
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
@@ -15,17 +15,27 @@ from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import table, title
 from retention_desktop.services.call_list import call_list
 
+def _money(value: int | None) -> str:
+    return "—" if value is None else format_won(value)
+
+
 COLUMNS = [
     Column("순위", lambda c: str(c.rank), lambda c: c.rank, numeric=True),
     Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name),
     Column("대출", lambda c: f"{LOAN_KIND.get(c.kind, c.kind)} {c.loan_no}"),
     Column("잔액", lambda c: format_won(c.balance), lambda c: c.balance, numeric=True),
+    Column("권고", lambda c: RETENTION_ACTION.get(c.action, "—") if c.action else "—", lambda c: c.action or ""),
     Column("현재", lambda c: format_rate_pct(c.current_rate_pct), lambda c: c.current_rate_pct, numeric=True),
     Column("제안", lambda c: format_rate_pct(c.recommended_rate_pct), lambda c: c.recommended_rate_pct, numeric=True),
-    Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
-    Column("위험가치", lambda c: format_won(c.value_at_risk), lambda c: c.value_at_risk, numeric=True),
-    Column("담당", lambda c: c.officer_name),
+    Column("기대가치 증가", lambda c: _money(c.expected_value_gain), lambda c: c.expected_value_gain or 0,
+           numeric=True),
+    Column("고객 절감", lambda c: _money(c.customer_saving), lambda c: c.customer_saving or 0, numeric=True),
+    Column("월 절감", lambda c: _money(c.customer_monthly_saving), lambda c: c.customer_monthly_saving or 0,
+           numeric=True),
     Column("사유", lambda c: " · ".join(c.reasons)),
+    Column("가능 여부", lambda c: c.eligibility or "—"),
+    Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
+    Column("담당", lambda c: c.officer_name),
 ]
 
 
@@ -60,6 +70,7 @@ class CallListPage(QWidget):
     def _show(self, result) -> None:
         as_of, lines = result
         self.model.set_records(lines)
-        self.info.setText(f"{as_of:%Y.%m.%d} 기준 {len(lines):,}건 (score-portfolio)" if as_of
+        self.info.setText(f"{as_of:%Y.%m.%d} 기준 {len(lines):,}건 — 금리 조건변경·재대출이 은행 기대가치를 높이는 대출만, "
+                          "기대가치 증가 순 (score-portfolio)" if as_of
                           else "아직 콜리스트가 없습니다: 본부에서 score-portfolio를 실행하면 생성됩니다.")
         self.loaded.emit(len(lines))

@@ -1,4 +1,8 @@
-"""재대출 vs 대환 비교: one column per option, the cumulative-cost chart, the reason codes, a live rate control."""
+"""재대출 vs 대환 비교: the answer first (a headline card with the recommendation, the money on both sides and a
+competitor's offer flagged with the counter-offer), then one column per option (the recommended one marked,
+the others by what they save, what is not available last), the cumulative-cost chart, the reason codes, and a
+live rate control for the offered action. An action that may not be proposed disables the proposal button,
+with the rule and its figures."""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from retention_desktop.domain import comparison_table
+from retention_desktop.domain.advice import Recommendation
 from retention_desktop.domain.comparison import Comparison, OptionResult
-from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS
-from retention_desktop.domain.money import format_rate_pct
+from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS, display_order
+from retention_desktop.domain.labels import RETENTION_ACTION
+from retention_desktop.domain.money import format_rate_pct, format_won_korean
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import tr
@@ -44,16 +52,24 @@ def option_title(o: OptionResult) -> str:
     return comparison_table.option_title(o, tr)
 
 
+RECOMMENDED_BACKGROUND = QColor("#e2f3e0")
+UNAVAILABLE_FOREGROUND = QColor("#8a8a8a")
+REFUSED = QColor("#b00020")
+
+
 class ComparisonModel(QAbstractTableModel):
-    """Rows are the engine's figures, columns the options (keep, re-loan, each switch offer)."""
+    """Rows are the engine's figures, columns the options: the recommended one first (marked), then the others by
+    what they save the customer, what is not available last."""
 
     def __init__(self) -> None:
         super().__init__()
         self.options: list[OptionResult] = []
+        self.recommended: str | None = None
 
-    def set_comparison(self, comparison: Comparison) -> None:
+    def set_comparison(self, comparison: Comparison, recommendation: Recommendation | None = None) -> None:
         self.beginResetModel()
-        self.options = list(comparison.options)
+        self.recommended = recommendation.option_label if recommendation else None
+        self.options = display_order(comparison.options, self.recommended)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -72,20 +88,63 @@ class ComparisonModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(option.reasons)
-        if role == Qt.ItemDataRole.ForegroundRole and OPTION_ROWS[index.row()][0] == ELIGIBLE_ROW and not option.eligible:
-            from PySide6.QtGui import QColor
-
-            return QColor("#b00020")
+        if role == Qt.ItemDataRole.BackgroundRole and option.label == self.recommended:
+            return RECOMMENDED_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and not option.eligible:
+            return REFUSED if OPTION_ROWS[index.row()][0] == ELIGIBLE_ROW else UNAVAILABLE_FOREGROUND
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.options):
+            option = self.options[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ("★ " if option.label == self.recommended else "") + option_title(option)
+            if role == Qt.ItemDataRole.ToolTipRole and option.label == self.recommended:
+                return tr("권고")
+            if role == Qt.ItemDataRole.FontRole and option.label == self.recommended:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.options):
-            return option_title(self.options[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(OPTION_ROWS):
             return tr(OPTION_ROWS[section][0])
         return None
+
+
+class HeadlineCard(QFrame):
+    """The answer first: the recommendation's headline, the money on both sides, a competitor's offer flagged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("headlineCard")
+        self.setStyleSheet("QFrame#headlineCard { border: 2px solid #2e7d32; border-radius: 6px; background: #f4fbf3; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.headline.setWordWrap(True)
+        self.money = QLabel()
+        self.money.setWordWrap(True)
+        self.flag = QLabel()
+        self.flag.setWordWrap(True)
+        self.flag.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        for widget in (self.headline, self.money, self.flag):
+            layout.addWidget(widget)
+
+    def show_recommendation(self, r: Recommendation) -> None:
+        self.headline.setText(r.headline)
+        action = RETENTION_ACTION[r.action]
+        rate = f" {format_rate_pct(r.annual_rate_pct)}" if r.action != "keep" else ""
+        self.money.setText(
+            f"{tr('권고')}: {action}{rate} · {tr('고객')} {format_won_korean(r.customer_total_saving)} "
+            f"{tr('절약')} · {tr('은행 기대가치')} {format_won_korean(r.expected_value)} "
+            f"({tr('유지 시')} {format_won_korean(r.expected_value_keep)}) · {tr('유지 확률')} "
+            f"{r.retention_probability:.0%}")
+        self.flag.setText(f"⚑ {r.counter_offer.text}" if r.counter_offer else "")
+        self.flag.setVisible(r.counter_offer is not None)
 
 
 class ComparisonPage(QWidget):
@@ -100,7 +159,15 @@ class ComparisonPage(QWidget):
         self.today = today
         self.base: OfferComparison | None = None
         self.current: OfferComparison | None = None
+        self._slider_action: str | None = None
         self.heading = title("재대출 vs 대환 비교")
+        self.card = HeadlineCard()
+        self.unavailable = QLabel()
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setStyleSheet("color: #b00020;")
+        self.refusal = QLabel()
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #b00020;")
         self.model = ComparisonModel()
         self.grid = QTableView()
         self.grid.setModel(self.model)
@@ -141,7 +208,8 @@ class ComparisonPage(QWidget):
         self._generation = 0
 
         control = QHBoxLayout()
-        control.addWidget(QLabel(tr("재대출 금리")))
+        self.rate_caption = QLabel(tr("재대출 금리"))
+        control.addWidget(self.rate_caption)
         control.addWidget(self.slider, 1)
         control.addWidget(self.rate_label)
         offer = QHBoxLayout()
@@ -167,55 +235,90 @@ class ComparisonPage(QWidget):
         lower.addWidget(scroll, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.card)
         layout.addWidget(self.grid)
+        layout.addWidget(self.unavailable)
         layout.addLayout(control)
         layout.addWidget(self.authority_label)
         layout.addLayout(offer)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.message)
         layout.addLayout(lower, 3)
 
     # -- loading --------------------------------------------------------------------------------
     def activate(self, officer, loan_no: str) -> None:
         self.message.clear()
+        self.lender_edit.clear()
+        self.rate_edit.clear()
         run_task(lambda: open_comparison(officer, loan_no, self.today), self.show_base,
                  errors.on_failure(self, self.failed), owner=self)
 
     def show_base(self, base: OfferComparison) -> None:
         self.base = base
-        low, high = base.slider_range
-        self.slider.blockSignals(True)
-        self.slider.setRange(int(low * 100), int(high * 100))
-        self.slider.setValue(int(base.reloan_rate_pct * 100))
-        self.slider.blockSignals(False)
-        p = base.personal
-        approval = "지점장 승인 필요" if p.needs_manager_approval else "전결 가능"
-        self.authority_label.setText(
-            f"하한 {format_rate_pct(p.floor_rate_pct)} · 전결 한도 {format_rate_pct(p.authority_rate_pct)} · "
-            f"정상가 {format_rate_pct(p.list_rate_pct)} — 제안 {format_rate_pct(p.rate_pct)} ({approval}), "
-            f"유지 확률 {p.retention_probability:.0%}")
-        self.reason_codes.setText("\n".join(f"• {r.text}" for r in p.reasons)
-                                  + f"\n= 제안 금리 {format_rate_pct(p.rate_pct)}")
+        self._slider_action = None
         self.display(base)
         self.loaded.emit(base)
 
+    def _configure_slider(self, state: OfferComparison) -> None:
+        """The slider sets the offered action's rate, from its lowest allowed rate to just below the current one."""
+        action, bounds = state.offered_action, state.slider_range
+        self._slider_action = action
+        self.slider.blockSignals(True)
+        if bounds is None or state.offer is None or state.offer.option is None:
+            self.slider.setRange(0, 0)
+        else:
+            low, high = bounds
+            self.slider.setRange(int(low * 100), int(high * 100))
+            self.slider.setValue(int(state.offer.option.annual_rate_pct * 100))
+        self.slider.setEnabled(bounds is not None)
+        self.slider.blockSignals(False)
+        self.rate_caption.setText(f"{RETENTION_ACTION[action]} 금리" if action else tr("제시 금리"))
+
     def display(self, state: OfferComparison) -> None:
         self.current = state
+        if state.offered_action != self._slider_action or state is self.base:
+            self._configure_slider(state)
         self.heading.setText(f"재대출 vs 대환 비교 — {state.customer_name} · {state.loan_no}")
-        self.rate_label.setText(format_rate_pct(state.reloan_rate_pct))
-        below = state.reloan_rate_pct < state.personal.authority_rate_pct
-        self.rate_label.setStyleSheet("color: #b00020; font-weight: bold;" if below else "font-weight: bold;")
-        self.model.set_comparison(state.comparison)
-        self.reasons.setText("\n".join(f"[{option_title(o)}] " + " / ".join(o.reasons[:3])
-                                       for o in state.comparison.options))
+        self.card.show_recommendation(state.recommendation)
+        offer, p = state.offer, state.personal
+        if offer is not None and offer.option is not None:
+            self.rate_label.setText(format_rate_pct(offer.option.annual_rate_pct))
+            below = offer.option.annual_rate_pct < p.authority_rate_pct
+            self.rate_label.setStyleSheet("color: #b00020; font-weight: bold;" if below else "font-weight: bold;")
+            approval = "지점장 승인 필요" if offer.option.annual_rate_pct < p.authority_rate_pct else "전결 가능"
+            self.authority_label.setText(
+                f"하한 {format_rate_pct(p.floor_rate_pct)} · 전결 한도 {format_rate_pct(p.authority_rate_pct)} · "
+                f"정상가 {format_rate_pct(p.list_rate_pct)} — {RETENTION_ACTION[offer.action]} "
+                f"{format_rate_pct(offer.option.annual_rate_pct)} ({approval}), 유지 확률 {p.retention_probability:.0%}")
+            self.reason_codes.setText("\n".join(f"• {r.text}" for r in p.reasons)
+                                      + f"\n= 제안 금리 {format_rate_pct(offer.option.annual_rate_pct)}")
+        else:
+            self.rate_label.setText("—")
+            self.authority_label.setText("제시할 수 있는 금리 조건변경·재대출이 없습니다.")
+            self.reason_codes.setText("")
+        refusal = state.proposal_refusal()
+        self.proposal_button.setEnabled(refusal is None)
+        self.proposal_button.setToolTip(refusal or "")
+        self.refusal.setText(f"{tr('제안서를 만들 수 없습니다')}: {refusal}" if refusal else "")
+        self.refusal.setVisible(refusal is not None)
+        self.model.set_comparison(state.comparison, state.recommendation)
+        blocked = [f"{option_title(o)}: {'; '.join(c.text for c in o.blocked_by)}"
+                   for o in state.comparison.options if not o.eligible]
+        self.unavailable.setText(("불가 — " + " / ".join(blocked)) if blocked else "")
+        self.unavailable.setVisible(bool(blocked))
+        self.reasons.setText("\n".join([*(f"• {r}" for r in state.recommendation.reasons),
+                                        *(f"• {s}" for s in state.recommendation.signals), ""]
+                                       + [f"[{option_title(o)}] " + " / ".join(o.reasons[:3])
+                                          for o in self.model.options]))
         self._draw_chart(state.comparison)
 
     def _draw_chart(self, comparison: Comparison) -> None:
         horizon = min(max(len(o.cumulative_cost) for o in comparison.options), 120)
         series = [(option_title(o), list(o.cumulative_cost[:horizon])) for o in comparison.options]
-        reloan = next((o for o in comparison.options if o.label == "reloan"), None)
-        marker = reloan.break_even_month if reloan and reloan.break_even_month else None
+        offered = self.current.offer.option if self.current and self.current.offer else None
+        marker = offered.break_even_month if offered and offered.break_even_month else None
         self.chart.draw_lines("누적 비용 (선취비용 + 이자)", series, "개월", marker,
-                              f"재대출 손익분기 {marker}개월" if marker else "")
+                              f"{option_title(offered)} 손익분기 {marker}개월" if marker else "")
 
     # -- live recompute -------------------------------------------------------------------------
     def _slider_moved(self, value: int) -> None:

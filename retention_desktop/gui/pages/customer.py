@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retention_desktop.domain.age import full_age_text
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
 from retention_desktop.gui import errors
@@ -190,7 +191,7 @@ class CustomerPage(QWidget):
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
-        self.heading.setText(f"{p.name} ({p.customer_no}) · {p.birth_date:%Y.%m.%d}생")
+        self.heading.setText(f"{p.name} ({p.customer_no}) · {p.birth_date:%Y.%m.%d}생 ({full_age_text(p.birth_date, self.today)})")
         self.fact_labels["rrn"].setText(p.rrn_masked)
         self.fact_labels["phone"].setText(p.phone)
         self.fact_labels["email"].setText(p.email)

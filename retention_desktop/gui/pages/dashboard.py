@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from retention_desktop.domain.labels import LOAN_KIND
+from retention_desktop.domain.labels import LOAN_KIND, PROPOSAL_DECISION
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import tr
@@ -15,7 +15,6 @@ from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import StatCard, title
 from retention_desktop.services.dashboard import BranchDashboard, branch_dashboard
 
-DECISIONS = {"none": "미결정", "accepted": "수락", "declined": "거절", "switched_away": "타행 대환"}
 STATUSES = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
 
 
@@ -65,6 +64,6 @@ class DashboardPage(QWidget):
                                   fmt=lambda v, _pos=None: f"{v:,.0f}건")
         self.statuses.setText("대출 상태: " + ", ".join(f"{STATUSES.get(k, k)} {v:,}건"
                                                     for k, v in sorted(d.loans_by_status.items())))
-        outcomes = ", ".join(f"{DECISIONS.get(k, k)} {v:,}건" for k, v in d.proposals_this_month.items()) or "없음"
+        outcomes = ", ".join(f"{PROPOSAL_DECISION.get(k, k)} {v:,}건" for k, v in d.proposals_this_month.items()) or "없음"
         self.outcomes.setText(f"이번 달 제안서 결과: {outcomes}")
         self.loaded.emit(d)

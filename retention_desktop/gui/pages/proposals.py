@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from retention_desktop.domain.korean_time import format_date_ko
+from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.proposal_code import ProposalCodeError
 from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
@@ -20,7 +21,6 @@ from retention_desktop.services.proposal_check import ProposalCheck, check_propo
 from retention_desktop.services.proposal_service import trust_roots
 from retention_desktop.services.proposals import branch_proposals
 
-DECISIONS = {"none": "미결정", "accepted": "수락", "declined": "거절", "switched_away": "타행 대환"}
 COLUMNS = [
     Column("제안서 번호", lambda p: p.proposal_no),
     Column("작성일", lambda p: f"{p.created_at:%Y.%m.%d %H:%M}", lambda p: p.created_at),
@@ -28,7 +28,7 @@ COLUMNS = [
     Column("대출", lambda p: p.loan_no),
     Column("담당", lambda p: p.officer_name),
     Column("유효기한", lambda p: f"{p.valid_until:%Y.%m.%d}", lambda p: p.valid_until),
-    Column("고객 결정", lambda p: DECISIONS.get(p.decision, p.decision)),
+    Column("고객 결정", lambda p: PROPOSAL_DECISION.get(p.decision, p.decision)),
 ]
 
 
@@ -40,7 +40,7 @@ def check_text(check: ProposalCheck) -> str:
     s = check.summary
     facts = [f"고객 {check.customer}", f"담당 {check.officer} ({check.branch})",
              f"유효기한 {format_date_ko(check.valid_until)}" if check.valid_until else "",
-             f"고객 결정: {DECISIONS.get(check.decision, check.decision)}"]
+             f"고객 결정: {PROPOSAL_DECISION.get(check.decision, check.decision)}"]
     if s:
         facts.append(f"권해 드린 선택: {s.get('option', '')} 연 {s.get('new_rate_pct', '')}%, "
                      f"월 {int(s.get('monthly_payment', 0)):,}원, 총 절약 {int(s.get('total_saving', 0)):,}원")

@@ -12,16 +12,16 @@ accesses, trust roots and approval limits are dropped with it.
 Revision 0008's ``public.set_proposal_form`` is replaced by ``api.set_proposal_form`` (the same checks, the
 table in its new schema, the audit row chained); downgrade puts 0008's function back.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql, roles
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
