@@ -89,7 +89,7 @@ def central(tmp_path_factory):
                                                           "verify-full", sslrootcert=str(cluster.ca_file))))
         done = admin(dba, "--password-fd", "3", "db", "provision", secrets=(DBA_PASSWORD,))
         assert done.returncode == 0, done.stderr
-        assert "rd_owner" in done.stdout and "NOLOGIN" in done.stdout
+        assert roles.system("owner") in done.stdout and "NOLOGIN" in done.stdout
         from retention_desktop.data import demo_data
         from retention_desktop.data.database import create_app_engine
 
