@@ -130,6 +130,8 @@ def loan_features(loans: pd.DataFrame, customers: pd.DataFrame, latest_scores: p
                   as_of: dt.date, fee_window_months: int) -> pd.DataFrame:
     """Switching and risk features per loan of the bank's book (index: loan id).
 
+    ``loans``: id, customer_id, kind, annual_rate_e4 (whole 0.0001 %), principal, term_months, drawdown_date,
+    credit_score_at_drawdown, optionally closed_on.
     ``latest_scores``: customer_id, score. ``late_counts``: loan_id, late_payments_12m.
     ``debts``: customer_id, external_debt_count, card_debt (other lenders' loans, from the bureau).
     """
@@ -146,7 +148,7 @@ def loan_features(loans: pd.DataFrame, customers: pd.DataFrame, latest_scores: p
     best = best_market_rates(market_offers, as_of)
     market = market_rate_for(best, frame["kind"], pd.Series(score, index=frame.index))
     return feature_frame(
-        rate_pct=frame["annual_rate_pct"].astype("Float64").to_numpy(dtype=np.float64),
+        rate_pct=frame["annual_rate_e4"].to_numpy(dtype=np.float64) / 10_000,  # the same float as the rate's text
         market_rate_pct=market, credit_score=score,
         score_at_drawdown=frame["credit_score_at_drawdown"].astype("Float64").to_numpy(dtype=np.float64,
                                                                                        na_value=np.nan),

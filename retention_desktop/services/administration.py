@@ -170,15 +170,22 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
 
 
 def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
-                            ask_password: Callable[[str], str | None], progress: Callable[[str], None]):
+                            ask_password: Callable[[str], str | None], progress: Callable[[str], None],
+                            partition: str = "1/1", restart: bool = False):
+    from retention_desktop.data.portfolio_stream import Partition
     from retention_desktop.services.portfolio_scoring import score_portfolio
+
+    try:
+        part = Partition.parse(partition)
+    except ValueError as exc:
+        raise AdminError("--partition {value}: {reason}", value=partition, reason=str(exc)) from None
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
         raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         _require_loans(db)
-        return score_portfolio(db, as_of, excel, progress)
+        return score_portfolio(db, as_of, excel, progress, partition=part, restart=restart)
     finally:
         db.close()
 
