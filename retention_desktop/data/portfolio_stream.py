@@ -31,7 +31,6 @@ LOAN_COLUMNS = ("customer_id", "id", "branch_id", "officer_id", "kind", "princip
                 "rate_type", "fixed_period_months", "index_name", "repayment_method", "term_months", "drawdown_day",
                 "credit_score_at_drawdown", "prepayment_fee_e4", "collateral_value", "collateral_region",
                 "annual_income", "salary_transfer", "employment_type", "created_day", "region")
-CUSTOMER_COLUMNS = ("annual_income", "salary_transfer", "employment_type", "created_day", "region")
 EXTERNAL_COLUMNS = ("customer_id", "lender_sector", "kind", "balance", "annual_rate_e4", "remaining_months",
                     "repayment_method", "credit_limit")
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -78,10 +77,9 @@ class BookChunk:
         return len(self.frames.loans)
 
 
-def _days(values) -> pd.Series:
-    days = np.asarray(values, dtype=np.float64)
-    out = np.where(np.isnan(days), np.datetime64("NaT"), _EPOCH + np.nan_to_num(days).astype("timedelta64[D]"))
-    return pd.Series(out.astype("datetime64[ns]"))
+def _days(days: np.ndarray) -> pd.Series:
+    """Days since 1970-01-01 (never NULL here: drawdown and creation dates are required) as datetime64[ns]."""
+    return pd.Series((_EPOCH + days.astype("timedelta64[D]")).astype("datetime64[ns]"))
 
 
 def _nullable_int(values) -> pd.Series:
@@ -148,26 +146,32 @@ class BookStream:
                 yield self._chunk(rows[:cut])
 
     def _chunk(self, rows: list[tuple]) -> BookChunk:
-        raw = pd.DataFrame.from_records(rows, columns=LOAN_COLUMNS)
+        raw = dict(zip(LOAN_COLUMNS, zip(*rows)))  # column by column: no per-row pandas inference
+
+        def ints(name):
+            return np.array(raw[name], dtype=np.int64)
+
+        def texts(name):
+            return np.array(raw[name], dtype=object)
+
         loans = pd.DataFrame({
-            "id": raw["id"].astype(np.int64), "customer_id": raw["customer_id"].astype(np.int64),
-            "branch_id": raw["branch_id"].astype(np.int64), "officer_id": _nullable_int(raw["officer_id"]),
-            "kind": raw["kind"], "principal": raw["principal"].astype(np.int64),
-            "balance": raw["balance"].astype(np.int64), "annual_rate_e4": raw["annual_rate_e4"].astype(np.int64),
-            "rate_type": raw["rate_type"], "fixed_period_months": _nullable_int(raw["fixed_period_months"]),
-            "index_name": raw["index_name"], "repayment_method": raw["repayment_method"],
-            "term_months": raw["term_months"].astype(np.int64), "drawdown_date": _days(raw["drawdown_day"]),
+            "id": ints("id"), "customer_id": ints("customer_id"), "branch_id": ints("branch_id"),
+            "officer_id": _nullable_int(raw["officer_id"]), "kind": texts("kind"), "principal": ints("principal"),
+            "balance": ints("balance"), "annual_rate_e4": ints("annual_rate_e4"), "rate_type": texts("rate_type"),
+            "fixed_period_months": _nullable_int(raw["fixed_period_months"]), "index_name": texts("index_name"),
+            "repayment_method": texts("repayment_method"), "term_months": ints("term_months"),
+            "drawdown_date": _days(ints("drawdown_day")),
             "credit_score_at_drawdown": _nullable_int(raw["credit_score_at_drawdown"]),
-            "prepayment_fee_e4": raw["prepayment_fee_e4"].astype(np.int64),
-            "collateral_value": _nullable_int(raw["collateral_value"]), "collateral_region": raw["collateral_region"],
+            "prepayment_fee_e4": ints("prepayment_fee_e4"), "collateral_value": _nullable_int(raw["collateral_value"]),
+            "collateral_region": texts("collateral_region"),
         })
-        first = raw.drop_duplicates("customer_id")
+        owner = loans["customer_id"].to_numpy()
+        first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])  # rows come in customer order
         customers = pd.DataFrame({
-            "id": first["customer_id"].to_numpy(dtype=np.int64),
-            "annual_income": first["annual_income"].to_numpy(dtype=np.int64),
-            "salary_transfer": first["salary_transfer"].to_numpy(dtype=bool),
-            "employment_type": first["employment_type"].to_numpy(), "created_on": _days(first["created_day"]).to_numpy(),
-            "region": first["region"].to_numpy()})
+            "id": owner[first], "annual_income": ints("annual_income")[first],
+            "salary_transfer": np.array(raw["salary_transfer"], dtype=bool)[first],
+            "employment_type": texts("employment_type")[first],
+            "created_on": _days(ints("created_day")[first]).to_numpy(), "region": texts("region")[first]})
         ids = customers["id"].tolist()
         day = self.as_of.isoformat()
         with self._conn.cursor() as cur:
@@ -177,8 +181,9 @@ class BookStream:
                         (ids, day))
             scores = pd.DataFrame(cur.fetchall(), columns=["customer_id", "score"], dtype=np.int64)
             cur.execute("""
-                SELECT loan_id, count(*) FILTER (WHERE days_late > 0), max(days_late) FROM repayments
-                WHERE loan_id = ANY(%s) AND due_date > DATE %s - 365 AND due_date <= DATE %s GROUP BY loan_id""",
+                SELECT loan_id, count(*), max(days_late) FROM repayments
+                WHERE loan_id = ANY(%s) AND due_date > DATE %s - 365 AND due_date <= DATE %s AND days_late > 0
+                GROUP BY loan_id""",
                         (loans["id"].tolist(), day, day))
             late = pd.DataFrame(cur.fetchall(), columns=["loan_id", "late_payments_12m", "max_days_late_12m"],
                                 dtype=np.int64)
