@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from retention_desktop.data.portfolio_frames import PortfolioFrames, debts_of
 
-DEFAULT_CHUNK_LOANS = 100_000
+DEFAULT_CHUNK_LOANS = 25_000  # ~3.6 KB a loan of the chunk at its peak: ~0.4 GB in all
 
 LOAN_COLUMNS = ("customer_id", "id", "branch_id", "officer_id", "kind", "principal", "balance", "annual_rate_e4",
                 "rate_type", "fixed_period_months", "index_name", "repayment_method", "term_months", "drawdown_day",
