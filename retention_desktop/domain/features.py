@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from retention_desktop.domain.fees import months_between_dates
 
@@ -73,6 +72,8 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
     ``fee_window_months``: the prepayment-fee period's cap (policy ``prepayment_fee.max_years`` × 12).
     The rates and amounts here are model inputs (floats), never money.
     """
+    import pandas as pd  # here, not at import: the screens' modules load without pandas (start-up time)
+
     rate = np.asarray(rate_pct, dtype=np.float64)
     market = np.asarray(market_rate_pct, dtype=np.float64)
     score = np.asarray(credit_score, dtype=np.float64)
@@ -104,6 +105,8 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
 
 def best_market_rates(market_offers: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """The lowest disclosed rate per loan kind and credit band on the latest sheet on or before ``as_of``."""
+    import pandas as pd
+
     offers = market_offers[pd.to_datetime(market_offers["as_of"]) <= pd.Timestamp(as_of)]
     if offers.empty:
         return pd.DataFrame(columns=["loan_kind", "credit_score_min", "credit_score_max", "best_rate_pct"])
@@ -135,6 +138,8 @@ def loan_features(loans: pd.DataFrame, customers: pd.DataFrame, latest_scores: p
     ``latest_scores``: customer_id, score. ``late_counts``: loan_id, late_payments_12m.
     ``debts``: customer_id, external_debt_count, card_debt (other lenders' loans, from the bureau).
     """
+    import pandas as pd
+
     frame = loans.set_index("id")
     cust = customers.set_index("id").reindex(frame["customer_id"])
     score = latest_scores.set_index("customer_id")["score"].reindex(frame["customer_id"]).to_numpy(dtype=np.float64)
