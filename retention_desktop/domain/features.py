@@ -13,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from retention_desktop.domain.fees import months_between_dates
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SWITCHING_FEATURES = ("rate_gap_pct", "score_change", "months_held", "fee_window_over", "log_principal",
                       "late_payments_12m", "external_debt_count", "salary_transfer", "is_mortgage", "is_overdraft")
@@ -60,20 +64,26 @@ ASSUMED = {
 }
 
 
-def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_score: np.ndarray,
-                  score_at_drawdown: np.ndarray, drawdown: np.ndarray, reference: np.ndarray, term_months: np.ndarray,
-                  principal: np.ndarray, late_payments_12m: np.ndarray, external_debt_count: np.ndarray,
-                  salary_transfer: np.ndarray, kind: np.ndarray, annual_income: np.ndarray, card_debt: np.ndarray,
-                  employment_type: np.ndarray, fee_window_months: int, index=None) -> pd.DataFrame:
-    """Switching and risk features, one row per loan (arrays of equal length; ``index`` labels the rows).
+def feature_frame(*, index=None, **columns) -> pd.DataFrame:
+    """``feature_columns`` as a frame, one row per loan (``index`` labels the rows)."""
+    import pandas as pd  # here, not at import: the screens' modules load without pandas (start-up time)
+
+    return pd.DataFrame(feature_columns(**columns), index=index)
+
+
+def feature_columns(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_score: np.ndarray,
+                    score_at_drawdown: np.ndarray, drawdown: np.ndarray, reference: np.ndarray,
+                    term_months: np.ndarray, principal: np.ndarray, late_payments_12m: np.ndarray,
+                    external_debt_count: np.ndarray, salary_transfer: np.ndarray, kind: np.ndarray,
+                    annual_income: np.ndarray, card_debt: np.ndarray, employment_type: np.ndarray,
+                    fee_window_months: int) -> dict[str, np.ndarray]:
+    """Switching and risk features, one array per feature, one element per loan (arrays of equal length).
 
     ``reference``: the day the loan is described at (today, or the day it left for a loan switched away);
     ``market_rate_pct``: the best rate another lender discloses (or offered) for it, NaN where none;
     ``fee_window_months``: the prepayment-fee period's cap (policy ``prepayment_fee.max_years`` × 12).
     The rates and amounts here are model inputs (floats), never money.
     """
-    import pandas as pd  # here, not at import: the screens' modules load without pandas (start-up time)
-
     rate = np.asarray(rate_pct, dtype=np.float64)
     market = np.asarray(market_rate_pct, dtype=np.float64)
     score = np.asarray(credit_score, dtype=np.float64)
@@ -83,7 +93,7 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
     income = np.asarray(annual_income, dtype=np.float64)
     employment = np.asarray(employment_type).astype(str)
     kind = np.asarray(kind).astype(str)
-    return pd.DataFrame({
+    return {
         "rate_gap_pct": np.where(np.isfinite(market), rate - market, 0.0),
         "score_change": score - np.where(np.isfinite(at_drawdown), at_drawdown, score),
         "months_held": np.clip(held, 0, MAX_MONTHS_HELD).astype(np.float64),
@@ -100,7 +110,7 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
         "self_employed": np.isin(employment, ["self_employed", "freelancer"]).astype(np.float64),
         "unemployed": (employment == "unemployed").astype(np.float64),
         "market_rate_pct": market,
-    }, index=index)
+    }
 
 
 def best_market_rates(market_offers: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -171,7 +181,7 @@ def customer_features(*, rate_pct, market_rate_pct, credit_score: int, facts: Cu
                       as_of: dt.date, term_months: int, balance: int, kind: str, annual_income: int,
                       external_debt_count: int, card_debt: int, fee_window_months: int) -> Mapping[str, float]:
     """The same features for the loan of one quote document, with ``CustomerFacts``' assumptions filled in."""
-    frame = feature_frame(
+    columns = feature_columns(
         rate_pct=np.array([float(rate_pct)]),
         market_rate_pct=np.array([np.nan if market_rate_pct is None else float(market_rate_pct)]),
         credit_score=np.array([credit_score]),
@@ -184,4 +194,4 @@ def customer_features(*, rate_pct, market_rate_pct, credit_score: int, facts: Cu
         salary_transfer=np.array([bool(facts.salary_transfer)]), kind=np.array([kind]),
         annual_income=np.array([annual_income]), card_debt=np.array([card_debt]),
         employment_type=np.array([facts.employment_type or "salaried"]), fee_window_months=fee_window_months)
-    return {name: float(value) for name, value in frame.iloc[0].items()}
+    return {name: float(values[0]) for name, values in columns.items()}

@@ -18,21 +18,24 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import select
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
-from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import RISK_FEATURES, SWITCHING_FEATURES, loan_features
 from retention_desktop.domain.model_fitting import isotonic_calibration, logistic_regression, roc_auc, stratified_split
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.propensity import LogisticModel
 from retention_desktop.services.regulation import policy_for
+
+if TYPE_CHECKING:  # pandas only where a book is read: quoting loads the models without it
+    import pandas as pd
+
+    from retention_desktop.data.portfolio_frames import PortfolioFrames
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +143,8 @@ def _calibration_table(predicted: np.ndarray, observed: np.ndarray) -> list[dict
 def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] = lambda _m: None
                  ) -> dict[str, dict[str, Any]]:
     progress("reading the portfolio history")
+    from retention_desktop.data.portfolio_frames import read_portfolio
+
     frames = read_portfolio(db.engine, as_of, include_switched=True)
     x = features_of(frames, policy_for(db, as_of))
     switched, risky = labels(frames)
