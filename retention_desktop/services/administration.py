@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -201,6 +202,9 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from retention_desktop.services.officer_session import log_in
     from retention_desktop.services.proposal_service import create_proposal
 
+    # reportlab, matplotlib and pyHanko load (and the font is parsed) while the server starts and the offer is
+    # priced: the command waits on the database and numpy meanwhile
+    threading.Thread(target=_load_proposal_modules, name="proposal-modules", daemon=True).start()
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
@@ -225,6 +229,18 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
                 "action": made.action, "annual_rate_pct": str(made.annual_rate_pct)}
     finally:
         db.close()
+
+
+def _load_proposal_modules() -> None:
+    try:
+        import retention_desktop.proposal.chart  # noqa: F401
+        import retention_desktop.proposal.document  # noqa: F401
+        import retention_desktop.proposal.signing  # noqa: F401
+        from retention_desktop.proposal.fonts import register_korean_fonts
+
+        register_korean_fonts()
+    except Exception:  # the proposal itself imports them again and reports any failure in words
+        log.debug("loading the proposal modules ahead failed", exc_info=True)
 
 
 def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]):
