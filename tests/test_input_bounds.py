@@ -178,10 +178,10 @@ def test_fuzz_quote_documents_are_checked_or_refused(changes, simulate):
         node = doc
         for part in path[:-1]:
             node = node[part] if isinstance(node, (dict, list)) and (
-                isinstance(node, dict) and part in node or isinstance(node, list) and part < len(node)) else None
+                isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node)) else None
             if node is None:
                 break
-        if isinstance(node, dict) or (isinstance(node, list) and path[-1] < len(node)):
+        if isinstance(node, dict) or (isinstance(node, list) and isinstance(path[-1], int) and path[-1] < len(node)):
             node[path[-1]] = value
     text = json.dumps(doc, ensure_ascii=False)
     started = time.perf_counter()
