@@ -8,6 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.models import CallListEntry, ModelVersion
@@ -262,3 +263,31 @@ def test_chunks_hold_whole_customers_and_advise_as_the_whole_book(book, cards):
     streamed = pd.concat(parts).sort_values("loan_id").reset_index(drop=True)
     whole = whole.sort_values("loan_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(streamed, whole, check_dtype=False)
+
+
+# -- who may touch a run's staging ------------------------------------------------------------------------------
+STAGING_STATEMENTS = (
+    "SELECT count(*) FROM scoring_candidates", "SELECT count(*) FROM scoring_chunks",
+    "INSERT INTO scoring_runs (as_of, parts, basis_fingerprint, model_version) VALUES (DATE '2026-11-23', 1, 'x', 'x')",
+    "UPDATE scoring_runs SET finished_at = now()", "DELETE FROM scoring_candidates")
+
+
+@pytest.mark.parametrize("employee_no", ["E1007", "E1006"])  # an officer, a branch manager
+def test_officers_and_managers_cannot_read_or_write_a_runs_staging(login, employee_no):
+    """The staging holds every branch's customers' savings and gains before any ranking: the batch's alone."""
+    officer = login(employee_no)
+    for statement in STAGING_STATEMENTS:
+        with pytest.raises(DBAPIError, match="permission denied"):
+            with officer.database.session() as s:
+                s.execute(text(statement))
+
+
+def test_a_head_office_admin_runs_score_portfolio_as_their_own_login(db, login):
+    """On a central server the batch runs as an rd_admin login, not as the schema's owner: every step of a
+    chunked run (open, stage, finish, rank, write the list) is within its grants."""
+    admin = login("E1005")
+    summary = portfolio_scoring.score_portfolio(admin.database, TEST_AS_OF, chunk_loans=300)
+    assert summary.complete and summary.chunks_scored >= 2 and summary.entries > 0
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM call_list_entries WHERE as_of = :d"),
+                            {"d": TEST_AS_OF}).scalar() == summary.entries

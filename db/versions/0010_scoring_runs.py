@@ -6,6 +6,9 @@
   it), its loans and its counts; ``final`` marks a part complete.
 - ``scoring_candidates``: the loans worth a call, staged until every part is in; the ranking (a window per
   branch) writes the call list and empties the staging of the run.
+- Privileges: the staging is the batch's, as the call list it feeds is (revision 0004 lets ``rd_admin`` write
+  ``call_list_entries``): ``rd_admin`` may read and write it; officers and managers may not even read it (it
+  holds every branch's customers' savings and gains before any ranking).
 - A partial index of the late instalments (1–2 % of all): each chunk counts its loans' late payments of the
   year from it instead of reading every instalment of the year.
 
@@ -70,7 +73,7 @@ def upgrade() -> None:
         sa.Column("rate_cut_right", sa.Boolean(), nullable=False),
         sa.Column("fee_window_ends_on", sa.Date(), nullable=True),
         sa.Column("switch_eligible_from", sa.Date(), nullable=True),
-        sa.Column("market_rate_pct", sa.Double(), nullable=True),
+        sa.Column("market_rate_pct", sa.Numeric(7, 4), nullable=True),
         sa.Column("score_change", sa.Integer(), nullable=False),
         sa.Column("reloan_dsr_exempt", sa.Boolean(), nullable=False),
         sa.Column("reloan_stressed", sa.Boolean(), nullable=False),
@@ -80,6 +83,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_scoring_candidates_run_id_branch_id_gain", "scoring_candidates",
                     ["run_id", "branch_id", "expected_value_gain"])
+    for table in ("scoring_runs", "scoring_chunks", "scoring_candidates"):
+        op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO rd_admin")
+    op.execute("GRANT USAGE ON SEQUENCE scoring_runs_id_seq TO rd_admin")
     op.create_index("ix_repayments_late_loan_id_due_date", "repayments", ["loan_id", "due_date"],
                     postgresql_include=["days_late"], postgresql_where=sa.text("days_late > 0"))
 

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Computed,
     Date,
     DateTime,
-    Double,
     ForeignKey,
     Index,
     Integer,
@@ -636,7 +635,7 @@ class ScoringCandidate(Base):
     rate_cut_right: Mapped[bool] = mapped_column(Boolean)
     fee_window_ends_on: Mapped[dt.date | None] = mapped_column(Date)
     switch_eligible_from: Mapped[dt.date | None] = mapped_column(Date)
-    market_rate_pct: Mapped[float | None] = mapped_column(Double)  # a model input (the best disclosed rate)
+    market_rate_pct: Mapped[Decimal | None] = mapped_column(Numeric(7, 4))  # the best disclosed rate, % (a reason)
     score_change: Mapped[int] = mapped_column(Integer)
     reloan_dsr_exempt: Mapped[bool] = mapped_column(Boolean)
     reloan_stressed: Mapped[bool] = mapped_column(Boolean)

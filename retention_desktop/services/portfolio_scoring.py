@@ -133,7 +133,7 @@ def entry_records(ranked: pd.DataFrame, as_of: dt.date, rules: PricingRules, pol
     for row in ranked.itertuples(index=False):
         fee_end = None if _missing(row.fee_window_ends_on) else row.fee_window_ends_on
         switch_from = None if _missing(row.switch_eligible_from) else row.switch_eligible_from
-        market = None if _missing(row.market_rate_pct) else Decimal(repr(float(row.market_rate_pct)))
+        market = None if _missing(row.market_rate_pct) else Decimal(str(row.market_rate_pct))
         reasons = signal_texts(
             current_rate_pct=Decimal(int(row.current_bp)) / 100, market_rate_pct=market, as_of=as_of,
             fee_window_ends_on=fee_end, switch_allowed_from=switch_from, score_change=int(row.score_change),
