@@ -11,7 +11,7 @@ exactly 1:10). For the partition check the big book is then scored as two halves
 time as two processes (two machines' worth of work on this machine's two cores), and the call list they write is
 compared with the whole run's, row by row.
 
-    python bench/bench_score_scale.py --small D1 --big D10 [--skip-partitions]
+    python bench/bench_score_scale.py --small D1 --big D10 [--skip-partitions | --partitions-only]
 """
 
 from __future__ import annotations
@@ -82,19 +82,37 @@ def _call_list(data_dir: Path) -> list[tuple]:
         db.close()
 
 
+def _latest_run(data_dir: Path) -> int:
+    from sqlalchemy import text
+
+    from retention_desktop.data.database import open_embedded
+
+    db = open_embedded(data_dir)
+    try:
+        with db.engine.connect() as conn:
+            return conn.execute(text("SELECT coalesce(max(id), 0) FROM scoring_runs")).scalar()
+    finally:
+        db.close()
+
+
 def _uptime() -> str:
     return open("/proc/loadavg").read().split()[0] if Path("/proc/loadavg").exists() else "?"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--small", type=Path, required=True, help="data folder of the 1,000,000-customer demo book")
+    parser.add_argument("--small", type=Path, help="data folder of the 1,000,000-customer demo book")
     parser.add_argument("--big", type=Path, required=True, help="data folder of the book grown by _big_book.py")
     parser.add_argument("--skip-partitions", action="store_true")
+    parser.add_argument("--partitions-only", action="store_true",
+                        help="only the partition check, against the big book's list of the date as its last whole run "
+                             "wrote it")
     args = parser.parse_args()
+    if args.small is None and not args.partitions_only:
+        parser.error("--small is needed (unless --partitions-only)")
 
     runs = {}
-    for name, folder in (("small", args.small), ("big", args.big)):
+    for name, folder in (() if args.partitions_only else (("small", args.small), ("big", args.big))):
         load = _uptime()
         runs[name] = _result(_start(folder, "1/1", restart=True))
         r = runs[name]
@@ -103,6 +121,8 @@ def main() -> int:
               f"({r['seconds'] / r['loans'] * 1e6:.1f} µs a loan, {r['chunks']} chunks), {r['entries']:,} call-list "
               f"entries; peak memory {r['peak_mb']:.0f} MB (target < {TARGET_PEAK_MB} MB) {verdict}; "
               f"violations {sum(r['violations'].values())}; load average before {load}", flush=True)
+    if args.partitions_only:
+        return _partitions(args.big)
     small, big = runs["small"], runs["big"]
     loans_ratio = big["loans"] / small["loans"]
     time_ratio = big["seconds"] / small["seconds"]
@@ -110,17 +130,22 @@ def main() -> int:
     verdict = "MEETS" if per_tenfold <= TARGET_RATIO_PER_TENFOLD else "MISSES"
     print(f"time ratio {time_ratio:.2f}× for {loans_ratio:.2f}× the loans: {per_tenfold:.2f}× per tenfold of loans "
           f"(target <= {TARGET_RATIO_PER_TENFOLD:.0f}×) {verdict}")
-    if args.skip_partitions:
-        return 0
+    return 0 if args.skip_partitions else _partitions(args.big)
 
-    whole = _call_list(args.big)
+
+def _partitions(big: Path) -> int:
+    whole = _call_list(big)
+    before = _latest_run(big)
     started = time.perf_counter()
-    halves = [_start(args.big, "1/2", restart=True)]
-    time.sleep(5)  # the first part opens the run; the second joins it
-    halves.append(_start(args.big, "2/2", restart=False))
+    halves = [_start(big, "1/2", restart=True)]
+    while _latest_run(big) == before:  # the first part opens the run (discarding any open one); the second joins it
+        if halves[0].poll() is not None:
+            break
+        time.sleep(0.5)
+    halves.append(_start(big, "2/2", restart=False))
     first, second = (_result(p) for p in halves)
     wall = time.perf_counter() - started
-    parted = _call_list(args.big)
+    parted = _call_list(big)
     same = parted == whole
     done = first if first["complete"] else second
     print(f"partitions 1/2 and 2/2 at the same time: {wall:.1f} s wall ({first['seconds']:.1f} s and "

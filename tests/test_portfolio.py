@@ -291,3 +291,30 @@ def test_a_head_office_admin_runs_score_portfolio_as_their_own_login(db, login):
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM call_list_entries WHERE as_of = :d"),
                             {"d": TEST_AS_OF}).scalar() == summary.entries
+
+
+FINGERPRINT = r"""
+import datetime as dt, sys
+from retention_desktop.data.database import Database, create_app_engine
+from retention_desktop.data.portfolio_frames import read_reference
+from retention_desktop.services.portfolio_scoring import basis_fingerprint
+from retention_desktop.services.quoting import load_basis
+db = Database("embedded", sys.argv[1], create_app_engine(sys.argv[1]))
+as_of = dt.date.fromisoformat(sys.argv[2])
+print(basis_fingerprint(load_basis(db), as_of, read_reference(db.engine, as_of)[0]))
+db.engine.dispose()
+"""
+
+
+def test_every_machine_of_a_partitioned_run_computes_the_same_basis_fingerprint(db):
+    """Parts run in other processes (other machines): the fingerprint must not follow anything a process draws
+    afresh, like the string hash that orders a set (the policy's region sets). Seeds 1 and 3 order them apart."""
+    import os
+    import subprocess
+    import sys
+
+    url = db.url.render_as_string(hide_password=False)
+    prints = {subprocess.run([sys.executable, "-c", FINGERPRINT, url, TEST_AS_OF.isoformat()], check=True, text=True,
+                             capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+              for seed in ("1", "3")}
+    assert len(prints) == 1 and len(next(iter(prints))) == 64

@@ -17,7 +17,9 @@ is the one a single uninterrupted run writes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
 import hashlib
 import io
 import json
@@ -209,12 +211,40 @@ def violations(scored: pd.DataFrame, entries: pd.DataFrame) -> dict[str, int]:
 
 
 def basis_fingerprint(basis: QuoteBasis, as_of: dt.date, market_offers: pd.DataFrame) -> str:
-    """What a run's advice depends on besides the book: a resumed or partitioned run must use the same."""
+    """What a run's advice depends on besides the book: a resumed or partitioned run must use the same. The same
+    basis gives the same fingerprint in any process on any machine (hex SHA-256 of a canonical JSON)."""
     policy, rules = basis.policy(as_of), basis.rules_on(as_of)
     parts = (as_of, policy, rules, basis.products, sorted(basis.index_rates_on(as_of).items()),
              sorted((kind, model.version) for kind, model in basis.models.items()),
              market_offers.to_csv(index=False))
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    text_ = json.dumps(_canonical(parts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text_.encode()).hexdigest()
+
+
+def _canonical(value):
+    """``value`` as plain JSON data in one order whatever the process: sets and dicts sorted (a set's own order,
+    and so its repr, follows the string hash, which Python seeds afresh in every process), dataclasses by field,
+    Decimals and dates as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"@" + type(value).__name__: {f.name: _canonical(getattr(value, f.name))
+                                             for f in dataclasses.fields(value)}}
+    if isinstance(value, dict):
+        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=_sort_key)
+    if isinstance(value, (set, frozenset)):
+        return {"@set": sorted((_canonical(v) for v in value), key=_sort_key)}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, (Decimal, dt.date, dt.datetime)):
+        return str(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    raise TypeError(f"no canonical form for {type(value).__name__} in a scoring basis")
+
+
+def _sort_key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
