@@ -66,33 +66,21 @@ def _result(process: subprocess.Popen) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def _call_list(data_dir: Path) -> list[tuple]:
+def _call_list(db) -> list[tuple]:
     from sqlalchemy import text
 
-    from retention_desktop.data.database import open_embedded
-
-    db = open_embedded(data_dir)
-    try:
-        with db.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(
-                "SELECT branch_id, branch_rank, loan_id, action, recommended_rate_pct, expected_value_gain, "
-                "customer_saving, switching_probability, value_at_risk, eligibility, reasons::text FROM "
-                "call_list_entries WHERE as_of = :d ORDER BY branch_id, branch_rank"), {"d": AS_OF})]
-    finally:
-        db.close()
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT branch_id, branch_rank, loan_id, action, recommended_rate_pct, expected_value_gain, "
+            "customer_saving, switching_probability, value_at_risk, eligibility, reasons::text FROM "
+            "call_list_entries WHERE as_of = :d ORDER BY branch_id, branch_rank"), {"d": AS_OF})]
 
 
-def _latest_run(data_dir: Path) -> int:
+def _latest_run(db) -> int:
     from sqlalchemy import text
 
-    from retention_desktop.data.database import open_embedded
-
-    db = open_embedded(data_dir)
-    try:
-        with db.engine.connect() as conn:
-            return conn.execute(text("SELECT coalesce(max(id), 0) FROM scoring_runs")).scalar()
-    finally:
-        db.close()
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT coalesce(max(id), 0) FROM scoring_runs")).scalar()
 
 
 def _uptime() -> str:
@@ -134,18 +122,28 @@ def main() -> int:
 
 
 def _partitions(big: Path) -> int:
-    whole = _call_list(big)
-    before = _latest_run(big)
+    from retention_desktop.data.database import open_embedded
+
+    db = open_embedded(big)  # held for the check: the parts attach to this server instead of starting their own
+    try:
+        return _compare_partitions(db, big)
+    finally:
+        db.close()
+
+
+def _compare_partitions(db, big: Path) -> int:
+    whole = _call_list(db)
+    before = _latest_run(db)
     started = time.perf_counter()
     halves = [_start(big, "1/2", restart=True)]
-    while _latest_run(big) == before:  # the first part opens the run (discarding any open one); the second joins it
+    while _latest_run(db) == before:  # the first part opens the run (discarding any open one); the second joins it
         if halves[0].poll() is not None:
             break
         time.sleep(0.5)
     halves.append(_start(big, "2/2", restart=False))
     first, second = (_result(p) for p in halves)
     wall = time.perf_counter() - started
-    parted = _call_list(big)
+    parted = _call_list(db)
     same = parted == whole
     done = first if first["complete"] else second
     print(f"partitions 1/2 and 2/2 at the same time: {wall:.1f} s wall ({first['seconds']:.1f} s and "
