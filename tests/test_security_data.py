@@ -1,5 +1,5 @@
 """Personal data stays out of the logs; head-office documents are checked by the database as the engine reads
-them; revision 0010 upgrades a database that holds data."""
+them; revision 0011 upgrades a database that holds data."""
 
 from __future__ import annotations
 
@@ -130,8 +130,8 @@ def test_the_app_log_never_quotes_a_row(tmp_path):
     assert "김하늘" not in logged and "010-3141-5926" not in logged and "5d41402a" not in logged
 
 
-def test_revision_0010_upgrades_a_database_holding_data(server_url, template_db):
-    """A database at 0009 with customers, a proposal, an approved application, documents and audit rows: after 0010 every
+def test_revision_0011_upgrades_a_database_holding_data(server_url, template_db):
+    """A database at 0010 with customers, a proposal, an approved application, documents and audit rows: after 0011 every
     row is where it was, in schema data; the proposal and application have their branch and approver; the old
     audit rows are chained; officers reach only the api."""
     from retention_desktop.data import demo_data
@@ -141,7 +141,7 @@ def test_revision_0010_upgrades_a_database_holding_data(server_url, template_db)
     try:
         migrations.upgrade(db.engine)
         demo_data.regenerate(db.engine, TEST_CUSTOMERS, TEST_SEED, TEST_AS_OF)
-        migrations.downgrade(db.engine, "0009")  # a bank's database as it was before 0010, with its data
+        migrations.downgrade(db.engine, "0010")  # a bank's database as it was before 0011, with its data
         with db.engine.begin() as conn:
             assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)')")).scalar()
             conn.execute(text("""
@@ -182,7 +182,7 @@ def test_revision_0010_upgrades_a_database_holding_data(server_url, template_db)
 
         result = audit_trail.verify(db)
         assert result.ok and result.rows == 2
-        # the application approved before 0010 executes under the new rules: its proposal's list rate follows from
+        # the application approved before 0011 executes under the new rules: its proposal's list rate follows from
         # the authority rate it recorded, the approver is the officer of its approval event
         manager = login_as(db, server_url, "E1006")
         try:

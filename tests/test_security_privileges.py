@@ -33,6 +33,11 @@ MATRIX = [
     (BATCH, "SELECT phone, email, address FROM data.customers", DENIED),
     (BATCH, "SELECT pdf FROM data.proposals", DENIED),
     (BATCH, "UPDATE data.loans SET balance = 1", DENIED),
+    # a scoring run's staging (every branch's candidates before the ranking): the batch's alone
+    (ADMIN, "SELECT count(*) FROM data.scoring_candidates", DENIED),
+    (MANAGER, "DELETE FROM data.scoring_runs", DENIED),
+    (BATCH, "SELECT count(*) FROM data.scoring_candidates", None),
+    (BATCH, "INSERT INTO data.call_list_entries (as_of) VALUES (current_date)", DENIED),
     # updating any table directly, even through the views
     (OFFICER, "UPDATE api.customers SET annual_income = 1", DENIED),
     (OFFICER, "UPDATE api.applications SET state = 'approved', annual_rate_pct = 0.5, amount = amount * 3", DENIED),

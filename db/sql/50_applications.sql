@@ -37,7 +37,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT l.max_amount FROM data.approval_limits l WHERE l.role = approval_limit.role $$;
 
 -- The list rate the proposal priced from (recorded in its quote output; proposals archived before revision
--- 0010 recorded the maker's authority rate instead, from which the list rate follows).
+-- 0011 recorded the maker's authority rate instead, from which the list rate follows).
 CREATE OR REPLACE FUNCTION data.proposal_list_rate(proposal bigint) RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$

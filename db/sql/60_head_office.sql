@@ -2,7 +2,7 @@
 -- trust roots for proposal signatures and approval limits. Only head office (rd_admin) writes them, only
 -- through these functions, each recorded in the audit trail. A policy version or pricing rules that do not
 -- parse cannot be stored by anyone: the functions refuse them in words, and CHECK constraints
--- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0010) refuse them even
+-- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0011) refuse them even
 -- to the owner.
 
 -- One parameter of a versioned parameter document, read as the engine reads it (domain/policy.py _Reader):

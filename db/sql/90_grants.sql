@@ -96,6 +96,9 @@ GRANT SELECT ON data.branches, data.officers, data.products, data.loans, data.re
 GRANT SELECT (id, loan_id, customer_id, branch_id, created_at, decision, decided_at) ON data.proposals TO rd_batch;
 GRANT SELECT (id, customer_no, birth_date, employment_type, annual_income, income_verified_on, home_branch_id,
               salary_transfer, created_on) ON data.customers TO rd_batch;
+-- a scoring run's staging (revision 0010): every branch's candidates before the ranking, the batch's alone
+GRANT SELECT, INSERT, UPDATE, DELETE ON data.scoring_runs, data.scoring_chunks, data.scoring_candidates TO rd_batch;
+GRANT USAGE ON SEQUENCE data.scoring_runs_id_seq TO rd_batch;
 GRANT SELECT ON api.branches, api.officers, api.products, api.market_offers, api.index_rates, api.policies,
     api.pricing_rules, api.model_versions TO rd_batch;
 GRANT EXECUTE ON FUNCTION api.replace_call_list(date, jsonb), api.record_model_version(text, text, jsonb, jsonb),

@@ -1,5 +1,5 @@
 """The database's API layer: the SQL files under ``db/sql`` (roles, row security, the audit chain, the api
-views and functions, the grants), loaded in name order by the Alembic revision that introduced them (0010)
+views and functions, the grants), loaded in name order by the Alembic revision that introduced them (0011)
 and by any later revision that changes them.
 
 The files are written with the default role names; ``roles.qualify_sql`` gives them this installation's.
@@ -61,7 +61,7 @@ def load(connection) -> str:
 
 
 def loaded_checksum(connection) -> str | None:
-    """The checksum of the API last loaded into this database (None before revision 0010)."""
+    """The checksum of the API last loaded into this database (None before revision 0011)."""
     with connection.connection.cursor() as cur:
         cur.execute("SELECT to_regclass('data.app_meta') IS NOT NULL")
         if not cur.fetchone()[0]:

@@ -79,7 +79,7 @@ def _ski(cert: x509.Certificate) -> x509.SubjectKeyIdentifier:
 
 ROOT_KEY_ACCOUNT = "pkcs8:DEMO-root-key"
 ROOT_KEY_FILE, ROOT_CERT_FILE, RETIRED_ROOTS = "DEMO-root-key.pem", "demo-root.pem", "demo-roots-retired"
-LEGACY_ROOT_KEY_FILE = "demo-root-key.pem"  # versions before revision 0010 kept it unencrypted
+LEGACY_ROOT_KEY_FILE = "demo-root-key.pem"  # versions before revision 0011 kept it unencrypted
 
 
 def demo_roots(pki_dir: Path) -> list[bytes]:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.domain.proposal_code import ScannedCode, check_code, read_scanned
-from retention_desktop.proposal import document, signing
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,8 @@ def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, bran
 
 
 def _archived(p: _Archived, roots: list[bytes]) -> tuple[bool, str, dict]:
+    from retention_desktop.proposal import document, signing  # pyHanko loads with the first check
+
     if p.pdf_withheld:
         return False, ("다른 지점의 제안서입니다: QR을 스캔하거나 확인코드를 함께 입력하면 보관본의 서명까지 "
                        "확인합니다."), {}

@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -39,15 +40,17 @@ from retention_desktop.domain.money import format_rate_pct, format_won, format_w
 from retention_desktop.domain.proposal_code import check_code
 from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 from retention_desktop.domain.quote import option_document, request_document
-from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
-from retention_desktop.proposal.pki import SigningIdentity, demo_roots, ensure_demo_identity, identity_from_p12
 from retention_desktop.services.audit_trail import row_hash
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
 from retention_desktop.services.proposal_form import read_form
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
+
+if TYPE_CHECKING:  # reportlab, pyHanko and cryptography load with the first proposal, not with the screens
+    from retention_desktop.proposal import document
+    from retention_desktop.proposal.pki import SigningIdentity
 
 VALID_DAYS = 14
 DECISIONS = tuple(PROPOSAL_DECISION)
@@ -99,6 +102,8 @@ def recommended_action(state: OfferComparison, valid_until: dt.date) -> document
     ``customer_reasons``: never the bank's own value or the officer's authority). When the engine's advice is
     that switching suits the customer better, the box says so. Nothing proposed ever costs more than keeping the
     loan or breaks a rule (``create_proposal`` refuses it first)."""
+    from retention_desktop.proposal import document
+
     r = state.recommendation
     offer = state.offer
     chosen = offer.option
@@ -127,6 +132,8 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
                      demo: bool, letterhead: Letterhead) -> document.ProposalContent:
     """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
     ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
+    from retention_desktop.proposal import chart, document  # reportlab loads with the first proposal
+
     loan = state.request.current_loan
     chosen = state.offer.option  # what this proposal offers: first and marked, as the screen shows it
     options = display_order(state.comparison.options, chosen.label)
@@ -203,6 +210,8 @@ def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity
     """Demo mode issues the officer a DEMO certificate. Central mode uses the bank-issued PKCS#12 named in
     the settings (``extra.signing_p12``); its passphrase comes from the OS keyring. (The roots that verify it
     are head office's, in the database: :func:`trust_roots`.)"""
+    from retention_desktop.proposal.pki import ensure_demo_identity, identity_from_p12  # cryptography: when signing
+
     if officer.database.mode != "embedded":
         p12 = load_settings(data_dir).extra.get("signing_p12")
         if not p12:
@@ -222,6 +231,8 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
 
     Raises ``ProposalRefused`` (with the rule and figures) when that action may not be proposed: not eligible,
     not below the current rate, dearer than keeping the loan, or no action at all."""
+    from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
+
     state = state or open_comparison(officer, loan_no, today)
     if action is not None and action != state.offered_action:
         candidate = state.advice.candidates.get(action)
@@ -304,6 +315,8 @@ def trust_roots(database, data_dir: Path) -> list[bytes]:
     roots = [r["pem"].encode("ascii") for r in pinned
              if not allowed or r["fingerprint_sha256"] in {f.lower().replace(":", "") for f in allowed}]
     if database.mode == "embedded":
+        from retention_desktop.proposal.pki import demo_roots  # cryptography: when verifying
+
         roots += demo_roots(data_dir / "pki")
     return roots
 
@@ -311,6 +324,8 @@ def trust_roots(database, data_dir: Path) -> list[bytes]:
 def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
     """Signature valid and trusted, and the file is exactly the archived proposal it claims to be, whose
     sha256 the chained audit trail recorded when it was archived (that row itself unedited)."""
+    from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
+
     check = signing.verify(pdf, trust_roots_pem)
     facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
     number = facts.get("proposal_no", "")

@@ -45,6 +45,7 @@ from retention_desktop.services.offer_comparison import (
 )
 
 RECOMPUTE_DEBOUNCE_MS = 40
+CHART_SETTLE_MS = 150  # the cost chart follows the slider once it rests; the grid follows it live
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -177,7 +178,7 @@ class ComparisonPage(QWidget):
         # every row of the comparison stays visible: the grid is exactly as tall as its rows
         self.grid.setFixedHeight(22 * len(OPTION_ROWS) + 32)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart = ChartCanvas(height=2.4)
+        self.chart = ChartCanvas(height=2.4, settle_ms=CHART_SETTLE_MS)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setSingleStep(1)
         self.slider.setPageStep(5)

@@ -9,25 +9,29 @@ application's approver is the officer of its approval event), and the existing a
 order. Downgrade moves everything back and restores revision 0002's grants; the chain hashes, consultation
 accesses, trust roots and approval limits are dropped with it.
 
+Revision 0010's scoring staging (``scoring_runs``, ``scoring_chunks``, ``scoring_candidates``) moves to ``data``
+with the rest and becomes the batch's (rd_batch), as the call list it feeds; nobody else reads it.
+
 Revision 0008's ``public.set_proposal_form`` is replaced by ``api.set_proposal_form`` (the same checks, the
 table in its new schema, the audit row chained); downgrade puts 0008's function back.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql, roles
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
 TABLES = ("app_meta", "audit_log", "branches", "index_rates", "market_offers", "policies", "products", "customers",
           "officers", "credit_scores", "external_debts", "loans", "proposals", "repayments", "applications",
-          "application_events", "documents", "pricing_rules", "model_versions", "call_list_entries")
+          "application_events", "documents", "pricing_rules", "model_versions", "call_list_entries",
+          "scoring_runs", "scoring_chunks", "scoring_candidates")
 NEW_TABLES = ("access_tickets", "consultation_grants", "trust_roots", "approval_limits", "audit_chain_head")
 RLS_TABLES = ("customers", "credit_scores", "external_debts", "loans", "repayments", "proposals", "applications",
               "application_events", "documents", "call_list_entries", "consultation_grants")
@@ -343,6 +347,10 @@ def downgrade() -> None:
     op.execute(f"GRANT INSERT, UPDATE, DELETE ON products, market_offers, index_rates TO {admin}")
     op.execute(f"GRANT INSERT ON policies, pricing_rules, model_versions TO {admin}")
     op.execute(f"GRANT INSERT, DELETE ON call_list_entries TO {admin}")
+    # revision 0010's: a run's staging is rd_admin's (0011 gives it to rd_batch)
+    for table in ("scoring_runs", "scoring_chunks", "scoring_candidates"):
+        op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {admin}")
+    op.execute(f"GRANT USAGE ON SEQUENCE scoring_runs_id_seq TO {admin}")
     op.execute("""
         CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
