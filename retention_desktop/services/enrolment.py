@@ -12,11 +12,26 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from retention_desktop.data import enrolment, provisioning
+from retention_desktop.data import enrolment, migrations, provisioning
+from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.password_policy import CURRENT, PasswordPolicy
 from retention_desktop.services.administration import open_for_admin
 
 AskPassword = Callable[[str], str | None]
+
+
+def _open(data_dir: Path, demo: bool, ask_password: AskPassword):
+    """The DBA's connection to a provisioned database (``UserError`` naming ``db provision`` otherwise)."""
+    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    try:
+        provisioned = migrations.current_revision(db.engine) is not None
+    except BaseException:
+        db.close()
+        raise
+    if not provisioned:
+        db.close()
+        raise UserError("이 데이터베이스에는 아직 스키마가 없습니다: 먼저 'retention-admin db provision'을 실행하세요.")
+    return db
 
 
 def provision(data_dir: Path, demo: bool, ask_password: AskPassword):
@@ -33,7 +48,7 @@ def add(data_dir: Path, demo: bool, ask_password: AskPassword, employee_no: str,
     """Enrol an officer after checking the password against ``policy`` (``InputError`` naming each broken rule)."""
     policy.check(new_password, employee_no)
     valid_until = policy.valid_until(today, valid_days)
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = _open(data_dir, demo, ask_password)
     try:
         return enrolment.add_officer(db.engine, employee_no, name, branch_code, role, new_password, valid_until)
     finally:
@@ -44,7 +59,7 @@ def set_password(data_dir: Path, demo: bool, ask_password: AskPassword, employee
                  valid_days: int | None, today: dt.date, policy: PasswordPolicy = CURRENT) -> dt.date:
     policy.check(new_password, employee_no)
     valid_until = policy.valid_until(today, valid_days)
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = _open(data_dir, demo, ask_password)
     try:
         enrolment.set_password(db.engine, employee_no, new_password, valid_until)
     finally:
@@ -53,7 +68,7 @@ def set_password(data_dir: Path, demo: bool, ask_password: AskPassword, employee
 
 
 def disable(data_dir: Path, demo: bool, ask_password: AskPassword, employee_no: str) -> int:
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = _open(data_dir, demo, ask_password)
     try:
         return enrolment.disable_officer(db.engine, employee_no)
     finally:
@@ -61,7 +76,7 @@ def disable(data_dir: Path, demo: bool, ask_password: AskPassword, employee_no: 
 
 
 def listing(data_dir: Path, demo: bool, ask_password: AskPassword) -> list[enrolment.OfficerLogin]:
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = _open(data_dir, demo, ask_password)
     try:
         return enrolment.list_officers(db.engine)
     finally:
@@ -69,7 +84,7 @@ def listing(data_dir: Path, demo: bool, ask_password: AskPassword) -> list[enrol
 
 
 def check(data_dir: Path, demo: bool, ask_password: AskPassword, today: dt.date) -> list[enrolment.Finding]:
-    db = open_for_admin(data_dir, demo, ask_password, api=False)
+    db = _open(data_dir, demo, ask_password)
     try:
         return enrolment.check(db.engine, today)
     finally:
