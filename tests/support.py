@@ -17,6 +17,14 @@ TEST_CUSTOMERS = 600
 TEST_SEED = 7
 
 
+def bank_today() -> dt.date:
+    """Today in the bank's time zone (Asia/Seoul): what the server's clock stamps (``data.bank_today()``); between
+    15:00 and 24:00 UTC it is already tomorrow there."""
+    from retention_desktop.domain.korean_time import korean_time
+
+    return korean_time(dt.datetime.now(dt.timezone.utc)).date()
+
+
 def _admin_execute(server_url: URL, *statements: str) -> None:
     engine = create_app_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
