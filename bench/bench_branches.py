@@ -162,12 +162,15 @@ def main() -> int:
         for w in workers:
             w.start()
         samples: list[int] = []
+        idle_samples: list[int] = []
         restart_window = None
 
         def sample():
             while time.time() < stop_at + 5:
                 try:
-                    samples.append(cluster.server_connections())
+                    total, idle = cluster.server_connections()
+                    samples.append(total)
+                    idle_samples.append(idle)
                 except Exception:  # noqa: BLE001 - the server is restarting
                     pass
                 time.sleep(0.25)
@@ -209,6 +212,8 @@ def main() -> int:
         print(f"server connections: max {max(samples)}, mean {statistics.mean(samples):.1f} "
               f"(model N×(1−e^(−T/a)) = {model:.0f}; without pooling each officer would hold its pool: "
               f"up to {args.officers * (WORKSTATION.pool_size + WORKSTATION.max_overflow)})")
+        print(f"idle in transaction: max {max(idle_samples)}, mean {statistics.mean(idle_samples):.2f} of them "
+              "(short transactions: read, then compute outside)")
         outside = [r for r in errors if restart_window is None
                    or not (restart_window[0] - 1 <= r[3] - r[1] <= restart_window[1] + 15)]
         print(f"errors: {len(errors)} ({len(outside)} outside the restart; target 0)")

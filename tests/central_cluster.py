@@ -236,7 +236,10 @@ stats_users = {SUPERUSER}
         finally:
             conn.close()
 
-    def server_connections(self) -> int:
-        """Client backends on the server (not PgBouncer's clients): what the capacity plan counts."""
-        return int(self.psql("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'",
-                             database="postgres").strip("[](),"))
+    def server_connections(self) -> tuple[int, int]:
+        """Client backends on the server (not PgBouncer's clients), and how many of them sit idle in a
+        transaction: what the capacity plan counts."""
+        row = self.psql("SELECT count(*), count(*) FILTER (WHERE state LIKE 'idle in transaction%') "
+                        "FROM pg_stat_activity WHERE backend_type = 'client backend'", database="postgres")
+        total, idle = (int(x) for x in row.strip("[]()").split(",")[:2])
+        return total, idle
