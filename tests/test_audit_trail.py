@@ -9,9 +9,9 @@ import json
 import threading
 
 import pytest
-
-from tests.support import bank_today
 from sqlalchemy import text
+
+from retention_desktop.domain.korean_time import KST
 
 from retention_desktop.services import audit_trail
 
@@ -179,7 +179,7 @@ def test_audit_cli_verify_anchor_and_review(tmp_path):
         assert anchored.returncode == 0 and json.loads(anchored.stdout)["rows"] >= 1
         verified = admin("audit", "verify", "--anchors", str(tmp_path / "anchors.jsonl"))
         assert verified.returncode == 0 and verified.stdout.startswith("OK:") and "1 anchor(s) matched" in verified.stdout
-        review = admin("audit", "review", "--month", bank_today().strftime("%Y-%m"))
+        review = admin("audit", "review", "--month", dt.datetime.now(KST).strftime("%Y-%m"))  # the bank's month
         assert review.returncode == 0 and "접근기록 점검" in review.stdout
         bad = admin("audit", "review", "--month", "2026-13")
         assert bad.returncode == 2 and "Traceback" not in bad.stderr

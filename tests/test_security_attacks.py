@@ -17,7 +17,7 @@ from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
-from tests.support import bank_today, TEST_AS_OF, connect_as, income_proof, scan_image
+from tests.support import TEST_AS_OF, connect_as, income_proof, scan_image
 from tests.test_security_applications import archive_proposal
 
 
@@ -307,7 +307,10 @@ def test_a_reveal_needs_a_reason_and_the_months_review_lists_it(login, db):
         customer_profile.load_profile(officer, "C00000001", TEST_AS_OF, reveal_reason="  ")
     profile = customer_profile.load_profile(officer, "C00000001", TEST_AS_OF, reveal_reason="재대출 상담 중 연락처 확인")
     assert profile.revealed and "****" not in profile.phone
-    lines, reasons = audit_trail.review(db, bank_today())
+    from retention_desktop.domain.korean_time import KST
+
+    # the month is the bank's (Korean time): at 00:00–09:00 KST the workstation's UTC date is still last month's
+    lines, reasons = audit_trail.review(db, dt.datetime.now(KST).date())
     mine = next(line for line in lines if line.employee_no == "E1007")
     assert mine.reveals == 1 and mine.customers_viewed == 1 and mine.outside_branch == 0
     assert [(r.employee_no, r.action, r.reason) for r in reasons] == [
