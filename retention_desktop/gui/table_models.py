@@ -50,8 +50,8 @@ class RecordsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         record = self.records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.display(record)  # the tooltip: the whole text of a cell narrowed to fit the table
         if role == SORT_ROLE:
             return (column.sort_key or column.display)(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 
@@ -52,22 +52,79 @@ def table(model, stretch_last: bool = True, sortable: bool = True) -> QTableView
 
 
 def show_records(view: QTableView, model) -> None:
-    """A table (built here or in a Designer form) showing ``model``: columns fit their contents, the last one
-    stretches, and the rows keep the service's order until a header is clicked."""
+    """A table (built here or in a Designer form) showing ``model``: columns fit their contents within the
+    table's width (never a horizontal scrollbar: the widest columns give way, their text elided with the whole
+    of it in the tooltip), the last one stretches, and the rows keep the service's order until a header is
+    clicked."""
     view.setModel(model)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     if view.isSortingEnabled():
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    ColumnFitter(view)
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns within its width: each column as wide as its contents, and when they do not all
+    fit, the widest are narrowed to a common width (water-filling) so the narrow ones stay whole."""
+
+    MIN_WIDTH = 48
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.fit)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.headerDataChanged):
+            signal.connect(self._timer.start)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._timer.start()
+        return False
+
+    def fit(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not columns:
+            return
+        natural = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) + 4 for c in columns}
+        available = view.viewport().width()
+        widths = fitted_widths([natural[c] for c in columns], available, self.MIN_WIDTH)
+        for c, width in zip(columns, widths):
+            header.resizeSection(c, width)
+
+
+def fitted_widths(natural: list[int], available: int, minimum: int = 48) -> list[int]:
+    """Column widths within ``available`` pixels: the natural ones if they fit, else the widest capped at one
+    common width (never below ``minimum``)."""
+    if sum(natural) <= available or available <= 0:
+        return list(natural)
+    low, high = minimum, max(natural)
+    while low < high:  # the largest cap at which everything fits
+        cap = (low + high + 1) // 2
+        if sum(min(w, cap) for w in natural) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    return [min(w, low) for w in natural]
+
+
+BADGE_TONES = {"warn": ("#fff4e5", "#8a4b00"), "info": ("#e8f1fb", "#1f4e79"), "good": ("#e9f7ef", "#1e6b3a"),
+               "danger": ("#fdecea", "#8a1f1f")}
 
 
 def badge(text: str, tone: str = "info") -> QLabel:
-    colors = {"warn": ("#fff4e5", "#8a4b00"), "info": ("#e8f1fb", "#1f4e79"), "good": ("#e9f7ef", "#1e6b3a")}
-    bg, fg = colors.get(tone, colors["info"])
+    bg, fg = BADGE_TONES.get(tone, BADGE_TONES["info"])
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 4px 8px;")
+    label.setProperty("tone", tone)
+    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 2px 8px;")
     return label
 
 

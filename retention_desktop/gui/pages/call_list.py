@@ -49,9 +49,11 @@ class CallListPage(QWidget):
         self.officer = None
         self.heading = title(tr("콜리스트"))
         self.mine = QCheckBox(tr("내 담당만"))
+        self.mine.setShortcut("Alt+M")
         self.mine.toggled.connect(lambda _on: self.activate(self.officer))
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
+        self.view.setAccessibleName(tr("콜리스트"))
         self.view.activated.connect(lambda index: self.open_customer.emit(self.model.record(index.row()).customer_no))
         self.info = QLabel()
         head = QHBoxLayout()
@@ -70,7 +72,8 @@ class CallListPage(QWidget):
     def _show(self, result) -> None:
         as_of, lines = result
         self.model.set_records(lines)
-        self.info.setText(f"{as_of:%Y.%m.%d} 기준 {len(lines):,}건 — 금리 조건변경·재대출이 은행 기대가치를 높이는 대출만, "
-                          "기대가치 증가 순 (score-portfolio)" if as_of
-                          else "아직 콜리스트가 없습니다: 본부에서 score-portfolio를 실행하면 생성됩니다.")
+        self.info.setText(f"{as_of:%Y.%m.%d} {tr('기준')} {len(lines):,}{tr('건')} — "
+                          + tr("금리 조건변경·재대출이 은행 기대가치를 높이는 대출만, 기대가치 증가 순. "
+                               "줄임표(…)로 줄인 칸은 마우스를 올리면 전부 보입니다.") if as_of
+                          else tr("아직 콜리스트가 없습니다: 본부가 포트폴리오를 평가하면 여기에 나타납니다."))
         self.loaded.emit(len(lines))

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -66,15 +68,29 @@ REPAYMENT_COLUMNS = [
 ]
 
 
+BADGES_PER_ROW = 3
+BADGE_ORDER = {("switching_risk", "high"): 0, ("switching_risk", "medium"): 1, ("rate_cut_right", ""): 2,
+               ("fee_window", ""): 3, ("switch_eligible", ""): 4, ("switching_risk", "low"): 5}
+
+
+def badge_tone(b) -> str:
+    """Warning colours only for what needs attention: a high or medium switching risk, a fee window still open;
+    a low risk is plain information."""
+    if b.kind == "switching_risk":
+        return {"high": "danger", "medium": "warn"}.get(b.level, "info")
+    return {"fee_window": "warn", "rate_cut_right": "good"}.get(b.kind, "info")
+
+
 class RevealDialog(QDialog):
     """Asks why the officer needs the unmasked contact details; the reason is recorded."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("개인정보 열람")
+        self.setWindowTitle(tr("개인정보 열람"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("예: 재대출 상담 중 연락처 확인")
-        self.message = QLabel(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력하세요. 열람 기록이 남습니다.")
+        self.reason.setPlaceholderText(tr("예: 재대출 상담 중 연락처 확인"))
+        self.reason.setAccessibleName(tr("열람 사유"))
+        self.message = QLabel(tr("열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.").format(n=MIN_REVEAL_REASON))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept_if_reasoned)
@@ -86,7 +102,7 @@ class RevealDialog(QDialog):
 
     def _accept_if_reasoned(self) -> None:
         if len(self.reason.text().strip()) < MIN_REVEAL_REASON:
-            self.message.setText(f"사유가 너무 짧습니다. {MIN_REVEAL_REASON}자 이상 입력하세요.")
+            self.message.setText(tr("사유가 너무 짧습니다. {n}자 이상 입력하세요.").format(n=MIN_REVEAL_REASON))
             return
         self.accept()
 
@@ -103,7 +119,7 @@ class CustomerPage(QWidget):
         self.today = today
         self.officer = None
         self.profile: CustomerProfile | None = None
-        self.heading = title("고객 상세")
+        self.heading = title(tr("고객 상세"))
         self.reveal_button = QPushButton(tr("개인정보 열람…"))
         self.reveal_button.clicked.connect(self.request_reveal)
         head = QHBoxLayout()
@@ -114,8 +130,9 @@ class CustomerPage(QWidget):
         for key, caption in [("rrn", "주민등록번호"), ("phone", "휴대전화"), ("email", "이메일"), ("address", "주소"),
                              ("job", "직업"), ("income", "연소득"), ("branch", "관리점")]:
             self.fact_labels[key].setWordWrap(True)
-            self.facts.addRow(caption, self.fact_labels[key])
-        self.badges = QVBoxLayout()
+            self.facts.addRow(tr(caption), self.fact_labels[key])
+        self.badges = QGridLayout()  # compact: chips three to a row, the details in each chip's tooltip
+        self.badges.setSpacing(4)
         self.score_chart = ChartCanvas(height=2.2)
         top = QHBoxLayout()
         top.addLayout(self.facts, 3)
@@ -129,9 +146,13 @@ class CustomerPage(QWidget):
         loan_layout = QVBoxLayout(loan_tab)
         loan_layout.addWidget(self.loan_view)
         buttons = QHBoxLayout()
-        for text, signal in ((tr("상환 스케줄·완제금액"), self.open_loan), (tr("재대출 vs 대환 비교"), self.open_comparison),
-                             (tr("한도 시뮬레이션"), self.open_simulation)):
+        self.loan_view.setAccessibleName(tr("우리 은행 대출"))
+        for text, signal, keys in ((tr("상환 스케줄·완제금액"), self.open_loan, "Ctrl+1"),
+                                   (tr("재대출 vs 대환 비교"), self.open_comparison, "Ctrl+2"),
+                                   (tr("한도 시뮬레이션"), self.open_simulation, "Ctrl+3")):
             button = QPushButton(text)
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(f"{text} ({keys})")
             button.clicked.connect(lambda _c=False, s=signal: self._selected_loan(s))
             buttons.addWidget(button)
         buttons.addStretch()
@@ -152,6 +173,7 @@ class CustomerPage(QWidget):
 
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
+        self.score_chart.loading()
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
                  errors.on_failure(self, self.failed), owner=self)
 
@@ -163,23 +185,15 @@ class CustomerPage(QWidget):
         self.fact_labels["email"].setText(p.email)
         self.fact_labels["address"].setText(p.address)
         self.fact_labels["job"].setText(f"{EMPLOYMENT.get(p.employment_type, p.employment_type)} {p.employer}".strip())
-        verified = f" (확인 {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
+        verified = f" ({tr('확인')} {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
         self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
-        self.fact_labels["branch"].setText(p.branch_name + (" · 급여이체" if p.salary_transfer else ""))
+        self.fact_labels["branch"].setText(p.branch_name + (f" · {tr('급여이체')}" if p.salary_transfer else ""))
         self.reveal_button.setEnabled(not p.revealed)
-        self.reveal_button.setText("열람 중 (기록됨)" if p.revealed else "개인정보 열람…")
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for b in p.badges:
-            tone = "warn" if b.kind in ("switching_risk", "fee_window") else "good" if b.kind == "rate_cut_right" \
-                else "info"
-            text = b.text + (f" — {', '.join(b.detail)}" if b.detail else "")
-            self.badges.addWidget(badge(text, tone))
+        self.reveal_button.setText(tr("열람 중 (기록됨)") if p.revealed else tr("개인정보 열람…"))
+        self.show_badges(p.badges)
         if p.scores:
             values = [score for *_x, score in p.scores]
-            self.score_chart.draw_steps("신용점수 추이", [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
+            self.score_chart.draw_steps(tr("신용점수 추이 (점)"), [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
                                         fmt=lambda v, _pos=None: f"{v:.0f}점",
                                         ylim=(max(min(values) - 60, 0), min(max(values) + 40, 1000)))
         self.loans.set_records(p.loans)
@@ -190,6 +204,18 @@ class CustomerPage(QWidget):
         if live:
             self.loan_view.selectRow(live[0])
         self.loaded.emit(p)
+
+    def show_badges(self, badges) -> None:
+        """The customer's flags as chips, three to a row, most urgent first; a chip's reasons in its tooltip."""
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        ordered = sorted(badges, key=lambda b: BADGE_ORDER.get((b.kind, b.level), 9))
+        for i, b in enumerate(ordered):
+            chip = badge(b.text, badge_tone(b))
+            chip.setToolTip("\n".join([b.text, *b.detail]))
+            self.badges.addWidget(chip, i // BADGES_PER_ROW, i % BADGES_PER_ROW)
 
     def request_reveal(self) -> None:
         self.reveal_dialog = RevealDialog(self)
