@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from retention_desktop.proposal.fonts import FONT, register_korean_fonts
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import language, tr
 from retention_desktop.gui.tasks import run_task
 
 DPI = 100
@@ -30,6 +30,11 @@ def install_matplotlib_font() -> str:
 
 def won_axis_label(value: float, _pos=None) -> str:
     """Tick labels in 만 원/억 원 the Korean way, with the unit (the axis shows the value, the table the exact won)."""
+    if language() != "ko":
+        for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+            if abs(value) >= size:
+                return f"₩{value / size:,.1f}{suffix}".replace(".0" + suffix, suffix)
+        return f"₩{value:,.0f}"
     if value == 0:
         return "0원"
     if abs(value) >= 100_000_000:
@@ -179,6 +184,12 @@ class ChartCanvas(QWidget):
         self._resize = QTimer(self, singleShot=True, interval=150)
         self._resize.timeout.connect(self._redraw)
         self.image: QImage | None = None
+        self._shown = 0  # the generation on screen
+
+    @property
+    def busy(self) -> bool:
+        """A chart is asked for (data loading, or drawing) and not yet on screen."""
+        return self._last is None and self.image is None or self._shown != self._generation
 
     def _render(self, make: Callable, *args, **kwargs) -> None:
         self._last = (make, args, kwargs)
@@ -204,6 +215,7 @@ class ChartCanvas(QWidget):
         if generation != self._generation:
             return
         self.image = image
+        self._shown = generation
         self.label.setStyleSheet("")
         self._fit()
         self.rendered.emit()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
 
 if TYPE_CHECKING:  # the login window must not wait for the database layer to import
@@ -43,7 +44,7 @@ class LoginDialog(QDialog):
             self.ui.sslCombo.setCurrentText(central.sslmode)
         self.ui.modeCombo.setCurrentIndex(0 if demo or central is None else 1)
         self._mode_changed(self.ui.modeCombo.currentIndex())
-        self.set_busy("내장 데이터베이스를 준비하는 중…" if self.is_demo else "")
+        self.set_busy(tr("내장 데이터베이스를 준비하는 중…") if self.is_demo else "")
 
     @property
     def is_demo(self) -> bool:
@@ -58,7 +59,7 @@ class LoginDialog(QDialog):
         self.ui.demoLabel.setVisible(not central)
 
     def set_demo_logins(self, logins: list[DemoLogin]) -> None:
-        roles = {"officer": "행원", "manager": "지점장", "admin": "본부"}
+        roles = {"officer": tr("행원"), "manager": tr("지점장"), "admin": tr("본부")}
         self.ui.demoList.clear()
         for login in logins:
             item = QListWidgetItem(f"{login.employee_no}  {login.name} · {login.branch_name} · {roles[login.role]}")
@@ -83,7 +84,7 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         employee_no = self.ui.employeeEdit.text().strip().upper()
         if not employee_no:
-            self.show_error("직원번호를 입력하세요.")
+            self.show_error(tr("직원번호를 입력하세요."))
             return
         central = None
         password = None
@@ -96,6 +97,6 @@ class LoginDialog(QDialog):
                 self.show_error(str(exc))
                 return
             password = self.ui.passwordEdit.text() or None
-        self.set_busy("로그인 중…")
+        self.set_busy(tr("로그인 중…"))
         self.login_requested.emit(LoginRequest(self.is_demo, employee_no, password,
                                                self.ui.rememberCheck.isChecked(), central))

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.ui.brandLabel.setText(tr("리텐션 데스크톱"))
         self.ui.navList.setAccessibleName(tr("화면 이동"))
         mode = tr("내장 데모 DB") if officer.database.mode == "embedded" else tr("중앙 서버")
-        for text in (f"{officer.name} {officer.role_label} ({officer.employee_no})", officer.branch_name, mode,
+        for text in (f"{officer.name} {tr(officer.role_label)} ({officer.employee_no})", officer.branch_name, mode,
                      tr("규제정책") + " " + policy_version):
             label = QLabel(text)
             label.setStyleSheet("padding: 0 10px;")

@@ -57,12 +57,23 @@ class ScreenshotTour(QObject):
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def _charts_drawn(self, widget: QWidget) -> None:
+        """Wait until every chart on screen shows its latest drawing (they render in the background)."""
+        from retention_desktop.gui.charts import ChartCanvas
+
+        for _ in range(100):
+            charts = [c for c in widget.findChildren(ChartCanvas) if c.isVisible() and c._last is not None]
+            if not any(c.busy for c in charts):
+                return
+            self._settle(100)
+
     def _grab(self, name: str, widget: QWidget | None = None) -> None:
         widget = widget or self.window
         self.screens += 1
         for width, height in SIZES:
             widget.resize(width, height)
-            self._settle(600)  # charts re-render in the background at the new size
+            self._settle(300)  # charts re-render in the background at the new size
+            self._charts_drawn(widget)
             path = self.out_dir / f"{self.screens:02d}-{name}-{width}x{height}.png"
             widget.grab().save(str(path))
             self.saved.append(path)

@@ -10,10 +10,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from retention_desktop.gui import errors
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENGINE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -23,6 +24,7 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
+    engine: bool = False  # the engine's own sentences (reasons): shown as written, Korean in both languages
 
 
 class RecordsModel(QAbstractTableModel):
@@ -51,7 +53,10 @@ class RecordsModel(QAbstractTableModel):
         column = self.columns[index.column()]
         record = self.records[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.display(record)  # the tooltip: the whole text of a cell narrowed to fit the table
+            # the tooltip: the whole text of a cell narrowed to fit the table
+            return column.display(record) if column.engine else localize(column.display(record))
+        if role == ENGINE_TEXT_ROLE:
+            return column.engine
         if role == SORT_ROLE:
             return (column.sort_key or column.display)(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
-from retention_desktop.domain.money import format_rate_pct, format_won
-from retention_desktop.gui.i18n import tr
+from retention_desktop.domain.money import format_rate_pct
+from retention_desktop.gui.i18n import format_won, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import table, title
@@ -32,8 +32,8 @@ COLUMNS = [
     Column("고객 절감", lambda c: _money(c.customer_saving), lambda c: c.customer_saving or 0, numeric=True),
     Column("월 절감", lambda c: _money(c.customer_monthly_saving), lambda c: c.customer_monthly_saving or 0,
            numeric=True),
-    Column("사유", lambda c: " · ".join(c.reasons)),
-    Column("가능 여부", lambda c: c.eligibility or "—"),
+    Column("사유", lambda c: " · ".join(c.reasons), engine=True),
+    Column("가능 여부", lambda c: c.eligibility or "—", engine=True),
     Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
     Column("담당", lambda c: c.officer_name),
 ]

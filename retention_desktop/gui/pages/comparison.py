@@ -31,12 +31,12 @@ from retention_desktop.domain.advice import Recommendation
 from retention_desktop.domain.comparison import Comparison, OptionResult
 from retention_desktop.domain.comparison_table import ELIGIBLE_ROW, OPTION_ROWS, display_order
 from retention_desktop.domain.labels import RETENTION_ACTION
-from retention_desktop.domain.money import format_rate_pct, format_won_korean
+from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won_korean, localize, tr
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import section, title
+from retention_desktop.gui.widgets import engine_text, section, title
 from retention_desktop.services.offer_comparison import (
     ComparisonError,
     OfferComparison,
@@ -85,7 +85,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         option = self.options[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return OPTION_ROWS[index.row()][1](option)
+            return localize(OPTION_ROWS[index.row()][1](option))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -133,13 +133,15 @@ class HeadlineCard(QFrame):
         self.flag = QLabel()
         self.flag.setWordWrap(True)
         self.flag.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        for widget in (self.headline, self.flag):
+            engine_text(widget)
         for widget in (self.headline, self.money, self.flag):
             layout.addWidget(widget)
 
     def show_recommendation(self, r: Recommendation, internal: bool = True) -> None:
         """``internal``: also the bank's own figures (expected value, retention probability)."""
         self.headline.setText(r.headline)
-        action = RETENTION_ACTION[r.action]
+        action = tr(RETENTION_ACTION[r.action])
         rate = f" {format_rate_pct(r.annual_rate_pct)}" if r.action != "keep" else ""
         bank = (f" · {tr('은행 기대가치')} {format_won_korean(r.expected_value)} "
                 f"({tr('유지 시')} {format_won_korean(r.expected_value_keep)}) · {tr('유지 확률')} "
@@ -163,17 +165,17 @@ def authority_text(state: OfferComparison, internal: bool = True) -> str:
         approval = f"{format_rate_pct(p.authority_rate_pct)} {tr('미만은 지점장 승인')}"
     now = tr("지점장 승인 필요") if rate < p.authority_rate_pct else tr("전결 가능")
     odds = f", {tr('유지 확률')} {p.retention_probability:.0%}" if internal else ""
-    return f"{span} · {approval} — {RETENTION_ACTION[offer.action]} {format_rate_pct(rate)}: {now}{odds}"
+    return f"{span} · {approval} — {tr(RETENTION_ACTION[offer.action])} {format_rate_pct(rate)}: {now}{odds}"
 
 
 def reason_code_text(reasons, rate_pct: Decimal, internal: bool = True) -> str:
-    """The rate's components, one a line, adding up to the offered rate; without ``internal`` the bank's own cost
+    """The rate's components in one paragraph, adding up to the offered rate; without ``internal`` the bank's own cost
     and margin lines are one line ("은행 가산") so the customer sees the sum, not the bank's margin."""
-    lines = [f"• {r.text}" for r in reasons if internal or not r.internal]
+    parts = [r.text for r in reasons if internal or not r.internal]
     hidden = sum((r.pct for r in reasons if r.internal), Decimal(0))
     if not internal and hidden:
-        lines.append(f"• {tr('은행 가산금리')} +{hidden:.2f}%p")
-    return "\n".join(lines) + f"\n= {tr('제안 금리')} {format_rate_pct(rate_pct)}"
+        parts.append(f"{tr('은행 가산금리')} +{hidden:.2f}%p")
+    return " · ".join(parts) + f" = {tr('제안 금리')} {format_rate_pct(rate_pct)}"
 
 
 class ComparisonPage(QWidget):
@@ -215,10 +217,12 @@ class ComparisonPage(QWidget):
         self.rate_label = QLabel()
         self.authority_label = QLabel()
         self.authority_label.setWordWrap(True)
-        self.reason_codes = QLabel()
+        self.reason_codes = engine_text(QLabel())
         self.reason_codes.setWordWrap(True)
-        self.reasons = QLabel()
+        self.reasons = engine_text(QLabel())
         self.reasons.setWordWrap(True)
+        for label in (self.unavailable, self.refusal):
+            engine_text(label)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.lender_edit = QLineEdit()
@@ -333,7 +337,7 @@ class ComparisonPage(QWidget):
             self.slider.setValue(int(state.offer.option.annual_rate_pct * 100))
         self.slider.setEnabled(bounds is not None)
         self.slider.blockSignals(False)
-        self.rate_caption.setText(f"{RETENTION_ACTION[action]} {tr('금리')}" if action else tr("제시 금리"))
+        self.rate_caption.setText(f"{tr(RETENTION_ACTION[action])} {tr('금리')}" if action else tr("제시 금리"))
 
     def display(self, state: OfferComparison) -> None:
         self.current = state

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 
 from retention_desktop.domain.age import full_age_text
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
-from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.money import format_rate_pct
+from retention_desktop.gui.i18n import localize
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import badge, table, title
+from retention_desktop.gui.widgets import badge, engine_text, table, title
 from retention_desktop.services.customer_profile import MIN_REVEAL_REASON, CustomerProfile, load_profile
 
 STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
@@ -179,12 +180,13 @@ class CustomerPage(QWidget):
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
-        self.heading.setText(f"{p.name} ({p.customer_no}) · {p.birth_date:%Y.%m.%d}생 ({full_age_text(p.birth_date, self.today)})")
+        self.heading.setText(f"{p.name} ({p.customer_no}) · {tr('생년월일')} {p.birth_date:%Y.%m.%d} "
+                             f"({localize(full_age_text(p.birth_date, self.today))})")
         self.fact_labels["rrn"].setText(p.rrn_masked)
         self.fact_labels["phone"].setText(p.phone)
         self.fact_labels["email"].setText(p.email)
         self.fact_labels["address"].setText(p.address)
-        self.fact_labels["job"].setText(f"{EMPLOYMENT.get(p.employment_type, p.employment_type)} {p.employer}".strip())
+        self.fact_labels["job"].setText(f"{tr(EMPLOYMENT.get(p.employment_type, p.employment_type))} {p.employer}".strip())
         verified = f" ({tr('확인')} {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
         self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
         self.fact_labels["branch"].setText(p.branch_name + (f" · {tr('급여이체')}" if p.salary_transfer else ""))
@@ -194,7 +196,7 @@ class CustomerPage(QWidget):
         if p.scores:
             values = [score for *_x, score in p.scores]
             self.score_chart.draw_steps(tr("신용점수 추이 (점)"), [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
-                                        fmt=lambda v, _pos=None: f"{v:.0f}점",
+                                        fmt=lambda v, _pos=None: f"{v:.0f}",
                                         ylim=(max(min(values) - 60, 0), min(max(values) + 40, 1000)))
         self.loans.set_records(p.loans)
         self.debts.set_records(p.debts)
@@ -213,7 +215,7 @@ class CustomerPage(QWidget):
                 item.widget().deleteLater()
         ordered = sorted(badges, key=lambda b: BADGE_ORDER.get((b.kind, b.level), 9))
         for i, b in enumerate(ordered):
-            chip = badge(b.text, badge_tone(b))
+            chip = engine_text(badge(b.text, badge_tone(b)))
             chip.setToolTip("\n".join([b.text, *b.detail]))
             self.badges.addWidget(chip, i // BADGES_PER_ROW, i % BADGES_PER_ROW)
 

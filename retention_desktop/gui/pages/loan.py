@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
-from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import section, table, title
@@ -64,7 +64,7 @@ class LoanPage(QWidget):
 
     def show_detail(self, d: LoanDetail) -> None:
         self.customer.setText(f"{self.customer_name or ''} ({d.customer_no})".strip())
-        self.heading.setText(f"{LOAN_KIND.get(d.kind, d.kind)} {d.loan_no} · {tr('잔액')} {format_won_korean(d.balance)} · "
+        self.heading.setText(f"{tr(LOAN_KIND.get(d.kind, d.kind))} {d.loan_no} · {tr('잔액')} {format_won_korean(d.balance)} · "
                              f"{format_rate_pct(d.annual_rate_pct)} · {tr('잔여')} {d.remaining_months}{tr('개월')}")
         self.first_due = d.first_due
         if d.payoff is None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from retention_desktop.gui.forms.ui_search_page import Ui_SearchPage
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import count, tr
 from retention_desktop.gui.table_models import Column, PagedRecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import ColumnFitter
@@ -29,7 +29,7 @@ def empty_hint(query: str) -> str:
     if classify(query) is None:
         return tr("검색어를 알아볼 수 없습니다. 이름(예: 김하늘), 이름과 생년월일(예: 김하늘 860311), 고객번호(C…), "
                   "휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.")
-    return (f"'{query.strip()}' " + tr("에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만(예: 김) 또는 "
+    return (f"'{query.strip()}' " + tr("에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 "
                                        "고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요."))
 
 
@@ -92,8 +92,9 @@ class SearchPage(QWidget):
         elif more:
             text = f"'{self.query}' {tr('검색 결과')} {shown:,}{tr('명 표시')} · {tr('더 있습니다')}"
         else:
-            text = f"'{self.query}' {tr('검색 결과')} {shown:,}{tr('명')}"
+            text = f"'{self.query}' {tr('검색 결과')} {count(shown, '명')}"
         self.ui.countLabel.setText(text)
+        self.ui.moreButton.setText(tr("다음 {n}명 더 보기").format(n=PAGE))
         self.ui.moreButton.setVisible(more)
 
     def _open_first_or_selected(self) -> None:

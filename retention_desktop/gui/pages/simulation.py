@@ -9,13 +9,12 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from retention_desktop.domain.limits import CONSTRAINT_LABELS
-from retention_desktop.domain.money import format_won_korean
 from retention_desktop.domain.simulation import CURRENT_STATE
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won_korean, tr
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import section, title
+from retention_desktop.gui.widgets import engine_text, section, title
 from retention_desktop.services.limit_simulation import SimulationView, Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
 from retention_desktop.services.regulation import load_policies
@@ -25,7 +24,7 @@ def limit_meaning(limit: int, binding: str, balance: int) -> str:
     """한도 in words: the most a new loan of this kind could be today, which rule stops it there, and what that
     means for the loan being replaced (its balance)."""
     text = (f"{tr('한도')} = {tr('이 대출을 갈아탈 같은 종류의 새 대출로 지금 받을 수 있는 최대 금액')}: "
-            f"{format_won_korean(limit)}, {tr('먼저 걸리는 규칙')}: {CONSTRAINT_LABELS[binding]}.")
+            f"{format_won_korean(limit)}, {tr('먼저 걸리는 규칙')}: {tr(CONSTRAINT_LABELS[binding])}.")
     if limit < balance:
         text += (f" {tr('현재 잔액')} {format_won_korean(balance)} {tr('전부를 재대출로 옮길 수 없습니다')} "
                  f"({tr('부족')} {format_won_korean(balance - limit)}).")
@@ -40,8 +39,8 @@ def timeline_notes(points, top: int = 2) -> list[tuple[int, str]]:
         step = points[i].max_new_loan - points[i - 1].max_new_loan
         reasons = list(points[i].events)
         if points[i].binding_constraint != points[i - 1].binding_constraint:
-            reasons.append(f"{tr('기준')}: {CONSTRAINT_LABELS[points[i - 1].binding_constraint]} → "
-                           f"{CONSTRAINT_LABELS[points[i].binding_constraint]}")
+            reasons.append(f"{tr('기준')}: {tr(CONSTRAINT_LABELS[points[i - 1].binding_constraint])} → "
+                           f"{tr(CONSTRAINT_LABELS[points[i].binding_constraint])}")
         if reasons:
             changes.append((abs(step), i, ", ".join(reasons)))
     chosen = sorted(changes, reverse=True)[:top]
@@ -90,12 +89,13 @@ class SimulationPage(QWidget):
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.suggestion.setStyleSheet("font-size: 12pt; background: #e8f1fb; padding: 8px; border-radius: 4px;")
-        self.summary = QLabel()
+        self.summary = engine_text(QLabel())  # the scenarios' names are the engine's
         self.summary.setWordWrap(True)
+        engine_text(self.suggestion)
         self.meaning = QLabel()  # what "한도" means here, and which rule sets it
         self.meaning.setWordWrap(True)
         self.meaning.setStyleSheet("color: #34495e;")
-        self.events = QLabel()  # what moves the timeline
+        self.events = engine_text(QLabel())  # what moves the timeline (the engine's events)
         self.events.setWordWrap(True)
         self.events.setStyleSheet("color: #8a4b00;")
         layout = QVBoxLayout(self)
@@ -163,7 +163,7 @@ class SimulationPage(QWidget):
                                        for i, (index, text) in enumerate(notes, start=1))
                             + ("" if notes else tr("36개월 동안 한도는 소득 증가(연 3%)와 부채 상환에 따라 조금씩 바뀝니다.")))
         self.summary.setText(
-            f"{tr('현재 한도')} {format_won_korean(now.max_new_loan)} ({CONSTRAINT_LABELS[now.binding_constraint]}) · "
+            f"{tr('현재 한도')} {format_won_korean(now.max_new_loan)} ({tr(CONSTRAINT_LABELS[now.binding_constraint])}) · "
             + " · ".join(f"{s.name} {format_won_korean(s.max_new_loan)}" for s in view.scenarios[1:]))
         s = view.suggestion
         self.suggestion.setText(s.explanation if s else tr("지금 바로 한도나 금리를 개선할 수 있는 간단한 조치는 없습니다."))
