@@ -220,3 +220,73 @@ def test_tables_give_way_to_fit_their_width(qtbot):
     qtbot.waitUntil(lambda: view.horizontalHeader().length() <= view.viewport().width() + 1)
     assert view.horizontalHeader().sectionSize(4) < 400  # the long one gave way
     assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)
+
+
+def test_search_pages_past_fifty_and_says_what_to_try_when_nobody_matches(qtbot, login):
+    """Past the first 50 results: the count says more are there, "다음 50명 더 보기" (or scrolling) brings them; a
+    search that finds nobody shows a hint instead of a blank grid."""
+    from retention_desktop.gui.pages.search import PAGE, SearchPage
+
+    page = SearchPage()
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.activate(login("E1007"))
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT) as found:
+        page.ui.searchEdit.setText("김")
+    assert found.args[1] == PAGE  # a full first page: there may be more
+    assert page.ui.moreButton.isVisible() and "더 있습니다" in page.ui.countLabel.text()
+    assert not page.ui.hintLabel.isVisible()
+    with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+        page.ui.moreButton.click()
+    assert page.model.rowCount() > PAGE
+    shown = page.model.rowCount()
+    while page.model.canFetchMore():  # to the end: the button goes once everything is shown
+        with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+            page.ui.moreButton.click()
+    assert not page.ui.moreButton.isVisible() and page.model.rowCount() >= shown
+    assert f"{page.model.rowCount():,}명" in page.ui.countLabel.text()
+    numbers = [page.model.record(r).customer_no for r in range(page.model.rowCount())]
+    assert len(numbers) == len(set(numbers))  # pages neither repeat nor skip into each other
+    assert all(page.model.record(r).name.startswith("김") for r in range(page.model.rowCount()))
+
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT) as found:
+        page.ui.searchEdit.setText("없는이름")
+    assert found.args[1] == 0 and page.model.rowCount() == 0
+    assert page.ui.hintLabel.isVisible() and "없는이름" in page.ui.hintLabel.text()
+    assert "성만 입력" in page.ui.hintLabel.text() and not page.ui.moreButton.isVisible()
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT):
+        page.ui.searchEdit.setText("#$%")
+    assert page.ui.hintLabel.isVisible() and "알아볼 수 없습니다" in page.ui.hintLabel.text()
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT):
+        page.ui.searchEdit.setText("")
+    assert not page.ui.hintLabel.isVisible()  # nothing typed, nothing to hint
+    wait_for_tasks()
+
+
+def test_policy_values_read_in_words_with_their_source(policy):
+    """Head office reads a version's values with units and band steps, and the version (with date and note) since
+    which each value has held — never the raw document."""
+    import datetime as dt
+
+    from retention_desktop.domain.policy_view import VersionFacts, parameter_rows, readable
+    from tests.support import seeded_policy_parameters
+
+    assert readable("ltv.price_caps.bands", [[1500000000, 600000000], [2500000000, 400000000], [None, 200000000]]) \
+        == "15억 원 이하 6억 원 · 25억 원 이하 4억 원 · 그 초과 2억 원"
+    assert readable("dsr.cap_pct_bank", 40) == "40%"
+    assert readable("dsr.borrower_level_threshold", 100_000_000) == "1억 원"
+    assert readable("ltv.price_caps.areas", ["regulated", "capital"]) == "규제지역, 수도권"
+    assert readable("renegotiation.dsr_retest", False) == "아니오"
+    assert "주택담보대출 수도권 +3.0%p (3단계 반영비율)" == readable("stress.rules", [
+        {"scope": {"kind": ["mortgage"], "region": ["capital"]}, "rate_pct": "3.0", "weights": "phase3"}])
+    history = [VersionFacts(v, dt.date.fromisoformat(d), f"note {v}", p) for v, d, p in seeded_policy_parameters()]
+    rows = {r.path: r for r in parameter_rows(history, len(history) - 1)}
+    assert all("{" not in r.value_text and "[[" not in r.value_text for r in rows.values())
+    last = history[-1]
+    changed = [p for p, r in rows.items() if r.since_version == last.version]
+    kept = [p for p, r in rows.items() if r.since_version != last.version]
+    assert changed and kept  # the last version changed some values and kept others
+    for path in kept:  # a kept value's source is the version that set it, which holds it still
+        source = next(v for v in history if v.version == rows[path].since_version)
+        assert rows[path].since_date == source.effective_from and rows[path].source == source.note

@@ -2135,6 +2135,46 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요.</source>
         <translation>matches no customer. Names match from their start: type the family name alone, or search by customer number, the last 4 digits of the mobile number or a loan number.</translation>
     </message>
+    <message>
+        <source>{0} {1}이(가) {2} {3}보다 낮습니다</source>
+        <translation>{0} {1} is below {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}~{2} 사이여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be between {1} and {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>{0}: 정수를 입력하세요 (입력 {1})</source>
+        <translation>{0}: enter a whole number (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 숫자를 입력하세요 (입력 {1})</source>
+        <translation>{0}: enter a number (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 0~100, 소수 넷째 자리까지 (입력 {1})</source>
+        <translation>{0}: 0 to 100, at most four decimals (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 0 초과 100 이하, 소수 넷째 자리까지 (입력 {1})</source>
+        <translation>{0}: above 0 up to 100, at most four decimals (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 이상 {2} 이하여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be from {1} to {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 초과 {2} 이하여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be above {1} up to {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>소득 확인일</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>만 {n}세</source>
+        <translation>age {n}</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

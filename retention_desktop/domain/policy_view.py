@@ -109,7 +109,8 @@ def _rule(rule: Mapping[str, Any]) -> str:
         names = {"kind": LOAN_KIND, "region": AREAS, "sector": SECTORS, "rate_type": RATE_TYPES}.get(key, {})
         words.append("·".join(names.get(v, str(v)) for v in (values if isinstance(values, list) else [values])))
     where = " ".join(words) if words else "그 밖의 모든 대출"
-    return f"{where} +{Decimal(str(rule.get('rate_pct', 0)))}%p ({rule.get('weights', '')})"
+    weights = {"phase1_2": "1·2단계 반영비율", "phase3": "3단계 반영비율"}.get(rule.get("weights"), rule.get("weights"))
+    return f"{where} +{Decimal(str(rule.get('rate_pct', 0)))}%p ({weights})"
 
 
 def parameter_rows(history: Sequence[VersionFacts], index: int) -> list[ParameterRow]:

@@ -159,7 +159,7 @@ class DesktopApp:
         if self.screenshots is not None:
             from retention_desktop.gui.screenshots import ScreenshotTour
 
-            self.tour = ScreenshotTour(self.window, self.dialog, self.screenshots)
+            self.tour = ScreenshotTour(self.window, self.dialog, self.screenshots, self.embedded)
             self.tour.finished.connect(self.app.quit)
             self.tour.start()
         elif self.smoke:

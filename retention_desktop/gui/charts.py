@@ -121,6 +121,9 @@ def lines_image(size, title: str, series, xlabel: str, marker_x=None, marker_lab
         axes.axvline(marker_x, color="black", linewidth=1, linestyle=":")
         axes.annotate(marker_label, (marker_x, axes.get_ylim()[1]), textcoords="offset points", xytext=(4, -12),
                       fontsize=9)
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # months are whole
     axes.set_title(title, fontsize=11)
     axes.set_xlabel(xlabel)
     if ylabel:

@@ -59,7 +59,9 @@ def localize(text: str) -> str:
         return whole
     text = _KOREAN_AMOUNT.sub(_amount, text)
     text = _COUNT.sub(lambda m: f"{m.group(1)}{_UNITS[m.group(2)]}", text)
-    return re.sub(r"[\uac00-\ud7a3()·]+", lambda m: _word(m.group(0)), text)
+    # then each part between separators (·, /, →, ~, commas, brackets) the catalogue knows as a whole: never word by
+    # word, which would turn free text and names into nonsense
+    return re.sub(r"[^·/→~,()\[\]]+", lambda m: _part(m.group(0)), text)
 
 
 def _amount(m: re.Match) -> str:
@@ -72,9 +74,9 @@ def _amount(m: re.Match) -> str:
     return f"{sign}₩{value:,}"
 
 
-def _word(word: str) -> str:
-    bare = word.strip("()·")
-    if not bare:
-        return word
+def _part(part: str) -> str:
+    bare = part.strip()
+    if not bare or not _HANGUL.search(bare):
+        return part
     translated = tr(bare)
-    return word.replace(bare, translated) if translated != bare else word
+    return part.replace(bare, translated) if translated != bare else part

@@ -34,6 +34,7 @@ from retention_desktop.services.proposal_service import create_proposal, reopen
 
 BRANCH_NAVIGATION = ("dashboard", "search", "calls", "proposals", "applications")
 ADMIN_NAVIGATION = BRANCH_NAVIGATION + ("head_office",)
+NAVIGATION_PARENT = {"customer": "search", "loan": "search", "comparison": "search", "simulation": "search"}
 
 
 class MainWindow(QMainWindow):
@@ -108,9 +109,10 @@ class MainWindow(QMainWindow):
         widget = self.pages[page]
         self.statusBar().clearMessage()  # what was said on the last screen is not about this one
         self.ui.pages.setCurrentWidget(widget)
-        if page in self.navigation:
+        section = NAVIGATION_PARENT.get(page, page)  # a customer's screens belong to 고객 검색
+        if section in self.navigation:
             self.ui.navList.blockSignals(True)
-            self.ui.navList.setCurrentRow(self.navigation.index(page))
+            self.ui.navList.setCurrentRow(self.navigation.index(section))
             self.ui.navList.blockSignals(False)
         widget.activate(self.officer, *args)
         self.page_changed.emit(page)
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
-        self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
+        self.statusBar().showMessage(tr("제안서 번호") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self,
                                        state_file=self.data_dir / "window-state.ini")
         self.preview.decision_recorded.connect(self._decision_recorded)

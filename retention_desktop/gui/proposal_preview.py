@@ -139,7 +139,7 @@ class ProposalPreview(QDialog):
         super().__init__(parent)
         self.officer, self.proposal = officer, proposal
         self.state_file = state_file
-        self.setWindowTitle(f"{tr('제안서')} {proposal.proposal_no}")
+        self.setWindowTitle(f"{tr('제안서 번호')} {proposal.proposal_no}")
         self.page_labels: list[QLabel] = []
         self.page_total = 0
         self.print_dialog: QPrintDialog | None = None
@@ -154,7 +154,7 @@ class ProposalPreview(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
-        self.status = QLabel(verification or f"{tr('제안서')} {proposal.proposal_no} · {tr('서명·보관됨')}")
+        self.status = QLabel(verification or f"{tr('제안서 번호')} {proposal.proposal_no} · {tr('서명·보관됨')}")
         self.status.setWordWrap(True)
         self.print_button = QPushButton(tr("인쇄…"))
         self.print_button.setShortcut("Ctrl+P")
@@ -248,7 +248,7 @@ class ProposalPreview(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setFullPage(True)
-        printer.setDocName(f"{tr('제안서')} {self.proposal.proposal_no}")
+        printer.setDocName(f"{tr('제안서 번호')} {self.proposal.proposal_no}")
         printer.setFromTo(1, max(self.page_total, 1))
         return printer
 

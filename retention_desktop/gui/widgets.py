@@ -95,24 +95,29 @@ class ColumnFitter(QObject):
             return
         natural = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) + 4 for c in columns}
         available = view.viewport().width()
-        widths = fitted_widths([natural[c] for c in columns], available, self.MIN_WIDTH)
+        floors = [min(natural[c], max(header.sectionSizeHint(c) + 4, self.MIN_WIDTH)) for c in columns]
+        widths = fitted_widths([natural[c] for c in columns], available, self.MIN_WIDTH, floors)
         for c, width in zip(columns, widths):
             header.resizeSection(c, width)
 
 
-def fitted_widths(natural: list[int], available: int, minimum: int = 48) -> list[int]:
+def fitted_widths(natural: list[int], available: int, minimum: int = 48, floors: list[int] | None = None) -> list[int]:
     """Column widths within ``available`` pixels: the natural ones if they fit, else the widest capped at one
-    common width (never below ``minimum``)."""
+    common width, each column kept at least at its floor (its header's width: headers stay whole) while the
+    floors fit, and never below ``minimum``."""
     if sum(natural) <= available or available <= 0:
         return list(natural)
+    floors = [min(f, w) for f, w in zip(floors or [minimum] * len(natural), natural)]
+    if sum(floors) > available:  # even the headers do not fit: the common cap alone
+        floors = [min(minimum, w) for w in natural]
     low, high = minimum, max(natural)
     while low < high:  # the largest cap at which everything fits
         cap = (low + high + 1) // 2
-        if sum(min(w, cap) for w in natural) <= available:
+        if sum(max(f, min(w, cap)) for w, f in zip(natural, floors)) <= available:
             low = cap
         else:
             high = cap - 1
-    return [min(w, low) for w in natural]
+    return [max(f, min(w, low)) for w, f in zip(natural, floors)]
 
 
 BADGE_TONES = {"warn": ("#fff4e5", "#8a4b00"), "info": ("#e8f1fb", "#1f4e79"), "good": ("#e9f7ef", "#1e6b3a"),

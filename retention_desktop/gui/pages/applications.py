@@ -11,7 +11,7 @@ from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
 from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.forms.ui_applications_page import Ui_ApplicationsPage
-from retention_desktop.gui.i18n import format_won, format_won_korean, tr
+from retention_desktop.gui.i18n import count, format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import show_message, show_records
@@ -29,18 +29,16 @@ COLUMNS = [
     Column("상태", lambda a: STATE_KO[a.state] + (" · 지점장 승인 필요" if a.needs_manager_approval
                                                   and a.state in ("draft", "submitted") else "")),
     Column("고객", lambda a: f"{a.customer_name} ({a.customer_no})", lambda a: a.customer_name),
-    Column("상환할 대출", lambda a: a.old_loan_no),
     Column("금액", lambda a: format_won(a.amount), lambda a: a.amount, numeric=True),
     Column("금리", lambda a: format_rate_pct(a.annual_rate_pct), lambda a: a.annual_rate_pct, numeric=True),
     Column("기간", lambda a: f"{a.term_months}개월", lambda a: a.term_months, numeric=True),
-    Column("작성", lambda a: a.created_by),
     Column("최근 변경", lambda a: f"{a.updated_at:%Y.%m.%d %H:%M}", lambda a: a.updated_at),
 ]
 EVENT_COLUMNS = [
     Column("일시", lambda e: f"{e.at:%Y.%m.%d %H:%M:%S}", lambda e: e.at),
     Column("직원", lambda e: e.officer_name),
-    Column("변경", lambda e: (f"{STATE_KO[e.from_state]} → " if e.from_state else "") + STATE_KO[e.to_state]),
-    Column("의견", lambda e: e.comment),
+    Column("변경", lambda e: (f"{tr(STATE_KO[e.from_state])} → " if e.from_state else "") + tr(STATE_KO[e.to_state])),
+    Column("의견", lambda e: e.comment, engine=True),  # what the officer wrote, as written
 ]
 
 class ApplicationsPage(QWidget):
@@ -63,7 +61,7 @@ class ApplicationsPage(QWidget):
         self.documents = DocumentsPanel()
         self.ui.documentsLayout.addWidget(self.documents)
         self.documents.income_confirmed.connect(lambda _amount: self.reload())
-        self.ui.splitter.setSizes([560, 640])
+        self.ui.splitter.setSizes([640, 560])  # the list wide enough for its columns at 1366×768
         for label, states in FILTERS:
             self.ui.stateFilter.addItem(tr(label), states)
         self.ui.stateFilter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -149,7 +147,7 @@ class ApplicationsPage(QWidget):
         approval = f" · {tr('전결 한도 아래: 지점장 승인 필요')}" if a.needs_manager_approval else ""
         ui.termsValue.setText(f"{format_won_korean(a.amount)} · {tr('연')} {format_rate_pct(a.annual_rate_pct)} · "
                               f"{a.term_months}{tr('개월')}{approval}")
-        ui.originValue.setText(f"{detail.created_by} · {tr('제안서')} {detail.proposal_no}")
+        ui.originValue.setText(f"{detail.created_by} · {tr('제안서 번호')} {detail.proposal_no}")
         for target, button in self.action_buttons.items():
             button.setVisible(target in detail.next_states)
         self.events.set_records(detail.events)

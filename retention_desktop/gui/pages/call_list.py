@@ -22,9 +22,9 @@ def _money(value: int | None) -> str:
 COLUMNS = [
     Column("순위", lambda c: str(c.rank), lambda c: c.rank, numeric=True),
     Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name),
-    Column("대출", lambda c: f"{LOAN_KIND.get(c.kind, c.kind)} {c.loan_no}"),
+    Column("대출", lambda c: f"{tr(LOAN_KIND.get(c.kind, c.kind))} {c.loan_no}"),
     Column("잔액", lambda c: format_won(c.balance), lambda c: c.balance, numeric=True),
-    Column("권고", lambda c: RETENTION_ACTION.get(c.action, "—") if c.action else "—", lambda c: c.action or ""),
+    Column("권고", lambda c: tr(RETENTION_ACTION.get(c.action, "—")) if c.action else "—", lambda c: c.action or ""),
     Column("현재", lambda c: format_rate_pct(c.current_rate_pct), lambda c: c.current_rate_pct, numeric=True),
     Column("제안", lambda c: format_rate_pct(c.recommended_rate_pct), lambda c: c.recommended_rate_pct, numeric=True),
     Column("기대가치 증가", lambda c: _money(c.expected_value_gain), lambda c: c.expected_value_gain or 0,

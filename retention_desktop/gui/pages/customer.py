@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retention_desktop.domain.age import full_age_text
+from retention_desktop.domain.age import full_age
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct
-from retention_desktop.gui.i18n import localize
+
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
@@ -181,13 +181,13 @@ class CustomerPage(QWidget):
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
         self.heading.setText(f"{p.name} ({p.customer_no}) · {tr('생년월일')} {p.birth_date:%Y.%m.%d} "
-                             f"({localize(full_age_text(p.birth_date, self.today))})")
+                             f"({tr('만 {n}세').format(n=full_age(p.birth_date, self.today))})")
         self.fact_labels["rrn"].setText(p.rrn_masked)
         self.fact_labels["phone"].setText(p.phone)
         self.fact_labels["email"].setText(p.email)
         self.fact_labels["address"].setText(p.address)
         self.fact_labels["job"].setText(f"{tr(EMPLOYMENT.get(p.employment_type, p.employment_type))} {p.employer}".strip())
-        verified = f" ({tr('확인')} {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
+        verified = f" ({tr('소득 확인일')} {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
         self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
         self.fact_labels["branch"].setText(p.branch_name + (f" · {tr('급여이체')}" if p.salary_transfer else ""))
         self.reveal_button.setEnabled(not p.revealed)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.proposal_code import ProposalCodeError
 from retention_desktop.gui.i18n import count, format_won
