@@ -2175,6 +2175,14 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>만 {n}세</source>
         <translation>age {n}</translation>
     </message>
+    <message>
+        <source>금리 (현재 → 제안)</source>
+        <translation>Rate (now → offered)</translation>
+    </message>
+    <message>
+        <source>고객 절감 (월)</source>
+        <translation>Customer saving (monthly)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -240,7 +240,10 @@ def suggest(request: QuoteRequest, policy: Policy, price_of: Callable[[QuoteRequ
 def _explain(s: Suggestion, request: QuoteRequest) -> str:
     effects = []
     if s.rate_change_pct:
-        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {'낮아지고' if s.rate_change_pct < 0 else '높아지고'}")
+        # joined to what follows ("낮아지고, 한도가 … 늘어날"), or ending the clause ("낮아질 것으로")
+        verb = ("낮아지고" if s.rate_change_pct < 0 else "높아지고") if s.limit_change else \
+            ("낮아질" if s.rate_change_pct < 0 else "높아질")
+        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {verb}")
     if s.limit_change:
         effects.append(f"한도가 {format_won_korean(abs(s.limit_change))} {'늘어날' if s.limit_change > 0 else '줄어들'}")
     effect = ", ".join(effects) + " 것으로 예상됩니다." if effects else "조건이 개선됩니다."

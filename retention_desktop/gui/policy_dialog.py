@@ -52,7 +52,7 @@ class PolicyDialog(QDialog):
         self.rows = parameter_texts(base.parameters)
         table = self.ui.parametersTable
         table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([tr("항목 (단위)"), f"{tr('현재 값')} ({base.version})", tr("새 값")])
+        table.setHorizontalHeaderLabels([tr("항목 (단위)"), tr("현재 값"), tr("새 값")])  # the version: baseLabel
         table.setRowCount(len(self.rows))
         values = dict(leaves(base.parameters))
         for row, (path, text) in enumerate(self.rows):

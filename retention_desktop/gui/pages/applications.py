@@ -32,7 +32,7 @@ COLUMNS = [
     Column("금액", lambda a: format_won(a.amount), lambda a: a.amount, numeric=True),
     Column("금리", lambda a: format_rate_pct(a.annual_rate_pct), lambda a: a.annual_rate_pct, numeric=True),
     Column("기간", lambda a: f"{a.term_months}개월", lambda a: a.term_months, numeric=True),
-    Column("최근 변경", lambda a: f"{a.updated_at:%Y.%m.%d %H:%M}", lambda a: a.updated_at),
+    Column("최근 변경", lambda a: f"{a.updated_at:%m.%d %H:%M}", lambda a: a.updated_at),
 ]
 EVENT_COLUMNS = [
     Column("일시", lambda e: f"{e.at:%Y.%m.%d %H:%M:%S}", lambda e: e.at),
@@ -61,7 +61,7 @@ class ApplicationsPage(QWidget):
         self.documents = DocumentsPanel()
         self.ui.documentsLayout.addWidget(self.documents)
         self.documents.income_confirmed.connect(lambda _amount: self.reload())
-        self.ui.splitter.setSizes([640, 560])  # the list wide enough for its columns at 1366×768
+        self.ui.splitter.setSizes([660, 540])  # the list wide enough for its columns at 1366×768
         for label, states in FILTERS:
             self.ui.stateFilter.addItem(tr(label), states)
         self.ui.stateFilter.currentIndexChanged.connect(lambda _i: self.reload())

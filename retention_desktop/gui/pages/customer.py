@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from retention_desktop.domain.age import full_age
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
 from retention_desktop.domain.money import format_rate_pct
-
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
