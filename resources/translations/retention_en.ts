@@ -2183,6 +2183,18 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>고객 절감 (월)</source>
         <translation>Customer saving (monthly)</translation>
     </message>
+    <message>
+        <source>현재 상태</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <source>카드론 상환</source>
+        <translation>Card loans repaid</translation>
+    </message>
+    <message>
+        <source>모두 적용</source>
+        <translation>All applied</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

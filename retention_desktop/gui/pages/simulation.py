@@ -149,11 +149,11 @@ class SimulationPage(QWidget):
     def _show(self, generation: int, view: SimulationView) -> None:
         if generation != self._generation:
             return
-        names = [s.name for s in view.scenarios]
+        names = [tr(s.name) for s in view.scenarios]  # the standard names translated; one with a figure stays
         values = [s.max_new_loan for s in view.scenarios]
         self.bars.draw_bars(tr("시나리오별 한도 (원)"), names, values, highlight=len(values) - 1)
         notes = timeline_notes(view.timeline)
-        self.timeline.draw_steps(f"{CURRENT_STATE} {tr('기준 향후 36개월 한도 (원)')}",
+        self.timeline.draw_steps(f"{tr(CURRENT_STATE)} {tr('기준 향후 36개월 한도 (원)')}",
                                  [(f"{p.on:%y.%m}", p.max_new_loan) for p in view.timeline], "",
                                  ylim=(0, None), notes=notes)
         now = view.scenarios[0]
