@@ -179,4 +179,22 @@ def _inside_scrolled_content(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Input controls a screen reader could not name: no accessible name and no label pointing at them (a
+    button or check box is named by its text)."""
+    from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QScrollBar
+
+    labelled = {label.buddy() for label in root.findChildren(QLabel) if label.buddy() is not None}
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox | QAbstractSlider | QTableView) \
+                or isinstance(widget, QScrollBar):
+            continue
+        if isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox) or not widget.isVisibleTo(root):
+            continue  # the editor inside a spin box or combo box is the box itself
+        if not widget.accessibleName() and widget not in labelled:
+            found.append(f"{type(widget).__name__}/{widget.objectName() or '-'} in {type(widget.parentWidget()).__name__}")
+    return found
+
+
 Visit = Callable[[str, QWidget], None]

@@ -35,7 +35,7 @@ def test_simulate_prints_scenarios_timeline_and_suggestion(data_dir):
     assert out.returncode == 0, out.stderr
     doc = exact_json.loads(out.stdout)
     names = [s["name"] for s in doc["scenarios"]]
-    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1%p 하락", "모두 적용"]
+    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1.00%p 하락", "모두 적용"]  # one spelling: rate_shift_text
     assert all(set(s) == {"name", "max_new_loan", "binding_constraint"} for s in doc["scenarios"])
     assert [t["month"] for t in doc["timeline"]] == list(range(1, 37))
     suggestion = doc["suggestion"]

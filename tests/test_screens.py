@@ -22,6 +22,7 @@ from tests.screen_walk import (
     overflowing,
     remove_language,
     shown_texts,
+    unnamed_controls,
 )
 from tests.support import TEST_AS_OF
 
@@ -55,12 +56,14 @@ class Walk:
         self.texts: list = []
         self.overflows: list[str] = []
         self.screens: list[str] = []
+        self.unnamed: list[str] = []
 
     def visit(self, name: str, root: QWidget, window: QWidget | None = None) -> None:
         QApplication.processEvents()
         self.screens.append(name)
         self.texts += list(shown_texts(root))
         self.overflows += [f"{name}: {p}" for p in overflowing(window or root)]
+        self.unnamed += [f"{name}: {c}" for c in unnamed_controls(root)]
 
 
 def walk_every_screen(qtbot, login) -> Walk:
@@ -171,9 +174,11 @@ def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, la
     names = proper_names(db) | set(TYPED)  # what the officer typed is echoed as typed
     left = hangul_left(walk.texts, names) if language == "en" else english_left(walk.texts, names)
     if os.environ.get("RETENTION_WALK_DUMP"):  # the whole list, to work through
-        Path(os.environ["RETENTION_WALK_DUMP"]).write_text("\n".join(left + walk.overflows), encoding="utf-8")
+        Path(os.environ["RETENTION_WALK_DUMP"]).write_text("\n".join(left + walk.overflows + walk.unnamed),
+                                                           encoding="utf-8")
     assert left == [], f"{len(left)} texts not in {language}:\n" + "\n".join(left)
     assert walk.overflows == [], "\n".join(walk.overflows)
+    assert sorted(set(walk.unnamed)) == [], "controls without an accessible name:\n" + "\n".join(sorted(set(walk.unnamed)))
 
 
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):

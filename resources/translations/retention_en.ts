@@ -2195,6 +2195,66 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>모두 적용</source>
         <translation>All applied</translation>
     </message>
+    <message>
+        <source>고객이 수락한 제안서</source>
+        <translation>Proposals the customer accepted</translation>
+    </message>
+    <message>
+        <source>처리 의견</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>재대출 신청 목록</source>
+        <translation>Re-loan applications</translation>
+    </message>
+    <message>
+        <source>진행 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>서류 종류</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <source>선택한 버전의 규제 값</source>
+        <translation>Values of the selected version</translation>
+    </message>
+    <message>
+        <source>접속 방식</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>규제 값</source>
+        <translation>Policy values</translation>
+    </message>
+    <message>
+        <source>첨부 서류</source>
+        <translation>Documents attached</translation>
+    </message>
+    <message>
+        <source>포트</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>SSL 모드</source>
+        <translation>SSL mode</translation>
+    </message>
+    <message>
+        <source>제안서 목록</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>(확인 {date})</source>
+        <translation>(verified {date})</translation>
+    </message>
+    <message>
+        <source>code: {0}은(는) 이미 있는 상품입니다 ({1})</source>
+        <translation>code: {0} already exists ({1})</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

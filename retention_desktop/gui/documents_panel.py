@@ -40,9 +40,11 @@ class DocumentsPanel(QWidget):
         self.income_dialog: QMessageBox | None = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model, sortable=False)
+        self.view.setAccessibleName(tr("첨부 서류"))
         self.kind = QComboBox()
         for code, label in DOCUMENT_KIND_KO.items():
             self.kind.addItem(tr(label), code)
+        self.kind.setAccessibleName(tr("서류 종류"))
         self.attach_button = QPushButton(tr("서류 첨부") + "…")
         self.attach_button.clicked.connect(self.choose_document)
         self.message = QLabel()

@@ -38,9 +38,12 @@ def format_won(amount: int) -> str:
 
 
 def format_won_korean(amount: int) -> str:
-    """The Korean reading ``1억 2,000만 원`` (English: the exact ``₩120,000,000``)."""
+    """The Korean reading ``1억 2,000만 원`` (English: ``₩120M`` when that is exact, else ``₩120,598,932``)."""
     if language() == "ko":
         return money.format_won_korean(amount)
+    for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M")):
+        if amount and amount % (size // 10) == 0 and abs(amount) >= size:
+            return f"{'-' if amount < 0 else ''}₩{abs(amount) / size:,.1f}{suffix}".replace(f".0{suffix}", suffix)
     return format_won(amount)
 
 

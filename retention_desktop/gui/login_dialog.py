@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
+from retention_desktop.gui.widgets import name_controls
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
 
@@ -56,6 +57,8 @@ class LoginDialog(QDialog):
                        self.ui.passwordEdit, self.ui.rememberCheck):
             widget.setEnabled(central)
         self.ui.demoList.setVisible(not central)
+        name_controls(self, {self.ui.modeCombo: tr("접속 방식"), self.ui.portSpin: tr("포트"),
+                             self.ui.databaseEdit: tr("데이터베이스"), self.ui.sslCombo: tr("SSL 모드")})
         self.ui.demoLabel.setVisible(not central)
 
     def set_demo_logins(self, logins: list[DemoLogin]) -> None:

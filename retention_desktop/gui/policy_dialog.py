@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 from retention_desktop.domain.labels import POLICY_PARAMETER
 from retention_desktop.domain.policy import PolicyError, parameter_texts, with_changes
 from retention_desktop.domain.policy_view import label_of, leaves, readable
+from retention_desktop.gui.widgets import name_controls
 from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
@@ -24,12 +25,12 @@ from retention_desktop.services.imports import ImportRejected
 CHANGED = QBrush(QColor("#fff4e5"))
 
 
-def policy_error_text(exc: PolicyError) -> str:
+def policy_error_text(exc: PolicyError | str) -> str:
     """A refused value in the form's words: the item's label instead of the document's key."""
     message = str(exc)
-    match = re.match(r"policy parameter '([^']+)': cannot read (.+) \((.*)\)$", message)
+    match = re.match(r"policy parameter '([^']+)': cannot read ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", message)
     if match:
-        path, text, _why = match.groups()
+        path, text = match.groups()
         return tr("{label}: {text}을(를) 값으로 읽을 수 없습니다").format(label=tr(label_of(path)), text=text)
     for path in sorted((p for p in POLICY_PARAMETER if p in message), key=len, reverse=True):
         message = message.replace(path, tr(label_of(path)))
@@ -70,6 +71,7 @@ class PolicyDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # band lists are long: both value columns
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # share the width, the new one stays in view
         table.itemChanged.connect(self._mark)
+        name_controls(self, {table: tr("규제 값")})
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(tr("등록"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("취소"))
         self.ui.buttonBox.accepted.connect(self.save)
@@ -115,5 +117,5 @@ class PolicyDialog(QDialog):
 
     def _refused(self, exc: Exception) -> None:
         self.ui.buttonBox.setEnabled(True)
-        self.ui.errorLabel.setText(tr("등록하지 않았습니다") + ": " + ("\n".join(exc.errors) if isinstance(exc, ImportRejected)
-                                                         else errors.report(exc, self)))
+        self.ui.errorLabel.setText(tr("등록하지 않았습니다") + ": " + policy_error_text(
+            "\n".join(exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))

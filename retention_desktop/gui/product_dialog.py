@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES
 from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
+from retention_desktop.gui.widgets import name_controls
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_product_dialog import Ui_ProductDialog
@@ -34,6 +35,7 @@ REFUSALS = [
     (r"(\w+): must be above 0 to 100 with at most four decimals, got (.+)", "{0}: 0 초과 100 이하, 소수 넷째 자리까지 (입력 {1})"),
     (r"(\w+): must be from ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 이상 {2} 이하여야 합니다 (입력 {3})"),
     (r"(\w+): must be above ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 초과 {2} 이하여야 합니다 (입력 {3})"),
+    (r"code: (\S+) already exists \((.*)\)", "code: {0}은(는) 이미 있는 상품입니다 ({1})"),
 ]
 AMOUNT_FIELDS = ("min_amount", "max_amount", "fees")
 
@@ -55,6 +57,7 @@ class ProductDialog(QDialog):
         for code in INDEX_NAMES:
             self.ui.indexNameEdit.addItem(tr(INDEX_NAME[code]), code)
         self.ui.rateTypeEdit.currentIndexChanged.connect(self._rate_type_changed)
+        name_controls(self)
         if product is None:
             self.setWindowTitle(tr("새 재대출 상품"))
             self.fill({"min_term_months": "12", "max_term_months": "60", "min_credit_score": "600", "fees": "0",

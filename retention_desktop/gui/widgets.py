@@ -69,12 +69,14 @@ class ColumnFitter(QObject):
     fit, the widest are narrowed to a common width (water-filling) so the narrow ones stay whole."""
 
     MIN_WIDTH = 48
+    HEADER_FLOOR = 84
 
     def __init__(self, view: QTableView):
         super().__init__(view)
         self.view = view
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)
@@ -95,7 +97,9 @@ class ColumnFitter(QObject):
             return
         natural = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) + 4 for c in columns}
         available = view.viewport().width()
-        floors = [min(natural[c], max(header.sectionSizeHint(c) + 4, self.MIN_WIDTH)) for c in columns]
+        # a header keeps its width up to HEADER_FLOOR pixels (beyond that it elides like the cells do)
+        floors = [min(natural[c], max(min(header.sectionSizeHint(c) + 4, self.HEADER_FLOOR), self.MIN_WIDTH))
+                  for c in columns]
         widths = fitted_widths([natural[c] for c in columns], available, self.MIN_WIDTH, floors)
         for c, width in zip(columns, widths):
             header.resizeSection(c, width)
@@ -132,6 +136,29 @@ def badge(text: str, tone: str = "info") -> QLabel:
     label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 2px 8px;")
     return label
 
+
+
+def name_controls(root: QWidget, names: dict[QWidget, str] | None = None) -> None:
+    """Accessible names for a screen's input controls and tables: each field of a form layout is named by its
+    label (which becomes its buddy: Alt+the label's mnemonic moves there), the rest by ``names`` (text shown
+    in the screen's language by the caller)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label, field = (label.widget() if label else None), (field.widget() if field else None)
+            if isinstance(label, QLabel) and field is not None and label.buddy() is None:
+                target = field
+                if field.layout() is not None and field.layout().count():  # a field row of several widgets
+                    target = field.layout().itemAt(0).widget() or field
+                if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    label.setBuddy(target)
+                    if not target.accessibleName():
+                        target.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+    for widget, name in (names or {}).items():
+        widget.setAccessibleName(name)
 
 
 def engine_text(label: QLabel) -> QLabel:

@@ -14,7 +14,7 @@ from retention_desktop.gui.forms.ui_applications_page import Ui_ApplicationsPage
 from retention_desktop.gui.i18n import count, format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import show_message, show_records
+from retention_desktop.gui.widgets import name_controls, show_message, show_records
 from retention_desktop.services import applications as service
 
 OPEN_FILTER = ("draft", "submitted", "approved")
@@ -75,6 +75,9 @@ class ApplicationsPage(QWidget):
         for target, button in self.action_buttons.items():
             button.clicked.connect(lambda _checked=False, t=target: self.ask_move(t))
         self._show_detail(None)
+        name_controls(self, {self.ui.stateFilter: tr("상태"), self.ui.acceptedCombo: tr("고객이 수락한 제안서"),
+                             self.ui.commentEdit: tr("처리 의견"), self.ui.applicationsView: tr("재대출 신청 목록"),
+                             self.ui.eventsView: tr("진행 이력")})
 
     # -- the list ----------------------------------------------------------------------------------------
     def activate(self, officer, application_no: str | None = None) -> None:

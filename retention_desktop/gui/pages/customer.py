@@ -159,8 +159,11 @@ class CustomerPage(QWidget):
         loan_layout.addLayout(buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(loan_tab, tr("우리 은행 대출"))
-        self.tabs.addTab(table(self.debts), tr("타 금융기관 부채"))
-        self.tabs.addTab(table(self.repayments), tr("최근 12개월 상환"))
+        debts, repayments = table(self.debts), table(self.repayments)
+        debts.setAccessibleName(tr("타 금융기관 부채"))
+        repayments.setAccessibleName(tr("최근 12개월 상환"))
+        self.tabs.addTab(debts, tr("타 금융기관 부채"))
+        self.tabs.addTab(repayments, tr("최근 12개월 상환"))
         self.documents = DocumentsPanel()
         self.documents.income_confirmed.connect(lambda _amount: self.activate(self.officer, self.profile.customer_no))
         self.tabs.addTab(self.documents, tr("서류"))
@@ -186,7 +189,7 @@ class CustomerPage(QWidget):
         self.fact_labels["email"].setText(p.email)
         self.fact_labels["address"].setText(p.address)
         self.fact_labels["job"].setText(f"{tr(EMPLOYMENT.get(p.employment_type, p.employment_type))} {p.employer}".strip())
-        verified = f" ({tr('소득 확인일')} {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
+        verified = " " + tr("(확인 {date})").format(date=f"{p.income_verified_on:%Y.%m.%d}") if p.income_verified_on else ""
         self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
         self.fact_labels["branch"].setText(p.branch_name + (f" · {tr('급여이체')}" if p.salary_transfer else ""))
         self.reveal_button.setEnabled(not p.revealed)

@@ -20,7 +20,7 @@ from retention_desktop.gui.policy_dialog import PolicyDialog
 from retention_desktop.gui.product_dialog import ProductDialog
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import show_message, show_records
+from retention_desktop.gui.widgets import name_controls, show_message, show_records
 from retention_desktop.services import head_office
 from retention_desktop.services.imports import ImportRejected
 
@@ -112,6 +112,9 @@ class HeadOfficePage(QWidget):
         self.ui.productsView.activated.connect(lambda index: self.open_product(
             self.models["products"].record(index.row())))
         self.ui.newPolicyButton.clicked.connect(self.open_policy)
+        name_controls(self, {self.ui.productsView: tr("재대출 상품"), self.ui.offersView: tr("타행 금리 공시"),
+                             self.ui.indexView: tr("지표금리"), self.ui.policiesView: tr("규제 정책"),
+                             self.ui.policyParametersView: tr("선택한 버전의 규제 값")})
 
     def activate(self, officer) -> None:
         self.officer = officer

@@ -55,7 +55,9 @@ class LoanPage(QWidget):
         layout.addWidget(section(tr("오늘 완제 시")))
         layout.addWidget(self.payoff)
         layout.addWidget(section(tr("남은 상환 스케줄")))
-        layout.addWidget(table(self.model, sortable=False), 1)
+        schedule = table(self.model, sortable=False)
+        schedule.setAccessibleName(tr("남은 상환 스케줄"))
+        layout.addWidget(schedule, 1)
 
     def activate(self, officer, loan_no: str, customer_name: str | None = None) -> None:
         self.customer_name = customer_name

@@ -59,6 +59,7 @@ class ProposalsPage(QWidget):
         self.officer = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
+        self.view.setAccessibleName(tr("제안서 목록"))
         self.view.activated.connect(lambda index: self.open_proposal.emit(self.model.record(index.row()).proposal_no))
         self.info = QLabel()
         self.check_edit = QLineEdit()
