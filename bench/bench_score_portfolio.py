@@ -51,7 +51,7 @@ def main() -> int:
             model_training.train_models(db, AS_OF)
 
         started = time.perf_counter()
-        summary = portfolio_scoring.score_portfolio(db, AS_OF)
+        summary = portfolio_scoring.score_portfolio(db, AS_OF, restart=True)
         elapsed = time.perf_counter() - started
 
         basis = quoting.load_basis(db)

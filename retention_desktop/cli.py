@@ -91,6 +91,11 @@ def admin_parser() -> argparse.ArgumentParser:
     scoring = sub.add_parser("score-portfolio", help="score every active loan and write the dated call lists")
     scoring.add_argument("--as-of", type=_date, default=None, help="the scoring date (default: today)")
     scoring.add_argument("--xlsx", type=Path, default=None, help="also export the call list to this Excel file")
+    scoring.add_argument("--partition", default="1/1", metavar="K/N",
+                         help="score only part K of N (customers whose id is K-1 modulo N), so N machines share a "
+                              "run; the last part to finish ranks and writes the call list (default 1/1)")
+    scoring.add_argument("--restart", action="store_true",
+                         help="discard an unfinished run of the date instead of resuming it")
 
     proposal = sub.add_parser("proposal", help="build, sign and archive a proposal PDF without the GUI")
     proposal.add_argument("--customer-no", required=True)
@@ -221,14 +226,16 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
     if args.command == "score-portfolio":
         summary = administration.score_portfolio_command(
             data_dir, args.demo, args.as_of or dt.date.today(), args.xlsx, _ask_password,
-            progress=_progress)
+            progress=_progress, partition=args.partition, restart=args.restart)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(json.dumps({"as_of": summary.as_of.isoformat(), "loans_scored": summary.loans_scored,
                           "call_list_entries": summary.entries, "branches": summary.branches,
                           "switching_model": summary.switching_model,
                           "recommended_actions": summary.actions, "call_list_actions": summary.listed_actions,
-                          "violations": summary.violations,
+                          "violations": summary.violations, "partition": summary.partition,
+                          "parts_done": summary.parts_done, "complete": summary.complete,
+                          "chunks_scored": summary.chunks_scored,
                           "excel": str(summary.excel) if summary.excel else None}, ensure_ascii=False))
         return 0
     if args.command == "proposal":

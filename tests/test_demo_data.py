@@ -92,6 +92,19 @@ def test_regenerating_replaces_earlier_demo_data_and_keeps_the_audit_log(db):
     assert meta["customers"] == 120 and meta["seed"] == 5
 
 
+def test_a_load_leaves_planner_statistics(db):
+    """The load's ANALYZE commits with the data: pg_stats describes every loaded table's columns."""
+    counts = demo_data.regenerate(db.engine, 150, 7, AS_OF)
+    with db.engine.connect() as conn:
+        analysed = dict(conn.execute(text(
+            "SELECT tablename, count(*) FROM pg_stats WHERE schemaname = current_schema() "
+            "AND tablename = ANY(:tables) GROUP BY tablename"), {"tables": list(demo_data.LOAD_ORDER)}).all())
+        estimated = conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = 'loans'::regclass")).scalar()
+    assert set(analysed) == set(demo_data.LOAD_ORDER)
+    assert analysed["loans"] >= 10  # one row per column
+    assert estimated == counts["loans"]
+
+
 def test_customer_count_is_bounded():
     with pytest.raises(ValueError, match="between 1 and 1,000,000"):
         generate(0, 1, AS_OF, KEY)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
@@ -19,6 +20,24 @@ def test_upgrade_from_empty_reaches_head_with_seeded_policy(empty_db):
         versions = conn.execute(text("SELECT version FROM policies ORDER BY effective_from")).scalars().all()
     assert versions == ["2024.02-phase1", "2024.09-phase2", "2025.06-627", "2025.07-phase3", "2025.10-1015",
                         "2027.01-relief-end"]
+
+
+def test_the_head_is_known_without_alembic_and_an_upgrade_at_head_loads_nothing(empty_db, monkeypatch):
+    """The start-up's shortcut: the head read from the revision files' headers is alembic's head, the stored
+    revision is read from alembic_version, and an upgrade of a database at the head does not call alembic."""
+    assert migrations.script_head() == migrations.head_revision(empty_db.engine)
+    assert not migrations.is_current(empty_db.engine) and migrations.stored_revision(empty_db.engine) is None
+    migrations.upgrade(empty_db.engine)
+    assert migrations.stored_revision(empty_db.engine) == migrations.current_revision(empty_db.engine)
+    from alembic import command
+
+    monkeypatch.setattr(command, "upgrade", lambda *_a: (_ for _ in ()).throw(AssertionError("alembic called")))
+    migrations.upgrade(empty_db.engine)  # at the head: nothing to do
+    with empty_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    assert not migrations.is_current(empty_db.engine)
+    with pytest.raises(AssertionError, match="alembic called"):
+        migrations.upgrade(empty_db.engine)
 
 
 def test_models_and_revisions_agree(empty_db):

@@ -8,10 +8,12 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from retention_desktop.data import demo_data, migrations
 from retention_desktop.data.models import CallListEntry, ModelVersion
 from retention_desktop.data.portfolio_frames import read_portfolio
+from retention_desktop.data.portfolio_stream import Partition
 from retention_desktop.services import model_training, portfolio_scoring
 from retention_desktop.services.quoting import load_basis
 from tests.support import TEST_AS_OF, drop_database, login_as, new_database
@@ -137,3 +139,182 @@ def test_batch_dsr_equals_the_single_quote_dsr(book, server_url):
             assert request_dsr_pct(request, policy) * 100 == int(batch.loc[int(customer_id)]), loan_no
     finally:
         officer.database.close()
+
+
+# -- score-portfolio at any size: chunks, resumption, partitions ------------------------------------------------
+LIST_COLUMNS = ("branch_id, branch_rank, loan_id, customer_id, officer_id, action, recommended_rate_pct, "
+                "current_rate_pct, expected_value, expected_value_gain, customer_saving, customer_monthly_saving, "
+                "switching_probability, value_at_risk, rate_cut_right, fee_window_ends_on, switch_eligible_from, "
+                "eligibility, reasons, model_version")
+
+
+def _call_list(db) -> pd.DataFrame:
+    with db.engine.connect() as conn:
+        return pd.read_sql(text(f"SELECT {LIST_COLUMNS} FROM call_list_entries WHERE as_of = :d "
+                                "ORDER BY branch_id, branch_rank"), conn, params={"d": TEST_AS_OF})
+
+
+@pytest.fixture(scope="module")
+def whole_run(book, cards):
+    """One uninterrupted run in a single chunk: the call list every other way of running must reproduce."""
+    summary = portfolio_scoring.score_portfolio(book, TEST_AS_OF, chunk_loans=1_000_000)
+    assert summary.complete and summary.chunks_scored == 1
+    return summary, _call_list(book)
+
+
+def test_the_streamed_run_lists_what_ranking_the_whole_book_in_memory_lists(book, whole_run):
+    """The chunked reader and the SQL ranking change nothing: scoring the book read at once (COPY) and ranking it
+    with pandas gives the same entries, gains and order."""
+    summary, listed = whole_run
+    basis = load_basis(book)
+    frames = read_portfolio(book.engine, TEST_AS_OF)
+    scored = portfolio_scoring.score(frames, basis.policy(TEST_AS_OF), basis, TEST_AS_OF)
+    worth = portfolio_scoring.candidates(scored)
+    expected = (worth.sort_values(["branch_id", "expected_value_gain", "loan_id"], ascending=[True, False, True])
+                .groupby("branch_id").head(basis.rules_on(TEST_AS_OF).call_list_size_per_branch))
+    assert len(listed) == len(expected) > 0
+    assert list(listed["loan_id"]) == list(expected["loan_id"])
+    assert list(listed["expected_value_gain"]) == list(expected["expected_value_gain"])
+    assert summary.loans_scored == len(scored)
+    assert summary.actions == {a: int((scored["action"] == a).sum()) for a in summary.actions}
+
+
+def test_partition_halves_list_what_a_whole_run_lists(book, whole_run):
+    _summary, listed = whole_run
+    first = portfolio_scoring.score_portfolio(book, TEST_AS_OF, partition=Partition(1, 2), chunk_loans=1_500)
+    assert not first.complete and first.parts_done == 1 and first.entries == 0
+    assert first.chunks_scored >= 2  # several chunks in each half
+    pd.testing.assert_frame_equal(_call_list(book), listed)  # the list of the date stands until every part is in
+    second = portfolio_scoring.score_portfolio(book, TEST_AS_OF, partition=Partition(2, 2), chunk_loans=2_000)
+    assert second.complete and second.parts_done == 2
+    assert second.loans_scored == whole_run[0].loans_scored
+    assert second.actions == whole_run[0].actions and second.violations == whole_run[0].violations
+    pd.testing.assert_frame_equal(_call_list(book), listed)
+    with book.engine.connect() as conn:  # the staging of a finished run is gone
+        assert conn.execute(text("SELECT count(*) FROM scoring_candidates")).scalar() == 0
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_an_interrupted_run_resumes_at_its_chunk_and_lists_what_a_whole_run_lists(book, whole_run):
+    _summary, listed = whole_run
+
+    def stop_after_third(k):
+        if k == 3:
+            raise Interrupted
+
+    with pytest.raises(Interrupted):
+        portfolio_scoring.score_portfolio(book, TEST_AS_OF, chunk_loans=1_000, after_chunk=stop_after_third)
+    with book.engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*), max(last_customer) FROM scoring_chunks c JOIN scoring_runs r "
+                                   "ON r.id = c.run_id WHERE r.finished_at IS NULL")).one()
+    assert stored[0] == 3
+    resumed = portfolio_scoring.score_portfolio(book, TEST_AS_OF, chunk_loans=1_000)
+    assert resumed.resumed_after_customer == stored[1]
+    assert resumed.complete and resumed.loans_scored == whole_run[0].loans_scored
+    # only what was left was scored again: the whole book takes more chunks of that size than the resumed rest
+    with book.engine.connect() as conn:
+        chunks = conn.execute(text("SELECT count(*) FROM scoring_chunks c JOIN scoring_runs r ON r.id = c.run_id "
+                                   "WHERE r.id = (SELECT max(id) FROM scoring_runs) AND NOT c.final")).scalar()
+    assert chunks == 3 + resumed.chunks_scored
+    pd.testing.assert_frame_equal(_call_list(book), listed)
+
+
+def test_an_open_run_is_continued_only_as_it_was_begun(book, cards, monkeypatch):
+    from retention_desktop.data.scoring_runs import RunConflict
+
+    def stop(_k):
+        raise Interrupted
+
+    with pytest.raises(Interrupted):
+        portfolio_scoring.score_portfolio(book, TEST_AS_OF, partition=Partition(1, 3), chunk_loans=1_000,
+                                          after_chunk=stop)
+    with pytest.raises(RunConflict, match="3개 파트"):
+        portfolio_scoring.score_portfolio(book, TEST_AS_OF)
+    # another basis (here: other rates) cannot continue it either
+    monkeypatch.setattr(portfolio_scoring, "basis_fingerprint", lambda *_a: "0" * 64)
+    with pytest.raises(RunConflict, match="--restart"):
+        portfolio_scoring.score_portfolio(book, TEST_AS_OF, partition=Partition(2, 3))
+    monkeypatch.undo()
+    restarted = portfolio_scoring.score_portfolio(book, TEST_AS_OF, restart=True)
+    assert restarted.complete and not restarted.resumed_after_customer
+
+
+def test_chunks_hold_whole_customers_and_advise_as_the_whole_book(book, cards):
+    """Streamed in small chunks, every customer lies in one chunk, and the advice of the chunks, put together, is
+    the advice of the whole book read at once: every column of every loan (DSR, prices, savings, action)."""
+    from retention_desktop.data.portfolio_frames import read_reference
+    from retention_desktop.data.portfolio_stream import BookStream
+
+    basis = load_basis(book)
+    policy = basis.policy(TEST_AS_OF)
+    whole = portfolio_scoring.score(read_portfolio(book.engine, TEST_AS_OF), policy, basis, TEST_AS_OF)
+    market, index_rates = read_reference(book.engine, TEST_AS_OF)
+    parts, owners = [], []
+    with BookStream(book.engine, TEST_AS_OF, market, index_rates, chunk_loans=300) as stream:
+        for chunk in stream.chunks():
+            owners.append(set(chunk.frames.loans["customer_id"]))
+            assert chunk.last_customer_id == max(owners[-1])
+            parts.append(portfolio_scoring.score(chunk.frames, policy, basis, TEST_AS_OF))
+    assert len(parts) > 20
+    assert all(not (a & b) for a, b in zip(owners, owners[1:])), "a customer split across chunks"
+    streamed = pd.concat(parts).sort_values("loan_id").reset_index(drop=True)
+    whole = whole.sort_values("loan_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(streamed, whole, check_dtype=False)
+
+
+# -- who may touch a run's staging ------------------------------------------------------------------------------
+STAGING_STATEMENTS = (
+    "SELECT count(*) FROM scoring_candidates", "SELECT count(*) FROM scoring_chunks",
+    "INSERT INTO scoring_runs (as_of, parts, basis_fingerprint, model_version) VALUES (DATE '2026-11-23', 1, 'x', 'x')",
+    "UPDATE scoring_runs SET finished_at = now()", "DELETE FROM scoring_candidates")
+
+
+@pytest.mark.parametrize("employee_no", ["E1007", "E1006"])  # an officer, a branch manager
+def test_officers_and_managers_cannot_read_or_write_a_runs_staging(login, employee_no):
+    """The staging holds every branch's customers' savings and gains before any ranking: the batch's alone."""
+    officer = login(employee_no)
+    for statement in STAGING_STATEMENTS:
+        with pytest.raises(DBAPIError, match="permission denied"):
+            with officer.database.session() as s:
+                s.execute(text(statement))
+
+
+def test_a_head_office_admin_runs_score_portfolio_as_their_own_login(db, login):
+    """On a central server the batch runs as an rd_admin login, not as the schema's owner: every step of a
+    chunked run (open, stage, finish, rank, write the list) is within its grants."""
+    admin = login("E1005")
+    summary = portfolio_scoring.score_portfolio(admin.database, TEST_AS_OF, chunk_loans=300)
+    assert summary.complete and summary.chunks_scored >= 2 and summary.entries > 0
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM call_list_entries WHERE as_of = :d"),
+                            {"d": TEST_AS_OF}).scalar() == summary.entries
+
+
+FINGERPRINT = r"""
+import datetime as dt, sys
+from retention_desktop.data.database import Database, create_app_engine
+from retention_desktop.data.portfolio_frames import read_reference
+from retention_desktop.services.portfolio_scoring import basis_fingerprint
+from retention_desktop.services.quoting import load_basis
+db = Database("embedded", sys.argv[1], create_app_engine(sys.argv[1]))
+as_of = dt.date.fromisoformat(sys.argv[2])
+print(basis_fingerprint(load_basis(db), as_of, read_reference(db.engine, as_of)[0]))
+db.engine.dispose()
+"""
+
+
+def test_every_machine_of_a_partitioned_run_computes_the_same_basis_fingerprint(db):
+    """Parts run in other processes (other machines): the fingerprint must not follow anything a process draws
+    afresh, like the string hash that orders a set (the policy's region sets). Seeds 1 and 3 order them apart."""
+    import os
+    import subprocess
+    import sys
+
+    url = db.url.render_as_string(hide_password=False)
+    prints = {subprocess.run([sys.executable, "-c", FINGERPRINT, url, TEST_AS_OF.isoformat()], check=True, text=True,
+                             capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+              for seed in ("1", "3")}
+    assert len(prints) == 1 and len(next(iter(prints))) == 64

@@ -298,6 +298,9 @@ class Repayment(Base):
         CheckConstraint("days_late >= 0", name="days_late_not_negative"),
         CheckConstraint("paid_on IS NULL OR days_late = GREATEST(paid_on - due_date, 0)", name="days_late_matches"),
         Index("ix_repayments_loan_id_due_date", "loan_id", "due_date"),
+        # the late instalments alone (1–2 % of them): a model's late-payment count reads only these (revision 0010)
+        Index("ix_repayments_late_loan_id_due_date", "loan_id", "due_date", postgresql_include=["days_late"],
+              postgresql_where=text("days_late > 0")),
     )
 
 
@@ -572,4 +575,72 @@ class CallListEntry(Base):
         Index("ix_call_list_entries_as_of_branch_id_branch_rank", "as_of", "branch_id", "branch_rank"),
         Index("ix_call_list_entries_as_of_officer_id", "as_of", "officer_id"),
         Index("ix_call_list_entries_customer_id", "customer_id"),
+    )
+
+
+class ScoringRun(Base):
+    """One score-portfolio run of a date, in ``parts`` parts; open until its call list is written."""
+
+    __tablename__ = "scoring_runs"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    parts: Mapped[int] = mapped_column(SmallInteger)
+    basis_fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of models, rules, policy, products, rates
+    model_version: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    entries: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("parts BETWEEN 1 AND 1024", name="parts"),
+        Index("uq_scoring_runs_open_per_day", "as_of", unique=True, postgresql_where=text("finished_at IS NULL")),
+    )
+
+
+class ScoringChunk(Base):
+    """A chunk of a part stored: the last customer it covered (a resumed part goes on after it), its loans and
+    counts (actions, violations). ``final`` marks the part complete."""
+
+    __tablename__ = "scoring_chunks"
+    run_id: Mapped[int] = mapped_column(ForeignKey("scoring_runs.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_customer: Mapped[int] = mapped_column(BigInteger)
+    loans: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict] = mapped_column(JSONB)
+    final: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (CheckConstraint("loans >= 0", name="loans"),)
+
+
+class ScoringCandidate(Base):
+    """A loan worth a call, staged until every part of its run is in and the ranking writes the call list."""
+
+    __tablename__ = "scoring_candidates"
+    run_id: Mapped[int] = mapped_column(ForeignKey("scoring_runs.id", ondelete="CASCADE"), primary_key=True)
+    loan_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    customer_id: Mapped[int] = mapped_column(BigInteger)
+    branch_id: Mapped[int] = mapped_column(Integer)
+    officer_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    expected_value: Mapped[int] = mapped_column(BigInteger)
+    expected_value_gain: Mapped[int] = mapped_column(BigInteger)
+    recommended_bp: Mapped[int] = mapped_column(Integer)
+    current_bp: Mapped[int] = mapped_column(Integer)
+    renegotiation_ok: Mapped[bool] = mapped_column(Boolean)
+    reloan_ok: Mapped[bool] = mapped_column(Boolean)
+    customer_saving: Mapped[int] = mapped_column(BigInteger)
+    customer_monthly_saving: Mapped[int] = mapped_column(BigInteger)
+    switching_probability: Mapped[Decimal] = mapped_column(Numeric(6, 4))
+    value_at_risk: Mapped[int] = mapped_column(BigInteger)
+    rate_cut_right: Mapped[bool] = mapped_column(Boolean)
+    fee_window_ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    switch_eligible_from: Mapped[dt.date | None] = mapped_column(Date)
+    market_rate_pct: Mapped[Decimal | None] = mapped_column(Numeric(7, 4))  # the best disclosed rate, % (a reason)
+    score_change: Mapped[int] = mapped_column(Integer)
+    reloan_dsr_exempt: Mapped[bool] = mapped_column(Boolean)
+    reloan_stressed: Mapped[bool] = mapped_column(Boolean)
+    reloan_dsr_hundredths: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("action IN ('renegotiation', 'reloan') AND expected_value_gain > 0", name="worth_a_call"),
+        Index("ix_scoring_candidates_run_id_branch_id_gain", "run_id", "branch_id", "expected_value_gain"),
     )

@@ -1,4 +1,8 @@
-"""The portfolio as pandas frames, read with COPY (a million loans in seconds), for models and batch scoring."""
+"""The portfolio as pandas frames, read with COPY (a million loans in seconds), for training the models.
+
+Scoring streams the book instead (``portfolio_stream``). Rates arrive as whole 0.0001 % (``annual_rate_e4``,
+``prepayment_fee_e4``): the server multiplies the exact NUMERIC, the client never parses rate texts.
+"""
 
 from __future__ import annotations
 
@@ -26,17 +30,6 @@ class PortfolioFrames:
     proposal_outcomes: pd.DataFrame
 
 
-RATE_COLUMNS = ("annual_rate_pct", "prepayment_fee_pct")
-
-
-def rate_e4(texts: pd.Series) -> pd.Series:
-    """Exact NUMERIC rate texts ('5.2000') to whole 0.0001 % (52000), without passing through a float."""
-    parts = texts.astype("string").str.split(".", n=1, expand=True)
-    whole = parts[0].astype("int64")
-    frac = (parts[1].fillna("") if 1 in parts else pd.Series("", index=texts.index)).str.ljust(4, "0").str[:4]
-    return whole * 10_000 + frac.astype("int64")
-
-
 def _query(engine: Engine, sql: str, dates: tuple[str, ...] = ()) -> pd.DataFrame:
     raw = engine.raw_connection()
     try:
@@ -46,8 +39,9 @@ def _query(engine: Engine, sql: str, dates: tuple[str, ...] = ()) -> pd.DataFram
         buf.seek(0)
         header = buf.readline()
         buf.seek(0)
-        rates = {c: "string" for c in RATE_COLUMNS if c in header.strip().split(",")}
-        return pd.read_csv(buf, parse_dates=list(dates), dtype=rates, dtype_backend="numpy_nullable",
+        # the market's and the indexes' few rates stay exact texts (read as Decimal or float by their users)
+        texts = {c: "string" for c in ("annual_rate_pct",) if c in header.strip().split(",")}
+        return pd.read_csv(buf, parse_dates=list(dates), dtype=texts, dtype_backend="numpy_nullable",
                            true_values=["t"], false_values=["f"])
     finally:
         raw.rollback()
@@ -62,9 +56,10 @@ def read_portfolio(engine: Engine, as_of: dt.date, include_switched: bool = Fals
         scope = (f"({ACTIVE} OR (closed_reason = 'switched_away' AND closed_on > DATE '{day}' - 365 "
                  f"AND closed_on <= DATE '{day}'))")
     loans = _query(engine, f"""
-        SELECT id, loan_no, customer_id, branch_id, officer_id, kind, principal, balance, annual_rate_pct, rate_type,
-               fixed_period_months, index_name, repayment_method, term_months, drawdown_date, maturity_date,
-               credit_score_at_drawdown, prepayment_fee_pct, status, closed_on, closed_reason, collateral_value,
+        SELECT id, loan_no, customer_id, branch_id, officer_id, kind, principal, balance,
+               (annual_rate_pct * 10000)::bigint AS annual_rate_e4, rate_type, fixed_period_months, index_name,
+               repayment_method, term_months, drawdown_date, maturity_date, credit_score_at_drawdown,
+               (prepayment_fee_pct * 10000)::bigint AS prepayment_fee_e4, status, closed_on, closed_reason, collateral_value,
                collateral_region
         FROM loans WHERE {scope} AND drawdown_date <= DATE '{day}' ORDER BY id""",
                    ("drawdown_date", "maturity_date", "closed_on"))
@@ -80,14 +75,26 @@ def read_portfolio(engine: Engine, as_of: dt.date, include_switched: bool = Fals
                max(days_late) AS max_days_late_12m
         FROM repayments WHERE due_date > DATE '{day}' - 365 AND due_date <= DATE '{day}' GROUP BY loan_id""")
     external = _query(engine, """
-        SELECT customer_id, lender_sector, kind, balance, annual_rate_pct, remaining_months, repayment_method,
-               credit_limit FROM external_debts ORDER BY customer_id, id""")
-    debts = (external.assign(card=external["balance"].where(external["kind"] == "card_loan", 0))
-             .groupby("customer_id", as_index=False)
-             .agg(external_debt_count=("kind", "size"), card_debt=("card", "sum")))
-    market = _query(engine, "SELECT lender, loan_kind, credit_score_min, credit_score_max, annual_rate_pct, fees, "
-                            "as_of FROM market_offers", ("as_of",))
-    index_rates = _query(engine, f"SELECT index_name, rate_date, annual_rate_pct FROM index_rates "
-                                 f"WHERE rate_date <= DATE '{day}' ORDER BY index_name, rate_date", ("rate_date",))
+        SELECT customer_id, lender_sector, kind, balance, (annual_rate_pct * 10000)::bigint AS annual_rate_e4,
+               remaining_months, repayment_method, credit_limit FROM external_debts ORDER BY customer_id, id""")
+    debts = debts_of(external)
+    market, index_rates = read_reference(engine, as_of)
     outcomes = _query(engine, "SELECT loan_id, decision FROM proposals WHERE decision <> 'none'")
     return PortfolioFrames(as_of, loans, customers, scores, late, debts, external, market, index_rates, outcomes)
+
+
+def debts_of(external: pd.DataFrame) -> pd.DataFrame:
+    """Per customer: how many external debts, and the card-loan balance (model features)."""
+    return (external.assign(card=external["balance"].where(external["kind"] == "card_loan", 0))
+            .groupby("customer_id", as_index=False)
+            .agg(external_debt_count=("kind", "size"), card_debt=("card", "sum")))
+
+
+def read_reference(engine: Engine, as_of: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The market's disclosed offers and the index rates published on or before ``as_of`` (small tables)."""
+    market = _query(engine, "SELECT lender, loan_kind, credit_score_min, credit_score_max, annual_rate_pct, fees, "
+                            "as_of FROM market_offers ORDER BY id", ("as_of",))
+    index_rates = _query(engine, f"SELECT index_name, rate_date, annual_rate_pct FROM index_rates "
+                                 f"WHERE rate_date <= DATE '{as_of.isoformat()}' ORDER BY index_name, rate_date",
+                         ("rate_date",))
+    return market, index_rates

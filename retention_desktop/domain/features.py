@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from retention_desktop.domain.fees import months_between_dates
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SWITCHING_FEATURES = ("rate_gap_pct", "score_change", "months_held", "fee_window_over", "log_principal",
                       "late_payments_12m", "external_debt_count", "salary_transfer", "is_mortgage", "is_overdraft")
@@ -61,12 +64,20 @@ ASSUMED = {
 }
 
 
-def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_score: np.ndarray,
-                  score_at_drawdown: np.ndarray, drawdown: np.ndarray, reference: np.ndarray, term_months: np.ndarray,
-                  principal: np.ndarray, late_payments_12m: np.ndarray, external_debt_count: np.ndarray,
-                  salary_transfer: np.ndarray, kind: np.ndarray, annual_income: np.ndarray, card_debt: np.ndarray,
-                  employment_type: np.ndarray, fee_window_months: int, index=None) -> pd.DataFrame:
-    """Switching and risk features, one row per loan (arrays of equal length; ``index`` labels the rows).
+def feature_frame(*, index=None, **columns) -> pd.DataFrame:
+    """``feature_columns`` as a frame, one row per loan (``index`` labels the rows)."""
+    import pandas as pd  # here, not at import: the screens' modules load without pandas (start-up time)
+
+    return pd.DataFrame(feature_columns(**columns), index=index)
+
+
+def feature_columns(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_score: np.ndarray,
+                    score_at_drawdown: np.ndarray, drawdown: np.ndarray, reference: np.ndarray,
+                    term_months: np.ndarray, principal: np.ndarray, late_payments_12m: np.ndarray,
+                    external_debt_count: np.ndarray, salary_transfer: np.ndarray, kind: np.ndarray,
+                    annual_income: np.ndarray, card_debt: np.ndarray, employment_type: np.ndarray,
+                    fee_window_months: int) -> dict[str, np.ndarray]:
+    """Switching and risk features, one array per feature, one element per loan (arrays of equal length).
 
     ``reference``: the day the loan is described at (today, or the day it left for a loan switched away);
     ``market_rate_pct``: the best rate another lender discloses (or offered) for it, NaN where none;
@@ -82,7 +93,7 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
     income = np.asarray(annual_income, dtype=np.float64)
     employment = np.asarray(employment_type).astype(str)
     kind = np.asarray(kind).astype(str)
-    return pd.DataFrame({
+    return {
         "rate_gap_pct": np.where(np.isfinite(market), rate - market, 0.0),
         "score_change": score - np.where(np.isfinite(at_drawdown), at_drawdown, score),
         "months_held": np.clip(held, 0, MAX_MONTHS_HELD).astype(np.float64),
@@ -99,11 +110,13 @@ def feature_frame(*, rate_pct: np.ndarray, market_rate_pct: np.ndarray, credit_s
         "self_employed": np.isin(employment, ["self_employed", "freelancer"]).astype(np.float64),
         "unemployed": (employment == "unemployed").astype(np.float64),
         "market_rate_pct": market,
-    }, index=index)
+    }
 
 
 def best_market_rates(market_offers: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """The lowest disclosed rate per loan kind and credit band on the latest sheet on or before ``as_of``."""
+    import pandas as pd
+
     offers = market_offers[pd.to_datetime(market_offers["as_of"]) <= pd.Timestamp(as_of)]
     if offers.empty:
         return pd.DataFrame(columns=["loan_kind", "credit_score_min", "credit_score_max", "best_rate_pct"])
@@ -130,9 +143,13 @@ def loan_features(loans: pd.DataFrame, customers: pd.DataFrame, latest_scores: p
                   as_of: dt.date, fee_window_months: int) -> pd.DataFrame:
     """Switching and risk features per loan of the bank's book (index: loan id).
 
+    ``loans``: id, customer_id, kind, annual_rate_e4 (whole 0.0001 %), principal, term_months, drawdown_date,
+    credit_score_at_drawdown, optionally closed_on.
     ``latest_scores``: customer_id, score. ``late_counts``: loan_id, late_payments_12m.
     ``debts``: customer_id, external_debt_count, card_debt (other lenders' loans, from the bureau).
     """
+    import pandas as pd
+
     frame = loans.set_index("id")
     cust = customers.set_index("id").reindex(frame["customer_id"])
     score = latest_scores.set_index("customer_id")["score"].reindex(frame["customer_id"]).to_numpy(dtype=np.float64)
@@ -146,7 +163,7 @@ def loan_features(loans: pd.DataFrame, customers: pd.DataFrame, latest_scores: p
     best = best_market_rates(market_offers, as_of)
     market = market_rate_for(best, frame["kind"], pd.Series(score, index=frame.index))
     return feature_frame(
-        rate_pct=frame["annual_rate_pct"].astype("Float64").to_numpy(dtype=np.float64),
+        rate_pct=frame["annual_rate_e4"].to_numpy(dtype=np.float64) / 10_000,  # the same float as the rate's text
         market_rate_pct=market, credit_score=score,
         score_at_drawdown=frame["credit_score_at_drawdown"].astype("Float64").to_numpy(dtype=np.float64,
                                                                                        na_value=np.nan),
@@ -164,7 +181,7 @@ def customer_features(*, rate_pct, market_rate_pct, credit_score: int, facts: Cu
                       as_of: dt.date, term_months: int, balance: int, kind: str, annual_income: int,
                       external_debt_count: int, card_debt: int, fee_window_months: int) -> Mapping[str, float]:
     """The same features for the loan of one quote document, with ``CustomerFacts``' assumptions filled in."""
-    frame = feature_frame(
+    columns = feature_columns(
         rate_pct=np.array([float(rate_pct)]),
         market_rate_pct=np.array([np.nan if market_rate_pct is None else float(market_rate_pct)]),
         credit_score=np.array([credit_score]),
@@ -177,4 +194,4 @@ def customer_features(*, rate_pct, market_rate_pct, credit_score: int, facts: Cu
         salary_transfer=np.array([bool(facts.salary_transfer)]), kind=np.array([kind]),
         annual_income=np.array([annual_income]), card_debt=np.array([card_debt]),
         employment_type=np.array([facts.employment_type or "salaried"]), fee_window_months=fee_window_months)
-    return {name: float(value) for name, value in frame.iloc[0].items()}
+    return {name: float(values[0]) for name, values in columns.items()}

@@ -44,11 +44,11 @@ CHUNK = 50_000
 class Book:
     """The active book as plain frames (what ``data.portfolio_frames`` reads), with the features already built.
 
-    ``loans``: id, customer_id, branch_id, officer_id, kind, principal, balance, annual_rate_pct (exact text),
+    ``loans``: id, customer_id, branch_id, officer_id, kind, principal, balance, annual_rate_e4 (whole 0.0001 %),
     rate_type, fixed_period_months, index_name, repayment_method, term_months, drawdown_date,
-    credit_score_at_drawdown, prepayment_fee_pct (exact text), collateral_value, collateral_region.
+    credit_score_at_drawdown, prepayment_fee_e4 (whole 0.0001 %), collateral_value, collateral_region.
     ``customers``: id, annual_income, salary_transfer, created_on, region. ``external_debts``: customer_id, kind,
-    balance, annual_rate_pct (text), remaining_months, repayment_method, credit_limit. ``features``: by loan id.
+    balance, annual_rate_e4, remaining_months, repayment_method, credit_limit. ``features``: by loan id.
     """
 
     as_of: dt.date
@@ -57,14 +57,6 @@ class Book:
     external_debts: pd.DataFrame
     market_offers: pd.DataFrame
     features: pd.DataFrame
-
-
-def rate_e4(texts: pd.Series) -> np.ndarray:
-    """Exact NUMERIC rate texts ('5.2000') to whole 0.0001 % (52000), without passing through a float: each
-    distinct text is read once as a Decimal (a book holds a few thousand distinct rates)."""
-    codes, uniques = pd.factorize(texts.astype("string"))
-    values = np.array([int(Decimal(str(u)) * E4) for u in uniques], dtype=np.int64)
-    return values[codes] if len(values) else np.zeros(len(texts), dtype=np.int64)
 
 
 def _e4(pct: Decimal) -> int:
@@ -136,7 +128,7 @@ def book_debts(book: Book, policy: Policy, loan_rate_e4: np.ndarray, remaining: 
     ext_kind = ext["kind"].to_numpy().astype(str)
     ext_limit = ext["credit_limit"].fillna(0).to_numpy(dtype=np.int64)
     ext_balance = ext["balance"].to_numpy(dtype=np.int64)
-    theirs = annual_debt_service(ext_kind, ext_balance, ext_limit, rate_e4(ext["annual_rate_pct"]),
+    theirs = annual_debt_service(ext_kind, ext_balance, ext_limit, ext["annual_rate_e4"].to_numpy(dtype=np.int64),
                                  ext["remaining_months"].to_numpy(), ext["repayment_method"].map(METHOD_CODES).to_numpy(),
                                  policy)
     own_exposure = np.where((kind == "overdraft") & (limit > 0), limit, balance)
@@ -157,7 +149,7 @@ def customer_dsr(book: Book, policy: Policy) -> pd.Series:
     """DSR (hundredths of a percent) per customer over our active loans and the bureau's external debts."""
     loans = book.loans
     held = months_between_array(loans["drawdown_date"].to_numpy(), book.as_of)
-    debts = book_debts(book, policy, rate_e4(loans["annual_rate_pct"]),
+    debts = book_debts(book, policy, loans["annual_rate_e4"].to_numpy(dtype=np.int64),
                        np.maximum(loans["term_months"].to_numpy() - held, 1))
     per_customer = pd.Series(debts.dsr_hundredths, index=loans["customer_id"].to_numpy()).groupby(level=0).first()
     income = book.customers.set_index("id")["annual_income"]
@@ -167,7 +159,7 @@ def customer_dsr(book: Book, policy: Policy) -> pd.Series:
         ext = book.external_debts[book.external_debts["customer_id"].isin(missing)]
         service = annual_debt_service(ext["kind"].to_numpy().astype(str), ext["balance"].to_numpy(dtype=np.int64),
                                       ext["credit_limit"].fillna(0).to_numpy(dtype=np.int64),
-                                      rate_e4(ext["annual_rate_pct"]), ext["remaining_months"].to_numpy(),
+                                      ext["annual_rate_e4"].to_numpy(dtype=np.int64), ext["remaining_months"].to_numpy(),
                                       ext["repayment_method"].map(METHOD_CODES).to_numpy(), policy)
         totals = pd.Series(service, index=ext["customer_id"].to_numpy()).groupby(level=0).sum().reindex(missing)
         extra = hundredths_pct(totals.fillna(0).to_numpy(dtype=np.int64), income.reindex(missing).to_numpy())
@@ -310,7 +302,7 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
                          else np.full(n, float(PRIOR_DEFAULT_PROBABILITY)), 4)
     kind = loans["kind"].to_numpy().astype(str)
     balance = loans["balance"].to_numpy(dtype=np.int64)
-    current_e4 = rate_e4(loans["annual_rate_pct"])
+    current_e4 = loans["annual_rate_e4"].to_numpy(dtype=np.int64)
     current_bp = (current_e4 + 50) // 100
     held = months_between_array(loans["drawdown_date"].to_numpy(), as_of)
     term_total = loans["term_months"].to_numpy(dtype=np.int64)
@@ -367,7 +359,7 @@ def advise_book(book: Book, policy: Policy, rules: PricingRules, models: Mapping
                            np.iinfo(np.int64).max)
 
     # -- money the bank gets or spends once ------------------------------------------------------------
-    fee_e4 = rate_e4(loans["prepayment_fee_pct"])
+    fee_e4 = loans["prepayment_fee_e4"].to_numpy(dtype=np.int64)
     drawdown = loans["drawdown_date"].to_numpy(dtype="datetime64[D]")
     full_fee = prepayment_fee_array(balance, fee_e4, drawdown, term_total, as_of, policy)
     waiver_e4 = attr("reloan_fee_waiver_pct", _e4, Decimal(0)).astype(np.int64)

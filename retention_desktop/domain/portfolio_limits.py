@@ -25,8 +25,6 @@ def annual_debt_service(kind: np.ndarray, balance: np.ndarray, credit_limit: np.
     exposure = np.where((kind == "overdraft") & (np.asarray(credit_limit) > 0), credit_limit, balance).astype(np.int64)
     counted = (kind != "jeonse") & (exposure > 0)
     counted &= ~(np.isin(kind, SMALL_LOAN_KINDS) & (exposure <= policy.dsr_small_loan_exclusion))
-    schedules = portfolio_schedules(np.maximum(exposure, 1), rate_e4, months, method)
-    actual = schedules.next12_principal + schedules.next12_interest
     year_interest = exposure * rate_e4 * np.minimum(months, 12) // (12 * 100 * 10_000)
     years = policy.dsr_amortisation_years
     by_rule = np.full(len(kind), -1, dtype=np.int64)
@@ -41,5 +39,12 @@ def annual_debt_service(kind: np.ndarray, balance: np.ndarray, credit_limit: np.
     for k, n_years in years.items():
         if k != "overdraft":
             by_rule = np.where(bullet & (kind == k), exposure // n_years + year_interest, by_rule)
+    # the rest pay what their schedule says over the next 12 months (run for 12 months only, where counted)
+    actual = np.zeros(len(kind), dtype=np.int64)
+    scheduled = np.nonzero(counted & (by_rule < 0))[0]
+    if len(scheduled):
+        s = portfolio_schedules(np.maximum(exposure[scheduled], 1), rate_e4[scheduled], months[scheduled],
+                                method[scheduled], horizon=12)
+        actual[scheduled] = s.next12_principal + s.next12_interest
     service = np.where(by_rule >= 0, by_rule, actual)
     return np.where(counted, service, 0)

@@ -31,8 +31,10 @@ class PortfolioSchedules:
 
 
 def portfolio_schedules(balance: np.ndarray, rate_e4: np.ndarray, months: np.ndarray,
-                        method: np.ndarray) -> PortfolioSchedules:
-    """``rate_e4``: annual rates in whole 0.0001 %; ``method``: codes from ``METHOD_CODES``."""
+                        method: np.ndarray, horizon: int | None = None) -> PortfolioSchedules:
+    """``rate_e4``: annual rates in whole 0.0001 %; ``method``: codes from ``METHOD_CODES``. With ``horizon``, only
+    the first ``horizon`` months are run (the next year's payments of a DSR need 12, not the whole term):
+    ``total_interest`` then covers those months alone."""
     # Longest loans first, so the loans still running in a month are always a prefix (a view, no mask).
     order = np.argsort(-months.astype(np.int64), kind="stable")
     balance = balance.astype(np.int64)[order]
@@ -49,7 +51,8 @@ def portfolio_schedules(balance: np.ndarray, rate_e4: np.ndarray, months: np.nda
     next_i = np.zeros(n, np.int64)
     first_payment = np.zeros(n, np.int64)
     # running[m - 1]: how many loans still have an instalment in month m (a prefix, as sorted)
-    running = np.searchsorted(-months, -np.arange(1, int(months.max(initial=0)) + 1), side="right")
+    last_month = int(months.max(initial=0)) if horizon is None else min(int(months.max(initial=0)), horizon)
+    running = np.searchsorted(-months, -np.arange(1, last_month + 1), side="right")
     for month, k in enumerate(running.tolist(), start=1):
         b = balance[:k]
         interest = (twice_e4[:k] * b + den) // twice_den

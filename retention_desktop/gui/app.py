@@ -21,8 +21,10 @@ from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
 from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
 
-# The login window must appear at once: the main window, the services and what they pull in (pandas,
-# scikit-learn, matplotlib, the database drivers) are imported in the background while it is shown.
+# The login window must appear at once. While it is shown, two background tasks run side by side: the screens'
+# modules are imported (Qt widgets, SQLAlchemy, numpy: nothing heavier, see docs/benchmarks.md "Start-up") and
+# the embedded server starts. Once the main window is usable, a third imports what later screens need (pandas,
+# matplotlib, reportlab, pyHanko) so the first comparison or proposal does not wait for it.
 
 log = logging.getLogger(__name__)
 
@@ -72,17 +74,23 @@ class DesktopApp:
             self.dialog.ui.modeCombo.setCurrentIndex(1)  # the server form, to fill in; the demo only if chosen
         self.dialog.login_requested.connect(self.log_in)
         self._embedded_started = False
+        self._screens_loaded = False
+        self._waiting_login = None  # a login that finished before the screens' modules were imported
         if self.settings.remembered_employee_no:
             self.dialog.ui.employeeEdit.setText(self.settings.remembered_employee_no)
 
     def start(self) -> None:
         self.dialog.show()
         QTimer.singleShot(0, self._first_window_shown)
+        # the background work begins once the login window is up: its imports would otherwise hold the GIL
+        # while the window is being shown
+        QTimer.singleShot(0, lambda: run_task(_preload_screens, self._screens_ready, self._failed))
         if self.settings_problem is not None:
             self.dialog.show_error(self.settings_problem.message())
             show_error(self.settings_problem, self.dialog)
         if self.demo:
-            self._start_embedded()
+            self._embedded_started = True
+            QTimer.singleShot(0, self._start_embedded)
 
     def _start_embedded(self) -> None:
         self._embedded_started = True
@@ -98,7 +106,6 @@ class DesktopApp:
         from retention_desktop.services.administration import open_demo_ready
         from retention_desktop.services.officer_session import demo_logins
 
-        _preload_screens()
         db = open_demo_ready(self.data_dir, True, ask_password=lambda _a: None)
         return db, demo_logins(db)
 
@@ -147,7 +154,16 @@ class DesktopApp:
             print(f"login failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
 
+    def _screens_ready(self, _result=None) -> None:
+        self._screens_loaded = True
+        if self._waiting_login is not None:
+            connected, self._waiting_login = self._waiting_login, None
+            self._logged_in(connected)
+
     def _logged_in(self, connected) -> None:
+        if not self._screens_loaded:  # imported in the background: the GUI thread does not wait on it
+            self._waiting_login = connected
+            return
         from retention_desktop.gui.main_window import MainWindow
 
         self.connected = connected
@@ -156,6 +172,7 @@ class DesktopApp:
         self.window.show()
         self.dialog.accept()
         QTimer.singleShot(500, settle_heap)
+        QTimer.singleShot(200, lambda: run_task(_warm_up, lambda _r: None, lambda exc: log.warning("warm-up: %s", exc)))
         if self.screenshots is not None:
             from retention_desktop.gui.screenshots import ScreenshotTour
 
@@ -181,10 +198,18 @@ def _preload_screens() -> None:
     """Import the screens' modules off the GUI thread while the login window is up (Python imports are
     thread-safe); the main window then opens without a pause."""
     import retention_desktop.gui.main_window  # noqa: F401
-    import retention_desktop.services.portfolio_scoring  # noqa: F401
+
+
+def _warm_up() -> None:
+    """Once the main window is usable: what the comparison, the charts and the proposals need, imported and the
+    Korean font registered in the background, so the first of them does not wait for it."""
+    import pandas  # noqa: F401
+
+    import retention_desktop.proposal.document  # noqa: F401
+    import retention_desktop.proposal.signing  # noqa: F401
     from retention_desktop.proposal.fonts import register_korean_fonts
 
-    register_korean_fonts()  # before any screen or proposal renders (renderers wait for it otherwise)
+    register_korean_fonts()  # matplotlib and reportlab
 
 
 def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None,

@@ -167,11 +167,18 @@ def steps_image(size, title: str, points, xlabel: str, fmt=won_axis_label, ylim=
 
 
 class ChartCanvas(QWidget):
-    """Shows the latest chart; ``draw_*`` renders it in the background at the widget's current size."""
+    """Shows the latest chart; ``draw_*`` renders it in the background at the widget's current size.
+
+    At most one render of a canvas runs at a time: a request arriving meanwhile waits, and only the latest
+    waiting one is drawn when the running one ends (a slider dragged across ten rates draws two charts, not
+    ten, and no stale chart holds the thread pool). ``settle_ms`` > 0 also waits that long after the last
+    request before drawing, so the figures beside the chart (recomputed as the slider moves) never share the
+    CPU with matplotlib while the officer is still moving it.
+    """
 
     rendered = Signal()
 
-    def __init__(self, parent: QWidget | None = None, height: float = 3.0):
+    def __init__(self, parent: QWidget | None = None, height: float = 3.0, settle_ms: int = 0):
         super().__init__(parent)
         self.label = QLabel(tr("차트를 불러오는 중…"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -186,6 +193,9 @@ class ChartCanvas(QWidget):
         self._generation = 0
         self._resize = QTimer(self, singleShot=True, interval=150)
         self._resize.timeout.connect(self._redraw)
+        self._settle = QTimer(self, singleShot=True, interval=settle_ms)
+        self._settle.timeout.connect(self._start)
+        self._running = False  # a render of this canvas is under way
         self.image: QImage | None = None
         self._shown = 0  # the generation on screen
 
@@ -197,13 +207,30 @@ class ChartCanvas(QWidget):
     def _render(self, make: Callable, *args, **kwargs) -> None:
         self._last = (make, args, kwargs)
         self._generation += 1
+        if self._settle.interval() > 0:
+            self._settle.start()  # restarted by every request: drawn once the requests stop
+        else:
+            self._start()
+
+    def _start(self) -> None:
+        if self._running or self._last is None:
+            return  # the running render's end starts the latest request
+        self._running = True
+        make, args, kwargs = self._last
         generation = self._generation
         size = (max(self.label.width(), 120), max(self.label.height(), 90))
+
         def draw() -> QImage:
             with _drawing:
                 return make(size, *args, **kwargs)
 
-        run_task(draw, lambda image: self._show(generation, image), owner=self)
+        run_task(draw, lambda image: self._show(generation, image), self._failed, owner=self)
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        from retention_desktop.gui import errors
+
+        errors.show_error(exc, self)
 
     def loading(self) -> None:
         """A placeholder until the next chart arrives (the page is asking for its data)."""
@@ -215,7 +242,10 @@ class ChartCanvas(QWidget):
         self.label.setStyleSheet("color: #6b7785; background: #f4f6f8; border: 1px dashed #c8d1dc;")
 
     def _show(self, generation: int, image: QImage) -> None:
-        if generation != self._generation:
+        self._running = False
+        if generation != self._generation:  # a newer request came while this one was drawn: draw that one
+            if not self._settle.isActive():
+                self._start()
             return
         self.image = image
         self._shown = generation

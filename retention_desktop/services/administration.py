@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,15 +171,22 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
 
 
 def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
-                            ask_password: Callable[[str], str | None], progress: Callable[[str], None]):
+                            ask_password: Callable[[str], str | None], progress: Callable[[str], None],
+                            partition: str = "1/1", restart: bool = False):
+    from retention_desktop.data.portfolio_stream import Partition
     from retention_desktop.services.portfolio_scoring import score_portfolio
+
+    try:
+        part = Partition.parse(partition)
+    except ValueError as exc:
+        raise AdminError("--partition {value}: {reason}", value=partition, reason=str(exc)) from None
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
         raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         _require_loans(db)
-        return score_portfolio(db, as_of, excel, progress)
+        return score_portfolio(db, as_of, excel, progress, partition=part, restart=restart)
     finally:
         db.close()
 
@@ -194,6 +202,9 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from retention_desktop.services.officer_session import log_in
     from retention_desktop.services.proposal_service import create_proposal
 
+    # reportlab, matplotlib and pyHanko load (and the font is parsed) while the server starts and the offer is
+    # priced: the command waits on the database and numpy meanwhile
+    threading.Thread(target=_load_proposal_modules, name="proposal-modules", daemon=True).start()
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
@@ -218,6 +229,18 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
                 "action": made.action, "annual_rate_pct": str(made.annual_rate_pct)}
     finally:
         db.close()
+
+
+def _load_proposal_modules() -> None:
+    try:
+        import retention_desktop.proposal.chart  # noqa: F401
+        import retention_desktop.proposal.document  # noqa: F401
+        import retention_desktop.proposal.signing  # noqa: F401
+        from retention_desktop.proposal.fonts import register_korean_fonts
+
+        register_korean_fonts()
+    except Exception:  # the proposal itself imports them again and reports any failure in words
+        log.debug("loading the proposal modules ahead failed", exc_info=True)
 
 
 def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]):

@@ -11,8 +11,6 @@ import io
 import re
 from dataclasses import dataclass
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from sqlalchemy import func, select
 
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
@@ -104,6 +102,9 @@ def documents_of(officer: OfficerSession, customer_no: str, application_no: str 
 
 def find_income(pdf: bytes) -> IncomeFinding | None:
     """The year's gross pay read from an income proof's text layer (for the officer to confirm)."""
+    from pypdf import PdfReader  # only when a proof is read: pypdf is not on the way to the main window
+    from pypdf.errors import PdfReadError
+
     try:
         pages = PdfReader(io.BytesIO(pdf)).pages
         text = "\n".join(page.extract_text() or "" for page in pages[:INCOME_PAGES_READ])

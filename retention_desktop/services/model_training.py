@@ -2,12 +2,14 @@
 
 Labels: a loan switched away to another lender in the year before the training date (and every
 proposal whose customer switched away, or stayed); for risk, any instalment more than 30 days late
-in the year. scikit-learn fits a standardised logistic regression on 60 % of the loans, a
-calibration on 20 % (isotonic with at least 200 of each outcome, else Platt scaling), and is judged
-on the last 20 % it never saw: AUC against a trivial baseline (0.5) and a one-feature baseline, and a calibration table by decile. A model that does not
-beat its one-feature baseline on those loans is never promoted: the calibrated one-feature model is
-stored (and prices) instead, and the card says so. A history with fewer than 20 of either outcome
-trains nothing: pricing keeps its prior (``personal_quote``), and the card says so. The stored model is plain numbers
+in the year. A standardised logistic regression is fitted on 60 % of the loans, a calibration on
+20 % (isotonic with at least 200 of each outcome, else Platt scaling), and is judged on the last
+20 % it never saw: AUC against a trivial baseline (0.5) and a one-feature baseline, and a
+calibration table by decile. The fitting is ``domain/model_fitting`` (numpy alone: the desktop
+bundle carries no scikit-learn). A model that does not beat its one-feature baseline on those
+loans is never promoted: the calibrated one-feature model is stored (and prices) instead, and the
+card says so. A history with fewer than 20 of either outcome trains nothing: pricing keeps its
+prior (``personal_quote``), and the card says so. The stored model is plain numbers
 (``LogisticModel``) with its model card.
 """
 
@@ -16,24 +18,24 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-from sklearn.isotonic import IsotonicRegression
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
 from sqlalchemy import select
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
-from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.features import RISK_FEATURES, SWITCHING_FEATURES, loan_features
+from retention_desktop.domain.model_fitting import isotonic_calibration, logistic_regression, roc_auc, stratified_split
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.propensity import LogisticModel
 from retention_desktop.services.regulation import policy_for
+
+if TYPE_CHECKING:  # pandas only where a book is read: quoting loads the models without it
+    import pandas as pd
+
+    from retention_desktop.data.portfolio_frames import PortfolioFrames
 
 log = logging.getLogger(__name__)
 
@@ -67,31 +69,27 @@ PLATT_GRID = np.concatenate([np.linspace(0.0, 0.02, 41), np.linspace(0.02, 1.0, 
 
 
 def _fit_one(kind: str, version: str, features: tuple[str, ...], data: np.ndarray, y: np.ndarray,
-             train: np.ndarray, calib: np.ndarray) -> tuple[LogisticModel, LogisticRegression, str]:
+             train: np.ndarray, calib: np.ndarray) -> tuple[LogisticModel, str]:
     """A standardised logistic regression on ``train``, calibrated on ``calib``: isotonic when the calibration set
     is large enough, else Platt scaling (a logistic curve on the raw score's logit, which cannot jump from 0 to 1
     between two neighbouring scores). Both are stored as a monotone table."""
     mean = data[train].mean(axis=0)
     scale = data[train].std(axis=0)
     scale[scale == 0] = 1.0
-    reg = LogisticRegression(C=1.0, max_iter=2000)
-    reg.fit((data[train] - mean) / scale, y[train])
-    raw = LogisticModel(kind, version, features, mean, scale, reg.coef_[0], float(reg.intercept_[0]),
-                        np.array([0.0, 1.0]), np.array([0.0, 1.0]))
+    coef, intercept = logistic_regression((data[train] - mean) / scale, y[train], c=1.0)
+    raw = LogisticModel(kind, version, features, mean, scale, coef, intercept, np.array([0.0, 1.0]),
+                        np.array([0.0, 1.0]))
     scores = raw.raw_probability(data[calib])
     positives = int(y[calib].sum())
     if min(positives, len(calib) - positives) >= ISOTONIC_MIN_PER_CLASS:
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
-        iso.fit(scores, y[calib])
-        table_x, table_y, method = np.asarray(iso.X_thresholds_), np.asarray(iso.y_thresholds_), "isotonic"
+        table_x, table_y = isotonic_calibration(scores, y[calib])
+        method = "isotonic"
     else:
-        platt = LogisticRegression(C=1e6, max_iter=2000)
-        platt.fit(_logit(scores)[:, None], y[calib])
+        slope, offset = logistic_regression(_logit(scores)[:, None], y[calib], c=1e6)
         table_x = PLATT_GRID
-        table_y = platt.predict_proba(_logit(table_x)[:, None])[:, 1]
+        table_y = 1.0 / (1.0 + np.exp(-(_logit(table_x) * slope[0] + offset)))
         method = "platt"
-    return (LogisticModel(kind, version, features, mean, scale, reg.coef_[0], float(reg.intercept_[0]), table_x,
-                          table_y), reg, method)
+    return LogisticModel(kind, version, features, mean, scale, coef, intercept, table_x, table_y), method
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -106,19 +104,18 @@ def fit(kind: str, x: pd.DataFrame, y: np.ndarray, version: str) -> tuple[Logist
         raise TrainingError(f"{kind}: too few examples of each outcome to learn from ({int(y.sum())} of {len(y)})")
     features = SWITCHING_FEATURES if kind == "switching" else RISK_FEATURES
     data = x[list(features)].to_numpy(dtype=np.float64)
-    idx = np.arange(len(y))
-    train, rest = train_test_split(idx, test_size=0.4, stratify=y, random_state=SEED)
-    calib, test = train_test_split(rest, test_size=0.5, stratify=y[rest], random_state=SEED)
-    model, reg, method = _fit_one(kind, version, features, data, y, train, calib)
+    train, rest = stratified_split(y, 0.4, SEED)
+    calib, test = stratified_split(y, 0.5, SEED + 1, rows=rest)
+    model, method = _fit_one(kind, version, features, data, y, train, calib)
     one = (BASELINE_FEATURE[kind],)
-    baseline, _, _ = _fit_one(kind, version, one, x[list(one)].to_numpy(dtype=np.float64), y, train, calib)
-    auc = roc_auc_score(y[test], model.raw_probability(data[test]))
-    baseline_auc = roc_auc_score(y[test], baseline.raw_probability(x[list(one)].to_numpy(dtype=np.float64)[test]))
+    baseline, _ = _fit_one(kind, version, one, x[list(one)].to_numpy(dtype=np.float64), y, train, calib)
+    auc = roc_auc(y[test], model.raw_probability(data[test]))
+    baseline_auc = roc_auc(y[test], baseline.raw_probability(x[list(one)].to_numpy(dtype=np.float64)[test]))
     promoted = model if auc > baseline_auc else baseline
     test_x = x[list(promoted.features)].to_numpy(dtype=np.float64)[test]
     card = {
         "kind": kind, "version": version, "features": list(features),
-        "coefficients": dict(zip(features, np.round(reg.coef_[0], 4).tolist())),
+        "coefficients": dict(zip(features, np.round(model.coef, 4).tolist())),
         "rows": {"train": len(train), "calibration": len(calib), "test": len(test)},
         "positive_rate": round(float(y.mean()), 4), "calibration": method,
         "auc_test": round(float(auc), 4), "auc_trivial_baseline": 0.5,
@@ -146,6 +143,8 @@ def _calibration_table(predicted: np.ndarray, observed: np.ndarray) -> list[dict
 def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] = lambda _m: None
                  ) -> dict[str, dict[str, Any]]:
     progress("reading the portfolio history")
+    from retention_desktop.data.portfolio_frames import read_portfolio
+
     frames = read_portfolio(db.engine, as_of, include_switched=True)
     x = features_of(frames, policy_for(db, as_of))
     switched, risky = labels(frames)

@@ -6,11 +6,21 @@ bank and what it saves the customer. A loan is worth a call only when an availab
 bank's expected value over keeping the loan as it is; each branch gets its top loans by that gain, with
 the action, its eligibility, the customer's saving and the facts an officer can act on, written to
 ``call_list_entries`` for the date (re-running a date replaces its list) and optionally to Excel.
+
+At any size: the book is streamed in chunks of whole customers (``data/portfolio_stream``, memory bounded
+by the chunk); each chunk's loans worth a call are staged in the database with the customer the chunk ends
+at (``data/scoring_runs``), so a run interrupted at chunk k resumes there, and ``--partition k/N`` lets N
+machines share a run. Ranks are per branch over the whole book, so the ranking waits for every part and
+is one window query over the staged candidates: whatever the chunks, parts and interruptions, the call list
+is the one a single uninterrupted run writes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
+import hashlib
 import io
 import json
 import logging
@@ -23,23 +33,28 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import text
 
+from retention_desktop.data import scoring_runs
 from retention_desktop.data.database import Database
-from retention_desktop.data.portfolio_frames import PortfolioFrames, read_portfolio
+from retention_desktop.data.portfolio_frames import PortfolioFrames, read_reference
+from retention_desktop.data.portfolio_stream import DEFAULT_CHUNK_LOANS, BookStream, Partition
 from retention_desktop.domain.advice import ACTIONS, BANK_ACTIONS, signal_texts
 from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.portfolio_advice import Book, advise_book, customer_dsr as book_customer_dsr
 from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.services import model_training, workbook
-from retention_desktop.services.quoting import load_basis
+from retention_desktop.services.quoting import QuoteBasis, load_basis
 
 log = logging.getLogger(__name__)
+
+BOOK_VIOLATIONS = ("recommended_rate_at_or_above_current", "recommended_not_available", "recommended_saving_nothing")
+LIST_VIOLATIONS = ("call_list_rate_at_or_above_current", "call_list_not_available", "call_list_saving_nothing")
 
 
 @dataclass(frozen=True)
 class ScoringSummary:
     as_of: dt.date
-    loans_scored: int
+    loans_scored: int  # over the whole book once complete; else by this part so far
     entries: int
     branches: int
     switching_model: str
@@ -47,6 +62,11 @@ class ScoringSummary:
     actions: dict[str, int] = field(default_factory=dict)  # recommended action → loans, over the whole book
     listed_actions: dict[str, int] = field(default_factory=dict)  # the same over the call-list entries
     violations: dict[str, int] = field(default_factory=dict)  # must all be 0 (tested, benchmarked)
+    partition: str = "1/1"
+    parts_done: int = 1
+    complete: bool = True  # every part is in and the call list is written
+    chunks_scored: int = 0  # by this process (a resumed part skips what was scored before)
+    resumed_after_customer: int = 0
 
 
 def _progress_bar(fraction: float, label: str) -> str:
@@ -65,34 +85,28 @@ def customer_dsr(frames: PortfolioFrames, policy: Policy) -> pd.Series:
 
 def score(frames: PortfolioFrames, policy: Policy, basis, as_of: dt.date,
           progress: Callable[[str], None] = lambda _m: None, features: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The advice for every active loan (one row per loan, ``portfolio_advice.advise_book``)."""
-    progress(_progress_bar(0.15, "features"))
+    """The advice for every active loan of ``frames`` (one row per loan, ``portfolio_advice.advise_book``)."""
     x = features if features is not None else model_training.features_of(frames, policy)
     return advise_book(book_of(frames, x), policy, basis.rules_on(as_of), basis.models, basis.index_rates_on(as_of),
-                       basis.products, lambda label: progress(_progress_bar(0.5, label)))
+                       basis.products, progress)
 
 
-def call_list(scored: pd.DataFrame, as_of: dt.date, rules: PricingRules, policy: Policy) -> pd.DataFrame:
-    """Each branch's loans worth a call: a bank action that raises the expected value, ranked by that gain."""
+def candidates(scored: pd.DataFrame) -> pd.DataFrame:
+    """The loans worth a call: a bank action that raises the expected value, with what the list shows of them."""
     gain = scored["expected_value"] - scored["expected_value_keep"]
-    worth = scored[scored["action"].isin(BANK_ACTIONS) & (gain > 0)].assign(expected_value_gain=gain)
-    top = (worth.sort_values(["branch_id", "expected_value_gain", "loan_id"], ascending=[True, False, True])
-           .groupby("branch_id", group_keys=False).head(rules.call_list_size_per_branch).copy())
-    top["branch_rank"] = top.groupby("branch_id").cumcount() + 1
-    reasons, eligibility = [], []
-    for row in top.itertuples():
-        reasons.append(signal_texts(
-            current_rate_pct=Decimal(int(row.current_bp)) / 100,
-            market_rate_pct=None if np.isnan(row.market_rate_pct) else Decimal(repr(row.market_rate_pct)),
-            as_of=as_of, fee_window_ends_on=row.fee_window_ends_on.date() if pd.notna(row.fee_window_ends_on) else None,
-            switch_allowed_from=row.switch_eligible_from.date() if pd.notna(row.switch_eligible_from) else None,
-            score_change=int(row.score_change), score_threshold=rules.rate_cut_score_improvement,
-            rate_cut_right=bool(row.rate_cut_right), notice_days=rules.fee_window_notice_days)
-            or ["금리 인하 시 은행 기대가치 증가"])
-        eligibility.append(eligibility_text(row, policy))
-    top["reasons"] = reasons
-    top["eligibility"] = eligibility
-    return top
+    worth = scored[scored["action"].isin(BANK_ACTIONS) & (gain > 0)]
+    return worth.assign(
+        expected_value_gain=gain[worth.index],
+        switching_probability=worth["switching_probability"].map(lambda p: f"{p:.4f}"),
+        value_at_risk=np.floor(worth["balance"] * worth["margin_bp"] / 10_000
+                               * np.minimum(worth["remaining_months"] / 12, 5)).astype(np.int64))
+
+
+def chunk_counts(scored: pd.DataFrame) -> dict[str, int]:
+    """What the summary adds up over the book: loans per recommended action, and what advice must never do."""
+    counts = scored["action"].value_counts()
+    found = violations(scored, scored.iloc[:0])
+    return {**{f"action:{a}": int(counts.get(a, 0)) for a in ACTIONS}, **{k: found[k] for k in BOOK_VIOLATIONS}}
 
 
 def eligibility_text(row, policy: Policy) -> str:
@@ -105,42 +119,56 @@ def eligibility_text(row, policy: Policy) -> str:
     return f"가능 ({label} {Decimal(int(row.reloan_dsr_hundredths)) / 100}% / {policy.dsr_cap_pct_bank}%)"
 
 
-def _bp_text(bp: pd.Series) -> pd.Series:
-    return bp.map(lambda v: str((Decimal(int(v)) / 100).quantize(Decimal("0.01"))))
+def _bp_text(bp: int) -> str:
+    return str((Decimal(int(bp)) / 100).quantize(Decimal("0.01")))
 
 
-def write_call_list(db: Database, as_of: dt.date, entries: pd.DataFrame, model_version: str) -> None:
-    out = pd.DataFrame({
-        "as_of": as_of.isoformat(), "branch_id": entries["branch_id"], "officer_id": entries["officer_id"],
-        "loan_id": entries["loan_id"], "customer_id": entries["customer_id"], "branch_rank": entries["branch_rank"],
-        "switching_probability": entries["switching_probability"].map(lambda p: f"{p:.4f}"),
-        "value_at_risk": np.floor(entries["balance"] * entries["margin_bp"] / 10_000
-                                  * np.minimum(entries["remaining_months"] / 12, 5)).astype(np.int64),
-        "recommended_rate_pct": _bp_text(entries["recommended_bp"]), "current_rate_pct": _bp_text(entries["current_bp"]),
-        "rate_cut_right": entries["rate_cut_right"],
-        "fee_window_ends_on": entries["fee_window_ends_on"].where(entries["fee_window_ends_on"] > pd.Timestamp(as_of))
-        .dt.strftime("%Y-%m-%d"),
-        "switch_eligible_from": entries["switch_eligible_from"].where(
-            entries["switch_eligible_from"] > pd.Timestamp(as_of)).dt.strftime("%Y-%m-%d"),
-        "reasons": entries["reasons"].map(lambda r: json.dumps(r, ensure_ascii=False)),
-        "model_version": model_version, "action": entries["action"], "expected_value": entries["expected_value"],
-        "expected_value_gain": entries["expected_value_gain"], "eligibility": entries["eligibility"],
-        "customer_saving": entries["customer_saving"], "customer_monthly_saving": entries["customer_monthly_saving"],
-    })
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value))
+
+
+def entry_records(ranked: pd.DataFrame, as_of: dt.date, rules: PricingRules, policy: Policy,
+                  model_version: str) -> list[dict]:
+    """The call-list rows of the ranked candidates: the reasons an officer can act on, the eligibility in words,
+    rates as exact texts, and the fee-window and switch dates only while they lie ahead."""
+    records = []
+    for row in ranked.itertuples(index=False):
+        fee_end = None if _missing(row.fee_window_ends_on) else row.fee_window_ends_on
+        switch_from = None if _missing(row.switch_eligible_from) else row.switch_eligible_from
+        market = None if _missing(row.market_rate_pct) else Decimal(str(row.market_rate_pct))
+        reasons = signal_texts(
+            current_rate_pct=Decimal(int(row.current_bp)) / 100, market_rate_pct=market, as_of=as_of,
+            fee_window_ends_on=fee_end, switch_allowed_from=switch_from, score_change=int(row.score_change),
+            score_threshold=rules.rate_cut_score_improvement, rate_cut_right=bool(row.rate_cut_right),
+            notice_days=rules.fee_window_notice_days) or ["금리 인하 시 은행 기대가치 증가"]
+        records.append({
+            "as_of": as_of.isoformat(), "branch_id": int(row.branch_id),
+            "officer_id": None if _missing(row.officer_id) else int(row.officer_id),
+            "loan_id": int(row.loan_id), "customer_id": int(row.customer_id), "branch_rank": int(row.branch_rank),
+            "switching_probability": str(row.switching_probability), "value_at_risk": int(row.value_at_risk),
+            "recommended_rate_pct": _bp_text(row.recommended_bp), "current_rate_pct": _bp_text(row.current_bp),
+            "rate_cut_right": bool(row.rate_cut_right),
+            "fee_window_ends_on": fee_end.isoformat() if fee_end is not None and fee_end > as_of else None,
+            "switch_eligible_from": switch_from.isoformat() if switch_from is not None and switch_from > as_of else None,
+            "reasons": reasons, "model_version": model_version, "action": row.action,
+            "expected_value": int(row.expected_value), "expected_value_gain": int(row.expected_value_gain),
+            "eligibility": eligibility_text(row, policy), "customer_saving": int(row.customer_saving),
+            "customer_monthly_saving": int(row.customer_monthly_saving)})
+    return records
+
+
+def write_call_list(cur, as_of: dt.date, records: list[dict]) -> None:
+    """Replace the call list of ``as_of`` (on the ranking's transaction)."""
+    cur.execute("DELETE FROM call_list_entries WHERE as_of = %s", (as_of,))
+    if not records:
+        return
+    columns = list(records[0])
+    out = pd.DataFrame(records, columns=columns)
+    out["reasons"] = out["reasons"].map(lambda r: json.dumps(r, ensure_ascii=False))
     buf = io.StringIO()
     out.to_csv(buf, index=False, header=False)
     buf.seek(0)
-    raw = db.engine.raw_connection()
-    try:
-        with raw.cursor() as cur:
-            cur.execute("DELETE FROM call_list_entries WHERE as_of = %s", (as_of,))
-            cur.copy_expert(f"COPY call_list_entries ({', '.join(out.columns)}) FROM STDIN WITH (FORMAT csv)", buf)
-        raw.commit()
-    except Exception:
-        raw.rollback()
-        raise
-    finally:
-        raw.close()
+    cur.copy_expert(f"COPY call_list_entries ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buf)
 
 
 def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
@@ -187,8 +215,49 @@ def violations(scored: pd.DataFrame, entries: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def basis_fingerprint(basis: QuoteBasis, as_of: dt.date, market_offers: pd.DataFrame) -> str:
+    """What a run's advice depends on besides the book: a resumed or partitioned run must use the same. The same
+    basis gives the same fingerprint in any process on any machine (hex SHA-256 of a canonical JSON)."""
+    policy, rules = basis.policy(as_of), basis.rules_on(as_of)
+    parts = (as_of, policy, rules, basis.products, sorted(basis.index_rates_on(as_of).items()),
+             sorted((kind, model.version) for kind, model in basis.models.items()),
+             market_offers.to_csv(index=False))
+    text_ = json.dumps(_canonical(parts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text_.encode()).hexdigest()
+
+
+def _canonical(value):
+    """``value`` as plain JSON data in one order whatever the process: sets and dicts sorted (a set's own order,
+    and so its repr, follows the string hash, which Python seeds afresh in every process), dataclasses by field,
+    Decimals and dates as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"@" + type(value).__name__: {f.name: _canonical(getattr(value, f.name))
+                                             for f in dataclasses.fields(value)}}
+    if isinstance(value, dict):
+        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=_sort_key)
+    if isinstance(value, (set, frozenset)):
+        return {"@set": sorted((_canonical(v) for v in value), key=_sort_key)}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, (Decimal, dt.date, dt.datetime)):
+        return str(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    raise TypeError(f"no canonical form for {type(value).__name__} in a scoring basis")
+
+
+def _sort_key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
-                    progress: Callable[[str], None] = lambda _m: None) -> ScoringSummary:
+                    progress: Callable[[str], None] = lambda _m: None, partition: Partition = Partition(),
+                    restart: bool = False, chunk_loans: int = DEFAULT_CHUNK_LOANS,
+                    after_chunk: Callable[[int], None] = lambda _k: None) -> ScoringSummary:
+    """Score this part of the book chunk by chunk (resuming where an earlier run of it stopped), and once every
+    part is in, rank and write the call list. ``after_chunk(k)`` is called after chunk k is stored."""
     basis = load_basis(db)
     if not model_training.trained_kinds(db):
         progress("no trained models yet: training them first (a kind the history cannot teach keeps its prior)")
@@ -196,19 +265,47 @@ def score_portfolio(db: Database, as_of: dt.date, excel: Path | None = None,
         basis = load_basis(db)
     policy = basis.policy(as_of)
     rules = basis.rules_on(as_of)
-    progress(_progress_bar(0.0, "reading the portfolio"))
-    frames = read_portfolio(db.engine, as_of)
-    scored = score(frames, policy, basis, as_of, progress)
-    progress(_progress_bar(0.85, "call lists"))
-    entries = call_list(scored, as_of, rules, policy)
     model_version = basis.models["switching"].version if "switching" in basis.models else "prior"
-    write_call_list(db, as_of, entries, model_version)
+    market_offers, index_rates = read_reference(db.engine, as_of)
+    state = scoring_runs.open_part(db, as_of, partition.index, partition.count,
+                                   basis_fingerprint(basis, as_of, market_offers), model_version, restart)
+    if state.resumed:
+        progress(f"resuming part {partition} of run {state.run_id} after customer {state.after_customer:,} "
+                 f"({state.chunks} chunks, {state.loans:,} loans already scored)")
+    after, chunks, loans = state.after_customer, state.chunks, state.loans
+    scored_here = 0
+    if not state.done:
+        with BookStream(db.engine, as_of, market_offers, index_rates, partition, chunk_loans) as stream:
+            for chunk in stream.chunks(after):
+                scored = score(chunk.frames, policy, basis, as_of)
+                scoring_runs.record_chunk(db, state.run_id, partition.index, after, chunk.last_customer_id,
+                                          chunk.loans, chunk_counts(scored), candidates(scored))
+                after, chunks, loans, scored_here = chunk.last_customer_id, chunks + 1, loans + chunk.loans, \
+                    scored_here + 1
+                progress(f"part {partition}: chunk {chunks} stored, {loans:,} loans scored (to customer {after:,})")
+                after_chunk(chunks)
+    done, parts = scoring_runs.finish_part(db, state.run_id, partition.index, after)
+    if done < parts:
+        progress(f"part {partition} complete; {done} of {parts} parts in: the last part to finish ranks")
+        return ScoringSummary(as_of, loans, 0, 0, model_version, None, partition=str(partition), parts_done=done,
+                              complete=False, chunks_scored=scored_here, resumed_after_customer=state.after_customer)
+    progress(_progress_bar(0.9, "ranking the call lists"))
+    with scoring_runs.claim_ranking(db, state.run_id) as ranking:
+        if not ranking.claimed:
+            raise scoring_runs.RunConflict("점수 산출 {run}은(는) 다른 곳에서 이미 순위를 매겨 끝냈습니다.", run=state.run_id)
+        totals = ranking.totals()
+        ranked = ranking.ranked(rules.call_list_size_per_branch)
+        write_call_list(ranking.cursor, as_of, entry_records(ranked, as_of, rules, policy, model_version))
+        ranking.close_run(len(ranked))
     if excel is not None:
         progress(_progress_bar(0.95, f"Excel {excel}"))
         export_excel(db, as_of, excel)
     progress(_progress_bar(1.0, "done"))
-    counts = scored["action"].value_counts()
-    listed = entries["action"].value_counts()
-    return ScoringSummary(as_of, len(scored), len(entries), entries["branch_id"].nunique(), model_version, excel,
-                          {a: int(counts.get(a, 0)) for a in ACTIONS}, {a: int(listed.get(a, 0)) for a in BANK_ACTIONS},
-                          violations(scored, entries))
+    listed = ranked["action"].value_counts()
+    on_list = violations(ranked, ranked)
+    found = {**{k: totals.counts.get(k, 0) for k in BOOK_VIOLATIONS}, **{k: on_list.get(k, 0) for k in LIST_VIOLATIONS}}
+    return ScoringSummary(as_of, totals.loans, len(ranked), ranked["branch_id"].nunique(), model_version, excel,
+                          {a: totals.counts.get(f"action:{a}", 0) for a in ACTIONS},
+                          {a: int(listed.get(a, 0)) for a in BANK_ACTIONS}, found, partition=str(partition),
+                          parts_done=done, complete=True, chunks_scored=scored_here,
+                          resumed_after_customer=state.after_customer)

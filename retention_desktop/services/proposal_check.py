@@ -20,7 +20,6 @@ from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Customer, Officer, Proposal
 from retention_desktop.domain.masking import mask_name
 from retention_desktop.domain.proposal_code import ScannedCode, check_code, read_scanned
-from retention_desktop.proposal import document, signing
 from retention_desktop.services import audit
 
 
@@ -91,6 +90,8 @@ def _judge(scanned: ScannedCode, p: Proposal, customer: str, officer: str, branc
 
 
 def _archived(p: Proposal, roots: list[bytes]) -> tuple[bool, str, dict]:
+    from retention_desktop.proposal import document, signing  # pyHanko loads with the first check
+
     if p.pdf is None:
         return False, "제안서 기록은 있으나 보관된 PDF가 없습니다.", {}
     if hashlib.sha256(p.pdf).hexdigest() != p.pdf_sha256:

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 
@@ -36,15 +37,17 @@ from retention_desktop.domain.money import format_rate_pct, format_won, format_w
 from retention_desktop.domain.proposal_code import check_code
 from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 from retention_desktop.domain.quote import option_document, request_document
-from retention_desktop.proposal import chart, document, signing
 from retention_desktop.data.settings import load_settings
-from retention_desktop.proposal.pki import SigningIdentity, ensure_demo_identity, identity_from_p12
 from retention_desktop.services import audit
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
 from retention_desktop.services.proposal_form import read_form
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import load_policies
+
+if TYPE_CHECKING:  # reportlab, pyHanko and cryptography load with the first proposal, not with the screens
+    from retention_desktop.proposal import document
+    from retention_desktop.proposal.pki import SigningIdentity
 
 VALID_DAYS = 14
 DECISIONS = tuple(PROPOSAL_DECISION)
@@ -96,6 +99,8 @@ def recommended_action(state: OfferComparison, valid_until: dt.date) -> document
     ``customer_reasons``: never the bank's own value or the officer's authority). When the engine's advice is
     that switching suits the customer better, the box says so. Nothing proposed ever costs more than keeping the
     loan or breaks a rule (``create_proposal`` refuses it first)."""
+    from retention_desktop.proposal import document
+
     r = state.recommendation
     offer = state.offer
     chosen = offer.option
@@ -124,6 +129,8 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
                      demo: bool, letterhead: Letterhead) -> document.ProposalContent:
     """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
     ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
+    from retention_desktop.proposal import chart, document  # reportlab loads with the first proposal
+
     loan = state.request.current_loan
     chosen = state.offer.option  # what this proposal offers: first and marked, as the screen shows it
     options = display_order(state.comparison.options, chosen.label)
@@ -200,6 +207,8 @@ def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity
     """Demo mode issues the officer a DEMO certificate. Central mode uses the bank-issued PKCS#12 named in
     the settings (``extra.signing_p12``, with ``extra.signing_trust_root`` the bank's root certificate);
     its passphrase comes from the OS keyring."""
+    from retention_desktop.proposal.pki import ensure_demo_identity, identity_from_p12  # cryptography: when signing
+
     if officer.database.mode != "embedded":
         extra = load_settings(data_dir).extra
         p12, root = extra.get("signing_p12"), extra.get("signing_trust_root")
@@ -221,6 +230,8 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
 
     Raises ``ProposalRefused`` (with the rule and figures) when that action may not be proposed: not eligible,
     not below the current rate, dearer than keeping the loan, or no action at all."""
+    from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
+
     state = state or open_comparison(officer, loan_no, today)
     if action is not None and action != state.offered_action:
         candidate = state.advice.candidates.get(action)
@@ -309,6 +320,8 @@ def trust_roots(data_dir: Path) -> list[bytes]:
 
 def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
     """Signature valid and trusted, and the file is exactly the archived proposal it claims to be."""
+    from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
+
     check = signing.verify(pdf, trust_roots_pem)
     facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
     if not check.ok:

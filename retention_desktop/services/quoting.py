@@ -33,7 +33,6 @@ from retention_desktop.domain.simulation import (
     suggest,
     timeline,
 )
-from retention_desktop.services.model_training import latest_models
 from retention_desktop.services.regulation import load_policies
 
 MAX_QUOTE_BYTES = 256_000  # a real quote is ~2 KB; the schema caps offers and debts well below this
@@ -90,6 +89,8 @@ class QuoteBasis:
 
 
 def load_basis(db: Database) -> QuoteBasis:
+    from retention_desktop.services.model_training import latest_models  # pandas: not at import
+
     with db.session() as s:
         rules = [PricingRules.from_parameters(r.version, r.effective_from, r.parameters)
                  for r in s.scalars(select(PricingRulesRow).order_by(PricingRulesRow.effective_from))]

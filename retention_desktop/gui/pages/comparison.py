@@ -47,6 +47,7 @@ from retention_desktop.services.offer_comparison import (
 
 RECOMPUTE_DEBOUNCE_MS = 40
 ROW_HEIGHT = 20
+CHART_SETTLE_MS = 150  # the cost chart follows the slider once it rests; the grid follows it live
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -210,7 +211,7 @@ class ComparisonPage(QWidget):
         self.grid.setFixedHeight(ROW_HEIGHT * len(OPTION_ROWS) + 30)
         self.grid.setAccessibleName(tr("선택지 비교표"))
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart = ChartCanvas(height=2.4)
+        self.chart = ChartCanvas(height=2.4, settle_ms=CHART_SETTLE_MS)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setSingleStep(1)
         self.slider.setPageStep(5)
