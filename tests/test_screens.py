@@ -51,8 +51,8 @@ def proper_names(db) -> set[str]:
 class Walk:
     """Collects what each screen shows and where it overflows."""
 
-    def __init__(self, qtbot):
-        self.qtbot = qtbot
+    def __init__(self, qtbot, size=(1366, 768)):
+        self.qtbot, self.size = qtbot, size
         self.texts: list = []
         self.overflows: list[str] = []
         self.screens: list[str] = []
@@ -63,21 +63,24 @@ class Walk:
         self.screens.append(name)
         self.texts += list(shown_texts(root))
         self.overflows += [f"{name}: {p}" for p in overflowing(window or root)]
+        shown = window or root  # a screen must fit the screen: its minimum size never pushes the window past it
+        if shown.width() > self.size[0] or shown.height() > self.size[1]:
+            self.overflows.append(f"{name}: {shown.width()}×{shown.height()} does not fit {self.size[0]}×{self.size[1]}")
         self.unnamed += [f"{name}: {c}" for c in unnamed_controls(root)]
 
 
-def walk_every_screen(qtbot, login) -> Walk:
+def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
     from retention_desktop.gui.charts import ChartCanvas
     from retention_desktop.gui.errors import show_error
     from retention_desktop.gui.login_dialog import LoginDialog
     from retention_desktop.gui.main_window import MainWindow
     from retention_desktop.domain.errors import UserError
 
-    walk = Walk(qtbot)
+    walk = Walk(qtbot, size)
     officer = login("E1007")
     w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
     qtbot.addWidget(w)
-    w.resize(1366, 768)
+    w.resize(*size)
     w.show()
     pages = w.pages
 
@@ -140,7 +143,7 @@ def walk_every_screen(qtbot, login) -> Walk:
 
     admin = MainWindow(login("E1005"), "2025.10-1015", TEST_AS_OF)
     qtbot.addWidget(admin)
-    admin.resize(1366, 768)
+    admin.resize(*size)
     admin.show()
     head = admin.pages["head_office"]
     with qtbot.waitSignal(head.loaded, timeout=WAIT):
@@ -163,11 +166,13 @@ def walk_every_screen(qtbot, login) -> Walk:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, language):
+@pytest.mark.parametrize(("language", "size"), [("en", (1366, 768)), ("ko", (1366, 768)),
+                                                # a 1920×1080 screen at 150 % display scaling: 1280×720 logical
+                                                ("ko", (1280, 720))])
+def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, language, size):
     translator = install_language(language)
     try:
-        walk = walk_every_screen(qtbot, login)
+        walk = walk_every_screen(qtbot, login, size)
     finally:
         remove_language(translator)
     assert len(walk.screens) >= 20
