@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import localize, tr
@@ -25,6 +26,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
     engine: bool = False  # the engine's own sentences (reasons): shown as written, Korean in both languages
+    color: Callable[[Any], str | None] | None = None  # a cell's text colour (e.g. a loan in arrears in red)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -57,6 +59,9 @@ class RecordsModel(QAbstractTableModel):
             return column.display(record) if column.engine else localize(column.display(record))
         if role == ENGINE_TEXT_ROLE:
             return column.engine
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            color = column.color(record)
+            return QColor(color) if color else None
         if role == SORT_ROLE:
             return (column.sort_key or column.display)(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:

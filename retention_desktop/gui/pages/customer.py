@@ -33,6 +33,7 @@ from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import badge, engine_text, table, title
 from retention_desktop.services.customer_profile import MIN_REVEAL_REASON, CustomerProfile, load_profile
 
+ARREARS = "#b00020"  # a loan in arrears, a late payment
 STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
 EMPLOYMENT = {"salaried": "급여소득자", "public_servant": "공무원", "self_employed": "자영업", "freelancer": "프리랜서",
               "retired": "은퇴", "unemployed": "무직"}
@@ -46,7 +47,7 @@ LOAN_COLUMNS = [
     Column("상환방식", lambda l: REPAYMENT_METHOD.get(l.method, l.method)),
     Column("실행일", lambda l: f"{l.drawdown_date:%Y.%m.%d}", lambda l: l.drawdown_date),
     Column("만기일", lambda l: f"{l.maturity_date:%Y.%m.%d}", lambda l: l.maturity_date),
-    Column("상태", lambda l: STATUS.get(l.status, l.status)),
+    Column("상태", lambda l: STATUS.get(l.status, l.status), color=lambda l: ARREARS if l.status == "delinquent" else None),
 ]
 DEBT_COLUMNS = [
     Column("금융기관", lambda d: d.lender),
@@ -64,7 +65,8 @@ REPAYMENT_COLUMNS = [
     Column("납입일", lambda r: f"{r.paid_on:%Y.%m.%d}" if r.paid_on else "미납", lambda r: r.paid_on or dt.date.max),
     Column("원금", lambda r: format_won(r.principal_paid), lambda r: r.principal_paid, numeric=True),
     Column("이자", lambda r: format_won(r.interest_paid), lambda r: r.interest_paid, numeric=True),
-    Column("연체일수", lambda r: f"{r.days_late}일" if r.days_late else "", lambda r: r.days_late, numeric=True),
+    Column("연체일수", lambda r: f"{r.days_late}일" if r.days_late else "", lambda r: r.days_late, numeric=True,
+           color=lambda r: ARREARS if r.days_late else None),
 ]
 
 

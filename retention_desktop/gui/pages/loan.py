@@ -66,7 +66,10 @@ class LoanPage(QWidget):
 
     def show_detail(self, d: LoanDetail) -> None:
         self.customer.setText(f"{self.customer_name or ''} ({d.customer_no})".strip())
-        self.heading.setText(f"{tr(LOAN_KIND.get(d.kind, d.kind))} {d.loan_no} · {tr('잔액')} {format_won_korean(d.balance)} · "
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;"
+                                   + (" color: #b00020;" if d.status == "delinquent" else ""))
+        self.heading.setText((f"[{tr('연체')}] " if d.status == "delinquent" else "")
+                             + f"{tr(LOAN_KIND.get(d.kind, d.kind))} {d.loan_no} · {tr('잔액')} {format_won_korean(d.balance)} · "
                              f"{format_rate_pct(d.annual_rate_pct)} · {tr('잔여')} {d.remaining_months}{tr('개월')}")
         self.first_due = d.first_due
         if d.payoff is None:
