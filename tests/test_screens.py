@@ -300,3 +300,32 @@ def test_policy_values_read_in_words_with_their_source(policy):
     for path in kept:  # a kept value's source is the version that set it, which holds it still
         source = next(v for v in history if v.version == rows[path].since_version)
         assert rows[path].since_date == source.effective_from and rows[path].source == source.note
+
+
+def test_a_band_list_is_edited_as_rows_not_json(qtbot, login):
+    """The policy form's band values open a form of rows (상한, 값); what it returns is the JSON the policy stores,
+    and a row that is not a number is refused with its line, keeping the form open."""
+    from retention_desktop.gui.band_dialog import BandDialog
+    from retention_desktop.gui.policy_dialog import PolicyDialog
+    from retention_desktop.services import head_office
+
+    dialog = BandDialog("인지세", [[50_000_000, 0], [100_000_000, 70_000], [None, 350_000]])
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == "50,000,000" and dialog.table.item(2, 0).text() == "(상한 없음)"
+    dialog.table.item(1, 1).setText("80,000")
+    assert dialog.text() == "[[50000000,0],[100000000,80000],[null,350000]]"
+    dialog.table.item(0, 1).setText("영")
+    dialog._accept_if_readable()
+    assert dialog.result() == 0 and "1번째 줄" in dialog.message.text()
+
+    admin = login("E1005")
+    policies = head_office.policy_versions(admin, TEST_AS_OF)
+    form = PolicyDialog(admin, policies[-1], TEST_AS_OF)
+    qtbot.addWidget(form)
+    row = [p for p, _t in form.rows].index("stamp_duty.bands")
+    form.edit_bands(row, 2)
+    bands = form.band_dialog
+    assert bands.table.rowCount() == len(policies[-1].parameters["stamp_duty"]["bands"])
+    bands.table.item(0, 1).setText("1,000")
+    bands._accept_if_readable()
+    assert form.changes()["stamp_duty.bands"].startswith("[[50000000,1000]")

@@ -2255,6 +2255,34 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>code: {0}은(는) 이미 있는 상품입니다 ({1})</source>
         <translation>code: {0} already exists ({1})</translation>
     </message>
+    <message>
+        <source>한 줄에 한 구간: '상한' 이하(미만)인 경우의 값입니다. 마지막 줄은 상한 없이 그 초과 전부입니다.</source>
+        <translation>One band a row: the value up to (below) the 'up to' amount. The last row has no upper limit: everything above.</translation>
+    </message>
+    <message>
+        <source>상한</source>
+        <translation>Up to</translation>
+    </message>
+    <message>
+        <source>구간 추가</source>
+        <translation>Add a band</translation>
+    </message>
+    <message>
+        <source>선택한 구간 삭제</source>
+        <translation>Remove the selected band</translation>
+    </message>
+    <message>
+        <source>(상한 없음)</source>
+        <translation>(no limit)</translation>
+    </message>
+    <message>
+        <source>{row}번째 줄: 숫자가 아닙니다 ({text})</source>
+        <translation>Row {row}: not a number ({text})</translation>
+    </message>
+    <message>
+        <source>{version} ({date} 시행)의 값에서 시작합니다. 바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 두 번 누르면 구간별 입력 양식이 열립니다.</source>
+        <translation>Starts from the values of {version} (in force from {date}). Change only what changes, in the 'New value' column; double-click a band list to edit it band by band.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -11,14 +11,16 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
+from retention_desktop.domain import exact_json
 from retention_desktop.domain.labels import POLICY_PARAMETER
 from retention_desktop.domain.policy import PolicyError, parameter_texts, with_changes
 from retention_desktop.domain.policy_view import label_of, leaves, readable
-from retention_desktop.gui.widgets import name_controls
-from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui import errors
+from retention_desktop.gui.band_dialog import BandDialog, is_band_list
 from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
+from retention_desktop.gui.widgets import name_controls
 from retention_desktop.services import head_office
 from retention_desktop.services.imports import ImportRejected
 
@@ -46,7 +48,7 @@ class PolicyDialog(QDialog):
         self.ui = Ui_PolicyDialog()
         self.ui.setupUi(self)
         self.ui.baseLabel.setText(tr("{version} ({date} 시행)의 값에서 시작합니다. 바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 "
-                                     "[상한, 값] 목록입니다 (null = 상한 없음).").format(
+                                     "두 번 누르면 구간별 입력 양식이 열립니다.").format(
             version=base.version, date=f"{base.effective_from:%Y.%m.%d}"))
         start = max(today, base.effective_from) + dt.timedelta(days=1)
         self.ui.effectiveEdit.setDate(QDate(start.year, start.month, start.day))
@@ -59,7 +61,7 @@ class PolicyDialog(QDialog):
         for row, (path, text) in enumerate(self.rows):
             for column, value in enumerate((tr(POLICY_PARAMETER.get(path, path)), localize(readable(path, values[path])), text)):
                 item = QTableWidgetItem(value)
-                if column < 2:
+                if column < 2 or is_band_list(values[path]):  # a band list: through its form (double-click)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column == 0:
                     item.setToolTip(path)  # the document's key, for the JSON file (import)
@@ -71,11 +73,26 @@ class PolicyDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # band lists are long: both value columns
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # share the width, the new one stays in view
         table.itemChanged.connect(self._mark)
+        table.cellDoubleClicked.connect(self.edit_bands)
+        self.values = values
         name_controls(self, {table: tr("규제 값")})
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(tr("등록"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("취소"))
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def edit_bands(self, row: int, column: int) -> None:
+        """A band list's new value through the band form (rows of 상한 and 값) instead of its JSON text."""
+        path = self.rows[row][0]
+        if column != 2 or not is_band_list(self.values.get(path)):
+            return
+        try:
+            current = exact_json.loads(self.ui.parametersTable.item(row, 2).text())
+        except ValueError:
+            current = self.values[path]
+        self.band_dialog = BandDialog(tr(label_of(path)), current if is_band_list(current) else self.values[path], self)
+        self.band_dialog.accepted.connect(lambda: self.ui.parametersTable.item(row, 2).setText(self.band_dialog.text()))
+        self.band_dialog.open()
 
     def set_value(self, path: str, text: str) -> None:
         row = [p for p, _t in self.rows].index(path)
