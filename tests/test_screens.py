@@ -329,3 +329,35 @@ def test_a_band_list_is_edited_as_rows_not_json(qtbot, login):
     bands.table.item(0, 1).setText("1,000")
     bands._accept_if_readable()
     assert form.changes()["stamp_duty.bands"].startswith("[[50000000,1000]")
+
+
+def test_main_actions_have_shortcuts_and_the_comparison_tabs_in_reading_order(qtbot, login):
+    """Ctrl+Shift+<n> opens the navigation's entries, Alt+← goes back; on the comparison the Tab key walks the
+    controls in the order they read (rate, hide, lender, rate typed, add, simulation, proposal)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from retention_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitUntil(lambda: w.pages["dashboard"].cards["customers"].value.text() != "—", timeout=WAIT)
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.current == ("search", ()), (QApplication.focusWidget(), w.current)
+    qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.current == ("calls", ()), (QApplication.focusWidget(), w.current)
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.current[0] == "search"  # back where Ctrl+F went
+    page = w.pages["comparison"]
+    chain, widget = [], page.slider
+    for _ in range(7):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not page.isAncestorOf(widget):
+            widget = widget.nextInFocusChain()
+    assert chain == [page.slider, page.hide_internal, page.lender_edit, page.rate_edit, page.add_offer,
+                     page.simulate_button, page.proposal_button]
+    assert QApplication.instance() is not None
+    wait_for_tasks()
