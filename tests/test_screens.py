@@ -69,7 +69,7 @@ class Walk:
         self.unnamed += [f"{name}: {c}" for c in unnamed_controls(root)]
 
 
-def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
+def walk_every_screen(qtbot, login, data_dir: Path, size=(1366, 768)) -> Walk:
     from retention_desktop.gui.charts import ChartCanvas
     from retention_desktop.gui.errors import show_error
     from retention_desktop.gui.login_dialog import LoginDialog
@@ -78,7 +78,7 @@ def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
 
     walk = Walk(qtbot, size)
     officer = login("E1007")
-    w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    w = MainWindow(officer, "2025.10-1015", TEST_AS_OF, data_dir)  # a private data folder (the proposal's keys)
     qtbot.addWidget(w)
     w.resize(*size)
     w.show()
@@ -123,12 +123,12 @@ def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
     assert comparison.explain_scroll.verticalScrollBar().maximum() == 0, "the reasons need scrolling at 1366×768"
     comparison.hide_internal.setChecked(True)
     walk.visit("comparison (internal hidden)", w)
-    if comparison.proposal_button.isEnabled():
-        with qtbot.waitSignal(w.proposal_opened, timeout=60_000) as shown:
-            comparison.proposal_button.click()
-        preview = shown.args[0]
-        walk.visit("proposal preview", preview)
-        preview.close()
+    assert comparison.proposal_button.isEnabled()  # the showcase loan may be offered something: its preview is walked
+    with qtbot.waitSignal(w.proposal_opened, timeout=60_000) as shown:
+        comparison.proposal_button.click()
+    preview = shown.args[0]
+    walk.visit("proposal preview", preview)
+    preview.close()
     with qtbot.waitSignal(pages["simulation"].loaded, timeout=WAIT):
         w.go("simulation", loan_no)
     charts_drawn(w)
@@ -141,7 +141,7 @@ def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
     walk.visit("error dialog", box)
     box.close()
 
-    admin = MainWindow(login("E1005"), "2025.10-1015", TEST_AS_OF)
+    admin = MainWindow(login("E1005"), "2025.10-1015", TEST_AS_OF, data_dir)
     qtbot.addWidget(admin)
     admin.resize(*size)
     admin.show()
@@ -169,10 +169,10 @@ def walk_every_screen(qtbot, login, size=(1366, 768)) -> Walk:
 @pytest.mark.parametrize(("language", "size"), [("en", (1366, 768)), ("ko", (1366, 768)),
                                                 # a 1920×1080 screen at 150 % display scaling: 1280×720 logical
                                                 ("ko", (1280, 720))])
-def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, language, size):
+def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, language, size, tmp_path):
     translator = install_language(language)
     try:
-        walk = walk_every_screen(qtbot, login, size)
+        walk = walk_every_screen(qtbot, login, tmp_path, size)
     finally:
         remove_language(translator)
     assert len(walk.screens) >= 20
@@ -331,7 +331,7 @@ def test_a_band_list_is_edited_as_rows_not_json(qtbot, login):
     assert form.changes()["stamp_duty.bands"].startswith("[[50000000,1000]")
 
 
-def test_main_actions_have_shortcuts_and_the_comparison_tabs_in_reading_order(qtbot, login):
+def test_main_actions_have_shortcuts_and_the_comparison_tabs_in_reading_order(qtbot, login, tmp_path):
     """Ctrl+Shift+<n> opens the navigation's entries, Alt+← goes back; on the comparison the Tab key walks the
     controls in the order they read (rate, hide, lender, rate typed, add, simulation, proposal)."""
     from PySide6.QtCore import Qt
@@ -339,7 +339,7 @@ def test_main_actions_have_shortcuts_and_the_comparison_tabs_in_reading_order(qt
 
     from retention_desktop.gui.main_window import MainWindow
 
-    w = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF)
+    w = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
