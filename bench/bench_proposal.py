@@ -56,7 +56,7 @@ def main() -> int:
                               ps.stamp_lines(officer, head, now, True), now)
         build.append(time.perf_counter() - started)
         started = time.perf_counter()
-        result = signing.verify(signed, ps.trust_roots(data_dir))
+        result = signing.verify(signed, ps.trust_roots(officer.database, data_dir))
         verify.append(time.perf_counter() - started)
         assert result.ok, result.reason
     officer.database.close()

@@ -13,8 +13,9 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes["engine"]
     with engine.connect() as connection:
+        # the version table stays where it always was, whatever the session's search_path puts first
         context.configure(connection=connection, target_metadata=target_metadata, compare_type=True,
-                          include_object=compared_by_alembic,
+                          include_object=compared_by_alembic, version_table_schema="public",
                           transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()

@@ -130,6 +130,30 @@ def admin_parser() -> argparse.ArgumentParser:
                           ).add_argument("file", type=Path)
     import_sub.add_parser("policy", help="a new regulatory policy version (JSON, see docs/head-office.md)"
                           ).add_argument("file", type=Path)
+    imports.add_argument("--employee-no", default=None,
+                         help="embedded mode: import as this head-office officer's own login role (demo: E1005; "
+                              "default: the embedded server's superuser); central mode: the settings' login role")
+
+    trust = sub.add_parser("trust-root", help="head office: the root certificates proposal signatures may chain to")
+    trust_sub = trust.add_subparsers(dest="trust_command", required=True, metavar="ACTION")
+    trust_sub.add_parser("add", help="trust a root certificate (PEM); its fingerprint is pinned in the audit trail"
+                         ).add_argument("file", type=Path)
+    trust_sub.add_parser("list", help="the trusted roots and their fingerprints")
+    trust.add_argument("--employee-no", default=None, help="embedded mode: as this head-office officer (demo: E1005; default: the "
+                       "embedded server's superuser)")
+
+    audit = sub.add_parser("audit", help="the audit trail: verify the hash chain, anchor its head, review a month")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify_audit = audit_sub.add_parser("verify", help="recompute the hash chain; name the first edited, deleted or "
+                                                       "inserted row (exit 1 when any)")
+    verify_audit.add_argument("--anchors", type=Path, default=None,
+                              help="a file of exported chain heads (audit anchor) the chain must still match")
+    anchor = audit_sub.add_parser("anchor", help="export the chain head (append it to FILE; keep that file outside "
+                                                 "the database administrators' reach)")
+    anchor.add_argument("--out", type=Path, default=None)
+    review = audit_sub.add_parser("review", help="who viewed how many customers in a month, outside their branch, "
+                                                 "reveals and consultation accesses with their reasons")
+    review.add_argument("--month", type=_month, required=True, help="YYYY-MM")
 
     sub.add_parser("forget-secrets", help="remove this installation's passwords and keys from the OS keyring")
 
@@ -139,6 +163,13 @@ def admin_parser() -> argparse.ArgumentParser:
     demo.add_argument("--as-of", type=_date, default=None, help="the demo's today (default: today)")
     demo.add_argument("--force", action="store_true", help="allow running against a central server")
     return parser
+
+
+def _month(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text!r}") from None
 
 
 def _rate(text: str) -> Decimal:
@@ -269,9 +300,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
     if args.command == "import":
         from retention_desktop.services import imports as head_office
 
-        db = administration.open_demo_ready(data_dir, args.demo, _ask_password)
         try:
-            result = head_office.IMPORTERS[args.import_kind](db, args.file)
+            result = administration.import_command(data_dir, args.demo, args.import_kind, args.file,
+                                                   args.employee_no, _ask_password)
         except head_office.ImportRejected as exc:
             for error in exc.errors[:50]:  # each one line, naming file:line:column
                 print(_one_line(error), file=sys.stderr)
@@ -279,10 +310,18 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
             print(f"retention-admin import: {len(exc.errors)} error(s){more}; nothing was imported",
                   file=sys.stderr)
             return EXIT_USAGE
-        finally:
-            db.close()
         print(f"imported {args.import_kind} from {args.file}: {result}")
         return 0
+    if args.command == "trust-root":
+        if args.trust_command == "add":
+            added = administration.trust_root_add(data_dir, args.demo, args.file, args.employee_no, _ask_password)
+            print(f"trusted {added['subject']}\nsha256 fingerprint {added['fingerprint']} (pinned in the audit trail)")
+        else:
+            for root in administration.trust_root_list(data_dir, args.demo, _ask_password):
+                print(f"{root['fingerprint_sha256']}  {root['subject']}")
+        return 0
+    if args.command == "audit":
+        return _audit(args, data_dir)
     if args.command == "forget-secrets":
         for account in administration.forget_secrets(data_dir):
             print(f"forgot {account}")
@@ -295,6 +334,42 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
         return 0
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
+
+
+def _audit(args: argparse.Namespace, data_dir: Path) -> int:
+    from retention_desktop.services import administration, audit_trail
+
+    db = administration.open_for_admin(data_dir, args.demo, _ask_password)
+    try:
+        if args.audit_command == "verify":
+            result = administration.audit_call(lambda: audit_trail.verify(db, args.anchors))
+            if result.ok:
+                anchored = f", {len(audit_trail.read_anchors(args.anchors))} anchor(s) matched" if args.anchors else ""
+                print(f"OK: {result.rows:,} rows, chain intact up to row {result.head_id}{anchored}")
+                return 0
+            for line in result.findings():
+                print(f"retention-admin audit verify: {line}", file=sys.stderr)
+            return EXIT_FAILURE
+        if args.audit_command == "anchor":
+            record = administration.audit_call(lambda: audit_trail.anchor(db, args.out))
+            print(json.dumps(record, ensure_ascii=False))
+            return 0
+        lines, reasons = administration.audit_call(lambda: audit_trail.review(db, args.month))
+        print(f"접근기록 점검 {args.month:%Y-%m}")
+        print(f"{'직원':<8}{'이름':<8}{'영업점':<12}{'로그인':>6}{'검색':>6}{'열람고객':>8}{'타지점':>6}{'열람사유':>8}"
+              f"{'상담열람':>8}{'내보내기':>8}{'행수':>8}{'서류':>6}")
+        for r in lines:
+            print(f"{r.employee_no:<8}{r.officer_name or '':<8}{r.branch_name or '':<12}{r.logins:>6}{r.searches:>6}"
+                  f"{r.customers_viewed:>8}{r.outside_branch:>6}{r.reveals:>8}{r.consultation_accesses:>8}"
+                  f"{r.exports:>8}{r.exported_rows:>8}{r.document_downloads:>6}")
+        if reasons:
+            print("\n열람·상담 사유")
+            for r in reasons:
+                where = "타지점" if r.outside_branch else "본 지점"
+                print(f"{r.at:%Y-%m-%d %H:%M} {r.employee_no} {r.action} {r.customer_no} ({where}): {r.reason}")
+        return 0
+    finally:
+        db.close()
 
 
 def _print_check(check) -> int:

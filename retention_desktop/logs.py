@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import re
 from pathlib import Path
+
+# A database error's DETAIL may quote a whole row ("Failing row contains (…, 김하늘, 010-…)") or a key
+# ("Key (rrn_hmac)=(…)"): such lines never reach the log file.
+_ROW_DETAILS = re.compile(r"(Failing row contains|Key \(.*?\)=)\s*\(.*\)", re.M)
+
+
+class PersonalDataFilter(logging.Formatter):
+    """The log's formatter, with database row quotes blanked out of messages and tracebacks."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _ROW_DETAILS.sub(lambda m: m.group(1) + " (…)", super().format(record))
 
 
 def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
@@ -12,7 +24,7 @@ def configure_logging(data_dir: Path, verbose: bool = False) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "retention-desktop.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    handler.setFormatter(PersonalDataFilter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     root = logging.getLogger()
     for previous in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         root.removeHandler(previous)

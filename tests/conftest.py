@@ -156,6 +156,13 @@ def login(db: Database, server_url: URL):
 
 
 @pytest.fixture
+def head_office(login):
+    """The demo's head-office administrator (본점영업부 E1005), logged in as their own role: only head office
+    may import (db/sql/60_head_office.sql)."""
+    return login("E1005").database
+
+
+@pytest.fixture
 def empty_db(server_url: URL) -> Iterator[Database]:
     """A brand-new database with no schema at all."""
     database = new_database(server_url)

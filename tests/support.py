@@ -32,7 +32,12 @@ def new_database(server_url: URL, template: str | None = None) -> Database:
     clause = f" TEMPLATE {template}" if template else " TEMPLATE template0 ENCODING 'UTF8'"
     _admin_execute(server_url, f"CREATE DATABASE {name}{clause}")
     url = server_url.set(database=name)
-    return Database("embedded", url, create_app_engine(url))
+    database = Database("embedded", url, create_app_engine(url))
+    if template:  # a copy does not inherit the database's own privileges (no TEMP, CONNECT for the groups only)
+        from retention_desktop.data import migrations
+
+        migrations.harden(database.engine)
+    return database
 
 
 def drop_database(server_url: URL, db: Database) -> None:
@@ -95,11 +100,34 @@ def login_as(db: Database, server_url: URL, employee_no: str):
     gets a one-off password on the role, as a central server would have one per officer."""
     from retention_desktop.services.officer_session import log_in
 
-    password = None
-    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
-        password = secrets.token_urlsafe(16)
-        _admin_execute(server_url, f"ALTER ROLE rd_{employee_no.lower()} PASSWORD '{password}'")
-    return log_in(db, employee_no, password)
+    from retention_desktop.data import roles
+
+    return log_in(db, employee_no, role_password(server_url, roles.login_role(employee_no)))
+
+
+def role_password(server_url: URL, role: str) -> str | None:
+    """Against an external server (RETENTION_TEST_DATABASE_URL) a login role gets a one-off password, as a
+    central server would have one per officer; the embedded server trusts local logins."""
+    if not os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        return None
+    password = secrets.token_urlsafe(16)
+    _admin_execute(server_url, f"ALTER ROLE {role} PASSWORD '{password}'")
+    return password
+
+
+def connect_as(server_url: URL, database: str, role: str):
+    """A plain psycopg2 connection as ``role`` — what an officer gets with psql, Excel or a script."""
+    import psycopg2
+
+    url = server_url.set(database=database, username=role, password=role_password(server_url, role),
+                         drivername="postgresql")
+    return psycopg2.connect(url.render_as_string(hide_password=False))
+
+
+def ensure_login_role(server_url: URL, role: str, group: str) -> None:
+    """A login role in a group (e.g. a batch account), created once per cluster."""
+    _admin_execute(server_url, f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
+                               f"CREATE ROLE {role} LOGIN; END IF; END $$", f"GRANT {group} TO {role}")
 
 
 def income_proof(gross: int) -> bytes:

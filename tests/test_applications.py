@@ -3,12 +3,10 @@ concurrent-edit conflict, and an execution that fails halfway leaving both loans
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
-from retention_desktop.data.models import ApplicationEvent, Loan
+from retention_desktop.data.models import ApplicationEvent, AuditEvent, Loan
 from retention_desktop.services import applications as apps
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
@@ -40,7 +38,7 @@ def test_from_accepted_proposal_to_execution(accepted):
     app = apps.transition(manager, app.application_no, "approved", app.row_version)
     with pytest.raises(apps.ApplicationError, match="지점장만"):
         apps.transition(officer, app.application_no, "executed", app.row_version)
-    app = apps.transition(manager, app.application_no, "executed", app.row_version, today=TEST_AS_OF)
+    app = apps.transition(manager, app.application_no, "executed", app.row_version)
     assert app.state == "executed" and app.new_loan_no is not None
     with officer.database.session() as s:
         old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
@@ -64,39 +62,63 @@ def test_two_officers_never_overwrite_each_other(accepted):
         apps.transition(manager, app.application_no, "cancelled", seen)
 
 
-def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, monkeypatch):
+def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, db):
     officer, manager, proposal = accepted
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     app = apps.create_from_proposal(officer, proposal.proposal_no)
     app = apps.transition(officer, app.application_no, "submitted", app.row_version)
     app = apps.transition(manager, app.application_no, "approved", app.row_version)
-    with officer.database.session() as s:
+    with db.session() as s:
         loans_before = s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1))
-    # the new loan's maturity comes out before its drawdown: the database refuses it after the old loan was closed
-    monkeypatch.setattr(apps, "add_months", lambda day, months: day - dt.timedelta(days=1))
-    with pytest.raises(Exception, match="ck_loans_maturity_after_drawdown"):
-        apps.transition(manager, app.application_no, "executed", app.row_version, today=TEST_AS_OF)
-    with officer.database.session() as s:
+        # the old loan's closing fails after the new loan was booked: both must stay as they were
+        s.execute(text("""CREATE FUNCTION data.test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+                          BEGIN RAISE EXCEPTION 'the ledger is down'; END $$"""))
+        s.execute(text("CREATE TRIGGER test_fail BEFORE UPDATE ON data.loans FOR EACH ROW "
+                       "WHEN (NEW.status = 'refinanced') EXECUTE FUNCTION data.test_fail()"))
+    with pytest.raises(apps.ApplicationError, match="the ledger is down"):
+        apps.transition(manager, app.application_no, "executed", app.row_version)
+    with db.session() as s:
         old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
         assert (old.status, old.balance) == ("active", 30_000_000)
         assert s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) == loans_before
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "application.transition",
+            AuditEvent.details["to_state"].astext == "executed")) == 0
+        s.execute(text("DROP TRIGGER test_fail ON data.loans"))
     assert apps.transition(manager, app.application_no, "cancelled", app.row_version).state == "cancelled"
 
 
-def test_the_database_keeps_one_application_in_progress_per_loan(accepted, monkeypatch, tmp_path):
-    """Two officers filing for the same loan at the same instant both pass the service's check (neither sees
-    the other's uncommitted row); the partial unique index refuses the second, in words."""
+def test_the_database_keeps_one_application_in_progress_per_loan(accepted, tmp_path, db):
+    """Two officers filing for the same loan at the same instant: neither sees the other's uncommitted row,
+    so both pass the function's own check; the partial unique index refuses the second, in words."""
+    import threading
+
     officer, manager, proposal = accepted
     ps.record_decision(officer, proposal.proposal_no, "accepted")
-    first = apps.create_from_proposal(officer, proposal.proposal_no)
     state = open_comparison(manager, "L0000000001", TEST_AS_OF)
     second = ps.create_proposal(manager, "L0000000001", TEST_AS_OF, tmp_path, state, action="reloan")
     ps.record_decision(manager, second.proposal_no, "accepted")
-    monkeypatch.setattr(apps, "OPEN_STATES", ())  # the check sees nothing in progress, as in the race
-    with pytest.raises(apps.ApplicationError, match="방금 다른 직원"):
-        apps.create_from_proposal(manager, second.proposal_no)
-    monkeypatch.undo()
-    apps.transition(officer, first.application_no, "cancelled", first.row_version, "고객 변심")
+    first_session = officer.database.session()
+    s = first_session.__enter__()
+    s.execute(text("SELECT * FROM api.file_application(:p)"), {"p": proposal.proposal_no})  # not committed yet
+    outcome = {}
+
+    def file_second():
+        try:
+            outcome["view"] = apps.create_from_proposal(manager, second.proposal_no)
+        except apps.ApplicationError as exc:
+            outcome["error"] = exc
+
+    racer = threading.Thread(target=file_second)
+    racer.start()
+    racer.join(timeout=2)
+    assert racer.is_alive()  # waiting on the first officer's row
+    first_session.__exit__(None, None, None)  # the first commits
+    racer.join(timeout=10)
+    assert "방금 다른 직원" in str(outcome.get("error")) and "view" not in outcome
+    first = apps.branch_applications(officer, ("draft",))[0]
+    view = apps.application_detail(officer, first.application_no).application
+    apps.transition(officer, first.application_no, "cancelled", view.row_version, "고객 변심")
     assert apps.create_from_proposal(manager, second.proposal_no).state == "draft"  # free again once cancelled
 
 

@@ -36,7 +36,7 @@ def test_db_start_url_status_stop_round_trip():
 
         with psycopg2.connect(_admin("--data-dir", data_dir, "db", "url", "--libpq").stdout.strip()) as conn:
             with conn.cursor() as cur:
-                cur.execute("SELECT count(*) FROM customers")
+                cur.execute("SELECT count(*) FROM data.customers")
                 assert cur.fetchone()[0] == 1000
     finally:
         stopped = _admin("--data-dir", data_dir, "db", "stop")
@@ -111,10 +111,11 @@ def test_forget_secrets_removes_this_installations_keyring_entries(tmp_path, mem
                                      remembered_employee_no="E1007"))
     (tmp_path / "pki").mkdir()
     (tmp_path / "pki" / "officer-E1007.p12").write_bytes(b"x")
-    for account in ("rrn-hmac-key", "rd_e1007@db.bank.internal:5432/retention", "pkcs12:officer-E1007.p12"):
+    for account in ("rrn-hmac-key", "rd_e1007@db.bank.internal:5432/retention", "pkcs12:officer-E1007.p12",
+                    "pkcs8:DEMO-root-key"):
         credentials.store_secret(account, "secret")
     forgotten = forget_secrets(tmp_path)
-    assert len(forgotten) == 3
+    assert len(forgotten) == 4
     assert all(credentials.get_secret(a) is None for a in forgotten)
 
 

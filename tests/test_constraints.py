@@ -10,7 +10,6 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from retention_desktop.data.models import AuditEvent, Loan, Repayment
-from retention_desktop.services import audit
 
 
 def _loan(**overrides):
@@ -39,7 +38,7 @@ def test_bad_loan_is_refused_and_nothing_else_of_the_transaction_remains(db, ove
     before_loans, before_audit = _count(db, Loan), _count(db, AuditEvent)
     with pytest.raises(IntegrityError) as caught:
         with db.session() as s:
-            audit.record(s, "E1001", "loan.create_attempt", "C00000001")  # written first, must vanish too
+            _audit(s, "loan.create_attempt", "C00000001")  # written first, must vanish too
             s.add(_loan(**overrides))
             s.flush()
     assert constraint in str(caught.value.orig)
@@ -69,7 +68,7 @@ def test_repayment_lateness_must_match_its_dates(db):
 ])
 def test_audit_log_cannot_be_changed_even_by_the_owner(db, statement):
     with db.session() as s:
-        audit.record(s, "E1001", "customer.view", "C00000001")
+        _audit(s, "customer.view", "C00000001")
     with pytest.raises(DBAPIError, match="추가만 할 수 있습니다"):
         with db.session() as s:
             s.execute(text(statement))
@@ -77,18 +76,25 @@ def test_audit_log_cannot_be_changed_even_by_the_owner(db, statement):
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "customer.view")) == 1
 
 
-def test_officer_role_may_append_but_not_update_the_audit_log(login):
+def test_officer_access_is_recorded_by_the_database_and_the_officer_cannot_touch_the_record(login, db):
     officer = login("E1007")
     with officer.database.session() as s:
-        audit.record(s, officer.employee_no, "customer.view", "C00000001", reason="상담")
-    with pytest.raises(DBAPIError, match="permission denied"):
-        with officer.database.session() as s:
-            s.execute(update(AuditEvent).values(action="x"))
-    with officer.database.session() as s:
+        s.execute(text("SELECT api.record_access('customer.view', 'C00000001')"))
+    for statement in ("UPDATE api.audit_log SET action = 'x'", "INSERT INTO api.audit_log (action) VALUES ('x')",
+                      "SELECT data.audit('customer.view', 'C00000001', '{}')"):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            with officer.database.session() as s:
+                s.execute(text(statement))
+    with db.session() as s:
         rows = s.execute(select(AuditEvent.db_user, AuditEvent.action)
                          .where(AuditEvent.employee_no == "E1007").order_by(AuditEvent.id)).all()
     # the database, not the application, says who it was: the officer's own login role
     assert rows == [("rd_e1007", "session.login"), ("rd_e1007", "customer.view")]
+
+
+def _audit(session, action: str, customer_no: str | None) -> None:
+    """An audit row written the only way there is: the database's own function (here as the superuser)."""
+    session.execute(text("SELECT data.audit(:action, :customer, '{}')"), {"action": action, "customer": customer_no})
 
 
 def test_officer_role_cannot_change_loans(login):

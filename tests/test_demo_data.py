@@ -82,7 +82,7 @@ def test_market_sheets_are_continuous_across_score_bands():
 
 def test_regenerating_replaces_earlier_demo_data_and_keeps_the_audit_log(db):
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO audit_log (workstation, action) VALUES ('ws', 'session.login')"))
+        conn.execute(text("SELECT data.audit('session.login', NULL, '{}')"))
     counts = demo_data.regenerate(db.engine, 120, 5, AS_OF)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM customers")).scalar() == 120

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen import canvas
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from retention_desktop.data.models import AuditEvent, Customer, Document
 from retention_desktop.proposal.document import FONT, register_fonts
@@ -17,7 +17,7 @@ from retention_desktop.services import documents
 from tests.support import income_proof, scan_image
 
 
-def test_income_is_read_from_the_proof_and_confirmed_only_on_request(login):
+def test_income_is_read_from_the_proof_and_confirmed_only_on_request(login, db):
     officer = login("E1007")
     pdf = income_proof(81_250_000)
     finding = documents.find_income(pdf)
@@ -30,6 +30,7 @@ def test_income_is_read_from_the_proof_and_confirmed_only_on_request(login):
     with officer.database.session() as s:
         customer = s.scalars(select(Customer).where(Customer.customer_no == "C00000001")).one()
         stored = s.scalars(select(Document).where(Document.sha256 == digest)).one()
+    with db.session() as s:  # the audit trail is the security group's to read, not the officer's
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.customer_no == "C00000001")).all()
     assert customer.annual_income == 81_250_000 and customer.income_verified_on is not None
     assert stored.size_bytes == len(pdf) and stored.media_type == "application/pdf"
@@ -112,7 +113,10 @@ def test_the_same_file_twice_is_refused_with_a_message(login):
     with pytest.raises(documents.DocumentRejected, match="같은 파일이 이미 첨부되어 있습니다"):
         documents.attach(officer, "income_proof", "다시.pdf", pdf, customer_no="C00000001")
     assert stored(officer) == 1
-    documents.attach(officer, "income_proof", "원천징수영수증.pdf", pdf, customer_no="C00000002")  # another customer
+    with officer.database.session() as s:  # another customer of the officer's branch (another branch's: refused)
+        neighbour = s.execute(text("SELECT customer_no FROM customers WHERE customer_no <> 'C00000001' "
+                                   "ORDER BY id LIMIT 1")).scalar()
+    documents.attach(officer, "income_proof", "원천징수영수증.pdf", pdf, customer_no=neighbour)
     assert stored(officer) == 2
 
 

@@ -55,7 +55,8 @@ def test_officer_files_and_submits_but_cannot_approve_their_own(qtbot, accepted)
     assert page.ui.acceptedCombo.currentData() == proposal.proposal_no and page.ui.createButton.isEnabled()
     show(qtbot, page, page.ui.createButton.click)
     assert page.detail.application.state == "draft" and visible_actions(page) == ["submitted", "cancelled"]
-    assert "김하늘" in page.ui.customerValue.text() and "3,000만 원" in page.ui.termsValue.text()
+    # a list shows the customer masked (the name in full is the customer screen's, recorded)
+    assert "김*늘 (C00000001)" in page.ui.customerValue.text() and "3,000만 원" in page.ui.termsValue.text()
     assert not page.ui.createButton.isEnabled()  # the proposal is filed: nothing left to file
     page.ui.commentEdit.setText("고객 서명 완료")
     show(qtbot, page, page.ui.submitButton.click)

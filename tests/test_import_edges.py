@@ -33,6 +33,7 @@ def counts(db) -> tuple[int, ...]:
 
 
 def refused(db, kind: str, path: Path, words: str) -> str:
+    """``db`` imports (the embedded superuser may act as head office) and is counted before and after."""
     before = counts(db)
     with pytest.raises(ImportRejected) as caught:
         IMPORTERS[kind](db, path)
@@ -42,17 +43,17 @@ def refused(db, kind: str, path: Path, words: str) -> str:
     return message
 
 
-def test_a_csv_saved_by_korean_excel_imports(db, tmp_path):
+def test_a_csv_saved_by_korean_excel_imports(db, tmp_path, head_office):
     """Excel's "CSV (쉼표로 분리)" on Korean Windows writes CP949, with CRLF line ends."""
     path = tmp_path / "공시.csv"
     path.write_bytes((MARKET_HEADER + "\r\n" + "국민은행,credit,901,1000,4.05,0,2026-11-16,은행연합회 공시\r\n")
                      .encode("cp949"))
-    assert IMPORTERS["market-offers"](db, path) == 1
+    assert IMPORTERS["market-offers"](head_office, path) == 1
     with db.session() as s:
         assert s.scalar(select(MarketOffer.lender).where(MarketOffer.source == "은행연합회 공시")) == "국민은행"
 
 
-def test_xlsx_workbooks_import_like_their_csv(db, tmp_path):
+def test_xlsx_workbooks_import_like_their_csv(db, tmp_path, head_office):
     from openpyxl import Workbook
 
     for kind, sample in (("products", "products.csv"), ("index-rates", "index_rates.csv"),
@@ -64,10 +65,10 @@ def test_xlsx_workbooks_import_like_their_csv(db, tmp_path):
         book.save(path)
         csv_path = tmp_path / f"{kind}.csv"
         csv_path.write_bytes((SAMPLES / sample).read_bytes())
-        assert IMPORTERS[kind](db, path) == IMPORTERS[kind](db, csv_path) > 0
+        assert IMPORTERS[kind](head_office, path) == IMPORTERS[kind](head_office, csv_path) > 0
 
 
-def test_typed_excel_cells_read_as_the_csv_would(db, tmp_path):
+def test_typed_excel_cells_read_as_the_csv_would(db, tmp_path, head_office):
     from openpyxl import Workbook
 
     book = Workbook()
@@ -75,7 +76,7 @@ def test_typed_excel_cells_read_as_the_csv_would(db, tmp_path):
     book.active.append(["COFIX_NEW", dt.datetime(2026, 12, 15), 2.71])  # a date cell and a float cell
     path = tmp_path / "rates.xlsx"
     book.save(path)
-    assert IMPORTERS["index-rates"](db, path) == 1
+    assert IMPORTERS["index-rates"](head_office, path) == 1
     with db.session() as s:
         rate = s.scalar(select(IndexRate.annual_rate_pct).where(IndexRate.rate_date == dt.date(2026, 12, 15)))
     assert rate == Decimal("2.71")
@@ -105,7 +106,7 @@ def test_a_binary_or_legacy_excel_file_is_refused_in_words(db, tmp_path):
     refused(db, "index-rates", path, "rates.csv:2:118: 글자를 읽을 수 없습니다 (0x80)")
 
 
-def test_ten_thousand_index_rates_import_set_wise(db, tmp_path):
+def test_ten_thousand_index_rates_import_set_wise(db, tmp_path, head_office):
     """5 indexes × 2,000 days: one statement, not one row constructor per day (which overflowed the server's
     stack), and a second import of the same file replaces, never duplicates."""
     start = dt.date(2019, 1, 1)
@@ -116,24 +117,24 @@ def test_ten_thousand_index_rates_import_set_wise(db, tmp_path):
     path = tmp_path / "history.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     started = time.perf_counter()
-    assert IMPORTERS["index-rates"](db, path) == 10_000
+    assert IMPORTERS["index-rates"](head_office, path) == 10_000
     assert time.perf_counter() - started < 30
     with db.session() as s:
         stored = s.scalar(select(func.count()).select_from(IndexRate).where(IndexRate.rate_date < dt.date(2024, 6, 1)))
     assert stored == 5 * (dt.date(2024, 6, 1) - start).days
-    assert IMPORTERS["index-rates"](db, path) == 10_000
+    assert IMPORTERS["index-rates"](head_office, path) == 10_000
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(IndexRate).where(IndexRate.rate_date < dt.date(2024, 6, 1))) \
             == stored
 
 
-def test_many_rate_sheets_replace_set_wise(db, tmp_path):
+def test_many_rate_sheets_replace_set_wise(db, tmp_path, head_office):
     rows = [f"은행{i},credit,1,1000,{4 + i % 100 / 100:.2f},0,{dt.date(2020, 1, 1) + dt.timedelta(days=i)},공시"
             for i in range(3000)]
     path = tmp_path / "sheets.csv"
     path.write_text(MARKET_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    assert IMPORTERS["market-offers"](db, path) == 3000
-    assert IMPORTERS["market-offers"](db, path) == 3000  # replaced, not added
+    assert IMPORTERS["market-offers"](head_office, path) == 3000
+    assert IMPORTERS["market-offers"](head_office, path) == 3000  # replaced, not added
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(MarketOffer).where(MarketOffer.lender.like("은행%"))) == 3000
 
@@ -184,11 +185,11 @@ cells = st.one_of(st.text(max_size=30), st.sampled_from(["NaN", "-Infinity", "1e
                                                          "-1", "99999999999999999999", "2026-02-30", "가" * 120]))
 
 
-def _try(db, kind: str, path: Path) -> None:
+def _try(db, head_office, kind: str, path: Path) -> None:
     before = counts(db)
     started = time.perf_counter()
     try:
-        IMPORTERS[kind](db, path)
+        IMPORTERS[kind](head_office, path)
     except UserError as exc:
         assert counts(db) == before, "a refused file must change nothing"
         assert exc.message()
@@ -197,24 +198,24 @@ def _try(db, kind: str, path: Path) -> None:
 
 @FUZZ
 @given(kind=st.sampled_from(sorted(IMPORTERS)), data=st.binary(max_size=4000))
-def test_fuzz_every_importer_with_any_bytes(db, tmp_path_factory, kind, data):
+def test_fuzz_every_importer_with_any_bytes(db, head_office, tmp_path_factory, kind, data):
     path = tmp_path_factory.mktemp("fuzz") / ("f.json" if kind == "policy" else "f.csv")
     path.write_bytes(data)
-    _try(db, kind, path)
+    _try(db, head_office, kind, path)
 
 
 @FUZZ
 @given(kind=st.sampled_from(sorted(SAMPLE_TEXT)), changes=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 20),
                                                                               cells), min_size=1, max_size=4),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp949"]))
-def test_fuzz_every_csv_importer_with_changed_cells(db, tmp_path_factory, kind, changes, encoding):
+def test_fuzz_every_csv_importer_with_changed_cells(db, head_office, tmp_path_factory, kind, changes, encoding):
     rows = [line.split(",") for line in SAMPLE_TEXT[kind].splitlines()]
     for row, column, value in changes:
         target = rows[row % len(rows)]
         target[column % len(target)] = value.replace(",", ";").replace("\n", " ")
     path = tmp_path_factory.mktemp("fuzz") / "f.csv"
     path.write_bytes("\n".join(",".join(r) for r in rows).encode(encoding, errors="replace"))
-    _try(db, kind, path)
+    _try(db, head_office, kind, path)
 
 
 @FUZZ
@@ -223,10 +224,10 @@ def test_fuzz_every_csv_importer_with_changed_cells(db, tmp_path_factory, kind, 
                                                lambda inner: st.lists(inner, max_size=3)
                                                | st.dictionaries(st.text(max_size=6), inner, max_size=3),
                                                max_leaves=8)), min_size=1, max_size=3))
-def test_fuzz_the_policy_importer(db, tmp_path_factory, changes):
+def test_fuzz_the_policy_importer(db, head_office, tmp_path_factory, changes):
     document = {"version": "2030.01-fuzz", "effective_from": "2030-01-01", "note": "", "parameters": {}}
     for key, value in changes:
         document[key] = value
     path = tmp_path_factory.mktemp("fuzz") / "policy.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    _try(db, "policy", path)
+    _try(db, head_office, "policy", path)

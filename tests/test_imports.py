@@ -27,13 +27,13 @@ def count(db) -> int:
         return s.scalar(select(func.count()).select_from(MarketOffer))
 
 
-def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path):
+def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path, head_office):
     before = count(db)
     path = tmp_path / "sheet.csv"
     path.write_text(GOOD, encoding="utf-8")
-    assert import_market_offers(db, path) == 3
+    assert import_market_offers(head_office, path) == 3
     assert count(db) == before + 3
-    assert import_market_offers(db, path) == 3  # the same sheet again replaces, never duplicates
+    assert import_market_offers(head_office, path) == 3  # the same sheet again replaces, never duplicates
     assert count(db) == before + 3
 
 
@@ -48,12 +48,12 @@ def test_a_good_sheet_imports_and_replaces_a_republished_one(db, tmp_path):
     (",credit,951,1000,4.1,0,2026-10-15,공시", "lender: must not be empty"),
     ("토스뱅크,credit,951,1000,4.1,0,2026-10-15", "expected 8 fields"),
 ])
-def test_one_bad_row_changes_nothing_and_names_its_line(db, tmp_path, bad_line, message):
+def test_one_bad_row_changes_nothing_and_names_its_line(db, tmp_path, bad_line, message, head_office):
     before = count(db)
     path = tmp_path / "sheet.csv"
     path.write_text(GOOD + bad_line + "\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
-        import_market_offers(db, path)
+        import_market_offers(head_office, path)
     assert caught.value.errors[0].startswith("sheet.csv:5: ") and message in caught.value.errors[0]
     assert count(db) == before
 
@@ -83,24 +83,24 @@ def test_import_command_contract():
     assert "nothing was imported" in rejected.stderr and "Traceback" not in rejected.stderr
 
 
-def test_index_rates_import_all_or_nothing(db, tmp_path):
+def test_index_rates_import_all_or_nothing(db, tmp_path, head_office):
     from retention_desktop.data.models import IndexRate
     from retention_desktop.services.imports import import_index_rates
 
     path = tmp_path / "cofix.csv"
     path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-15,2.71\nBANK_BOND_5Y,2026-12-15,3.20\n",
                     encoding="utf-8")
-    assert import_index_rates(db, path) == 2
+    assert import_index_rates(head_office, path) == 2
     path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-16,2.70\nLIBOR,2026-12-16,1\n",
                     encoding="utf-8")
     with pytest.raises(ImportRejected, match=r"cofix.csv:3: index_name: must be one of"):
-        import_index_rates(db, path)
+        import_index_rates(head_office, path)
     with db.session() as s:
         days = s.scalars(select(IndexRate.rate_date).where(IndexRate.index_name == "COFIX_NEW")).all()
     assert max(days).isoformat() == "2026-12-15"
 
 
-def test_policy_import_checks_every_parameter(db, tmp_path):
+def test_policy_import_checks_every_parameter(db, tmp_path, head_office):
     import json
 
     from retention_desktop.services.imports import import_policy
@@ -111,18 +111,37 @@ def test_policy_import_checks_every_parameter(db, tmp_path):
     path = tmp_path / "policy.json"
     path.write_text(json.dumps({"version": "2027.07-h2", "effective_from": "2027-07-01", "note": "H2 stress rate",
                                 "parameters": params}), encoding="utf-8")
-    assert import_policy(db, path) == "2027.07-h2"
+    assert import_policy(head_office, path) == "2027.07-h2"
     assert load_policies(db)[-1].stress_rules[-1].rate_pct == Decimal("1.75")
     with pytest.raises(ImportRejected, match="already exists"):
-        import_policy(db, path)
+        import_policy(head_office, path)
     params["dsr"]["cap_pct_bank"] = "140"
     path.write_text(json.dumps({"version": "bad", "effective_from": "2028-01-01", "parameters": params}),
                     encoding="utf-8")
     with pytest.raises(ImportRejected, match="dsr.cap_pct_bank"):
-        import_policy(db, path)
+        import_policy(head_office, path)
 
 
-def test_products_import_adds_new_codes_and_updates_known_ones(db, tmp_path):
+def test_the_policy_asked_of_the_database_is_the_one_in_force_among_all_versions(db):
+    """``policy_for`` reads only the version in force; it must be ``policy_in_force`` over every stored version,
+    on each version's first day, the day before it, and before the first."""
+    import datetime as dt
+
+    from retention_desktop.domain.policy import PolicyError, policy_in_force
+    from retention_desktop.services.regulation import load_policies, policy_for
+
+    policies = load_policies(db)
+    assert len(policies) > 3
+    for policy in policies:
+        for day in (policy.effective_from, policy.effective_from - dt.timedelta(days=1)):
+            if day < policies[0].effective_from:
+                with pytest.raises(PolicyError, match="no policy is in force"):
+                    policy_for(db, day)
+            else:
+                assert policy_for(db, day) == policy_in_force(policies, day)
+
+
+def test_products_import_adds_new_codes_and_updates_known_ones(db, tmp_path, head_office):
     from retention_desktop.data.locations import resources_dir
     from retention_desktop.data.models import Product
     from retention_desktop.services.imports import import_products
@@ -136,8 +155,8 @@ def test_products_import_adds_new_codes_and_updates_known_ones(db, tmp_path):
                                                       "12,60,650,2.3000,3.8000,14.5000")
     path = tmp_path / "products.csv"
     path.write_text(text, encoding="utf-8")
-    assert import_products(db, path) == 7
-    assert import_products(db, path) == 7  # the same file again changes nothing more
+    assert import_products(head_office, path) == 7
+    assert import_products(head_office, path) == 7  # the same file again changes nothing more
     with db.session() as s:
         after = {p.code: p for p in s.scalars(select(Product))}
     assert set(after) == set(before) | {"RL-CR-FX36"}
@@ -159,7 +178,7 @@ PRODUCT_ROW = "RL-NEW,새 상품,credit,variable,COFIX_NEW,5000000,50000000,12,6
     (PRODUCT_ROW.replace(",true", ",maybe"), "active: true or false"),
     (PRODUCT_ROW.replace(",12,60,700,", ",12,601,700,"), "max_term_months: must be between 1 and 600"),
 ])
-def test_products_import_with_one_bad_row_changes_nothing(db, tmp_path, bad_line, message):
+def test_products_import_with_one_bad_row_changes_nothing(db, tmp_path, bad_line, message, head_office):
     from retention_desktop.data.models import Product
     from retention_desktop.services.imports import PRODUCT_HEADER, import_products
 
@@ -167,7 +186,7 @@ def test_products_import_with_one_bad_row_changes_nothing(db, tmp_path, bad_line
     path.write_text(",".join(PRODUCT_HEADER) + "\n" + PRODUCT_ROW.replace("RL-NEW", "RL-OK") + "\n" + bad_line + "\n",
                     encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
-        import_products(db, path)
+        import_products(head_office, path)
     assert len(caught.value.errors) == 1
     assert caught.value.errors[0].startswith("p.csv:3: ") and message in caught.value.errors[0]
     with db.session() as s:

@@ -106,9 +106,16 @@ def test_the_book_advises_every_loan_as_the_single_quote_does(book, cards, serve
                         for a in ("keep", "renegotiation", "reloan", "switch")]
                        + [scored[scored["kind"] == k].sample(3, random_state=5) for k in sorted(set(scored["kind"]))])
     loans = frames.loans.set_index("id")
-    officer = login_as(book, server_url, "E1007")
+    with book.engine.connect() as conn:  # each loan opened by a 행원 of its customer's branch (row-level security)
+        serving = dict(conn.execute(text(
+            "SELECT l.id, (SELECT o.employee_no FROM officers o WHERE o.branch_id = c.home_branch_id "
+            "AND o.role = 'officer' AND o.active ORDER BY o.id LIMIT 1) FROM loans l "
+            "JOIN customers c ON c.id = l.customer_id")).all())
+    sessions = {}
     try:
         for row in sample.itertuples():
+            employee = serving[row.loan_id]
+            officer = sessions.get(employee) or sessions.setdefault(employee, login_as(book, server_url, employee))
             state = open_comparison(officer, loans.at[row.loan_id, "loan_no"], TEST_AS_OF, basis)
             r = state.recommendation
             where = f"{row.loan_id} {row.kind}"
@@ -120,7 +127,8 @@ def test_the_book_advises_every_loan_as_the_single_quote_does(book, cards, serve
             assert state.advice.prices.switch_probability == Decimal(repr(row.switching_probability)) or \
                 not row.switch_possible, where
     finally:
-        officer.database.close()
+        for session in sessions.values():
+            session.database.close()
 
 
 def test_batch_dsr_equals_the_single_quote_dsr(book, server_url):
@@ -131,14 +139,21 @@ def test_batch_dsr_equals_the_single_quote_dsr(book, server_url):
     frames = read_portfolio(book.engine, TEST_AS_OF)
     policy = load_basis(book).policy(TEST_AS_OF)
     batch = portfolio_scoring.customer_dsr(frames, policy)
-    officer = login_as(book, server_url, "E1007")
+    # each loan is opened by an officer of its own branch (another branch's customers are out of an officer's scope)
+    desk = frames.loans.groupby("branch_id")["officer_id"].min()
+    with book.session() as s:
+        employee = dict(s.execute(text("SELECT id, employee_no FROM officers")).all())
+    officers = {}
     try:
         sample = frames.loans.drop_duplicates("customer_id").sample(25, random_state=3)
-        for loan_no, customer_id in zip(sample["loan_no"], sample["customer_id"]):
-            request, _facts = build_request(officer, loan_no, TEST_AS_OF)
+        for loan_no, customer_id, branch in zip(sample["loan_no"], sample["customer_id"], sample["branch_id"]):
+            if branch not in officers:
+                officers[branch] = login_as(book, server_url, employee[int(desk[branch])])
+            request, _facts = build_request(officers[branch], loan_no, TEST_AS_OF)
             assert request_dsr_pct(request, policy) * 100 == int(batch.loc[int(customer_id)]), loan_no
     finally:
-        officer.database.close()
+        for officer in officers.values():
+            officer.database.close()
 
 
 # -- score-portfolio at any size: chunks, resumption, partitions ------------------------------------------------
@@ -272,25 +287,43 @@ STAGING_STATEMENTS = (
     "UPDATE scoring_runs SET finished_at = now()", "DELETE FROM scoring_candidates")
 
 
-@pytest.mark.parametrize("employee_no", ["E1007", "E1006"])  # an officer, a branch manager
+@pytest.mark.parametrize("employee_no", ["E1007", "E1006", "E1005"])  # an officer, a branch manager, head office
 def test_officers_and_managers_cannot_read_or_write_a_runs_staging(login, employee_no):
-    """The staging holds every branch's customers' savings and gains before any ranking: the batch's alone."""
+    """The staging holds every branch's customers' savings and gains before any ranking: the batch's alone (an
+    officer's session reads schema api, where no staging is; schema data is closed to them too)."""
     officer = login(employee_no)
-    for statement in STAGING_STATEMENTS:
-        with pytest.raises(DBAPIError, match="permission denied"):
+    for statement in STAGING_STATEMENTS + tuple(x.replace("scoring_", "data.scoring_") for x in STAGING_STATEMENTS):
+        with pytest.raises(DBAPIError, match="permission denied|does not exist"):
             with officer.database.session() as s:
                 s.execute(text(statement))
 
 
-def test_a_head_office_admin_runs_score_portfolio_as_their_own_login(db, login):
-    """On a central server the batch runs as an rd_admin login, not as the schema's owner: every step of a
-    chunked run (open, stage, finish, rank, write the list) is within its grants."""
-    admin = login("E1005")
-    summary = portfolio_scoring.score_portfolio(admin.database, TEST_AS_OF, chunk_loans=300)
+def test_the_batch_runs_score_portfolio_as_its_own_login(db, server_url, login):
+    """On a central server the batch runs as its own login in rd_batch, not as the schema's owner: every step
+    of a chunked run (open, stage, finish, rank, write the list through api.replace_call_list) is within its
+    grants; head office's admin may not touch the staging."""
+    from retention_desktop.data import roles
+    from retention_desktop.data.database import Database, create_app_engine
+    from tests.support import ensure_login_role, role_password
+
+    batch_role = roles.qualify_sql("rd_t_batch")
+    ensure_login_role(server_url, batch_role, roles.group("batch"))
+    url = server_url.set(database=db.url.database, username=batch_role, password=role_password(server_url, batch_role))
+    batch = Database("central", url, create_app_engine(url))
+    try:
+        summary = portfolio_scoring.score_portfolio(batch, TEST_AS_OF, chunk_loans=300)
+    finally:
+        batch.engine.dispose()
     assert summary.complete and summary.chunks_scored >= 2 and summary.entries > 0
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM call_list_entries WHERE as_of = :d"),
                             {"d": TEST_AS_OF}).scalar() == summary.entries
+        assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'batch.call_list' AND db_user = :r"),
+                            {"r": batch_role}).scalar() == 1
+    admin = login("E1005")
+    with pytest.raises(DBAPIError, match="permission denied"):
+        with admin.database.session() as s:
+            s.execute(text("SELECT count(*) FROM data.scoring_candidates"))
 
 
 FINGERPRINT = r"""

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.money import format_rate_pct, format_won
@@ -188,16 +189,16 @@ def test_the_qr_decodes_to_a_code_the_product_verifies(login, tmp_path):
     assert len(found) == 1
     payload = found[0].text
     assert payload.startswith(made.proposal_no) and payload.isascii()
-    check = check_proposal(officer.database, payload, TEST_AS_OF, ps.trust_roots(tmp_path), officer.employee_no)
+    check = check_proposal(officer.database, payload, TEST_AS_OF, ps.trust_roots(officer.database, tmp_path), officer.employee_no)
     assert check.ok and check.code_matches and check.archived and not check.expired
     assert check.summary["monthly_payment"] > 0 and check.customer.startswith("김*늘")
     # the same number with another proposal's code, or after its validity, is not accepted
     wrong = check_proposal(officer.database, f"{made.proposal_no} CHECK 0000111122223333", TEST_AS_OF,
-                           ps.trust_roots(tmp_path))
+                           ps.trust_roots(officer.database, tmp_path))
     assert not wrong.ok and "확인코드" in wrong.reason
-    late = check_proposal(officer.database, payload, TEST_AS_OF + dt.timedelta(days=15), ps.trust_roots(tmp_path))
+    late = check_proposal(officer.database, payload, TEST_AS_OF + dt.timedelta(days=15), ps.trust_roots(officer.database, tmp_path))
     assert not late.ok and late.expired and late.archived
-    unknown = check_proposal(officer.database, "P20261123-ABCDEF", TEST_AS_OF, ps.trust_roots(tmp_path))
+    unknown = check_proposal(officer.database, "P20261123-ABCDEF", TEST_AS_OF, ps.trust_roots(officer.database, tmp_path))
     assert not unknown.found and not unknown.ok
 
 
@@ -208,11 +209,16 @@ def test_a_forged_archive_is_not_reported_as_archived(login, db, tmp_path):
     forged[len(forged) // 2] ^= 0x01
     import hashlib
 
-    with db.engine.begin() as conn:  # the owner rewrites the archive, hash and all
-        conn.execute(text("UPDATE proposals SET pdf = :pdf, pdf_sha256 = :sha WHERE proposal_no = :n"),
-                     {"pdf": bytes(forged), "sha": hashlib.sha256(forged).hexdigest(), "n": made.proposal_no})
-    check = check_proposal(officer.database, made.proposal_no, TEST_AS_OF, ps.trust_roots(tmp_path))
-    assert check.found and not check.archived and not check.ok and "서명" in check.reason
+    rewrite = text("UPDATE proposals SET pdf = :pdf, pdf_sha256 = :sha WHERE proposal_no = :n")
+    values = {"pdf": bytes(forged), "sha": hashlib.sha256(forged).hexdigest(), "n": made.proposal_no}
+    with pytest.raises(DBAPIError, match="보관된 제안서는 바꿀 수 없습니다"):
+        with db.engine.begin() as conn:  # the archive refuses the owner (a trigger)
+            conn.execute(rewrite, values)
+    with db.engine.begin() as conn:  # a superuser rewrites it around the trigger, hash and all
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        conn.execute(rewrite, values)
+    check = check_proposal(officer.database, made.proposal_no, TEST_AS_OF, ps.trust_roots(officer.database, tmp_path))
+    assert check.found and not check.archived and not check.ok and "접근기록(해시 체인)" in check.reason
 
 
 def test_an_incremental_update_after_signing_is_detected(login, tmp_path):
@@ -229,7 +235,7 @@ def test_an_incremental_update_after_signing_is_detected(login, tmp_path):
     writer.write(out)
     appended = out.getvalue()
     assert appended.startswith(made.pdf) and len(appended) > len(made.pdf)
-    result = ps.verify_pdf(officer.database, appended, ps.trust_roots(tmp_path))
+    result = ps.verify_pdf(officer.database, appended, ps.trust_roots(officer.database, tmp_path))
     assert not result.ok and ("추가" in result.reason or "변경" in result.reason)
 
 

@@ -54,7 +54,7 @@ def test_the_document_holds_the_customer_the_numbers_and_the_disclosures(made):
 
 def test_signature_validates_against_the_trust_root_and_matches_the_archive(made):
     officer, _state, proposal, data_dir = made
-    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(officer.database, data_dir))
     assert result.ok and result.archived and result.level == "PAdES B-B"
     assert "E1007 (DEMO)" in result.signer
 
@@ -64,7 +64,7 @@ def test_a_single_changed_byte_is_detected(made):
     for position in (len(proposal.pdf) // 4, len(proposal.pdf) // 2, len(proposal.pdf) - 300):
         tampered = bytearray(proposal.pdf)
         tampered[position] ^= 0x01
-        result = ps.verify_pdf(officer.database, bytes(tampered), ps.trust_roots(data_dir))
+        result = ps.verify_pdf(officer.database, bytes(tampered), ps.trust_roots(officer.database, data_dir))
         assert not result.ok, position
 
 
@@ -79,19 +79,21 @@ def test_an_untrusted_signer_is_refused(made, tmp_path):
 
 def test_a_proposal_without_archive_record_is_refused(made, db):
     officer, _state, proposal, data_dir = made
-    with db.engine.begin() as conn:
+    with db.engine.begin() as conn:  # only a superuser gets past the archive's trigger, with replication role
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text("DELETE FROM proposals WHERE proposal_no = :n"), {"n": proposal.proposal_no})
-    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(data_dir))
+    result = ps.verify_pdf(officer.database, proposal.pdf, ps.trust_roots(officer.database, data_dir))
     assert not result.ok and "보관된 제안서" in result.reason
 
 
-def test_archive_reopen_and_decision(made):
+def test_archive_reopen_and_decision(made, db):
     officer, _state, proposal, _dir = made
     again = ps.reopen(officer, proposal.proposal_no)
     assert again.pdf == proposal.pdf and again.pdf_sha256 == ps.sha256_hex(proposal.pdf)
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     with officer.database.session() as s:
         row = s.scalars(select(Proposal).where(Proposal.proposal_no == proposal.proposal_no)).one()
+    with db.session() as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.employee_no == "E1007")).all()
     assert row.decision == "accepted" and row.decided_at is not None
     assert {"proposal.create", "proposal.reopen", "proposal.decision"} <= set(actions)
@@ -151,21 +153,24 @@ def test_cli_makes_and_verifies_a_proposal():
     assert "Traceback" not in refused.stderr and not (Path(data_dir) / "refused.pdf").exists()
 
 
-def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_keyring):
-    """A bank-issued PKCS#12 named in the settings, its passphrase in the keyring, signs in central mode."""
+def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offices_roots(made, tmp_path,
+                                                                                        memory_keyring, login):
+    """A bank-issued PKCS#12 named in the settings, its passphrase in the keyring, signs in central mode; the
+    signature is trusted only once head office has stored its root centrally (pinned in the audit trail) — a
+    PEM dropped into the data folder counts for nothing."""
     import dataclasses
 
-    from retention_desktop.data import credentials
+    from retention_desktop.data import api_calls, credentials
     from retention_desktop.data.settings import Settings, save_settings
     from retention_desktop.proposal.pki import ensure_demo_identity
 
     officer, state, _proposal, _dir = made
     issued = ensure_demo_identity(tmp_path / "bank-pki", "101", "강남역지점", "E1007", "권명숙")
     central_dir = tmp_path / "central"
-    (central_dir / "bank").mkdir(parents=True)
-    (central_dir / "bank" / "root.pem").write_bytes(issued.root_pem)
-    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
-                                               "signing_trust_root": str(central_dir / "bank" / "root.pem")}))
+    (central_dir / "pki" / "trust").mkdir(parents=True)
+    (central_dir / "pki" / "trust" / "root.pem").write_bytes(issued.root_pem)  # user-writable: ignored
+    (central_dir / "pki" / "demo-root.pem").write_bytes(issued.root_pem)  # demo mode only: ignored
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path)}))
     central = dataclasses.replace(officer, database=dataclasses.replace(officer.database, mode="central"))
     with pytest.raises(ps.ProposalError, match="설정에 없습니다"):
         ps.signing_identity(central, tmp_path / "nothing-configured")
@@ -173,8 +178,21 @@ def test_central_mode_signs_with_the_configured_pkcs12(made, tmp_path, memory_ke
     assert not identity.demo
     assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state, action="reloan")
-    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central_dir))
+    assert ps.trust_roots(central.database, central_dir) == []
+    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
+    assert not result.ok and "신뢰" in result.reason
+    head_office = login("E1005")
+    with head_office.database.session() as s:
+        fingerprint = api_calls.scalar(s, "add_trust_root", issued.root_pem.decode(), "Retention Demo Root CA", "")
+    result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
     assert result.ok and "E1007 (DEMO)" in result.signer
+    # pinned in the settings too: a root the settings do not name is not trusted
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+                                               "trust_root_fingerprints": ["00" * 32]}))
+    assert ps.trust_roots(central.database, central_dir) == []
+    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+                                               "trust_root_fingerprints": [fingerprint.upper()]}))
+    assert len(ps.trust_roots(central.database, central_dir)) == 1
 
 
 def test_page_one_leads_with_the_answer(made):
@@ -249,16 +267,20 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
     """One loan of each kind, active and delinquent, in the demo: the advice never recommends an impossible or
     dearer option, the offered action becomes a signed proposal, and where nothing may be offered the service
     refuses with the reason."""
-    officer = login("E1007")
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE id IN (SELECT min(id) FROM loans "
                           "WHERE status = 'active' AND id > 1 GROUP BY kind)"))
-        picks = conn.execute(text("SELECT DISTINCT ON (kind, status) loan_no, kind, status FROM loans "
-                                  "WHERE status IN ('active', 'delinquent') ORDER BY kind, status, id")).all()
-    assert {(k, s) for _n, k, s in picks} == {(k, s) for k in ("credit", "mortgage", "jeonse", "other_secured",
-                                                                "overdraft") for s in ("active", "delinquent")}
+        # each loan served by a 행원 of its customer's branch (row-level security)
+        picks = conn.execute(text(
+            "SELECT DISTINCT ON (l.kind, l.status) l.loan_no, l.kind, l.status, (SELECT o.employee_no FROM officers o "
+            "WHERE o.branch_id = c.home_branch_id AND o.role = 'officer' AND o.active ORDER BY o.id LIMIT 1) "
+            "FROM loans l JOIN customers c ON c.id = l.customer_id "
+            "WHERE l.status IN ('active', 'delinquent') ORDER BY l.kind, l.status, l.id")).all()
+    assert {(k, s) for _n, k, s, _e in picks} == {(k, s) for k in ("credit", "mortgage", "jeonse", "other_secured",
+                                                                    "overdraft") for s in ("active", "delinquent")}
     proposed = set()
-    for loan_no, kind, status in picks:
+    for loan_no, kind, status, employee in picks:
+        officer = login(employee)
         state = open_comparison(officer, loan_no, TEST_AS_OF)
         r = state.recommendation
         chosen = state.comparison.option(r.option_label)
@@ -323,7 +345,7 @@ def test_fuzz_verify_proposal_on_mutated_pdfs(made):
     from hypothesis import strategies as st
 
     officer, _state, proposal, data_dir = made
-    roots = ps.trust_roots(data_dir)
+    roots = ps.trust_roots(officer.database, data_dir)
     original = proposal.pdf
     contents = original.rindex(b"/Contents <") + len(b"/Contents <")
     regions = {"anywhere": (0, len(original)), "signature": (contents, contents + 3000), "head": (0, 1500),
@@ -405,4 +427,4 @@ def test_proposals_created_on_several_threads_at_once_all_succeed(login, tmp_pat
     with ThreadPoolExecutor(3) as pool:
         made = list(pool.map(lambda loan: ps.create_proposal(officer, loan, TEST_AS_OF, tmp_path), loans))
     assert len({m.proposal_no for m in made}) == 3
-    assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(tmp_path)).ok for m in made)
+    assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(officer.database, tmp_path)).ok for m in made)

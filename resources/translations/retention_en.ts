@@ -540,6 +540,18 @@
         <translation>Eligible</translation>
     </message>
     <message>
+        <source>조회</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>상담 열람 신청</source>
+        <translation>Request consultation access</translation>
+    </message>
+    <message>
+        <source>개인정보 열람</source>
+        <translation>Reveal personal data</translation>
+    </message>
+    <message>
         <source>값이 없습니다.</source>
         <translation>is missing.</translation>
     </message>

@@ -8,6 +8,7 @@ settings' host/port/database/user and the password from the keyring (else asked 
 from __future__ import annotations
 
 import logging
+import platform
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from retention_desktop.data import credentials
 from retention_desktop.domain import exact_json
 from retention_desktop.data.embedded import EmbeddedServer
+from retention_desktop.data.models import API_SCHEMA, SCHEMA
 from retention_desktop.data.settings import CentralServer, load_settings
 from retention_desktop.domain.errors import Unavailable
 
@@ -45,19 +47,32 @@ def _store_json(value) -> str:
     return exact_json.dumps(value, indent=None, allow_float=True)
 
 
-def create_app_engine(url: URL | str, **kwargs) -> Engine:
+def application_name() -> str:
+    """What the audit trail records as the workstation (PostgreSQL keeps 63 ASCII characters of it)."""
+    node = (platform.node() or "unknown").encode("ascii", "replace").decode()
+    return f"retention-desktop@{node}"[:63]
+
+
+def create_app_engine(url: URL | str, officer: bool = False, **kwargs) -> Engine:
+    """An engine on ``url``. ``officer``: the connection is an officer's own login role, which reaches only the
+    ``api`` schema: the models' schema ``data`` is read as ``api`` (the views of the same names)."""
     # JSONB keeps numbers exact (NUMERIC); so do these: Decimals go in and come out as Decimals.
+    # hide_parameters: a failed statement's values (names, reasons, amounts) stay out of messages and logs.
     engine = create_engine(url, pool_pre_ping=True, future=True, json_serializer=_store_json,
-                           json_deserializer=exact_json.loads, **kwargs)
+                           json_deserializer=exact_json.loads, hide_parameters=True, **kwargs)
+    search_path = API_SCHEMA if officer else f"{SCHEMA}, public"
 
     @event.listens_for(engine, "connect")
     def _session_settings(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
         with dbapi_conn.cursor() as cur:
             # Korean text sorts and compares the same on every server; stamps are stored in UTC.
             cur.execute("SET TIME ZONE 'Asia/Seoul'")
-            cur.execute("SET application_name = 'retention-desktop'")
+            cur.execute("SET application_name = %s", (application_name(),))
+            cur.execute(f"SET search_path = {search_path}")
         dbapi_conn.commit()
 
+    if officer:
+        return engine.execution_options(schema_translate_map={SCHEMA: API_SCHEMA})
     return engine
 
 
@@ -84,11 +99,11 @@ class Database:
                 yield session
 
     def as_role(self, db_role: str, password: str | None = None) -> Database:
-        """The same database reached as an officer's own login role."""
+        """The same database reached as an officer's own login role (which sees only the ``api`` schema)."""
         url = without_password(self.url).set(username=db_role)
         if password is not None:
             url = url.set(password=password)
-        return Database(self.mode, url, create_app_engine(url), embedded=None)
+        return Database(self.mode, url, create_app_engine(url, officer=True), embedded=None)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -115,18 +130,21 @@ def central_url(central: CentralServer, password: str | None) -> URL:
     )
 
 
-def open_central(central: CentralServer, ask_password: Callable[[str], str | None]) -> Database:
+def open_central(central: CentralServer, ask_password: Callable[[str], str | None], api: bool = True) -> Database:
+    """The central server as the settings' login role. ``api``: the role reads the ``api`` views (officers,
+    head office, security); the batch role reads the portfolio's tables themselves (``api=False``)."""
     password = credentials.secret_or_ask(central.keyring_account, ask_password)
     if password is None:
         raise DatabaseUnavailable("비밀번호를 입력하지 않아 중앙 서버에 연결하지 않았습니다.")
     url = central_url(central, password)
-    return Database("central", url, create_app_engine(url))
+    return Database("central", url, create_app_engine(url, officer=api))
 
 
-def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
+                  ) -> Database:
     if demo:  # the demo needs nothing from the settings: a broken settings file does not stop it
         return open_embedded(data_dir)
     settings = load_settings(data_dir)
     if settings.central is None:
         return open_embedded(data_dir)
-    return open_central(settings.central, ask_password)
+    return open_central(settings.central, ask_password, api)

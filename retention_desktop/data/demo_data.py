@@ -30,7 +30,8 @@ RRN_KEY_ACCOUNT = "rrn-hmac-key"
 # Load order respects the foreign keys; the wipe goes the other way through TRUNCATE ... CASCADE.
 LOAD_ORDER = ("branches", "officers", "products", "customers", "credit_scores", "loans", "repayments",
               "external_debts", "market_offers", "index_rates")
-BUSINESS_TABLES = LOAD_ORDER + ("proposals", "applications", "application_events", "documents")
+BUSINESS_TABLES = LOAD_ORDER + ("proposals", "applications", "application_events", "documents",
+                                 "consultation_grants")
 
 
 class DemoDataRefused(UserError):
@@ -66,7 +67,9 @@ def load(engine: Engine, population: DemoPopulation, progress: Callable[[str], N
     raw = engine.raw_connection()
     try:
         with raw.cursor() as cur:
-            cur.execute("TRUNCATE " + ", ".join(BUSINESS_TABLES) + " RESTART IDENTITY CASCADE")
+            cur.execute("SELECT t FROM unnest(%s::text[]) t WHERE to_regclass(t) IS NOT NULL", (list(BUSINESS_TABLES),))
+            present = [row[0] for row in cur.fetchall()]  # an older schema may lack the newer tables
+            cur.execute("TRUNCATE " + ", ".join(present) + " RESTART IDENTITY CASCADE")
             cur.execute("DELETE FROM app_meta WHERE key = 'demo_data'")
             deferred = _drop_secondary_structures(cur, LOAD_ORDER)
             for table in LOAD_ORDER:

@@ -20,7 +20,10 @@ import numpy as np
 import pandas as pd
 from faker import Faker
 
+from retention_desktop.data import roles as db_roles
+
 SHOWCASE_CUSTOMER_NO = "C00000001"
+SECURITY_OFFICER_NAME = "정보안"
 MAX_CUSTOMERS = 1_000_000
 
 BRANCHES = [  # code, name, region, phone (fictional: the 0000 exchange is not in use)
@@ -127,10 +130,14 @@ def _branches_and_officers(faker: Faker):
         for role, count in staff:
             for _ in range(count):
                 employee_no = f"E{number}"
-                db_role = f"rd_{employee_no.lower()}"
+                db_role = db_roles.login_role(employee_no)
                 rows.append((len(rows) + 1, employee_no, faker.name(), branch_id, role, db_role))
-                roles.append((db_role, f"rd_{role}"))
+                roles.append((db_role, db_roles.group(role)))
                 number += 1
+    # the security (audit) officer at head office: named without Faker, so the people drawn after stay the same
+    employee_no = f"E{number}"
+    rows.append((len(rows) + 1, employee_no, SECURITY_OFFICER_NAME, 1, "security", db_roles.login_role(employee_no)))
+    roles.append((db_roles.login_role(employee_no), db_roles.group("security")))
     officers = pd.DataFrame(rows, columns=["id", "employee_no", "name", "branch_id", "role", "db_role"])
     return branches, officers, roles
 
@@ -334,7 +341,7 @@ def _loans(rng, cust: pd.DataFrame, risk, score, as_of: dt.date, officers: pd.Da
     branch_region = np.array([b[2] for b in BRANCHES])[cust_branch - 1]
     region = np.where(rng.random(n) < 0.85, branch_region, np.where(branch_region == "capital",
                                                                      "non_capital", "capital"))
-    staff = officers[officers["role"] != "admin"].sort_values(["branch_id", "id"])
+    staff = officers[officers["role"].isin(("officer", "manager"))].sort_values(["branch_id", "id"])
     desk = staff.groupby("branch_id")["id"].apply(list)
     per_branch = np.array([desk[b] for b in sorted(desk.index)])  # every branch has the same headcount
     officer_id = per_branch[cust_branch - 1, np.arange(n) % per_branch.shape[1]]

@@ -296,6 +296,7 @@ class EmbeddedServer:
         try:
             conn.autocommit = True
             with conn.cursor() as cur:
+                _quiet_server_log(cur)
                 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,))
                 if cur.fetchone() is None:
                     try:
@@ -304,3 +305,29 @@ class EmbeddedServer:
                         pass  # a second instance starting at the same moment created it
         finally:
             conn.close()
+
+
+# What the server log may contain: no statement text, no bind values and no DETAIL lines on errors (a
+# constraint violation's DETAIL quotes the whole row: names, phone numbers, addresses). The central server
+# is configured the same way (docs/security.md, "Server logs").
+SERVER_LOG_SETTINGS = {
+    "log_error_verbosity": "terse",  # no DETAIL/HINT/CONTEXT lines
+    "log_min_error_statement": "panic",  # never the statement that failed
+    "log_statement": "none",
+    "log_min_duration_statement": "-1",
+    "log_parameter_max_length": "0",  # no bind values with logged statements
+    "log_parameter_max_length_on_error": "0",  # nor with errors
+}
+
+
+def _quiet_server_log(cur) -> None:
+    """Apply SERVER_LOG_SETTINGS to the cluster (postgresql.auto.conf) when they differ; reload once."""
+    changed = False
+    for name, value in SERVER_LOG_SETTINGS.items():
+        cur.execute("SELECT setting FROM pg_settings WHERE name = %s", (name,))
+        row = cur.fetchone()
+        if row is not None and row[0] != value:
+            cur.execute(f"ALTER SYSTEM SET {name} = %s", (value,))
+            changed = True
+    if changed:
+        cur.execute("SELECT pg_reload_conf()")

@@ -35,6 +35,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+    harden(engine)
+
+
+def harden(engine: Engine) -> None:
+    """Re-apply the database-level privileges of ``db/sql/01_roles_and_schemas.sql`` (no temporary objects, no
+    connection outside the groups). They belong to the database itself, so a copy (CREATE DATABASE … TEMPLATE)
+    or a restore into a new database starts without them; every upgrade puts them back."""
+    from retention_desktop.data import api_sql
+
+    with engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT to_regnamespace('api') IS NOT NULL").scalar():
+            api_sql.run(conn, api_sql.sql_dir() / "01_roles_and_schemas.sql")
 
 
 def downgrade(engine: Engine, revision: str) -> None:

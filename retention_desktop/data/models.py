@@ -1,5 +1,11 @@
 """The schema: SQLAlchemy 2 models. Alembic revisions under ``db/versions`` create it.
 
+Every table lives in the private schema ``data`` (owned by a role nobody logs in as). Officers never
+reach these tables: their connections read the views of the same names in schema ``api`` (the session
+translates ``data`` to ``api``; personal columns there are masked and rows limited to the officer's
+scope) and change anything only through the ``api`` functions (``db/sql``). Batch and administration
+connections use the tables as mapped here.
+
 Money is BIGINT won (``int`` in Python), rates NUMERIC percent (``Decimal``), never float.
 CHECK constraints are the last line of defence behind the validation at the edges.
 """
@@ -50,7 +56,7 @@ REPAYMENT_METHODS = METHODS
 LOAN_STATUSES = ("active", "delinquent", "closed", "refinanced")
 CLOSED_REASONS = ("matured", "repaid_early", "switched_away", "refinanced")
 MODEL_KINDS = ("risk", "switching")
-OFFICER_ROLES = ("officer", "manager", "admin")
+OFFICER_ROLES = ("officer", "manager", "admin", "security")
 EMPLOYMENT_TYPES = ("salaried", "public_servant", "self_employed", "freelancer", "retired", "unemployed")
 BUREAUS = ("NICE", "KCB")
 INDEX_NAMES = ("COFIX_NEW", "COFIX_BALANCE", "BANK_BOND_6M", "BANK_BOND_12M", "BANK_BOND_5Y")
@@ -69,8 +75,13 @@ MONEY = BigInteger
 RATE = Numeric(7, 4)
 
 
+
+SCHEMA = "data"  # the private schema; officers see the views of schema API instead
+API_SCHEMA = "api"
+
+
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = MetaData(naming_convention=NAMING, schema=SCHEMA)
 
 
 class AppMeta(Base):
@@ -99,7 +110,8 @@ class Branch(Base):
 
 
 class Officer(Base):
-    """행원: a branch officer, manager or head-office admin, each with a database login role."""
+    """행원: a branch officer, manager, head-office admin or security (audit) officer, each with a database
+    login role (``retention_desktop.data.roles``)."""
 
     __tablename__ = "officers"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -112,7 +124,7 @@ class Officer(Base):
     branch: Mapped[Branch] = relationship()
     __table_args__ = (
         CheckConstraint(_in("role", OFFICER_ROLES), name="role"),
-        CheckConstraint("db_role ~ '^rd_[a-z0-9_]{1,59}$'", name="db_role_name"),
+        CheckConstraint("db_role ~ '^[a-z_][a-z0-9_]{0,62}$'", name="db_role_name"),
     )
 
 
@@ -145,7 +157,8 @@ class Customer(Base):
         CheckConstraint("octet_length(rrn_hmac) = 32", name="rrn_hmac_length"),
         CheckConstraint("rrn_masked ~ '^[0-9]{6}-[0-9][*]{6}$'", name="rrn_masked_form"),
         CheckConstraint(_in("employment_type", EMPLOYMENT_TYPES), name="employment_type"),
-        Index("ix_customers_home_branch_id", "home_branch_id"),
+        # the branch's customers straight off the index (row security compares both columns: revision 0011)
+        Index("ix_customers_home_branch_id_id", "home_branch_id", "id"),
         UniqueConstraint("rrn_hmac", name="uq_customers_rrn_hmac"),
     )
 
@@ -275,7 +288,7 @@ Index("ix_loans_loan_no_c", Loan.loan_no.collate("C"))
 
 # Alembic cannot reflect an expression index faithfully, so comparing models with the database skips it.
 EXPRESSION_INDEXES = frozenset({"ix_customers_name_c", "ix_customers_phone_last4_name", "ix_customers_customer_no_c",
-                                "ix_loans_loan_no_c"})
+                                "ix_loans_loan_no_c", "ix_audit_log_proposal_no"})
 
 
 def compared_by_alembic(obj, name, type_, _reflected, _compare_to) -> bool:
@@ -397,6 +410,7 @@ class Proposal(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
     officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))  # where it was made (the officer's branch)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     valid_until: Mapped[dt.date] = mapped_column(Date)
     policy_version: Mapped[str] = mapped_column(ForeignKey("policies.version"))
@@ -414,6 +428,7 @@ class Proposal(Base):
         CheckConstraint("input_sha256 ~ '^[0-9a-f]{64}$'", name="input_sha256"),
         CheckConstraint("pdf_sha256 IS NULL OR pdf_sha256 ~ '^[0-9a-f]{64}$'", name="pdf_sha256"),
         CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_hash"),
+        Index("ix_proposals_branch_id_created_at", "branch_id", "created_at"),
     )
 
 
@@ -434,9 +449,16 @@ class Application(Base):
     state: Mapped[str] = mapped_column(String(16), server_default="draft")
     needs_manager_approval: Mapped[bool] = mapped_column(Boolean, server_default="false")
     created_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))  # where it was filed (the filer's branch)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     row_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # the terms as approved, and by whom: execution re-checks the application against them
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    approved_rate_pct: Mapped[Decimal | None] = mapped_column(RATE)
+    approved_amount: Mapped[int | None] = mapped_column(MONEY)
+    approved_term_months: Mapped[int | None] = mapped_column(SmallInteger)
     __mapper_args__ = {"version_id_col": row_version}
     __table_args__ = (
         CheckConstraint(_in("state", APPLICATION_STATES), name="state"),
@@ -447,6 +469,8 @@ class Application(Base):
         # one application in progress per loan, even when two officers file at the same instant
         Index("uq_applications_open_per_loan", "old_loan_id", unique=True,
               postgresql_where=text("state IN ('draft', 'submitted', 'approved')")),
+        Index("ix_applications_branch_id_updated_at", "branch_id", "updated_at"),
+        CheckConstraint("state NOT IN ('approved', 'executed') OR approved_by IS NOT NULL", name="approved_by_when_approved"),
     )
 
 
@@ -482,7 +506,13 @@ class Document(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
     uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # 0 for every document stored since the security revision (the same file twice on the same customer or
+    # application is refused by uq_documents_same_file); copies stored before it are kept, numbered 1, 2, …
+    copy_no: Mapped[int] = mapped_column(SmallInteger, server_default="0")
     __table_args__ = (
+        UniqueConstraint("sha256", "customer_id", "application_id", "copy_no", name="uq_documents_same_file",
+                         postgresql_nulls_not_distinct=True),
+        CheckConstraint("copy_no >= 0", name="copy_no"),
         CheckConstraint("customer_id IS NOT NULL OR application_id IS NOT NULL", name="attached"),
         CheckConstraint(_in("kind", DOCUMENT_KINDS), name="kind"),
         CheckConstraint(_in("media_type", DOCUMENT_MEDIA_TYPES), name="media_type"),
@@ -495,24 +525,107 @@ class Document(Base):
 class AuditEvent(Base):
     """개인정보 접근기록: who, when, from where, which data subject, what action.
 
-    Append-only: application roles may only INSERT and SELECT, and a trigger refuses UPDATE,
-    DELETE and TRUNCATE for everyone. Subjects are recorded by their business numbers (no
+    Written only by the database's own functions (``data.audit``): who is the session's login role,
+    when is the server's clock. Each row is chained to the one before by ``row_hash = sha256(prev_hash ||
+    canonical row)`` (``services.audit_trail``), so an edited, deleted or inserted row shows. A trigger
+    refuses UPDATE, DELETE and TRUNCATE for everyone. Subjects are recorded by their business numbers (no
     foreign keys) so that the record outlives the rows it speaks of.
     """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    db_user: Mapped[str] = mapped_column(String(63), server_default=func.current_user())
+    db_user: Mapped[str] = mapped_column(String(63), server_default=func.session_user())
     employee_no: Mapped[str | None] = mapped_column(String(16))
+    client_addr: Mapped[str | None] = mapped_column(String(64))  # as the server saw it; empty for local sockets
     workstation: Mapped[str] = mapped_column(String(255))
     action: Mapped[str] = mapped_column(String(64))
     customer_no: Mapped[str | None] = mapped_column(String(16))
     details: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default="{}")
+    prev_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    row_hash: Mapped[bytes] = mapped_column(LargeBinary)
     __table_args__ = (
         CheckConstraint("action ~ '^[a-z_.]+$'", name="action_form"),
+        CheckConstraint("octet_length(prev_hash) = 32 AND octet_length(row_hash) = 32", name="hash_lengths"),
         Index("ix_audit_log_customer_no_at", "customer_no", "at"),
         Index("ix_audit_log_employee_no_at", "employee_no", "at"),
+        Index("ix_audit_log_at", "at"),
+        UniqueConstraint("row_hash", name="uq_audit_log_row_hash"),
+    )
+
+
+class AuditChainHead(Base):
+    """The last row of the audit chain; its row lock serialises the writers of the chain."""
+
+    __tablename__ = "audit_chain_head"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
+    last_id: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    last_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    row_count: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class AccessTicket(Base):
+    """A recorded access to personal data, committed before the data is shown (``api.record_access``): the
+    function that shows it redeems the ticket — the recording officer's, for its purpose, for ten minutes,
+    recorded by a transaction that has committed."""
+
+    __tablename__ = "access_tickets"
+    audit_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # its audit row (no key: the trail stands alone)
+    db_role: Mapped[str] = mapped_column(String(63))
+    purpose: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
+    xact: Mapped[int] = mapped_column(BigInteger)  # the recording transaction (pg_current_xact_id())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ConsultationGrant(Base):
+    """상담 열람: another branch's customer opened to one officer, for a reason, for a few hours."""
+
+    __tablename__ = "consultation_grants"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    db_role: Mapped[str] = mapped_column(String(63))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        CheckConstraint("length(btrim(reason)) BETWEEN 4 AND 200", name="reason_length"),
+        CheckConstraint("expires_at > granted_at", name="expires_after_grant"),
+        Index("ix_consultation_grants_db_role_expires_at", "db_role", "expires_at"),
+    )
+
+
+class TrustRoot(Base):
+    """A root certificate head office trusts for proposal signatures (central configuration, pinned by its
+    SHA-256 fingerprint in the chained audit trail)."""
+
+    __tablename__ = "trust_roots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(Text)
+    pem: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    active: Mapped[bool] = mapped_column(Boolean, server_default="true")
+    added_by: Mapped[str] = mapped_column(String(63), server_default=func.session_user())
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (CheckConstraint("fingerprint_sha256 ~ '^[0-9a-f]{64}$'", name="fingerprint_form"),)
+
+
+class ApprovalLimit(Base):
+    """전결 금액 한도: the largest re-loan amount each role may approve (the rate authority is in the pricing
+    rules, ``authority_pct``)."""
+
+    __tablename__ = "approval_limits"
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    max_amount: Mapped[int] = mapped_column(MONEY)
+    updated_by: Mapped[str] = mapped_column(String(63), server_default=func.session_user())
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (
+        CheckConstraint("role IN ('officer', 'manager', 'admin')", name="role"),
+        CheckConstraint("max_amount > 0", name="max_amount_positive"),
     )
 
 

@@ -64,7 +64,7 @@ def read_portfolio(engine: Engine, as_of: dt.date, include_switched: bool = Fals
         FROM loans WHERE {scope} AND drawdown_date <= DATE '{day}' ORDER BY id""",
                    ("drawdown_date", "maturity_date", "closed_on"))
     customers = _query(engine, """
-        SELECT c.id, c.customer_no, c.name, c.birth_date, c.annual_income, c.salary_transfer, c.employment_type,
+        SELECT c.id, c.customer_no, c.birth_date, c.annual_income, c.salary_transfer, c.employment_type,
                c.home_branch_id, c.created_on, b.region
         FROM customers c JOIN branches b ON b.id = c.home_branch_id ORDER BY c.id""", ("birth_date", "created_on"))
     scores = _query(engine, f"""

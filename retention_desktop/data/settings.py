@@ -56,6 +56,9 @@ SETTINGS_SCHEMA: dict[str, Any] = {
                 "signing_p12": {"type": "string", "minLength": 1, "maxLength": 1000},
                 "signing_trust_root": {"type": "string", "minLength": 1, "maxLength": 1000},
                 "timestamp_url": {"type": "string", "maxLength": 1000, "pattern": r"^https?://[^/@\s]+(/\S*)?$"},
+                # pins head office's trust roots (api.add_trust_root) by SHA-256 fingerprint: docs/security.md
+                "trust_root_fingerprints": {"type": "array", "maxItems": 20,
+                                            "items": {"type": "string", "pattern": r"^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$"}},
             },
         },
     },

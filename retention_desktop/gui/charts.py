@@ -262,6 +262,13 @@ class ChartCanvas(QWidget):
                                        Qt.TransformationMode.SmoothTransformation)
             self.label.setPixmap(pixmap)
 
+    def clear(self) -> None:
+        """Show nothing (a render still under way is dropped)."""
+        self._last = None
+        self._generation += 1
+        self.image = None
+        self.label.clear()
+
     def _redraw(self) -> None:
         if self._last is not None:
             make, args, kwargs = self._last

@@ -46,7 +46,7 @@ class SmokeTest(QObject):
             if len(state.comparison.options) < 2:
                 raise RuntimeError("the comparison has no re-loan option")
             proposal = create_proposal(officer, SHOWCASE_LOAN, today, data_dir, state)
-            result = verify_pdf(officer.database, proposal.pdf, trust_roots(data_dir))
+            result = verify_pdf(officer.database, proposal.pdf, trust_roots(officer.database, data_dir))
             if not result.ok:
                 raise RuntimeError(f"the proposal did not verify: {result.reason}")
             samples = resources_dir() / "samples"

@@ -1,9 +1,12 @@
 """Certificates for signing proposals.
 
 Production: the officer's (or branch's) PKCS#12 file issued by the bank's CA, its passphrase in the
-OS keyring. Demo mode creates a DEMO root CA, a DEMO branch CA per branch and a DEMO officer
-certificate, all plainly marked DEMO, so signing works out of the box; the passphrase is random and
-kept in the keyring (or, where no keyring exists, only for the life of the process).
+OS keyring; the roots that verify signatures are head office's, stored in the central database.
+Demo mode creates a DEMO root CA, a DEMO branch CA per branch and a DEMO officer certificate, all
+plainly marked DEMO, so signing works out of the box. The DEMO root's private key is kept encrypted
+(``DEMO-root-key.pem``, passphrase random and in the OS keyring — or, where no keyring exists, only for
+the life of the process, after which a new DEMO root is made and the old one kept for verification); so are
+the officers' PKCS#12 files. A demo key protects nothing real, but it is kept as a key should be.
 """
 
 from __future__ import annotations
@@ -74,6 +77,60 @@ def _ski(cert: x509.Certificate) -> x509.SubjectKeyIdentifier:
     return cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
 
 
+ROOT_KEY_ACCOUNT = "pkcs8:DEMO-root-key"
+ROOT_KEY_FILE, ROOT_CERT_FILE, RETIRED_ROOTS = "DEMO-root-key.pem", "demo-root.pem", "demo-roots-retired"
+LEGACY_ROOT_KEY_FILE = "demo-root-key.pem"  # versions before revision 0011 kept it unencrypted
+
+
+def demo_roots(pki_dir: Path) -> list[bytes]:
+    """The DEMO roots of a data folder (the current one and any retired one), for verifying in demo mode."""
+    found = [pki_dir / ROOT_CERT_FILE] + sorted((pki_dir / RETIRED_ROOTS).glob("*.pem"))
+    return [path.read_bytes() for path in found if path.exists()]
+
+
+def _root_passphrase(create: bool) -> str | None:
+    passphrase = credentials.get_secret(ROOT_KEY_ACCOUNT) or _session_passphrases.get(ROOT_KEY_ACCOUNT)
+    if passphrase is None and create:
+        passphrase = secrets.token_urlsafe(24)
+        if not credentials.store_secret(ROOT_KEY_ACCOUNT, passphrase):
+            _session_passphrases[ROOT_KEY_ACCOUNT] = passphrase
+    return passphrase
+
+
+def _demo_root(pki_dir: Path):
+    """The DEMO root CA's key and certificate: the stored ones when their passphrase is at hand, else new ones
+    (the old certificate kept for verifying what it signed)."""
+    key_path, cert_path = pki_dir / ROOT_KEY_FILE, pki_dir / ROOT_CERT_FILE
+    legacy = pki_dir / LEGACY_ROOT_KEY_FILE
+    if legacy.exists() and cert_path.exists():  # an unencrypted key from an older version: encrypt it now
+        key = serialization.load_pem_private_key(legacy.read_bytes(), None)
+        _write_atomically(key_path, key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
+        legacy.unlink()
+    if key_path.exists() and cert_path.exists():
+        passphrase = _root_passphrase(False)
+        if passphrase is not None:
+            try:
+                key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase.encode())
+                return key, x509.load_pem_x509_certificate(cert_path.read_bytes())
+            except ValueError:
+                pass  # another installation's passphrase: start a new DEMO root
+        retired = pki_dir / RETIRED_ROOTS
+        retired.mkdir(exist_ok=True)
+        old = x509.load_pem_x509_certificate(cert_path.read_bytes())
+        _write_atomically(retired / f"demo-root-{old.serial_number:x}.pem", cert_path.read_bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = _certificate(_name("Retention Demo Root CA (DEMO)"), key.public_key(),
+                        _name("Retention Demo Root CA (DEMO)"), key, ca=True, years=10)
+    # A real bank's CA key never leaves its HSM; this DEMO one stays in the data folder, encrypted, so that more
+    # demo officers can be issued.
+    _write_atomically(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.BestAvailableEncryption(_root_passphrase(True).encode())))
+    _write_atomically(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    return key, cert
+
+
 def ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
                          officer_name: str) -> SigningIdentity:
     """The demo officer's signing identity, created on first use (root and branch CA reused)."""
@@ -91,37 +148,27 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def _ensure_demo_identity(pki_dir: Path, branch_code: str, branch_name: str, employee_no: str,
                           officer_name: str) -> SigningIdentity:
     pki_dir.mkdir(parents=True, exist_ok=True)
-    root_key_path, root_path = pki_dir / "demo-root-key.pem", pki_dir / "demo-root.pem"
-    if not root_path.exists():
-        key = ec.generate_private_key(ec.SECP256R1())
-        cert = _certificate(_name("Retention Demo Root CA (DEMO)"), key.public_key(),
-                            _name("Retention Demo Root CA (DEMO)"), key, ca=True, years=10)
-        # the demo root's key protects nothing real; it stays in the data folder so more demo officers can be
-        # issued. A real bank's CA key never leaves its HSM.
-        _write_atomically(root_key_path, key.private_bytes(serialization.Encoding.PEM,
-                                                           serialization.PrivateFormat.PKCS8,
-                                                           serialization.NoEncryption()))
-        _write_atomically(root_path, cert.public_bytes(serialization.Encoding.PEM))
-    root_key = serialization.load_pem_private_key(root_key_path.read_bytes(), None)
-    root = x509.load_pem_x509_certificate(root_path.read_bytes())
-
+    root_path = pki_dir / ROOT_CERT_FILE
     p12_path = pki_dir / f"officer-{employee_no}.p12"
     account = f"pkcs12:{p12_path.name}"
     passphrase = credentials.get_secret(account) or _session_passphrases.get(account)
-    if not p12_path.exists() or passphrase is None:
-        branch_key = ec.generate_private_key(ec.SECP256R1())
-        branch_cert = _certificate(_name(f"{branch_name} Branch CA (DEMO)", branch_code), branch_key.public_key(),
-                                   root.subject, root_key, ca=True, years=5, signer_key_id=_ski(root))
-        officer_key = ec.generate_private_key(ec.SECP256R1())
-        officer_cert = _certificate(_name(f"{officer_name} {employee_no} (DEMO)", branch_name),
-                                    officer_key.public_key(), branch_cert.subject, branch_key, ca=False, years=2,
-                                    signer_key_id=_ski(branch_cert))
-        passphrase = secrets.token_urlsafe(24)
-        if not credentials.store_secret(account, passphrase):
-            _session_passphrases[account] = passphrase
-        _write_atomically(p12_path, pkcs12.serialize_key_and_certificates(
-            f"{employee_no} DEMO".encode(), officer_key, officer_cert, [branch_cert, root],
-            serialization.BestAvailableEncryption(passphrase.encode())))
+    if p12_path.exists() and passphrase is not None and root_path.exists():
+        return SigningIdentity(p12_path, passphrase.encode(), root_path.read_bytes(), demo=True)
+    root_key, root = _demo_root(pki_dir)
+
+    branch_key = ec.generate_private_key(ec.SECP256R1())
+    branch_cert = _certificate(_name(f"{branch_name} Branch CA (DEMO)", branch_code), branch_key.public_key(),
+                               root.subject, root_key, ca=True, years=5, signer_key_id=_ski(root))
+    officer_key = ec.generate_private_key(ec.SECP256R1())
+    officer_cert = _certificate(_name(f"{officer_name} {employee_no} (DEMO)", branch_name),
+                                officer_key.public_key(), branch_cert.subject, branch_key, ca=False, years=2,
+                                signer_key_id=_ski(branch_cert))
+    passphrase = secrets.token_urlsafe(24)
+    if not credentials.store_secret(account, passphrase):
+        _session_passphrases[account] = passphrase
+    _write_atomically(p12_path, pkcs12.serialize_key_and_certificates(
+        f"{employee_no} DEMO".encode(), officer_key, officer_cert, [branch_cert, root],
+        serialization.BestAvailableEncryption(passphrase.encode())))
     return SigningIdentity(p12_path, passphrase.encode(), root_path.read_bytes(), demo=True)
 
 

@@ -37,10 +37,15 @@ class AdminError(UserError):
         self.exit_code = self.code = code
 
 
-def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
-    """The database of this data folder, opened as configured. Its own errors already say what to do
-    (``SettingsError`` exit 2, ``DatabaseUnavailable``/``EmbeddedServerError`` exit 3)."""
-    return open_database(data_dir, demo, ask_password)
+
+
+def open_for_admin(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
+                   ) -> Database:
+    """The database of this data folder, opened as configured: the embedded server's superuser in demo mode; in
+    central mode the settings' login role, reading the ``api`` views (``api=False``: the batch role, which reads
+    the portfolio's tables). Its own errors already say what to do (``SettingsError`` exit 2,
+    ``DatabaseUnavailable``/``EmbeddedServerError`` exit 3)."""
+    return open_database(data_dir, demo, ask_password, api)
 
 
 def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
@@ -83,7 +88,7 @@ def db_command(data_dir: Path, demo: bool, action: str, libpq: bool,
         out(url.replace("postgresql+psycopg2", "postgresql") if libpq else url)
         return 0
     if action == "upgrade":
-        db = open_for_admin(data_dir, demo, ask_password)
+        db = open_for_admin(data_dir, demo, ask_password, api=False)
         try:
             before = migrations.current_revision(db.engine)
             migrations.upgrade(db.engine)
@@ -115,10 +120,12 @@ def _prepare(db: Database, demo: bool) -> None:
         demo_data.ensure_demo_letterhead(db.engine)
 
 
-def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> Database:
+def open_demo_ready(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True
+                    ) -> Database:
     """The database a command or the app works on, ready: an embedded one migrated (and with ``demo`` filled
-    with the demo on first use, whatever the command); a central one at the latest schema."""
-    db = open_for_admin(data_dir, demo, ask_password)
+    with the demo on first use, whatever the command); a central one at the latest schema (``api``: see
+    ``open_for_admin``)."""
+    db = open_for_admin(data_dir, demo, ask_password, api)
     try:
         if db.mode == "embedded":
             _prepare(db, demo)
@@ -147,7 +154,7 @@ def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_
                       ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict[str, int]:
     if not demo and load_settings(data_dir).central is not None and not force:  # before any connection is tried
         raise AdminError("중앙 서버의 데이터를 데모로 바꾸지 않습니다. 정말 그러려면 --force를 붙이세요.")
-    db = open_for_admin(data_dir, demo, ask_password)
+    db = open_for_admin(data_dir, demo, ask_password, api=False)
     try:
         migrations.upgrade(db.engine)
         try:
@@ -162,7 +169,7 @@ def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_passwor
                          progress: Callable[[str], None]) -> dict:
     from retention_desktop.services.model_training import train_models
 
-    db = open_demo_ready(data_dir, demo, ask_password)
+    db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
         _require_loans(db)
         return train_models(db, as_of, progress)
@@ -183,7 +190,7 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
 
     if excel is not None and excel.suffix.lower() != ".xlsx":
         raise AdminError("Excel 파일 이름은 .xlsx로 끝나야 합니다: {excel}", excel=str(excel))
-    db = open_demo_ready(data_dir, demo, ask_password)
+    db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
         _require_loans(db)
         return score_portfolio(db, as_of, excel, progress, partition=part, restart=restart)
@@ -208,19 +215,21 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     db = open_demo_ready(data_dir, demo, ask_password)
     try:
         with db.session() as s:
-            owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
-                             .where(Loan.loan_no == loan_no))
             any_loan = s.scalar(select(Loan.id).limit(1)) is not None
-        if owner is None:
-            if not any_loan:
-                raise AdminError("이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 "
-                                 "(처음 쓸 때 만들어집니다).")
-            raise AdminError("대출번호 {loan_no}가 없습니다.", loan_no=loan_no)
-        if owner != customer_no:
-            raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
-                             customer_no=customer_no)
+        if not any_loan:
+            raise AdminError("이 데이터베이스에는 대출이 하나도 없습니다. 데모 데이터로 해 보려면 --demo를 붙이세요 "
+                             "(처음 쓸 때 만들어집니다).")
         officer = log_in(db, employee_no)
         try:
+            with officer.database.session() as s:  # as the officer: within their scope
+                owner = s.scalar(select(Customer.customer_no).join(Loan, Loan.customer_id == Customer.id)
+                                 .where(Loan.loan_no == loan_no))
+            if owner is None:
+                raise AdminError("대출번호 {loan_no}가 없거나 직원 {employee_no}의 조회 범위 밖입니다.", loan_no=loan_no,
+                                 employee_no=employee_no)
+            if owner != customer_no:
+                raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
+                                 customer_no=customer_no)
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
         finally:
             officer.database.close()
@@ -257,15 +266,57 @@ def quote_basis(data_dir: Path, demo: bool, ask_password: Callable[[str], str | 
 
 
 def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password: Callable[[str], str | None]):
-    from retention_desktop.services.proposal_service import trust_roots, verify_pdf
+    from retention_desktop.proposal import signing
+    from retention_desktop.services.proposal_service import VerificationResult, trust_roots, verify_pdf
 
     try:
         pdf = path.read_bytes()
     except OSError as exc:
         raise AdminError("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) from exc
+    local = signing.verify(pdf, [])  # unsigned, unreadable or altered: said without the database
+    if not local.intact:
+        return VerificationResult(False, local.reason, local.signer, local.signing_time, local.level)
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        return verify_pdf(db, pdf, trust_roots(data_dir))
+        return verify_pdf(db, pdf, trust_roots(db, data_dir))
+    finally:
+        db.close()
+
+
+def _head_office(db: Database, employee_no: str | None) -> Database:
+    """Who acts for head office: the settings' login role in central mode (the database refuses it unless it is
+    head office's); in embedded mode the embedded server's superuser (whoever holds the data folder owns that
+    database), or with ``employee_no`` that officer through their own login role. Close it if it is not ``db``."""
+    from retention_desktop.services.officer_session import LoginError, log_in
+
+    if db.mode != "embedded" or not employee_no:
+        return db
+    try:
+        return log_in(db, employee_no).database
+    except LoginError as exc:
+        raise AdminError(str(exc), code=2) from exc
+
+
+def import_command(data_dir: Path, demo: bool, kind: str, path: Path, employee_no: str | None,
+                   ask_password: Callable[[str], str | None]):
+    """``retention-admin import KIND FILE``, stored by the database's head-office functions: in central mode as
+    the settings' login role (refused unless it is head office's); in embedded mode as the embedded server's
+    superuser (whoever holds the data folder), or with ``employee_no`` as that officer through their own login
+    role (``--employee-no E1005``, the demo's head-office administrator)."""
+    from retention_desktop.services import imports
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db, demo)  # with --demo the demo's officers (and their roles) exist from the first start
+        with db.engine.connect() as conn:  # a server that is down is said first (exit 3), whatever the file
+            conn.execute(text("SELECT 1"))
+        acting = _head_office(db, employee_no)
+        try:
+            return imports.IMPORTERS[kind](acting, path)
+        finally:
+            if acting is not db:
+                acting.close()
     finally:
         db.close()
 
@@ -278,7 +329,7 @@ def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password:
 
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        return check_proposal(db, typed, dt.date.today(), trust_roots(data_dir))
+        return check_proposal(db, typed, dt.date.today(), trust_roots(db, data_dir))
     except ProposalCodeError as exc:
         raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
     finally:
@@ -293,7 +344,7 @@ def proposal_form_command(data_dir: Path, demo: bool, action: str, values: dict,
 
     db = open_demo_ready(data_dir, demo, ask_password)  # an empty embedded database is migrated first
     try:
-        if action == "set":
+        if action == "set":  # as head office: the settings' login role, or the embedded server's superuser
             current = proposal_form.stored_form(db) or {}
             merged = {**current, **{k: v for k, v in values.items() if v is not None}}
             try:
@@ -318,6 +369,59 @@ def forget_secrets(data_dir: Path) -> list[str]:
         user = f"rd_{settings.remembered_employee_no.lower()}"
         accounts.append(replace(settings.central, user=user).keyring_account)
     accounts += [f"pkcs12:{p.name}" for p in sorted((data_dir / "pki").glob("*.p12"))]
+    from retention_desktop.proposal.pki import ROOT_KEY_ACCOUNT
+
+    accounts.append(ROOT_KEY_ACCOUNT)
     for account in accounts:
         credentials.forget_secret(account)
     return accounts
+
+
+def audit_call(run: Callable[[], object]):
+    """An audit-trail command's database work; a refusal (not the security group) becomes a one-line error."""
+    from retention_desktop.data import api_calls
+
+    try:
+        with api_calls.refusals():
+            return run()
+    except api_calls.Refused as exc:
+        raise AdminError(f"{exc} (보안·감사 그룹의 계정으로 실행하세요)", code=2) from exc
+
+
+def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | None,
+                   ask_password: Callable[[str], str | None]) -> dict:
+    """Head office trusts a root certificate (PEM) for proposal signatures; returns its subject and fingerprint."""
+    from cryptography import x509
+
+    from retention_desktop.data import api_calls
+
+    try:
+        pem = path.read_text(encoding="ascii")
+        subject = x509.load_pem_x509_certificate(pem.encode("ascii")).subject.rfc4514_string()
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise AdminError(f"PEM 인증서를 읽을 수 없습니다: {path}: {exc}", code=2) from exc
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        if db.mode == "embedded":
+            _prepare(db, demo)
+        acting = _head_office(db, employee_no)
+        try:
+            with acting.session() as s:
+                fingerprint = api_calls.scalar(s, "add_trust_root", pem, subject, f"retention-admin trust-root add {path.name}")
+        finally:
+            if acting is not db:
+                acting.close()
+        return {"subject": subject, "fingerprint": fingerprint}
+    finally:
+        db.close()
+
+
+def trust_root_list(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None]) -> list[dict]:
+    from retention_desktop.data import api_calls
+
+    db = open_for_admin(data_dir, demo, ask_password)
+    try:
+        with db.session() as s:
+            return api_calls.rows(s, "pinned_trust_roots")
+    finally:
+        db.close()

@@ -1,7 +1,9 @@
 """고객 상세: the customer's masked profile, credit history, loans, debts, repayments and badges.
 
-Opening it writes an access record; revealing the masked contact details needs a reason and writes
-another. The resident registration number is never revealed: only its mask is stored.
+The database opens the customer (``api.open_customer``, recorded) only within the officer's scope; a
+customer of another branch needs a consultation access first (``request_consultation``: a reason, a few
+hours, recorded). Revealing the masked contact details needs a reason and is recorded
+(``api.reveal_customer``). The resident registration number is never revealed: only its mask is stored.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from retention_desktop.data.models import (
-    Branch,
     CallListEntry,
     CreditScore,
     Customer,
@@ -22,20 +23,36 @@ from retention_desktop.data.models import (
     PricingRules as PricingRulesRow,
     Repayment,
 )
+from retention_desktop.data import api_calls
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
-from retention_desktop.domain.masking import mask_address, mask_email, mask_phone
 from retention_desktop.domain.pricing import PricingRules
-from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
 
-MIN_REVEAL_REASON = 4
+MIN_REVEAL_REASON = 4  # the database's rule (db/sql/30_customers.sql); the dialog checks it first for the officer
 
 
 class ProfileError(UserError):
     pass
+
+
+class ConsultationNeeded(ProfileError):
+    """The customer is managed by another branch: opening needs consultation access (상담 열람) with a reason."""
+
+    def __init__(self, customer_no: str, message: str):
+        super().__init__(message)
+        self.customer_no = customer_no
+
+
+def request_consultation(officer: OfficerSession, customer_no: str, reason: str) -> dt.datetime:
+    """Open another branch's customer to this officer for a few hours; returns when the access ends."""
+    try:
+        with officer.database.session() as s:
+            return api_calls.scalar(s, "request_consultation_access", customer_no, reason)
+    except api_calls.Refused as exc:
+        raise ProfileError(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -110,48 +127,45 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
     if reveal_reason is not None and len(reveal_reason.strip()) < MIN_REVEAL_REASON:
         raise ProfileError(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력해야 합니다.")
     policy = policy_for(officer.database, today)
-    with officer.database.session() as s:
-        row = s.execute(select(Customer, Branch.name).join(Branch, Branch.id == Customer.home_branch_id)
-                        .where(Customer.customer_no == customer_no)).first()
-        if row is None:
-            raise ProfileError(f"고객번호 {customer_no}를 찾을 수 없습니다.")
-        customer, branch_name = row
-        scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
-                                 .where(CreditScore.customer_id == customer.id).order_by(CreditScore.scored_on)).all())
-        loans = s.scalars(select(Loan).where(Loan.customer_id == customer.id)
-                          .order_by(Loan.status, Loan.drawdown_date.desc())).all()
-        debts = s.scalars(select(ExternalDebt).where(ExternalDebt.customer_id == customer.id)
-                          .order_by(ExternalDebt.annual_rate_pct.desc())).all()
-        # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
-        loan_numbers = {loan.id: loan.loan_no for loan in loans}
-        repayments = [(loan_numbers[r.loan_id], r) for r in s.scalars(
-            select(Repayment).where(Repayment.loan_id.in_(list(loan_numbers)),
-                                    Repayment.due_date > today - dt.timedelta(days=366))
-            .order_by(Repayment.due_date.desc()))] if loan_numbers else []
-        entries = s.execute(select(Loan.loan_no, CallListEntry).join(Loan, Loan.id == CallListEntry.loan_id)
-                            .where(CallListEntry.customer_id == customer.id)
-                            .order_by(CallListEntry.as_of.desc())).all()
-        rules = s.scalars(select(PricingRulesRow).where(PricingRulesRow.effective_from <= today)
-                          .order_by(PricingRulesRow.effective_from.desc()).limit(1)).first()
-        if reveal_reason is None:
-            audit.record(s, officer.employee_no, "customer.view", customer_no)
-        else:
-            audit.record(s, officer.employee_no, "customer.reveal", customer_no, reason=reveal_reason.strip(),
-                         fields=["phone", "email", "address"])
+    try:
+        # recorded (and committed) first; only then shown
+        purpose = "customer.view" if reveal_reason is None else "customer.reveal"
+        ticket = api_calls.recorded(officer.database, purpose, customer_no, reveal_reason)
+        with officer.database.session() as s:
+            card = api_calls.one(s, "open_customer" if reveal_reason is None else "reveal_customer", ticket)
+            customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
+            scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
+                                     .where(CreditScore.customer_id == customer_id)
+                                     .order_by(CreditScore.scored_on)).all())
+            loans = s.scalars(select(Loan).where(Loan.customer_id == customer_id)
+                              .order_by(Loan.status, Loan.drawdown_date.desc())).all()
+            debts = s.scalars(select(ExternalDebt).where(ExternalDebt.customer_id == customer_id)
+                              .order_by(ExternalDebt.annual_rate_pct.desc())).all()
+            # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
+            loan_numbers = {loan.id: loan.loan_no for loan in loans}
+            repayments = [(loan_numbers[r.loan_id], r) for r in s.scalars(
+                select(Repayment).where(Repayment.loan_id.in_(list(loan_numbers)),
+                                        Repayment.due_date > today - dt.timedelta(days=366))
+                .order_by(Repayment.due_date.desc()))] if loan_numbers else []
+            entries = s.execute(select(Loan.loan_no, CallListEntry).join(Loan, Loan.id == CallListEntry.loan_id)
+                                .where(CallListEntry.customer_id == customer_id)
+                                .order_by(CallListEntry.as_of.desc())).all()
+            rules = s.scalars(select(PricingRulesRow).where(PricingRulesRow.effective_from <= today)
+                              .order_by(PricingRulesRow.effective_from.desc()).limit(1)).first()
+    except api_calls.Refused as exc:
+        if exc.sqlstate == api_calls.NOT_ALLOWED and exc.hint and "request_consultation_access" in exc.hint:
+            raise ConsultationNeeded(customer_no, str(exc)) from exc
+        raise ProfileError(str(exc)) from exc
     threshold = PricingRules.from_parameters(rules.version, rules.effective_from, rules.parameters
                                              ).rate_cut_score_improvement if rules else 50
     latest_score = scores[-1][2] if scores else None
     badges = _badges(loans, entries, latest_score, threshold, today, policy)
-    revealed = reveal_reason is not None
     return CustomerProfile(
-        customer_no=customer.customer_no, name=customer.name, birth_date=customer.birth_date,
-        rrn_masked=customer.rrn_masked,
-        phone=customer.phone if revealed else mask_phone(customer.phone),
-        email=(customer.email or "") if revealed else mask_email(customer.email),
-        address=customer.address if revealed else mask_address(customer.address),
-        employer=customer.employer or "", employment_type=customer.employment_type,
-        annual_income=customer.annual_income, income_verified_on=customer.income_verified_on,
-        branch_name=branch_name, salary_transfer=customer.salary_transfer, scores=scores,
+        customer_no=card["customer_no"], name=card["name"], birth_date=card["birth_date"],
+        rrn_masked=card["rrn_masked"], phone=card["phone"], email=card["email"], address=card["address"],
+        employer=card["employer"], employment_type=card["employment_type"], annual_income=card["annual_income"],
+        income_verified_on=card["income_verified_on"], branch_name=card["branch_name"],
+        salary_transfer=card["salary_transfer"], scores=scores,
         loans=tuple(LoanLine(l.loan_no, l.kind, l.principal, l.balance, l.annual_rate_pct, l.rate_type,
                              l.repayment_method, l.term_months, l.drawdown_date, l.maturity_date, l.status)
                     for l in loans),
@@ -159,7 +173,7 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
                              d.repayment_method, d.credit_limit) for d in debts),
         repayments=tuple(RepaymentLine(no, r.due_date, r.paid_on, r.principal_paid, r.interest_paid, r.days_late)
                          for no, r in repayments),
-        badges=badges, revealed=revealed)
+        badges=badges, revealed=card["revealed"])
 
 
 def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Badge, ...]:

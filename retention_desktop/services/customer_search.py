@@ -1,7 +1,10 @@
 """Find a customer by name (prefix), customer number, the last four phone digits or a loan number.
 
-Every form of the query is answered from an index (the name in byte order, the
-stored last-four column, the unique numbers), so it answers alike at a million customers.
+The database answers (``api.search_customers``): every form of the query from an index (the name in byte
+order, the stored last-four column, the unique numbers), so it answers alike at a million customers.
+Customers of the officer's scope come with their name and birth date; customers of other branches (they walk
+into any branch) only masked, with their branch, so the officer can ask for consultation access. Every
+search is recorded (the kind of query and how many were shown, never the query itself).
 """
 
 from __future__ import annotations
@@ -10,11 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from retention_desktop.data.models import Branch, Customer, Loan
-from retention_desktop.domain.masking import mask_phone
-from retention_desktop.services import audit
+from retention_desktop.data import api_calls
 from retention_desktop.services.officer_session import OfficerSession
 
 MAX_QUERY_LENGTH = 40
@@ -23,10 +22,11 @@ MAX_QUERY_LENGTH = 40
 @dataclass(frozen=True)
 class CustomerHit:
     customer_no: str
-    name: str
-    birth_date: dt.date
+    name: str  # masked (김*늘) when the customer is outside the officer's scope
+    birth_date: dt.date | None  # None outside the scope (unless the officer typed it)
     phone_masked: str
     branch_name: str
+    in_scope: bool = True  # False: another branch's customer; opening needs consultation access (상담 열람)
 
 
 def classify(query: str) -> tuple[str, str] | None:
@@ -71,29 +71,11 @@ def search_customers(officer: OfficerSession, query: str, limit: int = 50, offse
     if kind is None:
         return []
     field, text = kind
-    stmt = (select(Customer.customer_no, Customer.name, Customer.birth_date, Customer.phone, Branch.name)
-            .join(Branch, Customer.home_branch_id == Branch.id))
-    name_order = (Customer.name.collate("C"), Customer.birth_date, Customer.customer_no)
-    # each form filters and orders by the columns of its own byte-order index (revision 0005)
-    if field == "customer_no":
-        stmt = stmt.where(Customer.customer_no.collate("C").startswith(text, autoescape=True))
-        stmt = stmt.order_by(Customer.customer_no.collate("C"))
-    elif field == "loan_no":
-        matching = select(Loan.customer_id).where(Loan.loan_no.collate("C").startswith(text, autoescape=True))
-        stmt = stmt.where(Customer.id.in_(matching.limit(limit + offset))).order_by(*name_order)
-    elif field == "phone_last4":
-        stmt = stmt.where(Customer.phone_last4 == text).order_by(Customer.phone_last4, *name_order)
-    elif field == "name_birth":
-        name, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})",
-                                              text).groups()
-        stmt = stmt.where(Customer.name.collate("C") == name, Customer.birth_date == birth_date(year, month, day))
-        stmt = stmt.order_by(*name_order)
-    else:
-        stmt = stmt.where(Customer.name.collate("C").startswith(text, autoescape=True)).order_by(*name_order)
-    stmt = stmt.limit(limit).offset(offset)
+    born = None
+    if field == "name_birth":
+        text, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})", text).groups()
+        born = birth_date(year, month, day)
     with officer.database.session() as s:
-        rows = s.execute(stmt).all()
-        # a search shows names and birth dates: it is an access to personal data, recorded as such
-        audit.record(s, officer.employee_no, "customer.search", None, query_kind=field, results=len(rows),
-                     offset=offset)
-    return [CustomerHit(no, name, birth, mask_phone(phone), branch) for no, name, birth, phone, branch in rows]
+        rows = api_calls.rows(s, "search_customers", field, text, born, limit, offset)
+    return [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"], r["in_scope"])
+            for r in rows]

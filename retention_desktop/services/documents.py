@@ -11,10 +11,10 @@ import io
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.models import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, Application, Customer, Document, Officer
-from retention_desktop.services import audit
 from retention_desktop.services.document_checks import DocumentRejected, check_document
 from retention_desktop.services.officer_session import OfficerSession
 
@@ -32,6 +32,7 @@ class DocumentLine:
     sha256: str
     uploaded_by: str
     uploaded_at: dt.datetime
+    document_id: int | None = None  # for ``content_of``
 
 
 @dataclass(frozen=True)
@@ -54,34 +55,28 @@ def attach(officer: OfficerSession, kind: str, filename: str, content: bytes, cu
         raise DocumentRejected("고객 또는 신청에 첨부해야 합니다.")
     if not filename.strip() or len(filename) > 255 or "\x00" in filename:
         raise DocumentRejected("파일 이름은 1–255자여야 합니다.")
-    kind_of_file = check_document(content, filename)
+    check_document(content, filename)  # refused here in words; the database checks type and name again
     digest = hashlib.sha256(content).hexdigest()
-    with officer.database.session() as s:  # one transaction: the checks below, the document and its audit line
-        # two uploads of the same file at once: the second waits here and then finds the first
-        s.execute(select(func.pg_advisory_xact_lock(func.hashtext("document:" + digest))))
-        customer_id = application_id = None
-        if customer_no is not None:
-            customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
-            if customer_id is None:
-                raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
-        if application_no is not None:
-            application_id = s.scalar(select(Application.id).where(Application.application_no == application_no))
-            if application_id is None:
-                raise DocumentRejected(f"신청 {application_no}가 없습니다.")
-        same = s.execute(select(Document.filename, Document.uploaded_at).where(
-            Document.sha256 == digest,
-            Document.customer_id.is_(None) if customer_id is None else Document.customer_id == customer_id,
-            Document.application_id.is_(None) if application_id is None else Document.application_id == application_id,
-        ).limit(1)).first()
-        if same is not None:
-            raise DocumentRejected("같은 파일이 이미 첨부되어 있습니다 ({filename}, {when}). 다시 첨부하지 않았습니다.",
-                                   filename=same[0], when=f"{same[1]:%Y-%m-%d %H:%M}")
-        s.add(Document(customer_id=customer_id, application_id=application_id, kind=kind, filename=filename,
-                       media_type=kind_of_file, size_bytes=len(content), sha256=digest, content=content,
-                       uploaded_by=officer.officer_id))
-        audit.record(s, officer.employee_no, "document.attach", customer_no, kind=kind, sha256=digest,
-                     application_no=application_no)
+    try:
+        # stored by the database only within the officer's scope, once (a second upload of the same file is
+        # refused there, even two at the same instant), and recorded
+        with officer.database.session() as s:
+            stored = api_calls.scalar(s, "attach_document", customer_no, application_no, kind, filename, content)
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc
+    if stored != digest:
+        raise DocumentRejected("저장된 서류의 해시가 파일과 다릅니다.")
     return digest
+
+
+def content_of(officer: OfficerSession, document_id: int) -> bytes:
+    """A stored document's file (within the officer's scope; recorded as 'document.download')."""
+    try:
+        ticket = api_calls.recorded(officer.database, "document.download", str(document_id))
+        with officer.database.session() as s:
+            return bytes(api_calls.scalar(s, "document_content", ticket))
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc
 
 
 def documents_of(officer: OfficerSession, customer_no: str, application_no: str | None = None) -> list[DocumentLine]:
@@ -95,7 +90,7 @@ def documents_of(officer: OfficerSession, customer_no: str, application_no: str 
             which = (Document.application_id == application_id) | (
                 (Document.customer_id == customer_id) & Document.application_id.is_(None))
         rows = s.execute(select(Document.kind, Document.filename, Document.media_type, Document.size_bytes,
-                                Document.sha256, Officer.name, Document.uploaded_at)
+                                Document.sha256, Officer.name, Document.uploaded_at, Document.id)
                          .join(Officer, Officer.id == Document.uploaded_by).where(which).order_by(Document.id)).all()
     return [DocumentLine(*row) for row in rows]
 
@@ -125,15 +120,12 @@ def find_income(pdf: bytes) -> IncomeFinding | None:
 
 def confirm_income(officer: OfficerSession, customer_no: str, amount: int, evidence_sha256: str,
                    today: dt.date | None = None) -> None:
-    """The officer confirmed the income read from a proof: record it, verified today."""
-    if not isinstance(amount, int) or amount < 0:
+    """The officer confirmed the income read from a proof attached to this customer (``evidence_sha256``):
+    record it, verified today (the database's date). ``today`` is kept for callers; the server's clock decides."""
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
         raise DocumentRejected("연소득은 0원 이상의 원 단위 정수여야 합니다.")
-    with officer.database.session() as s:
-        customer = s.scalars(select(Customer).where(Customer.customer_no == customer_no)).first()
-        if customer is None:
-            raise DocumentRejected(f"고객 {customer_no}가 없습니다.")
-        previous = customer.annual_income
-        customer.annual_income = amount
-        customer.income_verified_on = today or dt.date.today()
-        audit.record(s, officer.employee_no, "customer.income_confirmed", customer_no, previous=previous,
-                     confirmed=amount, evidence_sha256=evidence_sha256)
+    try:
+        with officer.database.session() as s:
+            api_calls.scalar(s, "confirm_income", customer_no, amount, evidence_sha256)
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc

@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from retention_desktop.data.models import IndexRate, Loan, MarketOffer, Officer, PolicyVersion, Product
+from retention_desktop.data import api_calls
+from retention_desktop.data.models import IndexRate, MarketOffer, Officer, PolicyVersion, Product
 from retention_desktop.domain.errors import UserError
 from retention_desktop.services import imports
 from retention_desktop.services.imports import ImportRejected
 from retention_desktop.services.officer_session import OfficerSession
+
 
 class NotAllowed(UserError, PermissionError):
     pass
@@ -81,8 +83,8 @@ class PolicyLine:
 
 def products(officer: OfficerSession) -> list[ProductLine]:
     with officer.database.session() as s:
-        counts = dict(s.execute(select(Loan.product_id, func.count()).where(Loan.status.in_(("active", "delinquent")))
-                                .group_by(Loan.product_id)).all())
+        # bank-wide counts: the admin's own scope would count only 본점's customers
+        counts = {r["product_id"]: r["active_loans"] for r in api_calls.rows(s, "product_loan_counts")}
         rows = s.scalars(select(Product).order_by(Product.loan_kind, Product.code)).all()
         return [ProductLine(**{field: getattr(p, field) for field in imports.PRODUCT_HEADER},
                             active_loans=counts.get(p.id, 0)) for p in rows]

@@ -1,5 +1,9 @@
 """Head-office imports. Every row is validated; errors name the file's line (the header is line 1);
-a file with any bad row changes nothing. Files are read by ``tabular`` (CSV in UTF-8 or CP949, or .xlsx;
+a file with any bad row changes nothing. The rows are then stored by the database's head-office functions
+(``api.save_products``, ``api.import_market_offers``, ``api.import_index_rates``, ``api.save_policy``), which
+only head office may call, which check them again and record the import; ``db`` is that officer's connection
+(``employee_no`` is kept for callers: the database knows who is connected).
+Files are read by ``tabular`` (CSV in UTF-8 or CP949, or .xlsx;
 sizes bounded) and policy JSON by ``bounded_json``; text is checked against its column's length
 before the database sees it.
 
@@ -17,23 +21,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, select, text
-from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy import select
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
-from retention_desktop.data.models import (
-    INDEX_NAMES,
-    LOAN_KINDS,
-    RATE_TYPES,
-    IndexRate,
-    MarketOffer,
-    PolicyVersion,
-    Product,
-)
+from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
 from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.policy import Policy, PolicyError
-from retention_desktop.services import audit, tabular
+from retention_desktop.services import tabular
 from retention_desktop.services.regulation import legal_maximum_rate
 
 MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_max", "annual_rate_pct", "fees",
@@ -158,20 +154,21 @@ def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) ->
 
 def import_market_offers(db: Database, path: Path, employee_no: str | None = None) -> int:
     rows = parse_market_offers(_read(path), path.name, legal_maximum_rate(db))
-    sheets = sorted({(r.lender, r.loan_kind, r.as_of) for r in rows})
-    with db.session() as s:  # one transaction: the old sheets go and the new come, or nothing changes
-        # set-wise: three arrays joined, not one row constructor per sheet (a long IN list of those
-        # exhausts the server's stack)
-        s.execute(text("DELETE FROM market_offers m USING unnest(:lenders, :kinds, :dates) AS t(lender, kind, day) "
-                       "WHERE m.lender = t.lender AND m.loan_kind = t.kind AND m.as_of = t.day").bindparams(
-            bindparam("lenders", [k[0] for k in sheets]), bindparam("kinds", [k[1] for k in sheets]),
-            bindparam("dates", [k[2] for k in sheets])))
-        s.execute(insert(MarketOffer), [  # one executemany, not an ORM object per row
-            dict(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
-                 credit_score_max=r.credit_score_max, annual_rate_pct=r.annual_rate_pct, fees=r.fees, as_of=r.as_of,
-                 source=r.source) for r in rows])
-        audit.record(s, employee_no, "import.market_offers", None, file=path.name, rows=len(rows))
+    # one call, one transaction: the old sheets go and the new come, or nothing changes
+    _store(db, "import_market_offers", [
+        dict(lender=r.lender, loan_kind=r.loan_kind, credit_score_min=r.credit_score_min,
+             credit_score_max=r.credit_score_max, annual_rate_pct=r.annual_rate_pct, fees=r.fees,
+             as_of=r.as_of.isoformat(), source=r.source) for r in rows], path.name)
     return len(rows)
+
+
+def _store(db: Database, function: str, *args):
+    """Call a head-office function; its refusal becomes ``ImportRejected``."""
+    try:
+        with db.session() as s:
+            return api_calls.scalar(s, function, *args)
+    except api_calls.Refused as exc:
+        raise ImportRejected([str(exc)]) from exc
 
 
 INDEX_RATE_HEADER = ["index_name", "rate_date", "annual_rate_pct"]
@@ -197,12 +194,8 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
         rows.append(row)
     if errors or not rows:
         raise ImportRejected(errors or [f"{path.name}: no rows"])
-    with db.session() as s:  # set-wise: one upsert of all rows (a stored date is replaced), however long the history
-        statement = upsert(IndexRate)
-        s.execute(statement.on_conflict_do_update(index_elements=[IndexRate.index_name, IndexRate.rate_date],
-                                                  set_={"annual_rate_pct": statement.excluded.annual_rate_pct}),
-                  [dict(index_name=n, rate_date=d, annual_rate_pct=r) for n, d, r in rows])
-        audit.record(s, employee_no, "import.index_rates", None, file=path.name, rows=len(rows))
+    _store(db, "import_index_rates", [dict(index_name=n, rate_date=d.isoformat(), annual_rate_pct=r) for n, d, r in rows],
+           path.name)
     return len(rows)
 
 
@@ -235,14 +228,7 @@ def save_policy(db: Database, version: str, effective_from: str, parameters, not
         Policy.from_parameters(version, effective, parameters)
     except (ValueError, PolicyError) as exc:
         raise ImportRejected([f"{source}: {exc}"]) from exc
-    with db.session() as s:
-        if s.scalar(select(PolicyVersion.id).where((PolicyVersion.version == version)
-                                                   | (PolicyVersion.effective_from == effective))):
-            raise ImportRejected([f"{source}: a policy with version {version} or date {effective} already exists"])
-        s.add(PolicyVersion(version=version, effective_from=effective, parameters=parameters,
-                            note=note))
-        audit.record(s, employee_no, "import.policy", None, file=source, version=version,
-                     effective_from=effective.isoformat())
+    _store(db, "save_policy", version, effective, parameters, note, source)
     return version
 
 
@@ -333,27 +319,19 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
     top = legal_maximum_rate(db)(dt.date.today())  # 법정 최고금리 in force today
     with db.session() as s:
         stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
-        errors = []
-        for row, place in zip(rows, where):
-            product = stored.get(row["code"])
-            if product is not None and only_new:
-                errors.append(f"{place}: code: {row['code']} already exists ({product.name})")
-            elif product is not None and product.loan_kind != row["loan_kind"]:
-                errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
-                              "(add a new code for another kind)")
-        errors += [f"{place}: max_rate_pct: {row['max_rate_pct']} is above the legal maximum interest rate of {top}% "
-                   "(법정 최고금리)" for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
-        if errors:
-            raise ImportRejected(errors)
-        for row in rows:
-            product = stored.get(row["code"])
-            if product is None:
-                s.add(Product(**row))
-            else:
-                for field, value in row.items():
-                    setattr(product, field, value)
-        audit.record(s, employee_no, "import.products", None, file=source, rows=len(rows),
-                     added=len(rows) - len(stored), updated=len(stored))
+    errors = []
+    for row, place in zip(rows, where):  # said here with the file's line; the database checks it again
+        product = stored.get(row["code"])
+        if product is not None and only_new:
+            errors.append(f"{place}: code: {row['code']} already exists ({product.name})")
+        elif product is not None and product.loan_kind != row["loan_kind"]:
+            errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
+                          "(add a new code for another kind)")
+    errors += [f"{place}: max_rate_pct: {row['max_rate_pct']} is above the legal maximum interest rate of {top}% "
+               "(법정 최고금리)" for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
+    if errors:
+        raise ImportRejected(errors)
+    _store(db, "save_products", rows, only_new, source)
     return len(rows)
 
 

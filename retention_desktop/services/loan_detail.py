@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from retention_desktop.data.models import Customer, Loan
+from retention_desktop.data import api_calls
+from retention_desktop.data.models import Loan
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, months_between
 from retention_desktop.domain.payoff import Payoff, payoff_quote
 from retention_desktop.domain.schedule import Schedule, build_schedule
-from retention_desktop.services import audit
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.regulation import policy_for
 
@@ -37,13 +35,13 @@ class LoanDetail:
 
 def load_loan_detail(officer: OfficerSession, loan_no: str, today: dt.date) -> LoanDetail:
     policy = policy_for(officer.database, today)
-    with officer.database.session() as s:
-        row = s.execute(select(Loan, Customer.customer_no).join(Customer, Customer.id == Loan.customer_id)
-                        .where(Loan.loan_no == loan_no)).first()
-        if row is None:
-            raise LoanDetailError(f"대출번호 {loan_no}를 찾을 수 없습니다.")
-        loan, customer_no = row
-        audit.record(s, officer.employee_no, "loan.view", customer_no, loan_no=loan_no)
+    try:
+        with officer.database.session() as s:
+            opened = api_calls.one(s, "open_loan", loan_no)  # in scope, and recorded ('loan.view')
+            loan = s.get(Loan, opened["loan_id"])
+            customer_no = opened["customer_no"]
+    except api_calls.Refused as exc:
+        raise LoanDetailError(str(exc)) from exc
     elapsed = months_between(loan.drawdown_date, today)
     remaining = max(loan.term_months - elapsed, 0)
     live = loan.status in ("active", "delinquent") and loan.balance > 0 and remaining > 0

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlalchemy import select
 
+from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import ModelVersion
 from retention_desktop.domain.errors import UserError
@@ -163,11 +164,12 @@ def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] =
                                             + ("switching probability of the rate gap" if kind == "switching"
                                                else "default probability")}
                 # recorded, so an older model of this kind stops pricing too (latest_models reads it as none)
-                s.add(ModelVersion(kind=kind, version=version, parameters={"prior": True}, card=cards[kind]))
+                api_calls.scalar(s, "record_model_version", kind, version, {"prior": True}, cards[kind])
                 progress(cards[kind]["promotion"])
                 continue
             card["trained_on"] = as_of.isoformat()
-            s.add(ModelVersion(kind=kind, version=model.version, parameters=model.to_parameters(), card=card))
+            # stored by the batch's function (rd_batch), recorded in the audit trail
+            api_calls.scalar(s, "record_model_version", kind, model.version, model.to_parameters(), card)
             cards[kind] = card
     return cards
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from retention_desktop.data import api_calls, roles
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
 from retention_desktop.domain.errors import UserError
-from retention_desktop.services import audit
 
 
 class LoginError(UserError):
@@ -30,7 +30,7 @@ class OfficerSession:
 
     @property
     def role_label(self) -> str:
-        return {"officer": "행원", "manager": "지점장", "admin": "본부 관리자"}[self.role]
+        return {"officer": "행원", "manager": "지점장", "admin": "본부 관리자", "security": "보안·감사 담당"}[self.role]
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,12 @@ class DemoLogin:
 
 
 def demo_logins(db: Database) -> list[DemoLogin]:
-    """The demo officers, listed on the login screen of the embedded database."""
+    """The demo officers who serve customers, listed on the login screen of the embedded database (the
+    security officer works with ``retention-admin audit``)."""
     with db.session() as s:
         rows = s.execute(select(Officer.employee_no, Officer.name, Officer.role, Branch.name)
                          .join(Branch, Officer.branch_id == Branch.id)
-                         .where(Officer.active).order_by(Officer.employee_no)).all()
+                         .where(Officer.active, Officer.role != "security").order_by(Officer.employee_no)).all()
     return [DemoLogin(*row) for row in rows]
 
 
@@ -65,26 +66,34 @@ def explain_connection_error(exc: Exception) -> str:
 
 
 def log_in(db: Database, employee_no: str, password: str | None = None) -> OfficerSession:
-    """Look the officer up, then reach the database as the officer's own login role."""
+    """Reach the database as the officer's own login role (``roles.login_role``); the database says who that
+    role is (``api.log_in``, recorded), so nothing here trusts the number typed beyond choosing the role."""
+    employee_no = employee_no.strip().upper()
     try:
-        return _log_in(db, employee_no.strip().upper(), password)
+        db_role = roles.login_role(employee_no)
+    except ValueError as exc:
+        raise LoginError(f"직원번호 형식이 아닙니다: {employee_no}") from exc
+    try:
+        as_officer = db.as_role(db_role, password)
+        return session_of(as_officer, expected_employee_no=employee_no)
     except OperationalError as exc:
         raise LoginError(explain_connection_error(exc)) from exc
 
 
-def _log_in(db: Database, employee_no: str, password: str | None) -> OfficerSession:
-    with db.session() as s:
-        row = s.execute(select(Officer, Branch.name).join(Branch, Officer.branch_id == Branch.id)
-                        .where(Officer.employee_no == employee_no)).first()
-    if row is None or not row[0].active:
-        raise LoginError(f"등록되지 않았거나 사용이 중지된 직원번호입니다: {employee_no}")
-    officer, branch_name = row
-    as_officer = db.as_role(officer.db_role, password)
+def session_of(database: Database, expected_employee_no: str | None = None) -> OfficerSession:
+    """The officer a database connection logs in as (its login role), recorded as 'session.login'."""
     try:
-        with as_officer.session() as s:
-            audit.record(s, officer.employee_no, "session.login", mode=db.mode)
+        with database.session() as s:
+            me = api_calls.one(s, "log_in")
+    except api_calls.Refused as exc:
+        database.engine.dispose()
+        raise LoginError(f"등록되지 않았거나 사용이 중지된 직원번호입니다: {expected_employee_no or database.url.username}"
+                         ) from exc
     except Exception:
-        as_officer.engine.dispose()
+        database.engine.dispose()
         raise
-    return OfficerSession(officer.employee_no, officer.name, officer.role, officer.branch_id, branch_name,
-                          officer.db_role, as_officer, officer.id)
+    if expected_employee_no is not None and me["employee_no"] != expected_employee_no:
+        database.engine.dispose()
+        raise LoginError(f"데이터베이스 계정 {me['db_role']}은(는) 직원 {me['employee_no']}의 계정입니다.")
+    return OfficerSession(me["employee_no"], me["name"], me["role"], me["branch_id"], me["branch_name"],
+                          me["db_role"], database, me["officer_id"])

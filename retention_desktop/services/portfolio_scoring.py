@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import io
 import json
 import logging
 from collections.abc import Callable
@@ -31,9 +30,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import text
 
-from retention_desktop.data import scoring_runs
+from retention_desktop.data import api_calls, scoring_runs
 from retention_desktop.data.database import Database
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_reference
 from retention_desktop.data.portfolio_stream import DEFAULT_CHUNK_LOANS, BookStream, Partition
@@ -158,32 +156,30 @@ def entry_records(ranked: pd.DataFrame, as_of: dt.date, rules: PricingRules, pol
 
 
 def write_call_list(cur, as_of: dt.date, records: list[dict]) -> None:
-    """Replace the call list of ``as_of`` (on the ranking's transaction)."""
-    cur.execute("DELETE FROM call_list_entries WHERE as_of = %s", (as_of,))
-    if not records:
-        return
-    columns = list(records[0])
-    out = pd.DataFrame(records, columns=columns)
-    out["reasons"] = out["reasons"].map(lambda r: json.dumps(r, ensure_ascii=False))
-    buf = io.StringIO()
-    out.to_csv(buf, index=False, header=False)
-    buf.seek(0)
-    cur.copy_expert(f"COPY call_list_entries ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buf)
+    """Replace the call list of ``as_of`` (on the ranking's transaction), through the batch's function
+    ``api.replace_call_list`` (rd_batch): the day's list replaced in one transaction and recorded."""
+    cur.execute("SELECT api.replace_call_list(%s, %s::jsonb)", (as_of, json.dumps(records, ensure_ascii=False)))
+
+
+EXPORT_COLUMNS = ["branch_code", "branch_name", "branch_rank", "officer_name", "customer_no", "customer_name", "loan_no",
+                  "kind", "balance", "action", "current_rate_pct", "recommended_rate_pct", "expected_value_gain",
+                  "customer_saving", "customer_monthly_saving", "eligibility", "switching_probability",
+                  "rate_cut_right", "fee_window_ends_on", "switch_eligible_from", "reasons"]
 
 
 def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
-    with db.engine.connect() as conn:
-        frame = pd.read_sql(text("""
-            SELECT b.name AS 지점, e.branch_rank AS 순위, o.name AS 담당자, c.customer_no AS 고객번호,
-                   c.name AS 고객명, l.loan_no AS 대출번호, l.kind AS 대출종류, l.balance AS 잔액,
-                   e.action AS 권고, e.current_rate_pct AS 현재금리, e.recommended_rate_pct AS 제안금리,
-                   e.expected_value_gain AS 기대가치증가, e.customer_saving AS 고객절감,
-                   e.customer_monthly_saving AS 월절감, e.eligibility AS 가능여부,
-                   e.switching_probability AS 이탈확률, e.rate_cut_right AS 금리인하요구권,
-                   e.fee_window_ends_on AS 수수료면제일, e.switch_eligible_from AS 대환가능일, e.reasons AS 사유
-            FROM call_list_entries e JOIN branches b ON b.id = e.branch_id JOIN loans l ON l.id = e.loan_id
-            JOIN customers c ON c.id = e.customer_id LEFT JOIN officers o ON o.id = e.officer_id
-            WHERE e.as_of = :as_of ORDER BY b.code, e.branch_rank"""), conn, params={"as_of": as_of})
+    """The call list with the customers' names: only through the database's export function, which limits it to
+    the caller's scope (an officer: their branch; the batch: every branch) and records it."""
+    ticket = api_calls.recorded(db, "call_list.export", as_of.isoformat())  # recorded before the names leave
+    with db.session() as s:
+        rows = api_calls.rows(s, "call_list_export", ticket)
+    frame = pd.DataFrame(rows, columns=EXPORT_COLUMNS).rename(columns={
+        "branch_name": "지점", "branch_rank": "순위", "officer_name": "담당자", "customer_no": "고객번호",
+        "customer_name": "고객명", "loan_no": "대출번호", "kind": "대출종류", "balance": "잔액", "action": "권고",
+        "current_rate_pct": "현재금리", "recommended_rate_pct": "제안금리", "expected_value_gain": "기대가치증가",
+        "customer_saving": "고객절감", "customer_monthly_saving": "월절감", "eligibility": "가능여부",
+        "switching_probability": "이탈확률", "rate_cut_right": "금리인하요구권", "fee_window_ends_on": "수수료면제일",
+        "switch_eligible_from": "대환가능일", "reasons": "사유"}).drop(columns=["branch_code"])
     frame["사유"] = frame["사유"].map(lambda r: " · ".join(r))
     frame["대출종류"] = frame["대출종류"].map(LOAN_KIND)
     frame["권고"] = frame["권고"].map(lambda a: RETENTION_ACTION.get(a, a))

@@ -2,7 +2,8 @@
 intact and still valid? What the officer at the counter, or `retention-admin verify-proposal`, asks of a
 paper copy.
 
-"Archived" means the stored PDF is the one whose sha256 was recorded, its PAdES signature verifies
+"Archived" means the stored PDF is the one whose sha256 was recorded (in the archive and in the chained
+audit trail when it was archived), its PAdES signature verifies
 against the bank's trust roots, and it names this proposal and quote input. The figures of the
 recommendation are read back from that archived file, so the officer can compare them with the paper.
 """
@@ -14,13 +15,25 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
+from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
-from retention_desktop.data.models import Branch, Customer, Officer, Proposal
-from retention_desktop.domain.masking import mask_name
 from retention_desktop.domain.proposal_code import ScannedCode, check_code, read_scanned
-from retention_desktop.services import audit
+
+
+@dataclass(frozen=True)
+class _Archived:
+    """What the database answers about an archived proposal (``api.proposal_check``)."""
+
+    proposal_no: str
+    input_sha256: str
+    pdf_sha256: str | None
+    stored_pdf_sha256: str | None  # the stored PDF's sha256, computed by the database
+    recorded_pdf_sha256: str | None  # what the chained audit trail recorded when it was archived
+    pdf: bytes | None  # None when withheld (another branch's proposal, no check code given)
+    pdf_withheld: bool
+    valid_until: dt.date
+    decision: str
+    created_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -50,27 +63,26 @@ def check_proposal(database: Database, typed: str, today: dt.date, trust_roots_p
                    employee_no: str | None = None) -> ProposalCheck:
     """Check what was typed or scanned (``read_scanned`` raises ProposalCodeError when no number is in it).
 
-    With ``employee_no`` the look-up is recorded in the audit log (it shows a customer's masked name).
+    The look-up is recorded first, by the database, as the session's login role (``api.record_access``,
+    ``proposal.check``); ``employee_no`` is no longer needed and kept for callers. The archived PDF (which
+    names the customer in full) comes back only for a proposal within the officer's scope or with its check
+    code; otherwise the check says how to complete it.
     """
     scanned = read_scanned(typed)
+    ticket = api_calls.recorded(database, "proposal.check", scanned.proposal_no)
     with database.session() as s:
-        row = s.execute(select(Proposal, Customer.customer_no, Customer.name, Officer.name, Branch.name)
-                        .join(Customer, Customer.id == Proposal.customer_id)
-                        .join(Officer, Officer.id == Proposal.officer_id)
-                        .join(Branch, Branch.id == Officer.branch_id)
-                        .where(Proposal.proposal_no == scanned.proposal_no)).first()
-        if employee_no is not None:
-            audit.record(s, employee_no, "proposal.check", row[1] if row else None, proposal_no=scanned.proposal_no,
-                         found=row is not None)
-    if row is None:
+        found = api_calls.rows(s, "proposal_check", ticket, scanned.check_code)
+    if not found:
         return ProposalCheck(scanned.proposal_no, False, f"제안서 {scanned.proposal_no}은(는) 보관된 기록이 없습니다.",
                              code_given=scanned.check_code is not None)
-    proposal, customer_no, customer_name, officer_name, branch_name = row
-    return _judge(scanned, proposal, f"{mask_name(customer_name)} ({customer_no})", officer_name, branch_name, today,
-                  trust_roots_pem)
+    row = found[0]
+    archived = _Archived(row["proposal_no"], row["input_sha256"], row["pdf_sha256"], row["stored_pdf_sha256"],
+                         row["recorded_pdf_sha256"], bytes(row["pdf"]) if row["pdf"] is not None else None,
+                         row["pdf_withheld"], row["valid_until"], row["decision"], row["created_at"])
+    return _judge(scanned, archived, row["customer"], row["officer_name"], row["branch_name"], today, trust_roots_pem)
 
 
-def _judge(scanned: ScannedCode, p: Proposal, customer: str, officer: str, branch: str, today: dt.date,
+def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, branch: str, today: dt.date,
            roots: list[bytes]) -> ProposalCheck:
     expected = check_code(p.proposal_no, p.input_sha256)
     code_matches = scanned.check_code == expected
@@ -89,13 +101,18 @@ def _judge(scanned: ScannedCode, p: Proposal, customer: str, officer: str, branc
                          p.valid_until, expired, p.decision, customer, officer, branch, p.created_at, summary)
 
 
-def _archived(p: Proposal, roots: list[bytes]) -> tuple[bool, str, dict]:
+def _archived(p: _Archived, roots: list[bytes]) -> tuple[bool, str, dict]:
     from retention_desktop.proposal import document, signing  # pyHanko loads with the first check
 
+    if p.pdf_withheld:
+        return False, ("다른 지점의 제안서입니다: QR을 스캔하거나 확인코드를 함께 입력하면 보관본의 서명까지 "
+                       "확인합니다."), {}
     if p.pdf is None:
         return False, "제안서 기록은 있으나 보관된 PDF가 없습니다.", {}
-    if hashlib.sha256(p.pdf).hexdigest() != p.pdf_sha256:
+    if hashlib.sha256(p.pdf).hexdigest() != p.pdf_sha256 or p.stored_pdf_sha256 != p.pdf_sha256:
         return False, "보관된 PDF가 기록된 sha256과 다릅니다 (보관본 훼손).", {}
+    if p.recorded_pdf_sha256 != p.pdf_sha256:
+        return False, "보관된 PDF가 보관 당시 접근기록(해시 체인)에 기록된 것과 다릅니다: 보안 담당자에게 알리세요.", {}
     verdict = signing.verify(p.pdf, roots)
     if not verdict.ok:
         return False, f"보관된 PDF의 서명을 확인하지 못했습니다: {verdict.reason}", {}

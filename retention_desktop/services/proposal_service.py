@@ -1,8 +1,10 @@
 """Proposals: build, sign, archive, verify, reopen, and record the customer's decision.
 
-Every proposal is stored with its quote input (reproducible), the engine and policy versions, the
-signed PDF and its sha256, and an audit event. Verification checks the PAdES signature against the
-bank's trust roots and that the file is the archived one.
+Every proposal is archived once by the database (``api.archive_proposal``) with its quote input
+(reproducible), the engine and policy versions and the signed PDF; the database computes the sha256 and
+writes it into the chained audit trail, and nothing can change the archive afterwards. Verification checks
+the PAdES signature against the bank's trust roots (head office's, stored centrally and pinned in the audit
+trail; in demo mode also the DEMO root) and that the file is the one whose hash the trail recorded at signing.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 
-from retention_desktop.data.models import Branch, Customer, Loan, Proposal
+from retention_desktop.data import api_calls
+from retention_desktop.data.models import Branch
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.advice import customer_reasons, headline, recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
@@ -38,7 +41,7 @@ from retention_desktop.domain.proposal_code import check_code
 from retention_desktop.domain.proposal_form import ProposalForm, ProposalFormError
 from retention_desktop.domain.quote import option_document, request_document
 from retention_desktop.data.settings import load_settings
-from retention_desktop.services import audit
+from retention_desktop.services.audit_trail import row_hash
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
 from retention_desktop.services.proposal_form import read_form
@@ -80,7 +83,7 @@ class VerificationResult:
     signing_time: dt.datetime | None = None
     level: str = ""
     proposal_no: str = ""
-    archived: bool = False
+    archived: bool = False  # the file is the archived proposal and the hash the audit trail recorded at signing
 
 
 def quote_input_document(state: OfferComparison) -> dict:
@@ -205,18 +208,16 @@ def stamp_lines(officer: OfficerSession, head: Letterhead, signed_at: dt.datetim
 
 def signing_identity(officer: OfficerSession, data_dir: Path) -> SigningIdentity:
     """Demo mode issues the officer a DEMO certificate. Central mode uses the bank-issued PKCS#12 named in
-    the settings (``extra.signing_p12``, with ``extra.signing_trust_root`` the bank's root certificate);
-    its passphrase comes from the OS keyring."""
+    the settings (``extra.signing_p12``); its passphrase comes from the OS keyring. (The roots that verify it
+    are head office's, in the database: :func:`trust_roots`.)"""
     from retention_desktop.proposal.pki import ensure_demo_identity, identity_from_p12  # cryptography: when signing
 
     if officer.database.mode != "embedded":
-        extra = load_settings(data_dir).extra
-        p12, root = extra.get("signing_p12"), extra.get("signing_trust_root")
-        if not p12 or not root:
-            raise ProposalError("서명용 인증서(PKCS#12)와 은행 루트 인증서가 설정에 없습니다 "
-                                "(settings.json의 extra.signing_p12, extra.signing_trust_root).")
+        p12 = load_settings(data_dir).extra.get("signing_p12")
+        if not p12:
+            raise ProposalError("서명용 인증서(PKCS#12)가 설정에 없습니다 (settings.json의 extra.signing_p12).")
         try:
-            return identity_from_p12(Path(p12), Path(root).read_bytes(), ask=lambda _account: None)
+            return identity_from_p12(Path(p12), b"", ask=lambda _account: None)
         except (OSError, PermissionError) as exc:
             raise ProposalError(f"서명용 인증서를 열 수 없습니다: {exc}") from exc
     with officer.database.session() as s:
@@ -249,10 +250,12 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     proposal_no = f"P{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
     identity = signing_identity(officer, data_dir)
     head = letterhead(officer, today)
-    with officer.database.session() as s:
-        customer_id, customer_name = s.execute(select(Customer.id, Customer.name)
-                                               .where(Customer.customer_no == state.customer_no)).one()
-        loan_id = s.scalar(select(Loan.id).where(Loan.loan_no == state.loan_no))
+    try:  # the customer present: their name in full, recorded first
+        ticket = api_calls.recorded(officer.database, "proposal.prepare", state.loan_no)
+        with officer.database.session() as s:
+            customer_name = api_calls.one(s, "customer_for_proposal", ticket)["customer_name"]
+    except api_calls.Refused as exc:
+        raise ProposalError(str(exc)) from exc
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
     now = dt.datetime.now(KST).replace(microsecond=0)
     content = proposal_content(state, officer, customer_name, proposal_no, today, now, quote_input, input_sha,
@@ -262,80 +265,94 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
                           stamp_lines(officer, head, now, identity.demo), now,
                           load_settings(data_dir).extra.get("timestamp_url"))
-    digest = sha256_hex(signed)
     output = {"options": [option_document(o) for o in state.comparison.options],
               "proposed_action": offer.action,
               "personal_rate_pct": offer.option.annual_rate_pct,
+              "list_rate_pct": offer.price.list_rate_pct,  # the approval authority is measured from it
               "authority_rate_pct": offer.price.authority_rate_pct,
               "floor_rate_pct": offer.price.floor_rate_pct,
               "recommendation": recommendation_document(state.recommendation)}
-    with officer.database.session() as s:
-        s.add(Proposal(
-            proposal_no=proposal_no, customer_id=customer_id, loan_id=loan_id, officer_id=officer.officer_id,
-            valid_until=content.summary.valid_until, policy_version=state.policy.version, engine_version=ENGINE_VERSION,
-            quote_input=quote_input, quote_output=exact_json.loads(exact_json.dumps(output, indent=None)),
-            input_sha256=input_sha, pdf=signed, pdf_sha256=digest))
-        audit.record(s, officer.employee_no, "proposal.create", state.customer_no, proposal_no=proposal_no,
-                     loan_no=state.loan_no, pdf_sha256=digest, proposed_action=offer.action)
+    try:
+        with officer.database.session() as s:
+            digest = api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, content.summary.valid_until,
+                                      state.policy.version, ENGINE_VERSION, quote_input,
+                                      exact_json.loads(exact_json.dumps(output, indent=None)), input_sha, signed)
+    except api_calls.Refused as exc:
+        raise ProposalError(str(exc)) from exc
+    if digest != sha256_hex(signed):  # the database hashed what it stored; so did we
+        raise ProposalError("보관된 제안서의 해시가 서명한 파일과 다릅니다.")
     return ArchivedProposal(proposal_no, signed, digest, "none", offer.action, offer.option.annual_rate_pct)
 
 
 def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:
-    with officer.database.session() as s:
-        row = s.execute(select(Proposal, Customer.customer_no).join(Customer, Customer.id == Proposal.customer_id)
-                        .where(Proposal.proposal_no == proposal_no)).first()
-        if row is None or row[0].pdf is None:
-            raise ProposalError(f"제안서 {proposal_no}를 찾을 수 없습니다.")
-        proposal, customer_no = row
-        audit.record(s, officer.employee_no, "proposal.reopen", customer_no, proposal_no=proposal_no)
-        return ArchivedProposal(proposal.proposal_no, proposal.pdf, proposal.pdf_sha256, proposal.decision)
+    try:
+        ticket = api_calls.recorded(officer.database, "proposal.reopen", proposal_no)
+        with officer.database.session() as s:
+            row = api_calls.one(s, "proposal_pdf", ticket)
+    except api_calls.Refused as exc:
+        raise ProposalError(str(exc)) from exc
+    return ArchivedProposal(row["proposal_no"], bytes(row["pdf"]), row["pdf_sha256"], row["decision"])
 
 
 def record_decision(officer: OfficerSession, proposal_no: str, decision: str) -> None:
     if decision not in DECISIONS:
         raise ProposalError(f"결정은 {', '.join(DECISIONS)} 중 하나여야 합니다: {decision}")
-    with officer.database.session() as s:
-        changed = s.execute(update(Proposal).where(Proposal.proposal_no == proposal_no).values(
-            decision=decision, decided_at=None if decision == "none" else func.now())).rowcount
-        if not changed:
-            raise ProposalError(f"제안서 {proposal_no}를 찾을 수 없습니다.")
-        customer_no = s.scalar(select(Customer.customer_no).join(Proposal, Proposal.customer_id == Customer.id)
-                               .where(Proposal.proposal_no == proposal_no))
-        audit.record(s, officer.employee_no, "proposal.decision", customer_no, proposal_no=proposal_no,
-                     decision=decision)
+    try:
+        with officer.database.session() as s:
+            api_calls.scalar(s, "record_proposal_decision", proposal_no, decision)
+    except api_calls.Refused as exc:
+        raise ProposalError(str(exc)) from exc
 
 
-def trust_roots(data_dir: Path) -> list[bytes]:
-    """The bank's trust roots: the configured root, PEM files in ``<data dir>/pki/trust/``, and the demo root
-    where demo mode made one."""
-    pki = data_dir / "pki"
-    roots = [p.read_bytes() for p in sorted((pki / "trust").glob("*.pem"))]
-    configured = load_settings(data_dir).extra.get("signing_trust_root")
-    if configured and Path(configured).exists():
-        roots.append(Path(configured).read_bytes())
-    if (pki / "demo-root.pem").exists():
-        roots.append((pki / "demo-root.pem").read_bytes())
+def trust_roots(database, data_dir: Path) -> list[bytes]:
+    """The roots a proposal signature may chain to: head office's, stored centrally (``api.add_trust_root``)
+    and pinned by the fingerprint the audit trail recorded — and, if the settings name
+    ``extra.trust_root_fingerprints``, only those. In demo mode (embedded database) also the DEMO roots of the
+    data folder. Never a folder anyone can drop a file into in central mode."""
+    with database.session() as s:
+        pinned = api_calls.rows(s, "pinned_trust_roots")
+    allowed = load_settings(data_dir).extra.get("trust_root_fingerprints")
+    roots = [r["pem"].encode("ascii") for r in pinned
+             if not allowed or r["fingerprint_sha256"] in {f.lower().replace(":", "") for f in allowed}]
+    if database.mode == "embedded":
+        from retention_desktop.proposal.pki import demo_roots  # cryptography: when verifying
+
+        roots += demo_roots(data_dir / "pki")
     return roots
 
 
 def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
-    """Signature valid and trusted, and the file is exactly the archived proposal it claims to be."""
+    """Signature valid and trusted, and the file is exactly the archived proposal it claims to be, whose
+    sha256 the chained audit trail recorded when it was archived (that row itself unedited)."""
     from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
 
     check = signing.verify(pdf, trust_roots_pem)
     facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
+    number = facts.get("proposal_no", "")
     if not check.ok:
-        return VerificationResult(False, check.reason, check.signer, check.signing_time, check.level,
-                                  facts.get("proposal_no", ""))
+        return VerificationResult(False, check.reason, check.signer, check.signing_time, check.level, number)
     digest = sha256_hex(pdf)
     with database.session() as s:
-        archived = s.execute(select(Proposal.pdf_sha256, Proposal.input_sha256)
-                             .where(Proposal.proposal_no == facts["proposal_no"])).first()
-    if archived is None:
-        return VerificationResult(False, f"보관된 제안서 {facts['proposal_no'] or '(번호 없음)'}이(가) 없습니다.",
-                                  check.signer, check.signing_time, check.level, facts["proposal_no"])
-    if archived[0] != digest or archived[1] != facts["input_sha256"]:
-        return VerificationResult(False, "보관된 제안서와 파일이 일치하지 않습니다.", check.signer, check.signing_time,
-                                  check.level, facts["proposal_no"])
-    return VerificationResult(True, "서명 유효, 보관본과 일치", check.signer, check.signing_time, check.level,
-                              facts["proposal_no"], archived=True)
+        found = api_calls.rows(s, "proposal_fingerprint", number)
+
+    def refuse(reason: str) -> VerificationResult:
+        return VerificationResult(False, reason, check.signer, check.signing_time, check.level, number)
+
+    if not found:
+        return refuse(f"보관된 제안서 {number or '(번호 없음)'}이(가) 없습니다.")
+    archived = found[0]
+    if archived["audit_id"] is None:
+        return refuse("보관 당시의 접근기록(해시 체인)이 없습니다: 이 보관본은 기록 없이 만들어졌습니다.")
+    recorded = exact_json.loads(archived["audit_details"]).get("pdf_sha256")
+    if row_hash(archived["audit_prev_hash"], archived["audit_id"], archived["audit_at"], archived["audit_db_user"],
+                archived["audit_employee_no"], archived["audit_client_addr"], archived["audit_workstation"],
+                archived["audit_action"], archived["audit_customer_no"],
+                archived["audit_details"]) != bytes(archived["audit_row_hash"]):
+        return refuse("보관 당시의 접근기록이 변경되었습니다 (해시 불일치): 보안 담당자에게 알리세요.")
+    if recorded != digest:
+        return refuse("파일이 보관 당시 기록된 제안서와 다릅니다.")
+    if archived["pdf_sha256"] != digest or archived["input_sha256"] != facts["input_sha256"]:
+        return refuse("파일은 보관 당시 기록된 원본과 일치하지만, 보관된 제안서가 그 뒤에 변경되었습니다: "
+                      "보안 담당자에게 알리세요.")
+    return VerificationResult(True, "서명 유효, 보관본·접근기록과 일치", check.signer, check.signing_time, check.level,
+                              number, archived=True)

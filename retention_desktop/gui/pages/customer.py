@@ -31,7 +31,13 @@ from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import badge, engine_text, table, title
-from retention_desktop.services.customer_profile import MIN_REVEAL_REASON, CustomerProfile, load_profile
+from retention_desktop.services.customer_profile import (
+    MIN_REVEAL_REASON,
+    ConsultationNeeded,
+    CustomerProfile,
+    load_profile,
+    request_consultation,
+)
 
 ARREARS = "#b00020"  # a loan in arrears, a late payment
 STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
@@ -84,15 +90,19 @@ def badge_tone(b) -> str:
 
 
 class RevealDialog(QDialog):
-    """Asks why the officer needs the unmasked contact details; the reason is recorded."""
+    """Asks why the officer needs the unmasked contact details (or, ``consultation``, another branch's
+    customer); the reason is recorded."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, consultation: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("개인정보 열람"))
+        self.setWindowTitle(tr("상담 열람 신청") if consultation else tr("개인정보 열람"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(tr("예: 재대출 상담 중 연락처 확인"))
+        self.reason.setPlaceholderText(tr("예: 내점 고객 재대출 상담") if consultation else tr("예: 재대출 상담 중 연락처 확인"))
         self.reason.setAccessibleName(tr("열람 사유"))
-        self.message = QLabel(tr("열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.").format(n=MIN_REVEAL_REASON))
+        self.message = QLabel(
+            f"{consultation}\n" + tr("사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, "
+                                      "보안 담당자가 매월 점검합니다.").format(n=MIN_REVEAL_REASON) if consultation
+            else tr("열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.").format(n=MIN_REVEAL_REASON))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept_if_reasoned)
@@ -115,6 +125,7 @@ class CustomerPage(QWidget):
     open_comparison = Signal(str)
     open_simulation = Signal(str)
     failed = Signal(str)
+    consultation_asked = Signal(str)
 
     def __init__(self, today: dt.date):
         super().__init__()
@@ -175,12 +186,35 @@ class CustomerPage(QWidget):
         layout.addLayout(self.badges)
         layout.addWidget(self.tabs, 1)
         self.reveal_dialog: RevealDialog | None = None
+        self.consultation_dialog: RevealDialog | None = None
 
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
         self.score_chart.loading()
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
-                 errors.on_failure(self, self.failed), owner=self)
+                 self._load_failed, owner=self)
+
+    def _load_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ConsultationNeeded):
+            self.ask_consultation(exc.customer_no, str(exc))
+            return
+        errors.on_failure(self, self.failed)(exc)
+
+    def ask_consultation(self, customer_no: str, why: str) -> None:
+        """Another branch's customer: ask for the reason, request consultation access, then open them."""
+        self._clear()  # nothing of the customer shown before stays under this one's number
+        self.heading.setText(f"{customer_no} · {tr('타지점 고객')}")
+        self.consultation_dialog = RevealDialog(self, consultation=why)
+        self.consultation_dialog.accepted.connect(lambda: self._request_consultation(
+            customer_no, self.consultation_dialog.reason.text()))
+        self.consultation_dialog.rejected.connect(lambda: self.failed.emit(why))
+        self.consultation_dialog.open()
+        self.consultation_asked.emit(customer_no)
+
+    def _request_consultation(self, customer_no: str, reason: str) -> None:
+        officer = self.officer
+        run_task(lambda: request_consultation(officer, customer_no, reason),
+                 lambda _until: self.activate(officer, customer_no), errors.on_failure(self, self.failed), owner=self)
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
@@ -213,15 +247,29 @@ class CustomerPage(QWidget):
 
     def show_badges(self, badges) -> None:
         """The customer's flags as chips, three to a row, most urgent first; a chip's reasons in its tooltip."""
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        self._remove_badges()
         ordered = sorted(badges, key=lambda b: BADGE_ORDER.get((b.kind, b.level), 9))
         for i, b in enumerate(ordered):
             chip = engine_text(badge(b.text, badge_tone(b)))
             chip.setToolTip("\n".join([b.text, *b.detail]))
             self.badges.addWidget(chip, i // BADGES_PER_ROW, i % BADGES_PER_ROW)
+
+    def _remove_badges(self) -> None:
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _clear(self) -> None:
+        self.profile = None
+        for label in self.fact_labels.values():
+            label.clear()
+        self._remove_badges()
+        for model in (self.loans, self.debts, self.repayments):
+            model.set_records([])
+        self.score_chart.clear()
+        self.documents.clear()
+        self.reveal_button.setEnabled(False)
 
     def request_reveal(self) -> None:
         self.reveal_dialog = RevealDialog(self)

@@ -99,7 +99,8 @@ class ProposalsPage(QWidget):
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.check_button.setEnabled(False)
         run_task(lambda: check_proposal(officer.database, typed, today,
-                                        trust_roots(data_dir) if data_dir is not None else [], officer.employee_no),
+                                        trust_roots(officer.database, data_dir) if data_dir is not None else [],
+                                        officer.employee_no),
                  self._checked, self._check_failed, owner=self)
 
     def _checked(self, check: ProposalCheck) -> None:

@@ -1,6 +1,9 @@
-"""고객 검색: results while typing (debounced), a page at a time, Enter opens the customer."""
+"""고객 검색: results while typing (debounced), a page at a time, Enter opens the customer. Customers of other
+branches show masked; opening one asks for consultation access (the customer page)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -18,9 +21,12 @@ PAGE = 50
 COLUMNS = [
     Column("고객번호", lambda h: h.customer_no),
     Column("이름", lambda h: h.name),
-    Column("생년월일", lambda h: h.birth_date.strftime("%Y.%m.%d"), lambda h: h.birth_date),
+    Column("생년월일", lambda h: h.birth_date.strftime("%Y.%m.%d") if h.birth_date else "—",
+           lambda h: h.birth_date or dt.date.min),
     Column("휴대전화", lambda h: h.phone_masked),
     Column("관리점", lambda h: h.branch_name),
+    # another branch's customer shows masked; opening asks for consultation access (a reason, recorded)
+    Column("조회", lambda h: "" if h.in_scope else "타지점 · 상담 열람 신청 필요"),
 ]
 
 

@@ -1,0 +1,477 @@
+-- Serving customers: logging in, searching, opening and revealing a customer, consultation access for a
+-- customer of another branch, documents, and the income confirmed from a proof. Every access to personal
+-- data writes its audit row in the same transaction.
+
+-- The session's officer (who the login role is); refuses roles that are not active officers.
+CREATE OR REPLACE FUNCTION api.session_officer()
+RETURNS TABLE (officer_id integer, employee_no text, name text, role text, branch_id integer, branch_name text,
+               db_role text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.me();
+BEGIN
+    IF m.id IS NULL THEN
+        RAISE EXCEPTION '등록되지 않았거나 사용이 중지된 직원 계정입니다 (%)', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY SELECT m.id, m.employee_no::text, m.name::text, m.role::text, m.branch_id, b.name::text, m.db_role::text
+                 FROM data.branches b WHERE b.id = m.branch_id;
+END
+$$;
+
+-- Log in: who the session is, recorded ('session.login').
+CREATE OR REPLACE FUNCTION api.log_in()
+RETURNS TABLE (officer_id integer, employee_no text, name text, role text, branch_id integer, branch_name text,
+               db_role text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY SELECT * FROM api.session_officer();
+    PERFORM data.audit('session.login', NULL, '{}'::jsonb);
+END
+$$;
+
+-- 고객 검색. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
+-- the date). Customers in the officer's scope match as typed (prefixes included) and come with name, birth
+-- date and masked phone. A customer of another branch (they walk into any branch) matches only a query that
+-- identifies them — the full name, name and birth date, the full customer or loan number — and comes masked,
+-- with their branch, so the officer can ask for consultation access; prefixes never list other branches'
+-- customers (a prefix plus a mask would spell their names). Each form is answered from its own index
+-- (revision 0005), planned with the literal the officer typed.
+CREATE OR REPLACE FUNCTION api.search_customers(query_kind text, query text, birth date DEFAULT NULL,
+                                                page_size integer DEFAULT 50, skip integer DEFAULT 0)
+RETURNS TABLE (customer_no text, name text, birth_date date, phone_masked text, branch_name text, in_scope boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    extra bigint[] := data.my_extra_customers();
+    q text := btrim(coalesce(query, ''));
+    name_order constant text := 'c.name COLLATE "C", c.birth_date, c.customer_no';
+    condition text;
+    identifying text := 'false';  -- what lets another branch's customer through
+    scope text;
+    ordering text := name_order;
+    hit record;
+    found_rows integer := 0;
+    outside integer := 0;
+BEGIN
+    IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
+        RAISE EXCEPTION '검색 범위가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(q) NOT BETWEEN 1 AND 40 THEN
+        RAISE EXCEPTION '검색어는 1~40자입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    scope := format('(c.home_branch_id = %s OR c.id = ANY (%L::bigint[]))', m.branch_id, extra);
+    CASE query_kind
+        WHEN 'customer_no' THEN
+            IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.customer_no COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.customer_no = %L', q);
+            ordering := 'c.customer_no COLLATE "C"';
+        WHEN 'loan_no' THEN
+            IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L '
+                                'AND (l.branch_id = %s OR l.customer_id = ANY (%L::bigint[]) OR l.loan_no = %L) LIMIT %s)',
+                                q || '%', m.branch_id, extra, q, page_size + skip);
+            identifying := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no = %L)', q);
+        WHEN 'phone_last4' THEN
+            IF q !~ '^[0-9]{4}$' THEN RAISE EXCEPTION '전화번호 끝 네 자리가 아닙니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.phone_last4 = %L', q);
+            ordering := 'c.phone_last4, ' || name_order;
+        WHEN 'name' THEN
+            IF q !~ '^[가-힣A-Za-z ]+$' THEN RAISE EXCEPTION '이름은 한글·영문만 검색합니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.name COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.name COLLATE "C" = %L', q);
+        WHEN 'name_birth' THEN
+            IF q !~ '^[가-힣A-Za-z]+$' OR birth IS NULL THEN
+                RAISE EXCEPTION '이름과 생년월일로 검색합니다' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            condition := format('c.name COLLATE "C" = %L AND c.birth_date = %L', q, birth);
+            identifying := 'true';
+        ELSE
+            RAISE EXCEPTION '검색 종류가 올바르지 않습니다: %', query_kind USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
+    FOR hit IN EXECUTE format(
+        'SELECT c.id, c.customer_no, c.name, c.birth_date, c.phone, c.home_branch_id, b.name AS branch_name
+         FROM (SELECT * FROM data.customers c WHERE %s AND (%s OR %s) ORDER BY %s LIMIT %s OFFSET %s) c
+         JOIN data.branches b ON b.id = c.home_branch_id ORDER BY %s',
+        condition, scope, identifying, ordering, page_size, skip, ordering)
+    LOOP
+        found_rows := found_rows + 1;
+        in_scope := hit.home_branch_id = m.branch_id OR hit.id = ANY (extra);
+        IF NOT in_scope THEN
+            outside := outside + 1;
+        END IF;
+        customer_no := hit.customer_no;
+        name := CASE WHEN in_scope THEN hit.name ELSE data.mask_name(hit.name) END;
+        birth_date := CASE WHEN in_scope OR query_kind = 'name_birth' THEN hit.birth_date END;
+        phone_masked := CASE WHEN in_scope THEN data.mask_phone(hit.phone) ELSE '***-****-****' END;
+        branch_name := hit.branch_name;
+        RETURN NEXT;
+    END LOOP;
+    -- the query itself is not recorded (it is often a name); what was shown is
+    PERFORM data.audit('customer.search', NULL, jsonb_build_object('query_kind', query_kind, 'results', found_rows,
+                                                                   'outside_branch', outside, 'offset', skip));
+END
+$$;
+ALTER FUNCTION api.search_customers(text, text, date, integer, integer) OWNER TO rd_crossbranch;
+
+-- The customer in scope, or the refusal: "not found", or "another branch's customer: ask for consultation
+-- access" (42501, with the call to make in the hint).
+CREATE OR REPLACE FUNCTION data.customer_in_scope_or_refuse(customer_number text) RETURNS data.customers
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    c data.customers;
+    home text;
+BEGIN
+    SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- row security: scope only
+    IF FOUND THEN
+        RETURN c;
+    END IF;
+    home := data.home_branch_name_of(customer_number);
+    IF home IS NULL THEN
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+    END IF;
+    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', customer_number, home
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
+END
+$$;
+
+-- Record first, then show. An access to personal data in full is recorded by api.record_access in a
+-- transaction of its own, which the caller commits; only then does the function that shows the data (called
+-- with the record's id, the "ticket") serve it. Recording and reading in one transaction would let whoever
+-- rolls back read without a trace; a ticket recorded in the reading transaction itself is refused.
+--
+--   purpose            subject        records                 redeemed by
+--   customer.view      customer no    'customer.view'         api.open_customer(ticket)
+--   customer.reveal    customer no    'customer.reveal'       api.reveal_customer(ticket)      (reason ≥ 4)
+--   proposal.prepare   loan no        'customer.view'         api.customer_for_proposal(ticket)
+--   proposal.reopen    proposal no    'proposal.reopen'       api.proposal_pdf(ticket)
+--   document.download  document id    'document.download'     api.document_content(ticket)
+--   call_list.export   as-of date     'call_list.export'      api.call_list_export(ticket)
+--   proposal.check     proposal no    'proposal.check'        api.proposal_check(ticket, check code)
+-- A ticket is the recording officer's, for its purpose, for 10 minutes.
+CREATE OR REPLACE FUNCTION api.record_access(purpose text, subject text, reason text DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.me();
+    c data.customers;
+    l data.loans;
+    p data.proposals;
+    d data.documents;
+    why text := btrim(coalesce(reason, ''));
+    action text := purpose;
+    customer text;
+    details jsonb;
+    ticket bigint;
+    rows_shown integer;
+BEGIN
+    IF purpose = 'proposal.check' THEN
+        IF m.id IS NULL AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN
+            m := data.require_officer();  -- refuses, in words
+        END IF;
+        IF subject IS NULL OR subject !~ '^P\d{8}-[0-9A-F]{6}$' THEN
+            RAISE EXCEPTION '제안서 번호(P20261130-1C09B6 형식)가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        SELECT s.customer_no, jsonb_build_object('proposal_no', subject, 'found', s.found,
+                                                 'outside_branch', s.branch_id IS DISTINCT FROM m.branch_id)
+          INTO customer, details FROM data.proposal_check_subject(subject) s;
+    ELSIF purpose = 'call_list.export' THEN
+        IF subject IS NULL OR subject !~ '^\d{4}-\d{2}-\d{2}$' THEN
+            RAISE EXCEPTION '내보낼 콜리스트의 날짜(YYYY-MM-DD)가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        rows_shown := data.call_list_rows(subject::date);  -- refuses whoever may not export
+        details := jsonb_build_object('as_of', subject, 'rows', rows_shown,
+                                      'branch_id', CASE WHEN data.my_branch_id() IS NULL THEN NULL ELSE m.branch_id END);
+    ELSE
+        m := data.require_officer();
+        IF purpose IN ('customer.view', 'customer.reveal') THEN
+            IF purpose = 'customer.reveal' AND length(why) < 4 THEN
+                RAISE EXCEPTION '열람 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            IF length(why) > 200 THEN
+                RAISE EXCEPTION '사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            c := data.customer_in_scope_or_refuse(subject);
+            customer := c.customer_no;
+            details := jsonb_build_object('outside_branch', c.home_branch_id <> m.branch_id);
+            IF purpose = 'customer.reveal' THEN
+                details := details || jsonb_build_object('reason', why, 'fields', jsonb_build_array('phone', 'email', 'address'));
+            END IF;
+        ELSIF purpose = 'proposal.prepare' THEN
+            SELECT * INTO l FROM data.loans WHERE loan_no = subject;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+            END IF;
+            c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+            customer := c.customer_no;
+            action := 'customer.view';
+            details := jsonb_build_object('purpose', 'proposal', 'loan_no', l.loan_no,
+                                          'outside_branch', c.home_branch_id <> m.branch_id);
+        ELSIF purpose = 'proposal.reopen' THEN
+            SELECT * INTO p FROM data.proposals WHERE proposal_no = subject;
+            IF NOT FOUND OR p.pdf IS NULL THEN
+                RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+            END IF;
+            customer := data.customer_no_of(p.customer_id);
+            details := jsonb_build_object('proposal_no', p.proposal_no);
+        ELSIF purpose = 'document.download' THEN
+            SELECT * INTO d FROM data.documents WHERE id = CASE WHEN subject ~ '^\d{1,18}$' THEN subject::bigint END;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION '서류를 찾을 수 없습니다 (없거나 조회 범위 밖)' USING ERRCODE = 'no_data_found';
+            END IF;
+            customer := coalesce(data.customer_no_of(d.customer_id),
+                                 data.customer_no_of((SELECT a.customer_id FROM data.applications a WHERE a.id = d.application_id)));
+            details := jsonb_build_object('kind', d.kind, 'sha256', d.sha256);
+        ELSE
+            RAISE EXCEPTION '기록할 수 없는 열람 목적입니다: %', purpose USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    ticket := data.audit(action, customer, details);
+    INSERT INTO data.access_tickets (audit_id, db_role, purpose, subject, reason, xact)
+    VALUES (ticket, session_user, purpose, subject, nullif(why, ''), pg_current_xact_id()::text::bigint);
+    RETURN ticket;
+END
+$$;
+
+-- The ticket of a recorded access, if it is this session's, for this purpose, recorded by a transaction that
+-- has committed (not this one), within the last 10 minutes.
+CREATE OR REPLACE FUNCTION data.redeem(ticket bigint, wanted text) RETURNS data.access_tickets
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    t data.access_tickets;
+BEGIN
+    SELECT * INTO t FROM data.access_tickets WHERE audit_id = ticket;
+    IF NOT FOUND OR t.db_role <> session_user OR t.purpose <> wanted THEN
+        RAISE EXCEPTION '기록되지 않은 열람입니다: 먼저 api.record_access(''%'', …)로 열람을 기록하세요', wanted
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF t.xact = pg_current_xact_id()::text::bigint THEN
+        RAISE EXCEPTION '열람 기록을 먼저 커밋한 뒤 조회하세요 (기록이 남지 않는 조회는 없습니다)'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF t.created_at < now() - interval '10 minutes' THEN
+        RAISE EXCEPTION '열람 기록이 10분이 지나 만료되었습니다: 다시 기록하세요' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN t;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION data.customer_card(ticket bigint, purpose text)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, purpose);
+    c data.customers := data.customer_in_scope_or_refuse(t.subject);
+    show boolean := purpose = 'customer.reveal';
+BEGIN
+    RETURN QUERY SELECT c.customer_no::text, c.name::text, c.birth_date, data.mask_rrn(c.rrn_masked),
+        CASE WHEN show THEN c.phone::text ELSE data.mask_phone(c.phone) END,
+        CASE WHEN show THEN coalesce(c.email, '')::text ELSE data.mask_email(c.email) END,
+        CASE WHEN show THEN c.address ELSE data.mask_address(c.address) END,
+        coalesce(c.employer, '')::text, c.employment_type::text, c.annual_income, c.income_verified_on, c.home_branch_id,
+        b.name::text, c.salary_transfer, c.created_on, show
+        FROM data.branches b WHERE b.id = c.home_branch_id;
+END
+$$;
+
+-- 고객 상세 (the customer being served): full name, contacts masked. Ticket: api.record_access('customer.view', no).
+CREATE OR REPLACE FUNCTION api.open_customer(ticket bigint)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT * FROM data.customer_card(ticket, 'customer.view') $$;
+
+-- 개인정보 열람: the contacts in full. Ticket: api.record_access('customer.reveal', no, reason) — the reason (4
+-- characters or more) is recorded with it.
+CREATE OR REPLACE FUNCTION api.reveal_customer(ticket bigint)
+RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, phone text, email text, address text,
+               employer text, employment_type text, annual_income bigint, income_verified_on date,
+               home_branch_id integer, branch_name text, salary_transfer boolean, created_on date, revealed boolean)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT * FROM data.customer_card(ticket, 'customer.reveal') $$;
+
+-- 상담 열람: a customer of another branch opened to this officer for 8 hours, for a reason; recorded.
+CREATE OR REPLACE FUNCTION api.request_consultation_access(customer_number text, reason text)
+RETURNS timestamptz
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+    until timestamptz := now() + interval '8 hours';
+BEGIN
+    IF length(btrim(coalesce(reason, ''))) < 4 THEN
+        RAISE EXCEPTION '상담 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(reason) > 200 THEN
+        RAISE EXCEPTION '상담 사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- any branch (rd_crossbranch)
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF c.home_branch_id = m.branch_id THEN
+        RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', customer_number
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, expires_at)
+    VALUES (m.id, session_user, c.id, btrim(reason), until);
+    PERFORM data.audit('customer.consultation_access', c.customer_no, jsonb_build_object(
+        'reason', btrim(reason), 'expires_at', until, 'home_branch_id', c.home_branch_id));
+    RETURN until;
+END
+$$;
+ALTER FUNCTION api.request_consultation_access(text, text) OWNER TO rd_crossbranch;
+
+-- 대출 상세 opened (the loan's schedule and payoff): recorded as 'loan.view'; the loan (read it from api.loans)
+-- and its customer's number come back.
+CREATE OR REPLACE FUNCTION api.open_loan(loan_number text) RETURNS TABLE (loan_id bigint, customer_no text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    l data.loans;
+BEGIN
+    SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+    END IF;
+    PERFORM data.audit('loan.view', data.customer_no_of(l.customer_id), jsonb_build_object('loan_no', l.loan_no));
+    RETURN QUERY SELECT l.id, data.customer_no_of(l.customer_id);
+END
+$$;
+
+-- 첨부 서류: an income proof, an ID copy or another file for a customer or an application in scope. The type is
+-- read from the content (PDF, PNG, JPEG only) and must match the name; the hash is computed here.
+CREATE OR REPLACE FUNCTION api.attach_document(customer_number text, application_number text, kind text,
+                                               filename text, content bytea)
+RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+    a data.applications;
+    media text;
+    same record;
+    extension text;
+    clean_name text := regexp_replace(btrim(coalesce(filename, '')), '^.*[/\\]', '');
+    digest text;
+BEGIN
+    IF kind IS NULL OR kind NOT IN ('income_proof', 'id_copy', 'other') THEN
+        RAISE EXCEPTION '서류 종류는 income_proof, id_copy, other 중 하나여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF content IS NULL OR octet_length(content) = 0 THEN
+        RAISE EXCEPTION '빈 파일입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF octet_length(content) > 20971520 THEN
+        RAISE EXCEPTION '파일이 너무 큽니다 (최대 20MB)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    media := CASE WHEN substring(content FROM 1 FOR 5) = '\x255044462d'::bytea THEN 'application/pdf'
+                  WHEN substring(content FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea THEN 'image/png'
+                  WHEN substring(content FROM 1 FOR 3) = '\xffd8ff'::bytea THEN 'image/jpeg' END;
+    IF media IS NULL THEN
+        RAISE EXCEPTION 'PDF, PNG, JPEG 파일만 첨부할 수 있습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    extension := CASE media WHEN 'application/pdf' THEN '\.pdf$' WHEN 'image/png' THEN '\.png$' ELSE '\.jpe?g$' END;
+    IF length(clean_name) NOT BETWEEN 1 AND 255 OR lower(clean_name) !~ extension THEN
+        RAISE EXCEPTION '파일 이름(%)과 실제 형식(%)이 다릅니다', clean_name, media USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF customer_number IS NULL AND application_number IS NULL THEN
+        RAISE EXCEPTION '고객 또는 신청에 첨부해야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF customer_number IS NOT NULL THEN
+        c := data.customer_in_scope_or_refuse(customer_number);
+    END IF;
+    IF application_number IS NOT NULL THEN
+        SELECT * INTO a FROM data.applications WHERE application_no = application_number;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        END IF;
+        IF c.id IS NOT NULL AND a.customer_id <> c.id THEN
+            RAISE EXCEPTION '신청 %는 고객 %의 신청이 아닙니다', application_number, customer_number
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    digest := encode(sha256(content), 'hex');
+    -- the same file twice on the same customer or application: refused, in words; the unique constraint
+    -- uq_documents_same_file is the last line (two uploads at the same instant: the second fails there)
+    SELECT d.filename, d.uploaded_at INTO same FROM data.documents d
+    WHERE d.sha256 = digest AND d.customer_id IS NOT DISTINCT FROM c.id AND d.application_id IS NOT DISTINCT FROM a.id
+    ORDER BY d.id LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (%, %). 다시 첨부하지 않았습니다.', same.filename,
+            to_char(same.uploaded_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'unique_violation';
+    END IF;
+    BEGIN
+        INSERT INTO data.documents (customer_id, application_id, kind, filename, media_type, size_bytes, sha256, content,
+                                    uploaded_by)
+        VALUES (c.id, a.id, kind, clean_name, media, octet_length(content), digest, content, m.id);
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (방금 다른 창에서). 다시 첨부하지 않았습니다.' USING ERRCODE = 'unique_violation';
+    END;
+    PERFORM data.audit('document.attach', coalesce(c.customer_no, data.customer_no_of(a.customer_id)),
+                       jsonb_build_object('kind', kind, 'sha256', digest, 'application_no', application_number));
+    RETURN digest;
+END
+$$;
+
+-- A stored document's file (an ID copy, an income proof). Ticket: api.record_access('document.download', id).
+CREATE OR REPLACE FUNCTION api.document_content(ticket bigint) RETURNS bytea
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'document.download');
+    d data.documents;
+BEGIN
+    SELECT * INTO d FROM data.documents WHERE id = t.subject::bigint;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '서류를 찾을 수 없습니다 (없거나 조회 범위 밖)' USING ERRCODE = 'no_data_found';
+    END IF;
+    RETURN d.content;
+END
+$$;
+
+-- 소득 확인: the officer confirmed the gross pay read from an income proof attached to this customer (or to one
+-- of their applications); the proof's sha256 is the evidence. Recorded with the previous and new income.
+CREATE OR REPLACE FUNCTION api.confirm_income(customer_number text, amount bigint, evidence_sha256 text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers;
+BEGIN
+    IF amount IS NULL OR amount < 0 OR amount > 100000000000 THEN
+        RAISE EXCEPTION '연소득은 0원 이상 1,000억 원 이하의 원 단위 정수여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    c := data.customer_in_scope_or_refuse(customer_number);
+    IF NOT EXISTS (SELECT 1 FROM data.documents d
+                   WHERE d.sha256 = evidence_sha256 AND d.kind = 'income_proof'
+                     AND (d.customer_id = c.id
+                          OR d.application_id IN (SELECT a.id FROM data.applications a WHERE a.customer_id = c.id))) THEN
+        RAISE EXCEPTION '이 고객에게 첨부된 소득 증빙(income_proof)이 있어야 소득을 확인할 수 있습니다'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    UPDATE data.customers SET annual_income = amount, income_verified_on = data.bank_today() WHERE id = c.id;
+    PERFORM data.audit('customer.income_confirmed', c.customer_no, jsonb_build_object(
+        'previous', c.annual_income, 'confirmed', amount, 'evidence_sha256', evidence_sha256));
+END
+$$;

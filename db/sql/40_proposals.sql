@@ -1,0 +1,281 @@
+-- 제안서: built and signed on the workstation, archived here once and never changed. The archive's sha256 is
+-- computed here and written into the chained audit trail ('proposal.create'), which verify-proposal
+-- compares with the file in hand.
+
+-- The full name printed on the proposal for the customer who is present. Ticket:
+-- api.record_access('proposal.prepare', loan no) (recorded as a view of the customer, purpose proposal).
+CREATE OR REPLACE FUNCTION api.customer_for_proposal(ticket bigint)
+RETURNS TABLE (customer_no text, customer_name text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'proposal.prepare');
+    l data.loans;
+    c data.customers;
+BEGIN
+    SELECT * INTO l FROM data.loans WHERE loan_no = t.subject;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
+    END IF;
+    c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    RETURN QUERY SELECT c.customer_no::text, c.name::text;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION data.json_is_rate(value jsonb) RETURNS boolean
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN value::numeric > 0 AND value::numeric <= 100
+                WHEN jsonb_typeof(value) = 'string' AND value #>> '{}' ~ '^\s*[0-9]+(\.[0-9]+)?\s*$'
+                    THEN (value #>> '{}')::numeric > 0 AND (value #>> '{}')::numeric <= 100
+                ELSE false END
+$$;
+
+CREATE OR REPLACE FUNCTION data.json_numeric(value jsonb) RETURNS numeric
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN value::numeric
+                WHEN jsonb_typeof(value) = 'string' AND value #>> '{}' ~ '^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$'
+                    THEN (value #>> '{}')::numeric END
+$$;
+
+-- Archive a signed proposal: once. The officer, the branch, the time and the hash are the database's.
+CREATE OR REPLACE FUNCTION api.archive_proposal(proposal_number text, loan_number text, valid_until date,
+                                                policy_version text, engine_version text, quote_input jsonb,
+                                                quote_output jsonb, input_sha256 text, pdf bytea)
+RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    l data.loans;
+    c data.customers;
+    action text := coalesce(quote_output ->> 'proposed_action', 'reloan');
+    offer jsonb := quote_input -> (action || '_offer');
+    as_of date;
+    digest text;
+BEGIN
+    IF proposal_number IS NULL OR proposal_number !~ '^P[0-9]{8}-[0-9A-F]{6}$' THEN
+        RAISE EXCEPTION '제안서 번호 형식이 아닙니다: %', proposal_number USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF l.status NOT IN ('active', 'delinquent') THEN
+        RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', loan_number USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    IF NOT EXISTS (SELECT 1 FROM data.policies p WHERE p.version = policy_version) THEN
+        RAISE EXCEPTION '규제정책 버전 %이(가) 없습니다', policy_version USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(coalesce(engine_version, '')) NOT BETWEEN 1 AND 32 THEN
+        RAISE EXCEPTION '엔진 버전이 없습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- what is proposed: a re-loan (재대출) or a rate renegotiation of the running loan (금리 조건변경), with its
+    -- rate (and a re-loan's term) in the quote input; never at or above the loan's current rate (advice never
+    -- costs the customer more than keeping the loan: the engine refuses it first, the database refuses it too)
+    IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR action NOT IN ('reloan', 'renegotiation') THEN
+        RAISE EXCEPTION '제안 조치(proposed_action)는 reloan 또는 renegotiation이어야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF jsonb_typeof(quote_input) IS DISTINCT FROM 'object' OR jsonb_typeof(offer) IS DISTINCT FROM 'object'
+       OR NOT data.json_is_rate(offer -> 'annual_rate_pct')
+       OR (action = 'reloan' AND (jsonb_typeof(offer -> 'term_months') IS DISTINCT FROM 'number'
+           OR (offer ->> 'term_months') !~ '^[0-9]+$' OR (offer ->> 'term_months')::integer NOT BETWEEN 1 AND 600))
+       OR coalesce(quote_input ->> 'as_of', '') !~ '^\d{4}-\d{2}-\d{2}$' THEN
+        RAISE EXCEPTION '견적 입력(quote_input)에 as_of와 제안하는 금리·기간(%_offer)이 있어야 합니다', action
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF data.json_numeric(offer -> 'annual_rate_pct') >= l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('제안 금리(연 %s%%)가 현재 금리(연 %s%%)보다 낮지 않습니다: 고객에게 손해인 제안은 '
+                                    '보관하지 않습니다', trim_scale(data.json_numeric(offer -> 'annual_rate_pct')),
+                                    trim_scale(l.annual_rate_pct))
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR NOT data.json_is_rate(quote_output -> 'list_rate_pct') THEN
+        RAISE EXCEPTION '견적 결과(quote_output)에 기준(정가) 금리 list_rate_pct가 있어야 합니다 (전결 한도의 기준)'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    as_of := (quote_input ->> 'as_of')::date;
+    IF valid_until IS NULL OR valid_until < as_of OR valid_until > as_of + 30 THEN
+        RAISE EXCEPTION '유효기간은 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF input_sha256 IS NULL OR input_sha256 !~ '^[0-9a-f]{64}$' THEN
+        RAISE EXCEPTION '견적 입력 해시(sha256)가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pdf IS NULL OR substring(pdf FROM 1 FOR 5) <> '\x255044462d'::bytea OR octet_length(pdf) > 20971520 THEN
+        RAISE EXCEPTION '서명된 PDF가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    digest := encode(sha256(pdf), 'hex');
+    BEGIN
+        INSERT INTO data.proposals (proposal_no, customer_id, loan_id, officer_id, branch_id, valid_until, policy_version,
+                                    engine_version, quote_input, quote_output, input_sha256, pdf, pdf_sha256)
+        VALUES (proposal_number, c.id, l.id, m.id, m.branch_id, valid_until, policy_version, engine_version, quote_input,
+                quote_output, input_sha256, pdf, digest);
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION '같은 번호나 같은 파일의 제안서가 이미 보관되어 있습니다: %', proposal_number
+            USING ERRCODE = 'unique_violation';
+    END;
+    PERFORM data.audit('proposal.create', c.customer_no, jsonb_build_object(
+        'proposal_no', proposal_number, 'loan_no', l.loan_no, 'pdf_sha256', digest, 'input_sha256', input_sha256,
+        'proposed_action', action));
+    RETURN digest;
+END
+$$;
+
+-- Reopen an archived proposal's PDF (it names the customer in full). Ticket:
+-- api.record_access('proposal.reopen', proposal no).
+CREATE OR REPLACE FUNCTION api.proposal_pdf(ticket bigint)
+RETURNS TABLE (proposal_no text, pdf bytea, pdf_sha256 text, decision text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    t data.access_tickets := data.redeem(ticket, 'proposal.reopen');
+    p data.proposals;
+BEGIN
+    SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = t.subject;
+    IF NOT FOUND OR p.pdf IS NULL THEN
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
+    END IF;
+    RETURN QUERY SELECT p.proposal_no::text, p.pdf, p.pdf_sha256::text, p.decision::text;
+END
+$$;
+
+-- The customer's decision on a proposal made at this branch. Fixed once an application is filed from it.
+CREATE OR REPLACE FUNCTION api.record_proposal_decision(proposal_number text, decision text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+    m data.officers := data.require_officer();
+    p data.proposals;
+    filed text;
+BEGIN
+    IF decision IS NULL OR decision NOT IN ('none', 'accepted', 'declined', 'switched_away') THEN
+        RAISE EXCEPTION '결정은 none, accepted, declined, switched_away 중 하나여야 합니다: %', decision
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF p.branch_id <> m.branch_id THEN
+        RAISE EXCEPTION '다른 영업점에서 만든 제안서의 결정은 그 영업점에서 기록합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT a.application_no INTO filed FROM data.applications a
+    WHERE a.proposal_id = p.id AND a.state NOT IN ('cancelled', 'rejected') LIMIT 1;
+    IF filed IS NOT NULL THEN
+        RAISE EXCEPTION '이 제안서로 신청 %이(가) 작성되어 고객의 결정을 바꿀 수 없습니다', filed
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    UPDATE data.proposals SET decision = decision, decided_at = CASE WHEN decision = 'none' THEN NULL ELSE now() END
+    WHERE id = p.id;
+    PERFORM data.audit('proposal.decision', data.customer_no_of(p.customer_id),
+                       jsonb_build_object('proposal_no', p.proposal_no, 'decision', decision));
+END
+$$;
+
+-- What verify-proposal compares a file with: the archive's hashes and the chained audit row written when it
+-- was archived (its fields, so the verifier recomputes that row's hash itself). Any branch's proposal: a
+-- customer may bring a proposal to any branch. Hashes only, no personal data.
+CREATE OR REPLACE FUNCTION api.proposal_fingerprint(proposal_number text)
+RETURNS TABLE (proposal_no text, pdf_sha256 text, input_sha256 text, audit_id bigint, audit_at timestamptz,
+               audit_db_user text, audit_employee_no text, audit_client_addr text, audit_workstation text,
+               audit_action text, audit_customer_no text, audit_details text, audit_prev_hash bytea,
+               audit_row_hash bytea)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT p.proposal_no::text, p.pdf_sha256::text, p.input_sha256::text, a.id, a.at, a.db_user::text,
+           a.employee_no::text, a.client_addr::text, a.workstation::text, a.action::text, a.customer_no::text,
+           a.details::text, a.prev_hash, a.row_hash
+    FROM data.proposals p
+    LEFT JOIN LATERAL (SELECT * FROM data.audit_log x
+                       WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no
+                       ORDER BY x.id LIMIT 1) a ON true
+    WHERE p.proposal_no = proposal_number
+$$;
+ALTER FUNCTION api.proposal_fingerprint(text) OWNER TO rd_crossbranch;
+
+-- 제안서 확인 (a paper proposal's number, or its QR, checked at any branch's counter: a customer may bring it
+-- anywhere). Ticket: api.record_access('proposal.check', proposal no), which any registered officer (the
+-- security role included) may record, found or not. Answers with the customer masked, the officer and
+-- branch, the hashes the archive and the chained audit trail hold, and the archived PDF — which names the
+-- customer in full, so only when the proposal is within the caller's scope or the caller gave the check
+-- code printed beside the QR (which only a holder of the paper knows); otherwise pdf is NULL and
+-- pdf_withheld true. Check code: the first 16 hex digits of sha256("<number>\n<input sha256>"), upper case
+-- (domain/proposal_code.py).
+CREATE OR REPLACE FUNCTION data.proposal_check_subject(proposal_number text)
+RETURNS TABLE (found boolean, customer_no text, branch_id integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT true, c.customer_no::text, p.branch_id FROM data.proposals p JOIN data.customers c ON c.id = p.customer_id
+    WHERE p.proposal_no = proposal_number
+    UNION ALL SELECT false, NULL, NULL
+    WHERE NOT EXISTS (SELECT 1 FROM data.proposals p WHERE p.proposal_no = proposal_number)
+$$;
+ALTER FUNCTION data.proposal_check_subject(text) OWNER TO rd_crossbranch;
+
+CREATE OR REPLACE FUNCTION api.proposal_check(ticket bigint, check_code text DEFAULT NULL)
+RETURNS TABLE (proposal_no text, customer text, officer_name text, branch_name text, created_at timestamptz,
+               valid_until date, decision text, input_sha256 text, pdf_sha256 text, stored_pdf_sha256 text,
+               recorded_pdf_sha256 text, pdf bytea, pdf_withheld boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    t data.access_tickets := data.redeem(ticket, 'proposal.check');
+    p data.proposals;
+    c data.customers;
+    mine integer := data.my_branch_id();
+    show boolean;
+BEGIN
+    SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = t.subject;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT * INTO c FROM data.customers WHERE customers.id = p.customer_id;
+    show := (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
+            OR p.branch_id = mine OR c.home_branch_id = mine OR c.id = ANY (data.my_extra_customers())
+            OR upper(btrim(coalesce(check_code, ''))) =
+               upper(left(encode(sha256(convert_to(p.proposal_no || E'\n' || p.input_sha256, 'UTF8')), 'hex'), 16));
+    RETURN QUERY
+    SELECT p.proposal_no::text, data.mask_name(c.name) || ' (' || c.customer_no || ')', o.name::text, b.name::text,
+           p.created_at, p.valid_until, p.decision::text, p.input_sha256::text, p.pdf_sha256::text,
+           CASE WHEN p.pdf IS NULL THEN NULL ELSE encode(sha256(p.pdf), 'hex') END,
+           (SELECT x.details ->> 'pdf_sha256' FROM data.audit_log x
+            WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1),
+           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL
+    FROM data.officers o JOIN data.branches b ON b.id = coalesce(p.branch_id, o.branch_id)
+    WHERE o.id = p.officer_id;
+END
+$$;
+ALTER FUNCTION api.proposal_check(bigint, text) OWNER TO rd_crossbranch;
+
+-- Archived proposals never change: only the customer's decision moves (api.record_proposal_decision); no
+-- row is deleted. Applies to the owner too.
+CREATE OR REPLACE FUNCTION data.proposal_archive_is_immutable() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog
+AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION '보관된 제안서는 지울 수 없습니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (NEW.proposal_no, NEW.customer_id, NEW.loan_id, NEW.officer_id, NEW.branch_id, NEW.created_at, NEW.valid_until,
+        NEW.policy_version, NEW.engine_version, NEW.quote_input, NEW.quote_output, NEW.input_sha256, NEW.pdf,
+        NEW.pdf_sha256)
+       IS DISTINCT FROM
+       (OLD.proposal_no, OLD.customer_id, OLD.loan_id, OLD.officer_id, OLD.branch_id, OLD.created_at, OLD.valid_until,
+        OLD.policy_version, OLD.engine_version, OLD.quote_input, OLD.quote_output, OLD.input_sha256, OLD.pdf,
+        OLD.pdf_sha256) THEN
+        RAISE EXCEPTION '보관된 제안서는 바꿀 수 없습니다 (고객의 결정만 기록합니다)' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS proposals_archived_once ON data.proposals;
+CREATE TRIGGER proposals_archived_once BEFORE UPDATE OR DELETE ON data.proposals
+    FOR EACH ROW EXECUTE FUNCTION data.proposal_archive_is_immutable();

@@ -1,0 +1,356 @@
+-- 재대출 신청: the state machine, segregation of duties, approval authority and execution. The one place
+-- these rules live; the desktop asks api.application_actions() what the officer may do now.
+--
+--   draft → submitted → approved → executed          (rejected from submitted; cancelled from any open state)
+--
+--   submit   any officer of the branch where the application was filed
+--   approve  not the filer; an officer of that branch whose authority covers the rate and the amount:
+--   reject     rate ≥ the proposal's list rate − authority_pct[role] (pricing rules in force) and
+--              amount ≤ approval_limits[role]
+--   execute  a manager (or head-office admin) of that branch, not the filer; the rate, amount and term are
+--            re-checked against the product's bounds and the approval, the old loan's balance must still be
+--            the approved amount; the old loan closes and the new one opens in one transaction, audited
+--   cancel   any officer of that branch
+
+CREATE OR REPLACE FUNCTION data.role_label(role text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT CASE role WHEN 'officer' THEN '행원' WHEN 'manager' THEN '지점장' WHEN 'admin' THEN '본부 관리자' ELSE role END $$;
+
+CREATE OR REPLACE FUNCTION data.state_label(state text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    SELECT CASE state WHEN 'draft' THEN '작성 중' WHEN 'submitted' THEN '심사 요청' WHEN 'approved' THEN '승인'
+                      WHEN 'rejected' THEN '거절' WHEN 'executed' THEN '실행' WHEN 'cancelled' THEN '취소' ELSE state END
+$$;
+
+-- 전결 한도 (rate): how far below the list rate a role may approve, from the pricing rules in force on a day.
+CREATE OR REPLACE FUNCTION data.authority_pct(role text, on_day date) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT data.json_numeric(r.parameters -> 'authority_pct' -> role)
+    FROM data.pricing_rules r WHERE r.effective_from <= on_day ORDER BY r.effective_from DESC LIMIT 1
+$$;
+
+-- 전결 한도 (amount).
+CREATE OR REPLACE FUNCTION data.approval_limit(role text) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT l.max_amount FROM data.approval_limits l WHERE l.role = approval_limit.role $$;
+
+-- The list rate the proposal priced from (recorded in its quote output; proposals archived before revision
+-- 0011 recorded the maker's authority rate instead, from which the list rate follows).
+CREATE OR REPLACE FUNCTION data.proposal_list_rate(proposal bigint) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT coalesce(data.json_numeric(p.quote_output -> 'list_rate_pct'),
+                    data.json_numeric(p.quote_output -> 'authority_rate_pct')
+                        + data.authority_pct(o.role, (p.created_at AT TIME ZONE 'Asia/Seoul')::date))
+    FROM data.proposals p JOIN data.officers o ON o.id = p.officer_id
+    WHERE p.id = proposal
+$$;
+
+-- Whose authority covers this rate and amount: NULL if the role's does, else the refusal in words.
+CREATE OR REPLACE FUNCTION data.authority_refusal(a data.applications, role text) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    list_rate numeric := data.proposal_list_rate(a.proposal_id);
+    authority numeric := data.authority_pct(role, data.bank_today());
+    lowest numeric;
+    ceiling bigint := data.approval_limit(role);
+BEGIN
+    IF list_rate IS NULL OR authority IS NULL OR ceiling IS NULL THEN
+        RETURN format('%s의 전결 한도가 정해져 있지 않습니다 (가격 기준의 authority_pct, 승인 금액 한도)', data.role_label(role));
+    END IF;
+    lowest := list_rate - authority;
+    IF a.annual_rate_pct < lowest THEN
+        RETURN CASE WHEN role = 'officer'
+                    THEN format('금리 연 %s%%는 행원 전결 한도(연 %s%% 이상) 아래라 지점장 승인이 필요합니다.',
+                                trim_scale(a.annual_rate_pct), trim_scale(lowest))
+                    ELSE format('금리 연 %s%%는 %s 전결 한도(연 %s%% 이상)를 벗어납니다.',
+                                trim_scale(a.annual_rate_pct), data.role_label(role), trim_scale(lowest)) END;
+    END IF;
+    IF a.amount > ceiling THEN
+        RETURN CASE WHEN role = 'officer'
+                    THEN format('금액 %s원은 행원 승인 한도(%s원)를 넘어 지점장 승인이 필요합니다.',
+                                to_char(a.amount, 'FM999,999,999,999,999'), to_char(ceiling, 'FM999,999,999,999,999'))
+                    ELSE format('금액 %s원은 %s 승인 한도(%s원)를 넘습니다.', to_char(a.amount, 'FM999,999,999,999,999'),
+                                data.role_label(role), to_char(ceiling, 'FM999,999,999,999,999')) END;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Why the session may not move application a to target: (sqlstate, message), or NULL when it may.
+CREATE OR REPLACE FUNCTION data.transition_refusal(a data.applications, target text, OUT sqlstate text, OUT message text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.me();
+    authority text;
+BEGIN
+    IF m.id IS NULL OR m.role NOT IN ('officer', 'manager', 'admin') THEN
+        sqlstate := '42501'; message := '재대출 신청을 처리할 권한이 없습니다.'; RETURN;
+    END IF;
+    IF (a.state, target) NOT IN (('draft', 'submitted'), ('submitted', 'approved'), ('submitted', 'rejected'),
+                                 ('approved', 'executed'), ('draft', 'cancelled'), ('submitted', 'cancelled'),
+                                 ('approved', 'cancelled')) THEN
+        sqlstate := '55000';
+        message := format('''%s'' 상태에서 ''%s''(으)로 바꿀 수 없습니다.', data.state_label(a.state), data.state_label(target));
+        RETURN;
+    END IF;
+    IF a.branch_id <> m.branch_id THEN
+        sqlstate := '42501'; message := '다른 영업점에서 작성된 신청은 그 영업점에서 처리합니다.'; RETURN;
+    END IF;
+    IF target IN ('approved', 'rejected') THEN
+        IF a.created_by = m.id THEN
+            sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 승인하거나 거절할 수 없습니다.'; RETURN;
+        END IF;
+        authority := data.authority_refusal(a, m.role);
+        IF authority IS NOT NULL THEN
+            sqlstate := '42501'; message := authority; RETURN;
+        END IF;
+    ELSIF target = 'executed' THEN
+        IF m.role NOT IN ('manager', 'admin') THEN
+            sqlstate := '42501'; message := '재대출 실행은 지점장만 할 수 있습니다.'; RETURN;
+        END IF;
+        IF a.created_by = m.id THEN
+            sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 실행할 수 없습니다.'; RETURN;
+        END IF;
+    END IF;
+END
+$$;
+
+-- What this officer may do with the application now, in the workflow's order.
+CREATE OR REPLACE FUNCTION api.application_actions(application_number text) RETURNS text[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    a data.applications;
+    target text;
+    allowed text[] := '{}';
+BEGIN
+    SELECT * INTO a FROM data.applications WHERE application_no = application_number;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+    END IF;
+    FOREACH target IN ARRAY ARRAY['submitted', 'approved', 'rejected', 'executed', 'cancelled'] LOOP
+        IF (data.transition_refusal(a, target)).sqlstate IS NULL THEN
+            allowed := allowed || target;
+        END IF;
+    END LOOP;
+    RETURN allowed;
+END
+$$;
+
+-- File an application from a proposal the customer accepted: the rate and term are the proposal's, the
+-- amount the old loan's balance, the product the first on sale whose bounds hold them.
+CREATE OR REPLACE FUNCTION api.file_application(proposal_number text)
+RETURNS TABLE (application_no text, state text, row_version integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    p data.proposals;
+    l data.loans;
+    product data.products;
+    rate numeric;
+    term integer;
+    number text;
+    filed text;
+    a data.applications;
+    kind_label text;
+    score numeric;
+    priced text;
+BEGIN
+    SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF p.decision <> 'accepted' THEN
+        RAISE EXCEPTION '고객이 수락한 제안서로만 재대출을 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF p.branch_id <> m.branch_id THEN
+        RAISE EXCEPTION '제안서를 만든 영업점에서 신청합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT x.application_no INTO filed FROM data.applications x
+    WHERE x.proposal_id = p.id AND x.state NOT IN ('cancelled', 'rejected') LIMIT 1;
+    IF filed IS NOT NULL THEN
+        RAISE EXCEPTION '이 제안서로 이미 신청 %이(가) 작성되어 있습니다', filed USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT x.application_no INTO filed FROM data.applications x
+    WHERE x.old_loan_id = p.loan_id AND x.state IN ('draft', 'submitted', 'approved') LIMIT 1;
+    IF filed IS NOT NULL THEN
+        RAISE EXCEPTION '이 대출을 상환하는 신청 %이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 작성하세요', filed
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT * INTO l FROM data.loans WHERE id = p.loan_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '제안서의 대출을 찾을 수 없습니다 (조회 범위 밖)' USING ERRCODE = 'no_data_found';
+    END IF;
+    IF l.status NOT IN ('active', 'delinquent') OR l.balance <= 0 THEN
+        RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', l.loan_no USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    -- a rate renegotiation (금리 조건변경) changes the running contract: it is not filed as a new loan
+    IF coalesce(p.quote_output ->> 'proposed_action', 'reloan') <> 'reloan'
+       OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION '금리 조건변경 제안은 새 대출을 실행하지 않습니다: 재대출 신청 대상이 아닙니다'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    rate := data.json_numeric(p.quote_input -> 'reloan_offer' -> 'annual_rate_pct');
+    term := (p.quote_input -> 'reloan_offer' ->> 'term_months')::integer;
+    score := coalesce(data.json_numeric(p.quote_input -> 'borrower' -> 'credit_score'), 1000);
+    -- the product the proposal priced if it still holds the re-loan, else the first on sale of the loan's kind
+    -- that does, in code order, preferring the priced product's rate type (domain/products.py booking_product)
+    priced := p.quote_input -> 'reloan_offer' ->> 'product_code';
+    SELECT * INTO product FROM data.products x
+    WHERE x.loan_kind = l.kind AND x.active AND l.balance BETWEEN x.min_amount AND x.max_amount
+      AND term BETWEEN x.min_term_months AND x.max_term_months AND rate BETWEEN x.min_rate_pct AND x.max_rate_pct
+      AND score >= x.min_credit_score
+    ORDER BY x.code = priced DESC NULLS LAST,
+             x.rate_type = (SELECT y.rate_type FROM data.products y WHERE y.loan_kind = l.kind AND y.active
+                            ORDER BY y.code LIMIT 1) DESC NULLS LAST,
+             x.code
+    LIMIT 1;
+    IF NOT FOUND THEN
+        kind_label := CASE l.kind WHEN 'credit' THEN '신용대출' WHEN 'mortgage' THEN '주택담보대출' WHEN 'jeonse' THEN '전세대출'
+                                  WHEN 'other_secured' THEN '기타담보대출' WHEN 'overdraft' THEN '마이너스통장' ELSE l.kind END;
+        IF NOT EXISTS (SELECT 1 FROM data.products x WHERE x.loan_kind = l.kind AND x.active) THEN
+            RAISE EXCEPTION '판매 중인 % 재대출 상품이 없습니다', kind_label USING ERRCODE = 'object_not_in_prerequisite_state';
+        END IF;
+        RAISE EXCEPTION '%', format('금액 %s원 · %s개월 · 연 %s%%를 담을 수 있는 %s 재대출 상품이 없습니다 '
+                                    '(상품별 금액·기간·금리 범위는 본부 관리 화면에서 확인)',
+                                    to_char(l.balance, 'FM999,999,999,999,999'), term, trim_scale(rate), kind_label)
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    LOOP
+        number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
+                  || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM data.applications x WHERE x.application_no = number);
+    END LOOP;
+    BEGIN
+        INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
+                                       amount, term_months, state, needs_manager_approval, created_by, branch_id)
+        VALUES (number, p.id, p.customer_id, l.id, product.id, rate, l.balance, term, 'draft', false, m.id, m.branch_id)
+        RETURNING * INTO a;
+    EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
+        RAISE EXCEPTION '이 대출을 상환하는 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
+            USING ERRCODE = 'serialization_failure';
+    END;
+    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)?
+    UPDATE data.applications SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
+    WHERE id = a.id;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', proposal_number));
+    PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
+        'application_no', number, 'proposal_no', proposal_number, 'loan_no', l.loan_no, 'amount', l.balance,
+        'annual_rate_pct', rate, 'term_months', term));
+    RETURN QUERY SELECT number, 'draft'::text, 1;
+END
+$$;
+
+-- Execution: close the old loan and open the new one (in the caller's transaction).
+CREATE OR REPLACE FUNCTION data.execute_application(a data.applications) RETURNS data.loans
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    old data.loans;
+    product data.products;
+    approver data.officers;
+    fresh data.loans;
+    authority text;
+    today date := data.bank_today();
+    new_id bigint;
+BEGIN
+    SELECT * INTO old FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
+    IF NOT FOUND OR old.status NOT IN ('active', 'delinquent') THEN
+        RAISE EXCEPTION '기존 대출이 이미 종료되었거나 조회 범위 밖입니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF (a.approved_rate_pct, a.approved_amount, a.approved_term_months) IS DISTINCT FROM (a.annual_rate_pct, a.amount, a.term_months) THEN
+        RAISE EXCEPTION '신청 조건이 승인된 조건과 다릅니다: 다시 승인받아야 합니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF old.balance <> a.amount THEN
+        RAISE EXCEPTION '기존 대출 잔액(%원)이 승인 금액(%원)과 다릅니다: 새로 신청하세요',
+            to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT * INTO product FROM data.products WHERE id = a.product_id;
+    IF NOT product.active OR product.loan_kind <> old.kind
+       OR a.annual_rate_pct NOT BETWEEN product.min_rate_pct AND product.max_rate_pct
+       OR a.amount NOT BETWEEN product.min_amount AND product.max_amount
+       OR a.term_months NOT BETWEEN product.min_term_months AND product.max_term_months THEN
+        RAISE EXCEPTION '%', format('상품 %s의 현재 판매 조건(금리 %s~%s%%, 금액, 기간)이 신청을 담지 못합니다: 새로 신청하세요',
+                                    product.code, trim_scale(product.min_rate_pct), trim_scale(product.max_rate_pct))
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT * INTO approver FROM data.officers WHERE id = a.approved_by;
+    authority := data.authority_refusal(a, approver.role);
+    IF authority IS NOT NULL THEN
+        RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    new_id := nextval('data.loans_id_seq');
+    INSERT INTO data.loans (id, loan_no, customer_id, product_id, branch_id, officer_id, kind, principal, balance,
+                            annual_rate_pct, rate_type, fixed_period_months, index_name, repayment_method, term_months,
+                            grace_months, drawdown_date, maturity_date, collateral_value, collateral_region,
+                            prepayment_fee_pct, credit_score_at_drawdown, status)
+    VALUES (new_id, 'L' || lpad(new_id::text, 10, '0'), a.customer_id, product.id, a.branch_id, a.created_by, old.kind,
+            a.amount, a.amount, a.annual_rate_pct, product.rate_type,
+            CASE WHEN product.rate_type IN ('mixed', 'periodic') THEN least(60, a.term_months) END, product.index_name,
+            old.repayment_method, a.term_months, 0, today, (today + make_interval(months => a.term_months))::date,
+            old.collateral_value, old.collateral_region, product.prepayment_fee_pct, old.credit_score_at_drawdown, 'active')
+    RETURNING * INTO fresh;
+    UPDATE data.loans SET status = 'refinanced', balance = 0, closed_on = today, closed_reason = 'refinanced'
+    WHERE id = old.id;
+    RETURN fresh;
+END
+$$;
+
+-- Move an application (optimistic locking: seen_row_version is the version the officer was looking at).
+CREATE OR REPLACE FUNCTION api.move_application(application_number text, target text, seen_row_version integer,
+                                                comment text DEFAULT '')
+RETURNS TABLE (application_no text, state text, row_version integer, new_loan_no text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    a data.applications;
+    refusal record;
+    fresh data.loans;
+    note text := btrim(coalesce(comment, ''));
+BEGIN
+    IF length(note) > 500 THEN
+        RAISE EXCEPTION '의견은 500자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO a FROM data.applications x WHERE x.application_no = application_number FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+    END IF;
+    IF a.row_version <> seen_row_version THEN
+        RAISE EXCEPTION '다른 직원이 먼저 이 신청을 변경했습니다. 최신 내용을 다시 불러온 뒤 처리하세요'
+            USING ERRCODE = 'serialization_failure';
+    END IF;
+    refusal := data.transition_refusal(a, target);
+    IF refusal.sqlstate IS NOT NULL THEN
+        RAISE EXCEPTION '%', refusal.message USING ERRCODE = refusal.sqlstate;
+    END IF;
+    IF target = 'executed' THEN
+        fresh := data.execute_application(a);
+    END IF;
+    UPDATE data.applications x
+    SET state = target, new_loan_id = coalesce(fresh.id, x.new_loan_id), updated_at = now(), row_version = x.row_version + 1,
+        approved_by = CASE WHEN target = 'approved' THEN m.id ELSE x.approved_by END,
+        approved_at = CASE WHEN target = 'approved' THEN now() ELSE x.approved_at END,
+        approved_rate_pct = CASE WHEN target = 'approved' THEN x.annual_rate_pct ELSE x.approved_rate_pct END,
+        approved_amount = CASE WHEN target = 'approved' THEN x.amount ELSE x.approved_amount END,
+        approved_term_months = CASE WHEN target = 'approved' THEN x.term_months ELSE x.approved_term_months END
+    WHERE x.id = a.id;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, a.state, target, note);
+    PERFORM data.audit('application.transition', data.customer_no_of(a.customer_id), jsonb_strip_nulls(jsonb_build_object(
+        'application_no', a.application_no, 'from_state', a.state, 'to_state', target,
+        'annual_rate_pct', a.annual_rate_pct, 'amount', a.amount, 'old_loan_no', data.loan_no_of(a.old_loan_id),
+        'new_loan_no', fresh.loan_no)));
+    RETURN QUERY SELECT a.application_no::text, target, a.row_version + 1, fresh.loan_no::text;
+END
+$$;

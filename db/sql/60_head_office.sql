@@ -1,0 +1,619 @@
+-- 본부 관리: products, other lenders' rate sheets, index rates, the regulatory policy, the pricing rules,
+-- trust roots for proposal signatures and approval limits. Only head office (rd_admin) writes them, only
+-- through these functions, each recorded in the audit trail. A policy version or pricing rules that do not
+-- parse cannot be stored by anyone: the functions refuse them in words, and CHECK constraints
+-- (ck_policies_parameters_valid, ck_pricing_rules_parameters_valid, added by revision 0011) refuse them even
+-- to the owner.
+
+-- One parameter of a versioned parameter document, read as the engine reads it (domain/policy.py _Reader):
+-- NULL when it reads, else what is wrong.
+CREATE OR REPLACE FUNCTION data.parameter_problem(params jsonb, path text, kind text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    value jsonb := params #> string_to_array(path, '.');
+    number numeric;
+    entry record;
+    row_value jsonb;
+    previous numeric := -1;
+    i integer := 0;
+    problem text;
+BEGIN
+    IF value IS NULL OR jsonb_typeof(value) = 'null' THEN
+        RETURN format('parameter ''%s'' is missing', path);
+    END IF;
+    IF kind IN ('map_pct', 'map_fraction', 'map_positive_int') THEN
+        IF jsonb_typeof(value) <> 'object' THEN
+            RETURN format('parameter ''%s'' must be an object', path);
+        END IF;
+        FOR entry IN SELECT key FROM jsonb_each(value) LOOP
+            problem := data.parameter_problem(params, path || '.' || entry.key, substr(kind, 5));
+            IF problem IS NOT NULL THEN
+                RETURN problem;
+            END IF;
+        END LOOP;
+        RETURN NULL;
+    END IF;
+    IF kind = 'boolean' THEN
+        IF jsonb_typeof(value) <> 'boolean' THEN
+            RETURN format('parameter ''%s'' must be true or false', path);
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF kind IN ('won', 'positive_int') THEN
+        IF jsonb_typeof(value) <> 'number' OR value::text !~ '^[0-9]+$' OR (kind = 'positive_int' AND value::numeric = 0) THEN
+            RETURN format('parameter ''%s'' must be a %s', path,
+                          CASE kind WHEN 'won' THEN 'whole, non-negative number of won' ELSE 'positive whole number' END);
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF kind IN ('bands', 'bands_fraction') THEN
+        IF jsonb_typeof(value) <> 'array' OR jsonb_array_length(value) = 0 THEN
+            RETURN format('parameter ''%s'' must be a non-empty list of [upto, value]', path);
+        END IF;
+        FOR row_value IN SELECT e FROM jsonb_array_elements(value) e LOOP
+            IF jsonb_typeof(row_value) <> 'array' OR jsonb_array_length(row_value) <> 2 THEN
+                RETURN format('parameter ''%s[%s]'' must be [upto, value]', path, i);
+            END IF;
+            IF jsonb_typeof(row_value -> 0) = 'null' THEN
+                IF i <> jsonb_array_length(value) - 1 THEN
+                    RETURN format('parameter ''%s[%s]'': only the last band may be open-ended', path, i);
+                END IF;
+            ELSE
+                IF jsonb_typeof(row_value -> 0) <> 'number' OR (row_value -> 0)::text !~ '^[0-9]+$' THEN
+                    RETURN format('parameter ''%s[%s]'' must be a whole, non-negative number of won', path, i);
+                END IF;
+                IF (row_value -> 0)::numeric <= previous THEN
+                    RETURN format('parameter ''%s[%s]'': bands must be in increasing order', path, i);
+                END IF;
+                previous := (row_value -> 0)::numeric;
+            END IF;
+            number := data.json_numeric(row_value -> 1);
+            IF number IS NULL OR (kind = 'bands_fraction' AND number NOT BETWEEN 0 AND 1) THEN
+                RETURN format('parameter ''%s[%s]'' must be %s', path, i,
+                              CASE kind WHEN 'bands' THEN 'a number' ELSE 'a fraction between 0 and 1' END);
+            END IF;
+            i := i + 1;
+        END LOOP;
+        IF jsonb_typeof(value -> -1 -> 0) <> 'null' THEN
+            RETURN format('parameter ''%s'': the last band must be open-ended (upto null)', path);
+        END IF;
+        RETURN NULL;
+    END IF;
+    number := data.json_numeric(value);
+    IF number IS NULL THEN
+        RETURN format('parameter ''%s'' is not a number: %s', path, value::text);
+    END IF;
+    IF kind = 'pct' AND number NOT BETWEEN 0 AND 100 THEN
+        RETURN format('parameter ''%s'' must be between 0 and 100 percent, got %s', path, number);
+    ELSIF kind = 'pct1000' AND number NOT BETWEEN 0 AND 1000 THEN
+        RETURN format('parameter ''%s'' must be between 0 and 1000 percent, got %s', path, number);
+    ELSIF kind = 'fraction' AND number NOT BETWEEN 0 AND 1 THEN
+        RETURN format('parameter ''%s'' must be a fraction between 0 and 1, got %s', path, number);
+    ELSIF kind NOT IN ('pct', 'pct1000', 'fraction', 'decimal') THEN
+        RAISE EXCEPTION 'unknown parameter kind %', kind;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- The leaves of a parameter document as dotted paths (domain/policy.py leaf_paths: a non-empty object is
+-- walked into; a list, a null, a value or an empty object is a leaf).
+CREATE OR REPLACE FUNCTION data.json_leaves(doc jsonb, prefix text DEFAULT '') RETURNS SETOF text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    entry record;
+BEGIN
+    FOR entry IN SELECT key, value FROM jsonb_each(doc) ORDER BY key LOOP
+        IF jsonb_typeof(entry.value) = 'object' AND entry.value <> '{}'::jsonb THEN
+            RETURN QUERY SELECT * FROM data.json_leaves(entry.value, prefix || entry.key || '.');
+        ELSE
+            RETURN NEXT prefix || entry.key;
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- The scoped stress rules: [{"scope": {kind|region|sector|rate_type: [...]}, "rate_pct": "1.5", "weights": table}],
+-- the last rule for every other loan (scope {}).
+CREATE OR REPLACE FUNCTION data.stress_rules_problem(params jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    rules jsonb := params #> '{stress,rules}';
+    tables jsonb := params #> '{stress,weights}';
+    allowed constant jsonb := '{"kind": ["credit", "mortgage", "jeonse", "other_secured", "overdraft"],
+                                "region": ["capital", "non_capital"], "sector": ["bank", "non_bank"],
+                                "rate_type": ["fixed", "variable", "mixed", "periodic"]}';
+    rule jsonb;
+    entry record;
+    i integer := 0;
+    scoped boolean;
+BEGIN
+    IF rules IS NULL THEN
+        RETURN 'parameter ''stress.rules'' is missing';
+    END IF;
+    IF jsonb_typeof(rules) <> 'array' OR jsonb_array_length(rules) = 0 THEN
+        RETURN 'parameter ''stress.rules'' must be a non-empty list of rules';
+    END IF;
+    FOR rule IN SELECT e FROM jsonb_array_elements(rules) e LOOP
+        IF jsonb_typeof(rule) <> 'object'
+           OR (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(rule) k) <> ARRAY['rate_pct', 'scope', 'weights'] THEN
+            RETURN format('parameter ''stress.rules[%s]'' must be {"scope", "rate_pct", "weights"}', i);
+        END IF;
+        IF jsonb_typeof(rule -> 'scope') <> 'object'
+           OR EXISTS (SELECT 1 FROM jsonb_object_keys(rule -> 'scope') k WHERE NOT allowed ? k) THEN
+            RETURN format('parameter ''stress.rules[%s].scope'' may only name kind, region, sector, rate_type', i);
+        END IF;
+        scoped := false;
+        FOR entry IN SELECT key, value FROM jsonb_each(rule -> 'scope') LOOP
+            CONTINUE WHEN jsonb_typeof(entry.value) = 'null';
+            scoped := true;
+            IF jsonb_typeof(entry.value) <> 'array' OR jsonb_array_length(entry.value) = 0
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(entry.value) v
+                          WHERE NOT (allowed -> entry.key) @> jsonb_build_array(v)) THEN
+                RETURN format('parameter ''stress.rules[%s].scope.%s'' must be a non-empty list of its values', i,
+                              entry.key);
+            END IF;
+        END LOOP;
+        IF jsonb_typeof(rule -> 'weights') <> 'string' OR jsonb_typeof(tables) <> 'object'
+           OR NOT tables ? (rule ->> 'weights') THEN
+            RETURN format('parameter ''stress.rules[%s].weights'' must name one of stress.weights', i);
+        END IF;
+        IF jsonb_typeof(rule -> 'rate_pct') NOT IN ('string', 'number') OR data.json_numeric(rule -> 'rate_pct') IS NULL
+           OR data.json_numeric(rule -> 'rate_pct') NOT BETWEEN 0 AND 100 THEN
+            RETURN format('parameter ''stress.rules[%s].rate_pct'' must be between 0 and 100 percent', i);
+        END IF;
+        i := i + 1;
+    END LOOP;
+    IF scoped THEN
+        RETURN 'parameter ''stress.rules'': the last rule''s scope must be {} (every other loan)';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- A policy version, read as the engine reads it (domain/policy.py Policy.from_parameters): every parameter
+-- present, of its kind and range, the stress rules well formed, and no parameter the engine does not read.
+-- tests/test_security_data.py keeps this and the engine in step (remove or spoil any leaf: both refuse).
+CREATE OR REPLACE FUNCTION data.policy_problem(params jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    areas constant text[] := ARRAY['regulated', 'capital', 'other'];
+    kinds constant text[] := ARRAY['credit', 'overdraft', 'other_secured', 'card_loan', 'instalment', 'student'];
+    spec text[];
+    problem text;
+    read text[] := '{}';
+    i integer;
+    node jsonb;
+    name text;
+    unread text;
+BEGIN
+    IF jsonb_typeof(params) IS DISTINCT FROM 'object' THEN
+        RETURN 'policy parameters must be an object';
+    END IF;
+    -- the rate-type weight tables the rules name
+    node := params #> '{stress,weights}';
+    IF node IS NULL THEN
+        RETURN 'parameter ''stress.weights'' is missing';
+    END IF;
+    IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
+        RETURN 'parameter ''stress.weights'' must be a non-empty object';
+    END IF;
+    spec := '{}';
+    FOR name IN SELECT k FROM jsonb_object_keys(node) k ORDER BY k LOOP
+        spec := spec || ARRAY[format('stress.weights.%s.variable', name), 'fraction',
+                              format('stress.weights.%s.fixed', name), 'fraction',
+                              format('stress.weights.%s.mixed', name), 'bands_fraction',
+                              format('stress.weights.%s.periodic', name), 'bands_fraction'];
+    END LOOP;
+    spec := spec || ARRAY['dsr.cap_pct_bank', 'pct', 'dsr.cap_pct_nonbank', 'pct', 'dsr.borrower_level_threshold', 'won',
+                          'dsr.small_loan_exclusion', 'won', 'dsr.bullet_mortgage_term_cap_years', 'positive_int',
+                          'stress.credit_loan_threshold', 'won', 'ltv.capital_presumed_regulated', 'boolean',
+                          'legal_max_rate_pct', 'pct', 'stamp_duty.bands', 'bands', 'stamp_duty.borrower_share_pct', 'pct',
+                          'prepayment_fee.max_years', 'positive_int', 'switching.mortgage_min_months', 'positive_int',
+                          'late_payment.add_pct', 'pct', 'late_payment.cap_pct', 'pct', 'withdrawal_days', 'positive_int',
+                          -- 금리 조건변경 (revision 0009, domain/policy.py RenegotiationRules)
+                          'renegotiation.dsr_retest', 'boolean', 'renegotiation.stamp_duty', 'boolean',
+                          'renegotiation.rate_cut_right_answer_business_days', 'positive_int',
+                          'renegotiation.rate_cut_right_notice_months', 'positive_int'];
+    FOREACH name IN ARRAY areas LOOP
+        spec := spec || ARRAY[format('ltv.by_area.%s.default_pct', name), 'pct',
+                              format('ltv.by_area.%s.first_time_buyer_pct', name), 'pct',
+                              format('ltv.by_area.%s.additional_home_pct', name), 'pct'];
+    END LOOP;
+    FOR i IN 1 .. array_length(spec, 1) BY 2 LOOP
+        problem := data.parameter_problem(params, spec[i], spec[i + 1]);
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        read := read || spec[i];
+    END LOOP;
+    -- years to spread each kind of loan over: overdraft required, known kinds only
+    node := params #> '{dsr,amortisation_years}';
+    IF node IS NULL OR jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb OR NOT node ? 'overdraft'
+       OR EXISTS (SELECT 1 FROM jsonb_object_keys(node) k WHERE NOT k = ANY (kinds)) THEN
+        RETURN 'parameter ''dsr.amortisation_years'' must give years for overdraft and only for known kinds';
+    END IF;
+    FOR name IN SELECT k FROM jsonb_object_keys(node) k LOOP
+        problem := data.parameter_problem(params, 'dsr.amortisation_years.' || name, 'positive_int');
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        read := read || ('dsr.amortisation_years.' || name);
+    END LOOP;
+    problem := data.stress_rules_problem(params);
+    IF problem IS NOT NULL THEN RETURN problem; END IF;
+    read := read || 'stress.rules'::text;
+    -- the caps and the longest term: an object with its areas, or null (not in force)
+    FOREACH name IN ARRAY ARRAY['price_caps', 'max_term'] LOOP
+        IF jsonb_typeof(params -> 'ltv') IS DISTINCT FROM 'object' OR NOT (params -> 'ltv') ? name THEN
+            RETURN format('parameter ''ltv.%s'' is missing', name);
+        END IF;
+        node := params -> 'ltv' -> name;
+        IF jsonb_typeof(node) = 'null' THEN
+            read := read || ('ltv.' || name);
+            CONTINUE;
+        END IF;
+        IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
+            RETURN format('parameter ''ltv.%s'' must be an object or null (not in force)', name);
+        END IF;
+        problem := data.parameter_problem(params,
+                                          format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END),
+                                          CASE name WHEN 'price_caps' THEN 'bands' ELSE 'positive_int' END);
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+        IF jsonb_typeof(node -> 'areas') IS DISTINCT FROM 'array' OR jsonb_array_length(node -> 'areas') = 0
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(node -> 'areas') a
+                      WHERE jsonb_typeof(a) <> 'string' OR NOT (a #>> '{}') = ANY (areas)) THEN
+            RETURN format('parameter ''ltv.%s.areas'' must be a non-empty list of regulated, capital, other', name);
+        END IF;
+        read := read || format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END)
+                     || format('ltv.%s.areas', name);
+    END LOOP;
+    -- the credit-loan income cap, or null (none)
+    IF NOT params ? 'credit_loan_income_cap_pct' THEN
+        RETURN 'parameter ''credit_loan_income_cap_pct'' is missing';
+    END IF;
+    IF jsonb_typeof(params -> 'credit_loan_income_cap_pct') <> 'null' THEN
+        problem := data.parameter_problem(params, 'credit_loan_income_cap_pct', 'pct1000');
+        IF problem IS NOT NULL THEN RETURN problem; END IF;
+    END IF;
+    read := read || 'credit_loan_income_cap_pct'::text;
+    IF data.json_numeric(params #> '{late_payment,cap_pct}') > data.json_numeric(params -> 'legal_max_rate_pct') THEN
+        RETURN 'parameter ''late_payment.cap_pct'' must not exceed legal_max_rate_pct';
+    END IF;
+    SELECT leaf INTO unread FROM data.json_leaves(params) leaf WHERE NOT leaf = ANY (read) LIMIT 1;
+    IF unread IS NOT NULL THEN
+        RETURN format('parameter ''%s'' is not a parameter the engine reads', unread);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Every parameter the engine reads from the pricing rules (domain/pricing.py PricingRules.from_parameters),
+-- and the approval authorities of the three approving roles.
+CREATE OR REPLACE FUNCTION data.pricing_rules_problem(params jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+    SELECT CASE WHEN jsonb_typeof(params) IS DISTINCT FROM 'object' THEN 'parameters must be a JSON object' ELSE (
+        SELECT data.parameter_problem(params, spec.path, spec.kind)
+        FROM (VALUES (1, 'liquidity_premium_pct', 'map_pct'), (2, 'cost_pct', 'map_pct'),
+                     (3, 'risk_spread_by_score', 'bands'), (4, 'secured_risk_factor', 'map_fraction'),
+                     (5, 'dsr_surcharge', 'bands'), (6, 'target_margin_pct', 'pct'), (7, 'min_margin_pct', 'pct'),
+                     (8, 'salary_transfer_discount_pct', 'pct'), (9, 'tenure_discount_pct', 'pct'),
+                     (10, 'tenure_discount_years', 'positive_int'), (11, 'authority_pct', 'map_pct'),
+                     (12, 'authority_pct.officer', 'pct'), (13, 'authority_pct.manager', 'pct'),
+                     (14, 'authority_pct.admin', 'pct'), (15, 'price_sensitivity_per_pct', 'decimal'),
+                     (16, 'switching_hassle_pct', 'pct'), (17, 'loss_given_default_pct', 'map_pct'),
+                     (18, 'max_life_years', 'positive_int'), (19, 'rate_cut_score_improvement', 'positive_int'),
+                     (20, 'call_list_size_per_branch', 'positive_int'), (21, 'fee_window_notice_days', 'positive_int'),
+                     -- renegotiation and re-loan booking, expected loss, advice (revision 0009)
+                     (22, 'renegotiation.discretionary_cut_pct', 'pct'), (23, 'renegotiation.cost_won', 'won'),
+                     (24, 'reloan.cost_won', 'won'), (25, 'expected_loss.default_share_of_late_pct', 'pct'),
+                     (26, 'advice.shown_offer_switch_probability', 'fraction'), (27, 'advice.min_switch_saving_won', 'won'))
+             AS spec(n, path, kind)
+        WHERE data.parameter_problem(params, spec.path, spec.kind) IS NOT NULL
+        ORDER BY spec.n LIMIT 1) END
+$$;
+
+CREATE OR REPLACE FUNCTION data.save_versioned(kind text, version text, effective_from date, parameters jsonb, note text,
+                                               source text) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    name text := btrim(coalesce(version, ''));
+    problem text;
+BEGIN
+    IF length(name) NOT BETWEEN 1 AND 32 THEN
+        RAISE EXCEPTION '%: version: 1 to 32 characters', source USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF effective_from IS NULL THEN
+        RAISE EXCEPTION '%: effective_from is missing', source USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    problem := CASE kind WHEN 'policy' THEN data.policy_problem(parameters) ELSE data.pricing_rules_problem(parameters) END;
+    IF problem IS NOT NULL THEN
+        RAISE EXCEPTION '%: %', source, problem USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    BEGIN
+        IF kind = 'policy' THEN
+            INSERT INTO data.policies (version, effective_from, parameters, note, created_by)
+            VALUES (name, effective_from, parameters, coalesce(note, ''), session_user);
+        ELSE
+            INSERT INTO data.pricing_rules (version, effective_from, parameters, note, created_by)
+            VALUES (name, effective_from, parameters, coalesce(note, ''), session_user);
+        END IF;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION '%: a % with version % or date % already exists', source,
+            CASE kind WHEN 'policy' THEN 'policy' ELSE 'pricing rules version' END, name, effective_from
+            USING ERRCODE = 'unique_violation';
+    END;
+    PERFORM data.audit('import.' || kind, NULL, jsonb_build_object('file', source, 'version', name,
+                                                                   'effective_from', effective_from));
+    RETURN name;
+END
+$$;
+
+-- A new regulatory policy version (규제정책), checked as the engine reads it.
+CREATE OR REPLACE FUNCTION api.save_policy(version text, effective_from date, parameters jsonb, note text DEFAULT '',
+                                           source text DEFAULT 'form') RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT data.save_versioned('policy', version, effective_from, parameters, note, source) $$;
+
+-- A new version of the bank's pricing rules (가격 기준, with the approval authorities).
+CREATE OR REPLACE FUNCTION api.save_pricing_rules(version text, effective_from date, parameters jsonb,
+                                                  note text DEFAULT '', source text DEFAULT 'form') RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT data.save_versioned('pricing_rules', version, effective_from, parameters, note, source) $$;
+
+-- Re-loan products added or updated (never deleted: loans point at them; a withdrawn product is inactive).
+-- rows: [{code, name, loan_kind, rate_type, index_name, min_amount, ...}] as the products CSV has them.
+CREATE OR REPLACE FUNCTION api.save_products(rows jsonb, only_new boolean DEFAULT false, source text DEFAULT 'form')
+RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    r data.products;
+    stored data.products;
+    added integer := 0;
+    updated integer := 0;
+    i integer := 0;
+BEGIN
+    IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 10000 THEN
+        RAISE EXCEPTION '%: 1 to 10,000 products expected', source USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR r IN SELECT * FROM jsonb_populate_recordset(NULL::data.products, rows) LOOP
+        i := i + 1;
+        IF r.code IS NULL OR r.code !~ '^[A-Z0-9][A-Z0-9-]{0,31}$' THEN
+            RAISE EXCEPTION '%: row %: code: 1–32 capital letters, digits or ''-'', got %', source, i, r.code
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF (r.rate_type = 'fixed') <> (r.index_name IS NULL)
+           OR (r.index_name IS NOT NULL AND r.index_name NOT IN ('COFIX_NEW', 'COFIX_BALANCE', 'BANK_BOND_6M',
+                                                                 'BANK_BOND_12M', 'BANK_BOND_5Y')) THEN
+            RAISE EXCEPTION '%: %: index_name: a fixed-rate product has none, any other needs a published index', source, r.code
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        SELECT * INTO stored FROM data.products p WHERE p.code = r.code FOR UPDATE;
+        IF FOUND AND only_new THEN
+            RAISE EXCEPTION '%: code: % already exists (%)', source, r.code, stored.name USING ERRCODE = 'unique_violation';
+        END IF;
+        IF FOUND AND stored.loan_kind <> r.loan_kind THEN
+            RAISE EXCEPTION '%: loan_kind: % is a % product and stays one (add a new code for another kind)', source, r.code,
+                stored.loan_kind USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF FOUND THEN
+            UPDATE data.products p SET name = r.name, rate_type = r.rate_type, index_name = r.index_name,
+                min_amount = r.min_amount, max_amount = r.max_amount, min_term_months = r.min_term_months,
+                max_term_months = r.max_term_months, min_credit_score = r.min_credit_score,
+                list_spread_pct = r.list_spread_pct, min_rate_pct = r.min_rate_pct, max_rate_pct = r.max_rate_pct,
+                prepayment_fee_pct = r.prepayment_fee_pct, reloan_fee_waiver_pct = r.reloan_fee_waiver_pct,
+                fees = coalesce(r.fees, 0), active = coalesce(r.active, true)
+            WHERE p.id = stored.id;
+            updated := updated + 1;
+        ELSE
+            INSERT INTO data.products (code, name, loan_kind, rate_type, index_name, min_amount, max_amount,
+                                       min_term_months, max_term_months, min_credit_score, list_spread_pct, min_rate_pct,
+                                       max_rate_pct, prepayment_fee_pct, reloan_fee_waiver_pct, fees, active)
+            VALUES (r.code, r.name, r.loan_kind, r.rate_type, r.index_name, r.min_amount, r.max_amount, r.min_term_months,
+                    r.max_term_months, r.min_credit_score, r.list_spread_pct, r.min_rate_pct, r.max_rate_pct,
+                    r.prepayment_fee_pct, r.reloan_fee_waiver_pct, coalesce(r.fees, 0), coalesce(r.active, true));
+            added := added + 1;
+        END IF;
+    END LOOP;
+    PERFORM data.audit('import.products', NULL, jsonb_build_object('file', source, 'rows', i, 'added', added,
+                                                                   'updated', updated));
+    RETURN i;
+END
+$$;
+
+-- Other lenders' published rate sheets (은행연합회 공시): a sheet replaces the stored rows of the same lender,
+-- loan kind and date. rows: [{lender, loan_kind, credit_score_min, credit_score_max, annual_rate_pct, fees,
+-- as_of, source}]. The table's CHECK constraints refuse a rate, band or fee out of range.
+CREATE OR REPLACE FUNCTION api.import_market_offers(rows jsonb, source text DEFAULT 'file') RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_admin();
+    origin text := import_market_offers.source;
+    n integer;
+BEGIN
+    IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 200000 THEN
+        RAISE EXCEPTION '%: 1 to 200,000 rows expected', origin USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
+               WHERE x.lender IS NULL OR btrim(x.lender) = '' OR x.source IS NULL OR btrim(x.source) = ''
+                  OR x.as_of IS NULL) THEN
+        RAISE EXCEPTION '%: every row needs a lender, a source and a date', origin USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    DELETE FROM data.market_offers o
+    USING (SELECT DISTINCT x.lender, x.loan_kind, x.as_of FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x) s
+    WHERE (o.lender, o.loan_kind, o.as_of) = (s.lender, s.loan_kind, s.as_of);
+    INSERT INTO data.market_offers (lender, loan_kind, credit_score_min, credit_score_max, annual_rate_pct, fees, as_of, source)
+    SELECT x.lender, x.loan_kind, x.credit_score_min, x.credit_score_max, x.annual_rate_pct, x.fees, x.as_of, x.source
+    FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM data.audit('import.market_offers', NULL, jsonb_build_object('file', origin, 'rows', n));
+    RETURN n;
+END
+$$;
+
+-- Index rates (COFIX, bank bonds): a date already stored is replaced. rows: [{index_name, rate_date,
+-- annual_rate_pct}].
+CREATE OR REPLACE FUNCTION api.import_index_rates(rows jsonb, source text DEFAULT 'file') RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    n integer;
+BEGIN
+    IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 100000 THEN
+        RAISE EXCEPTION '%: 1 to 100,000 rows expected', source USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    DELETE FROM data.index_rates i
+    USING (SELECT DISTINCT index_name, rate_date FROM jsonb_populate_recordset(NULL::data.index_rates, rows)) s
+    WHERE (i.index_name, i.rate_date) = (s.index_name, s.rate_date);
+    INSERT INTO data.index_rates (index_name, rate_date, annual_rate_pct)
+    SELECT index_name, rate_date, annual_rate_pct FROM jsonb_populate_recordset(NULL::data.index_rates, rows);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM data.audit('import.index_rates', NULL, jsonb_build_object('file', source, 'rows', n));
+    RETURN n;
+END
+$$;
+
+-- 전결 금액 한도 of a role.
+CREATE OR REPLACE FUNCTION api.set_approval_limit(role text, max_amount bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+BEGIN
+    IF role IS NULL OR role NOT IN ('officer', 'manager', 'admin') OR max_amount IS NULL OR max_amount <= 0 THEN
+        RAISE EXCEPTION '역할(officer, manager, admin)과 0원보다 큰 한도가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO data.approval_limits AS l (role, max_amount, updated_by, updated_at)
+    VALUES (set_approval_limit.role, set_approval_limit.max_amount, session_user, now())
+    ON CONFLICT ON CONSTRAINT pk_approval_limits DO UPDATE SET max_amount = excluded.max_amount, updated_by = excluded.updated_by,
+                                     updated_at = excluded.updated_at;
+    PERFORM data.audit('approval_limit.set', NULL, jsonb_build_object('role', role, 'max_amount', max_amount));
+END
+$$;
+
+-- 제안서 양식 (the advertising review number and the bank's consumer-protection contact printed on every
+-- proposal; docs/proposals.md). Replaces revision 0008's public.set_proposal_form with the same checks, plus:
+-- only the known keys, texts of bounded length, a real calendar date.
+CREATE OR REPLACE FUNCTION api.set_proposal_form(form jsonb) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    extra text;
+    until text;
+BEGIN
+    IF form IS NULL OR jsonb_typeof(form) <> 'object' THEN
+        RAISE EXCEPTION '제안서 양식 설정은 JSON 객체여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO extra FROM jsonb_object_keys(form) k
+    WHERE k NOT IN ('bank_name', 'ad_review_no', 'ad_review_valid_until', 'consumer_protection_phone',
+                    'consumer_protection_name');
+    IF extra IS NOT NULL THEN
+        RAISE EXCEPTION '제안서 양식 설정에 모르는 항목이 있습니다: %', left(extra, 200) USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_each(form) e WHERE e.key <> 'ad_review_valid_until' AND jsonb_typeof(e.value) <> 'string') THEN
+        RAISE EXCEPTION '제안서 양식 설정의 값은 문자열이어야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF coalesce(btrim(form->>'ad_review_no'), '') = '' OR length(form->>'ad_review_no') > 80 THEN
+        RAISE EXCEPTION '광고 심의필 번호(ad_review_no)가 비었거나 80자를 넘습니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF coalesce(form->>'consumer_protection_phone', '') !~ '^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$' THEN
+        RAISE EXCEPTION '소비자보호 연락처(consumer_protection_phone)는 1588-0000 또는 02-000-0000 형식이어야 합니다'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(coalesce(form->>'bank_name', '')) > 100 OR length(coalesce(form->>'consumer_protection_name', '')) > 100 THEN
+        RAISE EXCEPTION '은행 이름과 소비자보호 부서 이름은 100자 이내여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    until := form->>'ad_review_valid_until';
+    IF until IS NOT NULL THEN
+        BEGIN
+            IF jsonb_typeof(form->'ad_review_valid_until') <> 'string' OR until !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+               OR until::date IS NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'invalid_datetime_format';
+            END IF;
+        EXCEPTION WHEN data_exception THEN
+            RAISE EXCEPTION '심의필 유효기한(ad_review_valid_until)은 YYYY-MM-DD 형식이어야 합니다' USING ERRCODE = 'check_violation';
+        END;
+    END IF;
+    INSERT INTO data.app_meta (key, value) VALUES ('proposal_form', form)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    PERFORM data.audit('head_office.proposal_form', NULL, jsonb_build_object('form', form));
+END
+$$;
+
+-- A trust root for proposal signatures (the bank's CA certificate, PEM). Its SHA-256 fingerprint (of the DER)
+-- is computed here and written into the chained audit trail, which pins it: verification trusts only roots
+-- whose fingerprint the trail recorded.
+CREATE OR REPLACE FUNCTION api.add_trust_root(pem text, subject text, note text DEFAULT '') RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+    body text;
+    fingerprint text;
+BEGIN
+    IF pem IS NULL OR pem !~ '^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$' THEN
+        RAISE EXCEPTION 'PEM 형식의 인증서 하나가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    body := regexp_replace(substring(pem FROM '-----BEGIN CERTIFICATE-----(.*)-----END CERTIFICATE-----'), '\s', '', 'g');
+    fingerprint := encode(sha256(decode(body, 'base64')), 'hex');
+    IF EXISTS (SELECT 1 FROM data.trust_roots t WHERE t.fingerprint_sha256 = fingerprint) THEN
+        UPDATE data.trust_roots t SET active = true WHERE t.fingerprint_sha256 = fingerprint;
+    ELSE
+        INSERT INTO data.trust_roots (fingerprint_sha256, subject, pem, note, added_by)
+        VALUES (fingerprint, left(coalesce(subject, ''), 500), btrim(pem), coalesce(note, ''), session_user);
+    END IF;
+    PERFORM data.audit('trust_root.add', NULL, jsonb_build_object('fingerprint', fingerprint, 'subject', subject));
+    RETURN fingerprint;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION api.retire_trust_root(fingerprint text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+BEGIN
+    UPDATE data.trust_roots t SET active = false WHERE t.fingerprint_sha256 = retire_trust_root.fingerprint;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '신뢰 루트 %가 없습니다', fingerprint USING ERRCODE = 'no_data_found';
+    END IF;
+    PERFORM data.audit('trust_root.retire', NULL, jsonb_build_object('fingerprint', fingerprint));
+END
+$$;
+
+-- The active trust roots whose fingerprint the chained audit trail recorded (what verification trusts).
+CREATE OR REPLACE FUNCTION api.pinned_trust_roots()
+RETURNS TABLE (fingerprint_sha256 text, subject text, pem text, audit_id bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT t.fingerprint_sha256::text, t.subject, t.pem, a.id
+    FROM data.trust_roots t
+    JOIN LATERAL (SELECT x.id FROM data.audit_log x
+                  WHERE x.action = 'trust_root.add' AND x.details ->> 'fingerprint' = t.fingerprint_sha256
+                  ORDER BY x.id DESC LIMIT 1) a ON true
+    WHERE t.active
+      AND NOT EXISTS (SELECT 1 FROM data.audit_log r
+                      WHERE r.action = 'trust_root.retire' AND r.details ->> 'fingerprint' = t.fingerprint_sha256
+                        AND r.id > a.id)
+$$;
+
+-- How many running loans each product carries, bank-wide (a count, no customer): for the products screen.
+CREATE OR REPLACE FUNCTION api.product_loan_counts() RETURNS TABLE (product_id integer, active_loans bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+BEGIN
+    PERFORM data.require_admin();
+    RETURN QUERY SELECT l.product_id, count(*) FROM data.loans l
+                 WHERE l.status IN ('active', 'delinquent') AND l.product_id IS NOT NULL GROUP BY l.product_id;
+END
+$$;
+ALTER FUNCTION api.product_loan_counts() OWNER TO rd_crossbranch;

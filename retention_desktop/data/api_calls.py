@@ -1,0 +1,103 @@
+"""Calling the database's API functions (schema ``api``, ``db/sql``) from a session.
+
+Every change an officer makes is one of these calls; the database decides. A refusal comes back as
+:class:`Refused` with the SQLSTATE and the database's own sentence (never its DETAIL, which may quote a row
+of personal data): ``42501`` not allowed, ``P0002`` not found or out of scope, ``22023`` bad input,
+``55000`` not in a state that allows it, ``40001`` someone else changed it first, ``23505`` already exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, LargeBinary, Numeric, bindparam, func, literal_column, select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from retention_desktop.domain.errors import InputError
+
+NOT_ALLOWED = "42501"
+NOT_FOUND = "P0002"
+BAD_INPUT = "22023"
+WRONG_STATE = "55000"
+CONFLICT = "40001"
+DUPLICATE = "23505"
+CHECK_VIOLATION = "23514"
+
+
+class Refused(InputError):
+    """The database refused the call; ``str()`` is its sentence for the officer (an ``InputError``: the GUI
+    shows it in words, the command line exits 2). ``sentence`` is the database's message as written."""
+
+    def __init__(self, sqlstate: str | None, message: str, hint: str | None = None):
+        super().__init__("{detail}", detail=message)
+        self.sqlstate = sqlstate
+        self.sentence = message
+        self.hint = hint
+
+
+def refusal(exc: DBAPIError) -> Refused:
+    """The refusal inside a driver error: its SQLSTATE and primary message only."""
+    orig = getattr(exc, "orig", exc)
+    diag = getattr(orig, "diag", None)
+    message = getattr(diag, "message_primary", None) or str(orig).splitlines()[0]
+    return Refused(getattr(orig, "pgcode", None), message, getattr(diag, "message_hint", None))
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Turn a database error raised inside the block into :class:`Refused` (connection failures pass through)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if getattr(exc, "connection_invalidated", False) or getattr(getattr(exc, "orig", None), "pgcode", None) is None:
+            raise
+        raise refusal(exc) from None
+
+
+def _bind(value: Any):
+    if isinstance(value, (dict, list)):
+        return bindparam(None, value, type_=JSONB)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bindparam(None, bytes(value), type_=LargeBinary)
+    if isinstance(value, Decimal):
+        return bindparam(None, value, type_=Numeric)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return bindparam(None, value, type_=Date)
+    return bindparam(None, value)
+
+
+def _call(function: str, args: Sequence[Any]):
+    return getattr(func.api, function)(*[_bind(a) for a in args])
+
+
+def rows(session: Session, function: str, *args: Any) -> list[dict[str, Any]]:
+    """``SELECT * FROM api.<function>(args…)`` as dicts."""
+    with refusals():
+        return [dict(r) for r in session.execute(select(literal_column("*")).select_from(_call(function, args)))
+                .mappings()]
+
+
+def one(session: Session, function: str, *args: Any) -> dict[str, Any]:
+    found = rows(session, function, *args)
+    if len(found) != 1:
+        raise Refused(NOT_FOUND, f"api.{function}: {len(found)} rows, one expected")
+    return found[0]
+
+
+def scalar(session: Session, function: str, *args: Any) -> Any:
+    """``SELECT api.<function>(args…)``."""
+    with refusals():
+        return session.execute(select(_call(function, args))).scalar()
+
+
+def recorded(database, purpose: str, subject: str, reason: str | None = None) -> int:
+    """Record an access to personal data in a transaction of its own (committed before anything is shown) and
+    return its ticket for the function that shows the data (``db/sql/30_customers.sql``, "Record first")."""
+    with database.session() as s:
+        return scalar(s, "record_access", purpose, subject, reason)

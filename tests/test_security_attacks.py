@@ -1,0 +1,409 @@
+"""The attacks of issue 13, each tried with an officer's own login (psql-like connections and the desktop's
+services alike), each refused by the database in words — and the legitimate path beside it still working."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import psycopg2
+import pytest
+from sqlalchemy import text
+
+from retention_desktop.data import api_calls, roles
+from retention_desktop.services import applications as apps
+from retention_desktop.services import customer_profile, documents, proposals
+from retention_desktop.services import proposal_service as ps
+from retention_desktop.services.limit_simulation import Toggles, simulate_for
+from retention_desktop.services.offer_comparison import open_comparison
+from retention_desktop.services.regulation import load_policies
+from tests.support import TEST_AS_OF, connect_as, income_proof, scan_image
+from tests.test_security_applications import archive_proposal
+
+
+def sqlstate_of(conn, sql: str, *params) -> tuple[str | None, str]:
+    """Run ``sql`` as the connection's role; (SQLSTATE, message) of the refusal, or (None, '')."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            if cur.description:
+                cur.fetchall()
+        conn.commit()
+        return None, ""
+    except psycopg2.Error as exc:
+        conn.rollback()
+        return exc.pgcode, exc.diag.message_primary
+
+
+@pytest.fixture
+def psql(db, server_url):
+    opened = []
+
+    def connect(employee_no: str):
+        opened.append(connect_as(server_url, db.url.database, roles.login_role(employee_no)))
+        return opened[-1]
+
+    yield connect
+    for conn in opened:
+        conn.close()
+
+
+@pytest.fixture
+def other_customer(db) -> str:
+    """A customer of 본점영업부 (branch 1) with a running loan."""
+    with db.session() as s:
+        return s.execute(text("SELECT c.customer_no FROM data.customers c JOIN data.loans l ON l.customer_id = c.id "
+                              "WHERE c.home_branch_id = 1 AND l.status = 'active' AND l.kind = 'credit' "
+                              "AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY c.id LIMIT 1")).scalar()
+
+
+def test_forged_approval_and_event_are_refused_and_the_manager_approves(login, psql, db):
+    """`UPDATE applications SET state='approved', annual_rate_pct=0.5, amount=amount*3` plus a forged event
+    "approved by manager E1006": refused; the filer cannot approve their own; the manager can."""
+    officer = login("E1007")
+    with officer.database.session() as s:
+        proposal = archive_proposal(s, "L0000000001", "4.90")
+        filed = api_calls.one(s, "file_application", proposal)
+        api_calls.one(s, "move_application", filed["application_no"], "submitted", 1, "")
+    number = filed["application_no"]
+    conn = psql("E1007")
+    assert sqlstate_of(conn, "UPDATE api.applications SET state = 'approved', annual_rate_pct = 0.5, "
+                             "amount = amount * 3 WHERE application_no = %s", number)[0] == "42501"
+    assert sqlstate_of(conn, "INSERT INTO api.application_events (application_id, officer_id, from_state, to_state, "
+                             "comment) SELECT id, 6, 'submitted', 'approved', 'approved by manager E1006' "
+                             "FROM api.applications WHERE application_no = %s", number)[0] == "42501"
+    code, message = sqlstate_of(conn, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", number)
+    assert code == "42501" and "스스로" in message
+    # no argument names someone else: the actor is the login
+    code, _message = sqlstate_of(conn, "SELECT * FROM api.move_application(%s, 'approved', 2, 'E1006 승인')", number)
+    assert code == "42501"
+    manager = login("E1006")
+    assert apps.transition(manager, number, "approved", 2).state == "approved"
+    with db.session() as s:
+        row = s.execute(text("SELECT state, annual_rate_pct, amount, approved_by FROM data.applications "
+                             "WHERE application_no = :n"), {"n": number}).one()
+        events = s.execute(text("SELECT o.employee_no, e.to_state FROM data.application_events e "
+                                "JOIN data.officers o ON o.id = e.officer_id ORDER BY e.id")).all()
+    assert (row.state, str(row.annual_rate_pct), row.amount) == ("approved", "4.9000", 30_000_000)
+    assert events == [("E1007", "draft"), ("E1007", "submitted"), ("E1006", "approved")]
+
+
+def test_a_proposal_archive_cannot_be_rewritten_and_verification_follows_the_chain(login, db, tmp_path, psql):
+    """`UPDATE proposals SET pdf=…, pdf_sha256=…` with a re-signed forgery: the officer cannot; the owner is
+    stopped by the trigger; a superuser who goes around it is caught by verify-proposal, which compares with
+    the hash the audit chain recorded at signing."""
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    genuine = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    # a forgery: the genuine file with a better rate typed in, re-signed with the (demo) key
+    from retention_desktop.proposal import document, signing
+
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    head = ps.letterhead(officer, TEST_AS_OF)
+    rendered = document.render(ps.proposal_content(
+        state, officer, "김하늘", genuine.proposal_no, TEST_AS_OF, now, ps.quote_input_document(state),
+        ps.sha256_hex(b"forged"), simulate_for(state, load_policies(officer.database), Toggles()), True, head))
+    forged = signing.sign(rendered.pdf, ps.signing_identity(officer, tmp_path), rendered.signature_page,
+                          rendered.signature_box, ps.stamp_lines(officer, head, now, True), now, None)
+    conn = psql("E1007")
+    assert sqlstate_of(conn, "UPDATE api.proposals SET pdf_sha256 = %s WHERE proposal_no = %s",
+                       ps.sha256_hex(forged), genuine.proposal_no)[0] == "42501"
+    with pytest.raises(Exception, match="보관된 제안서는 바꿀 수 없습니다"):
+        with db.session() as s:  # even the owner (here the superuser, with the trigger in place)
+            s.execute(text("UPDATE data.proposals SET pdf = :p, pdf_sha256 = :h WHERE proposal_no = :n"),
+                      {"p": forged, "h": ps.sha256_hex(forged), "n": genuine.proposal_no})
+    roots = ps.trust_roots(officer.database, tmp_path)
+    assert ps.verify_pdf(officer.database, genuine.pdf, roots).ok
+    with db.session() as s:  # a superuser rewrites the archive around the trigger
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE data.proposals SET pdf = :p, pdf_sha256 = :h, input_sha256 = :i WHERE proposal_no = :n"),
+                  {"p": forged, "h": ps.sha256_hex(forged), "i": ps.sha256_hex(b"forged"), "n": genuine.proposal_no})
+    of_forgery = ps.verify_pdf(officer.database, forged, roots)
+    of_genuine = ps.verify_pdf(officer.database, genuine.pdf, roots)
+    assert not of_forgery.ok and "보관 당시 기록된 제안서와 다릅니다" in of_forgery.reason
+    assert not of_genuine.ok and "원본과 일치하지만" in of_genuine.reason
+
+
+def test_other_branches_customers_cannot_be_exported(login, psql, db):
+    """`\\copy (SELECT customer_no, name, phone, email, address FROM customers WHERE home_branch_id <> …)` and the
+    call list's export: the officer's branch only, masked in the views, recorded when exported in full."""
+    from retention_desktop.services.portfolio_scoring import export_excel, score_portfolio
+
+    score_portfolio(db, TEST_AS_OF)
+    conn = psql("E1007")
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM api.customers WHERE home_branch_id <> 2")
+        assert cur.fetchone()[0] == 0
+        cur.execute("SELECT api.record_access('call_list.export', %s)", (TEST_AS_OF.isoformat(),))
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute("SELECT DISTINCT branch_name FROM api.call_list_export(%s)", (ticket,))
+        assert cur.fetchall() == [("강남역지점",)]
+    conn.commit()
+    officer = login("E1007")
+    import tempfile
+    from pathlib import Path
+
+    import pandas as pd
+
+    out = Path(tempfile.mkdtemp()) / "calls.xlsx"
+    export_excel(officer.database, TEST_AS_OF, out)
+    frame = pd.read_excel(out)
+    assert set(frame["지점"]) == {"강남역지점"} and not frame["고객명"].str.contains(r"\*").any()
+    with db.session() as s:
+        exports = s.execute(text("SELECT employee_no, details FROM data.audit_log WHERE action = 'call_list.export' "
+                                 "ORDER BY id")).all()
+    assert [e for e, _d in exports] == ["E1007", "E1007"]
+    assert exports[-1][1]["rows"] == len(frame) and exports[-1][1]["branch_id"] == 2
+
+
+def test_other_branches_id_copies_cannot_be_downloaded(login, psql, other_customer, db):
+    """An ID copy attached at 본점: its own officer downloads it (recorded); 강남역's cannot see it or fetch it."""
+    home = login("E1002")
+    jpeg = scan_image("JPEG")
+    documents.attach(home, "id_copy", "id.jpg", jpeg, customer_no=other_customer)
+    with db.session() as s:
+        document_id = s.execute(text("SELECT id FROM data.documents WHERE kind = 'id_copy'")).scalar()
+    assert documents.content_of(home, document_id) == jpeg
+    conn = psql("E1007")
+    code, message = sqlstate_of(conn, "SELECT api.record_access('document.download', %s)", str(document_id))
+    assert code == "P0002" and "조회 범위 밖" in message
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM api.documents")
+        assert cur.fetchone()[0] == 0
+    conn.commit()
+    with db.session() as s:
+        downloads = s.execute(text("SELECT employee_no FROM data.audit_log WHERE action = 'document.download'")).all()
+    assert downloads == [("E1002",)]
+
+
+def test_other_branches_incomes_cannot_be_changed(login, psql, other_customer, db):
+    """Without consultation access the customer is out of reach; with it, only against an attached proof."""
+    conn = psql("E1007")
+    code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
+    assert code == "42501" and "상담 열람" in message
+    officer = login("E1007")
+    customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
+    code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
+    assert code == "22023" and "소득 증빙" in message
+    digest = documents.attach(officer, "income_proof", "원천징수영수증.pdf", income_proof(81_250_000),
+                              customer_no=other_customer)
+    documents.confirm_income(officer, other_customer, 81_250_000, digest)
+    with db.session() as s:
+        income = s.execute(text("SELECT annual_income FROM data.customers WHERE customer_no = :c"),
+                           {"c": other_customer}).scalar()
+        recorded = s.execute(text("SELECT details FROM data.audit_log WHERE action = 'customer.income_confirmed'")).one()
+    assert income == 81_250_000 and recorded[0]["evidence_sha256"] == digest
+
+
+def test_a_manager_cannot_touch_loans_except_by_executing_an_approved_application(psql, db):
+    conn = psql("E1006")
+    for sql in ("UPDATE api.loans SET balance = 1, annual_rate_pct = 0.01 WHERE branch_id = 1",
+                "UPDATE api.loans SET balance = 1 WHERE loan_no = 'L0000000001'",
+                "INSERT INTO api.loans (loan_no, customer_id, branch_id, kind, principal, balance) "
+                "VALUES ('L9999999999', 1, 2, 'credit', 90000000, 90000000)",
+                "DELETE FROM api.loans WHERE loan_no = 'L0000000001'"):
+        assert sqlstate_of(conn, sql)[0] == "42501", sql
+    with db.session() as s:
+        assert s.execute(text("SELECT balance FROM data.loans WHERE loan_no = 'L0000000001'")).scalar() == 30_000_000
+
+
+@pytest.mark.parametrize(("break_it", "message"), [
+    (lambda p: p.pop("stress"), "parameter 'stress.weights' is missing"),
+    (lambda p: p["dsr"].update(cap_pct_bank="abc"), "'dsr.cap_pct_bank' is not a number"),
+    (lambda p: p["dsr"].update(cap_pct_bank="140"), "'dsr.cap_pct_bank' must be between 0 and 100"),
+    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1], [50, 2], [None, 3]]),
+     "'ltv.price_caps.bands[1]': bands must be in increasing order"),
+    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1]]), "the last band must be open-ended"),
+    (lambda p: p.update(withdrawal_days=0), "'withdrawal_days' must be a positive whole number"),
+    (lambda p: p["stress"]["weights"]["phase3"].update(variable="1.5"), "fraction between 0 and 1"),
+    (lambda p: p["stress"]["rules"][0].update(weights="nope"), "'stress.rules[0].weights' must name one of"),
+    (lambda p: p["stress"]["rules"].pop(), "the last rule's scope must be {}"),
+])
+def test_a_malformed_policy_cannot_be_stored_by_anyone(login, db, psql, break_it, message):
+    """A policy version the engine cannot read would break every quote: head office's function refuses it in
+    words, the table's CHECK refuses it even to a superuser; a good one is stored."""
+    import copy
+    import json
+
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.policies ORDER BY effective_from DESC LIMIT 1")).scalar()
+    bad = copy.deepcopy(good)
+    break_it(bad)
+    conn = psql("E1005")
+    code, refused = sqlstate_of(conn, "SELECT api.save_policy('2030.01-bad', '2030-01-01', %s::jsonb, '', 'psql')",
+                                json.dumps(bad))
+    assert code == "22023" and message in refused
+    with pytest.raises(Exception, match="ck_policies_parameters_valid"):
+        with db.session() as s:
+            s.execute(text("INSERT INTO data.policies (version, effective_from, parameters) "
+                           "VALUES ('2030.01-bad', '2030-01-01', CAST(:p AS jsonb))"), {"p": json.dumps(bad)})
+    assert sqlstate_of(conn, "SELECT api.save_policy('2030.01-good', '2030-01-01', %s::jsonb, '', 'psql')",
+                       json.dumps(good))[0] is None
+
+
+def test_consultation_access_opens_another_branchs_customer_for_a_time_and_is_recorded(login, other_customer, db):
+    officer = login("E1007")
+    with pytest.raises(customer_profile.ConsultationNeeded, match="상담 열람"):
+        customer_profile.load_profile(officer, other_customer, TEST_AS_OF)
+    with pytest.raises(customer_profile.ProfileError, match="4자 이상"):
+        customer_profile.request_consultation(officer, other_customer, "  상담 ")
+    until = customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
+    assert dt.timedelta(hours=7) < until - dt.datetime.now(dt.timezone.utc) <= dt.timedelta(hours=8)
+    profile = customer_profile.load_profile(officer, other_customer, TEST_AS_OF)
+    assert "*" not in profile.name and "****" in profile.phone
+    with pytest.raises(customer_profile.ConsultationNeeded):  # a colleague has no access of their own
+        customer_profile.load_profile(login("E1008"), other_customer, TEST_AS_OF)
+    with db.session() as s:  # the access ends
+        s.execute(text("UPDATE data.consultation_grants SET granted_at = now() - interval '9 hours', "
+                       "expires_at = now() - interval '1 hour'"))
+    with pytest.raises(customer_profile.ConsultationNeeded):
+        customer_profile.load_profile(officer, other_customer, TEST_AS_OF)
+    with db.session() as s:
+        trail = s.execute(text("SELECT action, details FROM data.audit_log WHERE customer_no = :c ORDER BY id"),
+                          {"c": other_customer}).all()
+    assert [a for a, _d in trail] == ["customer.consultation_access", "customer.view"]
+    assert trail[0][1]["reason"] == "내점 고객 재대출 상담" and trail[1][1]["outside_branch"] is True
+
+
+def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_served_them(login, other_customer,
+                                                                                            db, tmp_path):
+    """A 본점 customer walks into 강남역: consultation access, a proposal, an application approved and executed at
+    강남역; the proposal stays on 강남역's list after the access ends. 본점 sees its customer's application but
+    cannot act on it."""
+    officer, manager = login("E1007"), login("E1006")
+    customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
+    with db.session() as s:
+        loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' LIMIT 1"),
+                            {"c": other_customer}).scalar()
+    with officer.database.session() as s:
+        proposal = archive_proposal(s, loan_no, "4.90")
+    with db.session() as s:
+        s.execute(text("UPDATE data.consultation_grants SET granted_at = now() - interval '9 hours', "
+                       "expires_at = now() - interval '1 hour'"))
+    assert proposal in [p.proposal_no for p in proposals.branch_proposals(officer)]
+    line = next(p for p in proposals.branch_proposals(officer) if p.proposal_no == proposal)
+    assert line.customer_no == other_customer and "*" in line.customer_name
+    view = apps.create_from_proposal(officer, proposal)  # the proposal made here keeps the loan in reach
+    view = apps.transition(officer, view.application_no, "submitted", view.row_version)
+    home_manager = login("E1001")
+    assert view.application_no in [a.application_no for a in apps.branch_applications(home_manager)]
+    with pytest.raises(apps.ApplicationError, match="그 영업점에서 처리합니다"):
+        apps.transition(home_manager, view.application_no, "approved", view.row_version)
+    view = apps.transition(manager, view.application_no, "approved", view.row_version)
+    view = apps.transition(manager, view.application_no, "executed", view.row_version)
+    with db.session() as s:
+        booked = s.execute(text("SELECT branch_id FROM data.loans WHERE loan_no = :n"), {"n": view.new_loan_no}).scalar()
+    assert booked == 2
+
+
+def test_a_reveal_needs_a_reason_and_the_months_review_lists_it(login, db):
+    from retention_desktop.services import audit_trail
+
+    officer = login("E1007")
+    with pytest.raises(customer_profile.ProfileError, match="4자 이상"):
+        customer_profile.load_profile(officer, "C00000001", TEST_AS_OF, reveal_reason="  ")
+    profile = customer_profile.load_profile(officer, "C00000001", TEST_AS_OF, reveal_reason="재대출 상담 중 연락처 확인")
+    assert profile.revealed and "****" not in profile.phone
+    from retention_desktop.domain.korean_time import KST
+
+    # the month is the bank's (Korean time): at 00:00–09:00 KST the workstation's UTC date is still last month's
+    lines, reasons = audit_trail.review(db, dt.datetime.now(KST).date())
+    mine = next(line for line in lines if line.employee_no == "E1007")
+    assert mine.reveals == 1 and mine.customers_viewed == 1 and mine.outside_branch == 0
+    assert [(r.employee_no, r.action, r.reason) for r in reasons] == [
+        ("E1007", "customer.reveal", "재대출 상담 중 연락처 확인")]
+
+
+def test_demo_signing_key_is_encrypted_and_marked_demo(login, tmp_path, memory_keyring):
+    from cryptography.hazmat.primitives import serialization
+
+    from retention_desktop.proposal import pki
+
+    officer = login("E1007")
+    ps.signing_identity(officer, tmp_path)
+    key_file = tmp_path / "pki" / pki.ROOT_KEY_FILE
+    assert b"ENCRYPTED PRIVATE KEY" in key_file.read_bytes() and not (tmp_path / "pki" / "demo-root-key.pem").exists()
+    with pytest.raises(TypeError):  # no key without the passphrase from the keyring
+        serialization.load_pem_private_key(key_file.read_bytes(), None)
+    from cryptography import x509
+
+    root = x509.load_pem_x509_certificate((tmp_path / "pki" / pki.ROOT_CERT_FILE).read_bytes())
+    assert "DEMO" in root.subject.rfc4514_string()
+    digest = hashlib.sha256(key_file.read_bytes()).hexdigest()
+    ps.signing_identity(login("E1008"), tmp_path)  # another officer: the same root, unlocked from the keyring
+    assert hashlib.sha256(key_file.read_bytes()).hexdigest() == digest
+
+
+def test_the_search_lists_other_branches_customers_only_for_a_query_that_identifies_them(login, db, other_customer):
+    """A prefix plus a mask would spell another branch's customers' names: prefixes list the officer's scope only;
+    the full name, name and birth date, or the full number find a walk-in customer — masked, with their branch."""
+    from retention_desktop.services.customer_search import search_customers
+
+    officer = login("E1007")
+    with db.session() as s:
+        name, born = s.execute(text("SELECT name, birth_date FROM data.customers WHERE customer_no = :c"),
+                               {"c": other_customer}).one()
+    assert all(hit.in_scope for hit in search_customers(officer, name[:1]))
+    assert other_customer not in [h.customer_no for h in search_customers(officer, name[:2])]
+    assert other_customer not in [h.customer_no for h in search_customers(officer, other_customer[:-1])]
+    for query in (name, f"{name} {born:%Y%m%d}", other_customer):
+        hit = next(h for h in search_customers(officer, query) if h.customer_no == other_customer)
+        assert not hit.in_scope and "*" in hit.name and hit.phone_masked == "***-****-****"
+        assert hit.branch_name == "본점영업부"
+    with db.session() as s:
+        shown = s.execute(text("SELECT details ->> 'outside_branch' FROM data.audit_log "
+                               "WHERE action = 'customer.search' ORDER BY id DESC LIMIT 1")).scalar()
+    assert shown == "1"
+
+
+def test_a_paper_proposal_is_checked_at_any_branch_without_handing_out_its_pdf(login, db, tmp_path, psql):
+    """제안서 확인 at another branch's counter: by number alone it finds the proposal, masks the customer and
+    withholds the archived PDF (it names the customer in full); with the QR's check code (the paper is in
+    hand) the whole check runs. Every look-up is recorded first, also by the security role and when nothing is
+    found; a wrong code or an unrecorded look-up gets nothing."""
+    from retention_desktop.domain.proposal_code import check_code, qr_payload
+    from retention_desktop.services.proposal_check import check_proposal
+
+    maker = login("E1007")
+    made = ps.create_proposal(maker, "L0000000001", TEST_AS_OF, tmp_path)
+    with db.session() as s:
+        stranger = s.execute(text(
+            "SELECT o.employee_no FROM data.officers o, data.proposals p JOIN data.customers c ON c.id = p.customer_id "
+            "WHERE p.proposal_no = :n AND o.role = 'officer' AND o.active AND o.branch_id <> p.branch_id "
+            "AND o.branch_id <> c.home_branch_id ORDER BY o.id LIMIT 1"), {"n": made.proposal_no}).scalar()
+        input_sha = s.execute(text("SELECT input_sha256 FROM data.proposals WHERE proposal_no = :n"),
+                              {"n": made.proposal_no}).scalar()
+    other = login(stranger)
+    roots = ps.trust_roots(other.database, tmp_path)
+    by_number = check_proposal(other.database, made.proposal_no, TEST_AS_OF, roots)
+    assert by_number.found and not by_number.archived and not by_number.ok and "확인코드" in by_number.reason
+    assert "*" in by_number.customer and "김하늘" not in by_number.customer
+    payload = qr_payload(made.proposal_no, check_code(made.proposal_no, input_sha))
+    with_code = check_proposal(other.database, payload, TEST_AS_OF, roots)
+    assert with_code.ok and with_code.archived and with_code.summary
+    # the maker's branch needs no code; the security role may check; an unknown number is recorded too
+    assert check_proposal(maker.database, made.proposal_no, TEST_AS_OF, roots).ok
+    security = login("E1050")
+    assert check_proposal(security.database, payload, TEST_AS_OF, roots).ok
+    assert not check_proposal(other.database, "P20261123-ABCDEF", TEST_AS_OF, roots).found
+    conn = psql(stranger)
+    assert sqlstate_of(conn, "SELECT pdf FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')",
+                       99999999)[0] == "42501"  # no ticket of theirs: nothing
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('proposal.check', %s)", (made.proposal_no,))
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute("SELECT pdf, pdf_withheld, customer FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')", (ticket,))
+        pdf, withheld, customer = cur.fetchone()
+    conn.commit()
+    assert pdf is None and withheld and "김하늘" not in customer
+    with db.session() as s:
+        checks = s.execute(text("SELECT db_user, customer_no, details ->> 'found' FROM data.audit_log "
+                                "WHERE action = 'proposal.check' ORDER BY id")).all()
+    assert len(checks) == 6
+    assert {c[0] for c in checks} == {roles.login_role(e) for e in (stranger, "E1007", "E1050")}
+    assert checks[-2][2] == "false" and checks[-2][1] is None

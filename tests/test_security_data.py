@@ -1,0 +1,194 @@
+"""Personal data stays out of the logs; head-office documents are checked by the database as the engine reads
+them; revision 0011 upgrades a database that holds data."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from retention_desktop.data import migrations
+from retention_desktop.domain.policy import Policy, PolicyError
+from tests.support import TEST_AS_OF, drop_database, login_as, new_database
+
+
+def leaves(params, prefix=()):
+    """Paths (tuples of keys and list indexes) to every scalar of a document, lists included."""
+    items = params.items() if isinstance(params, dict) else enumerate(params)
+    for key, value in items:
+        path = (*prefix, key)
+        if isinstance(value, (dict, list)) and value:
+            yield from leaves(value, path)
+        else:
+            yield path
+
+
+def _edited(params, path, value=None, delete=False):
+    copied = copy.deepcopy(params)
+    node = copied
+    for part in path[:-1]:
+        node = node[part]
+    if delete:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return copied
+
+
+def without(params, path):
+    return _edited(params, path if isinstance(path, tuple) else tuple(path.split(".")), delete=True)
+
+
+def test_the_database_reads_a_policy_as_the_engine_does(db):
+    """Every seeded policy version is accepted by both; every parameter the engine requires, the database
+    requires too (remove it, or put a word where a number belongs, in any version: both refuse or neither
+    does). If the engine gains a parameter, add it to data.policy_problem in db/sql/60_head_office.sql."""
+    with db.session() as s:
+        versions = s.execute(text("SELECT version, parameters FROM data.policies ORDER BY effective_from")).all()
+
+        def db_refuses(params) -> bool:
+            return s.execute(text("SELECT data.policy_problem(CAST(:p AS jsonb))"),
+                             {"p": json.dumps(params)}).scalar() is not None
+
+        def engine_refuses(params) -> bool:
+            try:
+                Policy.from_parameters("x", TEST_AS_OF, json.loads(json.dumps(params)))
+            except PolicyError:
+                return True
+            return False
+
+        assert len(versions) >= 6
+        for version, good in versions:
+            assert not db_refuses(good) and not engine_refuses(good), version
+            disagree = [path for path in leaves(good)
+                        if db_refuses(without(good, path)) != engine_refuses(without(good, path))]
+            assert disagree == [], f"{version}: data.policy_problem (db/sql/60_head_office.sql) disagrees on {disagree}"
+            words = [path for path in leaves(good)
+                     if db_refuses(_edited(good, path, "abc")) != engine_refuses(_edited(good, path, "abc"))]
+            assert words == [], f"{version}: a word in place of a value is judged differently at {words}"
+
+
+def test_the_database_reads_pricing_rules_as_the_engine_does(db):
+    from retention_desktop.domain.pricing import PricingRules
+
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.pricing_rules LIMIT 1")).scalar()
+        for path in leaves(good):
+            params = without(good, path)
+            refused = s.execute(text("SELECT data.pricing_rules_problem(CAST(:p AS jsonb))"),
+                                {"p": json.dumps(params)}).scalar()
+            try:
+                PricingRules.from_parameters("x", TEST_AS_OF, json.loads(json.dumps(params)))
+                engine_refuses = False
+            except PolicyError:
+                engine_refuses = True
+            # the database is stricter only where it needs a value itself: the approval authorities
+            assert (refused is not None) == (engine_refuses or path[0] == "authority_pct"), path
+
+
+def test_the_embedded_server_never_logs_a_row(db, server_url):
+    """A constraint violation's DETAIL quotes the whole row; the server logs tersely and never the statement."""
+    with db.session() as s:
+        settings = dict(s.execute(text(
+            "SELECT name, setting FROM pg_settings WHERE name IN ('log_error_verbosity', 'log_min_error_statement', "
+            "'log_parameter_max_length_on_error', 'log_parameter_max_length')")).all())
+        phone = s.execute(text("SELECT phone FROM data.customers WHERE customer_no = 'C00000001'")).scalar()
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        pytest.skip("the central server's logging is its administrator's (docs/security.md, Server logs)")
+    assert settings == {"log_error_verbosity": "terse", "log_min_error_statement": "panic",
+                        "log_parameter_max_length_on_error": "0", "log_parameter_max_length": "0"}
+    with pytest.raises(Exception, match="ck_customers_income_not_negative"):
+        with db.session() as s:
+            s.execute(text("UPDATE data.customers SET annual_income = -1 WHERE customer_no = 'C00000001'"))
+    log = Path(server_url.query["host"]) / "log"
+    assert "ck_customers_income_not_negative" in log.read_text(encoding="utf-8", errors="replace")
+    assert phone not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_app_log_never_quotes_a_row(tmp_path):
+    from retention_desktop.logs import configure_logging
+
+    path = configure_logging(tmp_path)
+    try:
+        raise RuntimeError('new row violates check constraint "ck_customers_income_not_negative"\n'
+                           "DETAIL:  Failing row contains (1, C00000001, 김하늘, 한빛전자(주), 010-3141-5926).\n"
+                           "DETAIL:  Key (rrn_hmac)=(\\x5d41402a) already exists.")
+    except RuntimeError:
+        logging.getLogger("test").exception("save failed")
+    for handler in [h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    logged = path.read_text(encoding="utf-8")
+    assert "ck_customers_income_not_negative" in logged and "Failing row contains (…)" in logged
+    assert "김하늘" not in logged and "010-3141-5926" not in logged and "5d41402a" not in logged
+
+
+def test_revision_0011_upgrades_a_database_holding_data(server_url, template_db):
+    """A database at 0010 with customers, a proposal, an approved application, documents and audit rows: after 0011 every
+    row is where it was, in schema data; the proposal and application have their branch and approver; the old
+    audit rows are chained; officers reach only the api."""
+    from retention_desktop.data import demo_data
+    from tests.support import TEST_CUSTOMERS, TEST_SEED
+
+    db = new_database(server_url)
+    try:
+        migrations.upgrade(db.engine)
+        demo_data.regenerate(db.engine, TEST_CUSTOMERS, TEST_SEED, TEST_AS_OF)
+        migrations.downgrade(db.engine, "0010")  # a bank's database as it was before 0011, with its data
+        with db.engine.begin() as conn:
+            assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)')")).scalar()
+            conn.execute(text("""
+                INSERT INTO audit_log (employee_no, workstation, action, customer_no, details)
+                VALUES ('E1007', 'ws', 'customer.view', 'C00000001', '{}'), (NULL, 'ws', 'session.login', NULL, '{}');
+                INSERT INTO proposals (proposal_no, customer_id, loan_id, officer_id, valid_until, policy_version,
+                                       engine_version, quote_input, quote_output, input_sha256, decision, decided_at)
+                VALUES ('P20261123-AAAAAA', 1, 1, 7, '2026-12-07', '2025.10-1015', 'x',
+                        '{"reloan_offer": {"annual_rate_pct": "4.9", "term_months": 16}}',
+                        '{"authority_rate_pct": "4.8"}', repeat('a', 64), 'accepted', now());
+                INSERT INTO applications (application_no, proposal_id, customer_id, old_loan_id, product_id,
+                                          annual_rate_pct, amount, term_months, state, created_by)
+                VALUES ('A20261123-AAAAAA', 1, 1, 1, 2, 4.9, 30000000, 16, 'approved', 7);
+                INSERT INTO application_events (application_id, officer_id, from_state, to_state)
+                VALUES (1, 7, NULL, 'draft'), (1, 6, 'submitted', 'approved');
+                INSERT INTO documents (customer_id, kind, filename, media_type, size_bytes, sha256, content, uploaded_by)
+                SELECT 1, 'income_proof', 'p.pdf', 'application/pdf', 5, encode(sha256('\\x255044462d'), 'hex'),
+                       '\\x255044462d', 7 FROM generate_series(1, 2);"""))
+            before = conn.execute(text("SELECT count(*), sum(balance) FROM loans")).one()
+        migrations.upgrade(db.engine)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*), sum(balance) FROM data.loans")).one() == before
+            assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
+                                     "AND tablename <> 'alembic_version'")).scalar() == 0
+            assert conn.execute(text("SELECT branch_id FROM data.proposals")).scalar() == 2
+            assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)') IS NULL "
+                                     "AND to_regprocedure('api.set_proposal_form(jsonb)') IS NOT NULL")).scalar()
+            assert conn.execute(text("SELECT branch_id, approved_by, approved_amount FROM data.applications")).one() \
+                == (2, 6, 30_000_000)
+            # the same file stored twice before: both kept (numbered); a third copy is refused even to the owner
+            assert conn.execute(text("SELECT array_agg(copy_no ORDER BY id) FROM data.documents")).scalar() == [0, 1]
+            with pytest.raises(IntegrityError, match="uq_documents_same_file"):
+                conn.execute(text("INSERT INTO data.documents (customer_id, kind, filename, media_type, size_bytes, "
+                                  "sha256, content, uploaded_by) SELECT customer_id, kind, 'q.pdf', media_type, "
+                                  "size_bytes, sha256, content, uploaded_by FROM data.documents WHERE copy_no = 0"))
+            conn.rollback()
+        from retention_desktop.services import applications, audit_trail
+
+        result = audit_trail.verify(db)
+        assert result.ok and result.rows == 2
+        # the application approved before 0011 executes under the new rules: its proposal's list rate follows from
+        # the authority rate it recorded, the approver is the officer of its approval event
+        manager = login_as(db, server_url, "E1006")
+        try:
+            done = applications.transition(manager, "A20261123-AAAAAA", "executed", 1)
+        finally:
+            manager.database.close()
+        assert done.state == "executed" and done.new_loan_no is not None
+    finally:
+        drop_database(server_url, db)

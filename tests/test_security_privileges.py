@@ -1,0 +1,287 @@
+"""What each role may do with nothing but its own login (psql, Excel, a script), on the real database.
+
+One table drives the test: role × statement → the SQLSTATE the database answers (None: allowed). Every
+statement runs in its own savepoint as that role; refusals must be the database's, never the desktop's.
+Roles (demo officers): E1007 행원 and E1006 지점장 of 강남역지점 (branch 2), E1005 본부 관리자 and E1050 보안·감사
+at 본점 (branch 1), and a batch account.
+"""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+from sqlalchemy import text
+
+from retention_desktop.data import roles
+from tests.support import connect_as, ensure_login_role
+
+OFFICER, MANAGER, ADMIN, SECURITY, BATCH = "rd_e1007", "rd_e1006", "rd_e1005", "rd_e1050", "rd_t_batch"
+DENIED = "42501"  # insufficient_privilege
+CHECK = "23514"
+BAD = "22023"
+
+# (role, statement, expected SQLSTATE or None for allowed). {other} is a customer of 본점 (branch 1), {own} the
+# showcase customer of 강남역지점 (branch 2).
+MATRIX = [
+    # the tables themselves: nobody but the batch (read only, no contact details) reaches schema data
+    (OFFICER, "SELECT * FROM data.customers", DENIED),
+    (MANAGER, "SELECT * FROM data.loans", DENIED),
+    (ADMIN, "SELECT * FROM data.policies", DENIED),
+    (SECURITY, "SELECT * FROM data.audit_log", DENIED),
+    (BATCH, "SELECT id, customer_no, annual_income FROM data.customers", None),
+    (BATCH, "SELECT phone, email, address FROM data.customers", DENIED),
+    (BATCH, "SELECT pdf FROM data.proposals", DENIED),
+    (BATCH, "UPDATE data.loans SET balance = 1", DENIED),
+    # a scoring run's staging (every branch's candidates before the ranking): the batch's alone
+    (ADMIN, "SELECT count(*) FROM data.scoring_candidates", DENIED),
+    (MANAGER, "DELETE FROM data.scoring_runs", DENIED),
+    (BATCH, "SELECT count(*) FROM data.scoring_candidates", None),
+    (BATCH, "INSERT INTO data.call_list_entries (as_of) VALUES (current_date)", DENIED),
+    # updating any table directly, even through the views
+    (OFFICER, "UPDATE api.customers SET annual_income = 1", DENIED),
+    (OFFICER, "UPDATE api.applications SET state = 'approved', annual_rate_pct = 0.5, amount = amount * 3", DENIED),
+    (OFFICER, "INSERT INTO api.application_events (application_id, officer_id, to_state, comment) "
+              "VALUES (1, 6, 'approved', 'approved by manager E1006')", DENIED),
+    (OFFICER, "UPDATE api.proposals SET pdf_sha256 = repeat('0', 64), decision = 'accepted'", DENIED),
+    (OFFICER, "UPDATE api.proposals SET pdf = '\\x25504446'", "0A000"),  # not even a column of the view
+    (OFFICER, "DELETE FROM api.documents", DENIED),
+    (MANAGER, "UPDATE api.loans SET balance = 1, annual_rate_pct = 0.01 WHERE branch_id <> 2", DENIED),
+    (MANAGER, "INSERT INTO api.loans (loan_no, customer_id, branch_id, kind, principal, balance, annual_rate_pct) "
+              "VALUES ('L9999999999', 1, 2, 'credit', 90000000, 90000000, 0.5)", DENIED),
+    (ADMIN, "INSERT INTO api.policies (version, effective_from, parameters) VALUES ('x', '2030-01-01', '{{}}')", DENIED),
+    (ADMIN, "UPDATE api.pricing_rules SET parameters = '{{}}'", DENIED),
+    (ADMIN, "DELETE FROM api.products", DENIED),
+    # the audit trail: nobody writes it but the database's own functions
+    (OFFICER, "INSERT INTO api.audit_log (workstation, action) VALUES ('x', 'customer.view')", DENIED),
+    (SECURITY, "INSERT INTO api.audit_log (workstation, action) VALUES ('x', 'customer.view')", DENIED),
+    (SECURITY, "UPDATE api.audit_log SET action = 'x'", DENIED),
+    (SECURITY, "DELETE FROM api.audit_log", DENIED),
+    (ADMIN, "DELETE FROM api.audit_log", DENIED),
+    (OFFICER, "SELECT data.audit('customer.view', NULL, '{{}}')", DENIED),
+    (OFFICER, "SELECT * FROM api.audit_log", DENIED),
+    (SECURITY, "SELECT count(*) FROM api.audit_log", None),
+    (SECURITY, "SELECT * FROM api.audit_review(current_date)", None),
+    (OFFICER, "SELECT * FROM api.audit_review(current_date)", DENIED),
+    (MANAGER, "SELECT * FROM api.audit_reasons(current_date)", DENIED),
+    # disabling triggers, replication role: owner and superuser only
+    (OFFICER, "ALTER TABLE data.audit_log DISABLE TRIGGER ALL", DENIED),
+    (ADMIN, "ALTER TABLE data.proposals DISABLE TRIGGER proposals_archived_once", DENIED),
+    (SECURITY, "SET session_replication_role = replica", DENIED),
+    (MANAGER, "SET session_replication_role = replica", DENIED),
+    # no place to put objects of one's own (a temporary table or function could shadow names)
+    (OFFICER, "CREATE TABLE public.x (i int)", DENIED),
+    (OFFICER, "CREATE TEMP TABLE x (i int)", DENIED),
+    (OFFICER, "CREATE FUNCTION pg_temp.f() RETURNS int LANGUAGE sql AS 'SELECT 1'", DENIED),
+    (OFFICER, "CREATE VIEW api.v AS SELECT 1", DENIED),
+    (OFFICER, "SELECT lo_create(0)", DENIED),
+    (OFFICER, "SELECT nextval('data.loans_id_seq')", DENIED),
+    # functions belong to the groups that may call them
+    (OFFICER, "SELECT api.save_policy('x', '2030-01-01', '{{}}')", DENIED),
+    (MANAGER, "SELECT api.add_trust_root('x', 'x')", DENIED),
+    (OFFICER, "SELECT api.replace_call_list('2026-11-23', '[]')", DENIED),
+    (OFFICER, "SELECT api.record_model_version('risk', 'x', '{{}}', '{{}}')", DENIED),
+    (SECURITY, "SELECT api.record_access('customer.view', '{own}')", DENIED),
+    (SECURITY, "SELECT count(*) FROM api.customers", DENIED),
+    (BATCH, "SELECT api.record_access('customer.view', '{own}')", DENIED),
+    (ADMIN, "SELECT api.save_policy('x', '2030-01-01', '{{}}')", BAD),  # allowed to call, refused as malformed
+    # the proposal form (심의필 번호, 소비자보호 연락처) and the branches' phones: head office, through its function
+    (OFFICER, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\"}}')",
+     DENIED),
+    (MANAGER, "UPDATE api.app_meta SET value = '{{}}' WHERE key = 'proposal_form'", DENIED),
+    (ADMIN, "DELETE FROM api.app_meta", DENIED),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"nope\"}}')",
+     CHECK),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\", "
+            "\"extra\": \"x\"}}')", CHECK),
+    (ADMIN, "SELECT api.set_proposal_form('{{\"ad_review_no\": \"x\", \"consumer_protection_phone\": \"1588-0000\"}}')",
+     None),
+    (OFFICER, "UPDATE api.branches SET phone = '02-000-0000'", DENIED),
+    (OFFICER, "SELECT phone FROM api.branches", None),
+    # documents only through attach_document (the same file twice refused by the database), fetched by ticket
+    (OFFICER, "INSERT INTO api.documents (customer_id, kind, filename, media_type, size_bytes, sha256, uploaded_by) "
+              "VALUES (1, 'other', 'x.pdf', 'application/pdf', 1, repeat('0', 64), 7)", DENIED),
+    # 제안서 확인: any registered officer records the check, found or not; the answer only with a ticket of one's own
+    (SECURITY, "SELECT api.record_access('proposal.check', 'P20261130-AAAAAA')", None),
+    (OFFICER, "SELECT api.record_access('proposal.check', 'anything')", BAD),
+    (BATCH, "SELECT api.record_access('proposal.check', 'P20261130-AAAAAA')", DENIED),
+    (OFFICER, "SELECT * FROM api.proposal_check(1)", DENIED),
+    # reading another branch's customer; revealing without a reason
+    (OFFICER, "SELECT api.record_access('customer.view', '{other}')", DENIED),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", DENIED),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '')", BAD),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}')", BAD),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '  ab ')", BAD),
+    (OFFICER, "SELECT api.confirm_income('{other}', 1, repeat('0', 64))", DENIED),
+    (OFFICER, "SELECT api.request_consultation_access('{other}', '')", BAD),
+    # record first, then read: never both in one transaction (a rollback would leave no trace), never another's
+    (OFFICER, "SELECT * FROM api.open_customer(api.record_access('customer.view', '{own}'))", "55000"),
+    (OFFICER, "SELECT * FROM api.reveal_customer(api.record_access('customer.view', '{own}'))", DENIED),
+    (OFFICER, "SELECT * FROM api.open_customer(1)", DENIED),
+    (OFFICER, "SELECT * FROM api.call_list_export(1)", DENIED),
+    # the legitimate paths
+    (OFFICER, "SELECT api.record_access('customer.view', '{own}')", None),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '재대출 상담 중 연락처 확인')", None),
+    (OFFICER, "SELECT * FROM api.search_customers('name', '김')", None),
+    (MANAGER, "SELECT count(*) FROM api.loans", None),
+    (BATCH, "SELECT * FROM api.audit_anchor()", None),
+]
+
+
+@pytest.fixture
+def other_customer(db) -> str:
+    with db.session() as s:
+        return s.execute(text("SELECT customer_no FROM data.customers WHERE home_branch_id = 1 ORDER BY id LIMIT 1")
+                         ).scalar()
+
+
+@pytest.fixture
+def connections(db, server_url):
+    ensure_login_role(server_url, BATCH, roles.group("batch"))
+    opened = {}
+
+    def connect(role: str):
+        if role not in opened:
+            opened[role] = connect_as(server_url, db.url.database, roles.qualify_sql(role))
+        return opened[role]
+
+    yield connect
+    for conn in opened.values():
+        conn.close()
+
+
+def attempt(conn, sql: str) -> str | None:
+    """Run ``sql`` in a savepoint of ``conn``; the SQLSTATE it failed with, or None."""
+    with conn.cursor() as cur:
+        cur.execute("SAVEPOINT attempt")
+        try:
+            cur.execute(sql)
+            if cur.description:
+                cur.fetchall()
+        except psycopg2.Error as exc:
+            cur.execute("ROLLBACK TO SAVEPOINT attempt")
+            return exc.pgcode
+        cur.execute("RELEASE SAVEPOINT attempt")
+    return None
+
+
+@pytest.mark.parametrize(("role", "sql", "expected"), MATRIX, ids=[f"{r}:{s[:60]}" for r, s, _e in MATRIX])
+def test_role_x_statement(connections, other_customer, role, sql, expected):
+    conn = connections(role)
+    assert attempt(conn, sql.format(other=other_customer, own="C00000001")) == expected
+    conn.rollback()
+
+
+def test_the_matrix_fails_when_a_rule_is_removed(connections, db, server_url):
+    """The table can fail: grant the officers UPDATE on a view and the first write in the table goes through."""
+    with db.session() as s:
+        s.execute(text(roles.qualify_sql("GRANT UPDATE ON api.customers TO rd_officer")))
+    assert attempt(connections(OFFICER), "UPDATE api.customers SET annual_income = 1 WHERE false") is None
+
+
+def test_an_officer_sees_only_their_branch_and_only_masked(connections, db):
+    """`\\copy (SELECT customer_no, name, phone, email, address FROM …)`: the officer's branch only, masked."""
+    conn = connections(OFFICER)
+    with conn.cursor() as cur:
+        cur.execute("SELECT customer_no, name, phone, email, address, rrn_masked, home_branch_id FROM api.customers")
+        rows = cur.fetchall()
+        # loans follow the customer: booked here, or of a customer in scope — none of anyone else
+        cur.execute("SELECT count(*) FROM api.loans l WHERE l.branch_id <> 2 "
+                    "AND NOT EXISTS (SELECT 1 FROM api.customers c WHERE c.id = l.customer_id)")
+        other_loans = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM api.documents WHERE content IS NOT NULL")
+        contents = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM api.proposals WHERE pdf IS NOT NULL")
+        pdfs = cur.fetchone()[0]
+    conn.rollback()
+    with db.session() as s:
+        own = s.execute(text("SELECT count(*) FROM data.customers WHERE home_branch_id = 2")).scalar()
+    assert len(rows) == own and {r[6] for r in rows} == {2}
+    for _no, name, phone, email, address, rrn, _branch in rows:
+        assert "*" in name and "****" in phone and address.endswith("***") and rrn.endswith("-*******")
+        assert not email or "***@" in email
+    assert other_loans == 0 and contents == 0 and pdfs == 0
+
+
+def test_leaky_functions_and_views_cannot_widen_the_scope(connections):
+    """RLS bypass tries: a security-barrier-free predicate, a join through another view, a function of one's own."""
+    conn = connections(OFFICER)
+    with conn.cursor() as cur:
+        # a join through an unscoped view (officers, branches) still returns only scoped customers
+        cur.execute("SELECT count(*) FROM api.customers c JOIN api.branches b ON b.id = c.home_branch_id "
+                    "WHERE b.code <> '101'")
+        assert cur.fetchone()[0] == 0
+        # the labels of proposals and applications give number and masked name only, and only rows in scope
+        cur.execute("SELECT count(*) FROM api.applications WHERE branch_id <> 2")
+        assert cur.fetchone()[0] == 0
+    conn.rollback()
+    assert attempt(conn, "CREATE FUNCTION pg_temp.leak(text) RETURNS bool LANGUAGE plpgsql COST 0.0000001 AS "
+                         "$$ BEGIN RAISE NOTICE '%', $1; RETURN true; END $$") == DENIED
+
+
+def test_every_api_function_has_a_fixed_search_path_and_no_public_execute(db):
+    """SECURITY DEFINER functions pin their search_path (pg_temp last) and none is executable by PUBLIC."""
+    with db.session() as s:
+        loose = s.execute(text("""
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname IN ('api', 'data') AND p.prosecdef
+              AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c
+                              WHERE c IN ('search_path=pg_catalog, data, pg_temp', 'search_path=pg_catalog'))""")).all()
+        public = s.execute(text("""
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname IN ('api', 'data') AND has_function_privilege('public', p.oid, 'EXECUTE')""")).all()
+        owners = s.execute(text("""
+            SELECT DISTINCT pg_get_userbyid(p.proowner) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname IN ('api', 'data')""")).scalars().all()
+        logins = s.execute(text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:r) AND (rolcanlogin OR rolbypassrls)"),
+                           {"r": [roles.system("owner"), roles.system("crossbranch")]}).all()
+    assert loose == [] and public == []
+    assert set(owners) == {roles.system("owner"), roles.system("crossbranch")} and logins == []
+
+
+def test_data_is_shown_only_after_its_access_was_committed(connections):
+    """Record, commit, read: the legitimate path. Record, roll back, read: nothing to read with."""
+    conn = connections(OFFICER)
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.reveal', 'C00000001', '재대출 상담 중 연락처 확인')")
+        ticket = cur.fetchone()[0]
+    conn.rollback()  # the record is gone …
+    assert attempt(conn, f"SELECT * FROM api.reveal_customer({ticket})") == DENIED  # … and with it the access
+    conn.rollback()
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.reveal', 'C00000001', '재대출 상담 중 연락처 확인')")
+        ticket = cur.fetchone()[0]
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT name, phone FROM api.reveal_customer({ticket})")
+        name, phone = cur.fetchone()
+    conn.rollback()
+    assert "*" not in name and "*" not in phone
+    other = connections(MANAGER)  # the ticket is its recorder's alone
+    assert attempt(other, f"SELECT * FROM api.reveal_customer({ticket})") == DENIED
+    other.rollback()
+
+
+def test_a_session_left_idle_holding_the_audit_chain_is_ended(connections, server_url, db):
+    """`BEGIN; SELECT api.record_access(…);` and then nothing: every audited action of the bank would wait. The
+    next writer ends that session once it has been idle in its transaction for 5 seconds, and records it."""
+    import time
+
+    from tests.support import connect_as
+
+    squatter = connect_as(server_url, db.url.database, OFFICER)
+    with squatter.cursor() as cur:
+        cur.execute("SELECT api.record_access('customer.view', 'C00000001')")  # holds the chain head, uncommitted
+    time.sleep(5.5)
+    conn = connections(MANAGER)
+    started = time.monotonic()
+    assert attempt(conn, "SELECT api.record_access('customer.view', 'C00000001')") is None
+    conn.commit()
+    assert time.monotonic() - started < 5
+    with pytest.raises(psycopg2.Error):
+        with squatter.cursor() as cur:
+            cur.execute("SELECT 1")
+    squatter.close()
+    with db.session() as s:
+        released = s.execute(text("SELECT details ->> 'db_user' FROM data.audit_log "
+                                  "WHERE action = 'audit.chain_lock_released'")).scalars().all()
+    assert released == [roles.qualify_sql(OFFICER)]
