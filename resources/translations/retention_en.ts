@@ -2295,6 +2295,30 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>{version} ({date} 시행)의 값에서 시작합니다. 바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 두 번 누르면 구간별 입력 양식이 열립니다.</source>
         <translation>Starts from the values of {version} (in force from {date}). Change only what changes, in the 'New value' column; double-click a band list to edit it band by band.</translation>
     </message>
+    <message>
+        <source>예: 내점 고객 재대출 상담</source>
+        <translation>e.g. re-loan consultation for a walk-in customer</translation>
+    </message>
+    <message>
+        <source>타지점 고객</source>
+        <translation>customer of another branch</translation>
+    </message>
+    <message>
+        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, 보안 담당자가 매월 점검합니다.</source>
+        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request is recorded and reviewed monthly by security.</translation>
+    </message>
+    <message>
+        <source>타지점</source>
+        <translation>other branch</translation>
+    </message>
+    <message>
+        <source>상담 열람 신청 필요</source>
+        <translation>consultation access needed</translation>
+    </message>
+    <message>
+        <source>기본 프린터</source>
+        <translation>default printer</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
