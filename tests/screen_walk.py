@@ -140,6 +140,7 @@ def english_left(texts, names: set[str]) -> list[str]:
         rest = strip_names(t, names)
         rest = re.sub(r"\b[A-Z]\d[\w\-]*", " ", rest)  # customer, loan, proposal, application numbers
         rest = re.sub(r"[\w\-]+(\.[\w\-]+)+", " ", rest)  # host names, file names, dates like 2027.06.xx
+        rest = re.sub(r"~?/[\w./\-]+|\.[a-z]{2,4}\b", " ", rest)  # paths and file extensions (.crt/.pem)
         words = [word for word in re.findall(r"[A-Za-z]{2,}", rest) if word not in KOREAN_SCREEN_LATIN
                  and not word.isupper()]
         if words:

@@ -2319,6 +2319,38 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>기본 프린터</source>
         <translation>default printer</translation>
     </message>
+    <message>
+        <source>지금 다시 연결</source>
+        <translation>Reconnect now</translation>
+    </message>
+    <message>
+        <source>암호화하고 서버 인증서를 은행 CA로 확인합니다</source>
+        <translation>Encrypted, and the server's certificate checked against the bank's CA</translation>
+    </message>
+    <message>
+        <source> (서버 이름까지)</source>
+        <translation> (server name included)</translation>
+    </message>
+    <message>
+        <source> (재시도 {n}회 실패)</source>
+        <translation> ({n} retries failed)</translation>
+    </message>
+    <message>
+        <source>데이터베이스 서버에 다시 연결하는 중…</source>
+        <translation>Reconnecting to the database server…</translation>
+    </message>
+    <message>
+        <source>암호화하지만 서버 인증서를 확인하지 않습니다: 가짜 서버를 막지 못합니다 (verify-full 권장).</source>
+        <translation>Encrypted, but the server's certificate is not checked: a fake server would not be stopped (verify-full recommended).</translation>
+    </message>
+    <message>
+        <source>은행 CA 인증서</source>
+        <translation>Bank CA certificate</translation>
+    </message>
+    <message>
+        <source>인증서 (*.crt *.pem *.cer);;모든 파일 (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2369,6 +2401,30 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>예: E1007</source>
         <translation>e.g. E1007</translation>
+    </message>
+    <message>
+        <source>CA 인증서</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>은행 CA 인증서 파일 (.crt/.pem; 비우면 ~/.postgresql/root.crt)</source>
+        <translation>Bank CA certificate file (.crt/.pem; empty: ~/.postgresql/root.crt)</translation>
+    </message>
+    <message>
+        <source>찾기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>클라이언트 인증서</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>인증서 파일 (은행이 쓰는 경우만)</source>
+        <translation>Certificate file (only if the bank uses them)</translation>
+    </message>
+    <message>
+        <source>개인키 파일</source>
+        <translation>Private key file</translation>
     </message>
 </context>
 <context>
