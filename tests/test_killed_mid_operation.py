@@ -1,8 +1,9 @@
 """The real embedded server killed (SIGKILL of the postmaster) in the middle of an operation's transaction: a
 proposal archived by `retention-admin proposal`, an application executed through the service, an index-rate import
-by `retention-admin import`. Each operation is stopped deterministically after it has written its rows: a second
-(superuser) session holds the audit chain head's row lock (data.audit_chain_head), which data.audit() takes last,
-and the postmaster is killed once pg_stat_activity shows the operation waiting on that lock. Then: the CLI says so
+by `retention-admin import`. Each operation is stopped deterministically after it has written its rows: its audit row
+(data.audit(), the last thing each api function does, holding the chain head's lock) waits at a test trigger for an
+advisory lock a second (superuser) session holds, and the postmaster is killed once pg_stat_activity shows the
+operation waiting there. Then: the CLI says so
 in one line and exits 3 (the service raises an error that failures.unreachable words), nothing is half-written
 (row counts, the audit chain intact by `retention-admin audit verify`), and the same operation run again
 succeeds on the embedded server the next use restarts."""
