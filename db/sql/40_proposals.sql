@@ -98,14 +98,29 @@ BEGIN
         RAISE EXCEPTION '견적 결과(quote_output)에 기준(정가) 금리 list_rate_pct가 있어야 합니다 (전결 한도의 기준)'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    as_of := (quote_input ->> 'as_of')::date;
-    IF valid_until IS NULL OR valid_until < as_of OR valid_until > as_of + 30 THEN
-        RAISE EXCEPTION '유효기간은 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    -- the quote's date and the validity are bounded by the server's date (the bank's, Korea): a quote of today
+    -- or of the last 30 days (a quote prepared before midnight, a proposal finished the next morning), valid
+    -- from today up to 30 days after the quote (the proposal form prints 14: services/proposal_service.py)
+    BEGIN
+        as_of := (quote_input ->> 'as_of')::date;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE EXCEPTION '견적일(as_of)이 날짜가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
+    END;
+    IF as_of > data.bank_today() OR as_of < data.bank_today() - 30 THEN
+        RAISE EXCEPTION '견적일(as_of)은 오늘부터 30일 전까지여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF valid_until IS NULL OR valid_until < data.bank_today() OR valid_until < as_of OR valid_until > as_of + 30 THEN
+        RAISE EXCEPTION '유효기간은 오늘 이후, 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF input_sha256 IS NULL OR input_sha256 !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION '견적 입력 해시(sha256)가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF pdf IS NULL OR substring(pdf FROM 1 FOR 5) <> '\x255044462d'::bytea OR octet_length(pdf) > 20971520 THEN
+    -- what the database can check of a PDF: the header, a size a signed proposal has (1 KB to 20 MB) and the
+    -- end-of-file marker in the last 1,024 bytes; that it parses, is signed and says what the quote says is
+    -- the workstation's and verify-proposal's (docs/security.md, "what is not met")
+    IF pdf IS NULL OR substring(pdf FROM 1 FOR 7) <> '\x255044462d312e'::bytea
+       OR octet_length(pdf) NOT BETWEEN 1024 AND 20971520
+       OR position('\x2525454f46'::bytea IN substring(pdf FROM greatest(1, octet_length(pdf) - 1023))) = 0 THEN
         RAISE EXCEPTION '서명된 PDF가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     digest := encode(sha256(pdf), 'hex');
@@ -165,6 +180,15 @@ BEGIN
     END IF;
     IF p.branch_id <> m.branch_id THEN
         RAISE EXCEPTION '다른 영업점에서 만든 제안서의 결정은 그 영업점에서 기록합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- the customer accepts in front of the officer who made the proposal (who then never approves or executes
+    -- what follows from it: 50_applications.sql); an accepted offer must still be valid
+    IF decision = 'accepted' AND p.officer_id <> m.id THEN
+        RAISE EXCEPTION '고객의 수락은 제안서를 만든 직원이 기록합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF decision = 'accepted' AND p.valid_until < data.bank_today() THEN
+        RAISE EXCEPTION '제안서의 유효기간(%)이 지나 수락할 수 없습니다: 새 제안서를 만드세요', p.valid_until
+            USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT a.application_no INTO filed FROM data.applications a
     WHERE a.proposal_id = p.id AND a.state NOT IN ('cancelled', 'rejected') LIMIT 1;
