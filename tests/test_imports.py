@@ -122,6 +122,25 @@ def test_policy_import_checks_every_parameter(db, tmp_path, head_office):
         import_policy(head_office, path)
 
 
+def test_the_policy_asked_of_the_database_is_the_one_in_force_among_all_versions(db):
+    """``policy_for`` reads only the version in force; it must be ``policy_in_force`` over every stored version,
+    on each version's first day, the day before it, and before the first."""
+    import datetime as dt
+
+    from retention_desktop.domain.policy import PolicyError, policy_in_force
+    from retention_desktop.services.regulation import load_policies, policy_for
+
+    policies = load_policies(db)
+    assert len(policies) > 3
+    for policy in policies:
+        for day in (policy.effective_from, policy.effective_from - dt.timedelta(days=1)):
+            if day < policies[0].effective_from:
+                with pytest.raises(PolicyError, match="no policy is in force"):
+                    policy_for(db, day)
+            else:
+                assert policy_for(db, day) == policy_in_force(policies, day)
+
+
 def test_products_import_adds_new_codes_and_updates_known_ones(db, tmp_path, head_office):
     from retention_desktop.data.locations import resources_dir
     from retention_desktop.data.models import Product

@@ -20,7 +20,15 @@ def load_policies(db: Database) -> list[Policy]:
 
 
 def policy_for(db: Database, on: dt.date) -> Policy:
-    return policy_in_force(load_policies(db), on)
+    """The version in force on ``on`` (``policy_in_force``'s rule, asked of the database: only that version's
+    document is read and parsed, not every version's, as each screen asks for it). Raises ``PolicyError`` when
+    none is in force yet."""
+    with db.session() as s:
+        row = s.scalars(select(PolicyVersion).where(PolicyVersion.effective_from <= on)
+                        .order_by(PolicyVersion.effective_from.desc()).limit(1)).first()
+        if row is None:
+            raise PolicyError(f"no policy is in force on {on.isoformat()}")
+        return policy_in_force([Policy.from_parameters(row.version, row.effective_from, row.parameters)], on)
 
 
 def legal_maximum_rate(db: Database) -> Callable[[dt.date], Decimal | None]:
