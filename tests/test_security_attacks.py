@@ -493,3 +493,40 @@ def test_an_expired_proposal_is_neither_accepted_nor_filed(login, psql, db):
     assert code == "55000" and "유효기간" in message
     code, message = sqlstate_of(conn, "SELECT * FROM api.file_application(%s)", accepted)
     assert code == "55000" and "유효기간" in message
+
+
+def test_a_proposal_keeps_consultation_access_the_officers_own_and_does_not_renew_it(login, psql, other_customer, db):
+    """Finding 5 of the outside test: E1011 (branch 3) asks consultation access to a 본점 customer and archives a
+    proposal; the proposal put the customer in scope for the whole branch for 30 days, renewable by more
+    proposals. Now: the colleague E1012 and the manager E1010, who never asked, do not see the customer; once
+    the access ends, the author keeps the customer only for the proposal's validity and cannot make another."""
+    author = login("E1011")
+    customer_profile.request_consultation(author, other_customer, "내점 고객 재대출 상담")
+    with db.session() as s:
+        loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' "
+                                 "AND l.annual_rate_pct > 5 LIMIT 1"), {"c": other_customer}).scalar()
+    with author.database.session() as s:
+        archive_proposal(s, loan_no, "4.90")
+
+    def sees(employee_no: str) -> bool:
+        conn = psql(employee_no)
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM api.customers WHERE customer_no = %s", (other_customer,))
+            seen = cur.fetchone()[0] == 1
+        conn.rollback()
+        return seen
+
+    assert sees("E1011") and not sees("E1012") and not sees("E1010")
+    with db.session() as s:  # the access ends
+        s.execute(text("UPDATE data.consultation_grants SET granted_at = now() - interval '9 hours', "
+                       "expires_at = now() - interval '1 hour'"))
+    assert sees("E1011")  # the proposal still valid: the author can still take the customer's decision
+    with pytest.raises(api_calls.Refused, match="상담 열람") as refused:
+        with author.database.session() as s:
+            archive_proposal(s, loan_no, "4.80")
+    assert refused.value.sqlstate == "42501"
+    with db.session() as s:  # the proposal's validity ends (only a superuser moves it, the trigger set aside)
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE data.proposals SET valid_until = data.bank_today() - 1"))
+    assert not sees("E1011")

@@ -68,6 +68,14 @@ BEGIN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', loan_number USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    -- another branch's customer: only under the officer's own live consultation access (a proposal must not
+    -- keep the customer in scope by itself, proposal after proposal)
+    IF c.home_branch_id IS DISTINCT FROM m.branch_id AND NOT EXISTS (
+           SELECT 1 FROM data.consultation_grants g
+           WHERE g.db_role = session_user AND g.customer_id = c.id AND g.expires_at > now()) THEN
+        RAISE EXCEPTION '다른 영업점 고객의 제안서는 상담 열람(api.request_consultation_access) 중에만 만들 수 있습니다'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM data.policies p WHERE p.version = policy_version) THEN
         RAISE EXCEPTION '규제정책 버전 %이(가) 없습니다', policy_version USING ERRCODE = 'invalid_parameter_value';
     END IF;

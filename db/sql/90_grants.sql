@@ -46,7 +46,7 @@ GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_
 GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customers(), data.require_officer(),
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
-GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope() TO rd_crossbranch;
+GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today() TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.proposal_check_subject(text) TO rd_owner;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
     data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
