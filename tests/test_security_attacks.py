@@ -530,3 +530,34 @@ def test_a_proposal_keeps_consultation_access_the_officers_own_and_does_not_rene
         s.execute(text("SET LOCAL session_replication_role = replica"))
         s.execute(text("UPDATE data.proposals SET valid_until = data.bank_today() - 1"))
     assert not sees("E1011")
+
+
+def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scope(login, psql, db):
+    """Finding 9 of the outside test: api.proposal_fingerprint('P…') gave any officer of any branch another
+    branch's customer number, loan number, officer and time. Now another branch gets nothing without the file's
+    hash; with it (the verifier holds the file) or within the branch, the chained row comes back."""
+    from tests.test_security_applications import fake_pdf
+
+    maker = login("E1007")
+    pdf = fake_pdf()
+    number = f"P{dt.date.today():%Y%m%d}-ABCDEF"
+    with maker.database.session() as s:
+        api_calls.scalar(s, "archive_proposal", number, "L0000000001", dt.date.today() + dt.timedelta(days=14),
+                         "2025.10-1015", "test", {"as_of": dt.date.today().isoformat(),
+                                                  "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
+                         {"list_rate_pct": "5.00", "proposed_action": "reloan"}, "b" * 64, pdf)
+    digest = hashlib.sha256(pdf).hexdigest()
+
+    def fingerprint(employee_no: str, *args) -> list:
+        conn = psql(employee_no)
+        with conn.cursor() as cur:
+            cur.execute("SELECT audit_customer_no FROM api.proposal_fingerprint(%s" + ", %s" * len(args) + ")",
+                        (number, *args))
+            rows = cur.fetchall()
+        conn.rollback()
+        return rows
+
+    assert fingerprint("E1011") == [] and fingerprint("E1011", "0" * 64) == []
+    assert fingerprint("E1011", digest) == [("C00000001",)]
+    assert fingerprint("E1008") == [("C00000001",)]  # the branch that made it
+    assert fingerprint("E1050") == [("C00000001",)]  # the security group

@@ -10,6 +10,13 @@
 -- proposals and applications follow the customer; proposals and applications made at a branch stay
 -- visible to that branch.
 
+-- What an error message may repeat of a typed value: an identifier of the bank's own shape (C00000001,
+-- L0000000001, P20261130-1C09B6, A20261130-…), never free text. Error messages reach the server's log, and a
+-- name, phone number or RRN typed into the wrong field must not (finding 9 of the outside test).
+CREATE OR REPLACE FUNCTION data.echo_ref(value text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT CASE WHEN value ~ '^[A-Z][0-9A-F]{1,10}(-[0-9A-F]{1,8})?$' THEN value ELSE '(입력값)' END $$;
+
 CREATE OR REPLACE FUNCTION data.bank_today() RETURNS date
 LANGUAGE sql STABLE SET search_path = pg_catalog
 AS $$ SELECT (now() AT TIME ZONE 'Asia/Seoul')::date $$;

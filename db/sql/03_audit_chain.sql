@@ -57,7 +57,7 @@ DECLARE
     waited text;
 BEGIN
     IF action IS NULL OR action !~ '^[a-z_.]+$' THEN
-        RAISE EXCEPTION 'audit action must be lower-case words and dots: %', action USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'audit action must be lower-case words and dots' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT o.employee_no INTO employee FROM data.officers o WHERE o.db_role = who;
     -- no subtransaction here (it would make the lock's holder harder to find): SKIP LOCKED, then wait

@@ -187,7 +187,7 @@ DECLARE
 BEGIN
     SELECT * INTO a FROM data.applications WHERE application_no = application_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(application_number) USING ERRCODE = 'no_data_found';
     END IF;
     FOREACH target IN ARRAY ARRAY['submitted', 'approved', 'rejected', 'executed', 'cancelled'] LOOP
         IF (data.transition_refusal(a, target)).sqlstate IS NULL THEN
@@ -221,7 +221,7 @@ DECLARE
 BEGIN
     SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(proposal_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF p.decision <> 'accepted' THEN
         RAISE EXCEPTION '고객이 수락한 제안서로만 재대출을 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
@@ -388,7 +388,7 @@ BEGIN
     END IF;
     SELECT * INTO a FROM data.applications x WHERE x.application_no = application_number FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(application_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF a.row_version <> seen_row_version THEN
         RAISE EXCEPTION '다른 직원이 먼저 이 신청을 변경했습니다. 최신 내용을 다시 불러온 뒤 처리하세요'
