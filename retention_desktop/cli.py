@@ -38,6 +38,9 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true",
                         help="use the embedded demo database; create and fill it on first use")
     parser.add_argument("--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--password-fd", type=_fd, default=None, metavar="N",
+                        help="read the database password (central mode) from file descriptor N, one line, for "
+                             "unattended runs (e.g. 3<secret-file); else the OS keyring, else a prompt")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
 
 
@@ -48,6 +51,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be positive: {value}")
+    return value
+
+
+def _fd(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a file descriptor number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
     return value
 
 
@@ -71,6 +84,30 @@ def admin_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("stop", help="stop the embedded server")
     db_sub.add_parser("status", help="is the embedded server running, and who uses it")
     db_sub.add_parser("upgrade", help="bring the database to the latest schema")
+    db_sub.add_parser("provision", help="DBA: roles (owner nobody logs in as, groups), the schema, grants and the "
+                      "per-role timeouts; idempotent")
+
+    officers = sub.add_parser("officers", help="DBA: officers' database logins (add, password, disable, list, check)")
+    officers_sub = officers.add_subparsers(dest="officers_command", required=True, metavar="ACTION")
+    add = officers_sub.add_parser("add", help="enrol an officer: row, login role, group, password with expiry")
+    add.add_argument("employee_no")
+    add.add_argument("--name", required=True)
+    add.add_argument("--branch", required=True, help="branch code (영업점 코드), e.g. 001")
+    add.add_argument("--role", required=True, choices=("officer", "manager", "admin", "security"))
+    for action in (add, officers_sub.add_parser("password", help="a new password and expiry for an officer")):
+        if action is not add:
+            action.add_argument("employee_no")
+        action.add_argument("--new-password-fd", type=_fd, default=None, metavar="N",
+                            help="read the officer's new password from file descriptor N (else asked twice on a "
+                                 "terminal); never on the command line")
+        action.add_argument("--valid-days", type=_positive_int, default=None,
+                            help="days until the password expires (VALID UNTIL; default: the policy's 90)")
+    officers_sub.add_parser("disable", help="disable an officer: no login, sessions ended, row kept"
+                            ).add_argument("employee_no")
+    officers_sub.add_parser("list", help="officers with their login role, groups and password expiry"
+                            ).add_argument("--json", action="store_true")
+    officers_sub.add_parser("check", help="officers whose row and granted group disagree, unsafe or expiring "
+                            "logins (exit 1 if any)")
 
     schedule = sub.add_parser("schedule", help="a repayment schedule, as a table or JSON")
     schedule.add_argument("--principal", type=_positive_int, required=True, help="whole won")
@@ -194,6 +231,8 @@ def admin_main(argv: list[str] | None = None) -> int:
 def _admin(argv: list[str] | None) -> int:
     parser = admin_parser()
     args = parser.parse_args(argv)
+    global _password_source
+    _password_source = _PasswordSource(args.password_fd)
     prefix = f"retention-admin {args.command}"
     if args.command == "schedule":
         return _schedule(args)
@@ -219,7 +258,7 @@ def _admin(argv: list[str] | None) -> int:
         if gone is not None:
             log.warning("%s: database unreachable: %s", prefix, exc)
             print(f"{prefix}: {_one_line(gone.message(translate))}", file=sys.stderr)
-            return EXIT_UNAVAILABLE
+            return gone.exit_code
         log.exception("%s failed (a bug)", prefix)
         print(f"{prefix}: " + translate("예상하지 못한 오류입니다 (프로그램 결함): {kind}. 자세한 내용은 로그 파일 {log}에 "
                                         "있습니다; 지원 담당자에게 보내 주세요.").format(kind=type(exc).__name__,
@@ -244,9 +283,13 @@ def _translator(data_dir: Path):
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import administration
 
+    if args.command == "db" and args.db_command == "provision":
+        return _provision(args, data_dir)
     if args.command == "db":
         return administration.db_command(data_dir, args.demo, args.db_command, libpq=getattr(args, "libpq", False),
                                          ask_password=_ask_password, out=print)
+    if args.command == "officers":
+        return _officers(args, data_dir)
     if args.command in ("quote", "simulate"):
         return _quote(args, data_dir)
     if args.command == "train-models":
@@ -445,10 +488,117 @@ def _progress(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
+class _PasswordSource:
+    """The database password of this run: from ``--password-fd`` (read once), else a prompt on a terminal.
+    (The keyring comes first: ``credentials.secret_or_ask`` asks this only when the keyring has none.)"""
+
+    def __init__(self, fd: int | None):
+        self.fd = fd
+        self._read: str | None = None
+
+    def __call__(self, account: str) -> str | None:
+        if self.fd is not None:
+            if self._read is None:
+                self._read = read_secret_fd(self.fd, "--password-fd")
+            return self._read
+        if not sys.stdin.isatty():
+            return None
+        return getpass.getpass(f"{account} 비밀번호: ")
+
+
+_password_source = _PasswordSource(None)
+
+
 def _ask_password(account: str) -> str | None:
+    return _password_source(account)
+
+
+MAX_SECRET_BYTES = 4096
+
+
+def read_secret_fd(fd: int, option: str) -> str:
+    """One line from file descriptor ``fd`` (without its line end): how a password reaches an unattended run."""
+    try:
+        with os.fdopen(fd, "rb", closefd=fd > 2) as handle:
+            data = handle.readline(MAX_SECRET_BYTES + 1)
+    except OSError as exc:
+        raise UserError("{option} {fd}: 파일 디스크립터를 읽을 수 없습니다 ({reason}).", option=option, fd=fd,
+                        reason=exc.strerror or str(exc)) from None
+    if len(data) > MAX_SECRET_BYTES:
+        raise UserError("{option}: 비밀번호가 너무 깁니다.", option=option)
+    try:
+        secret = data.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise UserError("{option}: 비밀번호가 UTF-8 텍스트가 아닙니다.", option=option) from None
+    if not secret:
+        raise UserError("{option} {fd}: 비밀번호가 비어 있습니다.", option=option, fd=fd)
+    return secret
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    """The officer's new password: from ``--new-password-fd``, else typed twice on a terminal."""
+    if args.new_password_fd is not None:
+        return read_secret_fd(args.new_password_fd, "--new-password-fd")
     if not sys.stdin.isatty():
-        return None
-    return getpass.getpass(f"{account} 비밀번호: ")
+        raise UserError("새 비밀번호가 없습니다: 무인 실행에서는 --new-password-fd N으로 주세요 (명령줄에는 쓰지 않습니다).")
+    first = getpass.getpass(f"{args.employee_no} 새 비밀번호: ")
+    if getpass.getpass("한 번 더: ") != first:
+        raise UserError("두 번 입력한 비밀번호가 다릅니다.")
+    return first
+
+
+def _provision(args: argparse.Namespace, data_dir: Path) -> int:
+    from retention_desktop.services import enrolment
+
+    before, after, states = enrolment.provision(data_dir, args.demo, _ask_password)
+    print(f"schema {before or 'empty'} → {after}")
+    for state in states:
+        print(f"{state.name:<24} {state.kind:<12} {'LOGIN' if state.can_login else 'NOLOGIN':<8} members {state.members}")
+    return 0
+
+
+def _officers(args: argparse.Namespace, data_dir: Path) -> int:
+    from retention_desktop.services import enrolment
+
+    action = args.officers_command
+    today = dt.date.today()
+    if action == "add":
+        password = _new_password(args)
+        added = enrolment.add(data_dir, args.demo, _ask_password, args.employee_no, args.name, args.branch,
+                              args.role, password, args.valid_days, today)
+        print(f"enrolled {added.employee_no} as {added.db_role} ({', '.join(added.groups)}), password valid until "
+              f"{added.valid_until:%Y-%m-%d}")
+        return 0
+    if action == "password":
+        until = enrolment.set_password(data_dir, args.demo, _ask_password, args.employee_no, _new_password(args),
+                                       args.valid_days, today)
+        print(f"password of {args.employee_no.upper()} changed, valid until {until:%Y-%m-%d}")
+        return 0
+    if action == "disable":
+        ended = enrolment.disable(data_dir, args.demo, _ask_password, args.employee_no)
+        print(f"disabled {args.employee_no.upper()} ({ended} open session(s) ended)")
+        return 0
+    if action == "list":
+        rows = enrolment.listing(data_dir, args.demo, _ask_password)
+        if args.json:
+            print(json.dumps([{"employee_no": o.employee_no, "name": o.name, "branch": o.branch_code, "role": o.role,
+                               "db_role": o.db_role, "active": o.active, "can_login": o.can_login,
+                               "valid_until": o.valid_until.isoformat() if o.valid_until else None,
+                               "groups": list(o.groups)} for o in rows], ensure_ascii=False))
+            return 0
+        for o in rows:
+            login = "-" if o.can_login is None else ("LOGIN" if o.can_login else "NOLOGIN")
+            until = f"{o.valid_until:%Y-%m-%d}" if o.valid_until else "-"
+            print(f"{o.employee_no:<8} {o.name:<8} {o.branch_code:<6} {o.role:<9} {o.db_role:<16} "
+                  f"{'active' if o.active else 'disabled':<9} {login:<8} {until:<11} {','.join(o.groups)}")
+        return 0
+    findings = enrolment.check(data_dir, args.demo, _ask_password, today)
+    for finding in findings:
+        print(f"retention-admin officers check: {finding}", file=sys.stderr)
+    if findings:
+        return EXIT_FAILURE
+    print("OK: every officer's login role matches their row")
+    return 0
 
 
 def desktop_parser() -> argparse.ArgumentParser:

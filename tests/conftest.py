@@ -24,6 +24,15 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
+# A run against another server (RETENTION_TEST_DATABASE_URL, perhaps a shared cluster) names every role it
+# creates with a prefix of its own (rdt<6 hex>_, roles.py), drops them at the end, and refuses to touch any
+# other role (tests/support.py guard_role): the bank's rd_* roles and officers are never altered.
+if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+    import secrets as _secrets
+
+    if os.environ.get("RETENTION_ROLE_PREFIX", "rd_") == "rd_":
+        os.environ["RETENTION_ROLE_PREFIX"] = f"rdt{_secrets.token_hex(3)}_"
+
 # CI explores the same examples every run (a red build must be reproducible); developers' runs keep
 # exploring new ones, and hypothesis remembers any failure it finds in .hypothesis/.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -100,6 +109,17 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _drop_the_runs_roles(request) -> Iterator[None]:
+    """Set up before any database fixture, so torn down after them all: on an external server, drop the roles
+    this run created (its own prefix only), once every database of the run is gone."""
+    yield
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        from tests.support import drop_run_roles
+
+        drop_run_roles(make_url(os.environ["RETENTION_TEST_DATABASE_URL"]).set(drivername="postgresql+psycopg2"))
 
 
 @pytest.fixture(scope="session")

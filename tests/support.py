@@ -17,6 +17,14 @@ TEST_CUSTOMERS = 600
 TEST_SEED = 7
 
 
+def bank_today() -> dt.date:
+    """Today in the bank's time zone (Asia/Seoul): what the server's clock stamps (``data.bank_today()``); between
+    15:00 and 24:00 UTC it is already tomorrow there."""
+    from retention_desktop.domain.korean_time import korean_time
+
+    return korean_time(dt.datetime.now(dt.timezone.utc)).date()
+
+
 def _admin_execute(server_url: URL, *statements: str) -> None:
     engine = create_app_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
@@ -105,11 +113,46 @@ def login_as(db: Database, server_url: URL, employee_no: str):
     return log_in(db, employee_no, role_password(server_url, roles.login_role(employee_no)))
 
 
+def guard_role(role: str) -> str:
+    """``role`` if this run may alter it: on an external server only the roles of the run's own prefix
+    (conftest.py sets ``RETENTION_ROLE_PREFIX`` to ``rdt<hex>_``), never the installation's ``rd_`` ones."""
+    from retention_desktop.data import roles
+
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        current = roles.prefix()
+        if current == roles.DEFAULT_PREFIX or not role.startswith(current):
+            raise RuntimeError(f"the test suite refuses to alter role {role!r}: it did not create it "
+                               f"(this run's roles start with {current!r})")
+    return role
+
+
+def drop_run_roles(server_url: URL) -> list[str]:
+    """Drop every role of this run's prefix (external servers only); returns their names."""
+    from retention_desktop.data import roles
+
+    current = roles.prefix()
+    if current == roles.DEFAULT_PREFIX:
+        return []
+    engine = create_app_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            names = [r[0] for r in conn.exec_driver_sql(
+                "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s) ORDER BY rolname DESC", (current,))]
+            for name in names:
+                conn.exec_driver_sql(f'DROP OWNED BY "{guard_role(name)}"')
+            for name in names:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{guard_role(name)}"')
+    finally:
+        engine.dispose()
+    return names
+
+
 def role_password(server_url: URL, role: str) -> str | None:
     """Against an external server (RETENTION_TEST_DATABASE_URL) a login role gets a one-off password, as a
     central server would have one per officer; the embedded server trusts local logins."""
     if not os.environ.get("RETENTION_TEST_DATABASE_URL"):
         return None
+    guard_role(role)
     password = secrets.token_urlsafe(16)
     _admin_execute(server_url, f"ALTER ROLE {role} PASSWORD '{password}'")
     return password
@@ -126,6 +169,7 @@ def connect_as(server_url: URL, database: str, role: str):
 
 def ensure_login_role(server_url: URL, role: str, group: str) -> None:
     """A login role in a group (e.g. a batch account), created once per cluster."""
+    guard_role(role)
     _admin_execute(server_url, f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
                                f"CREATE ROLE {role} LOGIN; END IF; END $$", f"GRANT {group} TO {role}")
 

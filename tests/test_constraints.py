@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from retention_desktop.data import roles
 from retention_desktop.data.models import AuditEvent, Loan, Repayment
 
 
@@ -89,7 +90,8 @@ def test_officer_access_is_recorded_by_the_database_and_the_officer_cannot_touch
         rows = s.execute(select(AuditEvent.db_user, AuditEvent.action)
                          .where(AuditEvent.employee_no == "E1007").order_by(AuditEvent.id)).all()
     # the database, not the application, says who it was: the officer's own login role
-    assert rows == [("rd_e1007", "session.login"), ("rd_e1007", "customer.view")]
+    me = roles.login_role("E1007")
+    assert rows == [(me, "session.login"), (me, "customer.view")]
 
 
 def _audit(session, action: str, customer_no: str | None) -> None:

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from retention_desktop.data import api_calls, roles
-from tests.support import connect_as, drop_database, login_as, new_database
+from tests.support import bank_today, connect_as, drop_database, login_as, new_database
 
 ACTORS = {"filer": "E1007", "peer": "E1008", "mgr": "E1006", "other": "E1001"}
 RATES = {"officer": "4.90", "manager": "4.60", "nobody": "4.40"}
@@ -114,9 +114,9 @@ def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RAT
                      action: str = "reloan") -> str:
     """A proposal as the workstation would archive it (the database takes any signed PDF; the terms are what
     the rules read), accepted by the customer."""
-    number = f"P{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}"
-    api_calls.scalar(session, "archive_proposal", number, loan_no, dt.date.today() + dt.timedelta(days=14),
-                     "2025.10-1015", "test", {"as_of": dt.date.today().isoformat(),
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    api_calls.scalar(session, "archive_proposal", number, loan_no, bank_today() + dt.timedelta(days=14),
+                     "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
                                               f"{action}_offer": {"annual_rate_pct": rate, "term_months": term}},
                      {"list_rate_pct": list_rate, "proposed_action": action}, secrets.token_hex(32),
                      fake_pdf())

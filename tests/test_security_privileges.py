@@ -15,7 +15,8 @@ from sqlalchemy import text
 from retention_desktop.data import roles
 from tests.support import connect_as, ensure_login_role
 
-OFFICER, MANAGER, ADMIN, SECURITY, BATCH = "rd_e1007", "rd_e1006", "rd_e1005", "rd_e1050", "rd_t_batch"
+OFFICER, MANAGER, ADMIN, SECURITY = (roles.login_role(e) for e in ("E1007", "E1006", "E1005", "E1050"))
+BATCH = roles.login_role("t_batch")
 DENIED = "42501"  # insufficient_privilege
 CHECK = "23514"
 BAD = "22023"

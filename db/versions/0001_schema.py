@@ -6,6 +6,8 @@ Revises:
 Create Date: 2026-11-24 00:01:27.755979
 """
 from alembic import op
+
+from retention_desktop.data import roles  # the installation's role prefix (RETENTION_ROLE_PREFIX)
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
@@ -155,7 +157,7 @@ def upgrade() -> None:
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('db_role', sa.String(length=63), nullable=False),
     sa.Column('active', sa.Boolean(), server_default='true', nullable=False),
-    sa.CheckConstraint("db_role ~ '^rd_[a-z0-9_]{1,59}$'", name=op.f('ck_officers_db_role_name')),
+    sa.CheckConstraint(f"db_role ~ '^{roles.prefix()}[a-z0-9_]{{1,59}}$'", name=op.f('ck_officers_db_role_name')),
     sa.CheckConstraint("role IN ('officer', 'manager', 'admin')", name=op.f('ck_officers_role')),
     sa.ForeignKeyConstraint(['branch_id'], ['branches.id'], name=op.f('fk_officers_branch_id_branches')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_officers')),

@@ -10,6 +10,14 @@ import datetime as dt
 
 import sqlalchemy as sa
 from alembic import op
+
+from retention_desktop.data import roles
+
+
+def _execute(statement) -> None:
+    # the group roles under this installation's prefix (roles.py), so a test run on a shared cluster with
+    # RETENTION_ROLE_PREFIX touches only its own roles
+    op.execute(roles.qualify_sql(statement) if isinstance(statement, str) else statement)
 from sqlalchemy.dialects import postgresql
 
 revision = "0004"
@@ -46,7 +54,7 @@ PRICING_2025 = {
 
 def upgrade() -> None:
     op.add_column("loans", sa.Column("closed_reason", sa.String(length=16), nullable=True))
-    op.execute("UPDATE loans SET closed_reason = CASE status WHEN 'refinanced' THEN 'refinanced' ELSE 'matured' END "
+    _execute("UPDATE loans SET closed_reason = CASE status WHEN 'refinanced' THEN 'refinanced' ELSE 'matured' END "
                "WHERE closed_on IS NOT NULL")
     op.create_check_constraint(op.f("ck_loans_closed_reason_with_date"), "loans", "(closed_on IS NULL) = (closed_reason IS NULL)")
     op.create_check_constraint(
@@ -115,12 +123,12 @@ def upgrade() -> None:
                     unique=False)
 
     for table in ("pricing_rules", "model_versions", "call_list_entries"):
-        op.execute(f"REVOKE ALL ON {table} FROM PUBLIC")
-        op.execute(f"GRANT SELECT ON {table} TO rd_officer")
-    op.execute("GRANT INSERT ON pricing_rules TO rd_admin")
-    op.execute("GRANT INSERT ON model_versions TO rd_admin")
-    op.execute("GRANT INSERT, DELETE ON call_list_entries TO rd_admin")
-    op.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO rd_officer")
+        _execute(f"REVOKE ALL ON {table} FROM PUBLIC")
+        _execute(f"GRANT SELECT ON {table} TO rd_officer")
+    _execute("GRANT INSERT ON pricing_rules TO rd_admin")
+    _execute("GRANT INSERT ON model_versions TO rd_admin")
+    _execute("GRANT INSERT, DELETE ON call_list_entries TO rd_admin")
+    _execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO rd_officer")
 
     rules = sa.table("pricing_rules", sa.column("version", sa.String), sa.column("effective_from", sa.Date),
                      sa.column("parameters", postgresql.JSONB), sa.column("note", sa.Text))

@@ -11,6 +11,14 @@ Revision ID: 0008
 Revises: 0007
 """
 from alembic import op
+
+from retention_desktop.data import roles
+
+
+def _execute(statement) -> None:
+    # the group roles under this installation's prefix (roles.py), so a test run on a shared cluster with
+    # RETENTION_ROLE_PREFIX touches only its own roles
+    op.execute(roles.qualify_sql(statement) if isinstance(statement, str) else statement)
 import sqlalchemy as sa
 
 revision = "0008"
@@ -24,7 +32,7 @@ PHONE = r"^(0[0-9]{1,2}-[0-9]{3,4}|1[0-9]{3})-[0-9]{4}$"
 def upgrade() -> None:
     op.add_column("branches", sa.Column("phone", sa.String(length=20), nullable=True))
     op.create_check_constraint(op.f("ck_branches_phone_format"), "branches", f"phone IS NULL OR phone ~ '{PHONE}'")
-    op.execute(f"""
+    _execute(f"""
         CREATE FUNCTION set_proposal_form(form jsonb) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
         BEGIN
@@ -52,12 +60,12 @@ def upgrade() -> None:
         END
         $$
     """)
-    op.execute("REVOKE EXECUTE ON FUNCTION set_proposal_form(jsonb) FROM PUBLIC")
-    op.execute("GRANT EXECUTE ON FUNCTION set_proposal_form(jsonb) TO rd_admin")
+    _execute("REVOKE EXECUTE ON FUNCTION set_proposal_form(jsonb) FROM PUBLIC")
+    _execute("GRANT EXECUTE ON FUNCTION set_proposal_form(jsonb) TO rd_admin")
 
 
 def downgrade() -> None:
-    op.execute("DROP FUNCTION set_proposal_form(jsonb)")
-    op.execute("DELETE FROM app_meta WHERE key = 'proposal_form'")
+    _execute("DROP FUNCTION set_proposal_form(jsonb)")
+    _execute("DELETE FROM app_meta WHERE key = 'proposal_form'")
     op.drop_constraint(op.f("ck_branches_phone_format"), "branches", type_="check")
     op.drop_column("branches", "phone")

@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from retention_desktop.data import roles  # the installation's role prefix (RETENTION_ROLE_PREFIX)
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -84,8 +86,8 @@ def upgrade() -> None:
     op.create_index("ix_scoring_candidates_run_id_branch_id_gain", "scoring_candidates",
                     ["run_id", "branch_id", "expected_value_gain"])
     for table in ("scoring_runs", "scoring_chunks", "scoring_candidates"):
-        op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO rd_admin")
-    op.execute("GRANT USAGE ON SEQUENCE scoring_runs_id_seq TO rd_admin")
+        op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {roles.group('admin')}")
+    op.execute(f"GRANT USAGE ON SEQUENCE scoring_runs_id_seq TO {roles.group('admin')}")
     op.create_index("ix_repayments_late_loan_id_due_date", "repayments", ["loan_id", "due_date"],
                     postgresql_include=["days_late"], postgresql_where=sa.text("days_late > 0"))
 

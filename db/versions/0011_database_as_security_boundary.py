@@ -319,7 +319,7 @@ def downgrade() -> None:
     op.drop_constraint("ck_officers_role", "officers", schema="data")
     op.create_check_constraint(op.f("ck_officers_role"), "officers", "role IN ('officer', 'manager', 'admin')", schema="data")
     op.drop_constraint("ck_officers_db_role_name", "officers", schema="data")
-    op.create_check_constraint(op.f("ck_officers_db_role_name"), "officers", "db_role ~ '^rd_[a-z0-9_]{1,59}$'",
+    op.create_check_constraint(op.f("ck_officers_db_role_name"), "officers", f"db_role ~ '^{roles.prefix()}[a-z0-9_]{{1,59}}$'",
                                schema="data")
     # the tables back where they were, owned by whoever migrates
     for table in TABLES:

@@ -1249,5 +1249,61 @@
         <source>예: 금융위 보도자료 2027.06.xx, 스트레스 금리 1.75%p</source>
         <translation>e.g. FSC press release 2027.06.xx, stress rate 1.75%p</translation>
     </message>
+    <message>
+        <source>지금 다시 연결</source>
+        <translation>Reconnect now</translation>
+    </message>
+    <message>
+        <source> (재시도 {n}회 실패)</source>
+        <translation> ({n} retries failed)</translation>
+    </message>
+    <message>
+        <source>데이터베이스 서버와 연결이 끊겼습니다. {seconds}초 뒤 다시 연결합니다{tried}. 화면에 입력한 내용은 그대로 있으니, 다시 연결되면 이어서 하세요.</source>
+        <translation>The connection to the database server was lost. Reconnecting in {seconds} s{tried}. What you entered on this screen is kept: carry on once reconnected.</translation>
+    </message>
+    <message>
+        <source>데이터베이스 서버에 다시 연결하는 중…</source>
+        <translation>Reconnecting to the database server…</translation>
+    </message>
+    <message>
+        <source>데이터베이스에 다시 연결되었습니다.</source>
+        <translation>Reconnected to the database.</translation>
+    </message>
+    <message>
+        <source>TLS 없음: 시험 서버에만 쓰세요. 비밀번호와 고객 정보가 암호화되지 않은 채 네트워크로 갑니다 (sslmode={mode}).</source>
+        <translation>No TLS: for a test server only. Passwords and customer data cross the network unencrypted (sslmode={mode}).</translation>
+    </message>
+    <message>
+        <source>암호화하지만 서버 인증서를 확인하지 않습니다: 가짜 서버를 막지 못합니다 (verify-full 권장).</source>
+        <translation>Encrypted, but the server's certificate is not checked: an impostor server is not stopped (verify-full recommended).</translation>
+    </message>
+    <message>
+        <source>암호화하고 서버 인증서를 은행 CA로 확인합니다</source>
+        <translation>Encrypted, and the server's certificate is checked against the bank's CA</translation>
+    </message>
+    <message>
+        <source> (서버 이름까지)</source>
+        <translation> (including the server's name)</translation>
+    </message>
+    <message>
+        <source>은행 CA 인증서</source>
+        <translation>Bank CA certificate</translation>
+    </message>
+    <message>
+        <source>인증서 (*.crt *.pem *.cer);;모든 파일 (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>CA 인증서</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>클라이언트 인증서</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>찾기…</source>
+        <translation>Browse…</translation>
+    </message>
 </context>
 </TS>

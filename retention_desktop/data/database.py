@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import platform
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from retention_desktop.data import credentials
 from retention_desktop.domain import exact_json
+from retention_desktop.data.connection_policy import ADMIN, WORKSTATION, ConnectionPolicy
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.models import API_SCHEMA, SCHEMA
 from retention_desktop.data.settings import CentralServer, load_settings
 from retention_desktop.domain.errors import Unavailable
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class DatabaseUnavailable(Unavailable):
@@ -53,9 +56,19 @@ def application_name() -> str:
     return f"retention-desktop@{node}"[:63]
 
 
-def create_app_engine(url: URL | str, officer: bool = False, **kwargs) -> Engine:
+def create_app_engine(url: URL | str, officer: bool = False, policy: ConnectionPolicy | None = None,
+                      **kwargs) -> Engine:
     """An engine on ``url``. ``officer``: the connection is an officer's own login role, which reaches only the
-    ``api`` schema: the models' schema ``data`` is read as ``api`` (the views of the same names)."""
+    ``api`` schema: the models' schema ``data`` is read as ``api`` (the views of the same names). ``policy``:
+    the pool, timeouts and keepalives of ``data/connection_policy.py`` (``kwargs`` override it)."""
+    if policy is not None:
+        tuned = policy.engine_kwargs()
+        # application_name as a startup parameter too: PgBouncer restores it for each client in transaction
+        # pooling, where a SET would stay on whichever server connection ran it
+        tuned["connect_args"] = {**tuned["connect_args"], "application_name": application_name(),
+                                 **kwargs.pop("connect_args", {})}
+        kwargs = {**tuned, **kwargs}
+    settings = policy.session_settings() if policy is not None else {}
     # JSONB keeps numbers exact (NUMERIC); so do these: Decimals go in and come out as Decimals.
     # hide_parameters: a failed statement's values (names, reasons, amounts) stay out of messages and logs.
     engine = create_engine(url, pool_pre_ping=True, future=True, json_serializer=_store_json,
@@ -69,6 +82,8 @@ def create_app_engine(url: URL | str, officer: bool = False, **kwargs) -> Engine
             cur.execute("SET TIME ZONE 'Asia/Seoul'")
             cur.execute("SET application_name = %s", (application_name(),))
             cur.execute(f"SET search_path = {search_path}")
+            for name, value in settings.items():  # names from the policy's own fields, values bound
+                cur.execute(f"SELECT set_config('{name}', %s, false)", (value,))
         dbapi_conn.commit()
 
     if officer:
@@ -98,12 +113,30 @@ class Database:
             with session.begin():
                 yield session
 
+    def read(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in one short transaction, retried once on a fresh connection if the connection
+        dropped (a server restart, PgBouncer or a firewall closing it). Only for reads: a write whose
+        connection dropped may have committed, so it is never repeated behind the officer's back. If the
+        retry fails too, the error says the database cannot be reached (``failures.unreachable``)."""
+        from retention_desktop.data.failures import dropped
+
+        try:
+            with self.session() as session:
+                return work(session)
+        except Exception as exc:
+            if not dropped(exc):
+                raise
+            log.info("connection dropped during a read (%s); retrying once", type(exc).__name__)
+            self.engine.dispose()  # every pooled connection went with the server
+        with self.session() as session:
+            return work(session)
+
     def as_role(self, db_role: str, password: str | None = None) -> Database:
         """The same database reached as an officer's own login role (which sees only the ``api`` schema)."""
         url = without_password(self.url).set(username=db_role)
         if password is not None:
             url = url.set(password=password)
-        return Database(self.mode, url, create_app_engine(url, officer=True), embedded=None)
+        return Database(self.mode, url, create_app_engine(url, officer=True, policy=WORKSTATION), embedded=None)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -126,7 +159,7 @@ def central_url(central: CentralServer, password: str | None) -> URL:
         host=central.host,
         port=central.port,
         database=central.database,
-        query={"sslmode": central.sslmode},
+        query=central.tls_parameters(),
     )
 
 
@@ -135,9 +168,10 @@ def open_central(central: CentralServer, ask_password: Callable[[str], str | Non
     head office, security); the batch role reads the portfolio's tables themselves (``api=False``)."""
     password = credentials.secret_or_ask(central.keyring_account, ask_password)
     if password is None:
-        raise DatabaseUnavailable("비밀번호를 입력하지 않아 중앙 서버에 연결하지 않았습니다.")
+        raise DatabaseUnavailable("비밀번호가 없어 중앙 서버에 연결하지 않았습니다: OS 키링에 두거나, 무인 실행이면 "
+                                  "--password-fd N으로 주세요 (docs/deployment.md).")
     url = central_url(central, password)
-    return Database("central", url, create_app_engine(url, officer=api))
+    return Database("central", url, create_app_engine(url, officer=api, policy=WORKSTATION if api else ADMIN))
 
 
 def open_database(data_dir: Path, demo: bool, ask_password: Callable[[str], str | None], api: bool = True

@@ -45,6 +45,10 @@ SETTINGS_SCHEMA: dict[str, Any] = {
                 "database": {"type": "string", "minLength": 1, "maxLength": 63, "pattern": r"^[A-Za-z0-9_]+$"},
                 "user": {"type": "string", "maxLength": 63, "pattern": r"^[A-Za-z0-9_]*$"},
                 "sslmode": {"enum": list(SSL_MODES)},
+                # TLS files (paths, never their content; a client key is protected by the OS's file permissions)
+                "sslrootcert": {"type": ["string", "null"], "minLength": 1, "maxLength": 1000},
+                "sslcert": {"type": ["string", "null"], "minLength": 1, "maxLength": 1000},
+                "sslkey": {"type": ["string", "null"], "minLength": 1, "maxLength": 1000},
             },
         },
         "language": {"enum": ["ko", "en"]},
@@ -78,6 +82,9 @@ class CentralServer:
     database: str = "retention"
     user: str = ""
     sslmode: str = "verify-full"
+    sslrootcert: str | None = None  # the bank's CA certificate file (PEM); None: libpq's ~/.postgresql/root.crt
+    sslcert: str | None = None  # a client certificate, if the bank authenticates workstations by certificate
+    sslkey: str | None = None  # its private key (file permissions 0600)
 
     def __post_init__(self) -> None:
         if not self.host or any(c.isspace() for c in self.host):
@@ -86,6 +93,18 @@ class CentralServer:
             raise SettingsError(f"포트는 1–65535 사이여야 합니다: {self.port}")
         if self.sslmode not in SSL_MODES:
             raise SettingsError(f"sslmode는 {', '.join(SSL_MODES)} 중 하나여야 합니다: {self.sslmode}")
+        if bool(self.sslcert) != bool(self.sslkey):
+            raise SettingsError("클라이언트 인증서(sslcert)와 개인키(sslkey)는 함께 지정해야 합니다.")
+
+    @property
+    def encrypted(self) -> bool:
+        """Does the connection always use TLS? (``disable``, ``allow`` and ``prefer`` may send everything in clear.)"""
+        return self.sslmode in ("require", "verify-ca", "verify-full")
+
+    def tls_parameters(self) -> dict[str, str]:
+        """libpq's TLS parameters: sslmode and the files that are set."""
+        files = {"sslrootcert": self.sslrootcert, "sslcert": self.sslcert, "sslkey": self.sslkey}
+        return {"sslmode": self.sslmode, **{k: v for k, v in files.items() if v}}
 
     @property
     def keyring_account(self) -> str:

@@ -35,7 +35,7 @@ BUG_TEXT = "예상하지 못한 오류가 발생했습니다. 방금 한 작업�
 BUG_ADVICE = "문제가 계속되면 '자세한 정보 표시'의 내용과 로그 파일을 지원 담당자에게 보내 주세요."
 
 
-def _unreachable(exc: BaseException) -> Unavailable | None:
+def _unreachable(exc: BaseException) -> UserError | None:
     from retention_desktop.data.failures import unreachable
 
     try:
@@ -48,7 +48,7 @@ def classify(exc: BaseException) -> tuple[str, str]:
     """(kind, sentence): kind ``"input"`` (the officer can fix it), ``"unavailable"`` or ``"bug"``."""
     gone = _unreachable(exc)
     if gone is not None:
-        return "unavailable", gone.message(tr)
+        return ("unavailable" if isinstance(gone, Unavailable) else "input"), gone.message(tr)
     if isinstance(exc, UserError):
         return "input", exc.message(tr)
     return "bug", tr(BUG_TEXT)
@@ -95,10 +95,38 @@ class ErrorDialog(QMessageBox):
 _dialog: ErrorDialog | None = None
 
 
-def show_error(exc: BaseException, parent: QWidget | None = None, title: str | None = None) -> ErrorDialog:
+_connection_watchers: list = []
+
+
+def watch_connection(banner) -> None:
+    """``banner.connection_lost(sentence) -> bool`` hears of every lost connection; True means it is already
+    telling the officer (reconnect banner showing), so no further dialog opens."""
+    _connection_watchers.append(banner)
+
+
+def _told_by_banner(exc: BaseException) -> bool:
+    kind, sentence = classify(exc)
+    if kind != "unavailable":
+        return False
+    told = False
+    for banner in list(_connection_watchers):
+        if not shiboken6.isValid(banner):
+            _connection_watchers.remove(banner)
+            continue
+        if not banner.window().isVisible():  # a closed window's banner tells nobody
+            continue
+        told = banner.connection_lost(sentence) or told
+    return told
+
+
+def show_error(exc: BaseException, parent: QWidget | None = None, title: str | None = None) -> ErrorDialog | None:
     """Open the error dialog for ``exc`` (or add ``exc`` to the one already open) and return it; ``title``
-    names what failed ("제안서를 만들지 못했습니다"), else the kind of error does."""
+    names what failed ("제안서를 만들지 못했습니다"), else the kind of error does. A lost connection while the
+    reconnect banner already shows is logged only (the banner says it)."""
     global _dialog
+    if _told_by_banner(exc):
+        log.info("database still unreachable (%s); the reconnect banner shows it", type(exc).__name__)
+        return _dialog
     if current_dialog() is None:
         if _dialog is not None and shiboken6.isValid(_dialog):
             _dialog.deleteLater()

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
+from retention_desktop.gui.i18n import tr
 
 if TYPE_CHECKING:  # the login window must not wait for the database layer to import
     from retention_desktop.services.officer_session import DemoLogin
@@ -41,6 +42,11 @@ class LoginDialog(QDialog):
             self.ui.portSpin.setValue(central.port)
             self.ui.databaseEdit.setText(central.database)
             self.ui.sslCombo.setCurrentText(central.sslmode)
+            self.ui.caEdit.setText(central.sslrootcert or "")
+            self.ui.certEdit.setText(central.sslcert or "")
+            self.ui.keyEdit.setText(central.sslkey or "")
+        self.ui.sslCombo.currentTextChanged.connect(self._tls_changed)
+        self.ui.caBrowseButton.clicked.connect(self._browse_ca)
         self.ui.modeCombo.setCurrentIndex(0 if demo or central is None else 1)
         self._mode_changed(self.ui.modeCombo.currentIndex())
         self.set_busy("내장 데이터베이스를 준비하는 중…" if self.is_demo else "")
@@ -52,10 +58,35 @@ class LoginDialog(QDialog):
     def _mode_changed(self, index: int) -> None:
         central = index == 1
         for widget in (self.ui.hostEdit, self.ui.portSpin, self.ui.databaseEdit, self.ui.sslCombo,
-                       self.ui.passwordEdit, self.ui.rememberCheck):
+                       self.ui.passwordEdit, self.ui.rememberCheck, self.ui.caEdit, self.ui.caBrowseButton,
+                       self.ui.certEdit, self.ui.keyEdit):
             widget.setEnabled(central)
+        for widget in (self.ui.caLabel, self.ui.caEdit, self.ui.caBrowseButton, self.ui.clientCertLabel,
+                       self.ui.certEdit, self.ui.keyEdit, self.ui.tlsLabel):
+            widget.setVisible(central)
         self.ui.demoList.setVisible(not central)
         self.ui.demoLabel.setVisible(not central)
+        self._tls_changed(self.ui.sslCombo.currentText())
+
+    def _tls_changed(self, mode: str) -> None:
+        """Say plainly what the chosen sslmode means; without TLS, that this is for a test server only."""
+        if mode in ("disable", "allow", "prefer"):
+            self.ui.tlsLabel.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.ui.tlsLabel.setText(tr("TLS 없음: 시험 서버에만 쓰세요. 비밀번호와 고객 정보가 암호화되지 않은 채 네트워크로 "
+                                        "갑니다 (sslmode={mode}).").format(mode=mode))
+        elif mode == "require":
+            self.ui.tlsLabel.setStyleSheet("color: #8a5a00;")
+            self.ui.tlsLabel.setText(tr("암호화하지만 서버 인증서를 확인하지 않습니다: 가짜 서버를 막지 못합니다 (verify-full 권장)."))
+        else:
+            self.ui.tlsLabel.setStyleSheet("color: #1e6b3a;")
+            self.ui.tlsLabel.setText(tr("암호화하고 서버 인증서를 은행 CA로 확인합니다") +
+                                     (tr(" (서버 이름까지)") if mode == "verify-full" else "") + ".")
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, tr("은행 CA 인증서"), self.ui.caEdit.text(),
+                                                    tr("인증서 (*.crt *.pem *.cer);;모든 파일 (*)"))
+        if path:
+            self.ui.caEdit.setText(path)
 
     def set_demo_logins(self, logins: list[DemoLogin]) -> None:
         roles = {"officer": "행원", "manager": "지점장", "admin": "본부"}
@@ -90,8 +121,11 @@ class LoginDialog(QDialog):
         if not self.is_demo:
             try:
                 central = CentralServer(self.ui.hostEdit.text().strip(), self.ui.portSpin.value(),
-                                        self.ui.databaseEdit.text().strip() or "retention",
-                                        f"rd_{employee_no.lower()}", self.ui.sslCombo.currentText())
+                                        self.ui.databaseEdit.text().strip() or "retention", "",
+                                        self.ui.sslCombo.currentText(),
+                                        sslrootcert=self.ui.caEdit.text().strip() or None,
+                                        sslcert=self.ui.certEdit.text().strip() or None,
+                                        sslkey=self.ui.keyEdit.text().strip() or None)
             except SettingsError as exc:
                 self.show_error(str(exc))
                 return

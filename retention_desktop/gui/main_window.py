@@ -11,10 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
 
 from retention_desktop.data.locations import default_data_dir
 from retention_desktop.gui import errors
+from retention_desktop.gui.connection_banner import ConnectionBanner
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.pages.applications import ApplicationsPage
@@ -29,6 +30,7 @@ from retention_desktop.gui.pages.search import SearchPage
 from retention_desktop.gui.pages.simulation import SimulationPage
 from retention_desktop.gui.proposal_preview import ProposalPreview
 from retention_desktop.gui.tasks import run_task
+from retention_desktop.services.connection import ping
 from retention_desktop.services.officer_session import OfficerSession
 from retention_desktop.services.proposal_service import create_proposal, reopen
 
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
             self.pages["head_office"] = HeadOfficePage(self.today)
         for page in self.pages.values():
             self.ui.pages.addWidget(page)
+        self._add_connection_banner()
         labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서"),
                   "applications": tr("재대출 신청"), "head_office": tr("본부 관리")}
         for key in self.navigation:
@@ -91,6 +94,24 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.setWindowTitle(f"Retention Desktop — {officer.branch_name} {officer.name}")
         self.ui.navList.setCurrentRow(0)
+
+    def _add_connection_banner(self) -> None:
+        """The reconnect banner above the pages (gui/connection_banner.py); the pages are never cleared by it."""
+        database = self.officer.database
+        self.banner = ConnectionBanner(lambda: ping(database), self)
+        layout = self.ui.shellLayout
+        index = layout.indexOf(self.ui.pages)
+        stretch = layout.stretch(index)
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        layout.removeWidget(self.ui.pages)
+        column_layout.addWidget(self.banner)
+        column_layout.addWidget(self.ui.pages, 1)
+        layout.insertWidget(index, column, stretch)
+        self.banner.reconnected.connect(lambda: self.statusBar().showMessage(tr("데이터베이스에 다시 연결되었습니다."), 8000))
+        errors.watch_connection(self.banner)
 
     def go(self, page: str, *args, remember: bool = True) -> None:
         if self.current is not None and remember and self.current != (page, args):

@@ -369,7 +369,9 @@ def forget_secrets(data_dir: Path) -> list[str]:
     accounts = [RRN_KEY_ACCOUNT]
     settings = load_settings(data_dir)
     if settings.central is not None and settings.remembered_employee_no:
-        user = f"rd_{settings.remembered_employee_no.lower()}"
+        from retention_desktop.data import roles
+
+        user = roles.login_role(settings.remembered_employee_no)
         accounts.append(replace(settings.central, user=user).keyring_account)
     accounts += [f"pkcs12:{p.name}" for p in sorted((data_dir / "pki").glob("*.p12"))]
     from retention_desktop.proposal.pki import ROOT_KEY_ACCOUNT

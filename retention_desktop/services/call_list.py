@@ -36,7 +36,7 @@ class CallLine:
 
 
 def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) -> tuple[dt.date | None, list[CallLine]]:
-    with officer.database.session() as s:
+    def read(s):
         as_of = s.scalar(select(func.max(CallListEntry.as_of)).where(CallListEntry.branch_id == officer.branch_id,
                                                                       CallListEntry.as_of <= today))
         if as_of is None:
@@ -50,6 +50,11 @@ def call_list(officer: OfficerSession, today: dt.date, only_mine: bool = False) 
         if only_mine:
             stmt = stmt.where(CallListEntry.officer_id == officer.officer_id)
         rows = s.execute(stmt).all()
+        return as_of, rows
+
+    as_of, rows = officer.database.read(read)  # retried once after a dropped connection
+    if as_of is None:
+        return None, []
     return as_of, [CallLine(e.branch_rank, no, name, loan_no, kind, balance, e.current_rate_pct, e.recommended_rate_pct,
                             e.switching_probability, e.value_at_risk, officer_name or "",
                             e.officer_id == officer.officer_id, tuple(e.reasons), e.action, e.expected_value_gain,

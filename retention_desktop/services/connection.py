@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from retention_desktop.data import credentials
+from retention_desktop.data import credentials, roles
+from retention_desktop.data.connection_policy import WORKSTATION
 from retention_desktop.data.database import Database, central_url, create_app_engine
 from retention_desktop.data.settings import CentralServer, load_settings, save_settings
 from retention_desktop.services.officer_session import LoginError, OfficerSession, log_in
@@ -28,12 +29,15 @@ def log_in_embedded(db: Database, employee_no: str, today: dt.date) -> Connected
 def log_in_central(data_dir: Path, central: CentralServer, employee_no: str, password: str | None, remember: bool,
                    today: dt.date) -> Connected:
     """Connect as the officer's own role; the password comes from the form, else the keyring."""
-    central = replace(central, user=f"rd_{employee_no.lower()}")
+    try:
+        central = replace(central, user=roles.login_role(employee_no))
+    except ValueError:
+        raise LoginError("직원번호 형식이 아닙니다: {no}", no=employee_no) from None
     password = password or credentials.get_secret(central.keyring_account)
     if not password:
         raise LoginError("비밀번호를 입력하세요.")
     url = central_url(central, password)
-    db = Database("central", url, create_app_engine(url, connect_args={"connect_timeout": 8}))
+    db = Database("central", url, create_app_engine(url, policy=WORKSTATION))
     try:
         officer = log_in(db, employee_no, password)
     finally:
@@ -43,3 +47,10 @@ def log_in_central(data_dir: Path, central: CentralServer, employee_no: str, pas
     settings = load_settings(data_dir)
     save_settings(data_dir, replace(settings, central=replace(central, user=""), remembered_employee_no=employee_no))
     return Connected(officer, policy_for(officer.database, today).version, None)
+
+
+def ping(database: Database) -> None:
+    """Is the server back? One trivial read (retried once on a dropped connection); raises if not."""
+    from sqlalchemy import text
+
+    database.read(lambda s: s.execute(text("SELECT 1")).scalar())

@@ -75,7 +75,7 @@ def search_customers(officer: OfficerSession, query: str, limit: int = 50, offse
     if field == "name_birth":
         text, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})", text).groups()
         born = birth_date(year, month, day)
-    with officer.database.session() as s:
-        rows = api_calls.rows(s, "search_customers", field, text, born, limit, offset)
+    # the search and its audit row are one transaction: retried once after a dropped connection (Database.read)
+    rows = officer.database.read(lambda s: api_calls.rows(s, "search_customers", field, text, born, limit, offset))
     return [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"], r["in_scope"])
             for r in rows]

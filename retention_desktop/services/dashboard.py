@@ -28,7 +28,7 @@ class BranchDashboard:
 
 def branch_dashboard(officer: OfficerSession, today: dt.date) -> BranchDashboard:
     branch = officer.branch_id
-    with officer.database.session() as s:
+    def read(s):
         customers = s.scalar(select(func.count()).select_from(Customer).where(Customer.home_branch_id == branch))
         totals = s.execute(select(
             func.count(), func.count().filter(Loan.status == "active"),
@@ -51,5 +51,9 @@ def branch_dashboard(officer: OfficerSession, today: dt.date) -> BranchDashboard
         outcomes = dict(s.execute(select(Proposal.decision, func.count()).join(Loan, Loan.id == Proposal.loan_id)
                                   .where(Loan.branch_id == branch, func.date(Proposal.created_at) >= month_start)
                                   .group_by(Proposal.decision)).all())
+        return customers, totals, by_kind, by_status, latest, calls, mine, outcomes
+
+    # one short read, retried once if the connection dropped (Database.read)
+    customers, totals, by_kind, by_status, latest, calls, mine, outcomes = officer.database.read(read)
     return BranchDashboard(officer.branch_name, customers or 0, totals[0] or 0, totals[1] or 0,
                            int(totals[2] or 0), by_kind, by_status, latest, calls or 0, mine or 0, outcomes)

@@ -52,17 +52,18 @@ def demo_logins(db: Database) -> list[DemoLogin]:
 
 
 def explain_connection_error(exc: Exception) -> str:
-    """A connection failure in words an officer can act on."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "password authentication failed" in text or "no password supplied" in text:
-        return "직원번호 또는 비밀번호가 올바르지 않습니다."
-    if "ssl" in text or "certificate" in text or "tls" in text:
-        return "서버와의 보안 연결(TLS)을 확인하지 못했습니다. 서버 인증서 설정을 IT 담당자에게 확인하세요."
-    if "could not connect" in text or "connection refused" in text or "timeout" in text or "could not translate" in text:
-        return "서버에 연결할 수 없습니다. 네트워크와 서버 주소를 확인하세요."
-    if "does not exist" in text and "role" in text:
+    """A connection failure in words an officer can act on (``data/failures.py``, the one place of the rule)."""
+    from retention_desktop.data.failures import kind_of_text, unreachable, worded
+
+    known = unreachable(exc)
+    if known is None:  # a connection failure by definition here: its words say which
+        kind = kind_of_text(str(getattr(exc, "orig", exc)))
+        known = worded(kind) if kind is not None else None
+    if known is not None:
+        return known.message()
+    if "does not exist" in str(getattr(exc, "orig", exc)).lower():
         return "등록되지 않은 직원번호입니다."
-    return f"데이터베이스 연결에 실패했습니다: {getattr(exc, 'orig', exc)}"
+    return "데이터베이스 연결에 실패했습니다. 설정과 네트워크를 확인하고, 계속되면 IT 담당자에게 알리세요."
 
 
 def log_in(db: Database, employee_no: str, password: str | None = None) -> OfficerSession:

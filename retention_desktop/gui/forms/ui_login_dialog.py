@@ -18,7 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
@@ -82,6 +83,7 @@ class Ui_LoginDialog(object):
         self.sslCombo.addItem("")
         self.sslCombo.addItem("")
         self.sslCombo.addItem("")
+        self.sslCombo.addItem("")
         self.sslCombo.setObjectName(u"sslCombo")
 
         self.portLayout.addWidget(self.sslCombo)
@@ -89,31 +91,77 @@ class Ui_LoginDialog(object):
 
         self.connectionForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.portLayout)
 
+        self.caLabel = QLabel(LoginDialog)
+        self.caLabel.setObjectName(u"caLabel")
+
+        self.connectionForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.caLabel)
+
+        self.caLayout = QHBoxLayout()
+        self.caLayout.setObjectName(u"caLayout")
+        self.caEdit = QLineEdit(LoginDialog)
+        self.caEdit.setObjectName(u"caEdit")
+
+        self.caLayout.addWidget(self.caEdit)
+
+        self.caBrowseButton = QPushButton(LoginDialog)
+        self.caBrowseButton.setObjectName(u"caBrowseButton")
+
+        self.caLayout.addWidget(self.caBrowseButton)
+
+
+        self.connectionForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.caLayout)
+
+        self.clientCertLabel = QLabel(LoginDialog)
+        self.clientCertLabel.setObjectName(u"clientCertLabel")
+
+        self.connectionForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.clientCertLabel)
+
+        self.clientCertLayout = QHBoxLayout()
+        self.clientCertLayout.setObjectName(u"clientCertLayout")
+        self.certEdit = QLineEdit(LoginDialog)
+        self.certEdit.setObjectName(u"certEdit")
+
+        self.clientCertLayout.addWidget(self.certEdit)
+
+        self.keyEdit = QLineEdit(LoginDialog)
+        self.keyEdit.setObjectName(u"keyEdit")
+
+        self.clientCertLayout.addWidget(self.keyEdit)
+
+
+        self.connectionForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.clientCertLayout)
+
+        self.tlsLabel = QLabel(LoginDialog)
+        self.tlsLabel.setObjectName(u"tlsLabel")
+        self.tlsLabel.setWordWrap(True)
+
+        self.connectionForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.tlsLabel)
+
         self.employeeLabel = QLabel(LoginDialog)
         self.employeeLabel.setObjectName(u"employeeLabel")
 
-        self.connectionForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.employeeLabel)
+        self.connectionForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.employeeLabel)
 
         self.employeeEdit = QLineEdit(LoginDialog)
         self.employeeEdit.setObjectName(u"employeeEdit")
 
-        self.connectionForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.employeeEdit)
+        self.connectionForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.employeeEdit)
 
         self.passwordLabel = QLabel(LoginDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.connectionForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.connectionForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
         self.passwordEdit = QLineEdit(LoginDialog)
         self.passwordEdit.setObjectName(u"passwordEdit")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.connectionForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
+        self.connectionForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
 
         self.rememberCheck = QCheckBox(LoginDialog)
         self.rememberCheck.setObjectName(u"rememberCheck")
 
-        self.connectionForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.rememberCheck)
+        self.connectionForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.rememberCheck)
 
 
         self.dialogLayout.addLayout(self.connectionForm)
@@ -162,7 +210,14 @@ class Ui_LoginDialog(object):
         self.sslCombo.setItemText(1, QCoreApplication.translate("LoginDialog", u"verify-ca", None))
         self.sslCombo.setItemText(2, QCoreApplication.translate("LoginDialog", u"require", None))
         self.sslCombo.setItemText(3, QCoreApplication.translate("LoginDialog", u"prefer", None))
+        self.sslCombo.setItemText(4, QCoreApplication.translate("LoginDialog", u"disable", None))
 
+        self.caLabel.setText(QCoreApplication.translate("LoginDialog", u"CA \uc778\uc99d\uc11c", None))
+        self.caEdit.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"\uc740\ud589 CA \uc778\uc99d\uc11c \ud30c\uc77c (.crt/.pem; \ube44\uc6b0\uba74 ~/.postgresql/root.crt)", None))
+        self.caBrowseButton.setText(QCoreApplication.translate("LoginDialog", u"\ucc3e\uae30\u2026", None))
+        self.clientCertLabel.setText(QCoreApplication.translate("LoginDialog", u"\ud074\ub77c\uc774\uc5b8\ud2b8 \uc778\uc99d\uc11c", None))
+        self.certEdit.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"\uc778\uc99d\uc11c \ud30c\uc77c (\uc740\ud589\uc774 \uc4f0\ub294 \uacbd\uc6b0\ub9cc)", None))
+        self.keyEdit.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"\uac1c\uc778\ud0a4 \ud30c\uc77c", None))
         self.employeeLabel.setText(QCoreApplication.translate("LoginDialog", u"\uc9c1\uc6d0\ubc88\ud638", None))
         self.employeeEdit.setPlaceholderText(QCoreApplication.translate("LoginDialog", u"\uc608: E1007", None))
         self.passwordLabel.setText(QCoreApplication.translate("LoginDialog", u"\ube44\ubc00\ubc88\ud638", None))

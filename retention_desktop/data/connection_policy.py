@@ -1,0 +1,66 @@
+"""How a workstation connects: the one tuned connection policy (pool, timeouts, keepalives, retries).
+
+A branch workstation is one officer doing one thing at a time, a few background tasks at most, across a
+WAN that drops connections; thousands of them share one primary behind PgBouncer (docs/deployment.md,
+"Capacity"). So:
+
+* a **small pool** (2 + 2 overflow: the GUI's few worker threads), connections recycled every 30 min and
+  pinged at checkout (a connection the server or PgBouncer closed is replaced, not handed out);
+* a **connect timeout** (5 s) and **TCP keepalives** (idle 30 s, every 5 s, 3 probes, and
+  ``tcp_user_timeout`` 15 s): a dead server or a cut line is noticed in seconds, never a frozen call;
+* **statement_timeout** 30 s, **idle_in_transaction_session_timeout** 15 s and **lock_timeout** 10 s for
+  the session (``SET`` at connect) and, because a ``SET`` does not survive PgBouncer's transaction pooling,
+  the same values on every officer's login role (``enrolment.ROLE_SETTINGS``, ``db provision``);
+* **reads retried once** after a dropped connection (``Database.read``): writes never are (a dropped
+  COMMIT may have happened), they fail with a message and the officer decides.
+
+The batch and the DBA's commands (score-portfolio, train-models, db upgrade) connect with ``ADMIN``: the
+same connect timeout and keepalives, no statement timeout (a migration or a scoring run is long).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ConnectionPolicy:
+    """Pool sizes (connections), timeouts (seconds unless named ``_ms``) and session settings."""
+
+    pool_size: int = 2
+    max_overflow: int = 2
+    pool_timeout: float = 10.0
+    pool_recycle: int = 1800
+    connect_timeout: int = 5
+    keepalives_idle: int = 30
+    keepalives_interval: int = 5
+    keepalives_count: int = 3
+    tcp_user_timeout_ms: int = 15_000
+    statement_timeout: str | None = "30s"
+    idle_in_transaction_session_timeout: str | None = "15s"
+    lock_timeout: str | None = "10s"
+
+    def connect_args(self) -> dict[str, int]:
+        """libpq connection parameters (psycopg2 ``connect`` keywords)."""
+        return {"connect_timeout": self.connect_timeout, "keepalives": 1, "keepalives_idle": self.keepalives_idle,
+                "keepalives_interval": self.keepalives_interval, "keepalives_count": self.keepalives_count,
+                "tcp_user_timeout": self.tcp_user_timeout_ms}
+
+    def engine_kwargs(self) -> dict:
+        """``create_engine`` keywords for the pool."""
+        return {"pool_size": self.pool_size, "max_overflow": self.max_overflow, "pool_timeout": self.pool_timeout,
+                "pool_recycle": self.pool_recycle, "connect_args": self.connect_args()}
+
+    def session_settings(self) -> dict[str, str]:
+        """The ``SET`` statements each new connection runs (None: leave the server's default)."""
+        values = {"statement_timeout": self.statement_timeout,
+                  "idle_in_transaction_session_timeout": self.idle_in_transaction_session_timeout,
+                  "lock_timeout": self.lock_timeout}
+        return {name: value for name, value in values.items() if value is not None}
+
+
+#: An officer's workstation (the desktop, and the CLI commands an officer runs).
+WORKSTATION = ConnectionPolicy()
+#: The batch and the DBA: long statements allowed, a dead server still noticed in seconds.
+ADMIN = ConnectionPolicy(pool_size=1, max_overflow=2, statement_timeout=None,
+                         idle_in_transaction_session_timeout=None, lock_timeout=None)
