@@ -337,10 +337,10 @@ def test_only_the_author_records_the_customers_acceptance(login):
     """The customer accepts in front of the officer who made the proposal: a colleague cannot record an
     acceptance for them (declining or switching away may be recorded by anyone at the branch)."""
     author, peer = login("E1007"), login("E1008")
-    number = f"P{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
     with author.database.session() as s:
-        api_calls.scalar(s, "archive_proposal", number, "L0000000001", dt.date.today() + dt.timedelta(days=14),
-                         "2025.10-1015", "test", {"as_of": dt.date.today().isoformat(),
+        api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
+                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
                                                   "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
                          {"list_rate_pct": LIST_RATE, "proposed_action": "reloan"}, secrets.token_hex(32), fake_pdf())
     with pytest.raises(api_calls.Refused, match="고객의 수락은 제안서를 만든 직원이 기록합니다"):

@@ -17,7 +17,7 @@ from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
-from tests.support import TEST_AS_OF, connect_as, income_proof, scan_image
+from tests.support import TEST_AS_OF, bank_today, connect_as, income_proof, scan_image
 from tests.test_security_applications import archive_proposal
 
 
@@ -415,7 +415,7 @@ def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: 
     rate of 3.6 % and a credit score of 837 in the quote's JSON."""
     import secrets
 
-    number = f"P{dt.date.today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
     code, message = sqlstate_of(
         conn, "SELECT api.archive_proposal(%s, %s, %s, '2025.10-1015', 'x', %s::jsonb, %s::jsonb, %s, %s)",
         number, loan_no, valid_until,
@@ -480,8 +480,8 @@ def test_an_expired_proposal_is_neither_accepted_nor_filed(login, psql, db):
     with officer.database.session() as s:
         accepted = archive_proposal(s, "L0000000001", "4.90")
     conn = psql("E1007")
-    code, message, fresh = _invented(conn, "L0000000001", as_of=dt.date.today(),
-                                     valid_until=dt.date.today() + dt.timedelta(days=14),
+    code, message, fresh = _invented(conn, "L0000000001", as_of=bank_today(),
+                                     valid_until=bank_today() + dt.timedelta(days=14),
                                      pdf=__import__("tests.test_security_applications",
                                                     fromlist=["fake_pdf"]).fake_pdf())
     assert code is None, message
@@ -540,10 +540,10 @@ def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scop
 
     maker = login("E1007")
     pdf = fake_pdf()
-    number = f"P{dt.date.today():%Y%m%d}-ABCDEF"
+    number = f"P{bank_today():%Y%m%d}-ABCDEF"
     with maker.database.session() as s:
-        api_calls.scalar(s, "archive_proposal", number, "L0000000001", dt.date.today() + dt.timedelta(days=14),
-                         "2025.10-1015", "test", {"as_of": dt.date.today().isoformat(),
+        api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
+                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
                                                   "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
                          {"list_rate_pct": "5.00", "proposed_action": "reloan"}, "b" * 64, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
