@@ -35,7 +35,7 @@ def test_simulate_prints_scenarios_timeline_and_suggestion(data_dir):
     assert out.returncode == 0, out.stderr
     doc = exact_json.loads(out.stdout)
     names = [s["name"] for s in doc["scenarios"]]
-    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1%p 하락", "모두 적용"]
+    assert names == ["현재 상태", "소득 10% 증가", "카드론 상환", "금리 1.00%p 하락", "모두 적용"]  # one spelling: rate_shift_text
     assert all(set(s) == {"name", "max_new_loan", "binding_constraint"} for s in doc["scenarios"])
     assert [t["month"] for t in doc["timeline"]] == list(range(1, 37))
     suggestion = doc["suggestion"]
@@ -71,8 +71,25 @@ def test_train_then_score_the_demo_book(data_dir, tmp_path):
     assert sum(summary["recommended_actions"].values()) == summary["loans_scored"]
     assert set(summary["violations"].values()) == {0}
     assert "100% done" in scored.stderr  # the progress bar reached its end
+    check_call_list_workbook(excel)
     wrong = admin(data_dir, "score-portfolio", "--xlsx", str(tmp_path / "calls.csv"))
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr
+
+
+def check_call_list_workbook(path):
+    """Numbers are numbers (Excel sorts and sums them) with their formats; the header is frozen and filtered."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    first = {name: ws.cell(row=2, column=i + 1) for i, name in enumerate(header)}
+    for name, fmt in (("현재금리", '0.00"%"'), ("제안금리", '0.00"%"'), ("이탈확률", "0%"), ("잔액", '#,##0"원"')):
+        cell = first[name]
+        assert cell.data_type == "n" and isinstance(cell.value, (int, float)), (name, cell.value)
+        assert cell.number_format == fmt, (name, cell.number_format)
+    assert 0 < first["이탈확률"].value <= 1 and 0 < first["현재금리"].value < 30
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
 
 
 def test_quote_without_reloan_offer_is_personalised(data_dir):

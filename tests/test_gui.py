@@ -248,9 +248,11 @@ def test_comparison_recomputes_live_and_never_stalls(qtbot, officer):
     # the retention probability reflects the offer the customer brought
     assert state.recommendation.retention_probability < base.recommendation.retention_probability
     assert meter.worst < 0.1, f"the event loop stalled for {meter.worst * 1000:.0f} ms"
+    assert page.lender_edit.text() == page.rate_edit.text() == ""  # added: the fields are ready for the next offer
+    page.lender_edit.setText("토스뱅크")
     page.rate_edit.setText("abc")
     page.add_typed_offer()
-    assert "금리" in page.message.text()
+    assert "금리" in page.message.text() and page.rate_edit.text() == "abc"  # refused: what was typed stays
 
 
 def test_an_impossible_offer_cannot_become_a_proposal(qtbot, officer, db):

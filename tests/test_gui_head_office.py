@@ -53,7 +53,7 @@ def test_the_four_data_sets_are_shown(page):
     policies = page.models["policy"].records
     assert [p.version for p in policies if p.in_force] == ["2025.10-1015"]
     assert [p.version for p in policies if p.upcoming] == ["2027.01-relief-end"]
-    paths = [row[0] for row in page.parameters.records]  # the in-force version's values, in the policy's order
+    paths = [row.path for row in page.parameters.records]  # the in-force version's values, in the policy's order
     assert paths[0] == "dsr.cap_pct_bank" and "stress.rules" in paths and "legal_max_rate_pct" in paths
     assert "시행 중: 2025.10-1015" in page.ui.policyInfo.text()
 
@@ -96,7 +96,8 @@ def test_product_form_keeps_what_was_typed_when_refused_then_saves(qtbot, page, 
     dialog.ui.maxRateEdit.setText("1.5")  # below the minimum rate
     dialog.ui.nameEdit.setText("재대출 신용대출(개편)")
     dialog.ui.buttonBox.accepted.emit()
-    qtbot.waitUntil(lambda: "max_rate_pct 1.5 is below" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "최고 금리 (%) 1.5이(가) 최저 금리 (%)" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    assert "max_rate_pct" not in dialog.ui.errorLabel.text() and "below" not in dialog.ui.errorLabel.text()
     assert dialog.isVisible() and dialog.ui.nameEdit.text() == "재대출 신용대출(개편)"
     assert "최고 금리 (%)" in dialog.ui.errorLabel.text() and "#c62828" in dialog.ui.maxRateEdit.styleSheet()
     assert (code, dialog.ui.minRateEdit.text(), dialog.ui.waiverEdit.text()) == ("RL-CR-FX", "3.8", "100")
@@ -127,7 +128,7 @@ def test_the_new_product_form_never_overwrites_an_existing_code(qtbot, page, adm
     dialog.fill(dict(zip(PRODUCT_HEADER, NEW_PRODUCT.replace("RL-CR-NEW", "RL-CR-FX").split(","))))
     dialog.ui.nameEdit.setText("덮어쓰기 시도")
     dialog.save()
-    qtbot.waitUntil(lambda: "already exists" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "이미 있는 상품" in dialog.ui.errorLabel.text(), timeout=WAIT)
     assert "상품 코드" in dialog.ui.errorLabel.text() and dialog.isVisible()
     with admin.database.session() as s:
         assert s.scalar(select(Product.name).where(Product.code == "RL-CR-FX")) == "재대출 신용대출(고정)"
@@ -157,11 +158,13 @@ def test_new_policy_version_from_the_form(qtbot, page, admin):
     dialog.ui.noteEdit.setText("하반기 스트레스 금리")
     dialog.set_value("legal_max_rate_pct", "일점오")
     dialog.ui.buttonBox.accepted.emit()
-    qtbot.waitUntil(lambda: "legal_max_rate_pct" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "법정 최고금리 (%)" in dialog.ui.errorLabel.text(), timeout=WAIT)
+    assert "legal_max_rate_pct" not in dialog.ui.errorLabel.text()
     dialog.set_value("legal_max_rate_pct", "19.5")
     dialog.set_value("stamp_duty.bands", "[[50000000, 0], [100000000, 70000]")  # not a list: says where
     dialog.ui.buttonBox.accepted.emit()
-    assert "stamp_duty.bands" in dialog.ui.errorLabel.text()
+    assert "인지세 [대출금액까지, 세액] (원)" in dialog.ui.errorLabel.text()  # named as the form names it
+    assert "stamp_duty.bands" not in dialog.ui.errorLabel.text() and "Expecting" not in dialog.ui.errorLabel.text()
     dialog.set_value("stamp_duty.bands", dialog.rows[[p for p, _t in dialog.rows].index("stamp_duty.bands")][1])
     assert dialog.changes() == {"legal_max_rate_pct": "19.5"}
     with qtbot.waitSignal(page.loaded, timeout=WAIT):

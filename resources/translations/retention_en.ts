@@ -947,11 +947,1415 @@
         <source>제안서를 열지 못했습니다</source>
         <translation>The proposal did not open</translation>
     </message>
+    <message>
+        <source>원</source>
+        <translation>won</translation>
+    </message>
+    <message>
+        <source>연소득 반영</source>
+        <translation>Use as annual income</translation>
+    </message>
+    <message>
+        <source>반영하지 않음</source>
+        <translation>Do not use</translation>
+    </message>
+    <message>
+        <source>을(를) 첨부했습니다.</source>
+        <translation> attached.</translation>
+    </message>
+    <message>
+        <source>소득 증빙에서 연소득 {amount}({reading})을 찾았습니다.
+읽은 줄: {line}
+
+현재 등록된 연소득: {current}
+서류를 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?</source>
+        <translation>The income proof states an annual income of {amount} ({reading}).
+Line read: {line}
+
+Annual income on file: {current}
+Having checked the document yourself, change the customer's annual income to this amount?</translation>
+    </message>
+    <message>
+        <source>연소득을 {amount}으로 확인했습니다.</source>
+        <translation>Annual income confirmed as {amount}.</translation>
+    </message>
+    <message>
+        <source>제안서 쪽을 그리는 중…</source>
+        <translation>Rendering the proposal's pages…</translation>
+    </message>
+    <message>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>다른 이름으로 저장…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>고객 결정 기록</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>제안서 인쇄</source>
+        <translation>Print proposal</translation>
+    </message>
+    <message>
+        <source>제안서 저장</source>
+        <translation>Save proposal</translation>
+    </message>
+    <message>
+        <source>인쇄하지 못했습니다</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <source>제안서를 표시하지 못했습니다</source>
+        <translation>Could not show the proposal</translation>
+    </message>
+    <message>
+        <source>인쇄 중… ({n}쪽)</source>
+        <translation>Printing… ({n} pages)</translation>
+    </message>
+    <message>
+        <source>인쇄를 보냈습니다</source>
+        <translation>Sent to the printer</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>저장했습니다</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>고객 결정을 기록하지 못했습니다</source>
+        <translation>Could not record the decision</translation>
+    </message>
+    <message>
+        <source>고객 결정을 기록했습니다</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <source>서명·보관됨</source>
+        <translation>signed and archived</translation>
+    </message>
+    <message>
+        <source>리텐션 데스크톱</source>
+        <translation>Retention Desktop</translation>
+    </message>
+    <message>
+        <source>화면 이동</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>제안서를 만들고 서명하는 중…</source>
+        <translation>Building and signing the proposal…</translation>
+    </message>
+    <message>
+        <source>없음 (고정금리)</source>
+        <translation>None (fixed rate)</translation>
+    </message>
+    <message>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>저장 중…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>새 재대출 상품</source>
+        <translation>New re-loan product</translation>
+    </message>
+    <message>
+        <source>저장하지 않았습니다</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>재대출 상품 {code} 수정</source>
+        <translation>Edit re-loan product {code}</translation>
+    </message>
+    <message>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>{label}: {text}을(를) 값으로 읽을 수 없습니다</source>
+        <translation>{label}: {text} cannot be read as a value</translation>
+    </message>
+    <message>
+        <source>항목 (단위)</source>
+        <translation>Item (unit)</translation>
+    </message>
+    <message>
+        <source>새 값</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>바뀐 값이 없습니다: 이전 버전과 같은 정책은 등록하지 않습니다.</source>
+        <translation>Nothing changed: a policy identical to the previous version is not registered.</translation>
+    </message>
+    <message>
+        <source>{version} ({date} 시행)의 값에서 시작합니다. 바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 [상한, 값] 목록입니다 (null = 상한 없음).</source>
+        <translation>Starts from the values of {version} (in force from {date}). Change only what changes, in the 'New value' column. Bands are lists of [up to, value] (null = no upper limit).</translation>
+    </message>
+    <message>
+        <source>등록하지 않았습니다</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>현재 값</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>행원</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>지점장</source>
+        <translation>Branch manager</translation>
+    </message>
+    <message>
+        <source>본부</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>로그인 중…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>내장 데이터베이스를 준비하는 중…</source>
+        <translation>Preparing the embedded database…</translation>
+    </message>
+    <message>
+        <source>직원번호를 입력하세요.</source>
+        <translation>Enter your employee number.</translation>
+    </message>
+    <message>
+        <source>내장 데이터베이스가 아직 준비되지 않았습니다.</source>
+        <translation>The embedded database is not ready yet.</translation>
+    </message>
+    <message>
+        <source>차트를 불러오는 중…</source>
+        <translation>Loading the chart…</translation>
+    </message>
+    <message>
+        <source>재대출 면제</source>
+        <translation>Waived on re-loan</translation>
+    </message>
+    <message>
+        <source>이 값의 시행일</source>
+        <translation>Value in force since</translation>
+    </message>
+    <message>
+        <source>근거 (버전 · 설명)</source>
+        <translation>Source (version · note)</translation>
+    </message>
+    <message>
+        <source>. 같은 금융회사·종류·기준일의 공시는 다시 가져오면 교체됩니다.</source>
+        <translation>. Importing a sheet of the same lender, kind and date again replaces it.</translation>
+    </message>
+    <message>
+        <source>상품 {n}개 (판매 중 {selling}개). 코드가 같은 행은 수정, 새 코드는 추가됩니다.</source>
+        <translation>{n} products ({selling} on sale). A row with an existing code changes that product; a new code adds one.</translation>
+    </message>
+    <message>
+        <source>지표별 최근 고시 {n}건. 같은 지표·고시일은 교체됩니다.</source>
+        <translation>{n} recent fixings per index. The same index and date is replaced.</translation>
+    </message>
+    <message>
+        <source>{date} 시행 중: {version} · 정책은 추가만 됩니다 (고치려면 새 버전을 등록)</source>
+        <translation>In force on {date}: {version} · policies are only added (to correct one, register a new version)</translation>
+    </message>
+    <message>
+        <source>행</source>
+        <translation> rows</translation>
+    </message>
+    <message>
+        <source>{kind}: {file}에서 {what}을(를) 가져왔습니다.</source>
+        <translation>{kind}: imported {what} from {file}.</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>금융회사·대출 종류별 최신 공시 {n}행</source>
+        <translation>{n} rows of the latest published rates per lender and loan kind</translation>
+    </message>
+    <message>
+        <source>아무것도 바뀌지 않았습니다. 다음을 고쳐 다시 가져오세요:</source>
+        <translation>Nothing was changed. Fix the following and import again:</translation>
+    </message>
+    <message>
+        <source>, 가장 최근 {date}</source>
+        <translation>, latest {date}</translation>
+    </message>
+    <message>
+        <source>상품 {code}을(를) 저장했습니다.</source>
+        <translation>Product {code} saved.</translation>
+    </message>
+    <message>
+        <source>규제 정책 {version}을(를) 등록했습니다.</source>
+        <translation>Policy version {version} registered.</translation>
+    </message>
+    <message>
+        <source>… 외 {n}건</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>이 대출을 갈아탈 같은 종류의 새 대출로 지금 받을 수 있는 최대 금액</source>
+        <translation>the most a new loan of the same kind, replacing this one, could be today</translation>
+    </message>
+    <message>
+        <source>먼저 걸리는 규칙</source>
+        <translation>set by</translation>
+    </message>
+    <message>
+        <source>소득 변화 (%)</source>
+        <translation>Income change (%)</translation>
+    </message>
+    <message>
+        <source>금리 변화 (%p)</source>
+        <translation>Rate change (%p)</translation>
+    </message>
+    <message>
+        <source>시나리오별 한도 (원)</source>
+        <translation>Limit by scenario (won)</translation>
+    </message>
+    <message>
+        <source>현재 잔액</source>
+        <translation>The current balance of</translation>
+    </message>
+    <message>
+        <source>전부를 재대출로 옮길 수 없습니다</source>
+        <translation>cannot all move to a re-loan</translation>
+    </message>
+    <message>
+        <source>부족</source>
+        <translation>short by</translation>
+    </message>
+    <message>
+        <source>지금 바로 한도나 금리를 개선할 수 있는 간단한 조치는 없습니다.</source>
+        <translation>No simple step would improve the limit or the rate right now.</translation>
+    </message>
+    <message>
+        <source>기준 향후 36개월 한도 (원)</source>
+        <translation>— limit over the next 36 months (won)</translation>
+    </message>
+    <message>
+        <source>36개월 동안 한도는 소득 증가(연 3%)와 부채 상환에 따라 조금씩 바뀝니다.</source>
+        <translation>Over 36 months the limit moves a little with income growth (3% a year) and repayments.</translation>
+    </message>
+    <message>
+        <source>기준</source>
+        <translation>Binding rule</translation>
+    </message>
+    <message>
+        <source>현재 한도</source>
+        <translation>Limit today</translation>
+    </message>
+    <message>
+        <source>예, 진행합니다</source>
+        <translation>Yes, go ahead</translation>
+    </message>
+    <message>
+        <source>아니요</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>해당하는 신청이 없습니다.</source>
+        <translation>No applications match.</translation>
+    </message>
+    <message>
+        <source>신청을 기다리는 수락 제안서가 없습니다</source>
+        <translation>No accepted proposal is waiting for an application</translation>
+    </message>
+    <message>
+        <source>계속하시겠습니까?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <source>연소득</source>
+        <translation>Annual income</translation>
+    </message>
+    <message>
+        <source>전결 한도 아래: 지점장 승인 필요</source>
+        <translation>below the officer's authority: branch manager's approval needed</translation>
+    </message>
+    <message>
+        <source>연</source>
+        <translation>p.a.</translation>
+    </message>
+    <message>
+        <source>개월</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>건</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>실행 전</source>
+        <translation>not yet booked</translation>
+    </message>
+    <message>
+        <source>새 대출</source>
+        <translation>new loan</translation>
+    </message>
+    <message>
+        <source>신청 {no}을(를) 작성했습니다.</source>
+        <translation>Application {no} created.</translation>
+    </message>
+    <message>
+        <source>검색어를 알아볼 수 없습니다. 이름(예: 김하늘), 이름과 생년월일(예: 김하늘 860311), 고객번호(C…), 휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.</source>
+        <translation>The search could not be read. Search by name (e.g. 김하늘), name and birth date (e.g. 김하늘 860311), customer number (C…), the last 4 digits of a mobile number, or a loan number (L…).</translation>
+    </message>
+    <message>
+        <source>에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만(예: 김) 또는 고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요.</source>
+        <translation>matches no customer. Names match from their start: try the family name alone (e.g. 김), or the customer number, the last 4 digits of the mobile number or a loan number.</translation>
+    </message>
+    <message>
+        <source>검색 결과</source>
+        <translation>results:</translation>
+    </message>
+    <message>
+        <source>명 표시</source>
+        <translation> shown</translation>
+    </message>
+    <message>
+        <source>더 있습니다</source>
+        <translation>more available</translation>
+    </message>
+    <message>
+        <source>명</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>아직 콜리스트가 없습니다: 본부가 포트폴리오를 평가하면 여기에 나타납니다.</source>
+        <translation>No call list yet: it appears here once head office has scored the portfolio.</translation>
+    </message>
+    <message>
+        <source>금리 조건변경·재대출이 은행 기대가치를 높이는 대출만, 기대가치 증가 순. 줄임표(…)로 줄인 칸은 마우스를 올리면 전부 보입니다.</source>
+        <translation>only loans where a rate renegotiation or re-loan raises the bank's expected value, largest gain first. Hover over a cell cut short (…) to read all of it.</translation>
+    </message>
+    <message>
+        <source>상품별 정상 대출 건수 (건)</source>
+        <translation>Active loans by product (loans)</translation>
+    </message>
+    <message>
+        <source>미생성</source>
+        <translation>not generated</translation>
+    </message>
+    <message>
+        <source>대출 상태</source>
+        <translation>Loan status</translation>
+    </message>
+    <message>
+        <source>이번 달 제안서 결과</source>
+        <translation>This month's proposal outcomes</translation>
+    </message>
+    <message>
+        <source>제안서 번호를 입력하거나 QR을 스캔하세요 (예: P20261130-1C09B6)</source>
+        <translation>Type a proposal number or scan its QR code (e.g. P20261130-1C09B6)</translation>
+    </message>
+    <message>
+        <source>확인할 제안서 번호</source>
+        <translation>Proposal number to check</translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>확인 안 됨</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>확인됨</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>제안서 확인</source>
+        <translation>Check a proposal</translation>
+    </message>
+    <message>
+        <source>아직 작성된 제안서가 없습니다.</source>
+        <translation>No proposals yet.</translation>
+    </message>
+    <message>
+        <source>제안서를 확인하지 못했습니다</source>
+        <translation>Could not check the proposal</translation>
+    </message>
+    <message>
+        <source>권해 드린 선택</source>
+        <translation>Recommended option</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <source>총 절약</source>
+        <translation>total saving</translation>
+    </message>
+    <message>
+        <source>지점과 내가 만든 제안서</source>
+        <translation>Proposals of the branch and made by you:</translation>
+    </message>
+    <message>
+        <source>확인하지 못했습니다</source>
+        <translation>Could not check</translation>
+    </message>
+    <message>
+        <source>범위 전체가 담당자 전결</source>
+        <translation>the whole range is within the officer's authority</translation>
+    </message>
+    <message>
+        <source>지점장 승인 필요</source>
+        <translation>branch manager's approval needed</translation>
+    </message>
+    <message>
+        <source>전결 가능</source>
+        <translation>within the officer's authority</translation>
+    </message>
+    <message>
+        <source>제시 가능</source>
+        <translation>Can offer</translation>
+    </message>
+    <message>
+        <source>정상가</source>
+        <translation>list rate</translation>
+    </message>
+    <message>
+        <source>선택지 비교표</source>
+        <translation>Options compared</translation>
+    </message>
+    <message>
+        <source>예: 토스뱅크</source>
+        <translation>e.g. Toss Bank</translation>
+    </message>
+    <message>
+        <source>고객이 받은 제시: 금융기관</source>
+        <translation>Offer the customer received: lender</translation>
+    </message>
+    <message>
+        <source>예: 4.10</source>
+        <translation>e.g. 4.10</translation>
+    </message>
+    <message>
+        <source>고객이 받은 제시: 연 금리 (%)</source>
+        <translation>Offer the customer received: annual rate (%)</translation>
+    </message>
+    <message>
+        <source>고객이 다른 금융기관에서 받은 금리를 비교에 넣습니다 (Ctrl+Enter)</source>
+        <translation>Adds the rate the customer was offered elsewhere to the comparison (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>내부 수치 숨기기</source>
+        <translation>Hide internal figures</translation>
+    </message>
+    <message>
+        <source>고객이 보는 화면: 업무원가·목표이익, 은행 기대가치와 유지 확률을 가립니다 (Ctrl+H)</source>
+        <translation>For a screen the customer sees: hides the bank's cost and target margin, expected value and retention probability (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>서명된 PDF 제안서를 만들어 보관합니다 (Ctrl+P)</source>
+        <translation>Builds, signs and archives the PDF proposal (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>이 대출의 미래 한도 (Ctrl+L)</source>
+        <translation>This loan's future limit (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>고객이 받은 제시:</source>
+        <translation>Offer the customer received:</translation>
+    </message>
+    <message>
+        <source>연 금리 (%)</source>
+        <translation>Annual rate (%)</translation>
+    </message>
+    <message>
+        <source>선택지별 누적 비용 (선취비용 + 이자, 원)</source>
+        <translation>Cumulative cost by option (upfront costs + interest, won)</translation>
+    </message>
+    <message>
+        <source>미만은 지점장 승인</source>
+        <translation>and below: branch manager's approval</translation>
+    </message>
+    <message>
+        <source>제안 금리</source>
+        <translation>offered rate</translation>
+    </message>
+    <message>
+        <source>맞춤 금리 산정 근거</source>
+        <translation>How the personal rate is built</translation>
+    </message>
+    <message>
+        <source>판단 근거</source>
+        <translation>Why this advice</translation>
+    </message>
+    <message>
+        <source>제시할 수 있는 금리 조건변경·재대출이 없습니다.</source>
+        <translation>No rate renegotiation or re-loan can be offered.</translation>
+    </message>
+    <message>
+        <source>은행 가산금리</source>
+        <translation>bank's spread</translation>
+    </message>
+    <message>
+        <source>불가</source>
+        <translation>Not available</translation>
+    </message>
+    <message>
+        <source>손익분기</source>
+        <translation>break-even</translation>
+    </message>
+    <message>
+        <source>개인정보 열람</source>
+        <translation>Reveal personal data</translation>
+    </message>
+    <message>
+        <source>예: 재대출 상담 중 연락처 확인</source>
+        <translation>e.g. confirming contact details during a re-loan consultation</translation>
+    </message>
+    <message>
+        <source>열람 사유</source>
+        <translation>Reason for revealing</translation>
+    </message>
+    <message>
+        <source>고객 상세</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>서류</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>열람 중 (기록됨)</source>
+        <translation>Revealed (recorded)</translation>
+    </message>
+    <message>
+        <source>신용점수 추이 (점)</source>
+        <translation>Credit score history (points)</translation>
+    </message>
+    <message>
+        <source>열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.</source>
+        <translation>Enter a reason of at least {n} characters. The access is recorded.</translation>
+    </message>
+    <message>
+        <source>사유가 너무 짧습니다. {n}자 이상 입력하세요.</source>
+        <translation>The reason is too short. Enter at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>급여이체</source>
+        <translation>salary account</translation>
+    </message>
+    <message>
+        <source>대출 상세</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>← 고객 상세로</source>
+        <translation>← Back to the customer</translation>
+    </message>
+    <message>
+        <source>이전 화면으로 (Esc)</source>
+        <translation>Back to the previous screen (Esc)</translation>
+    </message>
+    <message>
+        <source>이전 화면으로</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>종료된 대출입니다.</source>
+        <translation>This loan is closed.</translation>
+    </message>
+    <message>
+        <source>잔여</source>
+        <translation>remaining</translation>
+    </message>
+    <message>
+        <source>완제 금액</source>
+        <translation>payoff amount</translation>
+    </message>
+    <message>
+        <source>경과이자</source>
+        <translation>accrued interest</translation>
+    </message>
+    <message>
+        <source>신용대출</source>
+        <translation>Credit loan</translation>
+    </message>
+    <message>
+        <source>주택담보대출</source>
+        <translation>Mortgage</translation>
+    </message>
+    <message>
+        <source>전세대출</source>
+        <translation>Jeonse loan</translation>
+    </message>
+    <message>
+        <source>기타담보대출</source>
+        <translation>Other secured loan</translation>
+    </message>
+    <message>
+        <source>마이너스통장</source>
+        <translation>Overdraft line</translation>
+    </message>
+    <message>
+        <source>카드론</source>
+        <translation>Card loan</translation>
+    </message>
+    <message>
+        <source>할부금융</source>
+        <translation>Instalment finance</translation>
+    </message>
+    <message>
+        <source>학자금대출</source>
+        <translation>Student loan</translation>
+    </message>
+    <message>
+        <source>고정</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>변동</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>혼합</source>
+        <translation>Mixed</translation>
+    </message>
+    <message>
+        <source>주기형</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <source>신규취급액 COFIX</source>
+        <translation>COFIX (new loans)</translation>
+    </message>
+    <message>
+        <source>잔액 COFIX</source>
+        <translation>COFIX (balances)</translation>
+    </message>
+    <message>
+        <source>금융채 6개월</source>
+        <translation>Bank bond 6M</translation>
+    </message>
+    <message>
+        <source>금융채 12개월</source>
+        <translation>Bank bond 12M</translation>
+    </message>
+    <message>
+        <source>금융채 5년</source>
+        <translation>Bank bond 5Y</translation>
+    </message>
+    <message>
+        <source>원리금균등</source>
+        <translation>Equal payments</translation>
+    </message>
+    <message>
+        <source>원금균등</source>
+        <translation>Equal principal</translation>
+    </message>
+    <message>
+        <source>만기일시</source>
+        <translation>Bullet</translation>
+    </message>
+    <message>
+        <source>미결정</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>수락</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>거절</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>타행 대환</source>
+        <translation>Switched to another lender</translation>
+    </message>
+    <message>
+        <source>재대출</source>
+        <translation>Re-loan</translation>
+    </message>
+    <message>
+        <source>대환 권유</source>
+        <translation>Let them switch</translation>
+    </message>
+    <message>
+        <source>DSR 한도 — 은행 (%)</source>
+        <translation>DSR cap — banks (%)</translation>
+    </message>
+    <message>
+        <source>DSR 한도 — 2금융권 (%)</source>
+        <translation>DSR cap — non-banks (%)</translation>
+    </message>
+    <message>
+        <source>차주단위 DSR 적용 기준 총대출 (원)</source>
+        <translation>Borrower-level DSR from total loans of (won)</translation>
+    </message>
+    <message>
+        <source>DSR 산정 제외 소액 신용대출 (원)</source>
+        <translation>Small credit loans left out of DSR (won)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 신용대출 (년)</source>
+        <translation>DSR notional term — credit loan (years)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 마이너스통장 (년)</source>
+        <translation>DSR notional term — overdraft line (years)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 기타담보 (년)</source>
+        <translation>DSR notional term — other secured (years)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 카드론 (년)</source>
+        <translation>DSR notional term — card loan (years)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 할부 (년)</source>
+        <translation>DSR notional term — instalment (years)</translation>
+    </message>
+    <message>
+        <source>DSR 환산 만기 — 학자금 (년)</source>
+        <translation>DSR notional term — student loan (years)</translation>
+    </message>
+    <message>
+        <source>일시상환 주담대 환산 만기 상한 (년)</source>
+        <translation>Bullet mortgage notional term cap (years)</translation>
+    </message>
+    <message>
+        <source>신용대출 스트레스 적용 기준 총액 (원)</source>
+        <translation>Stress rate on credit loans from a total of (won)</translation>
+    </message>
+    <message>
+        <source>스트레스 금리 규칙 [적용 범위(대출종류·지역·업권·금리유형), 가산금리 %p, 반영비율표] — 위에서부터 처음 맞는 규칙</source>
+        <translation>Stress rate rules [scope (kind, region, sector, rate type), add-on %p, weights] — the first rule that matches, from the top</translation>
+    </message>
+    <message>
+        <source>반영비율(1·2단계) — 변동</source>
+        <translation>Stress weight (phases 1–2) — variable</translation>
+    </message>
+    <message>
+        <source>반영비율(1·2단계) — 고정</source>
+        <translation>Stress weight (phases 1–2) — fixed</translation>
+    </message>
+    <message>
+        <source>반영비율(1·2단계) — 혼합 [고정기간 비중 % 미만, 비율]</source>
+        <translation>Stress weight (phases 1–2) — mixed [fixed share below %, weight]</translation>
+    </message>
+    <message>
+        <source>반영비율(1·2단계) — 주기형 [주기 비중 % 미만, 비율]</source>
+        <translation>Stress weight (phases 1–2) — periodic [period share below %, weight]</translation>
+    </message>
+    <message>
+        <source>반영비율(3단계) — 변동</source>
+        <translation>Stress weight (phase 3) — variable</translation>
+    </message>
+    <message>
+        <source>반영비율(3단계) — 고정</source>
+        <translation>Stress weight (phase 3) — fixed</translation>
+    </message>
+    <message>
+        <source>반영비율(3단계) — 혼합 [고정기간 비중 % 미만, 비율]</source>
+        <translation>Stress weight (phase 3) — mixed [fixed share below %, weight]</translation>
+    </message>
+    <message>
+        <source>반영비율(3단계) — 주기형 [주기 비중 % 미만, 비율]</source>
+        <translation>Stress weight (phase 3) — periodic [period share below %, weight]</translation>
+    </message>
+    <message>
+        <source>LTV — 규제지역 (%)</source>
+        <translation>LTV — regulated areas (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 규제지역 생애최초 (%)</source>
+        <translation>LTV — regulated areas, first-time buyer (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 규제지역 추가 주택 (%)</source>
+        <translation>LTV — regulated areas, additional home (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 수도권(비규제) (%)</source>
+        <translation>LTV — capital area, not regulated (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 수도권(비규제) 생애최초 (%)</source>
+        <translation>LTV — capital area, first-time buyer (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 수도권(비규제) 추가 주택 (%)</source>
+        <translation>LTV — capital area, additional home (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 그 밖의 지역 (%)</source>
+        <translation>LTV — other areas (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 그 밖의 지역 생애최초 (%)</source>
+        <translation>LTV — other areas, first-time buyer (%)</translation>
+    </message>
+    <message>
+        <source>LTV — 그 밖의 지역 추가 주택 (%)</source>
+        <translation>LTV — other areas, additional home (%)</translation>
+    </message>
+    <message>
+        <source>규제지역 여부를 모르는 수도권 주택은 규제지역으로 봄 (true/false)</source>
+        <translation>A capital-area home of unknown status counts as regulated (true/false)</translation>
+    </message>
+    <message>
+        <source>주택가격별 주담대 한도 (null: 없음)</source>
+        <translation>Mortgage cap by home price (null: none)</translation>
+    </message>
+    <message>
+        <source>주택가격별 한도 적용 지역</source>
+        <translation>Areas of the price-based cap</translation>
+    </message>
+    <message>
+        <source>주택가격별 한도 [주택가격까지, 한도] (원)</source>
+        <translation>Cap by home price [price up to, cap] (won)</translation>
+    </message>
+    <message>
+        <source>주담대 최장 만기 (null: 없음)</source>
+        <translation>Longest mortgage term (null: none)</translation>
+    </message>
+    <message>
+        <source>최장 만기 적용 지역</source>
+        <translation>Areas of the longest term</translation>
+    </message>
+    <message>
+        <source>주담대 최장 만기 (개월)</source>
+        <translation>Longest mortgage term (months)</translation>
+    </message>
+    <message>
+        <source>법정 최고금리 (%)</source>
+        <translation>Legal maximum rate (%)</translation>
+    </message>
+    <message>
+        <source>신용대출 연소득 대비 한도 (%)</source>
+        <translation>Credit loans up to this share of annual income (%)</translation>
+    </message>
+    <message>
+        <source>인지세 [대출금액까지, 세액] (원)</source>
+        <translation>Stamp duty [loan amount up to, duty] (won)</translation>
+    </message>
+    <message>
+        <source>인지세 고객 부담 비율 (%)</source>
+        <translation>Stamp duty borne by the customer (%)</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 부과 기간 (년)</source>
+        <translation>Prepayment fee period (years)</translation>
+    </message>
+    <message>
+        <source>주담대 대환 가능 최소 보유 기간 (개월)</source>
+        <translation>Mortgage held at least this long before a switch (months)</translation>
+    </message>
+    <message>
+        <source>연체 가산금리 (%p)</source>
+        <translation>Late payment add-on (%p)</translation>
+    </message>
+    <message>
+        <source>연체 최고금리 (%)</source>
+        <translation>Late payment rate cap (%)</translation>
+    </message>
+    <message>
+        <source>청약철회 기간 (일)</source>
+        <translation>Withdrawal period (days)</translation>
+    </message>
+    <message>
+        <source>금리 조건변경 시 DSR 재심사 (true/false)</source>
+        <translation>DSR re-tested on a rate renegotiation (true/false)</translation>
+    </message>
+    <message>
+        <source>금리 조건변경 시 인지세 부과 (true/false)</source>
+        <translation>Stamp duty on a rate renegotiation (true/false)</translation>
+    </message>
+    <message>
+        <source>금리인하요구 답변 기한 (영업일)</source>
+        <translation>Answer to a rate-cut request within (business days)</translation>
+    </message>
+    <message>
+        <source>금리인하요구권 안내 주기 (개월)</source>
+        <translation>Rate-cut right notice every (months)</translation>
+    </message>
+    <message>
+        <source>정상</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>연체</source>
+        <translation>In arrears</translation>
+    </message>
+    <message>
+        <source>종료</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>재대출 전환</source>
+        <translation>Re-loaned</translation>
+    </message>
+    <message>
+        <source>급여소득자</source>
+        <translation>Salaried</translation>
+    </message>
+    <message>
+        <source>공무원</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>자영업</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <source>프리랜서</source>
+        <translation>Freelancer</translation>
+    </message>
+    <message>
+        <source>은퇴</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>무직</source>
+        <translation>Not employed</translation>
+    </message>
+    <message>
+        <source>작성 중</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>심사 요청</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>승인</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>실행</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>재대출 상품</source>
+        <translation>Re-loan products</translation>
+    </message>
+    <message>
+        <source>타행 금리 공시</source>
+        <translation>Other lenders' rates</translation>
+    </message>
+    <message>
+        <source>지표금리</source>
+        <translation>Index rates</translation>
+    </message>
+    <message>
+        <source>규제 정책</source>
+        <translation>Regulatory policy</translation>
+    </message>
+    <message>
+        <source>이 신청을 거절합니다.</source>
+        <translation>This rejects the application.</translation>
+    </message>
+    <message>
+        <source>기존 대출을 상환 처리하고 새 대출을 실행합니다.</source>
+        <translation>This repays the existing loan and books the new one.</translation>
+    </message>
+    <message>
+        <source>이 신청을 취소합니다.</source>
+        <translation>This cancels the application.</translation>
+    </message>
+    <message>
+        <source>DSR 한도</source>
+        <translation>DSR cap</translation>
+    </message>
+    <message>
+        <source>스트레스 DSR 한도</source>
+        <translation>stress DSR cap</translation>
+    </message>
+    <message>
+        <source>LTV(담보인정비율) 한도</source>
+        <translation>LTV cap</translation>
+    </message>
+    <message>
+        <source>주택가격별 대출한도</source>
+        <translation>cap by home price</translation>
+    </message>
+    <message>
+        <source>신용대출 연소득 한도</source>
+        <translation>credit-loan income cap</translation>
+    </message>
+    <message>
+        <source>대환 대상 대출 잔액</source>
+        <translation>balance of the loan replaced</translation>
+    </message>
+    <message>
+        <source>상품 최고한도</source>
+        <translation>product maximum</translation>
+    </message>
+    <message>
+        <source>상품 최저금액 미달</source>
+        <translation>below the product minimum</translation>
+    </message>
+    <message>
+        <source>진행 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>판매 중</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>판매 중지</source>
+        <translation>Not on sale</translation>
+    </message>
+    <message>
+        <source>시행 중</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>시행 예정</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>소득 증빙</source>
+        <translation>Income proof</translation>
+    </message>
+    <message>
+        <source>신분증 사본</source>
+        <translation>ID copy</translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>초기 설정 (설치 시 등록)</source>
+        <translation>Initial setup (installed with the schema)</translation>
+    </message>
+    <message>
+        <source>가능</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>더 듦</source>
+        <translation>more</translation>
+    </message>
+    <message>
+        <source>만</source>
+        <translation>age</translation>
+    </message>
+    <message>
+        <source>세</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>취소됨</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>예</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>그 초과</source>
+        <translation>above that</translation>
+    </message>
+    <message>
+        <source>이하</source>
+        <translation>up to</translation>
+    </message>
+    <message>
+        <source>미만</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <source>규제지역</source>
+        <translation>regulated areas</translation>
+    </message>
+    <message>
+        <source>수도권</source>
+        <translation>capital area</translation>
+    </message>
+    <message>
+        <source>그 밖의 지역</source>
+        <translation>other areas</translation>
+    </message>
+    <message>
+        <source>그 밖의 모든 대출</source>
+        <translation>all other loans</translation>
+    </message>
+    <message>
+        <source>은행</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>2금융권</source>
+        <translation>Non-bank</translation>
+    </message>
+    <message>
+        <source>상환 완료</source>
+        <translation>repaid</translation>
+    </message>
+    <message>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <source>이메일</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>직업</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>본부 관리자</source>
+        <translation>Head office administrator</translation>
+    </message>
+    <message>
+        <source>다음 {n}명 더 보기</source>
+        <translation>Show {n} more</translation>
+    </message>
+    <message>
+        <source>에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요.</source>
+        <translation>matches no customer. Names match from their start: type the family name alone, or search by customer number, the last 4 digits of the mobile number or a loan number.</translation>
+    </message>
+    <message>
+        <source>{0} {1}이(가) {2} {3}보다 낮습니다</source>
+        <translation>{0} {1} is below {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}~{2} 사이여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be between {1} and {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>{0}: 정수를 입력하세요 (입력 {1})</source>
+        <translation>{0}: enter a whole number (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 숫자를 입력하세요 (입력 {1})</source>
+        <translation>{0}: enter a number (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 0~100, 소수 넷째 자리까지 (입력 {1})</source>
+        <translation>{0}: 0 to 100, at most four decimals (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 0 초과 100 이하, 소수 넷째 자리까지 (입력 {1})</source>
+        <translation>{0}: above 0 up to 100, at most four decimals (entered {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 이상 {2} 이하여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be from {1} to {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 초과 {2} 이하여야 합니다 (입력 {3})</source>
+        <translation>{0}: must be above {1} up to {2} (entered {3})</translation>
+    </message>
+    <message>
+        <source>소득 확인일</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>만 {n}세</source>
+        <translation>age {n}</translation>
+    </message>
+    <message>
+        <source>금리 (현재 → 제안)</source>
+        <translation>Rate (now → offered)</translation>
+    </message>
+    <message>
+        <source>고객 절감 (월)</source>
+        <translation>Customer saving (monthly)</translation>
+    </message>
+    <message>
+        <source>현재 상태</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <source>카드론 상환</source>
+        <translation>Card loans repaid</translation>
+    </message>
+    <message>
+        <source>모두 적용</source>
+        <translation>All applied</translation>
+    </message>
+    <message>
+        <source>고객이 수락한 제안서</source>
+        <translation>Proposals the customer accepted</translation>
+    </message>
+    <message>
+        <source>처리 의견</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>재대출 신청 목록</source>
+        <translation>Re-loan applications</translation>
+    </message>
+    <message>
+        <source>진행 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>서류 종류</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <source>선택한 버전의 규제 값</source>
+        <translation>Values of the selected version</translation>
+    </message>
+    <message>
+        <source>접속 방식</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>규제 값</source>
+        <translation>Policy values</translation>
+    </message>
+    <message>
+        <source>첨부 서류</source>
+        <translation>Documents attached</translation>
+    </message>
+    <message>
+        <source>포트</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>SSL 모드</source>
+        <translation>SSL mode</translation>
+    </message>
+    <message>
+        <source>제안서 목록</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>(확인 {date})</source>
+        <translation>(verified {date})</translation>
+    </message>
+    <message>
+        <source>code: {0}은(는) 이미 있는 상품입니다 ({1})</source>
+        <translation>code: {0} already exists ({1})</translation>
+    </message>
+    <message>
+        <source>한 줄에 한 구간: '상한' 이하(미만)인 경우의 값입니다. 마지막 줄은 상한 없이 그 초과 전부입니다.</source>
+        <translation>One band a row: the value up to (below) the 'up to' amount. The last row has no upper limit: everything above.</translation>
+    </message>
+    <message>
+        <source>상한</source>
+        <translation>Up to</translation>
+    </message>
+    <message>
+        <source>구간 추가</source>
+        <translation>Add a band</translation>
+    </message>
+    <message>
+        <source>선택한 구간 삭제</source>
+        <translation>Remove the selected band</translation>
+    </message>
+    <message>
+        <source>(상한 없음)</source>
+        <translation>(no limit)</translation>
+    </message>
+    <message>
+        <source>{row}번째 줄: 숫자가 아닙니다 ({text})</source>
+        <translation>Row {row}: not a number ({text})</translation>
+    </message>
+    <message>
+        <source>{version} ({date} 시행)의 값에서 시작합니다. 바꿀 값만 '새 값' 칸에서 고치세요. 구간 값은 두 번 누르면 구간별 입력 양식이 열립니다.</source>
+        <translation>Starts from the values of {version} (in force from {date}). Change only what changes, in the 'New value' column; double-click a band list to edit it band by band.</translation>
+    </message>
+    <message>
+        <source>예: 내점 고객 재대출 상담</source>
+        <translation>e.g. re-loan consultation for a walk-in customer</translation>
+    </message>
+    <message>
+        <source>타지점 고객</source>
+        <translation>customer of another branch</translation>
+    </message>
+    <message>
+        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, 보안 담당자가 매월 점검합니다.</source>
+        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request is recorded and reviewed monthly by security.</translation>
+    </message>
+    <message>
+        <source>타지점</source>
+        <translation>other branch</translation>
+    </message>
+    <message>
+        <source>상담 열람 신청 필요</source>
+        <translation>consultation access needed</translation>
+    </message>
+    <message>
+        <source>기본 프린터</source>
+        <translation>default printer</translation>
+    </message>
+    <message>
+        <source>지금 다시 연결</source>
+        <translation>Reconnect now</translation>
+    </message>
+    <message>
+        <source>암호화하고 서버 인증서를 은행 CA로 확인합니다</source>
+        <translation>Encrypted, and the server's certificate checked against the bank's CA</translation>
+    </message>
+    <message>
+        <source> (서버 이름까지)</source>
+        <translation> (server name included)</translation>
+    </message>
+    <message>
+        <source> (재시도 {n}회 실패)</source>
+        <translation> ({n} retries failed)</translation>
+    </message>
+    <message>
+        <source>데이터베이스 서버에 다시 연결하는 중…</source>
+        <translation>Reconnecting to the database server…</translation>
+    </message>
+    <message>
+        <source>암호화하지만 서버 인증서를 확인하지 않습니다: 가짜 서버를 막지 못합니다 (verify-full 권장).</source>
+        <translation>Encrypted, but the server's certificate is not checked: a fake server would not be stopped (verify-full recommended).</translation>
+    </message>
+    <message>
+        <source>은행 CA 인증서</source>
+        <translation>Bank CA certificate</translation>
+    </message>
+    <message>
+        <source>인증서 (*.crt *.pem *.cer);;모든 파일 (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>Retention Desktop 로그인</source>
+        <source>리텐션 데스크톱 로그인</source>
         <translation>Retention Desktop sign-in</translation>
     </message>
     <message>
@@ -998,6 +2402,30 @@
         <source>예: E1007</source>
         <translation>e.g. E1007</translation>
     </message>
+    <message>
+        <source>CA 인증서</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>은행 CA 인증서 파일 (.crt/.pem; 비우면 ~/.postgresql/root.crt)</source>
+        <translation>Bank CA certificate file (.crt/.pem; empty: ~/.postgresql/root.crt)</translation>
+    </message>
+    <message>
+        <source>찾기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>클라이언트 인증서</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>인증서 파일 (은행이 쓰는 경우만)</source>
+        <translation>Certificate file (only if the bank uses them)</translation>
+    </message>
+    <message>
+        <source>개인키 파일</source>
+        <translation>Private key file</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -1008,6 +2436,22 @@
     <message>
         <source>이름(예: 김하늘), 고객번호(C…), 휴대전화 끝 4자리, 대출번호(L…) — Ctrl+F</source>
         <translation>Name, customer no. (C…), last 4 phone digits, loan no. (L…) — Ctrl+F</translation>
+    </message>
+    <message>
+        <source>고객 검색어</source>
+        <translation>Customer search</translation>
+    </message>
+    <message>
+        <source>검색 결과</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>다음 50명 더 보기</source>
+        <translation>Show 50 more</translation>
+    </message>
+    <message>
+        <source>결과를 50명씩 더 불러옵니다 (목록 끝까지 스크롤해도 불러옵니다)</source>
+        <translation>Loads 50 more results (scrolling to the end of the list does too)</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +2748,13 @@
     <message>
         <source>찾기…</source>
         <translation>Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>리텐션 데스크톱</source>
+        <translation>Retention Desktop</translation>
     </message>
 </context>
 </TS>

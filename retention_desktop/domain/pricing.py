@@ -159,6 +159,7 @@ class PricingInput:
 class ReasonCode:
     text: str
     pct: Decimal  # signed contribution to the rate, %p
+    internal: bool = False  # the bank's own cost or margin (업무원가, 목표이익): the officer may hide it from the customer
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,9 @@ class RateBuild:
         if self.dsr_surcharge_pct:
             reasons.append(ReasonCode(f"DSR {self.dsr_pct:.0f}% → 가산 +{self.dsr_surcharge_pct:.2f}%p",
                                       self.dsr_surcharge_pct))
-        reasons.append(ReasonCode(f"업무원가 +{self.cost_pct:.2f}%p", self.cost_pct))
-        reasons.append(ReasonCode(f"목표이익 +{self.target_margin_pct:.2f}%p", self.target_margin_pct))
+        reasons.append(ReasonCode(f"업무원가 +{self.cost_pct:.2f}%p", self.cost_pct, internal=True))
+        reasons.append(ReasonCode(f"목표이익 +{self.target_margin_pct:.2f}%p", self.target_margin_pct,
+                                  internal=True))
         if self.salary_discount_pct:
             reasons.append(ReasonCode(f"급여이체 우대 −{self.salary_discount_pct:.2f}%p", -self.salary_discount_pct))
         if self.tenure_discount_pct:

@@ -19,6 +19,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from retention_desktop.domain.comparison import CurrentLoan
 from retention_desktop.domain.fees import add_months
+from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.limits import Debt, LoanLimit, NewLoan, loan_limit
 from retention_desktop.domain.money import format_won_korean
 from retention_desktop.domain.policy import Policy, policy_in_force
@@ -43,6 +44,11 @@ CURRENT_STATE = "현재 상태"
 ALL_APPLIED = "모두 적용"
 
 
+def rate_shift_text(shift_pct: Decimal) -> str:
+    """A rate change in percentage points, written one way everywhere (screen, chart, documents): ``-1.00%p``."""
+    return f"{Decimal(shift_pct):.2f}%p"
+
+
 def standard_scenarios(income_change_pct: Decimal | None = Decimal(10), repay_card_loans: bool = True,
                        rate_shift_pct: Decimal | None = Decimal(-1)) -> tuple[Scenario, ...]:
     """The current state, then each chosen change on its own (income ±%, card loans repaid, rate ±%p), then all
@@ -55,7 +61,7 @@ def standard_scenarios(income_change_pct: Decimal | None = Decimal(10), repay_ca
         parts.append(Scenario("카드론 상환", repay_kinds=("card_loan",)))
     if rate_shift_pct is not None:
         shift = Decimal(rate_shift_pct)
-        parts.append(Scenario(f"금리 {abs(shift):g}%p {'하락' if shift <= 0 else '상승'}", rate_shift_pct=shift))
+        parts.append(Scenario(f"금리 {rate_shift_text(abs(shift))} {'하락' if shift <= 0 else '상승'}", rate_shift_pct=shift))
     combined = [Scenario(ALL_APPLIED, sum((p.income_change_pct for p in parts), Decimal(0)),
                          tuple(k for p in parts for k in p.repay_kinds),
                          sum((p.rate_shift_pct for p in parts), Decimal(0)))] if len(parts) > 1 else []
@@ -79,7 +85,7 @@ class TimelinePoint:
     max_new_loan: int
     binding_constraint: str
     policy_version: str
-
+    events: tuple[str, ...] = ()  # what changed this month: a debt paid off, a policy version taking effect
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -128,17 +134,23 @@ def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36
     for month in range(1, months + 1):
         on = add_months(request.as_of, month)
         debts = []
+        events = []
         for debt, rows in schedules:
             if month < len(rows):
                 debts.append(replace(debt, balance=rows[month - 1].balance,
                                      remaining_months=debt.remaining_months - month))
+            elif month == len(rows):
+                events.append(f"{LOAN_KIND.get(debt.kind, debt.kind)} {format_won_korean(debt.balance)} 상환 완료")
         growth = (1 + income_growth_pct_per_year / 100 / 12) ** month  # the yearly trend, compounded monthly
         income = int((Decimal(request.borrower.annual_income) * growth).to_integral_value(rounding=ROUND_FLOOR))
         policy = policy_in_force(policies, on)
         limit = loan_limit(replace(request.borrower, annual_income=income), debts,
                            new_loan_like(request.current_loan), policy,
                            refinanced_balance=request.current_loan.balance)
-        points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version))
+        if points and policy.version != points[-1].policy_version:
+            events.append(f"규제정책 {policy.version} 시행")
+        points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version,
+                                    tuple(events)))
     return points
 
 
@@ -228,7 +240,10 @@ def suggest(request: QuoteRequest, policy: Policy, price_of: Callable[[QuoteRequ
 def _explain(s: Suggestion, request: QuoteRequest) -> str:
     effects = []
     if s.rate_change_pct:
-        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {'낮아지고' if s.rate_change_pct < 0 else '높아지고'}")
+        # joined to what follows ("낮아지고, 한도가 … 늘어날"), or ending the clause ("낮아질 것으로")
+        verb = ("낮아지고" if s.rate_change_pct < 0 else "높아지고") if s.limit_change else \
+            ("낮아질" if s.rate_change_pct < 0 else "높아질")
+        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {verb}")
     if s.limit_change:
         effects.append(f"한도가 {format_won_korean(abs(s.limit_change))} {'늘어날' if s.limit_change > 0 else '줄어들'}")
     effect = ", ".join(effects) + " 것으로 예상됩니다." if effects else "조건이 개선됩니다."

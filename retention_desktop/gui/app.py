@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from retention_desktop.data.locations import resources_dir
 from retention_desktop.data.settings import load_settings_or_defaults
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.errors import install_exception_hooks, show_error
 from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
@@ -135,9 +136,9 @@ class DesktopApp:
                 if not self._embedded_started:  # the demo chosen in the form (e.g. after broken settings)
                     self.employee_no = request.employee_no
                     self._start_embedded()
-                    self.dialog.set_busy("내장 데이터베이스를 준비하는 중…")
+                    self.dialog.set_busy(tr("내장 데이터베이스를 준비하는 중…"))
                     return
-                self.dialog.show_error("내장 데이터베이스가 아직 준비되지 않았습니다.")
+                self.dialog.show_error(tr("내장 데이터베이스가 아직 준비되지 않았습니다."))
                 return
             db = self.embedded
             run_task(lambda: log_in_embedded(db, request.employee_no, self.today), self._logged_in, self._login_failed)
@@ -175,7 +176,7 @@ class DesktopApp:
         if self.screenshots is not None:
             from retention_desktop.gui.screenshots import ScreenshotTour
 
-            self.tour = ScreenshotTour(self.window, self.dialog, self.screenshots)
+            self.tour = ScreenshotTour(self.window, self.dialog, self.screenshots, self.embedded)
             self.tour.finished.connect(self.app.quit)
             self.tour.start()
         elif self.smoke:

@@ -8,9 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from retention_desktop.domain.money import format_won, format_won_korean
 from retention_desktop.gui import errors
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import show_message, table
@@ -41,9 +40,11 @@ class DocumentsPanel(QWidget):
         self.income_dialog: QMessageBox | None = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model, sortable=False)
+        self.view.setAccessibleName(tr("첨부 서류"))
         self.kind = QComboBox()
         for code, label in DOCUMENT_KIND_KO.items():
-            self.kind.addItem(label, code)
+            self.kind.addItem(tr(label), code)
+        self.kind.setAccessibleName(tr("서류 종류"))
         self.attach_button = QPushButton(tr("서류 첨부") + "…")
         self.attach_button.clicked.connect(self.choose_document)
         self.message = QLabel()
@@ -109,7 +110,7 @@ class DocumentsPanel(QWidget):
         run_task(attach_and_read, lambda result: self._attached(path.name, *result), self._attach_failed, owner=self)
 
     def _attached(self, filename: str, digest: str, finding: documents.IncomeFinding | None) -> None:
-        show_message(self.message, f"{filename}을(를) 첨부했습니다.", "good")
+        show_message(self.message, f"{filename}" + tr("을(를) 첨부했습니다."), "good")
         self.attached.emit(digest)
         self.reload()
         if finding is not None:
@@ -119,12 +120,13 @@ class DocumentsPanel(QWidget):
         customer_no = self.customer_no
         self.income_dialog = QMessageBox(
             QMessageBox.Icon.Question, tr("소득 확인"),
-            f"소득 증빙에서 연소득 {format_won(finding.amount)}({format_won_korean(finding.amount)})을 찾았습니다.\n"
-            f"읽은 줄: {finding.evidence}\n\n현재 등록된 연소득: {format_won(self.customer_income)}\n"
-            "서류를 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?",
+            tr("소득 증빙에서 연소득 {amount}({reading})을 찾았습니다.\n읽은 줄: {line}\n\n현재 등록된 연소득: {current}\n"
+               "서류를 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?").format(
+                amount=format_won(finding.amount), reading=format_won_korean(finding.amount), line=finding.evidence,
+                current=format_won(self.customer_income)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        self.income_dialog.button(QMessageBox.StandardButton.Yes).setText("연소득 반영")
-        self.income_dialog.button(QMessageBox.StandardButton.No).setText("반영하지 않음")
+        self.income_dialog.button(QMessageBox.StandardButton.Yes).setText(tr("연소득 반영"))
+        self.income_dialog.button(QMessageBox.StandardButton.No).setText(tr("반영하지 않음"))
         self.income_dialog.accepted.connect(lambda: self.confirm_income(customer_no, finding.amount, digest))
         self.income_dialog.open()
 
@@ -135,7 +137,7 @@ class DocumentsPanel(QWidget):
 
     def _confirmed(self, amount: int) -> None:
         self.customer_income = amount
-        show_message(self.message, f"연소득을 {format_won(amount)}으로 확인했습니다.", "good")
+        show_message(self.message, tr("연소득을 {amount}으로 확인했습니다.").format(amount=format_won(amount)), "good")
         self.income_confirmed.emit(amount)
 
     def _failed(self, exc: Exception) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
+from retention_desktop.gui.widgets import name_controls
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
 from retention_desktop.gui.i18n import tr
 
@@ -49,7 +51,7 @@ class LoginDialog(QDialog):
         self.ui.caBrowseButton.clicked.connect(self._browse_ca)
         self.ui.modeCombo.setCurrentIndex(0 if demo or central is None else 1)
         self._mode_changed(self.ui.modeCombo.currentIndex())
-        self.set_busy("내장 데이터베이스를 준비하는 중…" if self.is_demo else "")
+        self.set_busy(tr("내장 데이터베이스를 준비하는 중…") if self.is_demo else "")
 
     @property
     def is_demo(self) -> bool:
@@ -65,6 +67,8 @@ class LoginDialog(QDialog):
                        self.ui.certEdit, self.ui.keyEdit, self.ui.tlsLabel):
             widget.setVisible(central)
         self.ui.demoList.setVisible(not central)
+        name_controls(self, {self.ui.modeCombo: tr("접속 방식"), self.ui.portSpin: tr("포트"),
+                             self.ui.databaseEdit: tr("데이터베이스"), self.ui.sslCombo: tr("SSL 모드")})
         self.ui.demoLabel.setVisible(not central)
         self._tls_changed(self.ui.sslCombo.currentText())
 
@@ -89,7 +93,7 @@ class LoginDialog(QDialog):
             self.ui.caEdit.setText(path)
 
     def set_demo_logins(self, logins: list[DemoLogin]) -> None:
-        roles = {"officer": "행원", "manager": "지점장", "admin": "본부"}
+        roles = {"officer": tr("행원"), "manager": tr("지점장"), "admin": tr("본부")}
         self.ui.demoList.clear()
         for login in logins:
             item = QListWidgetItem(f"{login.employee_no}  {login.name} · {login.branch_name} · {roles[login.role]}")
@@ -114,7 +118,7 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         employee_no = self.ui.employeeEdit.text().strip().upper()
         if not employee_no:
-            self.show_error("직원번호를 입력하세요.")
+            self.show_error(tr("직원번호를 입력하세요."))
             return
         central = None
         password = None
@@ -130,6 +134,6 @@ class LoginDialog(QDialog):
                 self.show_error(str(exc))
                 return
             password = self.ui.passwordEdit.text() or None
-        self.set_busy("로그인 중…")
+        self.set_busy(tr("로그인 중…"))
         self.login_requested.emit(LoginRequest(self.is_demo, employee_no, password,
                                                self.ui.rememberCheck.isChecked(), central))

@@ -36,6 +36,7 @@ from retention_desktop.services.proposal_service import create_proposal, reopen
 
 BRANCH_NAVIGATION = ("dashboard", "search", "calls", "proposals", "applications")
 ADMIN_NAVIGATION = BRANCH_NAVIGATION + ("head_office",)
+NAVIGATION_PARENT = {"customer": "search", "loan": "search", "comparison": "search", "simulation": "search"}
 
 
 class MainWindow(QMainWindow):
@@ -66,8 +67,10 @@ class MainWindow(QMainWindow):
         self._add_connection_banner()
         labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서"),
                   "applications": tr("재대출 신청"), "head_office": tr("본부 관리")}
-        for key in self.navigation:
-            self.ui.navList.addItem(QListWidgetItem(labels[key]))
+        for row, key in enumerate(self.navigation):
+            item = QListWidgetItem(labels[key])
+            item.setToolTip(f"{labels[key]} (Ctrl+Shift+{row + 1})")
+            self.ui.navList.addItem(item)
         self.ui.navList.currentRowChanged.connect(lambda row: self.go(self.navigation[row]) if row >= 0 else None)
         self.history: list[tuple[str, tuple]] = []
         self.current: tuple[str, tuple] | None = None
@@ -77,7 +80,8 @@ class MainWindow(QMainWindow):
         self.pages["calls"].open_customer.connect(self.open_customer)
         self.pages["proposals"].open_proposal.connect(self.open_proposal)
         customer: CustomerPage = self.pages["customer"]
-        customer.open_loan.connect(lambda no: self.go("loan", no))
+        customer.open_loan.connect(lambda no: self.go("loan", no, customer.profile.name if customer.profile else None))
+        self.pages["loan"].back_requested.connect(self.back)
         customer.open_comparison.connect(lambda no: self.go("comparison", no))
         customer.open_simulation.connect(lambda no: self.go("simulation", no))
         comparison: ComparisonPage = self.pages["comparison"]
@@ -86,13 +90,19 @@ class MainWindow(QMainWindow):
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
         QShortcut(QKeySequence("Esc"), self, activated=self.back)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
+        # Ctrl+Shift+1… the navigation's entries, in order (Ctrl+1…3 are the customer screen's loan actions)
+        for row, key in enumerate(self.navigation):
+            QShortcut(QKeySequence(f"Ctrl+Shift+{row + 1}"), self, activated=lambda k=key: self.go(k))
+        self.ui.brandLabel.setText(tr("리텐션 데스크톱"))
+        self.ui.navList.setAccessibleName(tr("화면 이동"))
         mode = tr("내장 데모 DB") if officer.database.mode == "embedded" else tr("중앙 서버")
-        for text in (f"{officer.name} {officer.role_label} ({officer.employee_no})", officer.branch_name, mode,
+        for text in (f"{officer.name} {tr(officer.role_label)} ({officer.employee_no})", officer.branch_name, mode,
                      tr("규제정책") + " " + policy_version):
             label = QLabel(text)
             label.setStyleSheet("padding: 0 10px;")
             self.statusBar().addPermanentWidget(label)
-        self.setWindowTitle(f"Retention Desktop — {officer.branch_name} {officer.name}")
+        self.setWindowTitle(f"{tr('리텐션 데스크톱')} — {officer.branch_name} {officer.name}")
         self.ui.navList.setCurrentRow(0)
 
     def _add_connection_banner(self) -> None:
@@ -120,9 +130,10 @@ class MainWindow(QMainWindow):
         widget = self.pages[page]
         self.statusBar().clearMessage()  # what was said on the last screen is not about this one
         self.ui.pages.setCurrentWidget(widget)
-        if page in self.navigation:
+        section = NAVIGATION_PARENT.get(page, page)  # a customer's screens belong to 고객 검색
+        if section in self.navigation:
             self.ui.navList.blockSignals(True)
-            self.ui.navList.setCurrentRow(self.navigation.index(page))
+            self.ui.navList.setCurrentRow(self.navigation.index(section))
             self.ui.navList.blockSignals(False)
         widget.activate(self.officer, *args)
         self.page_changed.emit(page)
@@ -154,7 +165,7 @@ class MainWindow(QMainWindow):
         self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
-        self.statusBar().showMessage(tr("제안서") + f" {proposal.proposal_no}", 8000)
+        self.statusBar().showMessage(tr("제안서 번호") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self,
                                        state_file=self.data_dir / "window-state.ini")
         self.preview.decision_recorded.connect(self._decision_recorded)

@@ -3,11 +3,15 @@ save keeps everything typed and says which field to fix."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES
 from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
+from retention_desktop.gui.widgets import name_controls
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_product_dialog import Ui_ProductDialog
 from retention_desktop.gui.tasks import run_task
@@ -21,6 +25,18 @@ SPIN_FIELDS = {"min_term_months": "minTermEdit", "max_term_months": "maxTermEdit
 COMBO_FIELDS = {"loan_kind": "loanKindEdit", "rate_type": "rateTypeEdit", "index_name": "indexNameEdit"}
 ALL_FIELDS = {**TEXT_FIELDS, **SPIN_FIELDS, **COMBO_FIELDS}
 FLAGGED = "border: 1px solid #c62828;"
+# the product checks' sentences (services/imports.py, worded for the file's columns) as the form says them
+REFUSALS = [
+    (r"(\w+) ([\d.,]+) is below (\w+) ([\d.,]+)", "{0} {1}이(가) {2} {3}보다 낮습니다"),
+    (r"(\w+): must be between ([\d,]+) and ([\d,]+), got (\S+)", "{0}: {1}~{2} 사이여야 합니다 (입력 {3})"),
+    (r"(\w+): whole number expected, got (.+)", "{0}: 정수를 입력하세요 (입력 {1})"),
+    (r"(\w+): number expected, got (.+)", "{0}: 숫자를 입력하세요 (입력 {1})"),
+    (r"(\w+): must be 0 to 100 with at most four decimals, got (.+)", "{0}: 0~100, 소수 넷째 자리까지 (입력 {1})"),
+    (r"(\w+): must be above 0 to 100 with at most four decimals, got (.+)", "{0}: 0 초과 100 이하, 소수 넷째 자리까지 (입력 {1})"),
+    (r"(\w+): must be from ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 이상 {2} 이하여야 합니다 (입력 {3})"),
+    (r"(\w+): must be above ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 초과 {2} 이하여야 합니다 (입력 {3})"),
+    (r"code: (\S+) already exists \((.*)\)", "code: {0}은(는) 이미 있는 상품입니다 ({1})"),
+]
 AMOUNT_FIELDS = ("min_amount", "max_amount", "fees")
 
 
@@ -36,22 +52,23 @@ class ProductDialog(QDialog):
         for combo, codes, labels in ((self.ui.loanKindEdit, LOAN_KINDS, LOAN_KIND),
                                      (self.ui.rateTypeEdit, RATE_TYPES, RATE_TYPE)):
             for code in codes:
-                combo.addItem(f"{labels.get(code, code)} ({code})", code)
-        self.ui.indexNameEdit.addItem("없음 (고정금리)", "")
+                combo.addItem(tr(labels.get(code, code)), code)
+        self.ui.indexNameEdit.addItem(tr("없음 (고정금리)"), "")
         for code in INDEX_NAMES:
-            self.ui.indexNameEdit.addItem(f"{INDEX_NAME[code]} ({code})", code)
+            self.ui.indexNameEdit.addItem(tr(INDEX_NAME[code]), code)
         self.ui.rateTypeEdit.currentIndexChanged.connect(self._rate_type_changed)
+        name_controls(self)
         if product is None:
-            self.setWindowTitle("새 재대출 상품")
+            self.setWindowTitle(tr("새 재대출 상품"))
             self.fill({"min_term_months": "12", "max_term_months": "60", "min_credit_score": "600", "fees": "0",
                        "prepayment_fee_pct": "0", "reloan_fee_waiver_pct": "100", "active": "true"})
         else:
-            self.setWindowTitle(f"재대출 상품 {product.code} 수정")
+            self.setWindowTitle(tr("재대출 상품 {code} 수정").format(code=product.code))
             self.fill(product.as_fields())
             self.ui.codeEdit.setReadOnly(True)  # the code is what loans and applications point at
             self.ui.loanKindEdit.setEnabled(False)  # and its loans are of this kind
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(tr("저장"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("취소"))
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
@@ -89,7 +106,7 @@ class ProductDialog(QDialog):
     def save(self) -> None:
         officer, fields, new = self.officer, self.fields(), self.new
         self.ui.buttonBox.setEnabled(False)
-        self.ui.errorLabel.setText("저장 중…")
+        self.ui.errorLabel.setText(tr("저장 중…"))
         run_task(lambda: head_office.save_product(officer, fields, new), self._saved, self._refused, owner=self)
 
     def _saved(self, code: str) -> None:
@@ -104,13 +121,24 @@ class ProductDialog(QDialog):
         for name in ALL_FIELDS.values():
             getattr(self.ui, name).setStyleSheet("")
         if field is None:
-            self.ui.errorLabel.setText(f"저장하지 않았습니다: {message}")
+            self.ui.errorLabel.setText(f"{tr('저장하지 않았습니다')}: {self.in_form_words(message)}")
             return
         widget = getattr(self.ui, ALL_FIELDS[field])
         label = getattr(self.ui, ALL_FIELDS[field].removesuffix("Edit") + "Label").text()
-        self.ui.errorLabel.setText(f"저장하지 않았습니다 — {label}: {message}")
+        self.ui.errorLabel.setText(f"{tr('저장하지 않았습니다')} — {label}: {self.in_form_words(message)}")
         widget.setStyleSheet(FLAGGED)
         widget.setFocus()
+
+    def in_form_words(self, message: str) -> str:
+        """The check's message as the form says it: each field by its label on the form, the sentence in the
+        screen's language (the import checks word their messages for the file's column names)."""
+        for pattern, template in REFUSALS:
+            message = re.sub(pattern, lambda m, t=template: tr(t).format(*m.groups()), message)
+        for field in sorted(ALL_FIELDS, key=len, reverse=True):
+            if field in message:
+                label = getattr(self.ui, ALL_FIELDS[field].removesuffix("Edit") + "Label").text().rstrip(":")
+                message = message.replace(field, label)
+        return message
 
     @staticmethod
     def field_at_fault(message: str) -> str | None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.labels import PROPOSAL_DECISION
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.proposal.pages import MAX_PRINT_DPI, page_count, render_page, render_pages
@@ -138,7 +139,7 @@ class ProposalPreview(QDialog):
         super().__init__(parent)
         self.officer, self.proposal = officer, proposal
         self.state_file = state_file
-        self.setWindowTitle(f"제안서 {proposal.proposal_no}")
+        self.setWindowTitle(f"{tr('제안서 번호')} {proposal.proposal_no}")
         self.page_labels: list[QLabel] = []
         self.page_total = 0
         self.print_dialog: QPrintDialog | None = None
@@ -148,31 +149,38 @@ class ProposalPreview(QDialog):
         self.pages = QWidget()
         self.column = QVBoxLayout(self.pages)
         self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.loading = QLabel("제안서 쪽을 그리는 중…")
+        self.loading = QLabel(tr("제안서 쪽을 그리는 중…"))
         self.column.addWidget(self.loading)
         scroll = QScrollArea()
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
-        self.status = QLabel(verification or f"제안서 {proposal.proposal_no} · 서명·보관됨")
+        self.status = QLabel(verification or f"{tr('제안서 번호')} {proposal.proposal_no} · {tr('서명·보관됨')}")
         self.status.setWordWrap(True)
-        self.print_button = QPushButton("인쇄…")
+        self.print_button = QPushButton(tr("인쇄…"))
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.setToolTip(tr("인쇄…") + " (Ctrl+P)")
         self.print_button.clicked.connect(self.open_print_dialog)
         self.print_button.setEnabled(False)
-        self.save_button = QPushButton("다른 이름으로 저장…")
+        self.save_button = QPushButton(tr("다른 이름으로 저장…"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip(tr("다른 이름으로 저장…") + " (Ctrl+S)")
         self.save_button.clicked.connect(self.ask_save_path)
         self.decision = QComboBox()
         for code, label in DECISIONS:
-            self.decision.addItem(label, code)
+            self.decision.addItem(tr(label), code)
+        self.decision.setAccessibleName(tr("고객 결정"))
         self.decision.setCurrentIndex([c for c, _ in DECISIONS].index(proposal.decision))
-        self.record_button = QPushButton("고객 결정 기록")
+        self.record_button = QPushButton(tr("고객 결정 기록"))
         self.record_button.clicked.connect(self.record)
-        self.close_button = QPushButton("닫기")
+        self.close_button = QPushButton(tr("닫기"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for widget in (self.print_button, self.save_button):
             buttons.addWidget(widget)
         buttons.addStretch()
-        buttons.addWidget(QLabel("고객 결정"))
+        decision_label = QLabel(tr("고객 결정"))
+        decision_label.setBuddy(self.decision)
+        buttons.addWidget(decision_label)
         buttons.addWidget(self.decision)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.close_button)
@@ -183,7 +191,7 @@ class ProposalPreview(QDialog):
         self.fit_to_screen()
         pdf = proposal.pdf
         run_task(lambda: render_pages(pdf, PREVIEW_DPI), self._show_pages,
-                 lambda exc: self._failed("제안서를 표시하지 못했습니다", exc), owner=self)
+                 lambda exc: self._failed(tr("제안서를 표시하지 못했습니다"), exc), owner=self)
 
     # -- size ----------------------------------------------------------------------------------------
     def buttons(self) -> list[QWidget]:
@@ -240,7 +248,7 @@ class ProposalPreview(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setFullPage(True)
-        printer.setDocName(f"제안서 {self.proposal.proposal_no}")
+        printer.setDocName(f"{tr('제안서 번호')} {self.proposal.proposal_no}")
         printer.setFromTo(1, max(self.page_total, 1))
         return printer
 
@@ -248,7 +256,7 @@ class ProposalPreview(QDialog):
         """Qt's print dialog (printer, page range, copies); printing starts when it is accepted."""
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("제안서 인쇄")
+        dialog.setWindowTitle(tr("제안서 인쇄"))
         option = QAbstractPrintDialog.PrintDialogOption
         for flag, on in ((option.PrintPageRange, True), (option.PrintToFile, True),
                          (option.PrintCollateCopies, True), (option.PrintSelection, False),
@@ -268,25 +276,25 @@ class ProposalPreview(QDialog):
         try:
             plan = print_plan(self.page_total or page_count(self.proposal.pdf), printer)
         except PrintError as exc:
-            self._failed("인쇄하지 못했습니다", exc)
+            self._failed(tr("인쇄하지 못했습니다"), exc)
             return
         self.printing = True
         self.print_button.setEnabled(False)
-        self.status.setText(f"인쇄 중… ({len(plan.pages)}쪽)")
+        self.status.setText(tr("인쇄 중… ({n}쪽)").format(n=len(plan.pages)))
         pdf = self.proposal.pdf
         self._printer = printer  # kept alive until the job ends
         run_task(lambda: print_document(pdf, printer, plan), self._printed,
-                 lambda exc: self._failed("인쇄하지 못했습니다", exc), owner=self)
+                 lambda exc: self._failed(tr("인쇄하지 못했습니다"), exc), owner=self)
 
     def _printed(self, target: str) -> None:
         self.printing = False
         self.print_button.setEnabled(True)
-        self.status.setText(f"인쇄를 보냈습니다: {target}")
+        self.status.setText(f"{tr('인쇄를 보냈습니다')}: {target}")
         self.printed.emit(target)
 
     # -- saving --------------------------------------------------------------------------------------
     def ask_save_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, "제안서 저장", f"{self.proposal.proposal_no}.pdf",
+        path, _filter = QFileDialog.getSaveFileName(self, tr("제안서 저장"), f"{self.proposal.proposal_no}.pdf",
                                                     "PDF (*.pdf)")
         if path:
             self.save_to(Path(path))
@@ -295,25 +303,25 @@ class ProposalPreview(QDialog):
         try:
             path.write_bytes(self.proposal.pdf)
         except OSError as exc:
-            self._failed("저장하지 못했습니다", UserError("{path}에 쓸 수 없습니다: {reason}", path=str(path),
+            self._failed(tr("저장하지 못했습니다"), UserError("{path}에 쓸 수 없습니다: {reason}", path=str(path),
                                                        reason=exc.strerror or str(exc)))
             return
-        self.status.setText(f"저장했습니다: {path}")
+        self.status.setText(f"{tr('저장했습니다')}: {path}")
 
     # -- decision ------------------------------------------------------------------------------------
     def record(self) -> None:
         code = self.decision.currentData()
         officer, number = self.officer, self.proposal.proposal_no
         run_task(lambda: record_decision(officer, number, code), lambda _r: self._recorded(code),
-                 lambda exc: self._failed("고객 결정을 기록하지 못했습니다", exc), owner=self)
+                 lambda exc: self._failed(tr("고객 결정을 기록하지 못했습니다"), exc), owner=self)
 
     def _recorded(self, code: str) -> None:
-        self.status.setText(f"고객 결정을 기록했습니다: {dict(DECISIONS)[code]}")
+        self.status.setText(f"{tr('고객 결정을 기록했습니다')}: {tr(dict(DECISIONS)[code])}")
         self.decision_recorded.emit(code)
 
     # -- errors --------------------------------------------------------------------------------------
     def _failed(self, title: str, exc: BaseException) -> None:
-        if title.startswith("인쇄"):
+        if title == tr("인쇄하지 못했습니다"):
             self.printing = False
             self.print_button.setEnabled(self.page_total > 0)
             self.print_failed.emit(str(exc))

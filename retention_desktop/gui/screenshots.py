@@ -1,7 +1,10 @@
 """``retention-desktop --demo --screenshots DIR``: every main screen, for the showcase customer, as PNGs.
 
 The tour drives the real window through its pages, waits for each page's ``loaded`` signal (data
-arrive in the background), and grabs it at 1366×768 and 1920×1080.
+arrive in the background) and its charts, and grabs it at 1366×768 and 1920×1080. Then the states an
+officer rarely sees (``NN-state-…``): a loan in arrears, a 마이너스통장, a customer with a long name, ten loans
+and 12억 and more, the customer's decisions (거절, 타행 대환), the error dialogs, the print and file dialogs.
+Last, the same screens in English, in ``DIR/en``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 log = logging.getLogger(__name__)
 
 SHOWCASE_CUSTOMER = "C00000001"
+ARREARS_CUSTOMER = "C00000199"  # 강남역지점's customer with a loan in arrears (the demo's seed)
+OVERDRAFT_CUSTOMER = "C00000002"  # 강남역지점's customer with a 마이너스통장
+EDGE_CUSTOMER = "C09999999"  # made by the tour: a long name, ten loans, a 12억 mortgage
+EDGE_NAME = "남궁 바다나래 알렉산드라 김-로드리게스"
 HEAD_OFFICE_ADMIN = "E1005"  # the demo's head-office administrator
 SIZES = ((1366, 768), (1920, 1080))
 PAGE_TIMEOUT_MS = 30_000
@@ -23,9 +30,11 @@ PAGE_TIMEOUT_MS = 30_000
 class ScreenshotTour(QObject):
     finished = Signal()
 
-    def __init__(self, window, login_dialog: QWidget, out_dir: Path):
+    def __init__(self, window, login_dialog: QWidget, out_dir: Path, owner_database=None):
         super().__init__()
         self.window, self.login_dialog, self.out_dir = window, login_dialog, Path(out_dir)
+        self.root = self.out_dir
+        self.owner_database = owner_database  # the demo database's owner: the tour adds its edge-case customer
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.saved: list[Path] = []
         self.screens = 0
@@ -57,12 +66,23 @@ class ScreenshotTour(QObject):
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def _charts_drawn(self, widget: QWidget) -> None:
+        """Wait until every chart on screen shows its latest drawing (they render in the background)."""
+        from retention_desktop.gui.charts import ChartCanvas
+
+        for _ in range(100):
+            charts = [c for c in widget.findChildren(ChartCanvas) if c.isVisible() and c._last is not None]
+            if not any(c.busy for c in charts):
+                return
+            self._settle(100)
+
     def _grab(self, name: str, widget: QWidget | None = None) -> None:
         widget = widget or self.window
         self.screens += 1
         for width, height in SIZES:
             widget.resize(width, height)
-            self._settle(600)  # charts re-render in the background at the new size
+            self._settle(300)  # charts re-render in the background at the new size
+            self._charts_drawn(widget)
             path = self.out_dir / f"{self.screens:02d}-{name}-{width}x{height}.png"
             widget.grab().save(str(path))
             self.saved.append(path)
@@ -132,18 +152,239 @@ class ScreenshotTour(QObject):
             self._applications()
             self._head_office()
             self._comparison_answers(loan_no)
-            self.login_dialog.show()
-            self._settle()
-            path = self.out_dir / "00-login.png"
-            self.login_dialog.grab().save(str(path))
-            self.saved.append(path)
-            self.login_dialog.hide()
+            self._login_shot()
+            self._states()
+            self._english(loan_no)
             log.info("screenshots: %s", ", ".join(p.name for p in self.saved))
         except Exception:
             log.exception("screenshot tour failed")
             QApplication.instance().exit(1)
             return
         self.finished.emit()
+
+    def _login_shot(self) -> None:
+        self.login_dialog.show()
+        self._settle()
+        path = self.out_dir / "00-login.png"
+        self.login_dialog.grab().save(str(path))
+        self.saved.append(path)
+        self.login_dialog.hide()
+
+    # -- the states nobody has seen ------------------------------------------------------------------------
+    def _states(self) -> None:
+        """Arrears, an overdraft line, the edge-case customer, decisions, error, print and file dialogs."""
+        from retention_desktop.domain.errors import UserError
+        from retention_desktop.gui.errors import ErrorDialog
+
+        w, pages = self.window, self.window.pages
+        self.screens = 19
+        for customer_no, name in ((ARREARS_CUSTOMER, "state-arrears"), (OVERDRAFT_CUSTOMER, "state-overdraft")):
+            (profile,) = self._wait(pages["customer"].loaded, lambda c=customer_no: w.open_customer(c))
+            self._grab(f"{name}-customer")
+            kind = "overdraft" if name == "state-overdraft" else None
+            loan = next((l for l in profile.loans if (l.kind == kind if kind else l.status == "delinquent")), None)
+            if loan is not None:
+                self._wait(pages["loan"].loaded, lambda n=loan.loan_no: w.go("loan", n, profile.name))
+                self._grab(f"{name}-loan")
+                self._wait(pages["comparison"].loaded, lambda n=loan.loan_no: w.go("comparison", n))
+                self._grab(f"{name}-comparison")
+        if self._edge_customer():
+            (profile,) = self._wait(pages["customer"].loaded, lambda: w.open_customer(EDGE_CUSTOMER))
+            self._grab("state-long-name-ten-loans")
+            big = max(profile.loans, key=lambda l: l.balance)
+            self._wait(pages["loan"].loaded, lambda: w.go("loan", big.loan_no, profile.name))
+            self._grab("state-12eok-loan")
+            self._wait(pages["comparison"].loaded, lambda: w.go("comparison", big.loan_no))
+            self._grab("state-12eok-comparison")
+        self._decisions()
+        box = ErrorDialog(w)
+        box.add(UserError("직원번호를 입력하세요."))
+        box.show()
+        self._grab_dialog("state-error-input", box)
+        box = ErrorDialog(w)
+        try:
+            raise RuntimeError("예시: 화면이 예상하지 못한 오류 (지원 담당자용 자세한 정보)")
+        except RuntimeError as exc:
+            box.add(exc)
+        box.show()
+        for button in box.buttons():  # the details for support, opened
+            if button.text() in ("자세한 정보 표시...", "Show Details..."):
+                button.click()
+        self._grab_dialog("state-error-bug", box)
+        self._print_and_file_dialogs()
+
+    def _edge_customer(self) -> bool:
+        """A customer of the officer's branch the demo lacks: a long name, ten loans of every kind, a 12억
+        mortgage (copied from the demo's own rows, so every figure is one the engine accepts)."""
+        if self.owner_database is None:
+            return False
+        import secrets
+
+        from sqlalchemy import select
+
+        from retention_desktop.data.models import CreditScore, Customer, Loan
+
+        w = self.window
+        with self.owner_database.session() as s:
+            if s.scalar(select(Customer.id).where(Customer.customer_no == EDGE_CUSTOMER)) is not None:
+                return True
+            model = s.scalars(select(Customer).where(Customer.customer_no == SHOWCASE_CUSTOMER)).one()
+            skip = {"id", "phone_last4", "created_on"}
+            values = {c.key: getattr(model, c.key) for c in Customer.__mapper__.column_attrs if c.key not in skip}
+            next_id = (s.scalar(select(Customer.id).order_by(Customer.id.desc()).limit(1)) or 0) + 1
+            values.update(id=next_id, customer_no=EDGE_CUSTOMER, name=EDGE_NAME, rrn_hmac=secrets.token_bytes(32),
+                          annual_income=310_000_000, home_branch_id=w.officer.branch_id)
+            s.add(Customer(**values))
+            s.flush()
+            for score in s.scalars(select(CreditScore).where(CreditScore.customer_id == model.id)).all():
+                copied = {c.key: getattr(score, c.key) for c in CreditScore.__mapper__.column_attrs if c.key != "id"}
+                s.add(CreditScore(**{**copied, "customer_id": next_id}))
+            loans = []
+            for kind in ("mortgage", "credit", "overdraft", "jeonse", "other_secured", "mortgage", "credit",
+                         "overdraft", "credit", "jeonse"):
+                found = s.scalars(select(Loan).where(Loan.kind == kind, Loan.status == "active",
+                                                     Loan.id.not_in([l.id for l in loans]))
+                                  .order_by(Loan.id).limit(1)).first()
+                if found is not None:
+                    loans.append(found)
+            next_loan = (s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) or 0) + 1
+            skip = {"id", "customer"}
+            for i, loan in enumerate(loans):
+                values = {c.key: getattr(loan, c.key) for c in Loan.__mapper__.column_attrs if c.key not in skip}
+                values.update(id=next_loan + i, loan_no=f"L{next_loan + i:010d}", customer_id=next_id,
+                              branch_id=w.officer.branch_id, officer_id=None)
+                if i == 0:  # the 12억 mortgage, on a 25억 home
+                    values.update(principal=1_250_000_000, balance=1_238_400_000, collateral_value=2_500_000_000)
+                s.add(Loan(**values))
+            s.commit()
+        return True
+
+    def _decisions(self) -> None:
+        """Proposals the customers declined and left for another lender, in the branch's list."""
+        from retention_desktop.services.offer_comparison import open_comparison
+        from retention_desktop.services.proposal_service import create_proposal, record_decision
+
+        w = self.window
+        for customer_no, decision in (("C00000002", "declined"), ("C00000199", "switched_away")):
+            from retention_desktop.services.customer_profile import load_profile
+
+            profile = load_profile(w.officer, customer_no, w.today, None)
+            for loan in profile.loans:
+                if loan.status != "active":
+                    continue
+                state = open_comparison(w.officer, loan.loan_no, w.today)
+                if state.proposal_refusal() is None:
+                    made = create_proposal(w.officer, loan.loan_no, w.today, w.data_dir, state)
+                    record_decision(w.officer, made.proposal_no, decision)
+                    break
+        self._wait(w.pages["proposals"].loaded, lambda: w.go("proposals"))
+        self._grab("state-decisions")
+
+    def _print_and_file_dialogs(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        w = self.window
+        number = w.pages["proposals"].model.record(0).proposal_no
+        (preview,) = self._wait(w.proposal_opened, lambda: w.open_proposal(number))
+        preview.open_print_dialog()
+        self._settle(500)
+        self._grab_dialog("state-print-dialog", preview.print_dialog)
+        preview.close()
+        from retention_desktop.gui.i18n import tr
+
+        dialog = QFileDialog(w, tr("제안서 저장"), str(self.root))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.resize(900, 560)
+        dialog.show()
+        self._grab_dialog("state-file-dialog", dialog)
+
+    # -- English ---------------------------------------------------------------------------------------
+    def _english(self, loan_no: str) -> None:
+        """The same window in English (``--language en``): the catalogue installed, a new window built."""
+        from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+        from retention_desktop.data.locations import resources_dir
+        from retention_desktop.gui.main_window import MainWindow
+
+        app = QCoreApplication.instance()
+        for old in app.findChildren(QTranslator):
+            QCoreApplication.removeTranslator(old)
+        translator = QTranslator(app)
+        if not translator.load(str(resources_dir() / "translations" / "retention_en.qm")):
+            raise RuntimeError("no English catalogue")
+        QCoreApplication.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        korean = self.window
+        self.window = MainWindow(korean.officer, korean.policy_version, korean.today, korean.data_dir)
+        self.window.resize(1366, 768)
+        self.window.show()
+        korean.hide()
+        self.out_dir = self.root / "en"
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.screens = 0
+        w, pages = self.window, self.window.pages
+        self._wait(pages["dashboard"].loaded, lambda: w.go("dashboard"))
+        self._grab("dashboard")
+        search = pages["search"]
+        self._wait(search.search_finished, lambda: (w.go("search"), search.ui.searchEdit.setText("김")))
+        self._grab("search")
+        (profile,) = self._wait(pages["customer"].loaded, lambda: w.open_customer(SHOWCASE_CUSTOMER))
+        self._grab("customer")
+        self._wait(pages["loan"].loaded, lambda: w.go("loan", loan_no, profile.name))
+        self._grab("loan")
+        comparison = pages["comparison"]
+        self._wait(comparison.loaded, lambda: w.go("comparison", loan_no))
+        self._grab("comparison")
+        self._wait(pages["proposals"].loaded, lambda: w.go("proposals"))
+        number = pages["proposals"].model.record(0).proposal_no
+        (preview,) = self._wait(w.proposal_opened, lambda: w.open_proposal(number))
+        self._grab("proposal", preview)
+        preview.close()
+        self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
+        self._grab("simulation")
+        self._wait(pages["calls"].loaded, lambda: w.go("calls"))
+        self._grab("call-list")
+        self._wait(pages["proposals"].loaded, lambda: w.go("proposals"))
+        self._grab("proposals")
+        self._wait(pages["applications"].loaded, lambda: w.go("applications"))
+        self._wait_for(lambda: pages["applications"].model.rowCount() == 0 or pages["applications"].detail is not None,
+                       lambda: pages["applications"].ui.applicationsView.selectRow(0))
+        self._settle(500)
+        self._grab("applications")
+        self.screens = 11  # numbered as the Korean ones
+        self._head_office(english=True)
+        self._login_shot_english()
+        self.screens = 19
+        self._states_english()
+
+    def _login_shot_english(self) -> None:
+        from retention_desktop.gui.login_dialog import LoginDialog
+
+        dialog = LoginDialog()
+        dialog.show()
+        self._settle()
+        path = self.out_dir / "00-login.png"
+        dialog.grab().save(str(path))
+        self.saved.append(path)
+        dialog.close()
+
+    def _states_english(self) -> None:
+        from retention_desktop.domain.errors import UserError
+        from retention_desktop.gui.errors import ErrorDialog
+
+        w, pages = self.window, self.window.pages
+        self._wait(pages["customer"].loaded, lambda: w.open_customer(ARREARS_CUSTOMER))
+        self._grab("state-arrears-customer")
+        if self.owner_database is not None:
+            self._wait(pages["customer"].loaded, lambda: w.open_customer(EDGE_CUSTOMER))
+            self._grab("state-long-name-ten-loans")
+        self._wait(pages["proposals"].loaded, lambda: w.go("proposals"))
+        self._grab("state-decisions")
+        box = ErrorDialog(w)
+        box.add(UserError("직원번호를 입력하세요."))
+        box.show()
+        self._grab_dialog("state-error-input", box)
+        self._print_and_file_dialogs()
 
     def _accepted_reloan(self, state) -> None:
         """A re-loan proposal the customer accepted, for the applications screen (a renegotiation is not filed)."""
@@ -196,7 +437,7 @@ class ScreenshotTour(QObject):
         self._grab("applications")
         self._grab_dialog("income-confirmation", page.documents.income_dialog)  # dismissed: the demo income stays
 
-    def _head_office(self) -> None:
+    def _head_office(self, english: bool = False) -> None:
         """The head-office administrator's window: the data tabs and the new-policy form."""
         from retention_desktop.gui.main_window import MainWindow
         from retention_desktop.services.officer_session import log_in
@@ -214,7 +455,8 @@ class ScreenshotTour(QObject):
         page.ui.productsView.selectRow(0)
         page.edit_selected_product()
         page.dialog.ui.maxRateEdit.setText("3.0")
-        self._wait_for(lambda: page.dialog.ui.buttonBox.isEnabled() and "max_rate_pct" in page.dialog.ui.errorLabel.text(),
+        label = page.dialog.ui.maxRateLabel.text()
+        self._wait_for(lambda: page.dialog.ui.buttonBox.isEnabled() and label in page.dialog.ui.errorLabel.text(),
                        page.dialog.save)
         self._grab_dialog("product-dialog-refused", page.dialog)
         page.open_policy()

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from retention_desktop.gui import errors
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENGINE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -23,6 +25,8 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
+    engine: bool = False  # the engine's own sentences (reasons): shown as written, Korean in both languages
+    color: Callable[[Any], str | None] | None = None  # a cell's text colour (e.g. a loan in arrears in red)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -50,8 +54,14 @@ class RecordsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         record = self.records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # the tooltip: the whole text of a cell narrowed to fit the table
+            return column.display(record) if column.engine else localize(column.display(record))
+        if role == ENGINE_TEXT_ROLE:
+            return column.engine
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            color = column.color(record)
+            return QColor(color) if color else None
         if role == SORT_ROLE:
             return (column.sort_key or column.display)(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:

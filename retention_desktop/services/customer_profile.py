@@ -96,6 +96,7 @@ class Badge:
     kind: str  # switching_risk | rate_cut_right | fee_window | switch_eligible
     text: str
     detail: tuple[str, ...] = ()
+    level: str = ""  # switching_risk: high | medium | low (the screen's tone)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Bad
             "보통" if entry.switching_probability >= Decimal("0.1") else "낮음")
         share = f"{entry.switching_probability:.0%}" if entry.switching_probability >= Decimal("0.01") else "1% 미만"
         badges.append(Badge("switching_risk", f"이탈위험 {level} {share} ({loan_no})",
-                            tuple(entry.reasons)))
+                            tuple(entry.reasons), {"높음": "high", "보통": "medium", "낮음": "low"}[level]))
     for loan in loans:
         if loan.status not in ("active", "delinquent"):
             continue

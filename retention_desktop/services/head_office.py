@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from retention_desktop.data import api_calls
-from retention_desktop.data.models import IndexRate, MarketOffer, PolicyVersion, Product
+from retention_desktop.data.models import IndexRate, MarketOffer, Officer, PolicyVersion, Product
 from retention_desktop.domain.errors import UserError
 from retention_desktop.services import imports
 from retention_desktop.services.imports import ImportRejected
@@ -118,11 +118,18 @@ def index_rates(officer: OfficerSession, per_index: int = 6) -> list[IndexRateLi
             for name, day, rate, previous in rows]
 
 
+SEEDED_BY = "초기 설정 (설치 시 등록)"  # a version the schema's migrations brought, registered by no officer
+
+
 def policy_versions(officer: OfficerSession, today: dt.date) -> list[PolicyLine]:
+    """Every policy version, oldest first; ``created_by`` the officer who registered it (name and employee
+    number), or ``SEEDED_BY`` for the versions installed with the schema."""
     with officer.database.session() as s:
         rows = s.scalars(select(PolicyVersion).order_by(PolicyVersion.effective_from)).all()
+        people = {role: f"{name} ({no})" for role, name, no in
+                  s.execute(select(Officer.db_role, Officer.name, Officer.employee_no)).all()}
         in_force = max((p.effective_from for p in rows if p.effective_from <= today), default=None)
-        return [PolicyLine(p.version, p.effective_from, p.note, p.created_by, p.parameters,
+        return [PolicyLine(p.version, p.effective_from, p.note, people.get(p.created_by, SEEDED_BY), p.parameters,
                            p.effective_from == in_force, p.effective_from > today) for p in rows]
 
 

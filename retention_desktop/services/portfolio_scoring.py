@@ -40,7 +40,7 @@ from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.portfolio_advice import Book, advise_book, customer_dsr as book_customer_dsr
 from retention_desktop.domain.pricing import PricingRules
-from retention_desktop.services import model_training
+from retention_desktop.services import model_training, workbook
 from retention_desktop.services.quoting import QuoteBasis, load_basis
 
 log = logging.getLogger(__name__)
@@ -183,10 +183,15 @@ def export_excel(db: Database, as_of: dt.date, path: Path) -> None:
     frame["사유"] = frame["사유"].map(lambda r: " · ".join(r))
     frame["대출종류"] = frame["대출종류"].map(LOAN_KIND)
     frame["권고"] = frame["권고"].map(lambda a: RETENTION_ACTION.get(a, a))
-    for column in ("현재금리", "제안금리", "이탈확률"):
-        frame[column] = frame[column].astype(str)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=f"콜리스트 {as_of:%Y-%m-%d}", index=False)
+    workbook.write_table(frame, path, f"콜리스트 {as_of:%Y-%m-%d}", CALL_LIST_FORMATS)
+
+
+# the call list's numbers as numbers, with the format a reader expects (a column not named here is text)
+CALL_LIST_FORMATS = {
+    "순위": workbook.INTEGER, "잔액": workbook.WON, "현재금리": workbook.RATE_PCT, "제안금리": workbook.RATE_PCT,
+    "기대가치증가": workbook.WON, "고객절감": workbook.WON, "월절감": workbook.WON, "위험가치": workbook.WON,
+    "이탈확률": workbook.PROBABILITY, "수수료면제일": workbook.DATE, "대환가능일": workbook.DATE,
+}
 
 
 def violations(scored: pd.DataFrame, entries: pd.DataFrame) -> dict[str, int]:

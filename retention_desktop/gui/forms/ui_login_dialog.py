@@ -196,7 +196,7 @@ class Ui_LoginDialog(object):
     # setupUi
 
     def retranslateUi(self, LoginDialog):
-        LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"Retention Desktop \ub85c\uadf8\uc778", None))
+        LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"\ub9ac\ud150\uc158 \ub370\uc2a4\ud06c\ud1b1 \ub85c\uadf8\uc778", None))
         self.titleLabel.setText(QCoreApplication.translate("LoginDialog", u"\uc7ac\ub300\ucd9c \uc0c1\ub2f4 \uc2dc\uc2a4\ud15c", None))
         self.modeLabel.setText(QCoreApplication.translate("LoginDialog", u"\uc5f0\uacb0", None))
         self.modeCombo.setItemText(0, QCoreApplication.translate("LoginDialog", u"\ub0b4\uc7a5 \ub370\ubaa8 \ub370\uc774\ud130\ubca0\uc774\uc2a4", None))

@@ -72,7 +72,7 @@ class Ui_MainWindow(object):
     # setupUi
 
     def retranslateUi(self, MainWindow):
-        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Retention Desktop", None))
-        self.brandLabel.setText(QCoreApplication.translate("MainWindow", u"Retention Desktop", None))
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\ub9ac\ud150\uc158 \ub370\uc2a4\ud06c\ud1b1", None))
+        self.brandLabel.setText(QCoreApplication.translate("MainWindow", u"\ub9ac\ud150\uc158 \ub370\uc2a4\ud06c\ud1b1", None))
     # retranslateUi
 

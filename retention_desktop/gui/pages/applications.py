@@ -7,14 +7,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retention_desktop.domain.applications import STATE_KO
-from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
 from retention_desktop.gui.documents_panel import DocumentsPanel
 from retention_desktop.gui.forms.ui_applications_page import Ui_ApplicationsPage
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import count, format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import show_message, show_records
+from retention_desktop.gui.widgets import name_controls, show_message, show_records
 from retention_desktop.services import applications as service
 
 OPEN_FILTER = ("draft", "submitted", "approved")
@@ -22,25 +22,23 @@ FILTERS = [("진행 중", OPEN_FILTER), ("전체", None)] + [(label, (code,)) fo
 STATE_TONE = {"draft": "#4a5a6a", "submitted": "#1f4e79", "approved": "#1e6b3a", "rejected": "#8a1f1f",
               "executed": "#1e6b3a", "cancelled": "#6b6b6b"}
 CONFIRM = {"rejected": "이 신청을 거절합니다.", "executed": "기존 대출을 상환 처리하고 새 대출을 실행합니다.",
-           "cancelled": "이 신청을 취소합니다."}
+           "cancelled": "이 신청을 취소합니다."}  # translated where shown
 
 COLUMNS = [
     Column("신청번호", lambda a: a.application_no),
     Column("상태", lambda a: STATE_KO[a.state] + (" · 지점장 승인 필요" if a.needs_manager_approval
                                                   and a.state in ("draft", "submitted") else "")),
     Column("고객", lambda a: f"{a.customer_name} ({a.customer_no})", lambda a: a.customer_name),
-    Column("상환할 대출", lambda a: a.old_loan_no),
     Column("금액", lambda a: format_won(a.amount), lambda a: a.amount, numeric=True),
     Column("금리", lambda a: format_rate_pct(a.annual_rate_pct), lambda a: a.annual_rate_pct, numeric=True),
     Column("기간", lambda a: f"{a.term_months}개월", lambda a: a.term_months, numeric=True),
-    Column("작성", lambda a: a.created_by),
-    Column("최근 변경", lambda a: f"{a.updated_at:%Y.%m.%d %H:%M}", lambda a: a.updated_at),
+    Column("최근 변경", lambda a: f"{a.updated_at:%m.%d %H:%M}", lambda a: a.updated_at),
 ]
 EVENT_COLUMNS = [
     Column("일시", lambda e: f"{e.at:%Y.%m.%d %H:%M:%S}", lambda e: e.at),
     Column("직원", lambda e: e.officer_name),
-    Column("변경", lambda e: (f"{STATE_KO[e.from_state]} → " if e.from_state else "") + STATE_KO[e.to_state]),
-    Column("의견", lambda e: e.comment),
+    Column("변경", lambda e: (f"{tr(STATE_KO[e.from_state])} → " if e.from_state else "") + tr(STATE_KO[e.to_state])),
+    Column("의견", lambda e: e.comment, engine=True),  # what the officer wrote, as written
 ]
 
 class ApplicationsPage(QWidget):
@@ -63,9 +61,9 @@ class ApplicationsPage(QWidget):
         self.documents = DocumentsPanel()
         self.ui.documentsLayout.addWidget(self.documents)
         self.documents.income_confirmed.connect(lambda _amount: self.reload())
-        self.ui.splitter.setSizes([560, 640])
+        self.ui.splitter.setSizes([660, 540])  # the list wide enough for its columns at 1366×768
         for label, states in FILTERS:
-            self.ui.stateFilter.addItem(label, states)
+            self.ui.stateFilter.addItem(tr(label), states)
         self.ui.stateFilter.currentIndexChanged.connect(lambda _i: self.reload())
         self.ui.createButton.clicked.connect(self.create_application)
         self.ui.applicationsView.selectionModel().currentRowChanged.connect(
@@ -77,6 +75,9 @@ class ApplicationsPage(QWidget):
         for target, button in self.action_buttons.items():
             button.clicked.connect(lambda _checked=False, t=target: self.ask_move(t))
         self._show_detail(None)
+        name_controls(self, {self.ui.stateFilter: tr("상태"), self.ui.acceptedCombo: tr("고객이 수락한 제안서"),
+                             self.ui.commentEdit: tr("처리 의견"), self.ui.applicationsView: tr("재대출 신청 목록"),
+                             self.ui.eventsView: tr("진행 이력")})
 
     # -- the list ----------------------------------------------------------------------------------------
     def activate(self, officer, application_no: str | None = None) -> None:
@@ -93,14 +94,14 @@ class ApplicationsPage(QWidget):
 
     def _show_list(self, lines, accepted, keep: str | None) -> None:
         self.model.set_records(lines)
-        self.ui.countLabel.setText(f"{len(lines):,}건" if lines else "해당하는 신청이 없습니다.")
+        self.ui.countLabel.setText(count(len(lines), "건") if lines else tr("해당하는 신청이 없습니다."))
         self.ui.acceptedCombo.clear()
         for p in accepted:
             self.ui.acceptedCombo.addItem(f"{p.proposal_no} · {p.customer_name} ({p.customer_no}) · {p.loan_no}",
                                           p.proposal_no)
         self.ui.createButton.setEnabled(bool(accepted))
         if not accepted:
-            self.ui.acceptedCombo.addItem("신청을 기다리는 수락 제안서가 없습니다")
+            self.ui.acceptedCombo.addItem(tr("신청을 기다리는 수락 제안서가 없습니다"))
         self.ui.acceptedCombo.setEnabled(bool(accepted))
         numbers = [line.application_no for line in lines]
         if keep in numbers:
@@ -115,7 +116,7 @@ class ApplicationsPage(QWidget):
             return
         officer = self.officer
         run_task(lambda: service.create_from_proposal(officer, proposal_no),
-                 lambda view: (self._say(f"신청 {view.application_no}을(를) 작성했습니다.", "good"),
+                 lambda view: (self._say(tr("신청 {no}을(를) 작성했습니다.").format(no=view.application_no), "good"),
                                self.reload(select=view.application_no)), self._failed, owner=self)
 
     # -- one application ---------------------------------------------------------------------------------
@@ -141,15 +142,15 @@ class ApplicationsPage(QWidget):
             return
         a = detail.application
         ui.detailTitle.setText(f"{a.application_no} · <span style='color:{STATE_TONE[a.state]}'>"
-                               f"{STATE_KO[a.state]}</span>")
-        ui.customerValue.setText(f"{detail.customer_name} ({a.customer_no}) · 연소득 "
+                               f"{tr(STATE_KO[a.state])}</span>")
+        ui.customerValue.setText(f"{detail.customer_name} ({a.customer_no}) · {tr('연소득')} "
                                  f"{format_won_korean(detail.customer_income)}")
-        ui.loanValue.setText(f"{a.old_loan_no} → {a.new_loan_no or '실행 전'}")
+        ui.loanValue.setText(f"{a.old_loan_no} → {a.new_loan_no or tr('실행 전')}")
         ui.productValue.setText(detail.product_name)
-        approval = " · 전결 한도 아래: 지점장 승인 필요" if a.needs_manager_approval else ""
-        ui.termsValue.setText(f"{format_won_korean(a.amount)} · 연 {format_rate_pct(a.annual_rate_pct)} · "
-                              f"{a.term_months}개월{approval}")
-        ui.originValue.setText(f"{detail.created_by} · 제안서 {detail.proposal_no}")
+        approval = f" · {tr('전결 한도 아래: 지점장 승인 필요')}" if a.needs_manager_approval else ""
+        ui.termsValue.setText(f"{format_won_korean(a.amount)} · {tr('연')} {format_rate_pct(a.annual_rate_pct)} · "
+                              f"{a.term_months}{tr('개월')}{approval}")
+        ui.originValue.setText(f"{detail.created_by} · {tr('제안서 번호')} {detail.proposal_no}")
         for target, button in self.action_buttons.items():
             button.setVisible(target in detail.next_states)
         self.events.set_records(detail.events)
@@ -162,10 +163,10 @@ class ApplicationsPage(QWidget):
             self.move_to(target)
             return
         self.confirmation = QMessageBox(QMessageBox.Icon.Question, tr("재대출 신청"),
-                                        CONFIRM[target] + " 계속하시겠습니까?",
+                                        tr(CONFIRM[target]) + " " + tr("계속하시겠습니까?"),
                                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        self.confirmation.button(QMessageBox.StandardButton.Yes).setText("예, 진행합니다")
-        self.confirmation.button(QMessageBox.StandardButton.No).setText("아니요")
+        self.confirmation.button(QMessageBox.StandardButton.Yes).setText(tr("예, 진행합니다"))
+        self.confirmation.button(QMessageBox.StandardButton.No).setText(tr("아니요"))
         self.confirmation.accepted.connect(lambda: self.move_to(target))
         self.confirmation.open()
 
@@ -178,8 +179,8 @@ class ApplicationsPage(QWidget):
 
     def _moved(self, view: service.ApplicationView) -> None:
         self.ui.commentEdit.clear()
-        self._say(f"{view.application_no}: {STATE_KO[view.state]}"
-                  + (f" — 새 대출 {view.new_loan_no}" if view.new_loan_no else ""), "good")
+        self._say(f"{view.application_no}: {tr(STATE_KO[view.state])}"
+                  + (f" — {tr('새 대출')} {view.new_loan_no}" if view.new_loan_no else ""), "good")
         self.reload(select=view.application_no)
 
     # -- messages ----------------------------------------------------------------------------------------

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retention_desktop.domain.age import full_age_text
+from retention_desktop.domain.age import full_age
 from retention_desktop.domain.labels import LOAN_KIND, RATE_TYPE, REPAYMENT_METHOD
-from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
+from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import badge, table, title
+from retention_desktop.gui.widgets import badge, engine_text, table, title
 from retention_desktop.services.customer_profile import (
     MIN_REVEAL_REASON,
     ConsultationNeeded,
@@ -37,6 +39,7 @@ from retention_desktop.services.customer_profile import (
     request_consultation,
 )
 
+ARREARS = "#b00020"  # a loan in arrears, a late payment
 STATUS = {"active": "정상", "delinquent": "연체", "closed": "종료", "refinanced": "재대출 전환"}
 EMPLOYMENT = {"salaried": "급여소득자", "public_servant": "공무원", "self_employed": "자영업", "freelancer": "프리랜서",
               "retired": "은퇴", "unemployed": "무직"}
@@ -50,7 +53,7 @@ LOAN_COLUMNS = [
     Column("상환방식", lambda l: REPAYMENT_METHOD.get(l.method, l.method)),
     Column("실행일", lambda l: f"{l.drawdown_date:%Y.%m.%d}", lambda l: l.drawdown_date),
     Column("만기일", lambda l: f"{l.maturity_date:%Y.%m.%d}", lambda l: l.maturity_date),
-    Column("상태", lambda l: STATUS.get(l.status, l.status)),
+    Column("상태", lambda l: STATUS.get(l.status, l.status), color=lambda l: ARREARS if l.status == "delinquent" else None),
 ]
 DEBT_COLUMNS = [
     Column("금융기관", lambda d: d.lender),
@@ -68,8 +71,22 @@ REPAYMENT_COLUMNS = [
     Column("납입일", lambda r: f"{r.paid_on:%Y.%m.%d}" if r.paid_on else "미납", lambda r: r.paid_on or dt.date.max),
     Column("원금", lambda r: format_won(r.principal_paid), lambda r: r.principal_paid, numeric=True),
     Column("이자", lambda r: format_won(r.interest_paid), lambda r: r.interest_paid, numeric=True),
-    Column("연체일수", lambda r: f"{r.days_late}일" if r.days_late else "", lambda r: r.days_late, numeric=True),
+    Column("연체일수", lambda r: f"{r.days_late}일" if r.days_late else "", lambda r: r.days_late, numeric=True,
+           color=lambda r: ARREARS if r.days_late else None),
 ]
+
+
+BADGES_PER_ROW = 3
+BADGE_ORDER = {("switching_risk", "high"): 0, ("switching_risk", "medium"): 1, ("rate_cut_right", ""): 2,
+               ("fee_window", ""): 3, ("switch_eligible", ""): 4, ("switching_risk", "low"): 5}
+
+
+def badge_tone(b) -> str:
+    """Warning colours only for what needs attention: a high or medium switching risk, a fee window still open;
+    a low risk is plain information."""
+    if b.kind == "switching_risk":
+        return {"high": "danger", "medium": "warn"}.get(b.level, "info")
+    return {"fee_window": "warn", "rate_cut_right": "good"}.get(b.kind, "info")
 
 
 class RevealDialog(QDialog):
@@ -80,11 +97,12 @@ class RevealDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("상담 열람 신청") if consultation else tr("개인정보 열람"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("예: 내점 고객 재대출 상담" if consultation else "예: 재대출 상담 중 연락처 확인")
+        self.reason.setPlaceholderText(tr("예: 내점 고객 재대출 상담") if consultation else tr("예: 재대출 상담 중 연락처 확인"))
+        self.reason.setAccessibleName(tr("열람 사유"))
         self.message = QLabel(
-            f"{consultation}\n사유를 {MIN_REVEAL_REASON}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. "
-            "신청 기록이 남고, 보안 담당자가 매월 점검합니다." if consultation
-            else f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력하세요. 열람 기록이 남습니다.")
+            f"{consultation}\n" + tr("사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, "
+                                      "보안 담당자가 매월 점검합니다.").format(n=MIN_REVEAL_REASON) if consultation
+            else tr("열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.").format(n=MIN_REVEAL_REASON))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept_if_reasoned)
@@ -96,7 +114,7 @@ class RevealDialog(QDialog):
 
     def _accept_if_reasoned(self) -> None:
         if len(self.reason.text().strip()) < MIN_REVEAL_REASON:
-            self.message.setText(f"사유가 너무 짧습니다. {MIN_REVEAL_REASON}자 이상 입력하세요.")
+            self.message.setText(tr("사유가 너무 짧습니다. {n}자 이상 입력하세요.").format(n=MIN_REVEAL_REASON))
             return
         self.accept()
 
@@ -114,7 +132,7 @@ class CustomerPage(QWidget):
         self.today = today
         self.officer = None
         self.profile: CustomerProfile | None = None
-        self.heading = title("고객 상세")
+        self.heading = title(tr("고객 상세"))
         self.reveal_button = QPushButton(tr("개인정보 열람…"))
         self.reveal_button.clicked.connect(self.request_reveal)
         head = QHBoxLayout()
@@ -125,8 +143,9 @@ class CustomerPage(QWidget):
         for key, caption in [("rrn", "주민등록번호"), ("phone", "휴대전화"), ("email", "이메일"), ("address", "주소"),
                              ("job", "직업"), ("income", "연소득"), ("branch", "관리점")]:
             self.fact_labels[key].setWordWrap(True)
-            self.facts.addRow(caption, self.fact_labels[key])
-        self.badges = QVBoxLayout()
+            self.facts.addRow(tr(caption), self.fact_labels[key])
+        self.badges = QGridLayout()  # compact: chips three to a row, the details in each chip's tooltip
+        self.badges.setSpacing(4)
         self.score_chart = ChartCanvas(height=2.2)
         top = QHBoxLayout()
         top.addLayout(self.facts, 3)
@@ -140,17 +159,24 @@ class CustomerPage(QWidget):
         loan_layout = QVBoxLayout(loan_tab)
         loan_layout.addWidget(self.loan_view)
         buttons = QHBoxLayout()
-        for text, signal in ((tr("상환 스케줄·완제금액"), self.open_loan), (tr("재대출 vs 대환 비교"), self.open_comparison),
-                             (tr("한도 시뮬레이션"), self.open_simulation)):
+        self.loan_view.setAccessibleName(tr("우리 은행 대출"))
+        for text, signal, keys in ((tr("상환 스케줄·완제금액"), self.open_loan, "Ctrl+1"),
+                                   (tr("재대출 vs 대환 비교"), self.open_comparison, "Ctrl+2"),
+                                   (tr("한도 시뮬레이션"), self.open_simulation, "Ctrl+3")):
             button = QPushButton(text)
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(f"{text} ({keys})")
             button.clicked.connect(lambda _c=False, s=signal: self._selected_loan(s))
             buttons.addWidget(button)
         buttons.addStretch()
         loan_layout.addLayout(buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(loan_tab, tr("우리 은행 대출"))
-        self.tabs.addTab(table(self.debts), tr("타 금융기관 부채"))
-        self.tabs.addTab(table(self.repayments), tr("최근 12개월 상환"))
+        debts, repayments = table(self.debts), table(self.repayments)
+        debts.setAccessibleName(tr("타 금융기관 부채"))
+        repayments.setAccessibleName(tr("최근 12개월 상환"))
+        self.tabs.addTab(debts, tr("타 금융기관 부채"))
+        self.tabs.addTab(repayments, tr("최근 12개월 상환"))
         self.documents = DocumentsPanel()
         self.documents.income_confirmed.connect(lambda _amount: self.activate(self.officer, self.profile.customer_no))
         self.tabs.addTab(self.documents, tr("서류"))
@@ -164,6 +190,7 @@ class CustomerPage(QWidget):
 
     def activate(self, officer, customer_no: str, reveal_reason: str | None = None) -> None:
         self.officer = officer
+        self.score_chart.loading()
         run_task(lambda: load_profile(officer, customer_no, self.today, reveal_reason), self.show_profile,
                  self._load_failed, owner=self)
 
@@ -176,7 +203,7 @@ class CustomerPage(QWidget):
     def ask_consultation(self, customer_no: str, why: str) -> None:
         """Another branch's customer: ask for the reason, request consultation access, then open them."""
         self._clear()  # nothing of the customer shown before stays under this one's number
-        self.heading.setText(f"{customer_no} · 타지점 고객")
+        self.heading.setText(f"{customer_no} · {tr('타지점 고객')}")
         self.consultation_dialog = RevealDialog(self, consultation=why)
         self.consultation_dialog.accepted.connect(lambda: self._request_consultation(
             customer_no, self.consultation_dialog.reason.text()))
@@ -191,30 +218,23 @@ class CustomerPage(QWidget):
 
     def show_profile(self, p: CustomerProfile) -> None:
         self.profile = p
-        self.heading.setText(f"{p.name} ({p.customer_no}) · {p.birth_date:%Y.%m.%d}생 ({full_age_text(p.birth_date, self.today)})")
+        self.heading.setText(f"{p.name} ({p.customer_no}) · {tr('생년월일')} {p.birth_date:%Y.%m.%d} "
+                             f"({tr('만 {n}세').format(n=full_age(p.birth_date, self.today))})")
         self.fact_labels["rrn"].setText(p.rrn_masked)
         self.fact_labels["phone"].setText(p.phone)
         self.fact_labels["email"].setText(p.email)
         self.fact_labels["address"].setText(p.address)
-        self.fact_labels["job"].setText(f"{EMPLOYMENT.get(p.employment_type, p.employment_type)} {p.employer}".strip())
-        verified = f" (확인 {p.income_verified_on:%Y.%m.%d})" if p.income_verified_on else ""
+        self.fact_labels["job"].setText(f"{tr(EMPLOYMENT.get(p.employment_type, p.employment_type))} {p.employer}".strip())
+        verified = " " + tr("(확인 {date})").format(date=f"{p.income_verified_on:%Y.%m.%d}") if p.income_verified_on else ""
         self.fact_labels["income"].setText(f"{format_won_korean(p.annual_income)}{verified}")
-        self.fact_labels["branch"].setText(p.branch_name + (" · 급여이체" if p.salary_transfer else ""))
+        self.fact_labels["branch"].setText(p.branch_name + (f" · {tr('급여이체')}" if p.salary_transfer else ""))
         self.reveal_button.setEnabled(not p.revealed)
-        self.reveal_button.setText("열람 중 (기록됨)" if p.revealed else "개인정보 열람…")
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for b in p.badges:
-            tone = "warn" if b.kind in ("switching_risk", "fee_window") else "good" if b.kind == "rate_cut_right" \
-                else "info"
-            text = b.text + (f" — {', '.join(b.detail)}" if b.detail else "")
-            self.badges.addWidget(badge(text, tone))
+        self.reveal_button.setText(tr("열람 중 (기록됨)") if p.revealed else tr("개인정보 열람…"))
+        self.show_badges(p.badges)
         if p.scores:
             values = [score for *_x, score in p.scores]
-            self.score_chart.draw_steps("신용점수 추이", [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
-                                        fmt=lambda v, _pos=None: f"{v:.0f}점",
+            self.score_chart.draw_steps(tr("신용점수 추이 (점)"), [(f"{d:%y.%m}", s) for d, _b, s in p.scores], "",
+                                        fmt=lambda v, _pos=None: f"{v:.0f}",
                                         ylim=(max(min(values) - 60, 0), min(max(values) + 40, 1000)))
         self.loans.set_records(p.loans)
         self.debts.set_records(p.debts)
@@ -225,14 +245,26 @@ class CustomerPage(QWidget):
             self.loan_view.selectRow(live[0])
         self.loaded.emit(p)
 
-    def _clear(self) -> None:
-        self.profile = None
-        for label in self.fact_labels.values():
-            label.clear()
+    def show_badges(self, badges) -> None:
+        """The customer's flags as chips, three to a row, most urgent first; a chip's reasons in its tooltip."""
+        self._remove_badges()
+        ordered = sorted(badges, key=lambda b: BADGE_ORDER.get((b.kind, b.level), 9))
+        for i, b in enumerate(ordered):
+            chip = engine_text(badge(b.text, badge_tone(b)))
+            chip.setToolTip("\n".join([b.text, *b.detail]))
+            self.badges.addWidget(chip, i // BADGES_PER_ROW, i % BADGES_PER_ROW)
+
+    def _remove_badges(self) -> None:
         while self.badges.count():
             item = self.badges.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+
+    def _clear(self) -> None:
+        self.profile = None
+        for label in self.fact_labels.values():
+            label.clear()
+        self._remove_badges()
         for model in (self.loans, self.debts, self.repayments):
             model.set_records([])
         self.score_chart.clear()

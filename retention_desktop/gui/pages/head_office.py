@@ -10,17 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, POLICY_PARAMETER, RATE_TYPE
-from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
-from retention_desktop.domain.policy import parameter_texts
+from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
+from retention_desktop.domain.money import format_rate_pct
+from retention_desktop.domain.policy_view import VersionFacts, parameter_rows
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_head_office_page import Ui_HeadOfficePage
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, tr
 from retention_desktop.gui.policy_dialog import PolicyDialog
 from retention_desktop.gui.product_dialog import ProductDialog
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import show_message, show_records
+from retention_desktop.gui.widgets import name_controls, show_message, show_records
 from retention_desktop.services import head_office
 from retention_desktop.services.imports import ImportRejected
 
@@ -31,10 +31,10 @@ KIND_KO = {"products": "재대출 상품", "market-offers": "타행 금리 공�
 
 PRODUCT_COLUMNS = [
     Column("코드", lambda p: p.code),
-    Column("상품명", lambda p: p.name),
+    Column("상품명", lambda p: p.name, engine=True),  # a name: as head office wrote it
     Column("종류", lambda p: LOAN_KIND.get(p.loan_kind, p.loan_kind)),
-    Column("금리", lambda p: RATE_TYPE.get(p.rate_type, p.rate_type)
-           + (f" · {INDEX_NAME.get(p.index_name, p.index_name)}" if p.index_name else "")),
+    Column("금리", lambda p: tr(RATE_TYPE.get(p.rate_type, p.rate_type))
+           + (f" · {tr(INDEX_NAME.get(p.index_name, p.index_name))}" if p.index_name else "")),
     Column("금액", lambda p: f"{format_won_korean(p.min_amount)} ~ {format_won_korean(p.max_amount)}",
            lambda p: p.max_amount, numeric=True),
     Column("기간", lambda p: f"{p.min_term_months}~{p.max_term_months}개월", lambda p: p.max_term_months),
@@ -42,23 +42,25 @@ PRODUCT_COLUMNS = [
     Column("가산금리", lambda p: f"{p.list_spread_pct.normalize():f}%p", lambda p: p.list_spread_pct, numeric=True),
     Column("금리 범위", lambda p: f"{format_rate_pct(p.min_rate_pct)} ~ {format_rate_pct(p.max_rate_pct)}",
            lambda p: p.min_rate_pct),
-    Column("중도상환수수료", lambda p: f"{p.prepayment_fee_pct.normalize():f}% (재대출 {p.reloan_fee_waiver_pct.normalize():f}% 면제)",
-           lambda p: p.prepayment_fee_pct),
-    Column("판매", lambda p: "판매 중" if p.active else "중지"),
+    Column("중도상환수수료", lambda p: f"{p.prepayment_fee_pct.normalize():f}%", lambda p: p.prepayment_fee_pct,
+           numeric=True),
+    Column("재대출 면제", lambda p: f"{p.reloan_fee_waiver_pct.normalize():f}%", lambda p: p.reloan_fee_waiver_pct,
+           numeric=True),
+    Column("판매", lambda p: "판매 중" if p.active else "판매 중지"),
     Column("보유 대출", lambda p: f"{p.active_loans:,}건", lambda p: p.active_loans, numeric=True),
 ]
 OFFER_COLUMNS = [
-    Column("금융회사", lambda o: o.lender),
+    Column("금융회사", lambda o: o.lender, engine=True),
     Column("종류", lambda o: LOAN_KIND.get(o.loan_kind, o.loan_kind)),
     Column("신용점수", lambda o: f"{o.credit_score_min}~{o.credit_score_max}", lambda o: o.credit_score_min,
            numeric=True),
     Column("금리", lambda o: format_rate_pct(o.annual_rate_pct), lambda o: o.annual_rate_pct, numeric=True),
     Column("부대비용", lambda o: format_won(o.fees), lambda o: o.fees, numeric=True),
     Column("기준일", lambda o: f"{o.as_of:%Y.%m.%d}", lambda o: o.as_of),
-    Column("출처", lambda o: o.source),
+    Column("출처", lambda o: o.source, engine=True),  # the sheet's own words
 ]
 INDEX_COLUMNS = [
-    Column("지표", lambda r: INDEX_NAME.get(r.index_name, r.index_name)),
+    Column("지표", lambda r: tr(INDEX_NAME.get(r.index_name, r.index_name))),
     Column("고시일", lambda r: f"{r.rate_date:%Y.%m.%d}", lambda r: r.rate_date),
     Column("금리", lambda r: format_rate_pct(r.annual_rate_pct), lambda r: r.annual_rate_pct, numeric=True),
     Column("직전 대비", lambda r: "—" if r.change_pct is None else f"{r.change_pct:+.2f}%p",
@@ -69,12 +71,13 @@ POLICY_COLUMNS = [
     Column("시행일", lambda p: f"{p.effective_from:%Y.%m.%d}", lambda p: p.effective_from),
     Column("상태", lambda p: "시행 중" if p.in_force else ("시행 예정" if p.upcoming else "종료")),
     Column("등록", lambda p: p.created_by),
-    Column("설명", lambda p: p.note),
+    Column("설명", lambda p: p.note, engine=True),  # head office's own words
 ]
-PARAMETER_COLUMNS = [
-    Column("항목", lambda r: POLICY_PARAMETER.get(r[0], r[0])),
-    Column("값", lambda r: r[1]),
-    Column("경로", lambda r: r[0]),
+PARAMETER_COLUMNS = [  # rows are policy_view.ParameterRow: the value in words, and where it comes from
+    Column("항목 (단위)", lambda r: r.label),
+    Column("값", lambda r: r.value_text),
+    Column("이 값의 시행일", lambda r: f"{r.since_date:%Y.%m.%d}", lambda r: r.since_date),
+    Column("근거 (버전 · 설명)", lambda r: f"{r.since_version} · {r.source}", engine=True),
 ]
 
 
@@ -109,6 +112,9 @@ class HeadOfficePage(QWidget):
         self.ui.productsView.activated.connect(lambda index: self.open_product(
             self.models["products"].record(index.row())))
         self.ui.newPolicyButton.clicked.connect(self.open_policy)
+        name_controls(self, {self.ui.productsView: tr("재대출 상품"), self.ui.offersView: tr("타행 금리 공시"),
+                             self.ui.indexView: tr("지표금리"), self.ui.policiesView: tr("규제 정책"),
+                             self.ui.policyParametersView: tr("선택한 버전의 규제 값")})
 
     def activate(self, officer) -> None:
         self.officer = officer
@@ -125,15 +131,16 @@ class HeadOfficePage(QWidget):
         for kind, records in zip(self.models, result):
             self.models[kind].set_records(records)
         selling = sum(p.active for p in products)
-        self.ui.productsInfo.setText(f"상품 {len(products)}개 (판매 중 {selling}개). 코드가 같은 행은 수정, 새 코드는 추가됩니다.")
+        self.ui.productsInfo.setText(tr("상품 {n}개 (판매 중 {selling}개). 코드가 같은 행은 수정, 새 코드는 추가됩니다.")
+                                     .format(n=len(products), selling=selling))
         latest = max((o.as_of for o in offers), default=None)
-        self.ui.offersInfo.setText(f"금융회사·대출 종류별 최신 공시 {len(offers):,}행"
-                                   + (f", 가장 최근 {latest:%Y.%m.%d}" if latest else "")
-                                   + ". 같은 금융회사·종류·기준일의 공시는 다시 가져오면 교체됩니다.")
-        self.ui.indexInfo.setText(f"지표별 최근 고시 {len(rates):,}건. 같은 지표·고시일은 교체됩니다.")
+        self.ui.offersInfo.setText(tr("금융회사·대출 종류별 최신 공시 {n}행").format(n=f"{len(offers):,}")
+                                   + (tr(", 가장 최근 {date}").format(date=f"{latest:%Y.%m.%d}") if latest else "")
+                                   + tr(". 같은 금융회사·종류·기준일의 공시는 다시 가져오면 교체됩니다."))
+        self.ui.indexInfo.setText(tr("지표별 최근 고시 {n}건. 같은 지표·고시일은 교체됩니다.").format(n=f"{len(rates):,}"))
         in_force = next((p for p in policies if p.in_force), None)
-        self.ui.policyInfo.setText(f"{self.today:%Y.%m.%d} 시행 중: {in_force.version if in_force else '없음'} · "
-                                   "정책은 추가만 됩니다 (고치려면 새 버전을 등록)")
+        self.ui.policyInfo.setText(tr("{date} 시행 중: {version} · 정책은 추가만 됩니다 (고치려면 새 버전을 등록)").format(
+            date=f"{self.today:%Y.%m.%d}", version=in_force.version if in_force else tr("없음")))
         if policies:
             row = policies.index(in_force) if in_force else len(policies) - 1
             self.ui.policiesView.selectRow(row)
@@ -143,23 +150,27 @@ class HeadOfficePage(QWidget):
     def _show_parameters(self, row: int) -> None:
         model = self.models["policy"]
         if 0 <= row < model.rowCount():
-            self.parameters.set_records(parameter_texts(model.record(row).parameters))
+            chosen = model.record(row)
+            history = sorted(model.records, key=lambda p: p.effective_from)
+            facts = [VersionFacts(p.version, p.effective_from, p.note, p.parameters) for p in history]
+            self.parameters.set_records(parameter_rows(facts, history.index(chosen)))
 
     # -- imports -----------------------------------------------------------------------------------------
     def choose_file(self, kind: str) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, f"{KIND_KO[kind]} {tr('가져오기')}", "", FILE_FILTERS[kind])
+        path, _filter = QFileDialog.getOpenFileName(self, f"{tr(KIND_KO[kind])} {tr('가져오기')}", "", FILE_FILTERS[kind])
         if path:
             self.import_path(kind, Path(path))
 
     def import_path(self, kind: str, path: Path) -> None:
         officer = self.officer
-        self._say(f"{path.name} 확인 중…", "info")
+        self._say(f"{path.name} {tr('확인 중…')}", "info")
         run_task(lambda: head_office.import_file(officer, kind, path),
                  lambda result: self._imported(kind, path, result), self._failed, owner=self)
 
     def _imported(self, kind: str, path: Path, result: str) -> None:
-        what = f"버전 {result}" if kind == "policy" else f"{int(result):,}행"
-        self._say(f"{KIND_KO[kind]}: {path.name}에서 {what}을(를) 가져왔습니다.", "good")
+        what = f"{tr('버전')} {result}" if kind == "policy" else f"{int(result):,}{tr('행')}"
+        self._say(tr("{kind}: {file}에서 {what}을(를) 가져왔습니다.").format(kind=tr(KIND_KO[kind]), file=path.name, what=what),
+                  "good")
         self.imported.emit(kind, result)
         self.reload()
 
@@ -171,7 +182,7 @@ class HeadOfficePage(QWidget):
 
     def open_product(self, product) -> None:
         self.dialog = ProductDialog(self.officer, product, self)
-        self.dialog.saved.connect(lambda code: (self._say(f"상품 {code}을(를) 저장했습니다.", "good"), self.reload()))
+        self.dialog.saved.connect(lambda code: (self._say(tr("상품 {code}을(를) 저장했습니다.").format(code=code), "good"), self.reload()))
         self.dialog.open()
 
     def open_policy(self) -> None:
@@ -179,7 +190,7 @@ class HeadOfficePage(QWidget):
         if not policies:
             return
         self.dialog = PolicyDialog(self.officer, policies[-1], self.today, self)
-        self.dialog.saved.connect(lambda version: (self._say(f"규제 정책 {version}을(를) 등록했습니다.", "good"),
+        self.dialog.saved.connect(lambda version: (self._say(tr("규제 정책 {version}을(를) 등록했습니다.").format(version=version), "good"),
                                                    self.reload()))
         self.dialog.open()
 
@@ -188,8 +199,8 @@ class HeadOfficePage(QWidget):
         if isinstance(exc, ImportRejected):
             shown = exc.errors[:SHOWN_ERRORS]
             more = len(exc.errors) - len(shown)
-            self._say("아무것도 바뀌지 않았습니다. 다음을 고쳐 다시 가져오세요:\n" + "\n".join(shown)
-                      + (f"\n… 외 {more}건" if more else ""), "error")
+            self._say(tr("아무것도 바뀌지 않았습니다. 다음을 고쳐 다시 가져오세요:") + "\n" + "\n".join(shown)
+                      + ("\n" + tr("… 외 {n}건").format(n=more) if more else ""), "error")
             self.rejected.emit(exc.errors)
         else:
             self._say(errors.report(exc, self), "error")

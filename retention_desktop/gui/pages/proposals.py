@@ -9,14 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.proposal_code import ProposalCodeError
+from retention_desktop.gui.i18n import count, format_won
 from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import show_message, table, title
+from retention_desktop.gui.widgets import engine_text, show_message, table, title
 from retention_desktop.services.proposal_check import ProposalCheck, check_proposal
 from retention_desktop.services.proposal_service import trust_roots
 from retention_desktop.services.proposals import branch_proposals
@@ -35,15 +35,16 @@ COLUMNS = [
 def check_text(check: ProposalCheck) -> str:
     """What the officer reads after 확인: the verdict, then what the archive says to compare with the paper."""
     if not check.found:
-        return f"확인 안 됨 — {check.reason}"
-    head = ("확인됨 — " if check.ok else "확인 안 됨 — ") + check.reason
+        return f"{tr('확인 안 됨')} — {check.reason}"
+    head = (tr("확인됨") if check.ok else tr("확인 안 됨")) + " — " + check.reason
     s = check.summary
-    facts = [f"고객 {check.customer}", f"담당 {check.officer} ({check.branch})",
-             f"유효기한 {format_date_ko(check.valid_until)}" if check.valid_until else "",
-             f"고객 결정: {PROPOSAL_DECISION.get(check.decision, check.decision)}"]
+    facts = [f"{tr('고객')} {check.customer}", f"{tr('담당')} {check.officer} ({check.branch})",
+             f"{tr('유효기한')} {check.valid_until:%Y.%m.%d}" if check.valid_until else "",
+             f"{tr('고객 결정')}: {tr(PROPOSAL_DECISION.get(check.decision, check.decision))}"]
     if s:
-        facts.append(f"권해 드린 선택: {s.get('option', '')} 연 {s.get('new_rate_pct', '')}%, "
-                     f"월 {int(s.get('monthly_payment', 0)):,}원, 총 절약 {int(s.get('total_saving', 0)):,}원")
+        facts.append(f"{tr('권해 드린 선택')}: {s.get('option', '')} {tr('연')} {s.get('new_rate_pct', '')}%, "
+                     f"{tr('월')} {format_won(int(s.get('monthly_payment', 0)))}, {tr('총 절약')} "
+                     f"{format_won(int(s.get('total_saving', 0)))}")
     return head + "\n" + " · ".join(f for f in facts if f)
 
 
@@ -58,18 +59,20 @@ class ProposalsPage(QWidget):
         self.officer = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
+        self.view.setAccessibleName(tr("제안서 목록"))
         self.view.activated.connect(lambda index: self.open_proposal.emit(self.model.record(index.row()).proposal_no))
         self.info = QLabel()
         self.check_edit = QLineEdit()
-        self.check_edit.setPlaceholderText("제안서 번호를 입력하거나 QR을 스캔하세요 (예: P20261130-1C09B6)")
+        self.check_edit.setPlaceholderText(tr("제안서 번호를 입력하거나 QR을 스캔하세요 (예: P20261130-1C09B6)"))
+        self.check_edit.setAccessibleName(tr("확인할 제안서 번호"))
         self.check_edit.returnPressed.connect(self.check)
         self.check_button = QPushButton(tr("확인"))
         self.check_button.clicked.connect(self.check)
-        self.check_result = QLabel()
+        self.check_result = engine_text(QLabel())  # the archive's verdict and reason
         self.check_result.setWordWrap(True)
         self.check_result.setVisible(False)
         row = QHBoxLayout()
-        row.addWidget(QLabel("제안서 확인"))
+        row.addWidget(QLabel(tr("제안서 확인")))
         row.addWidget(self.check_edit, 1)
         row.addWidget(self.check_button)
         layout = QVBoxLayout(self)
@@ -85,7 +88,7 @@ class ProposalsPage(QWidget):
 
     def _show(self, lines) -> None:
         self.model.set_records(lines)
-        self.info.setText(f"지점 제안서 {len(lines):,}건" if lines else "아직 작성된 제안서가 없습니다.")
+        self.info.setText(f"{tr('지점과 내가 만든 제안서')} {count(len(lines), '건')}" if lines else tr("아직 작성된 제안서가 없습니다."))
         self.loaded.emit(len(lines))
 
     def check(self) -> None:
@@ -113,6 +116,6 @@ class ProposalsPage(QWidget):
         else:
             from retention_desktop.gui.proposal_preview import report_error
 
-            show_message(self.check_result, f"확인하지 못했습니다: {errors.user_text(exc)}", "error")
-            self.error_box = report_error(self, "제안서를 확인하지 못했습니다", str(exc), exc)
+            show_message(self.check_result, f"{tr('확인하지 못했습니다')}: {errors.user_text(exc)}", "error")
+            self.error_box = report_error(self, tr("제안서를 확인하지 못했습니다"), str(exc), exc)
         self.checked.emit(exc)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from retention_desktop.gui.forms.ui_search_page import Ui_SearchPage
+from retention_desktop.gui.i18n import count, tr
 from retention_desktop.gui.table_models import Column, PagedRecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.services.customer_search import CustomerHit, search_customers
+from retention_desktop.gui.widgets import ColumnFitter
+from retention_desktop.services.customer_search import CustomerHit, classify, search_customers
 
 DEBOUNCE_MS = 50
 PAGE = 50
@@ -28,6 +30,15 @@ COLUMNS = [
 ]
 
 
+def empty_hint(query: str) -> str:
+    """What to try when a search found nobody (or could not be read as a search at all)."""
+    if classify(query) is None:
+        return tr("검색어를 알아볼 수 없습니다. 이름(예: 김하늘), 이름과 생년월일(예: 김하늘 860311), 고객번호(C…), "
+                  "휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.")
+    return (f"'{query.strip()}' " + tr("에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 "
+                                       "고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요."))
+
+
 class SearchPage(QWidget):
     search_finished = Signal(str, int)
     open_customer = Signal(str)
@@ -39,7 +50,8 @@ class SearchPage(QWidget):
         self.officer = None
         self.model = PagedRecordsModel(COLUMNS, page_size=PAGE)
         self.ui.resultsView.setModel(self.model)
-        self.ui.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ColumnFitter(self.ui.resultsView)
+        self.query = ""
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
         self._generation = 0
@@ -47,7 +59,8 @@ class SearchPage(QWidget):
         self.ui.searchEdit.returnPressed.connect(self._open_first_or_selected)
         self.ui.resultsView.activated.connect(lambda index: self.open_customer.emit(
             self.model.record(index.row()).customer_no))
-        self.model.page_loaded.connect(lambda n: self.ui.countLabel.setText(f"{n:,}명 표시 (스크롤하면 더 불러옵니다)"))
+        self.model.page_loaded.connect(lambda _n: self._show_count())
+        self.ui.moreButton.clicked.connect(lambda: self.model.fetchMore())
 
     def activate(self, officer) -> None:
         self.officer = officer
@@ -68,11 +81,27 @@ class SearchPage(QWidget):
             return  # an older query answered after a newer one was typed
         officer = self.officer
         self.model.start(lambda offset: search_customers(officer, query, PAGE, offset), hits)
-        more = " 이상" if len(hits) >= PAGE else ""
-        self.ui.countLabel.setText(f"'{query}' 검색 결과 {len(hits):,}명{more}" if query.strip() else "")
+        self.query = query
+        self._show_count()
+        searched = bool(query.strip())
+        self.ui.hintLabel.setText(empty_hint(query) if searched and not hits else "")
+        self.ui.hintLabel.setVisible(searched and not hits)
         if hits:
             self.ui.resultsView.selectRow(0)
         self.search_finished.emit(query, len(hits))
+
+    def _show_count(self) -> None:
+        """How many are shown, and whether more are to be had (the button, or scrolling to the end)."""
+        shown, more = self.model.rowCount(), self.model.canFetchMore()
+        if not self.query.strip():
+            text = ""
+        elif more:
+            text = f"'{self.query}' {tr('검색 결과')} {shown:,}{tr('명 표시')} · {tr('더 있습니다')}"
+        else:
+            text = f"'{self.query}' {tr('검색 결과')} {count(shown, '명')}"
+        self.ui.countLabel.setText(text)
+        self.ui.moreButton.setText(tr("다음 {n}명 더 보기").format(n=PAGE))
+        self.ui.moreButton.setVisible(more)
 
     def _open_first_or_selected(self) -> None:
         rows = self.ui.resultsView.selectionModel().selectedRows()
