@@ -382,6 +382,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
 def _audit(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import administration, audit_trail
 
+    if args.audit_command == "verify" and args.anchors:
+        audit_trail.read_anchors(args.anchors)  # a bad anchor file is bad input (exit 2), said before connecting
     db = administration.open_for_admin(data_dir, args.demo, _ask_password)
     try:
         if args.audit_command == "verify":
@@ -471,8 +473,9 @@ def _read_bounded(file: str, limit: int) -> bytes:
     try:
         if file == "-":
             return sys.stdin.buffer.read(limit + 1)
-        with open(file, "rb") as handle:
-            return handle.read(limit + 1)
+        from retention_desktop.services.input_files import read_limited
+
+        return read_limited(Path(file), limit)  # a regular file only (not /dev/zero), checked before reading
     except OSError as exc:
         raise UserError("{file}을(를) 읽을 수 없습니다: {reason}", file=file, reason=exc.strerror or str(exc)) from None
 

@@ -97,7 +97,9 @@ def test_the_owner_inserting_a_well_chained_row_is_named(db):
                   {"at": at, "d": details, "p": prev, "h": digest})
     result = audit_trail.verify(db)
     assert not result.ok and result.inserted == [999_999] and not result.edited and not result.deleted_before
-    assert result.findings() == ["inserted: row 999999 is not on the chain"]
+    assert result.findings() == ["inserted: row 999999 is not on the chain",
+                                 f"count: the chain head counts {len(TRICKY)} rows written, the table holds "
+                                 f"{len(TRICKY) + 1}"]
 
 
 def test_deleting_the_last_row_is_named(db):
@@ -108,6 +110,31 @@ def test_deleting_the_last_row_is_named(db):
         s.execute(text("DELETE FROM data.audit_log WHERE id = :i"), {"i": last})
     result = audit_trail.verify(db)
     assert not result.ok and result.tail_deleted and result.head_id == last
+
+
+def test_deleting_the_last_row_and_moving_the_head_back_is_named_by_the_count(db):
+    """Finding 9 of the outside test: the owner deletes the last row and moves the head back to the row before
+    it (trigger aside): every hash still chains, but the head's row count no longer matches the table."""
+    write(db)
+    last, before = ids(db)[-1], ids(db)[-2]
+    with db.session() as s:
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("DELETE FROM data.audit_log WHERE id = :i"), {"i": last})
+        s.execute(text("UPDATE data.audit_chain_head SET last_id = :b, "
+                       "last_hash = (SELECT row_hash FROM data.audit_log WHERE id = :b)"), {"b": before})
+    result = audit_trail.verify(db)
+    assert not result.ok and not result.tail_deleted and not result.deleted_before
+    assert result.findings() == [f"count: the chain head counts {len(TRICKY)} rows written, the table holds "
+                                 f"{len(TRICKY) - 1}"]
+
+
+def test_an_anchor_file_that_is_not_one_is_bad_input(tmp_path):
+    from retention_desktop.domain.errors import InputError
+
+    for content in ("not json\n", '{"last_id": 1}\n', "[1, 2]\n", '{"last_id": "x", "last_hash": "00"}\n'):
+        (tmp_path / "a.jsonl").write_text(content, encoding="utf-8")
+        with pytest.raises(InputError, match="앵커 파일"):
+            audit_trail.read_anchors(tmp_path / "a.jsonl")
 
 
 def test_an_anchor_catches_a_full_rewrite_by_the_owner(db, tmp_path):

@@ -188,3 +188,25 @@ def test_a_broken_settings_file_says_what_to_do(tmp_path, capsys, content, words
 def test_an_unreadable_quote_file_is_exit_2(tmp_path):
     run = admin(tmp_path, "quote", str(tmp_path / "missing.json"))
     assert run.returncode == 2 and "읽을 수 없습니다" in one_line(run)
+
+
+@pytest.mark.parametrize("command", [
+    ["verify-proposal", "/dev/zero"], ["audit", "verify", "--anchors", "/dev/zero"],
+    ["trust-root", "add", "/dev/zero"], ["quote", "/dev/zero"], ["import", "products", "/dev/zero"],
+    ["import", "policy", "/dev/zero"], ["verify-proposal", "{folder}"], ["audit", "verify", "--anchors", "{bad}"],
+    ["verify-proposal", "{huge}"],
+])
+def test_input_files_are_bounded_and_regular_before_anything_is_read(central_down, capsys, tmp_path, command):
+    """Finding 8 of the outside test: /dev/zero as an input file grew the process to 21 GB. Every input file is
+    refused (exit 2, one line) when it is not a regular file or is above its limit — before it is read, and before
+    the server is asked (which is down here, so exit 3 would mean the file was not checked first)."""
+    bad = tmp_path / "anchors.jsonl"
+    bad.write_text("this is not JSON\n", encoding="utf-8")
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as out:  # sparse: 30 MB without writing them
+        out.truncate(30 * 1024 * 1024)
+    command = [c.format(folder=tmp_path, bad=bad, huge=huge) for c in command]
+    code = admin_main(["--data-dir", str(central_down), *command])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -54,3 +54,15 @@ def test_every_active_jeonse_loan_compares_simulates_and_makes_a_proposal(db, lo
         stored = conn.execute(text("SELECT count(*) FROM proposals p JOIN loans l ON l.id = p.loan_id "
                                    "WHERE l.kind = 'jeonse'")).scalar()
     assert stored == proposed and proposed >= len(loans) // 2
+
+
+def test_a_customer_with_no_credit_score_is_told_not_priced_as_score_1(db, login):
+    """Found by issue 17's tour: a customer with no score reached SQL as ``score <= NULL`` (a bug dialog); the
+    engine would otherwise have priced them at score 1."""
+    from retention_desktop.services.offer_comparison import ComparisonError
+
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM credit_scores WHERE customer_id = "
+                          "(SELECT customer_id FROM loans WHERE loan_no = 'L0000000001')"))
+    with pytest.raises(ComparisonError, match="신용점수가 없습니다"):
+        open_comparison(login("E1007"), "L0000000001", TEST_AS_OF)

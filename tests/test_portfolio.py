@@ -351,3 +351,19 @@ def test_every_machine_of_a_partitioned_run_computes_the_same_basis_fingerprint(
                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
               for seed in ("1", "3")}
     assert len(prints) == 1 and len(next(iter(prints))) == 64
+
+
+def test_labels_read_real_proposal_outcomes(db, login):
+    """Finding 7 of the outside test: once any proposal exists, the outcomes read from the database leave the
+    other loans' decision missing (pd.NA), and labels() crashed ("boolean value of NA is ambiguous")."""
+    from tests.test_security_applications import archive_proposal
+
+    officer = login("E1007")
+    with officer.database.session() as s:
+        accepted = archive_proposal(s, "L0000000001", "4.90")
+    frames = read_portfolio(db.engine, TEST_AS_OF, include_switched=True)
+    assert len(frames.proposal_outcomes) == 1, accepted
+    switched, risky = model_training.labels(frames)
+    assert len(switched) == len(risky) == len(frames.loans)
+    row = frames.loans.index[frames.loans["loan_no"] == "L0000000001"][0]
+    assert switched[row] == 0  # accepted: stayed with the bank

@@ -105,6 +105,11 @@ PATHS = {"draft": [], "submitted": [("submitted", "filer")], "rejected": [("subm
          "executed": [("submitted", "filer"), ("approved", "mgr"), ("executed", "mgr")]}
 
 
+def fake_pdf() -> bytes:
+    """What the database can check of a signed PDF (header, size, end-of-file marker); unique each time."""
+    return b"%PDF-1.7\n" + secrets.token_bytes(1100) + b"\n%%EOF\n"
+
+
 def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int = 16,
                      action: str = "reloan") -> str:
     """A proposal as the workstation would archive it (the database takes any signed PDF; the terms are what
@@ -114,7 +119,7 @@ def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RAT
                      "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
                                               f"{action}_offer": {"annual_rate_pct": rate, "term_months": term}},
                      {"list_rate_pct": list_rate, "proposed_action": action}, secrets.token_hex(32),
-                     b"%PDF-1.7 " + secrets.token_bytes(16))
+                     fake_pdf())
     api_calls.scalar(session, "record_proposal_decision", number, "accepted")
     return number
 
@@ -291,3 +296,57 @@ def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_
         recorded = s.execute(text("SELECT details ->> 'proposed_action' FROM data.audit_log "
                                   "WHERE action = 'proposal.create'")).scalars().all()
     assert recorded == ["renegotiation"]
+
+
+def test_the_proposals_author_never_approves_or_executes_what_follows_from_it(login, db):
+    """Four eyes on the proposal too: the officer who made (and recorded the customer's acceptance of) a
+    proposal neither approves, rejects nor executes the application filed from it, even when a colleague
+    filed it."""
+    author, filer, manager = login("E1007"), login("E1008"), login("E1006")
+    with author.database.session() as s:
+        proposal = archive_proposal(s, "L0000000001", RATES["officer"])
+    with filer.database.session() as s:
+        number = api_calls.one(s, "file_application", proposal)["application_no"]
+        api_calls.one(s, "move_application", number, "submitted", 1, "")
+    for target in ("approved", "rejected"):
+        with pytest.raises(api_calls.Refused, match="제안서를 만든 직원은 그 제안의 신청을 승인하거나 거절할 수 없습니다") as no:
+            with author.database.session() as s:
+                api_calls.one(s, "move_application", number, target, 2, "")
+        assert no.value.sqlstate == "42501"
+    with author.database.session() as s:
+        assert api_calls.scalar(s, "application_actions", number) == ["cancelled"]
+    # a manager who made the proposal does not execute it either
+    with db.session() as s:
+        loan_no = s.execute(text(
+            "SELECT loan_no FROM data.loans WHERE branch_id = 2 AND kind = 'credit' AND status = 'active' "
+            "AND balance BETWEEN 5000000 AND 50000000 AND annual_rate_pct > 5 AND loan_no <> 'L0000000001' "
+            "ORDER BY id LIMIT 1")).scalar()
+    with manager.database.session() as s:
+        proposal = archive_proposal(s, loan_no, "4.90")
+    with filer.database.session() as s:
+        number = api_calls.one(s, "file_application", proposal)["application_no"]
+        api_calls.one(s, "move_application", number, "submitted", 1, "")
+    with author.database.session() as s:
+        api_calls.one(s, "move_application", number, "approved", 2, "")
+    with pytest.raises(api_calls.Refused, match="제안서를 만든 직원은 그 제안의 신청을 실행할 수 없습니다"):
+        with manager.database.session() as s:
+            api_calls.one(s, "move_application", number, "executed", 3, "")
+
+
+def test_only_the_author_records_the_customers_acceptance(login):
+    """The customer accepts in front of the officer who made the proposal: a colleague cannot record an
+    acceptance for them (declining or switching away may be recorded by anyone at the branch)."""
+    author, peer = login("E1007"), login("E1008")
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    with author.database.session() as s:
+        api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
+                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
+                                                  "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
+                         {"list_rate_pct": LIST_RATE, "proposed_action": "reloan"}, secrets.token_hex(32), fake_pdf())
+    with pytest.raises(api_calls.Refused, match="고객의 수락은 제안서를 만든 직원이 기록합니다"):
+        with peer.database.session() as s:
+            api_calls.scalar(s, "record_proposal_decision", number, "accepted")
+    with peer.database.session() as s:
+        api_calls.scalar(s, "record_proposal_decision", number, "declined")
+    with author.database.session() as s:
+        api_calls.scalar(s, "record_proposal_decision", number, "accepted")

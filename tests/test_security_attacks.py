@@ -17,7 +17,7 @@ from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
-from tests.support import TEST_AS_OF, connect_as, income_proof, scan_image
+from tests.support import TEST_AS_OF, bank_today, connect_as, income_proof, scan_image
 from tests.test_security_applications import archive_proposal
 
 
@@ -407,3 +407,157 @@ def test_a_paper_proposal_is_checked_at_any_branch_without_handing_out_its_pdf(l
     assert len(checks) == 6
     assert {c[0] for c in checks} == {roles.login_role(e) for e in (stranger, "E1007", "E1050")}
     assert checks[-2][2] == "false" and checks[-2][1] is None
+
+
+def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: bytes, list_rate: str = "3.6",
+              score: int = 837) -> tuple[str | None, str, str]:
+    """Finding 1 of the outside test: an officer archives an invented 3.5 % re-loan with psql, claiming a list
+    rate of 3.6 % and a credit score of 837 in the quote's JSON."""
+    import secrets
+
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    code, message = sqlstate_of(
+        conn, "SELECT api.archive_proposal(%s, %s, %s, '2025.10-1015', 'x', %s::jsonb, %s::jsonb, %s, %s)",
+        number, loan_no, valid_until,
+        '{"as_of": "%s", "reloan_offer": {"annual_rate_pct": 3.5, "term_months": 60}, '
+        '"borrower": {"credit_score": %d}}' % (as_of.isoformat(), score),
+        '{"proposed_action": "reloan", "list_rate_pct": %s}' % list_rate, "a" * 64, psycopg2.Binary(pdf))
+    return code, message, number
+
+
+def test_an_officer_cannot_book_an_invented_deal(login, psql, db):
+    """The outside tester's attack (E1007 invents a 3.5 % re-loan of a 6.32 % loan, records the customer's
+    acceptance, a colleague files, E1007 approves, the manager executes) fails at each step that made it work:
+    a 9-byte "PDF", a quote dated 2020 or valid until yesterday, the author approving, the claimed list rate
+    (the authority is measured from the database's own), the claimed credit score."""
+    from tests.test_security_applications import fake_pdf
+
+    with db.session() as s:
+        loan_no, customer_id = s.execute(text(
+            "SELECT l.loan_no, l.customer_id FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).one()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
+    soon = today + dt.timedelta(days=10)
+    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n")[0] == "22023"
+    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n" + b"0" * 2000)[0] == "22023"
+    code, message, _ = _invented(author, loan_no, as_of=dt.date(2020, 1, 1), valid_until=dt.date(2020, 1, 15),
+                                 pdf=fake_pdf())
+    assert code == "22023" and "견적일" in message
+    code, message, _ = _invented(author, loan_no, as_of=today - dt.timedelta(days=3),
+                                 valid_until=today - dt.timedelta(days=1), pdf=fake_pdf())
+    assert code == "22023" and "유효기간" in message
+    # archived (a signed PDF's shape) and accepted by its author: the database cannot know it is invented
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=soon, pdf=fake_pdf())
+    assert code is None, message
+    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
+    code, message = sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)
+    assert code is None, message
+    with db.session() as s:
+        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
+                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+    code, message = sqlstate_of(author, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+    assert code == "42501" and "제안서를 만든 직원" in message
+    code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+    assert code == "42501" and "지점장 전결 한도" in message, message  # measured from the database's list rate
+    with db.session() as s:
+        status = s.execute(text("SELECT status FROM data.loans WHERE loan_no = :n"), {"n": loan_no}).scalar()
+    assert status == "active"
+    # the product's minimum credit score reads data.credit_scores, not the quote's 837
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'cancelled', 2, '')", application)[0] is None
+    with db.session() as s:
+        s.execute(text("UPDATE data.credit_scores SET score = 300 WHERE customer_id = :c"), {"c": customer_id})
+        s.execute(text("UPDATE data.products SET min_credit_score = 500 WHERE loan_kind = 'credit'"))
+    code, message = sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)
+    assert code == "55000" and "상품이 없습니다" in message, message
+
+
+def test_an_expired_proposal_is_neither_accepted_nor_filed(login, psql, db):
+    """A proposal past its validity (유효기간) cannot be accepted or filed: the server's date decides."""
+    officer = login("E1007")
+    with officer.database.session() as s:
+        accepted = archive_proposal(s, "L0000000001", "4.90")
+    conn = psql("E1007")
+    code, message, fresh = _invented(conn, "L0000000001", as_of=bank_today(),
+                                     valid_until=bank_today() + dt.timedelta(days=14),
+                                     pdf=__import__("tests.test_security_applications",
+                                                    fromlist=["fake_pdf"]).fake_pdf())
+    assert code is None, message
+    with db.session() as s:  # time passes: only a superuser can move the validity back, with the trigger off
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE data.proposals SET valid_until = data.bank_today() - 1 "
+                       "WHERE proposal_no IN (:a, :b)"), {"a": accepted, "b": fresh})
+    code, message = sqlstate_of(conn, "SELECT api.record_proposal_decision(%s, 'accepted')", fresh)
+    assert code == "55000" and "유효기간" in message
+    code, message = sqlstate_of(conn, "SELECT * FROM api.file_application(%s)", accepted)
+    assert code == "55000" and "유효기간" in message
+
+
+def test_a_proposal_keeps_consultation_access_the_officers_own_and_does_not_renew_it(login, psql, other_customer, db):
+    """Finding 5 of the outside test: E1011 (branch 3) asks consultation access to a 본점 customer and archives a
+    proposal; the proposal put the customer in scope for the whole branch for 30 days, renewable by more
+    proposals. Now: the colleague E1012 and the manager E1010, who never asked, do not see the customer; once
+    the access ends, the author keeps the customer only for the proposal's validity and cannot make another."""
+    author = login("E1011")
+    customer_profile.request_consultation(author, other_customer, "내점 고객 재대출 상담")
+    with db.session() as s:
+        loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' "
+                                 "AND l.annual_rate_pct > 5 LIMIT 1"), {"c": other_customer}).scalar()
+    with author.database.session() as s:
+        archive_proposal(s, loan_no, "4.90")
+
+    def sees(employee_no: str) -> bool:
+        conn = psql(employee_no)
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM api.customers WHERE customer_no = %s", (other_customer,))
+            seen = cur.fetchone()[0] == 1
+        conn.rollback()
+        return seen
+
+    assert sees("E1011") and not sees("E1012") and not sees("E1010")
+    with db.session() as s:  # the access ends
+        s.execute(text("UPDATE data.consultation_grants SET granted_at = now() - interval '9 hours', "
+                       "expires_at = now() - interval '1 hour'"))
+    assert sees("E1011")  # the proposal still valid: the author can still take the customer's decision
+    with pytest.raises(api_calls.Refused, match="상담 열람") as refused:
+        with author.database.session() as s:
+            archive_proposal(s, loan_no, "4.80")
+    assert refused.value.sqlstate == "42501"
+    with db.session() as s:  # the proposal's validity ends (only a superuser moves it, the trigger set aside)
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE data.proposals SET valid_until = data.bank_today() - 1"))
+    assert not sees("E1011")
+
+
+def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scope(login, psql, db):
+    """Finding 9 of the outside test: api.proposal_fingerprint('P…') gave any officer of any branch another
+    branch's customer number, loan number, officer and time. Now another branch gets nothing without the file's
+    hash; with it (the verifier holds the file) or within the branch, the chained row comes back."""
+    from tests.test_security_applications import fake_pdf
+
+    maker = login("E1007")
+    pdf = fake_pdf()
+    number = f"P{bank_today():%Y%m%d}-ABCDEF"
+    with maker.database.session() as s:
+        api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
+                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
+                                                  "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
+                         {"list_rate_pct": "5.00", "proposed_action": "reloan"}, "b" * 64, pdf)
+    digest = hashlib.sha256(pdf).hexdigest()
+
+    def fingerprint(employee_no: str, *args) -> list:
+        conn = psql(employee_no)
+        with conn.cursor() as cur:
+            cur.execute("SELECT audit_customer_no FROM api.proposal_fingerprint(%s" + ", %s" * len(args) + ")",
+                        (number, *args))
+            rows = cur.fetchall()
+        conn.rollback()
+        return rows
+
+    assert fingerprint("E1011") == [] and fingerprint("E1011", "0" * 64) == []
+    assert fingerprint("E1011", digest) == [("C00000001",)]
+    assert fingerprint("E1008") == [("C00000001",)]  # the branch that made it
+    assert fingerprint("E1050") == [("C00000001",)]  # the security group

@@ -10,6 +10,7 @@ import logging.handlers
 import os
 from pathlib import Path
 
+import psycopg2
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -192,3 +193,54 @@ def test_revision_0011_upgrades_a_database_holding_data(server_url, template_db)
         assert done.state == "executed" and done.new_loan_no is not None
     finally:
         drop_database(server_url, db)
+
+
+PLANTED = "황보미래 010-2718-2818 860317-1234567"  # a name, a phone and an RRN typed into the wrong field
+
+# function call (as an officer, with psql)  → every one refused, none repeating what was typed
+REFUSED_WITH_TYPED_INPUT = """
+SELECT * FROM api.search_customers('customer_no', %(p)s)
+SELECT * FROM api.search_customers('loan_no', %(p)s)
+SELECT * FROM api.search_customers(%(p)s, 'x')
+SELECT api.record_access(%(p)s, 'C00000001', '재대출 상담 중')
+SELECT api.record_access('customer.reveal', %(p)s, '재대출 상담 중')
+SELECT api.record_access('proposal.prepare', %(p)s, '재대출 상담 중')
+SELECT api.record_access('proposal.reopen', %(p)s, '재대출 상담 중')
+SELECT api.request_consultation_access(%(p)s, '내점 고객 재대출 상담')
+SELECT * FROM api.file_application(%(p)s)
+SELECT * FROM api.move_application(%(p)s, 'submitted', 1, '')
+SELECT api.record_proposal_decision('P20261130-AAAAA1', %(p)s)
+SELECT api.record_proposal_decision(%(p)s, 'accepted')
+SELECT api.attach_document('C00000001', NULL, 'id_copy', %(p)s || '.png', '\\x255044462d312e34'::bytea)
+SELECT api.attach_document(%(p)s, NULL, 'id_copy', 'a.pdf', '\\x255044462d312e34'::bytea)
+SELECT api.attach_document('C00000001', %(p)s, 'id_copy', 'a.pdf', '\\x255044462d312e34'::bytea)
+"""
+
+
+def test_no_error_repeats_typed_input_so_the_server_log_has_none(db, server_url):
+    """Finding 9 of the outside test: a name or phone number typed into the wrong field came back in the error
+    message, which the server logs. Each refusal here is a database error; none repeats the typed text, and the
+    embedded server's log holds none of it."""
+    from retention_desktop.data import roles
+    from tests.support import connect_as
+
+    conn = connect_as(server_url, db.url.database, roles.login_role("E1007"))
+    try:
+        for statement in REFUSED_WITH_TYPED_INPUT.strip().splitlines():
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(statement, {"p": PLANTED})
+                raise AssertionError(f"not refused: {statement}")
+            except psycopg2.Error as exc:
+                message = exc.diag.message_primary or ""
+            finally:
+                conn.rollback()
+            for typed in PLANTED.split():
+                assert typed not in message, (statement, message)
+    finally:
+        conn.close()
+    if os.environ.get("RETENTION_TEST_DATABASE_URL"):
+        return  # the central server's log is its administrator's
+    logged = (Path(server_url.query["host"]) / "log").read_text(encoding="utf-8", errors="replace")
+    for typed in PLANTED.split():
+        assert typed not in logged

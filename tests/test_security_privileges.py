@@ -286,3 +286,42 @@ def test_a_session_left_idle_holding_the_audit_chain_is_ended(connections, serve
         released = s.execute(text("SELECT details ->> 'db_user' FROM data.audit_log "
                                   "WHERE action = 'audit.chain_lock_released'")).scalars().all()
     assert released == [roles.qualify_sql(OFFICER)]
+
+
+def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connections, server_url, db):
+    """Finding 4 of the outside test: `BEGIN; SELECT * FROM api.search_customers(…); SELECT pg_sleep(40)` — the
+    holder is active, not idle, and every other session's audited work failed after 10 s. Now the waiter ends an
+    officer's session whose transaction has held the chain head longer than 5 seconds, idle or running."""
+    import threading
+    import time
+
+    from tests.support import connect_as
+
+    squatter = connect_as(server_url, db.url.database, OFFICER)
+    with squatter.cursor() as cur:
+        cur.execute("SELECT * FROM api.search_customers('customer_no', 'C00000001')")  # audited: holds the head
+    outcome = {}
+
+    def sleep_holding_it():
+        try:
+            with squatter.cursor() as cur:
+                cur.execute("SELECT pg_sleep(40)")
+            outcome["slept"] = True
+        except psycopg2.Error as exc:
+            outcome["ended"] = exc.pgcode or "connection"
+
+    sleeper = threading.Thread(target=sleep_holding_it)
+    sleeper.start()
+    time.sleep(1)
+    conn = connections(MANAGER)
+    started = time.monotonic()
+    assert attempt(conn, "SELECT api.record_access('customer.view', 'C00000001')") is None
+    conn.commit()
+    waited = time.monotonic() - started
+    sleeper.join(timeout=10)
+    assert "ended" in outcome and waited < 9, (outcome, waited)
+    squatter.close()
+    with db.session() as s:
+        released = s.execute(text("SELECT details ->> 'db_user', details ->> 'state' FROM data.audit_log "
+                                  "WHERE action = 'audit.chain_lock_released'")).all()
+    assert released == [(roles.qualify_sql(OFFICER), "active")]

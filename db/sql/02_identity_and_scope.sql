@@ -6,9 +6,16 @@
 -- Scope (row-level security, policies in 10_row_security.sql): an officer, manager or head-office admin
 -- sees the customers of their own branch; a customer of another branch after an explicit consultation
 -- access (reason required, a few hours, audited); and a customer with whom their branch has business in
--- hand (an application in progress, or a proposal made there in the last 30 days). Loans, documents,
+-- hand (an application in progress there), and a customer to whom the officer made a still-valid proposal. Loans, documents,
 -- proposals and applications follow the customer; proposals and applications made at a branch stay
 -- visible to that branch.
+
+-- What an error message may repeat of a typed value: an identifier of the bank's own shape (C00000001,
+-- L0000000001, P20261130-1C09B6, A20261130-…), never free text. Error messages reach the server's log, and a
+-- name, phone number or RRN typed into the wrong field must not (finding 9 of the outside test).
+CREATE OR REPLACE FUNCTION data.echo_ref(value text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT CASE WHEN value ~ '^[A-Z][0-9A-F]{1,10}(-[0-9A-F]{1,8})?$' THEN value ELSE '(입력값)' END $$;
 
 CREATE OR REPLACE FUNCTION data.bank_today() RETURNS date
 LANGUAGE sql STABLE SET search_path = pg_catalog
@@ -37,13 +44,15 @@ AS $$ SELECT m.id FROM data.me() m $$;
 
 -- The customers of other branches in this officer's scope, as one array computed once per query (an
 -- initplan of the policies): those opened to the officer by a consultation access that has not expired, and
--- those with whom the officer's branch has business in hand (an application in progress there, or a proposal
--- made there in the last 30 days). Owned by rd_crossbranch (set below): it reads grants, applications and
+-- those with whom the officer's branch has business in hand (an application in progress there), and those to
+-- whom the officer made a proposal that is still valid (the officer's own, not the branch's: a proposal never
+-- widens a colleague's scope; and archiving one for another branch's customer needs a live consultation
+-- access, so proposals cannot renew the scope: 40_proposals.sql). Owned by rd_crossbranch (set below): it reads grants, applications and
 -- proposals without the officer's scope, which is what lets the customer policy use it without a cycle.
 CREATE OR REPLACE FUNCTION data.my_extra_customers() RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
-    WITH me AS (SELECT data.my_branch_id() AS branch)
+    WITH me AS (SELECT data.my_branch_id() AS branch, (SELECT m.id FROM data.me() m) AS officer)
     SELECT coalesce(array_agg(DISTINCT x.customer_id), '{}')
     FROM (SELECT g.customer_id FROM data.consultation_grants g, me
           WHERE g.db_role = session_user AND g.expires_at > now() AND me.branch IS NOT NULL
@@ -52,7 +61,7 @@ AS $$
           WHERE a.branch_id = me.branch AND a.state IN ('draft', 'submitted', 'approved')
           UNION ALL
           SELECT p.customer_id FROM data.proposals p, me
-          WHERE p.branch_id = me.branch AND p.created_at > now() - interval '30 days') x
+          WHERE p.officer_id = me.officer AND p.branch_id = me.branch AND p.valid_until >= data.bank_today()) x
 $$;
 ALTER FUNCTION data.my_extra_customers() OWNER TO rd_crossbranch;
 

@@ -54,21 +54,26 @@ DECLARE
     body jsonb := coalesce(details, '{}'::jsonb);
     digest bytea;
     released jsonb;
-    waited text;
+    ended jsonb;
+    deadline timestamptz := clock_timestamp() + interval '10 seconds';
 BEGIN
     IF action IS NULL OR action !~ '^[a-z_.]+$' THEN
-        RAISE EXCEPTION 'audit action must be lower-case words and dots: %', action USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'audit action must be lower-case words and dots' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT o.employee_no INTO employee FROM data.officers o WHERE o.db_role = who;
-    -- no subtransaction here (it would make the lock's holder harder to find): SKIP LOCKED, then wait
-    SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
-    IF NOT FOUND THEN
-        released := data.release_stuck_chain_lock();
-        waited := current_setting('lock_timeout');
-        PERFORM set_config('lock_timeout', '10s', true);
-        SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE;
-        PERFORM set_config('lock_timeout', waited, true);
-    END IF;
+    -- no subtransaction here (it would make the lock's holder harder to find): SKIP LOCKED, and while the head
+    -- is held, end a holder that has kept it too long (release_stuck_chain_lock), for at most 10 seconds
+    LOOP
+        SELECT * INTO head FROM data.audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
+        EXIT WHEN FOUND;
+        ended := data.release_stuck_chain_lock();
+        released := coalesce(ended, released);
+        IF clock_timestamp() > deadline THEN
+            RAISE EXCEPTION '감사 기록이 다른 세션에 10초 넘게 잠겨 있습니다: 잠시 뒤 다시 시도하세요'
+                USING ERRCODE = 'lock_not_available';
+        END IF;
+        PERFORM pg_sleep(0.05);
+    END LOOP;
     IF head.id IS NULL THEN
         RAISE EXCEPTION 'audit chain head is missing' USING ERRCODE = 'data_corrupted';
     END IF;
@@ -87,9 +92,12 @@ BEGIN
 END
 $$;
 
--- The chain head is held by a session idle in its transaction for more than 5 seconds (the desktop commits at
--- once; only a hand-held transaction stays open): end that session, so the bank's audited work goes on.
--- Returns who was ended (recorded by data.audit), or NULL.
+-- The chain head is held by a session idle in its transaction for more than 5 seconds, or by an officer's
+-- session (the officer, manager and admin groups: interactive logins) whose transaction is older than 5
+-- seconds, idle or still running (`BEGIN; SELECT api.search_customers(…); SELECT pg_sleep(40)` held everyone's
+-- audited work: finding 4 of the outside test). The desktop commits at once; only a hand-held transaction
+-- stays open. End that session, so the bank's audited work goes on. The batch's and superusers' running
+-- transactions are waited for. Returns who was ended (recorded by data.audit), or NULL.
 CREATE OR REPLACE FUNCTION data.release_stuck_chain_lock() RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -99,19 +107,21 @@ DECLARE
     locker xid := (SELECT h.xmax FROM data.audit_chain_head h WHERE h.id = 1);
 BEGIN
     -- every (sub)transaction holds the lock on its own id: that names the session
-    SELECT a.pid, a.usename::text AS role, a.state, a.state_change INTO holder
+    SELECT a.pid, a.usename::text AS role, a.state, a.state_change, a.xact_start INTO holder
     FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
     WHERE l.locktype = 'transactionid' AND l.transactionid = locker AND l.granted AND l.pid <> pg_backend_pid()
-      AND a.state IN ('idle in transaction', 'idle in transaction (aborted)')
-      AND a.state_change < clock_timestamp() - interval '5 seconds'
+      AND ((a.state IN ('idle in transaction', 'idle in transaction (aborted)')
+            AND a.state_change < clock_timestamp() - interval '5 seconds')
+           OR (a.xact_start < clock_timestamp() - interval '5 seconds'
+               AND pg_has_role(a.usesysid, 'rd_officer', 'MEMBER')))
     LIMIT 1;
     IF NOT FOUND THEN
         RETURN NULL;
     END IF;
     BEGIN
         IF pg_terminate_backend(holder.pid, 2000) THEN
-            RETURN jsonb_build_object('pid', holder.pid, 'db_user', holder.role,
-                                      'idle_since', holder.state_change);
+            RETURN jsonb_build_object('pid', holder.pid, 'db_user', holder.role, 'state', holder.state,
+                                      'since', holder.state_change, 'transaction_since', holder.xact_start);
         END IF;
     EXCEPTION WHEN insufficient_privilege THEN
         NULL;  -- a superuser's session, or rd_owner was not given pg_signal_backend: wait instead

@@ -68,12 +68,12 @@ BEGIN
     scope := format('(c.home_branch_id = %s OR c.id = ANY (%L::bigint[]))', m.branch_id, extra);
     CASE query_kind
         WHEN 'customer_no' THEN
-            IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', data.echo_ref(q) USING ERRCODE = 'invalid_parameter_value'; END IF;
             condition := format('c.customer_no COLLATE "C" LIKE %L', q || '%');
             identifying := format('c.customer_no = %L', q);
             ordering := 'c.customer_no COLLATE "C"';
         WHEN 'loan_no' THEN
-            IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', q USING ERRCODE = 'invalid_parameter_value'; END IF;
+            IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', data.echo_ref(q) USING ERRCODE = 'invalid_parameter_value'; END IF;
             condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L '
                                 'AND (l.branch_id = %s OR l.customer_id = ANY (%L::bigint[]) OR l.loan_no = %L) LIMIT %s)',
                                 q || '%', m.branch_id, extra, q, page_size + skip);
@@ -93,7 +93,7 @@ BEGIN
             condition := format('c.name COLLATE "C" = %L AND c.birth_date = %L', q, birth);
             identifying := 'true';
         ELSE
-            RAISE EXCEPTION '검색 종류가 올바르지 않습니다: %', query_kind USING ERRCODE = 'invalid_parameter_value';
+            RAISE EXCEPTION '검색 종류가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
     END CASE;
     FOR hit IN EXECUTE format(
         'SELECT c.id, c.customer_no, c.name, c.birth_date, c.phone, c.home_branch_id, b.name AS branch_name
@@ -135,10 +135,9 @@ BEGIN
     END IF;
     home := data.home_branch_name_of(customer_number);
     IF home IS NULL THEN
-        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'no_data_found';
     END IF;
-    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', customer_number, home
-        USING ERRCODE = 'insufficient_privilege',
+    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', data.echo_ref(customer_number), home USING ERRCODE = 'insufficient_privilege',
               HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
 END
 $$;
@@ -208,7 +207,7 @@ BEGIN
         ELSIF purpose = 'proposal.prepare' THEN
             SELECT * INTO l FROM data.loans WHERE loan_no = subject;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+                RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(subject) USING ERRCODE = 'no_data_found';
             END IF;
             c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
             customer := c.customer_no;
@@ -218,7 +217,7 @@ BEGIN
         ELSIF purpose = 'proposal.reopen' THEN
             SELECT * INTO p FROM data.proposals WHERE proposal_no = subject;
             IF NOT FOUND OR p.pdf IS NULL THEN
-                RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', subject USING ERRCODE = 'no_data_found';
+                RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(subject) USING ERRCODE = 'no_data_found';
             END IF;
             customer := data.customer_no_of(p.customer_id);
             details := jsonb_build_object('proposal_no', p.proposal_no);
@@ -231,7 +230,7 @@ BEGIN
                                  data.customer_no_of((SELECT a.customer_id FROM data.applications a WHERE a.id = d.application_id)));
             details := jsonb_build_object('kind', d.kind, 'sha256', d.sha256);
         ELSE
-            RAISE EXCEPTION '기록할 수 없는 열람 목적입니다: %', purpose USING ERRCODE = 'invalid_parameter_value';
+            RAISE EXCEPTION '기록할 수 없는 열람 목적입니다' USING ERRCODE = 'invalid_parameter_value';
         END IF;
     END IF;
     ticket := data.audit(action, customer, details);
@@ -323,11 +322,10 @@ BEGIN
     END IF;
     SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- any branch (rd_crossbranch)
     IF NOT FOUND THEN
-        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', customer_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF c.home_branch_id = m.branch_id THEN
-        RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', customer_number
-            USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'invalid_parameter_value';
     END IF;
     INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, expires_at)
     VALUES (m.id, session_user, c.id, btrim(reason), until);
@@ -350,7 +348,7 @@ DECLARE
 BEGIN
     SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(loan_number) USING ERRCODE = 'no_data_found';
     END IF;
     PERFORM data.audit('loan.view', data.customer_no_of(l.customer_id), jsonb_build_object('loan_no', l.loan_no));
     RETURN QUERY SELECT l.id, data.customer_no_of(l.customer_id);
@@ -391,7 +389,7 @@ BEGIN
     END IF;
     extension := CASE media WHEN 'application/pdf' THEN '\.pdf$' WHEN 'image/png' THEN '\.png$' ELSE '\.jpe?g$' END;
     IF length(clean_name) NOT BETWEEN 1 AND 255 OR lower(clean_name) !~ extension THEN
-        RAISE EXCEPTION '파일 이름(%)과 실제 형식(%)이 다릅니다', clean_name, media USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '파일 이름과 실제 형식(%)이 다릅니다', media USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF customer_number IS NULL AND application_number IS NULL THEN
         RAISE EXCEPTION '고객 또는 신청에 첨부해야 합니다' USING ERRCODE = 'invalid_parameter_value';
@@ -402,11 +400,10 @@ BEGIN
     IF application_number IS NOT NULL THEN
         SELECT * INTO a FROM data.applications WHERE application_no = application_number;
         IF NOT FOUND THEN
-            RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+            RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(application_number) USING ERRCODE = 'no_data_found';
         END IF;
         IF c.id IS NOT NULL AND a.customer_id <> c.id THEN
-            RAISE EXCEPTION '신청 %는 고객 %의 신청이 아닙니다', application_number, customer_number
-                USING ERRCODE = 'invalid_parameter_value';
+            RAISE EXCEPTION '신청 %는 고객 %의 신청이 아닙니다', data.echo_ref(application_number), data.echo_ref(customer_number) USING ERRCODE = 'invalid_parameter_value';
         END IF;
     END IF;
     digest := encode(sha256(content), 'hex');
@@ -416,7 +413,7 @@ BEGIN
     WHERE d.sha256 = digest AND d.customer_id IS NOT DISTINCT FROM c.id AND d.application_id IS NOT DISTINCT FROM a.id
     ORDER BY d.id LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (%, %). 다시 첨부하지 않았습니다.', same.filename,
+        RAISE EXCEPTION '같은 파일이 이미 첨부되어 있습니다 (%에 첨부). 다시 첨부하지 않았습니다.',
             to_char(same.uploaded_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'unique_violation';
     END IF;
     BEGIN

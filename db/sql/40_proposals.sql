@@ -17,7 +17,7 @@ DECLARE
 BEGIN
     SELECT * INTO l FROM data.loans WHERE loan_no = t.subject;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(t.subject) USING ERRCODE = 'no_data_found';
     END IF;
     c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
     RETURN QUERY SELECT c.customer_no::text, c.name::text;
@@ -58,18 +58,26 @@ DECLARE
     digest text;
 BEGIN
     IF proposal_number IS NULL OR proposal_number !~ '^P[0-9]{8}-[0-9A-F]{6}$' THEN
-        RAISE EXCEPTION '제안서 번호 형식이 아닙니다: %', proposal_number USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '제안서 번호 형식이 아닙니다: %', data.echo_ref(proposal_number) USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT * INTO l FROM data.loans WHERE loan_no = loan_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', loan_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(loan_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF l.status NOT IN ('active', 'delinquent') THEN
-        RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', loan_number USING ERRCODE = 'object_not_in_prerequisite_state';
+        RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', data.echo_ref(loan_number) USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    -- another branch's customer: only under the officer's own live consultation access (a proposal must not
+    -- keep the customer in scope by itself, proposal after proposal)
+    IF c.home_branch_id IS DISTINCT FROM m.branch_id AND NOT EXISTS (
+           SELECT 1 FROM data.consultation_grants g
+           WHERE g.db_role = session_user AND g.customer_id = c.id AND g.expires_at > now()) THEN
+        RAISE EXCEPTION '다른 영업점 고객의 제안서는 상담 열람(api.request_consultation_access) 중에만 만들 수 있습니다'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM data.policies p WHERE p.version = policy_version) THEN
-        RAISE EXCEPTION '규제정책 버전 %이(가) 없습니다', policy_version USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '그런 규제정책 버전이 없습니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF length(coalesce(engine_version, '')) NOT BETWEEN 1 AND 32 THEN
         RAISE EXCEPTION '엔진 버전이 없습니다' USING ERRCODE = 'invalid_parameter_value';
@@ -85,8 +93,7 @@ BEGIN
        OR (action = 'reloan' AND (jsonb_typeof(offer -> 'term_months') IS DISTINCT FROM 'number'
            OR (offer ->> 'term_months') !~ '^[0-9]+$' OR (offer ->> 'term_months')::integer NOT BETWEEN 1 AND 600))
        OR coalesce(quote_input ->> 'as_of', '') !~ '^\d{4}-\d{2}-\d{2}$' THEN
-        RAISE EXCEPTION '견적 입력(quote_input)에 as_of와 제안하는 금리·기간(%_offer)이 있어야 합니다', action
-            USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '견적 입력(quote_input)에 as_of와 제안하는 금리·기간(reloan_offer 또는 renegotiation_offer)이 있어야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF data.json_numeric(offer -> 'annual_rate_pct') >= l.annual_rate_pct THEN
         RAISE EXCEPTION '%', format('제안 금리(연 %s%%)가 현재 금리(연 %s%%)보다 낮지 않습니다: 고객에게 손해인 제안은 '
@@ -98,14 +105,29 @@ BEGIN
         RAISE EXCEPTION '견적 결과(quote_output)에 기준(정가) 금리 list_rate_pct가 있어야 합니다 (전결 한도의 기준)'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    as_of := (quote_input ->> 'as_of')::date;
-    IF valid_until IS NULL OR valid_until < as_of OR valid_until > as_of + 30 THEN
-        RAISE EXCEPTION '유효기간은 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    -- the quote's date and the validity are bounded by the server's date (the bank's, Korea): a quote of today
+    -- or of the last 30 days (a quote prepared before midnight, a proposal finished the next morning), valid
+    -- from today up to 30 days after the quote (the proposal form prints 14: services/proposal_service.py)
+    BEGIN
+        as_of := (quote_input ->> 'as_of')::date;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE EXCEPTION '견적일(as_of)이 날짜가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
+    END;
+    IF as_of > data.bank_today() OR as_of < data.bank_today() - 30 THEN
+        RAISE EXCEPTION '견적일(as_of)은 오늘부터 30일 전까지여야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF valid_until IS NULL OR valid_until < data.bank_today() OR valid_until < as_of OR valid_until > as_of + 30 THEN
+        RAISE EXCEPTION '유효기간은 오늘 이후, 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF input_sha256 IS NULL OR input_sha256 !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION '견적 입력 해시(sha256)가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF pdf IS NULL OR substring(pdf FROM 1 FOR 5) <> '\x255044462d'::bytea OR octet_length(pdf) > 20971520 THEN
+    -- what the database can check of a PDF: the header, a size a signed proposal has (1 KB to 20 MB) and the
+    -- end-of-file marker in the last 1,024 bytes; that it parses, is signed and says what the quote says is
+    -- the workstation's and verify-proposal's (docs/security.md, "what is not met")
+    IF pdf IS NULL OR substring(pdf FROM 1 FOR 7) <> '\x255044462d312e'::bytea
+       OR octet_length(pdf) NOT BETWEEN 1024 AND 20971520
+       OR position('\x2525454f46'::bytea IN substring(pdf FROM greatest(1, octet_length(pdf) - 1023))) = 0 THEN
         RAISE EXCEPTION '서명된 PDF가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     digest := encode(sha256(pdf), 'hex');
@@ -115,8 +137,7 @@ BEGIN
         VALUES (proposal_number, c.id, l.id, m.id, m.branch_id, valid_until, policy_version, engine_version, quote_input,
                 quote_output, input_sha256, pdf, digest);
     EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION '같은 번호나 같은 파일의 제안서가 이미 보관되어 있습니다: %', proposal_number
-            USING ERRCODE = 'unique_violation';
+        RAISE EXCEPTION '같은 번호나 같은 파일의 제안서가 이미 보관되어 있습니다: %', data.echo_ref(proposal_number) USING ERRCODE = 'unique_violation';
     END;
     PERFORM data.audit('proposal.create', c.customer_no, jsonb_build_object(
         'proposal_no', proposal_number, 'loan_no', l.loan_no, 'pdf_sha256', digest, 'input_sha256', input_sha256,
@@ -139,7 +160,7 @@ DECLARE
 BEGIN
     SELECT * INTO p FROM data.proposals WHERE proposals.proposal_no = t.subject;
     IF NOT FOUND OR p.pdf IS NULL THEN
-        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', t.subject USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(t.subject) USING ERRCODE = 'no_data_found';
     END IF;
     RETURN QUERY SELECT p.proposal_no::text, p.pdf, p.pdf_sha256::text, p.decision::text;
 END
@@ -156,15 +177,23 @@ DECLARE
     filed text;
 BEGIN
     IF decision IS NULL OR decision NOT IN ('none', 'accepted', 'declined', 'switched_away') THEN
-        RAISE EXCEPTION '결정은 none, accepted, declined, switched_away 중 하나여야 합니다: %', decision
-            USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '결정은 none, accepted, declined, switched_away 중 하나여야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(proposal_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF p.branch_id <> m.branch_id THEN
         RAISE EXCEPTION '다른 영업점에서 만든 제안서의 결정은 그 영업점에서 기록합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- the customer accepts in front of the officer who made the proposal (who then never approves or executes
+    -- what follows from it: 50_applications.sql); an accepted offer must still be valid
+    IF decision = 'accepted' AND p.officer_id <> m.id THEN
+        RAISE EXCEPTION '고객의 수락은 제안서를 만든 직원이 기록합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF decision = 'accepted' AND p.valid_until < data.bank_today() THEN
+        RAISE EXCEPTION '제안서의 유효기간(%)이 지나 수락할 수 없습니다: 새 제안서를 만드세요', p.valid_until
+            USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT a.application_no INTO filed FROM data.applications a
     WHERE a.proposal_id = p.id AND a.state NOT IN ('cancelled', 'rejected') LIMIT 1;
@@ -180,9 +209,11 @@ END
 $$;
 
 -- What verify-proposal compares a file with: the archive's hashes and the chained audit row written when it
--- was archived (its fields, so the verifier recomputes that row's hash itself). Any branch's proposal: a
--- customer may bring a proposal to any branch. Hashes only, no personal data.
-CREATE OR REPLACE FUNCTION api.proposal_fingerprint(proposal_number text)
+-- was archived (its fields, so the verifier recomputes that row's hash itself). The audit row names the
+-- customer and loan numbers and the officer, so it answers only whoever holds the file (file_sha256, the
+-- sha256 of the PDF being verified, is the archive's or the one the audit row recorded), the security group,
+-- a superuser, or an officer whose scope holds the proposal; anyone else gets no row, as for an unknown number.
+CREATE OR REPLACE FUNCTION api.proposal_fingerprint(proposal_number text, file_sha256 text DEFAULT NULL)
 RETURNS TABLE (proposal_no text, pdf_sha256 text, input_sha256 text, audit_id bigint, audit_at timestamptz,
                audit_db_user text, audit_employee_no text, audit_client_addr text, audit_workstation text,
                audit_action text, audit_customer_no text, audit_details text, audit_prev_hash bytea,
@@ -197,8 +228,14 @@ AS $$
                        WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no
                        ORDER BY x.id LIMIT 1) a ON true
     WHERE p.proposal_no = proposal_number
+      AND (lower(file_sha256) IN (p.pdf_sha256, a.details ->> 'pdf_sha256')
+           OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
+           OR pg_has_role(session_user, 'rd_security', 'MEMBER')
+           OR p.branch_id = data.my_branch_id()
+           OR p.customer_id IN (SELECT c.id FROM data.customers c
+                                WHERE c.home_branch_id = data.my_branch_id() OR c.id = ANY (data.my_extra_customers())))
 $$;
-ALTER FUNCTION api.proposal_fingerprint(text) OWNER TO rd_crossbranch;
+ALTER FUNCTION api.proposal_fingerprint(text, text) OWNER TO rd_crossbranch;
 
 -- 제안서 확인 (a paper proposal's number, or its QR, checked at any branch's counter: a customer may bring it
 -- anywhere). Ticket: api.record_access('proposal.check', proposal no), which any registered officer (the

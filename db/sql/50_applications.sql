@@ -4,7 +4,7 @@
 --   draft → submitted → approved → executed          (rejected from submitted; cancelled from any open state)
 --
 --   submit   any officer of the branch where the application was filed
---   approve  not the filer; an officer of that branch whose authority covers the rate and the amount:
+--   approve  not the filer, not the proposal's author; an officer of that branch whose authority covers the rate and the amount:
 --   reject     rate ≥ the proposal's list rate − authority_pct[role] (pricing rules in force) and
 --              amount ≤ approval_limits[role]
 --   execute  a manager (or head-office admin) of that branch, not the filer; the rate, amount and term are
@@ -48,16 +48,66 @@ AS $$
     WHERE p.id = proposal
 $$;
 
--- Whose authority covers this rate and amount: NULL if the role's does, else the refusal in words.
+-- The customer's credit score as the database holds it (data.credit_scores, the latest day's; on a day with
+-- two bureaus' scores the lower): what the product's minimum score and the list rate's risk spread read,
+-- never the score typed into a quote.
+CREATE OR REPLACE FUNCTION data.credit_score_of(customer bigint) RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT s.score FROM data.credit_scores s WHERE s.customer_id = customer
+    ORDER BY s.scored_on DESC, s.score ASC LIMIT 1
+$$;
+
+-- The value of a band list [[upto, value], …, [null, value]] for x (domain/pricing.py _band).
+CREATE OR REPLACE FUNCTION data.band_value(bands jsonb, x numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+    SELECT data.json_numeric(b.e -> 1) FROM jsonb_array_elements(bands) WITH ORDINALITY b(e, n)
+    WHERE jsonb_typeof(b.e -> 0) = 'null' OR x <= (b.e ->> 0)::numeric ORDER BY b.n LIMIT 1
+$$;
+
+-- The lowest list rate (정상가) the pricing rules in force can give this proposal's loan, from the database
+-- alone: the lowest funding index on record (latest rate of each index, on or before today) + the liquidity
+-- premium, the risk spread of the customer's credit score in data.credit_scores, the cost and the target
+-- margin of the loan's kind, less every discount (급여이체, 거래기간) and without the DSR surcharge. The
+-- engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it, so the approval authority
+-- measured from greatest(archived list rate, this) is never wider than the rules allow, whatever list rate a
+-- proposal's JSON claims. NULL when the rules or the index rates are missing (then nobody may approve).
+CREATE OR REPLACE FUNCTION data.list_rate_floor(proposal bigint) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    WITH p AS (SELECT x.customer_id, l.kind FROM data.proposals x JOIN data.loans l ON l.id = x.loan_id WHERE x.id = proposal),
+         r AS (SELECT r.parameters AS v FROM data.pricing_rules r WHERE r.effective_from <= data.bank_today()
+               ORDER BY r.effective_from DESC LIMIT 1),
+         i AS (SELECT min(x.annual_rate_pct) AS rate FROM (
+                   SELECT DISTINCT ON (ir.index_name) ir.annual_rate_pct FROM data.index_rates ir
+                   WHERE ir.rate_date <= data.bank_today() ORDER BY ir.index_name, ir.rate_date DESC) x)
+    SELECT i.rate + coalesce(data.json_numeric(r.v -> 'liquidity_premium_pct' -> p.kind), 0)
+           + trunc(coalesce(data.band_value(r.v -> 'risk_spread_by_score',
+                                            coalesce(data.credit_score_of(p.customer_id), 1000)), 0)
+                   * coalesce(data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 1), 2)
+           + coalesce(data.json_numeric(r.v -> 'cost_pct' -> p.kind), 0)
+           + data.json_numeric(r.v -> 'target_margin_pct')
+           - coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0)
+           - coalesce(data.json_numeric(r.v -> 'tenure_discount_pct'), 0)
+    FROM p, r, i
+$$;
+
+-- Whose authority covers this rate and amount: NULL if the role's does, else the refusal in words. The list
+-- rate is the archived one, but never below what the database's own rules and data give (list_rate_floor).
 CREATE OR REPLACE FUNCTION data.authority_refusal(a data.applications, role text) RETURNS text
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    list_rate numeric := data.proposal_list_rate(a.proposal_id);
+    floor_rate numeric := data.list_rate_floor(a.proposal_id);
+    list_rate numeric := greatest(data.proposal_list_rate(a.proposal_id), floor_rate);
     authority numeric := data.authority_pct(role, data.bank_today());
     lowest numeric;
     ceiling bigint := data.approval_limit(role);
 BEGIN
+    IF floor_rate IS NULL THEN
+        RETURN '기준금리나 가격 기준이 없어 정상가를 확인할 수 없습니다: 전결 한도를 판단할 수 없습니다';
+    END IF;
     IF list_rate IS NULL OR authority IS NULL OR ceiling IS NULL THEN
         RETURN format('%s의 전결 한도가 정해져 있지 않습니다 (가격 기준의 authority_pct, 승인 금액 한도)', data.role_label(role));
     END IF;
@@ -105,6 +155,9 @@ BEGIN
         IF a.created_by = m.id THEN
             sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 승인하거나 거절할 수 없습니다.'; RETURN;
         END IF;
+        IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.officer_id = m.id) THEN
+            sqlstate := '42501'; message := '제안서를 만든 직원은 그 제안의 신청을 승인하거나 거절할 수 없습니다.'; RETURN;
+        END IF;
         authority := data.authority_refusal(a, m.role);
         IF authority IS NOT NULL THEN
             sqlstate := '42501'; message := authority; RETURN;
@@ -115,6 +168,9 @@ BEGIN
         END IF;
         IF a.created_by = m.id THEN
             sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 실행할 수 없습니다.'; RETURN;
+        END IF;
+        IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.officer_id = m.id) THEN
+            sqlstate := '42501'; message := '제안서를 만든 직원은 그 제안의 신청을 실행할 수 없습니다.'; RETURN;
         END IF;
     END IF;
 END
@@ -131,7 +187,7 @@ DECLARE
 BEGIN
     SELECT * INTO a FROM data.applications WHERE application_no = application_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(application_number) USING ERRCODE = 'no_data_found';
     END IF;
     FOREACH target IN ARRAY ARRAY['submitted', 'approved', 'rejected', 'executed', 'cancelled'] LOOP
         IF (data.transition_refusal(a, target)).sqlstate IS NULL THEN
@@ -165,13 +221,17 @@ DECLARE
 BEGIN
     SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', proposal_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(proposal_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF p.decision <> 'accepted' THEN
         RAISE EXCEPTION '고객이 수락한 제안서로만 재대출을 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     IF p.branch_id <> m.branch_id THEN
         RAISE EXCEPTION '제안서를 만든 영업점에서 신청합니다' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p.valid_until < data.bank_today() THEN
+        RAISE EXCEPTION '제안서의 유효기간(%)이 지났습니다: 새 제안서를 만드세요', p.valid_until
+            USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT x.application_no INTO filed FROM data.applications x
     WHERE x.proposal_id = p.id AND x.state NOT IN ('cancelled', 'rejected') LIMIT 1;
@@ -199,7 +259,10 @@ BEGIN
     END IF;
     rate := data.json_numeric(p.quote_input -> 'reloan_offer' -> 'annual_rate_pct');
     term := (p.quote_input -> 'reloan_offer' ->> 'term_months')::integer;
-    score := coalesce(data.json_numeric(p.quote_input -> 'borrower' -> 'credit_score'), 1000);
+    score := data.credit_score_of(p.customer_id);  -- the database's, never the quote's
+    IF score IS NULL THEN
+        RAISE EXCEPTION '고객의 신용점수 기록이 없어 상품 조건을 확인할 수 없습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
     -- the product the proposal priced if it still holds the re-loan, else the first on sale of the loan's kind
     -- that does, in code order, preferring the priced product's rate type (domain/products.py booking_product)
     priced := p.quote_input -> 'reloan_offer' ->> 'product_code';
@@ -278,7 +341,8 @@ BEGIN
     IF NOT product.active OR product.loan_kind <> old.kind
        OR a.annual_rate_pct NOT BETWEEN product.min_rate_pct AND product.max_rate_pct
        OR a.amount NOT BETWEEN product.min_amount AND product.max_amount
-       OR a.term_months NOT BETWEEN product.min_term_months AND product.max_term_months THEN
+       OR a.term_months NOT BETWEEN product.min_term_months AND product.max_term_months
+       OR coalesce(data.credit_score_of(a.customer_id), 0) < product.min_credit_score THEN
         RAISE EXCEPTION '%', format('상품 %s의 현재 판매 조건(금리 %s~%s%%, 금액, 기간)이 신청을 담지 못합니다: 새로 신청하세요',
                                     product.code, trim_scale(product.min_rate_pct), trim_scale(product.max_rate_pct))
             USING ERRCODE = 'object_not_in_prerequisite_state';
@@ -324,7 +388,7 @@ BEGIN
     END IF;
     SELECT * INTO a FROM data.applications x WHERE x.application_no = application_number FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', application_number USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION '신청 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(application_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF a.row_version <> seen_row_version THEN
         RAISE EXCEPTION '다른 직원이 먼저 이 신청을 변경했습니다. 최신 내용을 다시 불러온 뒤 처리하세요'

@@ -46,7 +46,8 @@ GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_
 GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customers(), data.require_officer(),
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
-GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope() TO rd_crossbranch;
+GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today(),
+    data.echo_ref(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.proposal_check_subject(text) TO rd_owner;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
     data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
@@ -70,7 +71,7 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_custom
     api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
     api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),
-    api.record_proposal_decision(text, text), api.proposal_fingerprint(text), api.pinned_trust_roots(),
+    api.record_proposal_decision(text, text), api.proposal_fingerprint(text, text), api.pinned_trust_roots(),
     api.proposal_check(bigint, text),
     api.application_actions(text), api.file_application(text), api.move_application(text, text, integer, text),
     api.call_list_export(bigint) TO rd_officer;
@@ -84,7 +85,7 @@ GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.
 GRANT SELECT ON api.audit_log, api.audit_chain_head, api.officers, api.branches TO rd_security;
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.audit_review(date), api.audit_reasons(date),
-    api.audit_anchor(), api.proposal_fingerprint(text), api.pinned_trust_roots(), api.record_access(text, text, text),
+    api.audit_anchor(), api.proposal_fingerprint(text, text), api.pinned_trust_roots(), api.record_access(text, text, text),
     api.proposal_check(bigint, text) TO rd_security;
 
 -- Batch: reads the portfolio (no contact details: column privileges on customers), writes call lists and

@@ -269,10 +269,9 @@ def verify_proposal_command(data_dir: Path, demo: bool, path: Path, ask_password
     from retention_desktop.proposal import signing
     from retention_desktop.services.proposal_service import VerificationResult, trust_roots, verify_pdf
 
-    try:
-        pdf = path.read_bytes()
-    except OSError as exc:
-        raise AdminError("파일을 읽을 수 없습니다: {reason}", reason=exc.strerror or str(exc)) from exc
+    from retention_desktop.services.input_files import PDF_MAX_BYTES, read_limited
+
+    pdf = read_limited(path, PDF_MAX_BYTES)  # a regular file only, refused above the limit before reading (exit 2)
     local = signing.verify(pdf, [])  # unsigned, unreadable or altered: said without the database
     if not local.intact:
         return VerificationResult(False, local.reason, local.signer, local.signing_time, local.level)
@@ -303,8 +302,12 @@ def import_command(data_dir: Path, demo: bool, kind: str, path: Path, employee_n
     the settings' login role (refused unless it is head office's); in embedded mode as the embedded server's
     superuser (whoever holds the data folder), or with ``employee_no`` as that officer through their own login
     role (``--employee-no E1005``, the demo's head-office administrator)."""
-    from retention_desktop.services import imports
+    from retention_desktop.domain import bounded_json
+    from retention_desktop.services import imports, tabular
+    from retention_desktop.services.input_files import check_regular
 
+    # /dev/zero or a huge file: bad input before anything is read or the server asked (read again, bounded, below)
+    check_regular(path, bounded_json.MAX_BYTES if kind == "policy" else tabular.MAX_FILE_BYTES)
     db = open_for_admin(data_dir, demo, ask_password)
     try:
         if db.mode == "embedded":
@@ -396,9 +399,10 @@ def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | No
     from cryptography import x509
 
     from retention_desktop.data import api_calls
+    from retention_desktop.services.input_files import PEM_MAX_BYTES, read_limited
 
     try:
-        pem = path.read_text(encoding="ascii")
+        pem = read_limited(path, PEM_MAX_BYTES).decode("ascii")
         subject = x509.load_pem_x509_certificate(pem.encode("ascii")).subject.rfc4514_string()
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise AdminError(f"PEM 인증서를 읽을 수 없습니다: {path}: {exc}", code=2) from exc

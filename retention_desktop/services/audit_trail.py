@@ -82,10 +82,18 @@ class Verification:
     inserted: list[int] = field(default_factory=list)  # ids not on the chain from the head
     tail_deleted: bool = False  # the head names a row that is gone
     anchor_problems: list[str] = field(default_factory=list)
+    head_count: int | None = None  # the number of rows the chain head says were written
+
+    @property
+    def count_wrong(self) -> bool:
+        """The head counts every row ever chained; fewer rows means some were deleted (even at the tail, with the
+        head moved back), more that some were inserted."""
+        return self.head_count is not None and self.head_count != self.rows
 
     @property
     def ok(self) -> bool:
-        return not (self.edited or self.deleted_before or self.inserted or self.tail_deleted or self.anchor_problems)
+        return not (self.edited or self.deleted_before or self.inserted or self.tail_deleted or self.anchor_problems
+                    or self.count_wrong)
 
     def findings(self) -> list[str]:
         """The problems in words, the first of each kind first."""
@@ -101,6 +109,8 @@ class Verification:
         if self.inserted:
             lines.append(f"inserted: row {self.inserted[0]} is not on the chain"
                          + (f" (and {len(self.inserted) - 1} more)" if len(self.inserted) > 1 else ""))
+        if self.count_wrong:
+            lines.append(f"count: the chain head counts {self.head_count} rows written, the table holds {self.rows}")
         lines.extend(self.anchor_problems)
         return lines
 
@@ -126,8 +136,8 @@ def check(rows: list[AuditRow], head: tuple[int, bytes, int], anchors: Iterable[
     along the stored hashes; where a predecessor is missing (a deletion) the walk resumes at the row with the
     next lower id. Rows the walk never meets were inserted.
     """
-    head_id, head_hash, _count = head
-    result = Verification(rows=len(rows), head_id=head_id)
+    head_id, head_hash, count = head
+    result = Verification(rows=len(rows), head_id=head_id, head_count=count)
     ordered = sorted(rows, key=lambda r: r.id)
     by_hash = {row.row_hash: row for row in ordered}
     result.edited = [row.id for row in ordered if row.recomputed() != row.row_hash]
@@ -166,7 +176,8 @@ def check(rows: list[AuditRow], head: tuple[int, bytes, int], anchors: Iterable[
 
 def verify(database, anchors_file: Path | None = None) -> Verification:
     anchors = read_anchors(anchors_file) if anchors_file else []
-    with database.engine.connect() as conn:
+    # one snapshot for the rows and the head (a writer committing in between would look like an insertion)
+    with database.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
         rows = read_rows(conn)
         head = read_head(conn)
     return check(rows, head, anchors)
@@ -187,7 +198,28 @@ def anchor(database, anchors_file: Path | None = None) -> dict:
 
 
 def read_anchors(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The anchors written by ``anchor`` (one JSON object per line). Raises ``InputError`` (exit 2) for a file
+    that is not a regular file, too large, not UTF-8 or holds a line that is not such an object."""
+    from retention_desktop.domain.errors import InputError, Where
+    from retention_desktop.services.input_files import ANCHORS_MAX_BYTES, read_limited
+
+    anchors = []
+    try:
+        text = read_limited(path, ANCHORS_MAX_BYTES).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("앵커 파일이 UTF-8 텍스트가 아닙니다.", where=Where(str(path))) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if (not isinstance(record, dict) or not {"last_id", "last_hash"} <= record.keys()
+                or not isinstance(record["last_id"], int) or not isinstance(record["last_hash"], str)):
+            raise InputError("앵커 파일의 줄이 'audit anchor'가 쓴 기록이 아닙니다.", where=Where(str(path), number))
+        anchors.append(record)
+    return anchors
 
 
 @dataclass(frozen=True)

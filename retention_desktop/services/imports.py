@@ -28,6 +28,7 @@ from retention_desktop.data.database import Database
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
 from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
+from retention_desktop.services.input_files import read_limited
 from retention_desktop.domain.policy import Policy, PolicyError
 from retention_desktop.services import tabular
 from retention_desktop.services.regulation import legal_maximum_rate
@@ -350,11 +351,10 @@ def _read(path: Path) -> tabular.Table:
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)  # one byte more than allowed: the reader then refuses the size
-    except OSError as exc:
-        raise ImportRejected([f"{path.name}: cannot read the file: {exc.strerror or exc}"]) from None
+    try:  # a regular file only, refused above the limit before reading
+        return read_limited(path, limit)
+    except InputError as exc:
+        raise ImportRejected([exc.message()]) from None
 
 
 # ``retention-admin import KIND FILE`` and the head-office screen's buttons

@@ -57,8 +57,10 @@ def labels(frames: PortfolioFrames) -> tuple[np.ndarray, np.ndarray]:
     loans = frames.loans.set_index("id")
     switched = (loans["closed_reason"] == "switched_away").fillna(False).to_numpy()
     outcomes = frames.proposal_outcomes.drop_duplicates("loan_id", keep="last").set_index("loan_id")["decision"]
-    decided = outcomes.reindex(loans.index)
-    switched = np.where(decided == "switched_away", True, np.where(decided.isin(["accepted", "declined"]), False,
+    # loans without a decided proposal reindex to missing (pd.NA in a string column): plain strings first, or
+    # the comparison yields NA that np.where cannot read ("boolean value of NA is ambiguous")
+    decided = outcomes.reindex(loans.index).astype(object).where(lambda d: d.notna(), "").to_numpy(dtype=object)
+    switched = np.where(decided == "switched_away", True, np.where(np.isin(decided, ["accepted", "declined"]), False,
                                                                    switched))
     late = frames.late_counts.set_index("loan_id")["max_days_late_12m"].reindex(loans.index).fillna(0)
     risky = ((late > 30) | (loans["status"] == "delinquent")).to_numpy()

@@ -108,6 +108,10 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
         score = s.scalar(select(CreditScore.score).where(CreditScore.customer_id == customer.id,
                                                          CreditScore.scored_on <= today)
                          .order_by(CreditScore.scored_on.desc()).limit(1))
+        if score is None:
+            # the price, the market's offers and the regulatory checks all read the score: none is guessed
+            raise ComparisonError(f"고객 {customer.customer_no}의 {today:%Y.%m.%d} 기준 신용점수가 없습니다. "
+                                  "신용평가(CB) 조회 결과가 등록된 뒤에 비교할 수 있습니다.")
         others = s.scalars(select(Loan).where(Loan.customer_id == customer.id, Loan.id != loan.id,
                                               Loan.status.in_(("active", "delinquent")))).all()
         external = s.scalars(select(ExternalDebt).where(ExternalDebt.customer_id == customer.id)).all()
@@ -141,7 +145,7 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
                  o.principal if o.kind == "overdraft" else None) for o in others]
     switches = tuple(Offer(f"switch:{lender}", lender, rate, remaining, method, fees)
                      for lender, rate, fees in market)
-    request = QuoteRequest(today, Borrower(customer.annual_income, score or 1, region), tuple(debts + ours), current,
+    request = QuoteRequest(today, Borrower(customer.annual_income, score, region), tuple(debts + ours), current,
                            None, switches, facts, tuple(ours))
     return request, names
 

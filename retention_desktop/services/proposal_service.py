@@ -333,7 +333,7 @@ def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> Verificati
         return VerificationResult(False, check.reason, check.signer, check.signing_time, check.level, number)
     digest = sha256_hex(pdf)
     with database.session() as s:
-        found = api_calls.rows(s, "proposal_fingerprint", number)
+        found = api_calls.rows(s, "proposal_fingerprint", number, digest)  # the hash shows we hold the file
 
     def refuse(reason: str) -> VerificationResult:
         return VerificationResult(False, reason, check.signer, check.signing_time, check.level, number)

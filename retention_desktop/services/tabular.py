@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from retention_desktop.domain.errors import InputError, Where
+from retention_desktop.services.input_files import read_limited
 from retention_desktop.domain.text_input import decode, refuse_nul
 
 MAX_FILE_BYTES = 20_000_000
@@ -41,14 +42,7 @@ class Table:
 def read_table(path: Path) -> Table:
     """The rows of a CSV or .xlsx file (see the module docstring)."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError("파일이 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).", where=Where(name), size=size,
-                             limit=MAX_FILE_BYTES)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("파일을 읽을 수 없습니다: {reason}", where=Where(name), reason=exc.strerror or str(exc)) from None
+    data = read_limited(path, MAX_FILE_BYTES)  # a regular file only, refused above the limit before reading
     suffix = path.suffix.lower()
     if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of Excel 97-2003
         raise InputError("Excel 97-2003 통합 문서(.xls)는 읽지 않습니다. .xlsx나 CSV로 다시 저장하세요.", where=Where(name))
