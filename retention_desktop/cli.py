@@ -27,7 +27,6 @@ from retention_desktop.logs import configure_logging
 
 EXIT_USAGE = EXIT_BAD_INPUT
 EXIT_FAILURE = EXIT_BUG
-MAX_QUOTE_INPUT_BYTES = 256_000
 
 log = logging.getLogger(__name__)
 
@@ -459,7 +458,7 @@ def _quote(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import administration, quoting
 
     name = "(stdin)" if args.file == "-" else Path(args.file).name
-    data = _read_bounded(args.file, MAX_QUOTE_INPUT_BYTES)
+    data = _read_bounded(args.file, quoting.MAX_QUOTE_BYTES)
     request, document = quoting.read_request(data, name, simulate=args.command == "simulate")
     basis = administration.quote_basis(data_dir, args.demo, _ask_password)
     result = (quoting.quote(request, basis) if args.command == "quote"

@@ -131,13 +131,13 @@ BEGIN
     PERFORM data.require_group('security');
     RETURN QUERY
         WITH events AS (
-            SELECT a.employee_no, a.action, a.customer_no, a.details, o.branch_id AS officer_branch,
+            SELECT a.employee_no, a.action, a.customer_no, a.details, o.branch_id AS officer_branch, o.name AS o_name,
                    c.home_branch_id AS customer_branch
             FROM data.audit_log a
             LEFT JOIN data.officers o ON o.employee_no = a.employee_no
             LEFT JOIN data.customers c ON c.customer_no = a.customer_no
             WHERE a.at >= first AND a.at < after AND a.employee_no IS NOT NULL)
-        SELECT e.employee_no::text, max(o.name)::text, max(b.name)::text,
+        SELECT e.employee_no::text, max(e.o_name)::text, max(b.name)::text,
                count(*) FILTER (WHERE e.action = 'session.login'),
                count(*) FILTER (WHERE e.action = 'customer.search'),
                count(DISTINCT e.customer_no) FILTER (WHERE e.action IN ('customer.view', 'customer.reveal', 'loan.view',
@@ -150,8 +150,7 @@ BEGIN
                coalesce(sum((e.details ->> 'rows')::bigint) FILTER (WHERE e.action = 'call_list.export'), 0)::bigint,
                count(*) FILTER (WHERE e.action = 'document.download')
         FROM events e
-        LEFT JOIN data.officers o ON o.employee_no = e.employee_no
-        LEFT JOIN data.branches b ON b.id = o.branch_id
+        LEFT JOIN data.branches b ON b.id = e.officer_branch
         GROUP BY e.employee_no ORDER BY e.employee_no;
 END
 $$;

@@ -30,7 +30,7 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and stored_revision(engine) == script_head():
+    if revision == "head" and is_current(engine):
         return
     from alembic import command
 

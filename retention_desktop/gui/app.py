@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from retention_desktop.data.locations import resources_dir
 from retention_desktop.data.settings import load_settings_or_defaults
 from retention_desktop.gui.i18n import tr
-from retention_desktop.gui.errors import install_exception_hooks, show_error
+from retention_desktop.gui.errors import install_exception_hooks, report, show_error
 from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
 from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
@@ -84,12 +84,12 @@ class DesktopApp:
         QTimer.singleShot(0, self._first_window_shown)
         # the background work begins once the login window is up: its imports would otherwise hold the GIL
         # while the window is being shown
-        QTimer.singleShot(0, lambda: run_task(_preload_screens, self._screens_ready, self._failed))
+        QTimer.singleShot(0, lambda: run_task(_preload_screens, self._screens_ready, self._screens_failed))
         if self.settings_problem is not None:
             self.dialog.show_error(self.settings_problem.message())
             show_error(self.settings_problem, self.dialog)
         if self.demo:
-            self._embedded_started = True
+            self._embedded_started = True  # before the timer fires: a login meanwhile must not start it twice
             QTimer.singleShot(0, self._start_embedded)
 
     def _start_embedded(self) -> None:
@@ -120,13 +120,17 @@ class DesktopApp:
             self.dialog.ui.employeeEdit.setText(self.employee_no)
             self.dialog.submit()
 
-    def _failed(self, exc: Exception) -> None:
-        from retention_desktop.gui.errors import report
-
+    def _failed(self, exc: Exception, what: str = "start") -> None:
         self.dialog.show_error(report(exc, self.dialog))
         if self.smoke or self.screenshots is not None:
-            print(f"start failed: {exc}", file=sys.stderr, flush=True)
+            print(f"{what} failed: {exc}", file=sys.stderr, flush=True)
             self.app.exit(1)
+
+    def _screens_failed(self, exc: Exception) -> None:
+        """The background import of the screens failed: said now; a login then imports them on the GUI thread
+        (and fails in words there) instead of waiting for an import that will never arrive."""
+        self._screens_loaded = True
+        self._failed(exc)
 
     def log_in(self, request: LoginRequest) -> None:
         from retention_desktop.services.connection import log_in_central, log_in_embedded
@@ -147,12 +151,7 @@ class DesktopApp:
                                             request.remember, self.today), self._logged_in, self._login_failed)
 
     def _login_failed(self, exc: Exception) -> None:
-        from retention_desktop.gui.errors import report
-
-        self.dialog.show_error(report(exc, self.dialog))
-        if self.smoke or self.screenshots is not None:
-            print(f"login failed: {exc}", file=sys.stderr, flush=True)
-            self.app.exit(1)
+        self._failed(exc, "login")
 
     def _screens_ready(self, _result=None) -> None:
         self._screens_loaded = True

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from retention_desktop.domain import money
 
 CONTEXT = "RetentionDesktop"
-_AMOUNT = re.compile(r"(-?)(\d[\d,]*)\s?원")
 _KOREAN_AMOUNT = re.compile(r"(-?)(?:(\d[\d,]*)억)?\s?(?:(\d[\d,]*)만)?\s?(?:(\d[\d,]*))?\s?원")
 _COUNT = re.compile(r"(\d[\d,]*)(개월|건|명|일|점|년|세)")
 _UNITS = {"개월": " months", "건": "", "명": "", "일": " days", "점": " pts", "년": " years", "세": ""}

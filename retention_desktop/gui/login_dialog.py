@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from retention_desktop.data.settings import CentralServer, SettingsError
+from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.widgets import name_controls
-from retention_desktop.gui.i18n import tr
 from retention_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
-from retention_desktop.gui.i18n import tr
 
 if TYPE_CHECKING:  # the login window must not wait for the database layer to import
     from retention_desktop.services.officer_session import DemoLogin

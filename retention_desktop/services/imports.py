@@ -100,7 +100,7 @@ def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
     if abs(rate.adjusted()) > 6:  # 1e999999999 would cost minutes in quantize below
         raise ValueError(f"{field}: must be 0 to 100 with at most four decimals, got {text[:24]!r}")
     low_ok = rate >= 0 if allow_zero else rate > 0
-    if not rate.is_finite() or not low_ok or rate > 100 or rate != rate.quantize(Decimal("0.0001")):
+    if not low_ok or rate > 100 or rate != rate.quantize(Decimal("0.0001")):
         raise ValueError(f"{field}: must be {'0' if allow_zero else 'above 0'} to 100 with at most four decimals, "
                          f"got {rate}")
     return rate
@@ -203,7 +203,7 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
 def import_policy(db: Database, path: Path, employee_no: str | None = None) -> str:
     """A new policy version: JSON ``{"version", "effective_from", "note", "parameters"}``, checked in full."""
     try:
-        document = bounded_json.loads(_read_bytes(path, bounded_json.MAX_BYTES), path.name)
+        document = bounded_json.loads(read_limited(path, bounded_json.MAX_BYTES), path.name)
     except InputError as exc:
         raise ImportRejected([exc.message()]) from None
     if not isinstance(document, dict):
@@ -346,13 +346,6 @@ def _read(path: Path) -> tabular.Table:
     """A CSV or .xlsx file's rows (``tabular.read_table``), its problems as an ``ImportRejected``."""
     try:
         return tabular.read_table(path)
-    except InputError as exc:
-        raise ImportRejected([exc.message()]) from None
-
-
-def _read_bytes(path: Path, limit: int) -> bytes:
-    try:  # a regular file only, refused above the limit before reading
-        return read_limited(path, limit)
     except InputError as exc:
         raise ImportRejected([exc.message()]) from None
 
