@@ -190,6 +190,8 @@ def admin_parser() -> argparse.ArgumentParser:
     review = audit_sub.add_parser("review", help="who viewed how many customers in a month, outside their branch, "
                                                  "reveals and consultation accesses with their reasons")
     review.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    review.add_argument("--min-repeats", type=int, default=3,
+                        help="list a query (by its keyed hash) one officer searched at least this often (default 3)")
 
     sub.add_parser("forget-secrets", help="remove this installation's passwords and keys from the OS keyring")
 
@@ -411,6 +413,14 @@ def _audit(args: argparse.Namespace, data_dir: Path) -> int:
             for r in reasons:
                 where = "타지점" if r.outside_branch else "본 지점"
                 print(f"{r.at:%Y-%m-%d %H:%M} {r.employee_no} {r.action} {r.customer_no} ({where}): {r.reason}")
+        repeated = administration.audit_call(lambda: audit_trail.repeated_searches(db, args.month, args.min_repeats))
+        if repeated:
+            print(f"\n반복 검색 (같은 검색어 {args.min_repeats}회 이상, 검색어는 키 해시로만 기록)")
+            print(f"{'직원':<8}{'이름':<8}{'종류':<12}{'검색어 해시':<18}{'횟수':>6}{'타지점 표시':>10}{'한도 초과':>8}  기간")
+            for q in repeated:
+                print(f"{q.employee_no:<8}{q.officer_name or '':<8}{q.query_kind:<12}{q.query_hmac[:16]:<18}"
+                      f"{q.searches:>6}{q.outside_branch:>10}{q.withheld:>8}  "
+                      f"{q.first_at:%m-%d %H:%M}–{q.last_at:%m-%d %H:%M}")
         return 0
     finally:
         db.close()

@@ -206,7 +206,8 @@ def test_audit_cli_verify_anchor_and_review(tmp_path):
         assert anchored.returncode == 0 and json.loads(anchored.stdout)["rows"] >= 1
         verified = admin("audit", "verify", "--anchors", str(tmp_path / "anchors.jsonl"))
         assert verified.returncode == 0 and verified.stdout.startswith("OK:") and "1 anchor(s) matched" in verified.stdout
-        review = admin("audit", "review", "--month", dt.datetime.now(KST).strftime("%Y-%m"))  # the bank's month
+        review = admin("audit", "review", "--month", dt.datetime.now(KST).strftime("%Y-%m"),  # the bank's month
+                       "--min-repeats", "2")  # repeated searches (by hash): tests/test_security_search.py
         assert review.returncode == 0 and "접근기록 점검" in review.stdout
         bad = admin("audit", "review", "--month", "2026-13")
         assert bad.returncode == 2 and "Traceback" not in bad.stderr

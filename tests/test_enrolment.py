@@ -192,3 +192,26 @@ def test_the_suite_refuses_to_alter_roles_it_did_not_create(monkeypatch, server_
     monkeypatch.setenv(roles.PREFIX_ENV, "rd_")  # a run told to use the bank's own prefix alters nothing
     with pytest.raises(RuntimeError):
         guard_role("rd_e1005")
+
+
+def test_check_reports_an_officer_login_without_its_timeouts(db, new_officer):
+    """Settings are not inherited from a group, so each officer's login role carries statement_timeout and
+    idle_in_transaction_session_timeout itself (enrolment, `db provision`, the demo's officers); `officers
+    check` names a role that lacks one or has it switched off, and `db provision` puts it back."""
+    def findings_for(who: str) -> list[str]:
+        return [f.problem for f in enrolment.check(db.engine, TODAY) if f.subject.startswith(who)]
+
+    assert not [p for p in findings_for(new_officer.db_role) if "시간 제한" in p]
+    with db.engine.connect() as conn:
+        conn.execute(text(f"ALTER ROLE {new_officer.db_role} RESET statement_timeout"))
+        conn.execute(text(f"ALTER ROLE {new_officer.db_role} SET idle_in_transaction_session_timeout = 0"))
+        conn.commit()
+    problems = [p for p in findings_for(new_officer.db_role) if "시간 제한" in p]
+    assert len(problems) == 1 and "statement_timeout" in problems[0]
+    assert "idle_in_transaction_session_timeout" in problems[0] and "lock_timeout" not in problems[0]
+    provisioning.provision(db.engine)
+    assert not [p for p in findings_for(new_officer.db_role) if "시간 제한" in p]
+    # the demo's officers (embedded mode) have them too; none of the batch's roles is an officer's
+    for employee in ("E1007", "E1006", "E1005", "E1050"):
+        settings = _role(db, roles.login_role(employee))["settings"]
+        assert enrolment.missing_role_settings(settings) == [], (employee, settings)

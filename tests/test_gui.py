@@ -372,3 +372,30 @@ def test_money_and_dates_read_the_korean_way(qtbot, window):
     assert page.fact_labels["income"].text().startswith("7,500만 원")
     assert page.loans.data(page.loans.index(0, 6)) .count(".") == 2  # YYYY.MM.DD
     assert page.loans.data(page.loans.index(0, 3)).endswith("%")
+
+
+def test_search_shows_other_branches_by_surname_and_says_what_the_daily_limit_withheld(qtbot, window, db, tmp_path):
+    """Another branch's customer found by full name shows as 김** with their branch; past the officer's daily
+    limit of such customers (head office's setting, kept by the database) the page says how many it withheld."""
+    from sqlalchemy import text
+
+    with db.session() as s:
+        s.execute(text("SELECT api.set_search_limit(data.bank_today(), 1)"))
+        walk_ins = s.execute(text("""
+            SELECT c.customer_no, c.name FROM data.customers c
+            WHERE c.home_branch_id = 1 AND length(c.name) >= 3
+              AND NOT EXISTS (SELECT 1 FROM data.customers o WHERE o.name = c.name AND o.id <> c.id)
+            ORDER BY c.id LIMIT 2""")).all()
+    page = window.pages["search"]
+    window.go("search")
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT):
+        page.ui.searchEdit.setText(walk_ins[0][1])
+    hit = page.model.record(0)
+    assert (hit.customer_no, hit.name, hit.in_scope) == (walk_ins[0][0], walk_ins[0][1][0] + "**", False)
+    assert page.ui.hintLabel.isHidden()
+    window.grab().save(str(tmp_path / "search-other-branch.png"))
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT):
+        page.ui.searchEdit.setText(walk_ins[1][1])
+    assert page.model.rowCount() == 0 and page.ui.hintLabel.isVisible()
+    assert "하루 1명" in page.ui.hintLabel.text() and "표시하지 않았습니다" in page.ui.hintLabel.text()
+    window.grab().save(str(tmp_path / "search-limit-reached.png"))

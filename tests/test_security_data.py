@@ -199,9 +199,9 @@ PLANTED = "황보미래 010-2718-2818 860317-1234567"  # a name, a phone and an 
 
 # function call (as an officer, with psql)  → every one refused, none repeating what was typed
 REFUSED_WITH_TYPED_INPUT = """
-SELECT * FROM api.search_customers('customer_no', %(p)s)
-SELECT * FROM api.search_customers('loan_no', %(p)s)
-SELECT * FROM api.search_customers(%(p)s, 'x')
+SELECT * FROM api.record_search('customer_no', %(p)s)
+SELECT * FROM api.record_search('loan_no', %(p)s)
+SELECT * FROM api.record_search(%(p)s, 'x')
 SELECT api.record_access(%(p)s, 'C00000001', '재대출 상담 중')
 SELECT api.record_access('customer.reveal', %(p)s, '재대출 상담 중')
 SELECT api.record_access('proposal.prepare', %(p)s, '재대출 상담 중')

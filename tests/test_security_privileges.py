@@ -122,7 +122,24 @@ MATRIX = [
     # the legitimate paths
     (OFFICER, "SELECT api.record_access('customer.view', '{own}')", None),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '재대출 상담 중 연락처 확인')", None),
-    (OFFICER, "SELECT * FROM api.search_customers('name', '김')", None),
+    (OFFICER, "SELECT * FROM api.record_search('name', '김')", None),
+    # a search is recorded and committed before its rows are shown (finding 2): never in one transaction
+    (OFFICER, "SELECT * FROM api.search_customers((SELECT ticket FROM api.record_search('name', '김')))", "55000"),
+    (OFFICER, "SELECT * FROM api.search_customers(1)", DENIED),
+    (OFFICER, "SELECT * FROM api.record_search('name', '김', NULL, 500)", BAD),
+    (OFFICER, "SELECT * FROM api.record_search('sql', '김')", BAD),
+    (SECURITY, "SELECT * FROM api.record_search('name', '김')", DENIED),
+    (BATCH, "SELECT * FROM api.record_search('name', '김')", DENIED),
+    (OFFICER, "SELECT * FROM data.search_secret", DENIED),
+    (ADMIN, "SELECT * FROM data.search_tickets", DENIED),
+    (OFFICER, "SELECT data.search_query_hmac('name', '김하늘', NULL)", DENIED),
+    (OFFICER, "SELECT api.set_search_limit(current_date, 10000)", DENIED),
+    (MANAGER, "SELECT api.set_search_limit(current_date, 10000)", DENIED),
+    (ADMIN, "SELECT api.set_search_limit(current_date - 1, 10)", BAD),
+    (ADMIN, "SELECT api.set_search_limit(current_date + 1, 10001)", BAD),
+    (ADMIN, "SELECT api.set_search_limit(current_date + 1, 50)", None),
+    (OFFICER, "SELECT * FROM api.audit_repeated_searches(current_date)", DENIED),
+    (SECURITY, "SELECT * FROM api.audit_repeated_searches(current_date, 2)", None),
     (MANAGER, "SELECT count(*) FROM api.loans", None),
     (BATCH, "SELECT * FROM api.audit_anchor()", None),
 ]
@@ -289,7 +306,7 @@ def test_a_session_left_idle_holding_the_audit_chain_is_ended(connections, serve
 
 
 def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connections, server_url, db):
-    """Finding 4 of the outside test: `BEGIN; SELECT * FROM api.search_customers(…); SELECT pg_sleep(40)` — the
+    """Finding 4 of the outside test: `BEGIN; SELECT * FROM api.record_search(…); SELECT pg_sleep(40)` — the
     holder is active, not idle, and every other session's audited work failed after 10 s. Now the waiter ends an
     officer's session whose transaction has held the chain head longer than 5 seconds, idle or running."""
     import threading
@@ -299,7 +316,7 @@ def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connection
 
     squatter = connect_as(server_url, db.url.database, OFFICER)
     with squatter.cursor() as cur:
-        cur.execute("SELECT * FROM api.search_customers('customer_no', 'C00000001')")  # audited: holds the head
+        cur.execute("SELECT * FROM api.record_search('customer_no', 'C00000001')")  # audited: holds the head
     outcome = {}
 
     def sleep_holding_it():

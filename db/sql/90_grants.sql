@@ -49,6 +49,19 @@ GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customer
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today(),
     data.echo_ref(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.proposal_check_subject(text) TO rd_owner;
+-- the search recorded first (35_search.sql): its tickets and daily counts (tables of revision 0012: a database
+-- being brought to revision 0011 loads these files before they exist), the keyed hash of a query (the key
+-- itself, data.search_secret, is rd_owner's alone), the day's limit, the surname mask
+DO $$
+BEGIN
+    IF to_regclass('data.search_tickets') IS NOT NULL THEN
+        GRANT SELECT, INSERT, DELETE ON data.search_tickets TO rd_crossbranch;
+        GRANT SELECT, INSERT, UPDATE ON data.search_daily TO rd_crossbranch;
+    END IF;
+END
+$$;
+GRANT EXECUTE ON FUNCTION data.search_query_hmac(text, text, date), data.search_outside_limit(date),
+    data.mask_surname(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
     data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
     data.customer_in_scope(bigint, integer, bigint[]), data.loan_in_scope(bigint, integer, bigint[]),
@@ -66,7 +79,8 @@ GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask
     data.my_branch_id(), data.my_extra_customers(), data.customer_in_scope(bigint, integer, bigint[]),
     data.loan_in_scope(bigint, integer, bigint[]), data.application_in_scope(bigint, integer, bigint[]) TO rd_officer;
 -- … and the business functions.
-GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_customers(text, text, date, integer, integer),
+GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search(text, text, date, integer, integer),
+    api.search_customers(bigint),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
     api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
@@ -81,10 +95,12 @@ GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
     api.save_pricing_rules(text, date, jsonb, text, text), api.save_products(jsonb, boolean, text),
     api.import_market_offers(jsonb, text), api.import_index_rates(jsonb, text), api.set_approval_limit(text, bigint),
     api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb) TO rd_admin;
+GRANT EXECUTE ON FUNCTION api.set_search_limit(date, integer) TO rd_admin;
 
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.
 GRANT SELECT ON api.audit_log, api.audit_chain_head, api.officers, api.branches TO rd_security;
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.audit_review(date), api.audit_reasons(date),
+    api.audit_repeated_searches(date, integer),
     api.audit_anchor(), api.proposal_fingerprint(text, text), api.pinned_trust_roots(), api.record_access(text, text, text),
     api.proposal_check(bigint, text) TO rd_security;
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from retention_desktop.data import credentials
+from retention_desktop.data.enrolment import apply_role_timeouts
 from retention_desktop.domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ RRN_KEY_ACCOUNT = "rrn-hmac-key"
 LOAD_ORDER = ("branches", "officers", "products", "customers", "credit_scores", "loans", "repayments",
               "external_debts", "market_offers", "index_rates")
 BUSINESS_TABLES = LOAD_ORDER + ("proposals", "applications", "application_events", "documents",
-                                 "consultation_grants")
+                                 "consultation_grants", "search_tickets", "search_daily")
 
 
 class DemoDataRefused(UserError):
@@ -180,9 +181,11 @@ def _drop_secondary_structures(cur, tables: tuple[str, ...]) -> list[str]:
 
 
 def _ensure_officer_roles(cur, roles: list[tuple[str, str]]) -> None:
-    """Each demo officer gets a login role in its group (embedded mode authenticates locally)."""
+    """Each demo officer gets a login role in its group (embedded mode authenticates locally) with an enrolled
+    officer's timeouts (``enrolment.ROLE_SETTINGS``; no connection limit: the demo is one machine's)."""
     for db_role, group in roles:
         cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (db_role,))
         if cur.fetchone() is None:
             cur.execute(f'CREATE ROLE "{db_role}" LOGIN')
         cur.execute(f'GRANT "{group}" TO "{db_role}"')
+        apply_role_timeouts(cur, db_role)

@@ -24,7 +24,10 @@ from retention_desktop.domain.errors import InputError, UserError
 
 #: Per-login-role server settings: the server-side half of the workstation's connection policy
 #: (data/connection_policy.py). Set on the role, they hold through PgBouncer's transaction pooling,
-#: where a session's own SET would not.
+#: where a session's own SET would not. Settings are not inherited from a group, so each officer's login role
+#: gets them (enrolment, ``db provision``, the demo's officers); ``check`` reports a role without them. The
+#: batch's login roles (score-portfolio, train-models: long statements by design) are not officers and get
+#: none of them.
 ROLE_SETTINGS = {
     "statement_timeout": "30s",
     "idle_in_transaction_session_timeout": "15s",
@@ -74,10 +77,23 @@ def _role_exists(cur, name: str) -> bool:
 
 def apply_role_settings(cur, db_role: str) -> None:
     """The per-role server settings and connection limit of an officer's login role."""
+    apply_role_timeouts(cur, db_role)
+    cur.execute(sql.SQL("ALTER ROLE {} CONNECTION LIMIT {}").format(sql.Identifier(db_role),
+                                                                     sql.Literal(CONNECTION_LIMIT)))
+
+
+def apply_role_timeouts(cur, db_role: str) -> None:
+    """``ROLE_SETTINGS`` (statement, idle-in-transaction and lock timeouts) on an officer's login role."""
     ident = sql.Identifier(db_role)
     for name, value in ROLE_SETTINGS.items():
         cur.execute(sql.SQL("ALTER ROLE {} SET {} = {}").format(ident, sql.Identifier(name), sql.Literal(value)))
-    cur.execute(sql.SQL("ALTER ROLE {} CONNECTION LIMIT {}").format(ident, sql.Literal(CONNECTION_LIMIT)))
+
+
+def missing_role_settings(settings: list[str] | None) -> list[str]:
+    """The ``ROLE_SETTINGS`` a login role's stored settings (``pg_db_role_setting.setconfig``, ``name=value``)
+    lack or switch off (``0``), by name."""
+    stored = dict(item.split("=", 1) for item in settings or [] if "=" in item)
+    return [name for name in ROLE_SETTINGS if stored.get(name, "0").strip() in ("0", "")]
 
 
 def add_officer(engine: Engine, employee_no: str, name: str, branch_code: str, role: str, password: str,
@@ -211,7 +227,8 @@ def check(engine: Engine, today: dt.date, warn_days: int = 14) -> list[Finding]:
     Findings: a row whose login role is missing, a member of another group than its row's role (or of several),
     active but NOLOGIN, disabled but still LOGIN; an expired password or one expiring within ``warn_days``;
     a login role in an officer group with no officer row; a group or system role that can log in; a login
-    role that is a superuser, may create roles or databases, or bypasses row security."""
+    role that is a superuser, may create roles or databases, or bypasses row security; an active officer's
+    login role without the timeouts of ``ROLE_SETTINGS`` (or with one switched off)."""
     findings: list[Finding] = []
     for o in list_officers(engine):
         subject = f"{o.employee_no} ({o.db_role})"
@@ -253,4 +270,13 @@ def check(engine: Engine, today: dt.date, warn_days: int = 14) -> list[Finding]:
                 WHERE r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls OR r.rolreplication
                 ORDER BY 1"""):
             findings.append(Finding(name, "직원 계정에 관리자 권한(SUPERUSER/CREATEROLE/CREATEDB/BYPASSRLS)이 있습니다"))
+        # settings are not inherited from the groups: each active officer's login role carries its timeouts
+        for name, settings in conn.exec_driver_sql("""
+                SELECT r.rolname, s.setconfig FROM data.officers o JOIN pg_roles r ON r.rolname = o.db_role
+                LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0
+                WHERE o.active AND r.rolcanlogin ORDER BY 1"""):
+            missing = missing_role_settings(settings)
+            if missing:
+                findings.append(Finding(name, f"직원 계정에 시간 제한 설정이 없습니다: {', '.join(missing)} "
+                                              f"('db provision'이 다시 설정합니다)"))
     return findings

@@ -36,7 +36,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from retention_desktop.domain.labels import PROPOSAL_DECISION
@@ -578,6 +578,58 @@ class AccessTicket(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     xact: Mapped[int] = mapped_column(BigInteger)  # the recording transaction (pg_current_xact_id())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SearchTicket(Base):
+    """A recorded search (``api.record_search``, revision 0012): the customers it will show, in order, each in
+    the officer's scope or not; served by ``api.search_customers(ticket)`` once the recording has committed,
+    to the recording role, for ten minutes."""
+
+    __tablename__ = "search_tickets"
+    audit_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # its audit row 'customer.search'
+    db_role: Mapped[str] = mapped_column(String(63))
+    xact: Mapped[int] = mapped_column(BigInteger)  # the recording transaction (pg_current_xact_id())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    query_kind: Mapped[str] = mapped_column(String(16))
+    customer_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
+    in_scope: Mapped[list[bool]] = mapped_column(ARRAY(Boolean))
+    __table_args__ = (
+        CheckConstraint("cardinality(customer_ids) = cardinality(in_scope)", name="one_flag_per_customer"),
+        Index("ix_search_tickets_db_role_created_at", "db_role", "created_at"),
+    )
+
+
+class SearchDaily(Base):
+    """Per login role and bank day: other branches' customers searches showed, and withheld past the limit."""
+
+    __tablename__ = "search_daily"
+    db_role: Mapped[str] = mapped_column(String(63), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    outside_hits: Mapped[int] = mapped_column(Integer, server_default="0")
+    withheld: Mapped[int] = mapped_column(Integer, server_default="0")
+    __table_args__ = (CheckConstraint("outside_hits >= 0 AND withheld >= 0", name="counts"),)
+
+
+class SearchLimit(Base):
+    """타지점 검색 한도 (head office, ``api.set_search_limit``): from ``valid_from``, how many other branches'
+    customers an officer may be shown by searches a day."""
+
+    __tablename__ = "search_limits"
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    outside_hits_per_day: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(63), server_default=text("SESSION_USER"))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (CheckConstraint("outside_hits_per_day BETWEEN 0 AND 10000", name="range"),)
+
+
+class SearchSecret(Base):
+    """The key of the searches' keyed hash (HMAC-SHA-256 of the query): 32 random bytes, read by rd_owner only."""
+
+    __tablename__ = "search_secret"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),
+                      CheckConstraint("octet_length(key) = 32", name="key_length"))
 
 
 class ConsultationGrant(Base):

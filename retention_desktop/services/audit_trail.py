@@ -248,6 +248,30 @@ class ReasonLine:
     outside_branch: bool
 
 
+@dataclass(frozen=True)
+class RepeatedSearch:
+    """One query (known only by its keyed hash) one officer searched again and again in a month."""
+
+    employee_no: str
+    officer_name: str
+    query_kind: str
+    query_hmac: str
+    searches: int
+    outside_branch: int  # other branches' customers those searches showed
+    withheld: int  # … and withheld, the officer's daily limit reached
+    first_at: dt.datetime
+    last_at: dt.datetime
+
+
+def repeated_searches(database, month: dt.date, min_repeats: int = 3) -> list[RepeatedSearch]:
+    """반복 검색 of a month (``api.audit_repeated_searches``): the same query searched ``min_repeats`` times or
+    more by one officer (first pages only), most repeated first. Name guessing shows as many searches of one
+    hash with other branches' customers shown or withheld. Security group only (42501 otherwise)."""
+    with database.engine.connect() as conn:
+        return [RepeatedSearch(**r) for r in conn.execute(
+            text("SELECT * FROM api.audit_repeated_searches(:m, :n)"), {"m": month, "n": min_repeats}).mappings()]
+
+
 def review(database, month: dt.date) -> tuple[list[ReviewLine], list[ReasonLine]]:
     """접근기록 점검 of a month: per officer, and every reveal and consultation access with its reason."""
     with database.engine.connect() as conn:

@@ -1,10 +1,16 @@
 """Find a customer by name (prefix), customer number, the last four phone digits or a loan number.
 
-The database answers (``api.search_customers``): every form of the query from an index (the name in byte
+The database answers (``db/sql/35_search.sql``): every form of the query from an index (the name in byte
 order, the stored last-four column, the unique numbers), so it answers alike at a million customers.
 Customers of the officer's scope come with their name and birth date; customers of other branches (they walk
-into any branch) only masked, with their branch, so the officer can ask for consultation access. Every
-search is recorded (the kind of query and how many were shown, never the query itself).
+into any branch) only with the surname (김**) and their branch, so the officer can ask for consultation
+access, and at most head office's daily number of them per officer (past it they are withheld, and the
+result says so).
+
+Every search is recorded before it is shown, in two short transactions: ``api.record_search`` records it (the
+kind of query, a keyed hash of it — never the query itself —, the scope, how many rows and how many of other
+branches) and is committed; ``api.search_customers(ticket)`` then serves exactly those rows, and refuses a
+ticket of its own transaction, so a search rolled back shows nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +33,17 @@ class CustomerHit:
     phone_masked: str
     branch_name: str
     in_scope: bool = True  # False: another branch's customer; opening needs consultation access (상담 열람)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One recorded page of a search: the hits and what the database counted for the daily limit."""
+
+    hits: list[CustomerHit]
+    outside_branch: int = 0  # other branches' customers among the hits
+    withheld: int = 0  # other branches' customers not shown: the officer's daily limit was reached
+    daily_limit: int = 0  # other branches' customers an officer may be shown a day (head office's setting)
+    shown_today: int = 0  # … and how many this officer has been shown today, this search included
 
 
 def classify(query: str) -> tuple[str, str] | None:
@@ -67,15 +84,25 @@ def birth_date(year: str, month: str, day: str) -> dt.date | None:
 
 def search_customers(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:
     """One page of matches, in a stable order (name, birth date, number) so pages never overlap."""
+    return search(officer, query, limit, offset).hits
+
+
+def search(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
+    """One page of matches, recorded first (see the module's doc). Raises ``api_calls.Refused`` when the
+    database refuses (a query of the wrong form, an officer login not enrolled)."""
     kind = classify(query)
     if kind is None:
-        return []
+        return SearchResult([])
     field, text = kind
     born = None
     if field == "name_birth":
         text, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})", text).groups()
         born = birth_date(year, month, day)
-    # the search and its audit row are one transaction: retried once after a dropped connection (Database.read)
-    rows = officer.database.read(lambda s: api_calls.rows(s, "search_customers", field, text, born, limit, offset))
-    return [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"], r["in_scope"])
-            for r in rows]
+    # 1. recorded and committed (retried once after a dropped connection: a search recorded twice errs on the
+    #    safe side); 2. the recorded rows, in a transaction of their own
+    recorded = officer.database.read(lambda s: api_calls.one(s, "record_search", field, text, born, limit, offset))
+    rows = officer.database.read(lambda s: api_calls.rows(s, "search_customers", recorded["ticket"]))
+    hits = [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"],
+                        r["in_scope"]) for r in rows]
+    return SearchResult(hits, recorded["outside_branch"], recorded["withheld"], recorded["daily_limit"],
+                        recorded["shown_today"])

@@ -1,5 +1,6 @@
 """고객 검색: results while typing (debounced), a page at a time, Enter opens the customer. Customers of other
-branches show masked; opening one asks for consultation access (the customer page)."""
+branches show masked (surname only); opening one asks for consultation access (the customer page). Past the
+officer's daily limit of other branches' customers the search says how many it withheld."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from retention_desktop.gui.i18n import count, tr
 from retention_desktop.gui.table_models import Column, PagedRecordsModel
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import ColumnFitter
-from retention_desktop.services.customer_search import CustomerHit, classify, search_customers
+from retention_desktop.services.customer_search import SearchResult, classify, search, search_customers
 
 DEBOUNCE_MS = 50
 PAGE = 50
@@ -37,6 +38,15 @@ def empty_hint(query: str) -> str:
                   "휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.")
     return (f"'{query.strip()}' " + tr("에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 "
                                        "고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요."))
+
+
+def withheld_notice(result: SearchResult) -> str:
+    """What a search past the daily limit of other branches' customers did not show, in words ("" if none)."""
+    if not result.withheld:
+        return ""
+    return tr("다른 영업점 고객 {n}명은 오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 표시하지 않았습니다. "
+              "이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.").format(
+        n=f"{result.withheld:,}", limit=f"{result.daily_limit:,}")
 
 
 class SearchPage(QWidget):
@@ -73,19 +83,21 @@ class SearchPage(QWidget):
         officer, query = self.officer, self.ui.searchEdit.text()
         self._generation += 1
         generation = self._generation
-        run_task(lambda: search_customers(officer, query, PAGE),
-                 lambda hits: self._show(generation, query, hits), owner=self)
+        run_task(lambda: search(officer, query, PAGE),
+                 lambda result: self._show(generation, query, result), owner=self)
 
-    def _show(self, generation: int, query: str, hits: list[CustomerHit]) -> None:
+    def _show(self, generation: int, query: str, result: SearchResult) -> None:
         if generation != self._generation:
             return  # an older query answered after a newer one was typed
-        officer = self.officer
+        officer, hits = self.officer, result.hits
         self.model.start(lambda offset: search_customers(officer, query, PAGE, offset), hits)
         self.query = query
         self._show_count()
         searched = bool(query.strip())
-        self.ui.hintLabel.setText(empty_hint(query) if searched and not hits else "")
-        self.ui.hintLabel.setVisible(searched and not hits)
+        # withheld by the daily limit: say so (not "nobody matches", which would be untrue)
+        hint = withheld_notice(result) or (empty_hint(query) if searched and not hits else "")
+        self.ui.hintLabel.setText(hint)
+        self.ui.hintLabel.setVisible(bool(hint))
         if hits:
             self.ui.resultsView.selectRow(0)
         self.search_finished.emit(query, len(hits))

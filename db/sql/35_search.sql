@@ -1,0 +1,285 @@
+-- 고객 검색, recorded first (revision 0012; the outside test of 30 Nov 2026, findings 2 and 6).
+--
+-- A search shows names and birth dates, so it is an access like a reveal: it is recorded and committed before
+-- anything is shown. Two calls, two transactions:
+--
+--     SELECT * FROM api.record_search('name', '김하늘');   -- ticket 4712, with what it will show; COMMIT
+--     SELECT * FROM api.search_customers(4712);           -- the rows; refused in the recording transaction
+--
+-- api.record_search runs the search, records who, when, the kind of query, a keyed hash of the query
+-- (HMAC-SHA-256 with data.search_secret, which only rd_owner reads: the monthly review counts repeated
+-- queries without storing a name), the officer's scope, how many rows and how many of other branches it
+-- will show, and keeps the customers' ids with the ticket. api.search_customers(ticket) serves exactly those
+-- rows, only to the recording session's role, only from a transaction other than the one that recorded it
+-- (a ticket never committed is invisible to every other transaction), within 10 minutes. So a search run
+-- inside BEGIN … ROLLBACK shows nothing, and every search that showed rows has its committed audit row.
+--
+-- Other branches' customers (they walk into any branch) come only on a query that identifies them, masked
+-- to the surname (김**: data.mask_surname), and at most data.search_outside_limit(day) of them per officer per
+-- day (data.search_limits, head office: api.set_search_limit). Past the limit a search still shows the
+-- officer's own scope; the other branches' hits are withheld and the ticket says how many.
+
+-- HMAC-SHA-256 (RFC 2104) from the built-in sha256: no extension needed.
+CREATE OR REPLACE FUNCTION data.hmac_sha256(key bytea, message bytea) RETURNS bytea
+LANGUAGE plpgsql IMMUTABLE STRICT SET search_path = pg_catalog
+AS $$
+DECLARE
+    k bytea := CASE WHEN octet_length(key) > 64 THEN sha256(key) ELSE key END;
+    inner_pad bytea := decode(repeat('36', 64), 'hex');
+    outer_pad bytea := decode(repeat('5c', 64), 'hex');
+BEGIN
+    k := k || decode(repeat('00', 64 - octet_length(k)), 'hex');
+    FOR i IN 0..63 LOOP
+        inner_pad := set_byte(inner_pad, i, get_byte(k, i) # 54);
+        outer_pad := set_byte(outer_pad, i, get_byte(k, i) # 92);
+    END LOOP;
+    RETURN sha256(outer_pad || sha256(inner_pad || message));
+END
+$$;
+
+-- The keyed hash of a search (hex): kind, the query as searched (trimmed; the birth date with name_birth).
+-- Owned by rd_owner, the only role that reads data.search_secret; executable by rd_crossbranch only.
+CREATE OR REPLACE FUNCTION data.search_query_hmac(query_kind text, query text, birth date) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    secret bytea;
+BEGIN
+    SELECT s.key INTO secret FROM data.search_secret s WHERE s.id = 1;
+    IF secret IS NULL THEN
+        RAISE EXCEPTION '검색 기록용 키(data.search_secret)가 없습니다: 관리자가 데이터베이스를 최신 버전으로 올려야 합니다'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN encode(data.hmac_sha256(secret, convert_to(concat_ws(chr(31), 'rd-search-v1', query_kind, btrim(query),
+                                                                 birth::text), 'UTF8')), 'hex');
+END
+$$;
+
+-- Another branch's customer in a search: the surname only, the rest a fixed '**' (no length either). The
+-- two-syllable surnames keep both syllables (남궁**).
+CREATE OR REPLACE FUNCTION data.mask_surname(name text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    SELECT CASE WHEN coalesce(length(name), 0) = 0 THEN '**'
+                WHEN length(name) > 2 AND left(name, 2) IN ('남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방', '어금', '망절')
+                    THEN left(name, 2) || '**'
+                ELSE left(name, 1) || '**' END
+$$;
+
+-- How many other branches' customers one officer may be shown by searches on a day (head office's dated
+-- setting; the latest row in force that day).
+CREATE OR REPLACE FUNCTION data.search_outside_limit(day date) RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    found_limit integer;
+BEGIN
+    SELECT l.outside_hits_per_day INTO found_limit FROM data.search_limits l
+    WHERE l.valid_from <= day ORDER BY l.valid_from DESC LIMIT 1;
+    RETURN coalesce(found_limit, 0);  -- no setting: other branches' customers are not listed at all
+END
+$$;
+
+-- 검색 기록: run the search, record it (committed by the caller before anything is shown), keep its rows with
+-- the ticket. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
+-- the date). Customers in the officer's scope match as typed (prefixes included). A customer of another
+-- branch matches only a query that identifies them — the full name, name and birth date, the full customer
+-- or loan number — never a prefix (a prefix plus a mask would spell names). Each form is answered from its
+-- own index (revision 0005), planned with the literal the officer typed.
+-- Returns the ticket, how many rows it will show, how many of them of other branches, how many of other
+-- branches were withheld by the daily limit, the limit and how many the officer has been shown today.
+CREATE OR REPLACE FUNCTION api.record_search(query_kind text, query text, birth date DEFAULT NULL,
+                                             page_size integer DEFAULT 50, skip integer DEFAULT 0)
+RETURNS TABLE (ticket bigint, results integer, outside_branch integer, withheld integer, daily_limit integer,
+               shown_today integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    extra bigint[] := data.my_extra_customers();
+    q text := btrim(coalesce(query, ''));
+    today date := data.bank_today();
+    name_order constant text := 'c.name COLLATE "C", c.birth_date, c.customer_no';
+    condition text;
+    identifying text := 'false';  -- what lets another branch's customer through
+    scope text;
+    ordering text := name_order;
+    ids bigint[];
+    scoped boolean[];
+    outside integer;
+    used integer := 0;
+    allowed integer;
+    held integer := 0;
+BEGIN
+    IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
+        RAISE EXCEPTION '검색 범위가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF length(q) NOT BETWEEN 1 AND 40 THEN
+        RAISE EXCEPTION '검색어는 1~40자입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    scope := format('(c.home_branch_id = %s OR c.id = ANY (%L::bigint[]))', m.branch_id, extra);
+    CASE query_kind
+        WHEN 'customer_no' THEN
+            IF q !~ '^C[0-9]{1,8}$' THEN RAISE EXCEPTION '고객번호 형식이 아닙니다: %', data.echo_ref(q) USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.customer_no COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.customer_no = %L', q);
+            ordering := 'c.customer_no COLLATE "C"';
+        WHEN 'loan_no' THEN
+            IF q !~ '^L[0-9]{1,10}$' THEN RAISE EXCEPTION '대출번호 형식이 아닙니다: %', data.echo_ref(q) USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no COLLATE "C" LIKE %L '
+                                'AND (l.branch_id = %s OR l.customer_id = ANY (%L::bigint[]) OR l.loan_no = %L) LIMIT %s)',
+                                q || '%', m.branch_id, extra, q, page_size + skip);
+            identifying := format('c.id IN (SELECT l.customer_id FROM data.loans l WHERE l.loan_no = %L)', q);
+        WHEN 'phone_last4' THEN
+            IF q !~ '^[0-9]{4}$' THEN RAISE EXCEPTION '전화번호 끝 네 자리가 아닙니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.phone_last4 = %L', q);
+            ordering := 'c.phone_last4, ' || name_order;
+        WHEN 'name' THEN
+            IF q !~ '^[가-힣A-Za-z ]+$' THEN RAISE EXCEPTION '이름은 한글·영문만 검색합니다' USING ERRCODE = 'invalid_parameter_value'; END IF;
+            condition := format('c.name COLLATE "C" LIKE %L', q || '%');
+            identifying := format('c.name COLLATE "C" = %L', q);
+        WHEN 'name_birth' THEN
+            IF q !~ '^[가-힣A-Za-z]+$' OR birth IS NULL THEN
+                RAISE EXCEPTION '이름과 생년월일로 검색합니다' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            condition := format('c.name COLLATE "C" = %L AND c.birth_date = %L', q, birth);
+            identifying := 'true';
+        ELSE
+            RAISE EXCEPTION '검색 종류가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
+    EXECUTE format(
+        'SELECT coalesce(array_agg(c.id ORDER BY c.n), ''{}''), coalesce(array_agg(c.in_scope ORDER BY c.n), ''{}'')
+         FROM (SELECT c.id, %s AS in_scope, row_number() OVER (ORDER BY %s) AS n
+               FROM (SELECT * FROM data.customers c WHERE %s AND (%s OR %s) ORDER BY %s LIMIT %s OFFSET %s) c) c',
+        scope, ordering, condition, scope, identifying, ordering, page_size, skip)
+    INTO ids, scoped;
+    outside := cardinality(array_positions(scoped, false));
+    allowed := data.search_outside_limit(today);
+    IF outside > 0 THEN
+        -- the officer's count of the day, locked (a concurrent search waits; under REPEATABLE READ it fails
+        -- with 40001 rather than count twice)
+        INSERT INTO data.search_daily AS d (db_role, day, outside_hits, withheld) VALUES (session_user, today, 0, 0)
+        ON CONFLICT (db_role, day) DO NOTHING;
+        SELECT d.outside_hits INTO used FROM data.search_daily d WHERE d.db_role = session_user AND d.day = today FOR UPDATE;
+        IF used + outside > allowed THEN
+            held := outside;
+            SELECT coalesce(array_agg(x.id ORDER BY x.n), '{}'), coalesce(array_agg(x.s ORDER BY x.n), '{}')
+              INTO ids, scoped
+              FROM unnest(ids, scoped) WITH ORDINALITY AS x(id, s, n) WHERE x.s;
+            outside := 0;
+            UPDATE data.search_daily d SET withheld = d.withheld + held WHERE d.db_role = session_user AND d.day = today;
+        ELSE
+            used := used + outside;
+            UPDATE data.search_daily d SET outside_hits = used WHERE d.db_role = session_user AND d.day = today;
+        END IF;
+    ELSE
+        SELECT coalesce(max(d.outside_hits), 0) INTO used FROM data.search_daily d
+        WHERE d.db_role = session_user AND d.day = today;
+    END IF;
+    ticket := data.audit('customer.search', NULL, jsonb_build_object(
+        'query_kind', query_kind, 'query_hmac', data.search_query_hmac(query_kind, q, birth),
+        'results', cardinality(ids), 'outside_branch', outside, 'withheld', held, 'offset', skip,
+        'page_size', page_size, 'branch_id', m.branch_id, 'consultations', cardinality(extra)));
+    DELETE FROM data.search_tickets t WHERE t.db_role = session_user AND t.created_at < now() - interval '10 minutes';
+    INSERT INTO data.search_tickets (audit_id, db_role, xact, query_kind, customer_ids, in_scope)
+    VALUES (ticket, session_user, pg_current_xact_id()::text::bigint, query_kind, ids, scoped);
+    results := cardinality(ids);
+    outside_branch := outside;
+    withheld := held;
+    daily_limit := allowed;
+    shown_today := used;
+    RETURN NEXT;
+END
+$$;
+ALTER FUNCTION api.record_search(text, text, date, integer, integer) OWNER TO rd_crossbranch;
+
+-- 고객 검색 결과: the rows a committed search ticket recorded, in its order. Refused: another role's ticket or
+-- none (42501), a ticket recorded in this very transaction or older than 10 minutes (55000).
+CREATE OR REPLACE FUNCTION api.search_customers(ticket bigint)
+RETURNS TABLE (customer_no text, name text, birth_date date, phone_masked text, branch_name text, in_scope boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    m data.officers := data.require_officer();
+    extra bigint[] := data.my_extra_customers();
+    t record;
+BEGIN
+    SELECT * INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
+    IF NOT FOUND OR t.db_role <> session_user THEN
+        RAISE EXCEPTION '기록되지 않은 검색입니다: 먼저 api.record_search(…)로 검색을 기록하고 커밋하세요'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF t.xact = pg_current_xact_id()::text::bigint THEN
+        RAISE EXCEPTION '검색 기록을 먼저 커밋한 뒤 결과를 조회하세요 (기록이 남지 않는 검색은 없습니다)'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF t.created_at < now() - interval '10 minutes' THEN
+        RAISE EXCEPTION '검색 기록이 10분이 지나 만료되었습니다: 다시 검색하세요' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN QUERY
+        SELECT c.customer_no::text,
+               CASE WHEN s.here THEN c.name::text ELSE data.mask_surname(c.name) END,
+               CASE WHEN s.here OR t.query_kind = 'name_birth' THEN c.birth_date END,
+               CASE WHEN s.here THEN data.mask_phone(c.phone) ELSE '***-****-****' END,
+               b.name::text, s.here
+        FROM (SELECT x.id, x.n, x.recorded AND (cu.home_branch_id = m.branch_id OR cu.id = ANY (extra)) AS here
+              FROM unnest(t.customer_ids, t.in_scope) WITH ORDINALITY AS x(id, recorded, n)
+              JOIN data.customers cu ON cu.id = x.id) s
+        JOIN data.customers c ON c.id = s.id
+        JOIN data.branches b ON b.id = c.home_branch_id
+        ORDER BY s.n;
+END
+$$;
+ALTER FUNCTION api.search_customers(bigint) OWNER TO rd_crossbranch;
+
+-- 타지점 검색 한도 (head office): from valid_from (today or later), an officer may be shown at most
+-- outside_hits_per_day customers of other branches a day by searches (0: none). Recorded.
+CREATE OR REPLACE FUNCTION api.set_search_limit(valid_from date, outside_hits_per_day integer) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+BEGIN
+    PERFORM data.require_admin();
+    IF valid_from IS NULL OR valid_from < data.bank_today() OR valid_from > data.bank_today() + 366 THEN
+        RAISE EXCEPTION '적용일은 오늘부터 1년 안이어야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF outside_hits_per_day IS NULL OR outside_hits_per_day NOT BETWEEN 0 AND 10000 THEN
+        RAISE EXCEPTION '하루 타지점 검색 한도는 0~10,000명입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO data.search_limits AS l (valid_from, outside_hits_per_day) VALUES (valid_from, outside_hits_per_day)
+    ON CONFLICT ON CONSTRAINT pk_search_limits DO UPDATE
+        SET outside_hits_per_day = excluded.outside_hits_per_day, set_by = session_user, set_at = now();
+    PERFORM data.audit('head_office.search_limit', NULL, jsonb_build_object(
+        'valid_from', valid_from, 'outside_hits_per_day', outside_hits_per_day));
+END
+$$;
+
+-- 반복 검색 (접근기록 점검): in a month, the same query (by its keyed hash) searched by one officer at least
+-- min_repeats times — a name tried again and again — with how many of other branches it showed or had
+-- withheld. The query itself is not stored; the hash tells identical queries apart, nothing more.
+CREATE OR REPLACE FUNCTION api.audit_repeated_searches(month date, min_repeats integer DEFAULT 3)
+RETURNS TABLE (employee_no text, officer_name text, query_kind text, query_hmac text, searches bigint,
+               outside_branch bigint, withheld bigint, first_at timestamptz, last_at timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    first timestamptz := (date_trunc('month', month)::date)::timestamp AT TIME ZONE 'Asia/Seoul';
+    after timestamptz := ((date_trunc('month', month) + interval '1 month')::date)::timestamp AT TIME ZONE 'Asia/Seoul';
+BEGIN
+    PERFORM data.require_group('security');
+    RETURN QUERY
+        SELECT a.employee_no::text, max(o.name)::text, a.details ->> 'query_kind', a.details ->> 'query_hmac',
+               count(*), coalesce(sum((a.details ->> 'outside_branch')::bigint), 0)::bigint,
+               coalesce(sum((a.details ->> 'withheld')::bigint), 0)::bigint, min(a.at), max(a.at)
+        FROM data.audit_log a
+        LEFT JOIN data.officers o ON o.employee_no = a.employee_no
+        WHERE a.at >= first AND a.at < after AND a.action = 'customer.search' AND a.details ? 'query_hmac'
+          AND a.employee_no IS NOT NULL AND coalesce(a.details ->> 'offset', '0') = '0'  -- a next page is no new query
+        GROUP BY a.employee_no, a.details ->> 'query_kind', a.details ->> 'query_hmac'
+        HAVING count(*) >= greatest(coalesce(min_repeats, 3), 2)
+        ORDER BY count(*) DESC, a.employee_no, a.details ->> 'query_hmac';
+END
+$$;
+ALTER FUNCTION api.audit_repeated_searches(date, integer) OWNER TO rd_crossbranch;

@@ -1,0 +1,204 @@
+"""The customer search, recorded first (the outside test of 30 Nov 2026, findings 2 and 6), on the real database
+with an officer's own login: a search rolled back shows nothing; every search that showed rows has its
+committed audit row with the query's kind, its keyed hash (never the query) and how many customers of other
+branches it showed; other branches' customers show the surname only, at most head office's number a day."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+import psycopg2
+import pytest
+from sqlalchemy import text
+
+from retention_desktop.data import roles
+from tests.support import bank_today, connect_as
+
+OFFICER = roles.login_role("E1007")  # 강남역지점 (branch 2)
+
+
+@pytest.fixture
+def officer_conn(db, server_url):
+    conn = connect_as(server_url, db.url.database, OFFICER)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def walk_ins(db) -> list[tuple[str, str]]:
+    """Customers of 본점 (branch 1) whose full names no customer of 강남역지점 shares: (customer_no, name)."""
+    with db.session() as s:
+        return [tuple(r) for r in s.execute(text("""
+            SELECT c.customer_no, c.name FROM data.customers c
+            WHERE c.home_branch_id = 1 AND length(c.name) >= 3
+              AND NOT EXISTS (SELECT 1 FROM data.customers o WHERE o.name = c.name AND o.id <> c.id)
+            ORDER BY c.id LIMIT 3""")).all()]
+
+
+def searches(db) -> list[dict]:
+    with db.session() as s:
+        return [dict(r) for r in s.execute(text(
+            "SELECT id, db_user, details FROM data.audit_log WHERE action = 'customer.search' ORDER BY id")).mappings()]
+
+
+def sqlstate(conn, sql: str, *params) -> str | None:
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            cur.fetchall()
+    except psycopg2.Error as exc:
+        conn.rollback()
+        return exc.pgcode
+    return None
+
+
+def test_a_search_inside_begin_rollback_shows_nothing_and_leaves_nothing_to_read_with(officer_conn, db):
+    """Finding 2: `BEGIN; SELECT * FROM api.search_customers(…); ROLLBACK` read names and birth dates with no
+    trace. Now the rows come only for a ticket committed before: in the recording transaction they are refused,
+    and after the rollback the ticket is gone — as is any row of the search."""
+    before = len(searches(db))
+    with officer_conn.cursor() as cur:
+        cur.execute("SELECT ticket FROM api.record_search('name', '김')")
+        ticket = cur.fetchone()[0]
+        with pytest.raises(psycopg2.Error) as refused:
+            cur.execute("SELECT * FROM api.search_customers(%s)", (ticket,))
+    assert refused.value.pgcode == "55000" and "커밋" in refused.value.diag.message_primary
+    officer_conn.rollback()
+    assert sqlstate(officer_conn, "SELECT * FROM api.search_customers(%s)", ticket) == "42501"
+    assert len(searches(db)) == before  # nothing recorded, nothing shown
+
+
+def test_a_ticket_not_yet_committed_is_no_ticket_for_another_session(officer_conn, db, server_url):
+    """The recording transaction left open, a second session of the same officer asks for the rows: the ticket
+    is invisible until it commits, so the rows never come before the record is durable."""
+    second = connect_as(server_url, db.url.database, OFFICER)
+    try:
+        with officer_conn.cursor() as cur:
+            cur.execute("SELECT ticket FROM api.record_search('name', '김')")
+            ticket = cur.fetchone()[0]
+        assert sqlstate(second, "SELECT * FROM api.search_customers(%s)", ticket) == "42501"
+        officer_conn.commit()
+        with second.cursor() as cur:
+            cur.execute("SELECT * FROM api.search_customers(%s)", (ticket,))
+            assert cur.fetchall()
+        second.rollback()
+    finally:
+        second.close()
+
+
+def test_every_search_that_showed_rows_has_a_committed_audit_row_with_its_counts(login, db, walk_ins):
+    """The desktop's search: two short transactions. Each search that returned rows has its audit row, with
+    the query's kind, its keyed hash, the scope, and how many rows and customers of other branches it showed
+    (the hit count shown); the query itself is nowhere in the row."""
+    from retention_desktop.services.customer_search import search
+
+    officer = login("E1007")
+    before = len(searches(db))
+    walk_in_no, walk_in_name = walk_ins[0]
+    queries = ["김", "김하늘", walk_in_name, walk_in_no, "C0000001"]
+    results = [search(officer, q) for q in queries]
+    recorded = searches(db)[before:]
+    assert [r["details"]["query_kind"] for r in recorded] == ["name", "name", "name", "customer_no", "customer_no"]
+    for result, row, query in zip(results, recorded, queries):
+        details = row["details"]
+        assert row["db_user"] == OFFICER
+        assert details["results"] == len(result.hits) and details["offset"] == 0 and details["branch_id"] == 2
+        assert details["outside_branch"] == sum(not h.in_scope for h in result.hits) == result.outside_branch
+        assert len(details["query_hmac"]) == 64 and query not in str(details)
+    assert results[0].hits and results[2].hits and results[3].hits
+    assert recorded[2]["details"]["outside_branch"] == 1 and recorded[3]["details"]["outside_branch"] == 1
+    # the same query gives the same hash (the review counts repeats); another query another hash
+    assert recorded[3]["details"]["query_hmac"] != recorded[4]["details"]["query_hmac"]
+    search(officer, walk_in_no)
+    assert searches(db)[-1]["details"]["query_hmac"] == recorded[3]["details"]["query_hmac"]
+
+
+def test_the_query_hash_is_an_hmac_with_a_key_only_the_owner_reads(login, db, officer_conn):
+    """HMAC-SHA-256 (RFC 2104) of the query under the server's key: without the key a name cannot be tried
+    against the trail (a plain hash of every Korean name could). The key is not the officer's to read."""
+    from retention_desktop.services.customer_search import search
+
+    search(login("E1007"), "김하늘")
+    with db.session() as s:
+        key = bytes(s.execute(text("SELECT key FROM data.search_secret")).scalar())
+        rfc4231 = bytes(s.execute(text("SELECT data.hmac_sha256('\\x0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b'::bytea, "
+                                       "convert_to('Hi There', 'UTF8'))")).scalar())
+        owner = s.execute(text("SELECT tableowner FROM pg_tables WHERE schemaname = 'data' "
+                               "AND tablename = 'search_secret'")).scalar()
+        readers = s.execute(text("SELECT grantee FROM information_schema.role_table_grants "
+                                 "WHERE table_schema = 'data' AND table_name = 'search_secret'")).scalars().all()
+    assert rfc4231.hex() == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"  # RFC 4231 case 1
+    message = "\x1f".join(("rd-search-v1", "name", "김하늘")).encode()
+    assert searches(db)[-1]["details"]["query_hmac"] == hmac.new(key, message, hashlib.sha256).hexdigest()
+    assert searches(db)[-1]["details"]["query_hmac"] != hashlib.sha256(message).hexdigest()
+    assert len(key) == 32 and owner == roles.system("owner") and set(readers) <= {roles.system("owner")}
+    assert sqlstate(officer_conn, "SELECT key FROM data.search_secret") == "42501"
+
+
+def test_another_branchs_customer_shows_the_surname_only(login, walk_ins):
+    """Finding 6: the mask 김*늘 left all but one syllable of a name to guess. Now another branch's customer
+    shows as 김** (the surname and a fixed mask: not even the length), no birth date, no phone."""
+    from retention_desktop.services.customer_search import search_customers
+
+    officer = login("E1007")
+    for number, name in walk_ins:
+        hit = next(h for h in search_customers(officer, name) if h.customer_no == number)
+        assert not hit.in_scope and hit.name == name[0] + "**" and hit.birth_date is None
+        assert hit.phone_masked == "***-****-****"
+
+
+def test_other_branches_hits_are_limited_per_officer_and_day_in_the_database(login, db, walk_ins, officer_conn):
+    """Finding 6: head office's dated limit (api.set_search_limit) of other branches' customers an officer is
+    shown a day. Past it a search still lists the officer's own scope, withholds the others, says so in words,
+    and records how many it withheld. The count is the database's: psql gets no more than the desktop."""
+    from retention_desktop.gui.pages.search import withheld_notice
+    from retention_desktop.services.customer_search import search
+
+    with db.session() as s:  # the embedded superuser acts as head office (recorded under its name)
+        s.execute(text("SELECT api.set_search_limit(data.bank_today(), 2)"))
+    officer = login("E1007")
+    first, second, third = walk_ins
+    shown = search(officer, first[1])
+    assert [h.customer_no for h in shown.hits if not h.in_scope] == [first[0]] and shown.shown_today == 1
+    assert search(officer, second[0]).outside_branch == 1
+    refused = search(officer, third[1])
+    assert refused.withheld == 1 and refused.daily_limit == 2 and third[0] not in [h.customer_no for h in refused.hits]
+    assert all(h.in_scope for h in refused.hits)
+    assert "하루 2명" in withheld_notice(refused) and "표시하지 않았습니다" in withheld_notice(refused)
+    assert withheld_notice(shown) == ""
+    # the officer's own scope still answers past the limit
+    assert search(officer, "김").hits
+    # … and psql gets no more: the count is kept by the database, per login role and day
+    with officer_conn.cursor() as cur:
+        cur.execute("SELECT outside_branch, withheld FROM api.record_search('customer_no', %s)", (third[0],))
+        assert cur.fetchone() == (0, 1)
+    officer_conn.commit()
+    with db.session() as s:
+        day = s.execute(text("SELECT outside_hits, withheld FROM data.search_daily WHERE db_role = :r AND day = :d"),
+                        {"r": OFFICER, "d": bank_today()}).one()
+        last = s.execute(text("SELECT details FROM data.audit_log WHERE action = 'customer.search' "
+                              "ORDER BY id DESC LIMIT 1")).scalar()
+        limit_set = s.execute(text("SELECT count(*) FROM data.audit_log WHERE action = 'head_office.search_limit'")
+                              ).scalar()
+    assert tuple(day) == (2, 2) and last["withheld"] == 1 and last["outside_branch"] == 0 and limit_set == 1
+
+
+def test_the_months_review_lists_a_query_searched_again_and_again(login, db, walk_ins):
+    """`audit review` shows repeated identical queries per officer, by hash (first pages only): a name tried
+    five times stands out; the hash is all the review knows of the query."""
+    import datetime as dt
+
+    from retention_desktop.domain.korean_time import KST
+    from retention_desktop.services import audit_trail
+    from retention_desktop.services.customer_search import search
+
+    officer = login("E1007")
+    for _ in range(4):
+        search(officer, walk_ins[0][1])
+    search(officer, "김")
+    search(officer, "김", offset=50)  # a next page is not a repeated query
+    repeated = audit_trail.repeated_searches(db, dt.datetime.now(KST).date(), 2)
+    assert [(r.employee_no, r.query_kind, r.searches, r.outside_branch) for r in repeated] == [("E1007", "name", 4, 4)]
+    assert walk_ins[0][1] not in str(repeated)
+    assert audit_trail.repeated_searches(db, dt.datetime.now(KST).date(), 5) == []
