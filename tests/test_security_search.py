@@ -150,9 +150,10 @@ def test_another_branchs_customer_shows_the_surname_only(login, walk_ins):
 
 def test_other_branches_hits_are_limited_per_officer_and_day_in_the_database(login, db, walk_ins, officer_conn):
     """Finding 6: head office's dated limit (api.set_search_limit) of other branches' customers an officer is
-    shown a day. Past it a search still lists the officer's own scope, withholds the others, says so in words,
-    and records how many it withheld. The count is the database's: psql gets no more than the desktop."""
-    from retention_desktop.gui.pages.search import withheld_notice
+    shown a day. Past it a search still lists the officer's own scope, withholds the others and records how
+    many; the officer is told the limit is reached on every search from then on, found or not, so the answer
+    is no oracle of whether a name exists elsewhere. The count is the database's: psql gets no more."""
+    from retention_desktop.gui.pages.search import limit_notice
     from retention_desktop.services.customer_search import search
 
     with db.session() as s:  # the embedded superuser acts as head office (recorded under its name)
@@ -160,19 +161,22 @@ def test_other_branches_hits_are_limited_per_officer_and_day_in_the_database(log
     officer = login("E1007")
     first, second, third = walk_ins
     shown = search(officer, first[1])
-    assert [h.customer_no for h in shown.hits if not h.in_scope] == [first[0]] and shown.shown_today == 1
-    assert search(officer, second[0]).outside_branch == 1
-    refused = search(officer, third[1])
-    assert refused.withheld == 1 and refused.daily_limit == 2 and third[0] not in [h.customer_no for h in refused.hits]
-    assert all(h.in_scope for h in refused.hits)
-    assert "하루 2명" in withheld_notice(refused) and "표시하지 않았습니다" in withheld_notice(refused)
-    assert withheld_notice(shown) == ""
+    assert [h.customer_no for h in shown.hits if not h.in_scope] == [first[0]]
+    assert (shown.shown_today, shown.limit_reached, limit_notice(shown)) == (1, False, "")
+    reached = search(officer, second[0])
+    assert reached.outside_branch == 1 and reached.limit_reached  # the last one allowed is shown
+    past = search(officer, third[1])
+    assert third[0] not in [h.customer_no for h in past.hits] and all(h.in_scope for h in past.hits)
+    assert past.limit_reached and past.daily_limit == 2
+    assert "하루 2명" in limit_notice(past) and "표시하지 않습니다" in limit_notice(past)
+    nobody = search(officer, "갑을병정무")  # a name nobody has: the same answer as a withheld one
+    assert (nobody.hits, nobody.outside_branch, nobody.limit_reached) == (past.hits, 0, True)
     # the officer's own scope still answers past the limit
     assert search(officer, "김").hits
     # … and psql gets no more: the count is kept by the database, per login role and day
     with officer_conn.cursor() as cur:
-        cur.execute("SELECT outside_branch, withheld FROM api.record_search('customer_no', %s)", (third[0],))
-        assert cur.fetchone() == (0, 1)
+        cur.execute("SELECT outside_branch, limit_reached FROM api.record_search('customer_no', %s)", (third[0],))
+        assert cur.fetchone() == (0, True)
     officer_conn.commit()
     with db.session() as s:
         day = s.execute(text("SELECT outside_hits, withheld FROM data.search_daily WHERE db_role = :r AND day = :d"),
@@ -182,6 +186,25 @@ def test_other_branches_hits_are_limited_per_officer_and_day_in_the_database(log
         limit_set = s.execute(text("SELECT count(*) FROM data.audit_log WHERE action = 'head_office.search_limit'")
                               ).scalar()
     assert tuple(day) == (2, 2) and last["withheld"] == 1 and last["outside_branch"] == 0 and limit_set == 1
+
+
+def test_the_search_that_reaches_the_limit_shows_what_is_left_of_it(login, db):
+    """Several namesakes at other branches, one left of the day's limit: the first is shown, the rest withheld."""
+    from retention_desktop.services.customer_search import search
+
+    with db.session() as s:
+        name, count = s.execute(text("""
+            SELECT c.name, count(*) FROM data.customers c WHERE c.home_branch_id NOT IN (2)
+              AND NOT EXISTS (SELECT 1 FROM data.customers o WHERE o.home_branch_id = 2
+                              AND o.name COLLATE "C" LIKE c.name || '%')
+            GROUP BY c.name HAVING count(*) >= 2 ORDER BY count(*) DESC, c.name LIMIT 1""")).one()
+        s.execute(text("SELECT api.set_search_limit(data.bank_today(), 1)"))
+    result = search(login("E1007"), name)
+    assert (len(result.hits), result.outside_branch, result.limit_reached) == (1, 1, True)
+    with db.session() as s:
+        details = s.execute(text("SELECT details FROM data.audit_log WHERE action = 'customer.search' "
+                                 "ORDER BY id DESC LIMIT 1")).scalar()
+    assert (details["results"], details["outside_branch"], details["withheld"]) == (1, 1, count - 1)
 
 
 def test_the_months_review_lists_a_query_searched_again_and_again(login, db, walk_ins):

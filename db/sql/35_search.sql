@@ -16,8 +16,10 @@
 --
 -- Other branches' customers (they walk into any branch) come only on a query that identifies them, masked
 -- to the surname (김**: data.mask_surname), and at most data.search_outside_limit(day) of them per officer per
--- day (data.search_limits, head office: api.set_search_limit). Past the limit a search still shows the
--- officer's own scope; the other branches' hits are withheld and the ticket says how many.
+-- day (data.search_limits, head office: api.set_search_limit). The search that reaches the limit shows what
+-- is left of it; past it a search still shows the officer's own scope and withholds the other branches' hits
+-- (recorded, counted). The officer learns only that the limit is reached — on every search from then on,
+-- found or not, so the answer is no oracle of whether a full name exists at another branch.
 
 -- HMAC-SHA-256 (RFC 2104) from the built-in sha256: no extension needed.
 CREATE OR REPLACE FUNCTION data.hmac_sha256(key bytea, message bytea) RETURNS bytea
@@ -86,11 +88,12 @@ $$;
 -- branch matches only a query that identifies them — the full name, name and birth date, the full customer
 -- or loan number — never a prefix (a prefix plus a mask would spell names). Each form is answered from its
 -- own index (revision 0005), planned with the literal the officer typed.
--- Returns the ticket, how many rows it will show, how many of them of other branches, how many of other
--- branches were withheld by the daily limit, the limit and how many the officer has been shown today.
+-- Returns the ticket, how many rows it will show, how many of them of other branches, whether the officer has
+-- reached the day's limit of other branches' customers (true on every search from then on), the limit and how
+-- many the officer has been shown today.
 CREATE OR REPLACE FUNCTION api.record_search(query_kind text, query text, birth date DEFAULT NULL,
                                              page_size integer DEFAULT 50, skip integer DEFAULT 0)
-RETURNS TABLE (ticket bigint, results integer, outside_branch integer, withheld integer, daily_limit integer,
+RETURNS TABLE (ticket bigint, results integer, outside_branch integer, limit_reached boolean, daily_limit integer,
                shown_today integer)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -110,6 +113,7 @@ DECLARE
     outside integer;
     used integer := 0;
     allowed integer;
+    remaining integer;
     held integer := 0;
 BEGIN
     IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
@@ -162,17 +166,19 @@ BEGIN
         INSERT INTO data.search_daily AS d (db_role, day, outside_hits, withheld) VALUES (session_user, today, 0, 0)
         ON CONFLICT (db_role, day) DO NOTHING;
         SELECT d.outside_hits INTO used FROM data.search_daily d WHERE d.db_role = session_user AND d.day = today FOR UPDATE;
-        IF used + outside > allowed THEN
-            held := outside;
-            SELECT coalesce(array_agg(x.id ORDER BY x.n), '{}'), coalesce(array_agg(x.s ORDER BY x.n), '{}')
+        remaining := greatest(allowed - used, 0);
+        IF outside > remaining THEN  -- the first `remaining` of them are shown, the rest withheld
+            held := outside - remaining;
+            SELECT coalesce(array_agg(y.id ORDER BY y.n), '{}'), coalesce(array_agg(y.s ORDER BY y.n), '{}')
               INTO ids, scoped
-              FROM unnest(ids, scoped) WITH ORDINALITY AS x(id, s, n) WHERE x.s;
-            outside := 0;
-            UPDATE data.search_daily d SET withheld = d.withheld + held WHERE d.db_role = session_user AND d.day = today;
-        ELSE
-            used := used + outside;
-            UPDATE data.search_daily d SET outside_hits = used WHERE d.db_role = session_user AND d.day = today;
+              FROM (SELECT x.id, x.s, x.n, count(*) FILTER (WHERE NOT x.s) OVER (ORDER BY x.n) AS k
+                    FROM unnest(ids, scoped) WITH ORDINALITY AS x(id, s, n)) y
+             WHERE y.s OR y.k <= remaining;
+            outside := remaining;
         END IF;
+        used := used + outside;
+        UPDATE data.search_daily d SET outside_hits = used, withheld = d.withheld + held
+        WHERE d.db_role = session_user AND d.day = today;
     ELSE
         SELECT coalesce(max(d.outside_hits), 0) INTO used FROM data.search_daily d
         WHERE d.db_role = session_user AND d.day = today;
@@ -186,7 +192,7 @@ BEGIN
     VALUES (ticket, session_user, pg_current_xact_id()::text::bigint, query_kind, ids, scoped);
     results := cardinality(ids);
     outside_branch := outside;
-    withheld := held;
+    limit_reached := used >= allowed;
     daily_limit := allowed;
     shown_today := used;
     RETURN NEXT;

@@ -2144,8 +2144,8 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>Show {n} more</translation>
     </message>
     <message>
-        <source>다른 영업점 고객 {n}명은 오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 표시하지 않았습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.</source>
-        <translation>{n} customer(s) of other branches not shown: today's limit of other branches' customers in searches ({limit} a day) is reached. This branch's customers are still found. Head office sets the limit.</translation>
+        <source>오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 다른 영업점 고객은 더 표시하지 않습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.</source>
+        <translation>Today's limit of other branches' customers in searches ({limit} a day) is reached: no more customers of other branches are shown. This branch's customers are still found. Head office sets the limit.</translation>
     </message>
     <message>
         <source>에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요.</source>

@@ -4,8 +4,8 @@ The database answers (``db/sql/35_search.sql``): every form of the query from an
 order, the stored last-four column, the unique numbers), so it answers alike at a million customers.
 Customers of the officer's scope come with their name and birth date; customers of other branches (they walk
 into any branch) only with the surname (김**) and their branch, so the officer can ask for consultation
-access, and at most head office's daily number of them per officer (past it they are withheld, and the
-result says so).
+access, and at most head office's daily number of them per officer (past it they are withheld, and every
+result from then on says the limit is reached — found or not, so it tells nothing of who exists).
 
 Every search is recorded before it is shown, in two short transactions: ``api.record_search`` records it (the
 kind of query, a keyed hash of it — never the query itself —, the scope, how many rows and how many of other
@@ -41,7 +41,7 @@ class SearchResult:
 
     hits: list[CustomerHit]
     outside_branch: int = 0  # other branches' customers among the hits
-    withheld: int = 0  # other branches' customers not shown: the officer's daily limit was reached
+    limit_reached: bool = False  # the officer's daily limit of other branches' customers is used up: no more shown
     daily_limit: int = 0  # other branches' customers an officer may be shown a day (head office's setting)
     shown_today: int = 0  # … and how many this officer has been shown today, this search included
 
@@ -104,5 +104,5 @@ def search(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0
     rows = officer.database.read(lambda s: api_calls.rows(s, "search_customers", recorded["ticket"]))
     hits = [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"],
                         r["in_scope"]) for r in rows]
-    return SearchResult(hits, recorded["outside_branch"], recorded["withheld"], recorded["daily_limit"],
+    return SearchResult(hits, recorded["outside_branch"], recorded["limit_reached"], recorded["daily_limit"],
                         recorded["shown_today"])

@@ -1,6 +1,6 @@
 """고객 검색: results while typing (debounced), a page at a time, Enter opens the customer. Customers of other
 branches show masked (surname only); opening one asks for consultation access (the customer page). Past the
-officer's daily limit of other branches' customers the search says how many it withheld."""
+officer's daily limit of other branches' customers every search says the limit is reached."""
 
 from __future__ import annotations
 
@@ -40,13 +40,12 @@ def empty_hint(query: str) -> str:
                                        "고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요."))
 
 
-def withheld_notice(result: SearchResult) -> str:
-    """What a search past the daily limit of other branches' customers did not show, in words ("" if none)."""
-    if not result.withheld:
+def limit_notice(result: SearchResult) -> str:
+    """That the officer's daily limit of other branches' customers is reached, in words ("" if not)."""
+    if not result.limit_reached:
         return ""
-    return tr("다른 영업점 고객 {n}명은 오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 표시하지 않았습니다. "
-              "이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.").format(
-        n=f"{result.withheld:,}", limit=f"{result.daily_limit:,}")
+    return tr("오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 다른 영업점 고객은 더 표시하지 않습니다. "
+              "이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.").format(limit=f"{result.daily_limit:,}")
 
 
 class SearchPage(QWidget):
@@ -94,8 +93,8 @@ class SearchPage(QWidget):
         self.query = query
         self._show_count()
         searched = bool(query.strip())
-        # withheld by the daily limit: say so (not "nobody matches", which would be untrue)
-        hint = withheld_notice(result) or (empty_hint(query) if searched and not hits else "")
+        # past the daily limit: say so (rather than "nobody matches", which may be untrue)
+        hint = limit_notice(result) or (empty_hint(query) if searched and not hits else "")
         self.ui.hintLabel.setText(hint)
         self.ui.hintLabel.setVisible(bool(hint))
         if hits:
