@@ -697,3 +697,49 @@ def test_demo_certificates_are_refused_in_central_mode(login, tmp_path):
         assert len(api_calls.rows(s, "pinned_trust_roots")) == 1
     assert ps.trust_roots(central, tmp_path) == []  # central mode still trusts nothing DEMO
     assert ps.verify_pdf(officer.database, made.pdf, ps.trust_roots(officer.database, tmp_path)).ok
+
+
+def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, db):
+    """The database's list-rate floor (the base of every approval authority) subtracted the salary-transfer and
+    tenure discounts from everyone; now only from a customer with salary transfer, and with tenure_discount_years
+    as a customer by today (data.customers). Seen in the manager's refusal of an invented 3.5 % re-loan, which
+    names the lowest rate the authority allows: 0.20 %p higher without salary transfer, 0.10 %p more for a
+    customer of less than five years (db/versions/0004's pricing rules)."""
+    import re
+    from decimal import Decimal
+
+    with db.session() as s:
+        loan_no, customer_id = s.execute(text(
+            "SELECT l.loan_no, l.customer_id FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).one()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+        s.execute(text("UPDATE data.customers SET salary_transfer = true, created_on = :old WHERE id = :c"),
+                  {"old": today - dt.timedelta(days=365 * 10), "c": customer_id})
+    from tests.test_security_applications import fake_pdf
+
+    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
+                                      pdf=fake_pdf())
+    assert code is None, message
+    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
+    assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
+    with db.session() as s:
+        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
+                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+
+    def lowest() -> Decimal:
+        code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+        assert code == "42501" and "지점장 전결 한도" in message, message
+        return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+
+    with_both = lowest()
+    with db.session() as s:
+        s.execute(text("UPDATE data.customers SET salary_transfer = false WHERE id = :c"), {"c": customer_id})
+    without_salary = lowest()
+    with db.session() as s:
+        s.execute(text("UPDATE data.customers SET created_on = :new WHERE id = :c"),
+                  {"new": today - dt.timedelta(days=365), "c": customer_id})
+    assert without_salary - with_both == Decimal("0.20")
+    assert lowest() - without_salary == Decimal("0.10")
