@@ -322,21 +322,18 @@ def trust_roots(database, data_dir: Path) -> list[bytes]:
     """The roots a proposal signature may chain to: head office's, stored centrally (``api.add_trust_root``)
     and pinned by the fingerprint the audit trail recorded — and, if the settings name
     ``extra.trust_root_fingerprints``, only those. In demo mode (embedded database) also the DEMO roots of the
-    data folder. Never a folder anyone can drop a file into in central mode."""
+    data folder. Never a folder anyone can drop a file into in central mode, and never a DEMO root there (one
+    pinned by mistake is left out: ``pki.is_demo_pem``)."""
+    from retention_desktop.proposal.pki import demo_roots, is_demo_pem  # cryptography: when verifying
+
     with database.session() as s:
         pinned = api_calls.rows(s, "pinned_trust_roots")
     allowed = load_settings(data_dir).extra.get("trust_root_fingerprints")
     roots = [r["pem"].encode("ascii") for r in pinned
              if not allowed or r["fingerprint_sha256"] in {f.lower().replace(":", "") for f in allowed}]
-    if database.mode != "embedded":  # a DEMO root pinned by mistake trusts nothing in central mode
-        from retention_desktop.proposal.pki import is_demo_pem
-
-        return [pem for pem in roots if not is_demo_pem(pem)]
     if database.mode == "embedded":
-        from retention_desktop.proposal.pki import demo_roots  # cryptography: when verifying
-
-        roots += demo_roots(data_dir / "pki")
-    return roots
+        return roots + demo_roots(data_dir / "pki")
+    return [pem for pem in roots if not is_demo_pem(pem)]
 
 
 def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
