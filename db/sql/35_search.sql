@@ -1,4 +1,4 @@
--- 고객 검색, recorded first (revision 0012; the outside test of 30 Nov 2026, findings 2 and 6).
+-- 고객 검색, recorded first (revision 0013; the outside test of 30 Nov 2026, findings 2 and 6).
 --
 -- A search shows names and birth dates, so it is an access like a reveal: it is recorded and committed before
 -- anything is shown. Two calls, two transactions:

@@ -47,10 +47,11 @@ GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customer
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today(),
-    data.echo_ref(text) TO rd_crossbranch;
+    data.echo_ref(text), data.proposal_facts(text, text, date, jsonb, jsonb), data.quote_sha256(jsonb, jsonb),
+    data.json_numeric(jsonb) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.proposal_check_subject(text) TO rd_owner;
--- the search recorded first (35_search.sql): its tickets and daily counts (tables of revision 0012: a database
--- being brought to revision 0011 loads these files before they exist), the keyed hash of a query (the key
+-- the search recorded first (35_search.sql): its tickets and daily counts (tables of revision 0013: a database
+-- being brought to revisions 0011 and 0012 loads these files before they exist), the keyed hash of a query (the key
 -- itself, data.search_secret, is rd_owner's alone), the day's limit, the surname mask
 DO $$
 BEGIN
@@ -86,7 +87,7 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
     api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),
     api.record_proposal_decision(text, text), api.proposal_fingerprint(text, text), api.pinned_trust_roots(),
-    api.proposal_check(bigint, text),
+    api.proposal_check(bigint, text), api.quote_sha256(jsonb, jsonb),
     api.application_actions(text), api.file_application(text), api.move_application(text, text, integer, text),
     api.call_list_export(bigint) TO rd_officer;
 
@@ -94,7 +95,8 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search
 GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
     api.save_pricing_rules(text, date, jsonb, text, text), api.save_products(jsonb, boolean, text),
     api.import_market_offers(jsonb, text), api.import_index_rates(jsonb, text), api.set_approval_limit(text, bigint),
-    api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb) TO rd_admin;
+    api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb),
+    api.head_office_bounds() TO rd_admin;
 GRANT EXECUTE ON FUNCTION api.set_search_limit(date, integer) TO rd_admin;
 
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.

@@ -10,18 +10,18 @@ rows and how many of other branches it shows — in a transaction the desktop co
 * ``search_secret``: the key of the queries' HMAC, 32 random bytes made here; only rd_owner reads it.
 
 Downgrade drops them and puts revision 0011's ``api.search_customers(kind, query, …)`` back (recording in the
-caller's transaction).
+caller's transaction; revision 0012 did not change it).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql, roles
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
