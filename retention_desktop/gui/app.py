@@ -202,8 +202,11 @@ class DesktopApp:
 
 def _preload_screens() -> None:
     """Import the screens' modules off the GUI thread while the login window is up (Python imports are
-    thread-safe); the main window then opens without a pause."""
-    import retention_desktop.gui.main_window  # noqa: F401
+    thread-safe); the main window then opens without a pause. The first page only: the others are imported once
+    the window is usable (``_warm_up``)."""
+    from retention_desktop.gui.main_window import page_class
+
+    page_class("dashboard")
 
 
 def _warm_up() -> None:
