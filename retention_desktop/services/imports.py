@@ -45,6 +45,18 @@ class ImportRejected(InputError):
         self.errors = errors
         super().__init__("\n".join(errors))
 
+    def message(self, translate=None) -> str:
+        """Each line with its sentence (after the last ": ", the place before it) in the catalogue's language: the
+        database's refusals end in a fixed sentence (e.g. the head-office bounds of db/sql/60_head_office.sql)."""
+        if translate is None:
+            return self.text
+
+        def line(text: str) -> str:
+            place, colon, sentence = text.rpartition(": ")
+            return f"{place}{colon}{translate(sentence)}" if colon else translate(text)
+
+        return "\n".join(line(e) for e in self.errors)
+
 
 @dataclass(frozen=True)
 class MarketOfferRow:
