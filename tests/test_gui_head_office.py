@@ -178,7 +178,7 @@ def test_new_policy_version_from_the_form(qtbot, page, admin):
 
 def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbot, login, tmp_path):
     officer = login("E1007")
-    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
     assert "본부 관리" not in labels and "재대출 신청" in labels and "head_office" not in window.pages
@@ -191,8 +191,8 @@ def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbo
     wait_for_tasks()
 
 
-def test_admin_window_has_the_head_office_screen(qtbot, admin):
-    window = MainWindow(admin, "2025.10-1015", TEST_AS_OF)
+def test_admin_window_has_the_head_office_screen(qtbot, admin, tmp_path):
+    window = MainWindow(admin, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
     assert labels[-1] == "본부 관리"

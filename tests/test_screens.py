@@ -1,7 +1,8 @@
 """Every screen an officer works in, walked widget by widget with demo data on a 1366×768 laptop:
 
-- in English nothing shows Hangul but the names of people, branches, lenders and products and the engine's own
-  sentences (reasons and advice, marked ``engineText``); in Korean no English word shows but the field's
+- in English nothing shows Hangul but the names of people, branches, lenders and products and data shown as
+  written (head office's notes, the officer's comments): the engine's sentences (advice, reasons, flags, events,
+  ``domain.sentences``) are said in English too, in every row of every table; in Korean no English word shows but the field's
   acronyms (DSR, LTV, PDF…), names and codes;
 - no widget is wider than the window or reaches past it, and no main table scrolls sideways.
 """

@@ -38,7 +38,7 @@ EVENT_COLUMNS = [
     Column("일시", lambda e: f"{e.at:%Y.%m.%d %H:%M:%S}", lambda e: e.at),
     Column("직원", lambda e: e.officer_name),
     Column("변경", lambda e: (f"{tr(STATE_KO[e.from_state])} → " if e.from_state else "") + tr(STATE_KO[e.to_state])),
-    Column("의견", lambda e: e.comment, engine=True),  # what the officer wrote, as written
+    Column("의견", lambda e: e.comment, as_written=True),  # what the officer wrote, as written
 ]
 
 class ApplicationsPage(QWidget):
