@@ -281,6 +281,57 @@ def test_search_pages_past_fifty_and_says_what_to_try_when_nobody_matches(qtbot,
     wait_for_tasks()
 
 
+@pytest.fixture
+def many_namesakes(db, login):
+    """More than two pages of 이 customers at E1007's branch (added through the demo's data layer): 120 in all."""
+    from retention_desktop.data.demo_states import add_namesakes
+    from retention_desktop.services.customer_search import search_customers
+
+    officer = login("E1007")
+    already = len(search_customers(officer, "이", 200))
+    given = ["가은", "나래", "다온", "라희", "마루", "바다", "사랑", "아라", "자윤", "차미", "하람", "보람"]
+    names = [f"이{given[i % len(given)]}{i:03d}" for i in range(120 - already)]
+    add_namesakes(db, officer.branch_id, names, first_customer_no=9_100_000)
+    assert len(search_customers(officer, "이", 200)) == 120
+    return officer
+
+
+def test_search_pages_by_fifty_over_a_hundred_and_twenty_namesakes(qtbot, many_namesakes):
+    """The screen's own page of 50: the first 50 of 120, "다음 50명 더 보기" brings 50 more below them (the earlier
+    ones stay where they were, scrolled back to), then the last 20; the count says what is shown and whether more
+    are there, and the button goes once all 120 are."""
+    from retention_desktop.gui.pages.search import PAGE, SearchPage
+
+    assert PAGE == 50
+    page = SearchPage()
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.activate(many_namesakes)
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT) as found:
+        page.ui.searchEdit.setText("이")
+    assert found.args[1] == 50 and page.model.rowCount() == 50
+    assert page.ui.countLabel.text() == "'이' 검색 결과 50명 표시 · 더 있습니다"
+    assert page.ui.moreButton.isVisible() and page.ui.moreButton.text() == "다음 50명 더 보기"
+    first = [page.model.record(r).customer_no for r in range(50)]
+    with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+        page.ui.moreButton.click()
+    assert page.model.rowCount() == 100
+    assert page.ui.countLabel.text() == "'이' 검색 결과 100명 표시 · 더 있습니다" and page.ui.moreButton.isVisible()
+    assert [page.model.record(r).customer_no for r in range(50)] == first  # the previous page, unchanged above
+    page.ui.resultsView.scrollToTop()
+    assert page.ui.resultsView.rowAt(0) == 0
+    with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+        page.ui.moreButton.click()
+    assert page.model.rowCount() == 120 and not page.model.canFetchMore()
+    assert page.ui.countLabel.text() == "'이' 검색 결과 120명" and not page.ui.moreButton.isVisible()
+    numbers = [page.model.record(r).customer_no for r in range(120)]
+    assert len(set(numbers)) == 120  # the pages neither overlap nor skip
+    names = [page.model.record(r).name for r in range(120)]
+    assert all(n.startswith("이") for n in names) and names == sorted(names)  # one stable order across pages
+    wait_for_tasks()
+
+
 def test_policy_values_read_in_words_with_their_source(policy):
     """Head office reads a version's values with units and band steps, and the version (with date and note) since
     which each value has held — never the raw document."""
