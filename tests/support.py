@@ -229,3 +229,12 @@ class StallMeter:
 
     def __exit__(self, *exc):
         self.timer.stop()
+
+
+def in_english(text: str) -> str:
+    """An engine sentence or an import error (``domain.sentences``) as the English catalogue says it."""
+    from retention_desktop.domain.sentences import render
+    from retention_desktop.messages import translator
+
+    english = translator("en")
+    return render(text, english, english)

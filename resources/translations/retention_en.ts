@@ -2201,7 +2201,7 @@ Having checked the document yourself, change the customer's annual income to thi
     </message>
     <message>
         <source>카드론 상환</source>
-        <translation>Card loans repaid</translation>
+        <translation>Cards repaid</translation>
     </message>
     <message>
         <source>모두 적용</source>
@@ -2481,19 +2481,19 @@ Having checked the document yourself, change the customer's annual income to thi
     </message>
     <message>
         <source>소득 {pct}% 증가</source>
-        <translation>Income up {pct}%</translation>
+        <translation>Income +{pct}%</translation>
     </message>
     <message>
         <source>소득 {pct}% 감소</source>
-        <translation>Income down {pct}%</translation>
+        <translation>Income -{pct}%</translation>
     </message>
     <message>
         <source>금리 {shift} 하락</source>
-        <translation>Rate down {shift}</translation>
+        <translation>Rate -{shift}</translation>
     </message>
     <message>
         <source>금리 {shift} 상승</source>
-        <translation>Rate up {shift}</translation>
+        <translation>Rate +{shift}</translation>
     </message>
     <message>
         <source>규제정책 {version} 시행</source>
@@ -2798,6 +2798,126 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>재대출 시 중도상환수수료 전액 면제</source>
         <translation>Prepayment fee waived in full on a re-loan</translation>
+    </message>
+    <message>
+        <source>{field}: 정수여야 합니다 (입력 {value})</source>
+        <translation>{field}: whole number expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {low}~{high} 사이여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be between {low} and {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 비어 있으면 안 됩니다</source>
+        <translation>{field}: must not be empty</translation>
+    </message>
+    <message>
+        <source>{field}: 최대 {limit}자입니다 (입력 {length}자)</source>
+        <translation>{field}: at most {limit} characters, got {length}</translation>
+    </message>
+    <message>
+        <source>{field}: 숫자여야 합니다 (입력 {value})</source>
+        <translation>{field}: number expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 0~100, 소수 넷째 자리까지여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be 0 to 100 with at most four decimals, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 0 초과 100 이하, 소수 넷째 자리까지여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be above 0 to 100 with at most four decimals, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 날짜는 YYYY-MM-DD 형식이어야 합니다 (입력 {value})</source>
+        <translation>{field}: date YYYY-MM-DD expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {choices} 중 하나여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be one of {choices}, got {value}</translation>
+    </message>
+    <message>
+        <source>{low_field} {low}이(가) {high_field} {high}보다 큽니다</source>
+        <translation>{low_field} {low} is above {high_field} {high}</translation>
+    </message>
+    <message>
+        <source>{field}: {rate}%는 {day} 법정 최고금리 {top}%를 넘습니다</source>
+        <translation>{field}: {rate} is above the legal maximum interest rate of {top}% on {day}</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄과 금융기관·대출 종류·구간·날짜가 같습니다</source>
+        <translation>the same lender, loan kind, band and date as line {line}</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄과 지표·날짜가 같습니다</source>
+        <translation>the same index and date as line {line}</translation>
+    </message>
+    <message>
+        <source>JSON 객체여야 합니다</source>
+        <translation>a JSON object is expected</translation>
+    </message>
+    <message>
+        <source>{key}이(가) 없습니다</source>
+        <translation>{key} is missing</translation>
+    </message>
+    <message>
+        <source>{field}: 1~{limit}자여야 합니다</source>
+        <translation>{field}: 1 to {limit} characters</translation>
+    </message>
+    <message>
+        <source>{field}: {low} 이상 {high} 이하여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be from {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {low} 초과 {high} 이하여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be above {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 영문 대문자·숫자·'-' 1~32자여야 합니다 (입력 {value})</source>
+        <translation>{field}: 1–32 capital letters, digits or '-', got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 고정금리 상품에는 지표가 없습니다 (비워 두세요)</source>
+        <translation>{field}: a fixed-rate product has no index (leave it empty)</translation>
+    </message>
+    <message>
+        <source>{field}: {rate_type} 상품에는 {choices} 중 하나가 필요합니다</source>
+        <translation>{field}: a {rate_type} product needs one of {choices}</translation>
+    </message>
+    <message>
+        <source>{high_field} {high}이(가) {low_field} {low}보다 작습니다</source>
+        <translation>{high_field} {high} is below {low_field} {low}</translation>
+    </message>
+    <message>
+        <source>{field}: true 또는 false여야 합니다 (입력 {value})</source>
+        <translation>{field}: true or false, got {value}</translation>
+    </message>
+    <message>
+        <source>상품 {code}은(는) 이미 {line}번째 줄에 있습니다</source>
+        <translation>product {code} is already on line {line}</translation>
+    </message>
+    <message>
+        <source>{field}: {code}은(는) 이미 있는 상품입니다 ({name})</source>
+        <translation>{field}: {code} already exists ({name})</translation>
+    </message>
+    <message>
+        <source>{field}: {code}은(는) {kind} 상품이며 종류를 바꿀 수 없습니다 (다른 종류는 새 코드로 추가하세요)</source>
+        <translation>{field}: {code} is a {kind} product and stays one (add a new code for another kind)</translation>
+    </message>
+    <message>
+        <source>{field}: {rate}%는 법정 최고금리 {top}%를 넘습니다</source>
+        <translation>{field}: {rate} is above the legal maximum interest rate of {top}%</translation>
+    </message>
+    <message>
+        <source>행이 없습니다</source>
+        <translation>no rows</translation>
+    </message>
+    <message>
+        <source>{place}: 칸이 {expected}개여야 합니다 (입력 {got}개)</source>
+        <translation>{place}: expected {expected} fields, got {got}</translation>
+    </message>
+    <message>
+        <source>첫 줄(머리글)은 {header}여야 합니다</source>
+        <translation>header must be {header}</translation>
     </message>
 </context>
 <context>

@@ -138,4 +138,4 @@ class PolicyDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self.ui.buttonBox.setEnabled(True)
         self.ui.errorLabel.setText(tr("등록하지 않았습니다") + ": " + policy_error_text(
-            "\n".join(exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))
+            "\n".join(localize(e) for e in exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))

@@ -15,7 +15,7 @@ from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.domain.policy_view import VersionFacts, parameter_rows
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_head_office_page import Ui_HeadOfficePage
-from retention_desktop.gui.i18n import format_won, format_won_korean, tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, localize, tr
 from retention_desktop.gui.policy_dialog import PolicyDialog
 from retention_desktop.gui.product_dialog import ProductDialog
 from retention_desktop.gui.table_models import Column, RecordsModel
@@ -84,7 +84,7 @@ PARAMETER_COLUMNS = [  # rows are policy_view.ParameterRow: the value in words, 
 class HeadOfficePage(QWidget):
     loaded = Signal()
     imported = Signal(str, str)  # kind, result
-    rejected = Signal(list)
+    rejected = Signal(object)  # the refusal's lines (sentences: a list signal would make them plain text)
     failed = Signal(str)
 
     def __init__(self, today: dt.date):
@@ -197,7 +197,7 @@ class HeadOfficePage(QWidget):
     # -- messages ----------------------------------------------------------------------------------------
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ImportRejected):
-            shown = exc.errors[:SHOWN_ERRORS]
+            shown = [localize(error) for error in exc.errors[:SHOWN_ERRORS]]
             more = len(exc.errors) - len(shown)
             self._say(tr("아무것도 바뀌지 않았습니다. 다음을 고쳐 다시 가져오세요:") + "\n" + "\n".join(shown)
                       + ("\n" + tr("… 외 {n}건").format(n=more) if more else ""), "error")
