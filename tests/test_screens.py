@@ -189,6 +189,40 @@ def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, la
     assert sorted(set(walk.unnamed)) == [], "controls without an accessible name:\n" + "\n".join(sorted(set(walk.unnamed)))
 
 
+def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot):
+    """A call list's reasons and eligibility come back from the database as Korean text: the screen reads each
+    back against the catalogue's templates and says it in English like the sentence it was made from; text that
+    is no sentence of the engine (a name) stays as it is. (The test database has no scoring run, so the walk
+    above cannot show a call's reasons.)"""
+    import datetime as dt
+    from decimal import Decimal
+
+    from retention_desktop.domain.advice import signal_texts
+    from retention_desktop.domain.sentences import Sentence
+    from retention_desktop.gui.i18n import localize
+    from tests.screen_walk import HANGUL
+
+    day = dt.date(2026, 11, 30)
+    reasons = [*signal_texts(current_rate_pct=Decimal("5.40"), market_rate_pct=Decimal("5.05"), as_of=day,
+                             fee_window_ends_on=day + dt.timedelta(days=20), switch_allowed_from=day + dt.timedelta(days=40),
+                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30),
+               *signal_texts(current_rate_pct=Decimal("4.00"), market_rate_pct=Decimal("5.05"), as_of=day,
+                             fee_window_ends_on=None, switch_allowed_from=None, score_change=-40, score_threshold=30,
+                             rate_cut_right=False, notice_days=30)]
+    assert len(reasons) == 6 and all(isinstance(r, Sentence) for r in reasons)
+    translator = install_language("en")
+    try:
+        said = [localize(r) for r in reasons]
+        read_back = [localize(str(r)) for r in reasons]  # as the database gives them back: plain text
+        assert read_back == said
+        assert not [t for t in said if HANGUL.search(t)], said
+        assert "Rate 0.35%p above the market low of 5.05%" in said
+        assert localize("남궁 바다나래") == "남궁 바다나래"
+    finally:
+        remove_language(translator)
+    assert localize(str(reasons[0])) == "시장 최저 5.05%보다 0.35%p 높은 금리"  # Korean as written
+
+
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):
     """The check above can fail: a label wider than the window, and a table of wide columns left to scroll."""
     from PySide6.QtGui import QStandardItemModel

@@ -2919,6 +2919,26 @@ Having checked the document yourself, change the customer's annual income to thi
         <source>첫 줄(머리글)은 {header}여야 합니다</source>
         <translation>header must be {header}</translation>
     </message>
+    <message>
+        <source>가능 (DSR 재심사 없음)</source>
+        <translation>Available (no DSR re-test)</translation>
+    </message>
+    <message>
+        <source>가능 (차주단위 DSR 비대상)</source>
+        <translation>Available (below the borrower-level DSR threshold)</translation>
+    </message>
+    <message>
+        <source>가능 (스트레스 DSR {ratio}% / {cap}%)</source>
+        <translation>Available (stress DSR {ratio}% / {cap}%)</translation>
+    </message>
+    <message>
+        <source>가능 (DSR {ratio}% / {cap}%)</source>
+        <translation>Available (DSR {ratio}% / {cap}%)</translation>
+    </message>
+    <message>
+        <source>금리 인하 시 은행 기대가치 증가</source>
+        <translation>A lower rate raises the bank's expected value</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -16,8 +16,11 @@ of sentences so each is said in the screen's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+
+_FIELD = re.compile(r"\{(\w+)(![rsa])?(:[^{}]*)?\}")
 
 
 class Sentence(str):
@@ -29,7 +32,7 @@ class Sentence(str):
     parts: tuple[str, ...]
 
     def __new__(cls, template: str, /, **values: Any) -> Sentence:
-        made = super().__new__(cls, template.format(**values) if values else template)
+        made = super().__new__(cls, _fill(template, values) if values else template)
         made.template, made.values, made.separator, made.parts = template, values, "", ()
         return made
 
@@ -75,6 +78,47 @@ def render(text: str, template_in: Callable[[str], str], value_in: Callable[[str
         return text.separator.join(render(part, template_in, value_in) for part in text.parts)
     values = {k: render(v, template_in, value_in) if isinstance(v, str) else v for k, v in text.values.items()}
     try:
-        return template_in(text.template).format(**values)
+        return _fill(template_in(text.template), values)
     except (KeyError, IndexError, ValueError):
-        return text.template.format(**values)
+        return _fill(text.template, values)
+
+
+def _fill(template: str, values: Mapping[str, Any]) -> str:
+    """``template.format(**values)``; a value that is text (one read back by ``Templates.parsed``, or a sentence)
+    is put in as it reads: a number's format spec does not apply to it."""
+    return _FIELD.sub(lambda m: "{" + m.group(1) + "}" if isinstance(values.get(m.group(1)), str) else m.group(0),
+                      template).format(**values)
+
+
+def _readable(template: str) -> bool:
+    """A template that can be read back: named placeholders only, and Korean words of its own between them."""
+    names = [m.group(1) for m in _FIELD.finditer(template)]
+    return bool(names) and "{{" not in template and all(n.isidentifier() for n in names) \
+        and re.search("[\uac00-\ud7a3]", _FIELD.sub("", template)) is not None
+
+
+class Templates:
+    """Reads a stored sentence back (a reason or an eligibility kept in the database as its Korean text) against
+    the catalogue's templates: ``parsed(text)`` is the ``Sentence`` it was made from, or None."""
+
+    def __init__(self, templates: Iterable[str]):
+        self._patterns = []
+        for template in sorted({t for t in templates if _readable(t)}, key=len, reverse=True):
+            parts, last, names = [], 0, []
+            for m in _FIELD.finditer(template):
+                parts.append(re.escape(template[last:m.start()]))
+                if m.group(1) in names:  # a value said twice must read the same
+                    parts.append(f"(?P={m.group(1)})")
+                else:
+                    parts.append(f"(?P<{m.group(1)}>.+?)")
+                    names.append(m.group(1))
+                last = m.end()
+            parts.append(re.escape(template[last:]))
+            self._patterns.append((template, re.compile("".join(parts) + r"\Z", re.S)))
+
+    def parsed(self, text: str) -> Sentence | None:
+        for template, pattern in self._patterns:
+            m = pattern.match(text)
+            if m:
+                return Sentence(template, **m.groupdict())
+        return None

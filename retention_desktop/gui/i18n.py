@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from retention_desktop.domain import money
 from retention_desktop.domain.sentences import Sentence, render
+from retention_desktop.messages import stored_sentences
 
 CONTEXT = "RetentionDesktop"
 _KOREAN_AMOUNT = re.compile(r"(-?)(?:(\d[\d,]*)억)?\s?(?:(\d[\d,]*)만)?\s?(?:(\d[\d,]*))?\s?원")
@@ -63,6 +64,9 @@ def localize(text: str) -> str:
     whole = tr(text)
     if whole != text:
         return whole
+    stored = stored_sentences().parsed(text)  # an engine sentence kept as its Korean text (call-list reasons)
+    if stored is not None:
+        return render(stored, tr, localize)
     text = _KOREAN_AMOUNT.sub(_amount, text)
     text = _COUNT.sub(lambda m: f"{m.group(1)}{_UNITS[m.group(2)]}", text)
     # then each part between separators (·, /, →, ~, commas, brackets) the catalogue knows as a whole: never word by

@@ -21,7 +21,7 @@ def _money(value: int | None) -> str:
 
 COLUMNS = [
     Column("순위", lambda c: str(c.rank), lambda c: c.rank, numeric=True),
-    Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name),
+    Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name, as_written=True),
     Column("대출", lambda c: f"{tr(LOAN_KIND.get(c.kind, c.kind))} {c.loan_no}"),
     Column("잔액", lambda c: format_won(c.balance), lambda c: c.balance, numeric=True),
     Column("권고", lambda c: tr(RETENTION_ACTION.get(c.action, "—")) if c.action else "—", lambda c: c.action or ""),
@@ -32,7 +32,7 @@ COLUMNS = [
     Column("고객 절감 (월)", lambda c: f"{_money(c.customer_saving)} ({_money(c.customer_monthly_saving)})",
            lambda c: c.customer_saving or 0, numeric=True),
     Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
-    Column("담당", lambda c: c.officer_name),
+    Column("담당", lambda c: c.officer_name, as_written=True),
 ]
 
 

@@ -56,7 +56,7 @@ LOAN_COLUMNS = [
     Column("상태", lambda l: STATUS.get(l.status, l.status), color=lambda l: ARREARS if l.status == "delinquent" else None),
 ]
 DEBT_COLUMNS = [
-    Column("금융기관", lambda d: d.lender),
+    Column("금융기관", lambda d: d.lender, as_written=True),
     Column("종류", lambda d: LOAN_KIND.get(d.kind, d.kind)),
     Column("잔액", lambda d: format_won(d.balance), lambda d: d.balance, numeric=True),
     Column("금리", lambda d: format_rate_pct(d.annual_rate_pct), lambda d: d.annual_rate_pct, numeric=True),

@@ -24,9 +24,9 @@ from retention_desktop.services.proposals import branch_proposals
 COLUMNS = [
     Column("제안서 번호", lambda p: p.proposal_no),
     Column("작성일", lambda p: f"{p.created_at:%Y.%m.%d %H:%M}", lambda p: p.created_at),
-    Column("고객", lambda p: f"{p.customer_name} ({p.customer_no})", lambda p: p.customer_name),
+    Column("고객", lambda p: f"{p.customer_name} ({p.customer_no})", lambda p: p.customer_name, as_written=True),
     Column("대출", lambda p: p.loan_no),
-    Column("담당", lambda p: p.officer_name),
+    Column("담당", lambda p: p.officer_name, as_written=True),
     Column("유효기한", lambda p: f"{p.valid_until:%Y.%m.%d}", lambda p: p.valid_until),
     Column("고객 결정", lambda p: PROPOSAL_DECISION.get(p.decision, p.decision)),
 ]
