@@ -12,17 +12,21 @@ from sqlalchemy.engine import URL
 
 from retention_desktop.data.database import Database, create_app_engine
 
-TEST_AS_OF = dt.date(2026, 11, 23)
-TEST_CUSTOMERS = 600
-TEST_SEED = 7
-
-
 def bank_today() -> dt.date:
     """Today in the bank's time zone (Asia/Seoul): what the server's clock stamps (``data.bank_today()``); between
     15:00 and 24:00 UTC it is already tomorrow there."""
     from retention_desktop.domain.korean_time import korean_time
 
     return korean_time(dt.datetime.now(dt.timezone.utc)).date()
+
+
+# The tests' business date: a week before the bank's today, as the app works on the day it runs. The
+# database refuses a proposal dated more than 30 days back or valid (14 days) until a past day, so a fixed
+# date would fail every archiving test two weeks after it was written; a week back leaves room for a run
+# that crosses midnight in Seoul, and for tests that age a proposal by a few days.
+TEST_AS_OF = bank_today() - dt.timedelta(days=7)
+TEST_CUSTOMERS = 600
+TEST_SEED = 7
 
 
 def _admin_execute(server_url: URL, *statements: str) -> None:

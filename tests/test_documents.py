@@ -177,3 +177,24 @@ def test_fuzz_document_upload(login):
 
 _ORIGINALS = {"pdf": income_proof(70_000_000), "png": scan_image("PNG", (120, 80)),
               "jpeg": scan_image("JPEG", (120, 80))}
+
+
+
+def test_pdfium_used_from_many_threads_at_once_never_crashes_the_process():
+    """PDFium is not thread-safe: four uploads checked at once crashed CI with a segmentation fault (and without
+    the lock, 3,000 opens from 8 threads report sound files as broken). Checks and page renders from eight
+    threads at once must all finish with the answers one thread gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from retention_desktop.proposal import pages
+    from retention_desktop.services.document_checks import check_pdf
+
+    pdf = income_proof(63_000_000)
+    alone = (check_pdf(pdf), pages.render_pages(pdf, 24)[0].shape)
+
+    def work(i):
+        return (check_pdf(pdf), pages.render_pages(pdf, 24)[0].shape if i % 100 == 0 else alone[1])
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(work, range(3000)))
+    assert set(answers) == {alone}

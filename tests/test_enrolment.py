@@ -13,10 +13,10 @@ from retention_desktop.data import enrolment, provisioning, roles
 from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.password_policy import CURRENT
 from retention_desktop.services.officer_session import LoginError, log_in
-from tests.support import guard_role, role_password
+from tests.support import bank_today, guard_role, role_password
 
 GOOD = "Gangnam-Branch-7x"
-TODAY = dt.date(2026, 12, 1)
+TODAY = bank_today()  # the server checks a password's expiry against its own clock
 
 
 def _role(db, name: str) -> dict:
@@ -141,7 +141,7 @@ def test_check_reports_officers_whose_row_and_granted_group_disagree(db, new_off
     assert any("부여된 그룹은" in p and roles.group("manager") in p for p in findings_for("E2001"))
     with db.engine.connect() as conn:  # … and takes the officer group away: the row says officer, the grant manager
         conn.execute(text(f"REVOKE {roles.group('officer')} FROM {new_officer.db_role}"))
-        conn.execute(text(f"ALTER ROLE {new_officer.db_role} VALID UNTIL '2026-11-30'"))
+        conn.execute(text(f"ALTER ROLE {new_officer.db_role} VALID UNTIL '{TODAY - dt.timedelta(days=1)}'"))
         conn.commit()
     problems = findings_for("E2001")
     assert any(f"officer({roles.group('officer')})" in p and "manager" in p for p in problems)

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from retention_desktop.domain import exact_json
+from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.money import format_rate_pct, format_won
 from retention_desktop.proposal import document, pages, signing
 from retention_desktop.proposal.chart import FONT_PT, cumulative_cost_figure
@@ -54,6 +55,13 @@ def chars(pdf: bytes):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    from retention_desktop.pdf_engine import pdfium_lock
+
+    with pdfium_lock():
+        return _chars(pdfium, raw, pdf)
+
+
+def _chars(pdfium, raw, pdf: bytes):
     out = []
     document_ = pdfium.PdfDocument(pdf)
     try:
@@ -110,7 +118,8 @@ def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_wit
         assert re.search(rf"\b{n} ?/ ?3\b", content), n
     for phrase in ("김하늘", officer.name, officer.branch_name, "02-0000-0101",
                    f"연 {format_rate_pct(offered.annual_rate_pct)}", format_won(offered.monthly_payment),
-                   format_won(offered.net_saving_vs_keep), "2026년 12월 7일까지",  # valid until: 14 days
+                   format_won(offered.net_saving_vs_keep),
+                   format_date_ko(TEST_AS_OF + dt.timedelta(days=14)) + "까지",  # valid until: 14 days
                    "14일 안에", "안 날부터 1년 이내", "계약일부터 5년", "10일 안에", "10영업일", "3년 안에",
                    "국번 없이 1332", "금융분쟁조정", "1500-0000", "준법감시인 심의필 제2026-0001호",
                    "금융소비자보호법 제46조", "금융소비자보호법 제47조", "은행법 제30조의2"):

@@ -2,24 +2,23 @@
 
 PySide6-Essentials has no QtPdf, so pages are rasterised here: at screen resolution for the preview,
 at the printer's resolution (capped) for printing. The signature field's appearance is a form
-widget, drawn only once the document's form environment is initialised. PDFium is not thread-safe,
-so every call in this process goes through one lock.
+widget, drawn only once the document's form environment is initialised. PDFium is not thread-safe:
+every call goes through the process's one lock (retention_desktop/pdf_engine.py).
 """
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
+from retention_desktop.pdf_engine import pdfium_lock
+
 MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is 2480 × 3508 pixels (35 MB as RGBA); finer adds nothing visible
-_pdfium = threading.Lock()
 
 
 def page_count(pdf: bytes) -> int:
     import pypdfium2 as pdfium
 
-    with _pdfium:
+    with pdfium_lock():
         document = pdfium.PdfDocument(pdf)
         try:
             return len(document)
@@ -36,7 +35,7 @@ def render_pages(pdf: bytes, dpi: float, indexes: list[int] | None = None) -> li
     """The pages ``indexes`` (default: all) at ``dpi`` as RGB arrays."""
     import pypdfium2 as pdfium
 
-    with _pdfium:
+    with pdfium_lock():
         document = pdfium.PdfDocument(pdf)
         try:
             document.init_forms()
@@ -45,8 +44,11 @@ def render_pages(pdf: bytes, dpi: float, indexes: list[int] | None = None) -> li
                 page = document[i]
                 try:
                     bitmap = page.render(scale=dpi / 72, rev_byteorder=True, may_draw_forms=True)
-                    array = bitmap.to_numpy()
-                    out.append(np.ascontiguousarray(array[:, :, :3]) if array.shape[2] == 4 else array.copy())
+                    try:  # copied out, then freed inside the lock (never later by the collector)
+                        array = bitmap.to_numpy()
+                        out.append(np.array(array[:, :, :3]) if array.shape[2] == 4 else array.copy())
+                    finally:
+                        bitmap.close()
                 finally:
                     page.close()
             return out

@@ -13,6 +13,7 @@ import io
 import warnings
 
 from retention_desktop.domain.errors import InputError
+from retention_desktop.pdf_engine import pdfium_lock
 
 MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",), "image/jpeg": (".jpg", ".jpeg")}
@@ -46,7 +47,12 @@ def check_document(content: bytes, filename: str) -> str:
 
 
 def check_pdf(content: bytes) -> int:
-    """The page count of a PDF that opens without a password."""
+    """The page count of a PDF that opens without a password (PDFium, under the process's one lock)."""
+    with pdfium_lock():
+        return _check_pdf(content)
+
+
+def _check_pdf(content: bytes) -> int:
     import pypdfium2 as pdfium
 
     try:

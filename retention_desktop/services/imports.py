@@ -31,6 +31,7 @@ from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
 from retention_desktop.services.input_files import read_limited
 from retention_desktop.domain.policy import Policy, PolicyError
+from retention_desktop.heap import as_bulk_work
 from retention_desktop.services import tabular
 from retention_desktop.services.regulation import legal_maximum_rate
 
@@ -405,6 +406,8 @@ def _read(path: Path) -> tabular.Table:
         raise ImportRejected([_said(exc)]) from None
 
 
-# ``retention-admin import KIND FILE`` and the head-office screen's buttons
-IMPORTERS = {"products": import_products, "market-offers": import_market_offers, "index-rates": import_index_rates,
-             "policy": import_policy}
+# ``retention-admin import KIND FILE`` and the head-office screen's buttons; bulk work, so the cyclic
+# collector's pauses never freeze the screen that asked (retention_desktop/heap.py)
+IMPORTERS = {kind: as_bulk_work(importer) for kind, importer in (
+    ("products", import_products), ("market-offers", import_market_offers), ("index-rates", import_index_rates),
+    ("policy", import_policy))}
