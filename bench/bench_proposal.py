@@ -50,7 +50,7 @@ def main() -> int:
         started = time.perf_counter()
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         content = ps.proposal_content(state, officer, "김하늘", f"P{today:%Y%m%d}-{i:06X}", today, now, quote_input,
-                                      input_sha, simulation, True, head)
+                                      input_sha, simulation, True, head, "0" * 64)
         rendered = document.render(content)
         signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
                               ps.stamp_lines(officer, head, now, True), now)

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 import secrets
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL
@@ -233,6 +234,38 @@ class StallMeter:
 
     def __exit__(self, *exc):
         self.timer.stop()
+
+
+def bank_issued_identity(folder: Path, employee_no: str, officer_name: str):
+    """A production-like signing identity: a bank's root CA and an officer certificate it issued, with no DEMO mark
+    (central mode refuses DEMO certificates), as a PKCS#12 whose passphrase is in the keyring. Returns
+    (p12 path, root PEM)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    from retention_desktop.data import credentials
+    from retention_desktop.proposal import pki
+
+    def name(common: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Example Bank"),
+                          x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+    folder.mkdir(parents=True, exist_ok=True)
+    root_key, officer_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    root = pki._certificate(name("Example Bank Root CA"), root_key.public_key(), name("Example Bank Root CA"),
+                            root_key, ca=True, years=5)
+    officer = pki._certificate(name(f"{officer_name} {employee_no}"), officer_key.public_key(), root.subject,
+                               root_key, ca=False, years=1, signer_key_id=pki._ski(root))
+    passphrase = secrets.token_urlsafe(16)
+    p12 = folder / f"bank-{employee_no}.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(employee_no.encode(), officer_key, officer, [root],
+                                                          serialization.BestAvailableEncryption(passphrase.encode())))
+    assert credentials.store_secret(f"pkcs12:{p12.name}", passphrase)
+    return p12, root.public_bytes(serialization.Encoding.PEM)
 
 
 def in_english(text: str) -> str:

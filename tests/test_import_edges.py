@@ -19,7 +19,7 @@ from retention_desktop.data.locations import resources_dir
 from retention_desktop.data.models import AuditEvent, IndexRate, MarketOffer, PolicyVersion, Product
 from retention_desktop.domain.errors import UserError
 from retention_desktop.services.imports import IMPORTERS, ImportRejected
-from tests.support import in_english
+from tests.support import bank_today, in_english
 
 SAMPLES = resources_dir() / "samples"
 MARKET_HEADER = "lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source"
@@ -75,12 +75,13 @@ def test_typed_excel_cells_read_as_the_csv_would(db, tmp_path, head_office):
 
     book = Workbook()
     book.active.append(["index_name", "rate_date", "annual_rate_pct"])
-    book.active.append(["COFIX_NEW", dt.datetime(2026, 12, 15), 2.71])  # a date cell and a float cell
+    day = bank_today() - dt.timedelta(days=1)  # a rate of a day to come is refused (test_head_office_bounds.py)
+    book.active.append(["COFIX_NEW", dt.datetime.combine(day, dt.time()), 2.71])  # a date cell and a float cell
     path = tmp_path / "rates.xlsx"
     book.save(path)
     assert IMPORTERS["index-rates"](head_office, path) == 1
     with db.session() as s:
-        rate = s.scalar(select(IndexRate.annual_rate_pct).where(IndexRate.rate_date == dt.date(2026, 12, 15)))
+        rate = s.scalar(select(IndexRate.annual_rate_pct).where(IndexRate.rate_date == day))
     assert rate == Decimal("2.71")
 
 
@@ -131,7 +132,7 @@ def test_ten_thousand_index_rates_import_set_wise(db, tmp_path, head_office):
 
 
 def test_many_rate_sheets_replace_set_wise(db, tmp_path, head_office):
-    rows = [f"은행{i},credit,1,1000,{4 + i % 100 / 100:.2f},0,{dt.date(2020, 1, 1) + dt.timedelta(days=i)},공시"
+    rows = [f"은행{i},credit,1,1000,{4 + i % 100 / 100:.2f},0,{bank_today() - dt.timedelta(days=i)},공시"
             for i in range(3000)]
     path = tmp_path / "sheets.csv"
     path.write_text(MARKET_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -176,6 +177,12 @@ def test_the_import_command_reads_cp949_and_refuses_in_one_line_per_error(tmp_pa
     assert rejected.returncode == 2 and "Traceback" not in rejected.stderr
     assert rejected.stderr.splitlines() == ["bad.csv:2: annual_rate_pct: 숫자여야 합니다 (입력 'NaN')",
                                             "retention-admin import: 1 error(s); nothing was imported"]
+    # the database's sanity bounds (db/sql/60_head_office.sql) reach the command line in words, exit 2
+    future = tmp_path / "cofix.csv"
+    future.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2099-01-01,2.49\n", encoding="utf-8")
+    refused = admin("import", "index-rates", str(future))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "cofix.csv · COFIX_NEW · 2099-01-01" in refused.stderr and "기준일이 없거나 오늘보다 뒤입니다" in refused.stderr
 
 
 # -- fuzz: every importer, any bytes, and any cell of a good file changed --------------------------------

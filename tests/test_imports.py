@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import tempfile
@@ -14,7 +15,7 @@ from sqlalchemy import func, select
 
 from retention_desktop.data.models import MarketOffer
 from retention_desktop.services.imports import ImportRejected, import_market_offers, parse_market_offers
-from tests.support import in_english, seed_revision
+from tests.support import bank_today, in_english, seed_revision
 
 HEADER = "lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
 GOOD = HEADER + ("토스뱅크,credit,951,1000,3.95,0,2026-10-15,은행연합회 공시\n"
@@ -89,17 +90,18 @@ def test_index_rates_import_all_or_nothing(db, tmp_path, head_office):
     from retention_desktop.data.models import IndexRate
     from retention_desktop.services.imports import import_index_rates
 
+    yesterday, today = bank_today() - dt.timedelta(days=1), bank_today()  # never a day to come (the bounds)
     path = tmp_path / "cofix.csv"
-    path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-15,2.71\nBANK_BOND_5Y,2026-12-15,3.20\n",
+    path.write_text(f"index_name,rate_date,annual_rate_pct\nCOFIX_NEW,{yesterday},2.71\nBANK_BOND_5Y,{yesterday},3.20\n",
                     encoding="utf-8")
     assert import_index_rates(head_office, path) == 2
-    path.write_text("index_name,rate_date,annual_rate_pct\nCOFIX_NEW,2026-12-16,2.70\nLIBOR,2026-12-16,1\n",
+    path.write_text(f"index_name,rate_date,annual_rate_pct\nCOFIX_NEW,{today},2.70\nLIBOR,{today},1\n",
                     encoding="utf-8")
     with pytest.raises(ImportRejected, match=r"cofix.csv:3: index_name: .* 중 하나여야 합니다 \(입력 'LIBOR'\)"):
         import_index_rates(head_office, path)
     with db.session() as s:
         days = s.scalars(select(IndexRate.rate_date).where(IndexRate.index_name == "COFIX_NEW")).all()
-    assert max(days).isoformat() == "2026-12-15"
+    assert max(days) == yesterday
 
 
 def test_policy_import_checks_every_parameter(db, tmp_path, head_office):

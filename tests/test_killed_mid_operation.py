@@ -269,7 +269,7 @@ def test_an_execution_killed_halfway_leaves_both_loans_and_the_application_as_th
 def test_an_import_killed_halfway_imports_nothing_and_the_next_one_imports_all(folder, tmp_path):
     csv = tmp_path / "rates.csv"
     csv.write_text("index_name,rate_date,annual_rate_pct\n" + "".join(
-        f"COFIX_NEW,2027-01-{day:02d},2.{day:02d}\n" for day in range(1, 29)), encoding="utf-8")
+        f"COFIX_NEW,2022-01-{day:02d},2.{day:02d}\n" for day in range(1, 29)), encoding="utf-8")  # past days only
     before = counts(folder)
     killed = run_cli_killed(folder, "import.index_rates", "--demo", "import", "index-rates", str(csv))
     assert killed.returncode == 3, killed.stderr

@@ -311,7 +311,7 @@ def test_a_ten_loan_customer_with_a_341_month_12_eok_mortgage_and_a_long_name_fi
     sha = ps.sha256_hex(exact_json.dumps(quote_input, indent=None).encode())
     now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
     content = ps.proposal_content(state, officer, "독고홍길동바다하늘별빛", "P20261123-0AAAAA", TEST_AS_OF, now,
-                                  quote_input, sha, simulation, True, ps.letterhead(officer, TEST_AS_OF))
+                                  quote_input, sha, simulation, True, ps.letterhead(officer, TEST_AS_OF), "0" * 64)
     assert max(len(line.values) for line in content.chart_lines) == 341  # the whole remaining term
     made = ps.create_proposal(officer, awkward_customer, TEST_AS_OF, tmp_path, state)
     assert_laid_out_for_a_reader(made.pdf)

@@ -18,7 +18,7 @@ from retention_desktop.data.models import AuditEvent, Proposal
 from retention_desktop.domain.money import format_won
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
-from tests.support import TEST_AS_OF
+from tests.support import TEST_AS_OF, bank_issued_identity
 
 
 @pytest.fixture
@@ -165,32 +165,37 @@ def test_central_mode_signs_with_the_configured_pkcs12_and_trusts_only_head_offi
     from retention_desktop.proposal.pki import ensure_demo_identity
 
     officer, state, _proposal, _dir = made
-    issued = ensure_demo_identity(tmp_path / "bank-pki", "101", "강남역지점", "E1007", "권명숙")
+    p12, root_pem = bank_issued_identity(tmp_path / "bank-pki", "E1007", "권명숙")  # no DEMO mark
     central_dir = tmp_path / "central"
     (central_dir / "pki" / "trust").mkdir(parents=True)
-    (central_dir / "pki" / "trust" / "root.pem").write_bytes(issued.root_pem)  # user-writable: ignored
-    (central_dir / "pki" / "demo-root.pem").write_bytes(issued.root_pem)  # demo mode only: ignored
-    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path)}))
+    (central_dir / "pki" / "trust" / "root.pem").write_bytes(root_pem)  # user-writable: ignored
+    (central_dir / "pki" / "demo-root.pem").write_bytes(root_pem)  # demo mode only: ignored
+    save_settings(central_dir, Settings(extra={"signing_p12": str(p12)}))
     central = dataclasses.replace(officer, database=dataclasses.replace(officer.database, mode="central"))
     with pytest.raises(ps.ProposalError, match="설정에 없습니다"):
         ps.signing_identity(central, tmp_path / "nothing-configured")
     identity = ps.signing_identity(central, central_dir)
     assert not identity.demo
-    assert credentials.get_secret(f"pkcs12:{issued.p12_path.name}") is not None
+    assert credentials.get_secret(f"pkcs12:{p12.name}") is not None
     signed = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state, action="reloan")
     assert ps.trust_roots(central.database, central_dir) == []
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
     assert not result.ok and "신뢰" in result.reason
     head_office = login("E1005")
     with head_office.database.session() as s:
-        fingerprint = api_calls.scalar(s, "add_trust_root", issued.root_pem.decode(), "Retention Demo Root CA", "")
+        fingerprint = api_calls.scalar(s, "add_trust_root", root_pem.decode(), "Example Bank Root CA", "")
     result = ps.verify_pdf(central.database, signed.pdf, ps.trust_roots(central.database, central_dir))
-    assert result.ok and "E1007 (DEMO)" in result.signer
+    assert result.ok and "E1007" in result.signer and "DEMO" not in result.signer
+    # a DEMO identity in central mode: signed, but never trusted (test_security_attacks.py for the pinned case)
+    demo = ensure_demo_identity(tmp_path / "demo-pki", "101", "강남역지점", "E1007", "권명숙")
+    save_settings(central_dir, Settings(extra={"signing_p12": str(demo.p12_path)}))
+    by_demo = ps.create_proposal(central, "L0000000001", TEST_AS_OF, central_dir, state, action="reloan")
+    result = ps.verify_pdf(central.database, by_demo.pdf, [demo.root_pem, root_pem])
+    assert not result.ok and "DEMO" in result.reason
     # pinned in the settings too: a root the settings do not name is not trusted
-    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
-                                               "trust_root_fingerprints": ["00" * 32]}))
+    save_settings(central_dir, Settings(extra={"signing_p12": str(p12), "trust_root_fingerprints": ["00" * 32]}))
     assert ps.trust_roots(central.database, central_dir) == []
-    save_settings(central_dir, Settings(extra={"signing_p12": str(issued.p12_path),
+    save_settings(central_dir, Settings(extra={"signing_p12": str(p12),
                                                "trust_root_fingerprints": [fingerprint.upper()]}))
     assert len(ps.trust_roots(central.database, central_dir)) == 1
 

@@ -117,9 +117,12 @@ def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RAT
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
     api_calls.scalar(session, "archive_proposal", number, loan_no, bank_today() + dt.timedelta(days=14),
                      "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
+                                              "current_loan": {"balance": 30_000_000},
                                               f"{action}_offer": {"annual_rate_pct": rate, "term_months": term}},
-                     {"list_rate_pct": list_rate, "proposed_action": action}, secrets.token_hex(32),
-                     fake_pdf())
+                     {"list_rate_pct": list_rate, "proposed_action": action,
+                      "options": [{"label": action, "annual_rate_pct": rate, "term_months": term,
+                                   "monthly_payment": 1_950_000}]},
+                     secrets.token_hex(32), fake_pdf())
     api_calls.scalar(session, "record_proposal_decision", number, "accepted")
     return number
 
@@ -341,8 +344,11 @@ def test_only_the_author_records_the_customers_acceptance(login):
     with author.database.session() as s:
         api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
                          "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
+                                                  "current_loan": {"balance": 30_000_000},
                                                   "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
-                         {"list_rate_pct": LIST_RATE, "proposed_action": "reloan"}, secrets.token_hex(32), fake_pdf())
+                         {"list_rate_pct": LIST_RATE, "proposed_action": "reloan",
+                          "options": [{"label": "reloan", "annual_rate_pct": "4.90", "term_months": 16,
+                                       "monthly_payment": 1_950_000}]}, secrets.token_hex(32), fake_pdf())
     with pytest.raises(api_calls.Refused, match="고객의 수락은 제안서를 만든 직원이 기록합니다"):
         with peer.database.session() as s:
             api_calls.scalar(s, "record_proposal_decision", number, "accepted")

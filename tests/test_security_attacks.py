@@ -102,7 +102,8 @@ def test_a_proposal_archive_cannot_be_rewritten_and_verification_follows_the_cha
     head = ps.letterhead(officer, TEST_AS_OF)
     rendered = document.render(ps.proposal_content(
         state, officer, "김하늘", genuine.proposal_no, TEST_AS_OF, now, ps.quote_input_document(state),
-        ps.sha256_hex(b"forged"), simulate_for(state, load_policies(officer.database), Toggles()), True, head))
+        ps.sha256_hex(b"forged"), simulate_for(state, load_policies(officer.database), Toggles()), True, head,
+        "0" * 64))
     forged = signing.sign(rendered.pdf, ps.signing_identity(officer, tmp_path), rendered.signature_page,
                           rendered.signature_box, ps.stamp_lines(officer, head, now, True), now, None)
     conn = psql("E1007")
@@ -420,8 +421,10 @@ def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: 
         conn, "SELECT api.archive_proposal(%s, %s, %s, '2025.10-1015', 'x', %s::jsonb, %s::jsonb, %s, %s)",
         number, loan_no, valid_until,
         '{"as_of": "%s", "reloan_offer": {"annual_rate_pct": 3.5, "term_months": 60}, '
-        '"borrower": {"credit_score": %d}}' % (as_of.isoformat(), score),
-        '{"proposed_action": "reloan", "list_rate_pct": %s}' % list_rate, "a" * 64, psycopg2.Binary(pdf))
+        '"current_loan": {"balance": 30000000}, "borrower": {"credit_score": %d}}' % (as_of.isoformat(), score),
+        '{"proposed_action": "reloan", "list_rate_pct": %s, "options": [{"label": "reloan", '
+        '"annual_rate_pct": 3.5, "term_months": 60, "monthly_payment": 545000}]}' % list_rate, "a" * 64,
+        psycopg2.Binary(pdf))
     return code, message, number
 
 
@@ -544,8 +547,11 @@ def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scop
     with maker.database.session() as s:
         api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
                          "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
+                                                  "current_loan": {"balance": 30_000_000},
                                                   "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
-                         {"list_rate_pct": "5.00", "proposed_action": "reloan"}, "b" * 64, pdf)
+                         {"list_rate_pct": "5.00", "proposed_action": "reloan",
+                          "options": [{"label": "reloan", "annual_rate_pct": "4.90", "term_months": 16,
+                                       "monthly_payment": 1_950_000}]}, "b" * 64, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
 
     def fingerprint(employee_no: str, *args) -> list:
@@ -561,3 +567,179 @@ def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scop
     assert fingerprint("E1011", digest) == [("C00000001",)]
     assert fingerprint("E1008") == [("C00000001",)]  # the branch that made it
     assert fingerprint("E1050") == [("C00000001",)]  # the security group
+
+
+def _archive_signed(officer, state, pdf: bytes, proposal_no: str) -> str:
+    """Archive ``pdf`` with the genuine quote of ``state`` as the officer's own workstation would (psql alike)."""
+    from retention_desktop.domain import exact_json
+    from retention_desktop.domain.comparison import ENGINE_VERSION
+    from retention_desktop.domain.quote import option_document
+
+    quote_input = ps.quote_input_document(state)
+    output = exact_json.loads(exact_json.dumps({
+        "options": [option_document(o) for o in state.comparison.options], "proposed_action": state.offer.action,
+        "list_rate_pct": state.offer.price.list_rate_pct}, indent=None))
+    input_sha = ps.sha256_hex(exact_json.dumps(quote_input, indent=None).encode("utf-8"))
+    with officer.database.session() as s:
+        return api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, TEST_AS_OF + dt.timedelta(days=14),
+                                state.policy.version, ENGINE_VERSION, quote_input, output, input_sha, pdf)
+
+
+def test_a_pdf_the_officer_signed_and_archived_with_a_genuine_quote_is_not_verified(login, tmp_path):
+    """Finding 3 of the outside test: the officer signs any PDF with their own certificate (here one that even
+    names a proposal number and input hash, as a genuine proposal's information does) and archives it with a
+    genuine quote. The signature verifies and the file is the archived one, but it carries no printed facts
+    tied to the quote: verify-proposal and 제안서 확인 refuse it, in words. The genuine flow verifies."""
+    import io
+    import secrets
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from retention_desktop.proposal import signing
+    from retention_desktop.services.proposal_check import check_proposal
+
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    genuine = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state)
+    roots = ps.trust_roots(officer.database, tmp_path)  # the DEMO root made with the first proposal
+    assert ps.verify_pdf(officer.database, genuine.pdf, roots).ok
+
+    number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    buffer = io.BytesIO()
+    page = Canvas(buffer)
+    page.drawString(72, 720, "Re-loan at 1.9 % - anything the officer likes " * 3)
+    page.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
+    input_sha = ps.sha256_hex(ps.exact_json.dumps(ps.quote_input_document(state), indent=None).encode("utf-8"))
+    writer.add_metadata({"/RetentionProposalNo": number, "/RetentionInputSha256": input_sha})
+    unsigned = io.BytesIO()
+    writer.write(unsigned)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    arbitrary = signing.sign(unsigned.getvalue(), ps.signing_identity(officer, tmp_path), 0, (72, 72, 300, 160),
+                             ["E1007"], now)
+    assert signing.verify(arbitrary, roots).ok  # the officer's own certificate is trusted
+    _archive_signed(officer, state, arbitrary, number)
+    result = ps.verify_pdf(officer.database, arbitrary, roots)
+    assert not result.ok and "proposal-facts.json" in result.reason, result.reason
+    check = check_proposal(officer.database, number, TEST_AS_OF, roots)
+    assert check.found and not check.archived and not check.ok and "proposal-facts.json" in check.reason
+
+
+def test_a_genuine_proposal_signed_with_changed_facts_is_not_verified(login, tmp_path, monkeypatch):
+    """The officer's workstation prints (and embeds) a lower rate and payment than the quote it archives: the
+    database reads the quote's own figures (data.proposal_facts) and the verification names what differs."""
+    from retention_desktop.domain import proposal_facts
+    from retention_desktop.services.proposal_check import check_proposal
+
+    officer = login("E1007")
+    honest = ps.printed_facts
+
+    def better_than_quoted(*args):
+        facts = honest(*args)
+        return {**facts, "annual_rate_pct": "1.9", "monthly_payment": facts["monthly_payment"] - 50_000}
+
+    monkeypatch.setattr(ps, "printed_facts", better_than_quoted)
+    forged = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    roots = ps.trust_roots(officer.database, tmp_path)
+    result = ps.verify_pdf(officer.database, forged.pdf, roots)
+    assert not result.ok and "보관된 견적과 다릅니다" in result.reason
+    assert proposal_facts.FIELDS["annual_rate_pct"] in result.reason and "월 상환액" in result.reason
+    assert "기간" not in result.reason  # only what differs is named
+    check = check_proposal(officer.database, forged.proposal_no, TEST_AS_OF, roots)
+    assert not check.ok and "보관된 견적과 다릅니다" in check.reason
+
+
+def test_the_quote_hash_is_the_databases_and_its_audit_row_records_the_facts(login, db, tmp_path):
+    """The archive stores the quote's sha256 computed by the database (not the workstation's input hash) and the
+    chained audit row records it with the facts; a superuser who rewrites the archived quote around the trigger
+    is found by verify-proposal."""
+    officer = login("E1007")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    with db.session() as s:
+        row = s.execute(text(
+            "SELECT p.quote_sha256, p.input_sha256, data.quote_sha256(p.quote_input, p.quote_output) AS fresh, "
+            "a.details FROM data.proposals p JOIN data.audit_log a ON a.action = 'proposal.create' "
+            "AND a.details ->> 'proposal_no' = p.proposal_no WHERE p.proposal_no = :n"), {"n": made.proposal_no}).one()
+    assert row.quote_sha256 == row.fresh != row.input_sha256
+    assert row.details["quote_sha256"] == row.quote_sha256
+    assert row.details["facts"]["loan_no"] == "L0000000001" and row.details["facts"]["action"] == made.action
+    roots = ps.trust_roots(officer.database, tmp_path)
+    assert ps.verify_pdf(officer.database, made.pdf, roots).ok
+    with db.session() as s:
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE data.proposals SET quote_output = jsonb_set(quote_output, '{options,0,monthly_payment}', "
+                       "'1') WHERE proposal_no = :n"), {"n": made.proposal_no})
+    result = ps.verify_pdf(officer.database, made.pdf, roots)
+    assert not result.ok and ("보관된 견적" in result.reason), result.reason
+
+
+def test_demo_certificates_are_refused_in_central_mode(login, tmp_path):
+    """In central mode a DEMO certificate is never trusted, even if head office pinned a DEMO root by mistake:
+    the trust-root check says so in words. The same file verifies in the embedded demo."""
+    from retention_desktop.data.database import Database
+    from retention_desktop.proposal import pki, signing
+
+    officer = login("E1007")
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    demo_roots = pki.demo_roots(tmp_path / "pki")
+    assert demo_roots and all(pki.is_demo_pem(pem) for pem in demo_roots)
+    assert signing.verify(made.pdf, demo_roots).ok
+    refused = signing.verify(made.pdf, demo_roots, allow_demo=False)
+    assert not refused.ok and not refused.trusted and refused.reason == signing.DEMO_REFUSED
+    central = Database("central", officer.database.url, officer.database.engine)
+    result = ps.verify_pdf(central, made.pdf, demo_roots)
+    assert not result.ok and "DEMO" in result.reason and "중앙" in result.reason
+    with login("E1005").database.session() as s:  # head office pins the DEMO root by mistake
+        api_calls.scalar(s, "add_trust_root", demo_roots[0].decode("ascii"), "CN=Retention Demo Root CA (DEMO)",
+                         "test")
+    with central.session() as s:
+        assert len(api_calls.rows(s, "pinned_trust_roots")) == 1
+    assert ps.trust_roots(central, tmp_path) == []  # central mode still trusts nothing DEMO
+    assert ps.verify_pdf(officer.database, made.pdf, ps.trust_roots(officer.database, tmp_path)).ok
+
+
+def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, db):
+    """The database's list-rate floor (the base of every approval authority) subtracted the salary-transfer and
+    tenure discounts from everyone; now only from a customer with salary transfer, and with tenure_discount_years
+    as a customer by today (data.customers). Seen in the manager's refusal of an invented 3.5 % re-loan, which
+    names the lowest rate the authority allows: 0.20 %p higher without salary transfer, 0.10 %p more for a
+    customer of less than five years (db/versions/0004's pricing rules)."""
+    import re
+    from decimal import Decimal
+
+    with db.session() as s:
+        loan_no, customer_id = s.execute(text(
+            "SELECT l.loan_no, l.customer_id FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).one()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+        s.execute(text("UPDATE data.customers SET salary_transfer = true, created_on = :old WHERE id = :c"),
+                  {"old": today - dt.timedelta(days=365 * 10), "c": customer_id})
+    from tests.test_security_applications import fake_pdf
+
+    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
+                                      pdf=fake_pdf())
+    assert code is None, message
+    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
+    assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
+    with db.session() as s:
+        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
+                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+
+    def lowest() -> Decimal:
+        code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+        assert code == "42501" and "지점장 전결 한도" in message, message
+        return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+
+    with_both = lowest()
+    with db.session() as s:
+        s.execute(text("UPDATE data.customers SET salary_transfer = false WHERE id = :c"), {"c": customer_id})
+    without_salary = lowest()
+    with db.session() as s:
+        s.execute(text("UPDATE data.customers SET created_on = :new WHERE id = :c"),
+                  {"new": today - dt.timedelta(days=365), "c": customer_id})
+    assert without_salary - with_both == Decimal("0.20")
+    assert lowest() - without_salary == Decimal("0.10")

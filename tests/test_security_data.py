@@ -168,6 +168,9 @@ def test_revision_0011_upgrades_a_database_holding_data(server_url, template_db)
             assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
                                      "AND tablename <> 'alembic_version'")).scalar() == 0
             assert conn.execute(text("SELECT branch_id FROM data.proposals")).scalar() == 2
+            # revision 0012: the database's hash of a quote archived before it (its audit row recorded no facts)
+            assert conn.execute(text("SELECT quote_sha256 = data.quote_sha256(quote_input, quote_output) "
+                                     "FROM data.proposals")).scalar()
             assert conn.execute(text("SELECT to_regprocedure('public.set_proposal_form(jsonb)') IS NULL "
                                      "AND to_regprocedure('api.set_proposal_form(jsonb)') IS NOT NULL")).scalar()
             assert conn.execute(text("SELECT branch_id, approved_by, approved_amount FROM data.applications")).one() \

@@ -106,6 +106,18 @@ MATRIX = [
     (OFFICER, "SELECT api.record_access('proposal.check', 'anything')", BAD),
     (BATCH, "SELECT api.record_access('proposal.check', 'P20261130-AAAAAA')", DENIED),
     (OFFICER, "SELECT * FROM api.proposal_check(1)", DENIED),
+    # the quote's hash as the database computes it (what a proposal embeds before signing): officers, not the batch
+    (OFFICER, "SELECT api.quote_sha256('{{}}', '{{}}')", None),
+    (BATCH, "SELECT api.quote_sha256('{{}}', '{{}}')", DENIED),
+    (SECURITY, "SELECT api.quote_sha256('{{}}', '{{}}')", DENIED),
+    # head office's sanity bounds: readable by head office, enforced on whoever writes
+    (ADMIN, "SELECT * FROM api.head_office_bounds()", None),
+    (OFFICER, "SELECT * FROM api.head_office_bounds()", DENIED),
+    (ADMIN, "SELECT api.import_index_rates('[{{\"index_name\": \"COFIX_NEW\", \"rate_date\": \"2099-01-01\", "
+            "\"annual_rate_pct\": 2.49}}]')", CHECK),
+    (ADMIN, "SELECT api.import_market_offers('[{{\"lender\": \"x\", \"loan_kind\": \"credit\", \"credit_score_min\": 1, "
+            "\"credit_score_max\": 1000, \"annual_rate_pct\": 0.0001, \"fees\": 0, \"as_of\": \"2026-01-02\", "
+            "\"source\": \"x\"}}]')", CHECK),
     # reading another branch's customer; revealing without a reason
     (OFFICER, "SELECT api.record_access('customer.view', '{other}')", DENIED),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", DENIED),

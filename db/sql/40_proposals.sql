@@ -41,6 +41,52 @@ AS $$
                     THEN (value #>> '{}')::numeric END
 $$;
 
+-- The quote's canonical sha256, computed by the database: over PostgreSQL's own text of the archived quote
+-- {"input": quote_input, "output": quote_output} as jsonb (keys in jsonb's order, one spacing, numbers as stored),
+-- so it never depends on how a workstation wrote the JSON. archive_proposal stores it and records it in the
+-- chained audit row; the workstation asks for it (api.quote_sha256) before signing and embeds it in the PDF.
+CREATE OR REPLACE FUNCTION data.quote_sha256(quote_input jsonb, quote_output jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    SELECT encode(sha256(convert_to(jsonb_build_object('input', quote_input, 'output', quote_output)::text, 'UTF8')),
+                  'hex')
+$$;
+
+CREATE OR REPLACE FUNCTION api.quote_sha256(quote_input jsonb, quote_output jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT data.quote_sha256(quote_input, quote_output)
+$$;
+
+-- What a proposal prints, as the database reads it from the archived quote (docs/security.md, finding 3): the
+-- number, the loan, the action proposed, its rate (the offer in the quote input), term and monthly payment (the
+-- quote output's option of that action), the amount (the current loan's balance in the quote input), the
+-- validity and the quote's canonical sha256 (computed afresh from the stored quote). verify-proposal and
+-- 제안서 확인 compare it with the facts embedded in the signed PDF (proposal-facts.json) and with the facts the
+-- chained audit row recorded at archiving; domain/proposal_facts.py names the fields. Rates as text without
+-- trailing zeros (4.1, not 4.10), won and months as integers.
+CREATE OR REPLACE FUNCTION data.proposal_facts(loan_number text, proposal_number text, valid_until date,
+                                               quote_input jsonb, quote_output jsonb) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    action text := quote_output ->> 'proposed_action';
+    option jsonb;
+BEGIN
+    SELECT o INTO option FROM jsonb_array_elements(CASE WHEN jsonb_typeof(quote_output -> 'options') = 'array'
+                                                        THEN quote_output -> 'options' ELSE '[]' END) o
+    WHERE o ->> 'label' = action LIMIT 1;
+    RETURN jsonb_build_object(
+        'proposal_no', proposal_number, 'loan_no', loan_number, 'action', action,
+        'annual_rate_pct', trim_scale(data.json_numeric(quote_input -> (action || '_offer') -> 'annual_rate_pct'))::text,
+        'term_months', data.json_numeric(option -> 'term_months'),
+        'amount', data.json_numeric(quote_input -> 'current_loan' -> 'balance'),
+        'monthly_payment', data.json_numeric(option -> 'monthly_payment'),
+        'valid_until', valid_until::text,
+        'quote_sha256', data.quote_sha256(quote_input, quote_output));
+END
+$$;
+
 -- Archive a signed proposal: once. The officer, the branch, the time and the hash are the database's.
 CREATE OR REPLACE FUNCTION api.archive_proposal(proposal_number text, loan_number text, valid_until date,
                                                 policy_version text, engine_version text, quote_input jsonb,
@@ -56,6 +102,8 @@ DECLARE
     offer jsonb := quote_input -> (action || '_offer');
     as_of date;
     digest text;
+    option jsonb;
+    facts jsonb;
 BEGIN
     IF proposal_number IS NULL OR proposal_number !~ '^P[0-9]{8}-[0-9A-F]{6}$' THEN
         RAISE EXCEPTION '제안서 번호 형식이 아닙니다: %', data.echo_ref(proposal_number) USING ERRCODE = 'invalid_parameter_value';
@@ -119,29 +167,45 @@ BEGIN
     IF valid_until IS NULL OR valid_until < data.bank_today() OR valid_until < as_of OR valid_until > as_of + 30 THEN
         RAISE EXCEPTION '유효기간은 오늘 이후, 견적일부터 30일 이내여야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- the quote output's option of the proposed action is the offer (its rate; a re-loan's term too), with a
+    -- whole-won monthly payment: what the PDF prints is compared with it (data.proposal_facts)
+    SELECT o INTO option FROM jsonb_array_elements(CASE WHEN jsonb_typeof(quote_output -> 'options') = 'array'
+                                                        THEN quote_output -> 'options' ELSE '[]' END) o
+    WHERE o ->> 'label' = action LIMIT 1;
+    IF option IS NULL
+       OR data.json_numeric(option -> 'annual_rate_pct') IS DISTINCT FROM data.json_numeric(offer -> 'annual_rate_pct')
+       OR coalesce(option ->> 'term_months', '') !~ '^[0-9]+$'
+       OR (action = 'reloan' AND (option ->> 'term_months') <> (offer ->> 'term_months'))
+       OR coalesce(option ->> 'monthly_payment', '') !~ '^[0-9]+$'
+       OR coalesce(quote_input -> 'current_loan' ->> 'balance', '') !~ '^[0-9]+$' THEN
+        RAISE EXCEPTION '견적 결과(quote_output)에 제안 조치의 선택지(금리·기간·월 상환액)가 견적 입력의 제안과 같게 있어야 합니다'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF input_sha256 IS NULL OR input_sha256 !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION '견적 입력 해시(sha256)가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     -- what the database can check of a PDF: the header, a size a signed proposal has (1 KB to 20 MB) and the
-    -- end-of-file marker in the last 1,024 bytes; that it parses, is signed and says what the quote says is
-    -- the workstation's and verify-proposal's (docs/security.md, "what is not met")
+    -- end-of-file marker in the last 1,024 bytes; that it parses, is signed and that the facts embedded in it
+    -- (proposal-facts.json) are the quote's (data.proposal_facts) is checked by verify-proposal and 제안서 확인
     IF pdf IS NULL OR substring(pdf FROM 1 FOR 7) <> '\x255044462d312e'::bytea
        OR octet_length(pdf) NOT BETWEEN 1024 AND 20971520
        OR position('\x2525454f46'::bytea IN substring(pdf FROM greatest(1, octet_length(pdf) - 1023))) = 0 THEN
         RAISE EXCEPTION '서명된 PDF가 아닙니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     digest := encode(sha256(pdf), 'hex');
+    facts := data.proposal_facts(l.loan_no, proposal_number, valid_until, quote_input, quote_output);
     BEGIN
         INSERT INTO data.proposals (proposal_no, customer_id, loan_id, officer_id, branch_id, valid_until, policy_version,
-                                    engine_version, quote_input, quote_output, input_sha256, pdf, pdf_sha256)
+                                    engine_version, quote_input, quote_output, input_sha256, pdf, pdf_sha256,
+                                    quote_sha256)
         VALUES (proposal_number, c.id, l.id, m.id, m.branch_id, valid_until, policy_version, engine_version, quote_input,
-                quote_output, input_sha256, pdf, digest);
+                quote_output, input_sha256, pdf, digest, facts ->> 'quote_sha256');
     EXCEPTION WHEN unique_violation THEN
         RAISE EXCEPTION '같은 번호나 같은 파일의 제안서가 이미 보관되어 있습니다: %', data.echo_ref(proposal_number) USING ERRCODE = 'unique_violation';
     END;
     PERFORM data.audit('proposal.create', c.customer_no, jsonb_build_object(
         'proposal_no', proposal_number, 'loan_no', l.loan_no, 'pdf_sha256', digest, 'input_sha256', input_sha256,
-        'proposed_action', action));
+        'proposed_action', action, 'quote_sha256', facts ->> 'quote_sha256', 'facts', facts));
     RETURN digest;
 END
 $$;
@@ -217,13 +281,20 @@ CREATE OR REPLACE FUNCTION api.proposal_fingerprint(proposal_number text, file_s
 RETURNS TABLE (proposal_no text, pdf_sha256 text, input_sha256 text, audit_id bigint, audit_at timestamptz,
                audit_db_user text, audit_employee_no text, audit_client_addr text, audit_workstation text,
                audit_action text, audit_customer_no text, audit_details text, audit_prev_hash bytea,
-               audit_row_hash bytea)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+               audit_row_hash bytea, quote_sha256 text, archived_facts text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+    -- plpgsql, not sql: the body names quote_sha256 (revision 0012), which revision 0011's load of these files
+    -- must not check for
+    RETURN QUERY
     SELECT p.proposal_no::text, p.pdf_sha256::text, p.input_sha256::text, a.id, a.at, a.db_user::text,
            a.employee_no::text, a.client_addr::text, a.workstation::text, a.action::text, a.customer_no::text,
-           a.details::text, a.prev_hash, a.row_hash
+           a.details::text, a.prev_hash, a.row_hash, p.quote_sha256::text,
+           data.proposal_facts(l.loan_no, p.proposal_no, p.valid_until, p.quote_input, p.quote_output)::text
     FROM data.proposals p
+    JOIN data.loans l ON l.id = p.loan_id
     LEFT JOIN LATERAL (SELECT * FROM data.audit_log x
                        WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no
                        ORDER BY x.id LIMIT 1) a ON true
@@ -233,7 +304,8 @@ AS $$
            OR pg_has_role(session_user, 'rd_security', 'MEMBER')
            OR p.branch_id = data.my_branch_id()
            OR p.customer_id IN (SELECT c.id FROM data.customers c
-                                WHERE c.home_branch_id = data.my_branch_id() OR c.id = ANY (data.my_extra_customers())))
+                                WHERE c.home_branch_id = data.my_branch_id() OR c.id = ANY (data.my_extra_customers())));
+END
 $$;
 ALTER FUNCTION api.proposal_fingerprint(text, text) OWNER TO rd_crossbranch;
 
@@ -259,7 +331,8 @@ ALTER FUNCTION data.proposal_check_subject(text) OWNER TO rd_crossbranch;
 CREATE OR REPLACE FUNCTION api.proposal_check(ticket bigint, check_code text DEFAULT NULL)
 RETURNS TABLE (proposal_no text, customer text, officer_name text, branch_name text, created_at timestamptz,
                valid_until date, decision text, input_sha256 text, pdf_sha256 text, stored_pdf_sha256 text,
-               recorded_pdf_sha256 text, pdf bytea, pdf_withheld boolean)
+               recorded_pdf_sha256 text, pdf bytea, pdf_withheld boolean, quote_sha256 text, archived_facts text,
+               recorded_facts text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_column
@@ -285,7 +358,11 @@ BEGIN
            CASE WHEN p.pdf IS NULL THEN NULL ELSE encode(sha256(p.pdf), 'hex') END,
            (SELECT x.details ->> 'pdf_sha256' FROM data.audit_log x
             WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1),
-           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL
+           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL, p.quote_sha256::text,
+           data.proposal_facts(data.loan_no_of(p.loan_id), p.proposal_no, p.valid_until, p.quote_input,
+                               p.quote_output)::text,
+           (SELECT (x.details -> 'facts')::text FROM data.audit_log x
+            WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1)
     FROM data.officers o JOIN data.branches b ON b.id = coalesce(p.branch_id, o.branch_id)
     WHERE o.id = p.officer_id;
 END
@@ -297,17 +374,17 @@ ALTER FUNCTION api.proposal_check(bigint, text) OWNER TO rd_crossbranch;
 CREATE OR REPLACE FUNCTION data.proposal_archive_is_immutable() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog
 AS $$
+DECLARE
+    kept data.proposals;
 BEGIN
     IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION '보관된 제안서는 지울 수 없습니다' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF (NEW.proposal_no, NEW.customer_id, NEW.loan_id, NEW.officer_id, NEW.branch_id, NEW.created_at, NEW.valid_until,
-        NEW.policy_version, NEW.engine_version, NEW.quote_input, NEW.quote_output, NEW.input_sha256, NEW.pdf,
-        NEW.pdf_sha256)
-       IS DISTINCT FROM
-       (OLD.proposal_no, OLD.customer_id, OLD.loan_id, OLD.officer_id, OLD.branch_id, OLD.created_at, OLD.valid_until,
-        OLD.policy_version, OLD.engine_version, OLD.quote_input, OLD.quote_output, OLD.input_sha256, OLD.pdf,
-        OLD.pdf_sha256) THEN
+    -- every column but the decision, whatever columns later revisions add
+    kept := NEW;
+    kept.decision := OLD.decision;
+    kept.decided_at := OLD.decided_at;
+    IF kept IS DISTINCT FROM OLD THEN
         RAISE EXCEPTION '보관된 제안서는 바꿀 수 없습니다 (고객의 결정만 기록합니다)' USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;

@@ -69,14 +69,18 @@ $$;
 -- The lowest list rate (정상가) the pricing rules in force can give this proposal's loan, from the database
 -- alone: the lowest funding index on record (latest rate of each index, on or before today) + the liquidity
 -- premium, the risk spread of the customer's credit score in data.credit_scores, the cost and the target
--- margin of the loan's kind, less every discount (급여이체, 거래기간) and without the DSR surcharge. The
--- engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it, so the approval authority
--- measured from greatest(archived list rate, this) is never wider than the rules allow, whatever list rate a
--- proposal's JSON claims. NULL when the rules or the index rates are missing (then nobody may approve).
+-- margin of the loan's kind, less the discounts the customer earns in data.customers (급여이체 when
+-- salary_transfer; 거래기간 when the customer has been one for tenure_discount_years full years by today: the
+-- engine counts them at the quote's date, never later, so the floor never counts fewer) and without the DSR
+-- surcharge (never negative). The engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it,
+-- so the approval authority measured from greatest(archived list rate, this) is never wider than the rules
+-- allow, whatever list rate a proposal's JSON claims. NULL when the rules or the index rates are missing (then nobody may approve).
 CREATE OR REPLACE FUNCTION data.list_rate_floor(proposal bigint) RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
-    WITH p AS (SELECT x.customer_id, l.kind FROM data.proposals x JOIN data.loans l ON l.id = x.loan_id WHERE x.id = proposal),
+    WITH p AS (SELECT x.customer_id, l.kind, c.salary_transfer, c.created_on FROM data.proposals x
+               JOIN data.loans l ON l.id = x.loan_id LEFT JOIN data.customers c ON c.id = x.customer_id
+               WHERE x.id = proposal),
          r AS (SELECT r.parameters AS v FROM data.pricing_rules r WHERE r.effective_from <= data.bank_today()
                ORDER BY r.effective_from DESC LIMIT 1),
          i AS (SELECT min(x.annual_rate_pct) AS rate FROM (
@@ -88,8 +92,11 @@ AS $$
                    * coalesce(data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 1), 2)
            + coalesce(data.json_numeric(r.v -> 'cost_pct' -> p.kind), 0)
            + data.json_numeric(r.v -> 'target_margin_pct')
-           - coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0)
-           - coalesce(data.json_numeric(r.v -> 'tenure_discount_pct'), 0)
+           - CASE WHEN p.salary_transfer IS FALSE THEN 0
+                  ELSE coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0) END
+           - CASE WHEN p.created_on IS NOT NULL AND extract(year FROM age(data.bank_today(), p.created_on))
+                       < coalesce(data.json_numeric(r.v -> 'tenure_discount_years'), 0) THEN 0
+                  ELSE coalesce(data.json_numeric(r.v -> 'tenure_discount_pct'), 0) END
     FROM p, r, i
 $$;
 

@@ -364,6 +364,46 @@ CREATE OR REPLACE FUNCTION api.save_pricing_rules(version text, effective_from d
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT data.save_versioned('pricing_rules', version, effective_from, parameters, note, source) $$;
 
+-- Head office's sanity bounds (finding 9 of the outside test of 30 Nov 2026, docs/security.md): what no rate
+-- sheet, index or product of a Korean bank can be, whoever types it. The list-rate floor that measures every
+-- approval authority (data.list_rate_floor, 50_applications.sql) reads the index rates, so a bogus index would
+-- lower it. Percent a year (rates) and percentage points (spreads); sources in /work/shared/domain.md.
+CREATE OR REPLACE FUNCTION data.head_office_bounds()
+RETURNS TABLE (name text, low numeric, high numeric, reason text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$
+    VALUES
+    -- COFIX and bank-bond rates: the lowest ever published were near 0.5-0.9 % (2020-21, base rate 0.5 %); 0.1
+    -- catches a rate typed as a fraction (0.0249 for 2.49 %); above the legal maximum no loan can be priced
+    ('index_rate_pct', 0.1, 20.0, '지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)'),
+    -- other lenders' published loan rates: none below 1 % (funding cost plus spread; 0.0449 for 4.49 % is the
+    -- usual typo); the ceiling is the legal maximum of the policy in force on the sheet's date (이자제한법, 20 %)
+    ('market_rate_pct', 1.0, 20.0, '다른 금융회사의 금리는 연 1% 이상, 법정 최고금리 이하여야 합니다'),
+    -- a product's spread over its index (가산금리): a negative one up to 5 %p for subsidised products; above
+    -- 20 %p the rate would pass the legal maximum on any index
+    ('list_spread_pct', -5.0, 20.0, '상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다')
+$$;
+
+-- The bound called name: (low, high, the sentence an officer reads when a value is outside it).
+CREATE OR REPLACE FUNCTION data.head_office_bound(bound text, OUT low numeric, OUT high numeric, OUT reason text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$ SELECT b.low, b.high, b.reason FROM data.head_office_bounds() b WHERE b.name = bound $$;
+
+-- The bounds, for the head-office screen and the CLI (which check a file against them before sending it).
+CREATE OR REPLACE FUNCTION api.head_office_bounds()
+RETURNS TABLE (name text, low numeric, high numeric, reason text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$ SELECT * FROM data.head_office_bounds() $$;
+
+-- The legal maximum interest rate (%) of the policy in force on day (법정 최고금리), 20 when no policy says.
+CREATE OR REPLACE FUNCTION data.legal_max_rate_on(day date) RETURNS numeric
+LANGUAGE sql STABLE SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT coalesce((SELECT data.json_numeric(p.parameters -> 'legal_max_rate_pct') FROM data.policies p
+                     WHERE p.effective_from <= day ORDER BY p.effective_from DESC LIMIT 1), 20.0)
+$$;
+
+
 -- Re-loan products added or updated (never deleted: loans point at them; a withdrawn product is inactive).
 -- rows: [{code, name, loan_kind, rate_type, index_name, min_amount, ...}] as the products CSV has them.
 CREATE OR REPLACE FUNCTION api.save_products(rows jsonb, only_new boolean DEFAULT false, source text DEFAULT 'form')
@@ -392,6 +432,11 @@ BEGIN
                                                                  'BANK_BOND_12M', 'BANK_BOND_5Y')) THEN
             RAISE EXCEPTION '%: %: index_name: a fixed-rate product has none, any other needs a published index', source, r.code
                 USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF r.list_spread_pct IS NULL OR r.list_spread_pct NOT BETWEEN (data.head_office_bound('list_spread_pct')).low
+                                                                  AND (data.head_office_bound('list_spread_pct')).high THEN
+            RAISE EXCEPTION '% · % · %: %', source, r.code, coalesce(trim_scale(r.list_spread_pct)::text, '—'),
+                (data.head_office_bound('list_spread_pct')).reason USING ERRCODE = 'check_violation';
         END IF;
         SELECT * INTO stored FROM data.products p WHERE p.code = r.code FOR UPDATE;
         IF FOUND AND only_new THEN
@@ -437,6 +482,7 @@ DECLARE
     m data.officers := data.require_admin();
     origin text := import_market_offers.source;
     n integer;
+    bad record;
 BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 200000 THEN
         RAISE EXCEPTION '%: 1 to 200,000 rows expected', origin USING ERRCODE = 'invalid_parameter_value';
@@ -445,6 +491,21 @@ BEGIN
                WHERE x.lender IS NULL OR btrim(x.lender) = '' OR x.source IS NULL OR btrim(x.source) = ''
                   OR x.as_of IS NULL) THEN
         RAISE EXCEPTION '%: every row needs a lender, a source and a date', origin USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT x.lender, x.as_of, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
+    WHERE x.as_of > data.bank_today() ORDER BY x.as_of DESC LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 오늘 %: 공시일이 오늘보다 뒤입니다', origin, bad.lender, bad.as_of, data.bank_today()
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT x.lender, x.as_of, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
+    WHERE x.annual_rate_pct IS NULL OR x.annual_rate_pct < (data.head_office_bound('market_rate_pct')).low
+       OR x.annual_rate_pct > least((data.head_office_bound('market_rate_pct')).high, data.legal_max_rate_on(x.as_of))
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 연 %: %', origin, bad.lender, bad.as_of,
+            coalesce(trim_scale(bad.annual_rate_pct)::text || '%', '—'),
+            (data.head_office_bound('market_rate_pct')).reason USING ERRCODE = 'check_violation';
     END IF;
     DELETE FROM data.market_offers o
     USING (SELECT DISTINCT x.lender, x.loan_kind, x.as_of FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x) s
@@ -466,9 +527,27 @@ AS $$
 DECLARE
     m data.officers := data.require_admin();
     n integer;
+    bad record;
 BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 100000 THEN
         RAISE EXCEPTION '%: 1 to 100,000 rows expected', source USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- no rate of a day still to come (the list-rate floor reads the latest rate up to today: a rate dated 2099
+    -- would wait there), none outside the plausible band
+    SELECT x.index_name, x.rate_date, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
+    WHERE x.rate_date IS NULL OR x.rate_date > data.bank_today() ORDER BY x.rate_date DESC NULLS FIRST LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 오늘 %: 기준일이 없거나 오늘보다 뒤입니다', source, bad.index_name,
+            coalesce(bad.rate_date::text, '—'), data.bank_today() USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT x.index_name, x.rate_date, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
+    WHERE x.annual_rate_pct IS NULL OR x.annual_rate_pct NOT BETWEEN (data.head_office_bound('index_rate_pct')).low
+                                                                 AND (data.head_office_bound('index_rate_pct')).high
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 연 %: %', source, bad.index_name, bad.rate_date,
+            coalesce(trim_scale(bad.annual_rate_pct)::text || '%', '—'), (data.head_office_bound('index_rate_pct')).reason
+            USING ERRCODE = 'check_violation';
     END IF;
     DELETE FROM data.index_rates i
     USING (SELECT DISTINCT index_name, rate_date FROM jsonb_populate_recordset(NULL::data.index_rates, rows)) s

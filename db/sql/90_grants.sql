@@ -47,7 +47,8 @@ GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customer
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today(),
-    data.echo_ref(text) TO rd_crossbranch;
+    data.echo_ref(text), data.proposal_facts(text, text, date, jsonb, jsonb), data.quote_sha256(jsonb, jsonb),
+    data.json_numeric(jsonb) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.proposal_check_subject(text) TO rd_owner;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
     data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
@@ -72,7 +73,7 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_custom
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
     api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),
     api.record_proposal_decision(text, text), api.proposal_fingerprint(text, text), api.pinned_trust_roots(),
-    api.proposal_check(bigint, text),
+    api.proposal_check(bigint, text), api.quote_sha256(jsonb, jsonb),
     api.application_actions(text), api.file_application(text), api.move_application(text, text, integer, text),
     api.call_list_export(bigint) TO rd_officer;
 
@@ -80,7 +81,8 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.search_custom
 GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
     api.save_pricing_rules(text, date, jsonb, text, text), api.save_products(jsonb, boolean, text),
     api.import_market_offers(jsonb, text), api.import_index_rates(jsonb, text), api.set_approval_limit(text, bigint),
-    api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb) TO rd_admin;
+    api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb),
+    api.head_office_bounds() TO rd_admin;
 
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.
 GRANT SELECT ON api.audit_log, api.audit_chain_head, api.officers, api.branches TO rd_security;

@@ -4,6 +4,54 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)</source>
+        <translation>An index rate must be from 0.1% to 20% a year (check for a rate written as a fraction)</translation>
+    </message>
+    <message>
+        <source>다른 금융회사의 금리는 연 1% 이상, 법정 최고금리 이하여야 합니다</source>
+        <translation>Another lender's rate must be at least 1% a year and at most the legal maximum rate</translation>
+    </message>
+    <message>
+        <source>상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다</source>
+        <translation>A product's spread must be from -5 to 20 percentage points</translation>
+    </message>
+    <message>
+        <source>기준일이 없거나 오늘보다 뒤입니다</source>
+        <translation>The rate date is missing or after today</translation>
+    </message>
+    <message>
+        <source>공시일이 오늘보다 뒤입니다</source>
+        <translation>The publication date is after today</translation>
+    </message>
+    <message>
+        <source>제안서 파일에 기계 판독용 제안 내용(proposal-facts.json)이 없어 보관된 견적과 대조할 수 없습니다: 은행 프로그램으로 만든 제안서가 아닙니다.</source>
+        <translation>The proposal file carries no machine-readable facts (proposal-facts.json) to compare with the archived quote: it was not made by the bank's program.</translation>
+    </message>
+    <message>
+        <source>보관 당시 제안 내용이 기록되지 않은 제안서입니다 (이전 버전): 견적과의 일치를 확인할 수 없습니다.</source>
+        <translation>No facts were recorded when this proposal was archived (an earlier version): whether it matches its quote cannot be checked.</translation>
+    </message>
+    <message>
+        <source>보관된 견적이 보관 당시 접근기록(해시 체인)에 기록된 것과 다릅니다: 보안 담당자에게 알리세요.</source>
+        <translation>The archived quote differs from what the audit trail (hash chain) recorded when it was archived: tell the security officer.</translation>
+    </message>
+    <message>
+        <source>제안서에 적힌 내용이 보관된 견적과 다릅니다</source>
+        <translation>What the proposal states differs from the archived quote</translation>
+    </message>
+    <message>
+        <source>DEMO 인증서로 서명된 제안서는 중앙(운영) 모드에서 인정하지 않습니다.</source>
+        <translation>A proposal signed with a DEMO certificate is not accepted in central (production) mode.</translation>
+    </message>
+    <message>
+        <source>서명 유효, 보관본·접근기록·견적과 일치</source>
+        <translation>Signature valid; matches the archive, the audit trail and the quote</translation>
+    </message>
+    <message>
+        <source>DEMO 인증서는 중앙(운영) 모드의 신뢰 루트가 될 수 없습니다.</source>
+        <translation>A DEMO certificate cannot be a trust root in central (production) mode.</translation>
+    </message>
+    <message>
         <source>재대출 신청</source>
         <translation>Applications</translation>
     </message>

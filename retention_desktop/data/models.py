@@ -420,6 +420,9 @@ class Proposal(Base):
     input_sha256: Mapped[str] = mapped_column(String(64))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # the quote's canonical sha256, computed by the database (data.quote_sha256; revision 0012). Deferred: read
+    # only by the verification functions, not by the api.proposals view, which revision 0011 creates before it
+    quote_sha256: Mapped[str | None] = mapped_column(String(64), deferred=True)
     decision: Mapped[str] = mapped_column(String(16), server_default="none")
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (
@@ -428,6 +431,7 @@ class Proposal(Base):
         CheckConstraint("input_sha256 ~ '^[0-9a-f]{64}$'", name="input_sha256"),
         CheckConstraint("pdf_sha256 IS NULL OR pdf_sha256 ~ '^[0-9a-f]{64}$'", name="pdf_sha256"),
         CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_hash"),
+        CheckConstraint("quote_sha256 IS NULL OR quote_sha256 ~ '^[0-9a-f]{64}$'", name="quote_sha256"),
         Index("ix_proposals_branch_id_created_at", "branch_id", "created_at"),
     )
 

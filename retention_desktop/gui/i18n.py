@@ -67,6 +67,9 @@ def localize(text: str) -> str:
     stored = stored_sentences().parsed(text)  # an engine sentence kept as its Korean text (call-list reasons)
     if stored is not None:
         return render(stored, tr, localize)
+    place, colon, sentence = text.rpartition(": ")
+    if colon and tr(sentence) != sentence:  # a database refusal: its place, then a fixed sentence of the catalogue
+        return f"{place}{colon}{tr(sentence)}"
     text = _KOREAN_AMOUNT.sub(_amount, text)
     text = _COUNT.sub(lambda m: f"{m.group(1)}{_UNITS[m.group(2)]}", text)
     # then each part between separators (·, /, →, ~, commas, brackets) the catalogue knows as a whole: never word by

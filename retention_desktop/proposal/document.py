@@ -8,9 +8,11 @@ number and the signatures. No text is smaller than 9 points; no table is split a
 are numbered "1 / 3"; dates and times are Korean. It prints in black and white.
 
 ``ProposalContent`` is plain data; ``render`` turns it into bytes and says where the bank's signature
-field goes. The quote input is attached, and the document information records the proposal number,
-the input's sha256, the check code, the summary and the engine and policy versions (for machines: none
-of it is printed except the check code under the QR).
+field goes. The quote input is attached, and so are the printed facts (``proposal-facts.json``: number,
+loan, action, rate, term, amount, monthly payment, validity and the quote's sha256 computed by the database,
+which verification compares with the archive); the document information records the proposal number, the
+input's sha256, the check code, the summary and the engine and policy versions (for machines: none of it is
+printed except the check code under the QR).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import CondPageBreak
 
-from retention_desktop.domain import exact_json
+from retention_desktop.domain import exact_json, proposal_facts
 from retention_desktop.domain.disclosures import Disclosure
 from retention_desktop.domain.korean_time import format_date_ko, format_datetime_ko
 from retention_desktop.domain.money import format_rate_pct, format_won, format_won_korean
@@ -115,6 +117,8 @@ class ProposalContent:
     input_sha256: str
     quote_input: dict = field(repr=False)
     demo: bool = True
+    # the printed facts for machines (domain/proposal_facts.py), attached as proposal-facts.json before signing
+    facts: dict = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:
@@ -443,6 +447,9 @@ def _attach(pdf: bytes, c: ProposalContent) -> bytes:
     """Attach the quote input and record the facts machines read in the document information."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_attachment(ATTACHMENT, exact_json.dumps(c.quote_input).encode("utf-8"))
+    if c.facts:
+        writer.add_attachment(proposal_facts.ATTACHMENT,
+                              json.dumps(c.facts, ensure_ascii=True, sort_keys=True).encode("ascii"))
     writer.add_metadata({"/RetentionProposalNo": c.proposal_no, "/RetentionInputSha256": c.input_sha256,
                          "/RetentionCheckCode": c.check_code, "/RetentionEngineVersion": c.engine_version,
                          "/RetentionPolicyVersion": c.policy_version,
@@ -450,6 +457,17 @@ def _attach(pdf: bytes, c: ProposalContent) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def printed_facts(pdf: bytes) -> dict | None:
+    """The printed facts attached to a proposal file (``proposal-facts.json``: domain/proposal_facts.py), or None
+    when the file has none (or not exactly one, or not a JSON object)."""
+    try:
+        found = PdfReader(io.BytesIO(pdf)).attachments.get(proposal_facts.ATTACHMENT, [])
+        value = json.loads(found[0]) if len(found) == 1 else None
+    except Exception:  # a damaged file or attachment has no facts; verification says so in words
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def embedded_facts(pdf: bytes) -> dict[str, str]:

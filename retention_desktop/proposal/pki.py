@@ -26,6 +26,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from retention_desktop.data import credentials
 
 DEMO_BANK = "Retention Demo Bank (DEMO)"
+DEMO_MARK = "(DEMO)"  # every demo certificate's organisation and common name carry it
 _session_passphrases: dict[str, str] = {}
 # Proposals may be signed on several threads at once; the first one issues the demo identity, the others wait
 # for it (otherwise each issued its own and read another's half-written file or passphrase).
@@ -86,6 +87,21 @@ def demo_roots(pki_dir: Path) -> list[bytes]:
     """The DEMO roots of a data folder (the current one and any retired one), for verifying in demo mode."""
     found = [pki_dir / ROOT_CERT_FILE] + sorted((pki_dir / RETIRED_ROOTS).glob("*.pem"))
     return [path.read_bytes() for path in found if path.exists()]
+
+
+def is_demo_name(values) -> bool:
+    """Whether a certificate's name (its attribute values, as text) is a DEMO one: the mark this module puts in
+    every demo certificate's organisation and common name. Central mode trusts none of them."""
+    return any(DEMO_MARK in str(value) for value in values)
+
+
+def is_demo_pem(pem: bytes) -> bool:
+    """Whether a PEM certificate is a DEMO one (subject or issuer); an unreadable one counts as DEMO."""
+    try:
+        cert = x509.load_pem_x509_certificate(pem)
+    except ValueError:
+        return True
+    return is_demo_name(a.value for name in (cert.subject, cert.issuer) for a in name)
 
 
 def _root_passphrase(create: bool) -> str | None:

@@ -20,7 +20,7 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from retention_desktop.data.locations import resources_dir
-from retention_desktop.proposal.pki import SigningIdentity
+from retention_desktop.proposal.pki import SigningIdentity, is_demo_name
 
 FIELD = "BankSignature"
 # NanumGothic carries VTT hinting sources (TSI* tables) the subsetter drops, saying so at WARNING on every
@@ -98,7 +98,28 @@ def sign(pdf: bytes, identity: SigningIdentity, page: int, box: tuple[int, int, 
     return pdf_signer.sign_pdf(writer, appearance_text_params={"lines": text}).getvalue()
 
 
-def verify(pdf: bytes, trust_roots_pem: list[bytes]) -> Verification:
+DEMO_REFUSED = "DEMO 인증서로 서명된 제안서는 중앙(운영) 모드에서 인정하지 않습니다."
+
+
+def _chain_is_demo(signature) -> bool:
+    """Whether the signer's certificate or any certificate the signature carries is a DEMO one (pki.is_demo_name)."""
+    try:
+        certs = [signature.signer_cert] + [c.chosen for c in signature.signed_data["certificates"]]
+        return any(is_demo_name(value for name in (c.subject, c.issuer) for value in _values(name))
+                   for c in certs if c is not None)
+    except Exception:  # a signature whose certificates cannot be read is judged by validation itself
+        return False
+
+
+def _values(name) -> list[str]:
+    return [str(v) for v in name.native.values()] if isinstance(name.native, dict) else [str(name.native)]
+
+
+def verify(pdf: bytes, trust_roots_pem: list[bytes], allow_demo: bool = True) -> Verification:
+    """The last signature of ``pdf``: intact, valid, trusted by ``trust_roots_pem`` and covering the whole file.
+
+    ``allow_demo=False`` (central mode) refuses a signature whose certificates are DEMO ones, in words, whatever
+    the roots. Never raises: a damaged file or signature is a failed verification with its reason."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
         signatures = reader.embedded_signatures
@@ -125,8 +146,11 @@ def verify(pdf: bytes, trust_roots_pem: list[bytes]) -> Verification:
     else:
         reason = "서명 유효"
     level = "PAdES B-T" if status.timestamp_validity is not None else "PAdES B-B"
+    trusted = bool(status.trusted)
+    if not allow_demo and _chain_is_demo(signatures[-1]):
+        ok, trusted, reason = False, False, DEMO_REFUSED
     return Verification(ok, signer, status.signer_reported_dt, bool(status.intact and status.valid),
-                        bool(status.trusted), whole, reason, level)
+                        trusted, whole, reason, level)
 
 
 def load_cert_from_pemder_bytes(data: bytes):

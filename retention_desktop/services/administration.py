@@ -410,6 +410,11 @@ def trust_root_add(data_dir: Path, demo: bool, path: Path, employee_no: str | No
     try:
         if db.mode == "embedded":
             _prepare(db, demo)
+        else:  # central mode trusts no DEMO certificate (proposal/pki.py is_demo_pem; docs/security.md)
+            from retention_desktop.proposal.pki import is_demo_pem
+
+            if is_demo_pem(pem.encode("ascii")):
+                raise AdminError("DEMO 인증서는 중앙(운영) 모드의 신뢰 루트가 될 수 없습니다.", code=2)
         acting = _head_office(db, employee_no)
         try:
             with acting.session() as s:

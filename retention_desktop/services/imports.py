@@ -26,7 +26,7 @@ from sqlalchemy import select
 from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
-from retention_desktop.domain.sentences import render, say
+from retention_desktop.domain.sentences import Sentence, render, say
 from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
 from retention_desktop.services.input_files import read_limited
@@ -49,9 +49,19 @@ class ImportRejected(InputError):
         super().__init__("\n".join(errors))
 
     def message(self, translate=None) -> str:
+        """Each line in the catalogue's language: a sentence of ours (``domain.sentences``) through its template; a
+        database refusal, which ends in a fixed sentence (e.g. the head-office bounds of db/sql/60_head_office.sql),
+        by that sentence after its place (before the last ": ")."""
         if translate is None:
-            return "\n".join(self.errors)
-        return "\n".join(render(error, translate, translate) for error in self.errors)
+            return self.text
+
+        def line(text: str) -> str:
+            if isinstance(text, Sentence):
+                return render(text, translate, translate)
+            place, colon, sentence = text.rpartition(": ")
+            return f"{place}{colon}{translate(sentence)}" if colon else translate(text)
+
+        return "\n".join(line(e) for e in self.errors)
 
 
 class RowProblem(ValueError):

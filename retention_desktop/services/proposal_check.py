@@ -3,9 +3,11 @@ intact and still valid? What the officer at the counter, or `retention-admin ver
 paper copy.
 
 "Archived" means the stored PDF is the one whose sha256 was recorded (in the archive and in the chained
-audit trail when it was archived), its PAdES signature verifies
-against the bank's trust roots, and it names this proposal and quote input. The figures of the
-recommendation are read back from that archived file, so the officer can compare them with the paper.
+audit trail when it was archived), its PAdES signature verifies against the bank's trust roots (never a DEMO
+certificate in central mode), it names this proposal and quote input, and the printed facts it carries are
+those the database reads from the archived quote and recorded in the audit row (``domain/proposal_facts.py``).
+The figures of the recommendation are read back from that archived file, so the officer can compare them with
+the paper.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
+from retention_desktop.domain import proposal_facts
 from retention_desktop.domain.proposal_code import ScannedCode, check_code, read_scanned
 
 
@@ -34,6 +37,9 @@ class _Archived:
     valid_until: dt.date
     decision: str
     created_at: dt.datetime
+    quote_sha256: str | None = None  # the quote's sha256 the database computed and stored at archiving
+    archived_facts: dict | None = None  # the facts the database reads from the archived quote now
+    recorded_facts: dict | None = None  # the facts the chained audit row recorded at archiving (None before 0012)
 
 
 @dataclass(frozen=True)
@@ -78,15 +84,22 @@ def check_proposal(database: Database, typed: str, today: dt.date, trust_roots_p
     row = found[0]
     archived = _Archived(row["proposal_no"], row["input_sha256"], row["pdf_sha256"], row["stored_pdf_sha256"],
                          row["recorded_pdf_sha256"], bytes(row["pdf"]) if row["pdf"] is not None else None,
-                         row["pdf_withheld"], row["valid_until"], row["decision"], row["created_at"])
-    return _judge(scanned, archived, row["customer"], row["officer_name"], row["branch_name"], today, trust_roots_pem)
+                         row["pdf_withheld"], row["valid_until"], row["decision"], row["created_at"],
+                         row["quote_sha256"], _object(row["archived_facts"]), _object(row["recorded_facts"]))
+    return _judge(scanned, archived, row["customer"], row["officer_name"], row["branch_name"], today, trust_roots_pem,
+                  allow_demo=database.mode == "embedded")
+
+
+def _object(text: str | None) -> dict | None:
+    value = json.loads(text) if text else None
+    return value if isinstance(value, dict) else None
 
 
 def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, branch: str, today: dt.date,
-           roots: list[bytes]) -> ProposalCheck:
+           roots: list[bytes], allow_demo: bool) -> ProposalCheck:
     expected = check_code(p.proposal_no, p.input_sha256)
     code_matches = scanned.check_code == expected
-    archived, why, summary = _archived(p, roots)
+    archived, why, summary = _archived(p, roots, allow_demo)
     expired = today > p.valid_until
     if scanned.check_code is not None and not code_matches:
         reason = "확인코드가 이 제안서의 것과 다릅니다 (번호를 잘못 읽었거나 다른 제안서의 QR입니다)."
@@ -101,7 +114,7 @@ def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, bran
                          p.valid_until, expired, p.decision, customer, officer, branch, p.created_at, summary)
 
 
-def _archived(p: _Archived, roots: list[bytes]) -> tuple[bool, str, dict]:
+def _archived(p: _Archived, roots: list[bytes], allow_demo: bool) -> tuple[bool, str, dict]:
     from retention_desktop.proposal import document, signing  # pyHanko loads with the first check
 
     if p.pdf_withheld:
@@ -113,12 +126,15 @@ def _archived(p: _Archived, roots: list[bytes]) -> tuple[bool, str, dict]:
         return False, "보관된 PDF가 기록된 sha256과 다릅니다 (보관본 훼손).", {}
     if p.recorded_pdf_sha256 != p.pdf_sha256:
         return False, "보관된 PDF가 보관 당시 접근기록(해시 체인)에 기록된 것과 다릅니다: 보안 담당자에게 알리세요.", {}
-    verdict = signing.verify(p.pdf, roots)
+    verdict = signing.verify(p.pdf, roots, allow_demo=allow_demo)
     if not verdict.ok:
         return False, f"보관된 PDF의 서명을 확인하지 못했습니다: {verdict.reason}", {}
     facts = document.embedded_facts(p.pdf)
     if facts["proposal_no"] != p.proposal_no or facts["input_sha256"] != p.input_sha256:
         return False, "보관된 PDF가 이 제안서 번호·견적 입력과 맞지 않습니다.", {}
+    why = proposal_facts.judge(document.printed_facts(p.pdf), p.archived_facts, p.recorded_facts, p.quote_sha256)
+    if why is not None:
+        return False, why, {}
     try:
         summary = json.loads(facts["summary"]) if facts["summary"] else {}
     except ValueError:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from retention_desktop.data import api_calls
 from retention_desktop.data.models import Branch
-from retention_desktop.domain import exact_json
+from retention_desktop.domain import exact_json, proposal_facts
 from retention_desktop.domain.advice import customer_reasons, headline, recommendation_document, settled_request
 from retention_desktop.domain.comparison import ENGINE_VERSION
 from retention_desktop.domain.comparison_table import OPTION_ROWS, TERMS_ROWS, display_order, option_title
@@ -129,9 +129,11 @@ class Letterhead:
 
 def proposal_content(state: OfferComparison, officer: OfficerSession, customer_name: str, proposal_no: str,
                      today: dt.date, created_at: dt.datetime, quote_input: dict, input_sha: str, simulation,
-                     demo: bool, letterhead: Letterhead) -> document.ProposalContent:
+                     demo: bool, letterhead: Letterhead, quote_sha256: str) -> document.ProposalContent:
     """Everything the printed proposal shows, as plain data (document.render lays it out). Valid for
-    ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made."""
+    ``VALID_DAYS`` from ``today`` (the business date); ``created_at`` is the moment it is made. ``quote_sha256``
+    is the database's hash of the quote (``api.quote_sha256``), embedded with the printed facts
+    (:func:`printed_facts`) that verification compares with the archive."""
     from retention_desktop.proposal import chart, document  # reportlab loads with the first proposal
 
     loan = state.request.current_loan
@@ -179,7 +181,17 @@ def proposal_content(state: OfferComparison, officer: OfficerSession, customer_n
         suggestion=simulation.suggestion.explanation if simulation.suggestion else "당장 권할 만한 조치가 없습니다.",
         disclosures=disclosures(facts), ad_review_no=form.ad_review_no,
         check_code=check_code(proposal_no, input_sha), engine_version=ENGINE_VERSION,
-        policy_version=state.policy.version, input_sha256=input_sha, quote_input=quote_input, demo=demo)
+        policy_version=state.policy.version, input_sha256=input_sha, quote_input=quote_input, demo=demo,
+        facts=printed_facts(state, proposal_no, summary, quote_sha256))
+
+
+def printed_facts(state: OfferComparison, proposal_no: str, summary: document.Summary, quote_sha256: str) -> dict:
+    """What the proposal prints, for machines (``domain/proposal_facts.py``): from the summary box the customer
+    reads (rate, term, monthly payment, validity), the offered action, the loan and its balance (the amount),
+    and the database's hash of the quote."""
+    return proposal_facts.facts(proposal_no, state.loan_no, state.offer.action, summary.new_rate_pct, summary.months,
+                                state.request.current_loan.balance, summary.monthly_payment, summary.valid_until,
+                                quote_sha256)
 
 
 def letterhead(officer: OfficerSession, today: dt.date) -> Letterhead:
@@ -257,26 +269,28 @@ def create_proposal(officer: OfficerSession, loan_no: str, today: dt.date, data_
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
     # rendering and signing take a few hundred milliseconds: no transaction stays open meanwhile
+    output = exact_json.loads(exact_json.dumps({
+        "options": [option_document(o) for o in state.comparison.options],
+        "proposed_action": offer.action,
+        "personal_rate_pct": offer.option.annual_rate_pct,
+        "list_rate_pct": offer.price.list_rate_pct,  # the approval authority is measured from it
+        "authority_rate_pct": offer.price.authority_rate_pct,
+        "floor_rate_pct": offer.price.floor_rate_pct,
+        "recommendation": recommendation_document(state.recommendation)}, indent=None))
+    with officer.database.session() as s:  # the quote's hash as the database computes it (the archive's own)
+        quote_sha = api_calls.scalar(s, "quote_sha256", quote_input, output)
     now = dt.datetime.now(KST).replace(microsecond=0)
     content = proposal_content(state, officer, customer_name, proposal_no, today, now, quote_input, input_sha,
-                               simulation, identity.demo, head)
+                               simulation, identity.demo, head, quote_sha)
     rendered = document.render(content)
     # B-T (a trusted timestamp) when the bank names its timestamp server, else B-B
     signed = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
                           stamp_lines(officer, head, now, identity.demo), now,
                           load_settings(data_dir).extra.get("timestamp_url"))
-    output = {"options": [option_document(o) for o in state.comparison.options],
-              "proposed_action": offer.action,
-              "personal_rate_pct": offer.option.annual_rate_pct,
-              "list_rate_pct": offer.price.list_rate_pct,  # the approval authority is measured from it
-              "authority_rate_pct": offer.price.authority_rate_pct,
-              "floor_rate_pct": offer.price.floor_rate_pct,
-              "recommendation": recommendation_document(state.recommendation)}
     try:
         with officer.database.session() as s:
             digest = api_calls.scalar(s, "archive_proposal", proposal_no, state.loan_no, content.summary.valid_until,
-                                      state.policy.version, ENGINE_VERSION, quote_input,
-                                      exact_json.loads(exact_json.dumps(output, indent=None)), input_sha, signed)
+                                      state.policy.version, ENGINE_VERSION, quote_input, output, input_sha, signed)
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
     if digest != sha256_hex(signed):  # the database hashed what it stored; so did we
@@ -308,25 +322,28 @@ def trust_roots(database, data_dir: Path) -> list[bytes]:
     """The roots a proposal signature may chain to: head office's, stored centrally (``api.add_trust_root``)
     and pinned by the fingerprint the audit trail recorded — and, if the settings name
     ``extra.trust_root_fingerprints``, only those. In demo mode (embedded database) also the DEMO roots of the
-    data folder. Never a folder anyone can drop a file into in central mode."""
+    data folder. Never a folder anyone can drop a file into in central mode, and never a DEMO root there (one
+    pinned by mistake is left out: ``pki.is_demo_pem``)."""
+    from retention_desktop.proposal.pki import demo_roots, is_demo_pem  # cryptography: when verifying
+
     with database.session() as s:
         pinned = api_calls.rows(s, "pinned_trust_roots")
     allowed = load_settings(data_dir).extra.get("trust_root_fingerprints")
     roots = [r["pem"].encode("ascii") for r in pinned
              if not allowed or r["fingerprint_sha256"] in {f.lower().replace(":", "") for f in allowed}]
     if database.mode == "embedded":
-        from retention_desktop.proposal.pki import demo_roots  # cryptography: when verifying
-
-        roots += demo_roots(data_dir / "pki")
-    return roots
+        return roots + demo_roots(data_dir / "pki")
+    return [pem for pem in roots if not is_demo_pem(pem)]
 
 
 def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> VerificationResult:
-    """Signature valid and trusted, and the file is exactly the archived proposal it claims to be, whose
-    sha256 the chained audit trail recorded when it was archived (that row itself unedited)."""
+    """Signature valid and trusted (never a DEMO certificate in central mode), the file is exactly the archived
+    proposal it claims to be, whose sha256 the chained audit trail recorded when it was archived (that row itself
+    unedited), and the facts it carries (``proposal-facts.json``) are those the database reads from the archived
+    quote and recorded in that audit row (``domain/proposal_facts.py``: a mismatch is named field by field)."""
     from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
 
-    check = signing.verify(pdf, trust_roots_pem)
+    check = signing.verify(pdf, trust_roots_pem, allow_demo=database.mode == "embedded")
     facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
     number = facts.get("proposal_no", "")
     if not check.ok:
@@ -354,5 +371,10 @@ def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> Verificati
     if archived["pdf_sha256"] != digest or archived["input_sha256"] != facts["input_sha256"]:
         return refuse("파일은 보관 당시 기록된 원본과 일치하지만, 보관된 제안서가 그 뒤에 변경되었습니다: "
                       "보안 담당자에게 알리세요.")
-    return VerificationResult(True, "서명 유효, 보관본·접근기록과 일치", check.signer, check.signing_time, check.level,
-                              number, archived=True)
+    recorded_facts = exact_json.loads(archived["audit_details"]).get("facts")
+    why = proposal_facts.judge(document.printed_facts(pdf), exact_json.loads(archived["archived_facts"]),
+                               recorded_facts if isinstance(recorded_facts, dict) else None, archived["quote_sha256"])
+    if why is not None:
+        return refuse(why)
+    return VerificationResult(True, "서명 유효, 보관본·접근기록·견적과 일치", check.signer, check.signing_time,
+                              check.level, number, archived=True)

@@ -1,0 +1,181 @@
+"""Head office's sanity bounds (finding 9 of the outside test, docs/security.md): a list spread of −99 %p, an index
+rate dated 2099 or of 0.0001 %, a competitor's offer of 0.0001 % — refused by the database's head-office functions
+(db/sql/60_head_office.sql, data.head_office_bounds) whoever calls them, in words, through the import service and
+the command line as through psql as the head-office role; a plausible value beside each is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import psycopg2
+import pytest
+from sqlalchemy import text
+
+from retention_desktop.data import roles
+from retention_desktop.data.models import INDEX_NAMES
+from retention_desktop.services.imports import ImportRejected, import_index_rates, import_market_offers
+from tests.support import bank_today, connect_as
+
+ADMIN = roles.login_role("E1005")
+
+
+@pytest.fixture
+def admin_sql(db, server_url, login):
+    """A psql-like connection as the demo's head-office administrator (E1005)."""
+    login("E1005")  # provisions the login role
+    conn = connect_as(server_url, db.url.database, ADMIN)
+    yield conn
+    conn.close()
+
+
+def refusal(conn, sql: str, *params) -> tuple[str | None, str]:
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+        conn.commit()
+        return None, ""
+    except psycopg2.Error as exc:
+        conn.rollback()
+        return exc.pgcode, exc.diag.message_primary
+
+
+def index_csv(tmp_path, *rows: str):
+    path = tmp_path / "index.csv"
+    path.write_text("index_name,rate_date,annual_rate_pct\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def offers_csv(tmp_path, *rows: str):
+    path = tmp_path / "offers.csv"
+    path.write_text("lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
+                    + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def stored_index_dates(db) -> list[dt.date]:
+    with db.session() as s:
+        return s.execute(text("SELECT rate_date FROM data.index_rates WHERE index_name = 'COFIX_NEW' "
+                              "ORDER BY rate_date")).scalars().all()
+
+
+@pytest.mark.parametrize(("row", "words"), [
+    ("COFIX_NEW,2099-01-01,2.49", "기준일이 없거나 오늘보다 뒤입니다"),
+    ("COFIX_NEW,{today},0.0001", "지수 금리는 연 0.1% 이상 20% 이하여야 합니다"),
+    ("COFIX_NEW,{today},0.0249", "지수 금리는 연 0.1% 이상 20% 이하여야 합니다"),  # 2.49 % typed as a fraction
+    ("COFIX_NEW,{today},25", "지수 금리는 연 0.1% 이상 20% 이하여야 합니다"),
+])
+def test_an_implausible_index_rate_is_refused_by_the_service(db, tmp_path, head_office, row, words):
+    before = stored_index_dates(db)
+    path = index_csv(tmp_path, "BANK_BOND_5Y,{today},3.20".format(today=bank_today()), row.format(today=bank_today()))
+    with pytest.raises(ImportRejected) as caught:
+        import_index_rates(head_office, path)
+    assert words in str(caught.value) and caught.value.errors[0].startswith("index.csv · ")
+    assert stored_index_dates(db) == before  # nothing of the file, not even its good row
+    assert import_index_rates(head_office, index_csv(tmp_path, f"COFIX_NEW,{bank_today()},2.49")) == 1
+
+
+@pytest.mark.parametrize(("rate_date", "rate", "words"), [
+    ("2099-01-01", "2.49", "기준일이 없거나 오늘보다 뒤입니다"),
+    ("{today}", "0.0001", "지수 금리는"),
+    ("{today}", "20.5", "지수 금리는"),
+])
+def test_an_implausible_index_rate_is_refused_to_head_office_with_psql(admin_sql, rate_date, rate, words):
+    row = {"index_name": "COFIX_NEW", "rate_date": rate_date.format(today=bank_today()), "annual_rate_pct": rate}
+    code, message = refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([row]))
+    assert code == "23514" and words in message, message
+    good = {**row, "rate_date": bank_today().isoformat(), "annual_rate_pct": "2.49"}
+    assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([good])) == (None, "")
+
+
+def test_a_bogus_index_cannot_lower_the_list_rate_floor(db, admin_sql):
+    """What made the bound matter: data.list_rate_floor starts from the lowest of the indexes' latest rates up to
+    today (LOWEST_INDEX, as it reads them); a refused index leaves that where it was."""
+    rates = [{"index_name": name, "rate_date": bank_today().isoformat(), "annual_rate_pct": "2.80"}
+             for name in INDEX_NAMES]
+    assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps(rates)) == (None, "")
+    with db.session() as s:
+        assert s.execute(text(LOWEST_INDEX)).scalar() == Decimal("2.80")
+    for bogus in ({"rate_date": bank_today().isoformat(), "annual_rate_pct": "0.0001"},
+                  {"rate_date": (bank_today() + dt.timedelta(days=1)).isoformat(), "annual_rate_pct": "0.5"}):
+        row = {"index_name": "BANK_BOND_6M", **bogus}
+        assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([row]))[0] == "23514"
+    with db.session() as s:
+        assert s.execute(text(LOWEST_INDEX)).scalar() == Decimal("2.80")
+
+
+LOWEST_INDEX = """SELECT min(x.annual_rate_pct) FROM (SELECT DISTINCT ON (index_name) annual_rate_pct FROM data.index_rates
+                  WHERE rate_date <= data.bank_today() ORDER BY index_name, rate_date DESC) x"""
+
+
+@pytest.mark.parametrize(("row", "words"), [
+    ("토스뱅크,credit,951,1000,0.0001,0,{today},공시", "다른 금융회사의 금리는 연 1% 이상"),
+    ("토스뱅크,credit,951,1000,0.5,0,{today},공시", "다른 금융회사의 금리는 연 1% 이상"),
+    ("토스뱅크,credit,951,1000,3.95,0,2099-01-01,공시", "공시일이 오늘보다 뒤입니다"),
+])
+def test_an_implausible_competitor_offer_is_refused_by_the_service(db, tmp_path, head_office, row, words):
+    with pytest.raises(ImportRejected) as caught:
+        import_market_offers(head_office, offers_csv(tmp_path, row.format(today=bank_today())))
+    assert words in str(caught.value), caught.value.errors
+    good = f"토스뱅크,credit,951,1000,3.95,0,{bank_today()},공시"
+    assert import_market_offers(head_office, offers_csv(tmp_path, good)) == 1
+
+
+@pytest.mark.parametrize(("rate", "as_of", "words"), [
+    ("0.0001", "{today}", "1% 이상"),
+    ("20.01", "{today}", "법정 최고금리 이하"),  # the policy in force says 20 %
+    ("3.95", "2099-01-01", "공시일이 오늘보다 뒤입니다"),
+])
+def test_an_implausible_competitor_offer_is_refused_to_head_office_with_psql(admin_sql, rate, as_of, words):
+    row = {"lender": "토스뱅크", "loan_kind": "credit", "credit_score_min": 951, "credit_score_max": 1000,
+           "annual_rate_pct": rate, "fees": 0, "as_of": as_of.format(today=bank_today()), "source": "공시"}
+    code, message = refusal(admin_sql, "SELECT api.import_market_offers(%s::jsonb, 'psql')", json.dumps([row]))
+    assert code == "23514" and words in message, message
+    good = {**row, "annual_rate_pct": "3.95", "as_of": bank_today().isoformat()}
+    assert refusal(admin_sql, "SELECT api.import_market_offers(%s::jsonb, 'psql')", json.dumps([good])) == (None, "")
+
+
+PRODUCT = {"code": "RL-TEST", "name": "시험 재대출", "loan_kind": "credit", "rate_type": "fixed", "index_name": None,
+           "min_amount": 1_000_000, "max_amount": 100_000_000, "min_term_months": 12, "max_term_months": 60,
+           "min_credit_score": 600, "list_spread_pct": "2.5", "min_rate_pct": "3.0", "max_rate_pct": "15.0",
+           "prepayment_fee_pct": "1.2", "reloan_fee_waiver_pct": "100", "fees": 0, "active": True}
+
+
+DECIMALS = ("min_rate_pct", "max_rate_pct", "prepayment_fee_pct", "reloan_fee_waiver_pct")
+
+
+@pytest.mark.parametrize("spread", ["-99", "-5.01", "20.5", None])
+def test_a_products_spread_outside_its_bounds_is_refused_to_head_office_with_psql(admin_sql, spread):
+    code, message = refusal(admin_sql, "SELECT api.save_products(%s::jsonb, false, 'psql')",
+                            json.dumps([{**PRODUCT, "list_spread_pct": spread}]))
+    assert code == "23514" and "상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다" in message, message
+    assert "RL-TEST" in message
+    for fine in ("-5", "-1.5", "20"):  # a subsidised product's negative spread is allowed
+        assert refusal(admin_sql, "SELECT api.save_products(%s::jsonb, false, 'psql')",
+                       json.dumps([{**PRODUCT, "list_spread_pct": fine}])) == (None, "")
+
+
+def test_a_products_spread_is_refused_by_the_service_too(db, head_office):
+    from retention_desktop.services.imports import save_products
+
+    with pytest.raises(ImportRejected, match="가산금리|list_spread_pct"):
+        save_products(head_office, [{**PRODUCT, **{k: Decimal(PRODUCT[k]) for k in DECIMALS},
+                                     "list_spread_pct": Decimal("-99")}], ["form"])
+
+
+def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
+    """The bounds are the database's (api.head_office_bounds, head office only); the refusal's sentence is in the
+    English catalogue, the place before it (file, index, date, value) kept."""
+    from retention_desktop.data import api_calls
+    from retention_desktop.messages import translator
+
+    with head_office.session() as s:
+        bounds = {r["name"]: (r["low"], r["high"]) for r in api_calls.rows(s, "head_office_bounds")}
+    assert {k: (float(a), float(b)) for k, (a, b) in bounds.items()} == {
+        "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0)}
+    refused = ImportRejected([f"index.csv · COFIX_NEW · {bank_today()} · 연 0.0001%: "
+                              "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
+    english = refused.message(translator("en"))
+    assert english.startswith("index.csv · COFIX_NEW") and "must be from 0.1% to 20% a year" in english
+
