@@ -173,7 +173,9 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
     with head_office.session() as s:
         bounds = {r["name"]: (r["low"], r["high"]) for r in api_calls.rows(s, "head_office_bounds")}
     assert {k: (float(a), float(b)) for k, (a, b) in bounds.items()} == {
-        "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0)}
+        "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0),
+        "pricing_component_pct": (0.0, 5.0), "risk_spread_pct": (0.0, 15.0), "discount_pct": (0.0, 2.0),
+        "authority_pct": (0.0, 2.0)}
     refused = ImportRejected([f"index.csv · COFIX_NEW · {bank_today()} · 연 0.0001%: "
                               "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
     english = refused.message(translator("en"))
