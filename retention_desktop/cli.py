@@ -384,14 +384,15 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
 def _audit(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import administration, audit_trail
 
+    anchors = []
     if args.audit_command == "verify" and args.anchors:
-        audit_trail.read_anchors(args.anchors)  # a bad anchor file is bad input (exit 2), said before connecting
+        anchors = audit_trail.read_anchors(args.anchors)  # a bad anchor file is bad input (exit 2), said before connecting
     db = administration.open_for_admin(data_dir, args.demo, _ask_password)
     try:
         if args.audit_command == "verify":
-            result = administration.audit_call(lambda: audit_trail.verify(db, args.anchors))
+            result = administration.audit_call(lambda: audit_trail.verify(db, anchors))
             if result.ok:
-                anchored = f", {len(audit_trail.read_anchors(args.anchors))} anchor(s) matched" if args.anchors else ""
+                anchored = f", {len(anchors)} anchor(s) matched" if args.anchors else ""
                 print(f"OK: {result.rows:,} rows, chain intact up to row {result.head_id}{anchored}")
                 return 0
             for line in result.findings():

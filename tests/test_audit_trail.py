@@ -160,7 +160,7 @@ def test_an_anchor_catches_a_full_rewrite_by_the_owner(db, tmp_path):
                 UPDATE data.audit_chain_head SET last_hash = previous;
             END $$"""))
     assert audit_trail.verify(db).ok  # consistent on its own …
-    result = audit_trail.verify(db, anchors)  # … but not with what was exported
+    result = audit_trail.verify(db, audit_trail.read_anchors(anchors))  # … but not with what was exported
     assert not result.ok and "the chain was rewritten" in result.findings()[0]
 
 

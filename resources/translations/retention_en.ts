@@ -4,6 +4,22 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>가격 기준의 유동성 프리미엄·업무원가·마진은 0%p 이상 5%p 이하여야 합니다</source>
+        <translation>The pricing rules' liquidity premium, cost and margins must be from 0 to 5 percentage points</translation>
+    </message>
+    <message>
+        <source>신용점수별 위험 가산금리는 0%p 이상 15%p 이하여야 합니다</source>
+        <translation>A risk spread by credit score must be from 0 to 15 percentage points</translation>
+    </message>
+    <message>
+        <source>우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다</source>
+        <translation>A relationship discount (salary transfer, tenure) must be from 0 to 2 percentage points</translation>
+    </message>
+    <message>
+        <source>전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다</source>
+        <translation>An approval authority (authority_pct) must be from 0 to 2 percentage points</translation>
+    </message>
+    <message>
         <source>지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)</source>
         <translation>An index rate must be from 0.1% to 20% a year (check for a rate written as a fraction)</translation>
     </message>

@@ -31,32 +31,48 @@ def text_of(path: Path) -> str:
     return roles.qualify_sql(path.read_text(encoding="utf-8"))
 
 
-def checksum() -> str:
+def _scripts() -> list[tuple[str, str]]:
+    """(file name, SQL text with this installation's role names) of every file, in name order."""
+    return [(path.name, text_of(path)) for path in files()]
+
+
+def _checksum(scripts: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256()
-    for path in files():
-        digest.update(path.name.encode() + b"\0" + text_of(path).encode("utf-8") + b"\0")
+    for name, sql in scripts:
+        digest.update(name.encode() + b"\0" + sql.encode("utf-8") + b"\0")
     return digest.hexdigest()
+
+
+def checksum() -> str:
+    """sha256 over the files' names and texts (as loaded): what ``load`` records."""
+    return _checksum(_scripts())
+
+
+def _run(connection, name: str, sql: str) -> None:
+    with connection.connection.cursor() as cur:
+        try:
+            cur.execute(sql)
+        except Exception as exc:
+            exc.add_note(f"while loading {name}")
+            raise
 
 
 def run(connection, path: Path) -> None:
     """Run one file on a SQLAlchemy connection (inside its transaction)."""
-    with connection.connection.cursor() as cur:
-        try:
-            cur.execute(text_of(path))
-        except Exception as exc:
-            exc.add_note(f"while loading {path.name}")
-            raise
+    _run(connection, path.name, text_of(path))
 
 
 def load(connection) -> str:
-    """Run every file in name order, then record their checksum in ``data.app_meta``; returns the checksum."""
-    for path in files():
-        run(connection, path)
-    value = checksum()
+    """Run every file in name order, then record their checksum in ``data.app_meta``; returns the checksum.
+    Each file is read once: what runs is what the checksum covers."""
+    scripts = _scripts()
+    for name, sql in scripts:
+        _run(connection, name, sql)
+    value = _checksum(scripts)
     with connection.connection.cursor() as cur:
         cur.execute("INSERT INTO data.app_meta (key, value) VALUES (%s, %s) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (META_KEY, json.dumps({"sha256": value, "files": [p.name for p in files()]})))
+                    (META_KEY, json.dumps({"sha256": value, "files": [name for name, _sql in scripts]})))
     return value
 
 

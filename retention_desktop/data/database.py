@@ -61,13 +61,12 @@ def create_app_engine(url: URL | str, officer: bool = False, policy: ConnectionP
     """An engine on ``url``. ``officer``: the connection is an officer's own login role, which reaches only the
     ``api`` schema: the models' schema ``data`` is read as ``api`` (the views of the same names). ``policy``:
     the pool, timeouts and keepalives of ``data/connection_policy.py`` (``kwargs`` override it)."""
-    if policy is not None:
-        tuned = policy.engine_kwargs()
-        # application_name as a startup parameter too: PgBouncer restores it for each client in transaction
-        # pooling, where a SET would stay on whichever server connection ran it
-        tuned["connect_args"] = {**tuned["connect_args"], "application_name": application_name(),
-                                 **kwargs.pop("connect_args", {})}
-        kwargs = {**tuned, **kwargs}
+    tuned = policy.engine_kwargs() if policy is not None else {"connect_args": {}}
+    # application_name as a startup parameter (the one place it is set): PgBouncer restores it for each client
+    # in transaction pooling, where a SET would stay on whichever server connection ran it
+    tuned["connect_args"] = {**tuned["connect_args"], "application_name": application_name(),
+                             **kwargs.pop("connect_args", {})}
+    kwargs = {**tuned, **kwargs}
     settings = policy.session_settings() if policy is not None else {}
     # JSONB keeps numbers exact (NUMERIC); so do these: Decimals go in and come out as Decimals.
     # hide_parameters: a failed statement's values (names, reasons, amounts) stay out of messages and logs.
@@ -80,7 +79,6 @@ def create_app_engine(url: URL | str, officer: bool = False, policy: ConnectionP
         with dbapi_conn.cursor() as cur:
             # Korean text sorts and compares the same on every server; stamps are stored in UTC.
             cur.execute("SET TIME ZONE 'Asia/Seoul'")
-            cur.execute("SET application_name = %s", (application_name(),))
             cur.execute(f"SET search_path = {search_path}")
             for name, value in settings.items():  # names from the policy's own fields, values bound
                 cur.execute(f"SELECT set_config('{name}', %s, false)", (value,))

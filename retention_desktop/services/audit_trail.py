@@ -174,8 +174,8 @@ def check(rows: list[AuditRow], head: tuple[int, bytes, int], anchors: Iterable[
     return result
 
 
-def verify(database, anchors_file: Path | None = None) -> Verification:
-    anchors = read_anchors(anchors_file) if anchors_file else []
+def verify(database, anchors: Iterable[dict] = ()) -> Verification:
+    """The chain checked in one snapshot, against ``anchors`` (as ``read_anchors`` returns them) if given."""
     # one snapshot for the rows and the head (a writer committing in between would look like an insertion)
     with database.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
         rows = read_rows(conn)

@@ -17,6 +17,14 @@ PEM_MAX_BYTES = 64 * 1024  # a root certificate
 ANCHORS_MAX_BYTES = 64 * 1024 * 1024  # a chain-head anchor file: one short JSON line a day for centuries
 
 
+def _refuse_unless_regular(info: os.stat_result, limit: int, name: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("일반 파일이 아닙니다 (장치·파이프·폴더는 읽지 않습니다).", where=Where(name))
+    if info.st_size > limit:
+        raise InputError("파일이 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).", where=Where(name),
+                         size=info.st_size, limit=limit)
+
+
 def check_regular(path: Path, limit: int) -> None:
     """Refuse (``InputError``, exit 2) a path that is not a regular file or is larger than ``limit`` bytes, without
     reading it (a command that connects first says this before the server is asked)."""
@@ -24,27 +32,20 @@ def check_regular(path: Path, limit: int) -> None:
         info = os.stat(path)
     except OSError as exc:
         raise InputError("파일을 읽을 수 없습니다: {reason}", where=Where(str(path)), reason=exc.strerror or str(exc)) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("일반 파일이 아닙니다 (장치·파이프·폴더는 읽지 않습니다).", where=Where(str(path)))
-    if info.st_size > limit:
-        raise InputError("파일이 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).", where=Where(str(path)),
-                         size=info.st_size, limit=limit)
+    _refuse_unless_regular(info, limit, str(path))
 
 
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     Raises ``InputError`` (exit 2) if the path is not a regular file (a device, FIFO or folder), is larger than
-    ``limit`` bytes (checked before reading, and again while reading, should it grow), or cannot be read."""
+    ``limit`` bytes (checked before reading, and again while reading, should it grow), or cannot be read. Opened
+    without blocking, so a named pipe with no writer is refused at once instead of hanging the command."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError("일반 파일이 아닙니다 (장치·파이프·폴더는 읽지 않습니다).", where=Where(name))
-            if info.st_size > limit:
-                raise InputError("파일이 너무 큽니다 ({size:,}바이트, 최대 {limit:,}바이트).", where=Where(name),
-                                 size=info.st_size, limit=limit)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _refuse_unless_regular(os.fstat(handle.fileno()), limit, name)
             data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError("파일을 읽을 수 없습니다: {reason}", where=Where(name), reason=exc.strerror or str(exc)) from None
