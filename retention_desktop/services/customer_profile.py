@@ -24,6 +24,7 @@ from retention_desktop.data.models import (
     Repayment,
 )
 from retention_desktop.data import api_calls
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
@@ -204,7 +205,8 @@ def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Bad
         level = "높음" if entry.switching_probability >= Decimal("0.3") else (
             "보통" if entry.switching_probability >= Decimal("0.1") else "낮음")
         share = f"{entry.switching_probability:.0%}" if entry.switching_probability >= Decimal("0.01") else "1% 미만"
-        badges.append(Badge("switching_risk", f"이탈위험 {level} {share} ({loan_no})",
+        badges.append(Badge("switching_risk", say("이탈위험 {level} {share} ({loan})", level=say(level), share=share,
+                                                  loan=loan_no),
                             tuple(entry.reasons), {"높음": "high", "보통": "medium", "낮음": "low"}[level]))
     for loan in loans:
         if loan.status not in ("active", "delinquent"):
@@ -212,13 +214,16 @@ def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Bad
         kind = LOAN_KIND.get(loan.kind, loan.kind)
         if latest_score is not None and loan.credit_score_at_drawdown is not None \
                 and latest_score - loan.credit_score_at_drawdown >= threshold:
-            badges.append(Badge("rate_cut_right", f"금리인하요구권 대상 ({kind} {loan.loan_no}: 신용점수 "
-                                                  f"{loan.credit_score_at_drawdown}→{latest_score})"))
+            badges.append(Badge("rate_cut_right", say("금리인하요구권 대상 ({kind} {loan}: 신용점수 {before}→{after})",
+                                                      kind=kind, loan=loan.loan_no,
+                                                      before=loan.credit_score_at_drawdown, after=latest_score)))
         end = fee_period_end(loan.drawdown_date, loan.term_months, policy)
         if end > today:
-            badges.append(Badge("fee_window", f"중도상환수수료 {end:%Y.%m.%d} 종료 ({kind} {loan.loan_no})"))
+            badges.append(Badge("fee_window", say("중도상환수수료 {date} 종료 ({kind} {loan})", date=f"{end:%Y.%m.%d}",
+                                                  kind=kind, loan=loan.loan_no)))
         if loan.kind == "mortgage":
             since = add_months(loan.drawdown_date, policy.mortgage_switch_min_months)
             if since > today:
-                badges.append(Badge("switch_eligible", f"대환 가능일 {since:%Y.%m.%d} ({loan.loan_no})"))
+                badges.append(Badge("switch_eligible", say("대환 가능일 {date} ({loan})", date=f"{since:%Y.%m.%d}",
+                                                           loan=loan.loan_no)))
     return tuple(badges)
