@@ -348,8 +348,11 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
             result = administration.import_command(data_dir, args.demo, args.import_kind, args.file,
                                                    args.employee_no, _ask_password)
         except head_office.ImportRejected as exc:
-            for error in exc.errors[:50]:  # each one line, naming file:line:column
-                print(_one_line(error), file=sys.stderr)
+            from retention_desktop.domain.sentences import render
+
+            translate = _translator(data_dir)
+            for error in exc.errors[:50]:  # each one line, naming file:line:column, in the settings' language
+                print(_one_line(render(error, translate, translate)), file=sys.stderr)
             more = f" (+{len(exc.errors) - 50})" if len(exc.errors) > 50 else ""
             print(f"retention-admin import: {len(exc.errors)} error(s){more}; nothing was imported",
                   file=sys.stderr)

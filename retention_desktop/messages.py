@@ -40,3 +40,11 @@ def translator(language: str) -> Callable[[str], str]:
         return lambda text: text
     table = _catalogue(language)
     return lambda text: table.get(text, text)
+
+
+@functools.cache
+def stored_sentences(language: str = "en"):
+    """The catalogue's templates, to read a sentence stored as its Korean text back (``domain.sentences``)."""
+    from retention_desktop.domain.sentences import Templates
+
+    return Templates(_catalogue(language))

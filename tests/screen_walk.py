@@ -4,7 +4,7 @@ tests share (imported as ``tests.screen_walk``).
 ``visit_every_screen`` opens each page (and the dialogs and tabs on it) in a real main window and hands each
 loaded screen to a callback; ``shown_texts`` lists every piece of text a widget tree puts before the officer:
 labels, buttons, check boxes, tab and group titles, placeholders, tooltips, accessible names, list and combo
-entries, table headers and the cells of the first rows.
+entries, table headers and the cells of every row (but data shown as written).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retention_desktop.gui.table_models import ENGINE_TEXT_ROLE
+from retention_desktop.gui.table_models import AS_WRITTEN_ROLE
 
 WAIT = 30_000
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
@@ -66,7 +66,7 @@ def remove_language(translator: QTranslator | None) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Korean))
 
 
-def _model_texts(view: QAbstractItemView, rows: int = 5) -> Iterator[tuple[str, str]]:
+def _model_texts(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
     model = view.model()
     if model is None:
         return
@@ -79,19 +79,17 @@ def _model_texts(view: QAbstractItemView, rows: int = 5) -> Iterator[tuple[str, 
             header = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
             if header:
                 yield "row header", str(header)
-    for row in range(min(model.rowCount(), rows)):
+    for row in range(model.rowCount()):  # every row: a sentence may leak in the 200th
         for column in range(model.columnCount()):
             value = model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
             if value:
-                if not model.data(model.index(row, column, QModelIndex()), ENGINE_TEXT_ROLE):
+                if not model.data(model.index(row, column, QModelIndex()), AS_WRITTEN_ROLE):
                     yield "cell", str(value)
 
 
 def shown_texts(root: QWidget) -> Iterator[tuple[QWidget, str, str]]:
     """(widget, what, text) for every text the tree under ``root`` shows or announces (see the module doc)."""
     for widget in [root, *root.findChildren(QWidget)]:
-        if widget.property("engineText"):  # the engine's own sentences (reasons, advice): Korean by design
-            continue
         texts: list[tuple[str, str]] = [("tooltip", widget.toolTip()), ("accessible name", widget.accessibleName())]
         if widget.isWindow():
             texts.append(("window title", widget.windowTitle()))

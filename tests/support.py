@@ -266,3 +266,12 @@ def bank_issued_identity(folder: Path, employee_no: str, officer_name: str):
                                                           serialization.BestAvailableEncryption(passphrase.encode())))
     assert credentials.store_secret(f"pkcs12:{p12.name}", passphrase)
     return p12, root.public_bytes(serialization.Encoding.PEM)
+
+
+def in_english(text: str) -> str:
+    """An engine sentence or an import error (``domain.sentences``) as the English catalogue says it."""
+    from retention_desktop.domain.sentences import render
+    from retention_desktop.messages import translator
+
+    english = translator("en")
+    return render(text, english, english)

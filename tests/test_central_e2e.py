@@ -275,7 +275,7 @@ def test_the_reconnect_banner_keeps_the_officers_input(central, tmp_path, qtbot)
     from retention_desktop.gui.tasks import wait_for_tasks
 
     officer = officer_login(central, tmp_path).officer
-    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -39,8 +39,9 @@ def officer(login):
 
 
 @pytest.fixture
-def window(qtbot, officer):
-    w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+def window(qtbot, officer, tmp_path):
+    """The main window with a data folder of its own (proposal keys, exports), never the app's default one."""
+    w = MainWindow(officer, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -344,13 +345,13 @@ def test_every_item_model_passes_the_model_tester(qtmodeltester, qtbot, officer)
     qtmodeltester.check(comparison)
 
 
-def test_english_translation_switches_the_navigation(qtbot, officer):
+def test_english_translation_switches_the_navigation(qtbot, officer, tmp_path):
     from retention_desktop.gui.app import install_translator
 
     app = QApplication.instance()
     translator = install_translator(app, "en")
     try:
-        w = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+        w = MainWindow(officer, "2025.10-1015", TEST_AS_OF, tmp_path)
         qtbot.addWidget(w)
         assert [w.ui.navList.item(i).text() for i in range(w.ui.navList.count())] == [
             "Dashboard", "Customers", "Call list", "Proposals", "Applications"]

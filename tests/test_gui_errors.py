@@ -106,9 +106,9 @@ def unreachable_officer(login):
 
 
 @pytest.mark.parametrize("page", ["dashboard", "calls", "proposals", "search", "customer"])
-def test_pages_whose_database_is_gone_say_so(qtbot, unreachable_officer, page):
+def test_pages_whose_database_is_gone_say_so(qtbot, unreachable_officer, page, tmp_path):
     """Dashboard, call list, proposals and search gave no error handler: their failures vanished."""
-    window = MainWindow(unreachable_officer, "2025.10-1015", TEST_AS_OF)
+    window = MainWindow(unreachable_officer, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     if page == "search":
         window.go("search")
@@ -124,8 +124,8 @@ def test_pages_whose_database_is_gone_say_so(qtbot, unreachable_officer, page):
     wait_for_tasks()
 
 
-def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, login):
-    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF)
+def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, login, tmp_path):
+    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     window._decision_recorded("accepted")
     assert "수락" in window.statusBar().currentMessage()
@@ -134,8 +134,8 @@ def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, 
     wait_for_tasks()
 
 
-def test_a_refused_page_shows_a_dialog_not_the_status_bar(qtbot, login):
-    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF)
+def test_a_refused_page_shows_a_dialog_not_the_status_bar(qtbot, login, tmp_path):
+    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     window.go("customer", "C99999999")
     dialog = shown(qtbot)
@@ -169,7 +169,7 @@ def test_the_error_dialog_at_1366x768(qtbot, login, tmp_path):
     """Rendered over the main window for a look (tests/test_gui_errors.py writes error-dialog-1366x768.png)."""
     from PySide6.QtGui import QPainter, QPixmap
 
-    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF)
+    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -16,7 +16,7 @@ from retention_desktop.gui.pages.head_office import HeadOfficePage
 from retention_desktop.gui.tasks import settle_heap, wait_for_tasks
 from retention_desktop.services import head_office
 from retention_desktop.services.imports import PRODUCT_HEADER
-from tests.support import TEST_AS_OF
+from tests.support import TEST_AS_OF, in_english
 
 WAIT = 20_000
 ADMIN = "E1005"
@@ -66,7 +66,8 @@ def test_a_products_file_with_one_bad_line_changes_nothing_and_names_the_line(qt
                     encoding="utf-8")
     with qtbot.waitSignal(page.rejected, timeout=WAIT) as rejected:
         page.import_path("products", path)
-    assert rejected.args[0] == ["products.csv:3: max_rate_pct 2 is below min_rate_pct 3.6"]
+    assert rejected.args[0] == ["products.csv:3: max_rate_pct 2이(가) min_rate_pct 3.6보다 작습니다"]
+    assert [in_english(e) for e in rejected.args[0]] == ["products.csv:3: max_rate_pct 2 is below min_rate_pct 3.6"]
     assert "아무것도 바뀌지 않았습니다" in page.ui.messageLabel.text() and "products.csv:3" in page.ui.messageLabel.text()
     assert product_count(admin) == before
     path.write_text(",".join(PRODUCT_HEADER) + "\n" + NEW_PRODUCT + "\n", encoding="utf-8")
@@ -143,8 +144,8 @@ def test_a_products_file_cannot_change_a_products_loan_kind(qtbot, page, admin, 
     before = product_count(admin)
     with qtbot.waitSignal(page.rejected, timeout=WAIT) as rejected:
         page.import_path("products", path)
-    assert rejected.args[0] == ["kinds.csv:3: loan_kind: RL-CR-FX is a credit product and stays one "
-                                "(add a new code for another kind)"]
+    assert [in_english(e) for e in rejected.args[0]] == [
+        "kinds.csv:3: loan_kind: RL-CR-FX is a credit product and stays one (add a new code for another kind)"]
     assert product_count(admin) == before  # the good line 2 was not stored either
 
 
@@ -178,7 +179,7 @@ def test_new_policy_version_from_the_form(qtbot, page, admin):
 
 def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbot, login, tmp_path):
     officer = login("E1007")
-    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF)
+    window = MainWindow(officer, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
     assert "본부 관리" not in labels and "재대출 신청" in labels and "head_office" not in window.pages
@@ -191,8 +192,8 @@ def test_branch_staff_have_no_head_office_screen_and_cannot_change_its_data(qtbo
     wait_for_tasks()
 
 
-def test_admin_window_has_the_head_office_screen(qtbot, admin):
-    window = MainWindow(admin, "2025.10-1015", TEST_AS_OF)
+def test_admin_window_has_the_head_office_screen(qtbot, admin, tmp_path):
+    window = MainWindow(admin, "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     labels = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
     assert labels[-1] == "본부 관리"

@@ -173,9 +173,40 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
     with head_office.session() as s:
         bounds = {r["name"]: (r["low"], r["high"]) for r in api_calls.rows(s, "head_office_bounds")}
     assert {k: (float(a), float(b)) for k, (a, b) in bounds.items()} == {
-        "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0)}
+        "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0),
+        "pricing_component_pct": (0.0, 5.0), "risk_spread_pct": (0.0, 15.0), "discount_pct": (0.0, 2.0),
+        "authority_pct": (0.0, 2.0)}
     refused = ImportRejected([f"index.csv · COFIX_NEW · {bank_today()} · 연 0.0001%: "
                               "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
     english = refused.message(translator("en"))
     assert english.startswith("index.csv · COFIX_NEW") and "must be from 0.1% to 20% a year" in english
 
+
+
+def seeded_pricing_rules(db) -> dict:
+    with db.session() as s:
+        return s.execute(text("SELECT parameters FROM data.pricing_rules ORDER BY effective_from DESC LIMIT 1")).scalar()
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda p: p.update(target_margin_pct="7"), "target_margin_pct = 7: 가격 기준의 유동성 프리미엄·업무원가·마진은"),
+    (lambda p: p["cost_pct"].update(credit="6"), "cost_pct.credit = 6: 가격 기준의"),
+    (lambda p: p["liquidity_premium_pct"].update(mortgage="5.5"), "liquidity_premium_pct.mortgage = 5.5"),
+    (lambda p: p["risk_spread_by_score"][-1].__setitem__(1, "-99"),
+     "risk_spread_by_score[8] = -99: 신용점수별 위험 가산금리는 0%p 이상 15%p 이하여야 합니다"),
+    (lambda p: p.update(salary_transfer_discount_pct="99"), "salary_transfer_discount_pct = 99: 우대금리"),
+    (lambda p: p.update(tenure_discount_pct="2.5"), "tenure_discount_pct = 2.5: 우대금리"),
+    (lambda p: p["authority_pct"].update(officer="99"), "authority_pct.officer = 99: 전결 금리 재량"),
+])
+def test_implausible_pricing_rules_are_refused_to_head_office_with_psql(db, admin_sql, change, words):
+    """What the list-rate floor and the approval authorities read from the pricing rules: a risk spread of −99 %p, a
+    discount of 99 %p or an officer's authority of 99 %p would lower the floor or widen every authority."""
+    params = seeded_pricing_rules(db)
+    change(params)
+    code, message = refusal(admin_sql, "SELECT api.save_pricing_rules('t-bad', %s, %s::jsonb, '', 'psql')",
+                            bank_today() + dt.timedelta(days=400), json.dumps(params))
+    assert code == "23514" and message.startswith("psql · ") and words in message, message
+    plausible = seeded_pricing_rules(db)
+    plausible["target_margin_pct"] = "0.70"
+    assert refusal(admin_sql, "SELECT api.save_pricing_rules('t-good', %s, %s::jsonb, '', 'psql')",
+                   bank_today() + dt.timedelta(days=400), json.dumps(plausible)) == (None, "")

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from retention_desktop.data.models import MarketOffer
 from retention_desktop.services.imports import ImportRejected, import_market_offers, parse_market_offers
-from tests.support import bank_today, seed_revision
+from tests.support import bank_today, in_english, seed_revision
 
 HEADER = "lender,loan_kind,credit_score_min,credit_score_max,annual_rate_pct,fees,as_of,source\n"
 GOOD = HEADER + ("토스뱅크,credit,951,1000,3.95,0,2026-10-15,은행연합회 공시\n"
@@ -55,14 +55,16 @@ def test_one_bad_row_changes_nothing_and_names_its_line(db, tmp_path, bad_line, 
     path.write_text(GOOD + bad_line + "\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
         import_market_offers(head_office, path)
-    assert caught.value.errors[0].startswith("sheet.csv:5: ") and message in caught.value.errors[0]
+    english = in_english(caught.value.errors[0])  # Korean first; the English catalogue words it as below
+    assert caught.value.errors[0].startswith("sheet.csv:5: ") and english.startswith("sheet.csv:5: ")
+    assert message in english, english
     assert count(db) == before
 
 
 def test_header_and_duplicates_are_checked():
-    with pytest.raises(ImportRejected, match=r"x.csv:1: header must be"):
+    with pytest.raises(ImportRejected, match=r"x.csv:1: 첫 줄\(머리글\)은 lender,loan_kind,"):
         parse_market_offers("lender,kind\n", "x.csv")
-    with pytest.raises(ImportRejected, match=r"x.csv:3: the same lender, loan kind, band and date as line 2"):
+    with pytest.raises(ImportRejected, match=r"x.csv:3: 2번째 줄과 금융기관·대출 종류·구간·날짜가 같습니다"):
         parse_market_offers(HEADER + "A,credit,1,600,9,0,2026-10-15,s\nA,credit,1,600,9.5,0,2026-10-15,s\n", "x.csv")
     assert len(parse_market_offers("\ufeff" + GOOD, "bom.csv")) == 3  # Excel's byte-order mark is fine
 
@@ -95,7 +97,7 @@ def test_index_rates_import_all_or_nothing(db, tmp_path, head_office):
     assert import_index_rates(head_office, path) == 2
     path.write_text(f"index_name,rate_date,annual_rate_pct\nCOFIX_NEW,{today},2.70\nLIBOR,{today},1\n",
                     encoding="utf-8")
-    with pytest.raises(ImportRejected, match=r"cofix.csv:3: index_name: must be one of"):
+    with pytest.raises(ImportRejected, match=r"cofix.csv:3: index_name: .* 중 하나여야 합니다 \(입력 'LIBOR'\)"):
         import_index_rates(head_office, path)
     with db.session() as s:
         days = s.scalars(select(IndexRate.rate_date).where(IndexRate.index_name == "COFIX_NEW")).all()
@@ -190,7 +192,7 @@ def test_products_import_with_one_bad_row_changes_nothing(db, tmp_path, bad_line
     with pytest.raises(ImportRejected) as caught:
         import_products(head_office, path)
     assert len(caught.value.errors) == 1
-    assert caught.value.errors[0].startswith("p.csv:3: ") and message in caught.value.errors[0]
+    assert caught.value.errors[0].startswith("p.csv:3: ") and message in in_english(caught.value.errors[0])
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Product).where(Product.code == "RL-OK")) == 0
 

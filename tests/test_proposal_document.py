@@ -189,6 +189,26 @@ def test_the_chart_is_drawn_at_print_size_with_9_point_text_over_the_whole_term(
     assert {line.label for line in content.chart_lines} <= labels  # every line named at its end
 
 
+def test_the_label_room_is_the_outline_width_matplotlib_measures():
+    """chart.path_width is Path.get_extents().width, exactly (it skips only pieces that cannot widen the box):
+    the sample's labels, Korean, digits and signs, both faces."""
+    import random
+
+    from matplotlib.textpath import TextPath
+
+    from retention_desktop.proposal import chart
+
+    chart._font()
+    rng = random.Random(20261130)
+    pool = [chr(c) for c in range(0x20, 0x7F)] + [chr(rng.randint(0xAC00, 0xD7A3)) for _ in range(300)] + list("·₩%")
+    texts = [line.label for line in proposal_samples.sample_content().chart_lines] + ["손익분기 12개월"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14))) for _ in range(60)]
+    for text in texts:
+        for prop in (chart._bold(), None):
+            path = TextPath((0, 0), text, size=FONT_PT, prop=prop)
+            assert chart.path_width(path) == path.get_extents().width, text
+
+
 def test_the_qr_decodes_to_a_code_the_product_verifies(login, tmp_path):
     zxingcpp = pytest.importorskip("zxingcpp")
     officer = login("E1007")

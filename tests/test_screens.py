@@ -1,7 +1,8 @@
 """Every screen an officer works in, walked widget by widget with demo data on a 1366×768 laptop:
 
-- in English nothing shows Hangul but the names of people, branches, lenders and products and the engine's own
-  sentences (reasons and advice, marked ``engineText``); in Korean no English word shows but the field's
+- in English nothing shows Hangul but the names of people, branches, lenders and products and data shown as
+  written (head office's notes, the officer's comments): the engine's sentences (advice, reasons, flags, events,
+  ``domain.sentences``) are said in English too, in every row of every table; in Korean no English word shows but the field's
   acronyms (DSR, LTV, PDF…), names and codes;
 - no widget is wider than the window or reaches past it, and no main table scrolls sideways.
 """
@@ -188,6 +189,40 @@ def test_every_screen_speaks_one_language_and_fits_a_laptop(qtbot, login, db, la
     assert sorted(set(walk.unnamed)) == [], "controls without an accessible name:\n" + "\n".join(sorted(set(walk.unnamed)))
 
 
+def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot):
+    """A call list's reasons and eligibility come back from the database as Korean text: the screen reads each
+    back against the catalogue's templates and says it in English like the sentence it was made from; text that
+    is no sentence of the engine (a name) stays as it is. (The test database has no scoring run, so the walk
+    above cannot show a call's reasons.)"""
+    import datetime as dt
+    from decimal import Decimal
+
+    from retention_desktop.domain.advice import signal_texts
+    from retention_desktop.domain.sentences import Sentence
+    from retention_desktop.gui.i18n import localize
+    from tests.screen_walk import HANGUL
+
+    day = dt.date(2026, 11, 30)
+    reasons = [*signal_texts(current_rate_pct=Decimal("5.40"), market_rate_pct=Decimal("5.05"), as_of=day,
+                             fee_window_ends_on=day + dt.timedelta(days=20), switch_allowed_from=day + dt.timedelta(days=40),
+                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30),
+               *signal_texts(current_rate_pct=Decimal("4.00"), market_rate_pct=Decimal("5.05"), as_of=day,
+                             fee_window_ends_on=None, switch_allowed_from=None, score_change=-40, score_threshold=30,
+                             rate_cut_right=False, notice_days=30)]
+    assert len(reasons) == 6 and all(isinstance(r, Sentence) for r in reasons)
+    translator = install_language("en")
+    try:
+        said = [localize(r) for r in reasons]
+        read_back = [localize(str(r)) for r in reasons]  # as the database gives them back: plain text
+        assert read_back == said
+        assert not [t for t in said if HANGUL.search(t)], said
+        assert "Rate 0.35%p above the market low of 5.05%" in said
+        assert localize("남궁 바다나래") == "남궁 바다나래"
+    finally:
+        remove_language(translator)
+    assert localize(str(reasons[0])) == "시장 최저 5.05%보다 0.35%p 높은 금리"  # Korean as written
+
+
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):
     """The check above can fail: a label wider than the window, and a table of wide columns left to scroll."""
     from PySide6.QtGui import QStandardItemModel
@@ -277,6 +312,57 @@ def test_search_pages_past_fifty_and_says_what_to_try_when_nobody_matches(qtbot,
     with qtbot.waitSignal(page.search_finished, timeout=WAIT):
         page.ui.searchEdit.setText("")
     assert not page.ui.hintLabel.isVisible()  # nothing typed, nothing to hint
+    wait_for_tasks()
+
+
+@pytest.fixture
+def many_namesakes(db, login):
+    """More than two pages of 이 customers at E1007's branch (added through the demo's data layer): 120 in all."""
+    from retention_desktop.data.demo_states import add_namesakes
+    from retention_desktop.services.customer_search import search_customers
+
+    officer = login("E1007")
+    already = len(search_customers(officer, "이", 200))
+    given = ["가은", "나래", "다온", "라희", "마루", "바다", "사랑", "아라", "자윤", "차미", "하람", "보람"]
+    names = [f"이{given[i % len(given)]}{i:03d}" for i in range(120 - already)]
+    add_namesakes(db, officer.branch_id, names, first_customer_no=9_100_000)
+    assert len(search_customers(officer, "이", 200)) == 120
+    return officer
+
+
+def test_search_pages_by_fifty_over_a_hundred_and_twenty_namesakes(qtbot, many_namesakes):
+    """The screen's own page of 50: the first 50 of 120, "다음 50명 더 보기" brings 50 more below them (the earlier
+    ones stay where they were, scrolled back to), then the last 20; the count says what is shown and whether more
+    are there, and the button goes once all 120 are."""
+    from retention_desktop.gui.pages.search import PAGE, SearchPage
+
+    assert PAGE == 50
+    page = SearchPage()
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.activate(many_namesakes)
+    with qtbot.waitSignal(page.search_finished, timeout=WAIT) as found:
+        page.ui.searchEdit.setText("이")
+    assert found.args[1] == 50 and page.model.rowCount() == 50
+    assert page.ui.countLabel.text() == "'이' 검색 결과 50명 표시 · 더 있습니다"
+    assert page.ui.moreButton.isVisible() and page.ui.moreButton.text() == "다음 50명 더 보기"
+    first = [page.model.record(r).customer_no for r in range(50)]
+    with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+        page.ui.moreButton.click()
+    assert page.model.rowCount() == 100
+    assert page.ui.countLabel.text() == "'이' 검색 결과 100명 표시 · 더 있습니다" and page.ui.moreButton.isVisible()
+    assert [page.model.record(r).customer_no for r in range(50)] == first  # the previous page, unchanged above
+    page.ui.resultsView.scrollToTop()
+    assert page.ui.resultsView.rowAt(0) == 0
+    with qtbot.waitSignal(page.model.page_loaded, timeout=WAIT):
+        page.ui.moreButton.click()
+    assert page.model.rowCount() == 120 and not page.model.canFetchMore()
+    assert page.ui.countLabel.text() == "'이' 검색 결과 120명" and not page.ui.moreButton.isVisible()
+    numbers = [page.model.record(r).customer_no for r in range(120)]
+    assert len(set(numbers)) == 120  # the pages neither overlap nor skip
+    names = [page.model.record(r).name for r in range(120)]
+    assert all(n.startswith("이") for n in names) and names == sorted(names)  # one stable order across pages
     wait_for_tasks()
 
 

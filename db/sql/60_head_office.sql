@@ -333,6 +333,11 @@ BEGIN
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION '%: %', source, problem USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- head office's sanity bounds on what the list-rate floor and the approval authorities read
+    problem := CASE kind WHEN 'pricing_rules' THEN data.pricing_rules_bound_problem(parameters) END;
+    IF problem IS NOT NULL THEN
+        RAISE EXCEPTION '% · %', source, problem USING ERRCODE = 'check_violation';
+    END IF;
     BEGIN
         IF kind = 'policy' THEN
             INSERT INTO data.policies (version, effective_from, parameters, note, created_by)
@@ -381,7 +386,18 @@ AS $$
     ('market_rate_pct', 1.0, 20.0, '다른 금융회사의 금리는 연 1% 이상, 법정 최고금리 이하여야 합니다'),
     -- a product's spread over its index (가산금리): a negative one up to 5 %p for subsidised products; above
     -- 20 %p the rate would pass the legal maximum on any index
-    ('list_spread_pct', -5.0, 20.0, '상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다')
+    ('list_spread_pct', -5.0, 20.0, '상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다'),
+    -- the pricing rules' parts of the list rate (유동성 프리미엄, 업무원가, 목표·최소 마진): tenths of a %p in practice
+    -- (db/versions/0004: 0.15-0.60); the list-rate floor adds them, so none may be made to lower it
+    ('pricing_component_pct', 0.0, 5.0, '가격 기준의 유동성 프리미엄·업무원가·마진은 0%p 이상 5%p 이하여야 합니다'),
+    -- the risk spread by credit score: 0.30-4.00 %p in the grid; a negative one would lower the floor, more than
+    -- 15 %p would pass the legal maximum on any index
+    ('risk_spread_pct', 0.0, 15.0, '신용점수별 위험 가산금리는 0%p 이상 15%p 이하여야 합니다'),
+    -- relationship discounts (급여이체, 거래기간 우대): tenths of a %p; the floor subtracts them
+    ('discount_pct', 0.0, 2.0, '우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다'),
+    -- 전결 재량: how far below the list rate a role may approve (0.20 / 0.50 %p to start); wider is not a
+    -- branch's discretion
+    ('authority_pct', 0.0, 2.0, '전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다')
 $$;
 
 -- The bound called name: (low, high, the sentence an officer reads when a value is outside it).
@@ -403,6 +419,31 @@ AS $$
                      WHERE p.effective_from <= day ORDER BY p.effective_from DESC LIMIT 1), 20.0)
 $$;
 
+
+-- The first of the pricing rules' values the floor and the authorities read that lies outside its bound
+-- (data.head_office_bounds): "path = value: the rule", or NULL. Read after data.pricing_rules_problem (the
+-- shape is known good).
+CREATE OR REPLACE FUNCTION data.pricing_rules_bound_problem(params jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+    WITH v(path, value, bound) AS (
+        SELECT 'liquidity_premium_pct.' || e.key, data.json_numeric(e.value), 'pricing_component_pct'
+        FROM jsonb_each(params -> 'liquidity_premium_pct') e
+        UNION ALL SELECT 'cost_pct.' || e.key, data.json_numeric(e.value), 'pricing_component_pct'
+        FROM jsonb_each(params -> 'cost_pct') e
+        UNION ALL SELECT 'target_margin_pct', data.json_numeric(params -> 'target_margin_pct'), 'pricing_component_pct'
+        UNION ALL SELECT 'min_margin_pct', data.json_numeric(params -> 'min_margin_pct'), 'pricing_component_pct'
+        UNION ALL SELECT format('risk_spread_by_score[%s]', b.n - 1), data.json_numeric(b.e -> 1), 'risk_spread_pct'
+        FROM jsonb_array_elements(params -> 'risk_spread_by_score') WITH ORDINALITY b(e, n)
+        UNION ALL SELECT 'salary_transfer_discount_pct', data.json_numeric(params -> 'salary_transfer_discount_pct'),
+                         'discount_pct'
+        UNION ALL SELECT 'tenure_discount_pct', data.json_numeric(params -> 'tenure_discount_pct'), 'discount_pct'
+        UNION ALL SELECT 'authority_pct.' || e.key, data.json_numeric(e.value), 'authority_pct'
+        FROM jsonb_each(params -> 'authority_pct') e)
+    SELECT format('%s = %s: %s', v.path, trim_scale(v.value), (data.head_office_bound(v.bound)).reason)
+    FROM v WHERE v.value NOT BETWEEN (data.head_office_bound(v.bound)).low AND (data.head_office_bound(v.bound)).high
+    ORDER BY v.path LIMIT 1
+$$;
 
 -- Re-loan products added or updated (never deleted: loans point at them; a withdrawn product is inactive).
 -- rows: [{code, name, loan_kind, rate_type, index_name, min_amount, ...}] as the products CSV has them.

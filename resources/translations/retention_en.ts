@@ -4,6 +4,22 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>가격 기준의 유동성 프리미엄·업무원가·마진은 0%p 이상 5%p 이하여야 합니다</source>
+        <translation>The pricing rules' liquidity premium, cost and margins must be from 0 to 5 percentage points</translation>
+    </message>
+    <message>
+        <source>신용점수별 위험 가산금리는 0%p 이상 15%p 이하여야 합니다</source>
+        <translation>A risk spread by credit score must be from 0 to 15 percentage points</translation>
+    </message>
+    <message>
+        <source>우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다</source>
+        <translation>A relationship discount (salary transfer, tenure) must be from 0 to 2 percentage points</translation>
+    </message>
+    <message>
+        <source>전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다</source>
+        <translation>An approval authority (authority_pct) must be from 0 to 2 percentage points</translation>
+    </message>
+    <message>
         <source>지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)</source>
         <translation>An index rate must be from 0.1% to 20% a year (check for a rate written as a fraction)</translation>
     </message>
@@ -2253,7 +2269,7 @@ Having checked the document yourself, change the customer's annual income to thi
     </message>
     <message>
         <source>카드론 상환</source>
-        <translation>Card loans repaid</translation>
+        <translation>Cards repaid</translation>
     </message>
     <message>
         <source>모두 적용</source>
@@ -2402,6 +2418,594 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>인증서 (*.crt *.pem *.cer);;모든 파일 (*)</source>
         <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>이탈위험 {level} {share} ({loan})</source>
+        <translation>Switching risk {level} {share} ({loan})</translation>
+    </message>
+    <message>
+        <source>높음</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>보통</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>낮음</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>1% 미만</source>
+        <translation>under 1%</translation>
+    </message>
+    <message>
+        <source>비수도권</source>
+        <translation>outside the capital area</translation>
+    </message>
+    <message>
+        <source>정상가 대비 조정</source>
+        <translation>Adjustment to list rate</translation>
+    </message>
+    <message>
+        <source>재대출 유지 할인</source>
+        <translation>Re-loan retention discount</translation>
+    </message>
+    <message>
+        <source>금리인하요구권 대상 ({kind} {loan}: 신용점수 {before}→{after})</source>
+        <translation>Right to request a rate cut ({kind} {loan}: credit score {before}→{after})</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 {date} 종료 ({kind} {loan})</source>
+        <translation>Prepayment fee ends {date} ({kind} {loan})</translation>
+    </message>
+    <message>
+        <source>대환 가능일 {date} ({loan})</source>
+        <translation>May switch from {date} ({loan})</translation>
+    </message>
+    <message>
+        <source>그 초과 {value}</source>
+        <translation>above that {value}</translation>
+    </message>
+    <message>
+        <source>{upto} 미만 {value}</source>
+        <translation>under {upto}: {value}</translation>
+    </message>
+    <message>
+        <source>{upto} 이하 {value}</source>
+        <translation>up to {upto}: {value}</translation>
+    </message>
+    <message>
+        <source>1·2단계 반영비율</source>
+        <translation>phase 1–2 weights</translation>
+    </message>
+    <message>
+        <source>3단계 반영비율</source>
+        <translation>phase 3 weights</translation>
+    </message>
+    <message>
+        <source>{n}년</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>{n}개월</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>{n}일</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{n}영업일</source>
+        <translation>{n} business days</translation>
+    </message>
+    <message>
+        <source>고정금리로 바꾸면 스트레스 DSR 가산이 없어져 {effect}</source>
+        <translation>Moving to a fixed rate removes the stress DSR add-on: {effect}</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 낮아지고, 한도가 {limit} 늘어날 것으로 예상됩니다.</source>
+        <translation>the rate is expected to fall by {rate} and the limit to rise by {limit}.</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 낮아지고, 한도가 {limit} 줄어들 것으로 예상됩니다.</source>
+        <translation>the rate is expected to fall by {rate} and the limit to drop by {limit}.</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 높아지고, 한도가 {limit} 늘어날 것으로 예상됩니다.</source>
+        <translation>the rate is expected to rise by {rate} and the limit to rise by {limit}.</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 높아지고, 한도가 {limit} 줄어들 것으로 예상됩니다.</source>
+        <translation>the rate is expected to rise by {rate} and the limit to drop by {limit}.</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 낮아질 것으로 예상됩니다.</source>
+        <translation>the rate is expected to fall by {rate}.</translation>
+    </message>
+    <message>
+        <source>금리가 {rate} 높아질 것으로 예상됩니다.</source>
+        <translation>the rate is expected to rise by {rate}.</translation>
+    </message>
+    <message>
+        <source>한도가 {limit} 늘어날 것으로 예상됩니다.</source>
+        <translation>the limit is expected to rise by {limit}.</translation>
+    </message>
+    <message>
+        <source>한도가 {limit} 줄어들 것으로 예상됩니다.</source>
+        <translation>the limit is expected to drop by {limit}.</translation>
+    </message>
+    <message>
+        <source>조건이 개선됩니다.</source>
+        <translation>the terms improve.</translation>
+    </message>
+    <message>
+        <source>다음 {months}개월 안에 금리가 높은 부채부터 {amount}을 상환하면 {effect}</source>
+        <translation>Repaying {amount} of the highest-rate debts within the next {months} months: {effect}</translation>
+    </message>
+    <message>
+        <source>카드론 {amount}을 재대출로 통합하면 {effect}</source>
+        <translation>Consolidating {amount} of card loans into a re-loan: {effect}</translation>
+    </message>
+    <message>
+        <source>소득 {pct}% 증가</source>
+        <translation>Income +{pct}%</translation>
+    </message>
+    <message>
+        <source>소득 {pct}% 감소</source>
+        <translation>Income -{pct}%</translation>
+    </message>
+    <message>
+        <source>금리 {shift} 하락</source>
+        <translation>Rate -{shift}</translation>
+    </message>
+    <message>
+        <source>금리 {shift} 상승</source>
+        <translation>Rate +{shift}</translation>
+    </message>
+    <message>
+        <source>규제정책 {version} 시행</source>
+        <translation>policy {version} takes effect</translation>
+    </message>
+    <message>
+        <source>{kind} {amount} 상환 완료</source>
+        <translation>{kind} {amount} repaid</translation>
+    </message>
+    <message>
+        <source>스트레스 DSR</source>
+        <translation>Stress DSR</translation>
+    </message>
+    <message>
+        <source>{who}: {label} {ratio}% (한도 {cap}%) 충족</source>
+        <translation>{who}: {label} {ratio}% (cap {cap}%) met</translation>
+    </message>
+    <message>
+        <source>{who}: 전세대출은 DSR 산정 제외</source>
+        <translation>{who}: jeonse loans are outside the DSR</translation>
+    </message>
+    <message>
+        <source>{who}: 총대출 {total}으로 차주단위 DSR 적용 대상 아님</source>
+        <translation>{who}: total loans {total}, below the borrower-level DSR threshold</translation>
+    </message>
+    <message>
+        <source>{who}: {label} {ratio}% &gt; 한도 {cap}%로 불가</source>
+        <translation>{who}: {label} {ratio}% &gt; cap {cap}%, not allowed</translation>
+    </message>
+    <message>
+        <source>연 {rate}%는 법정 최고금리 연 {legal}%를 넘어 제안 불가</source>
+        <translation>{rate}% a year exceeds the legal maximum of {legal}% a year: cannot be offered</translation>
+    </message>
+    <message>
+        <source>연체 중인 대출은 재대출·대환 불가</source>
+        <translation>A loan in arrears cannot be re-loaned or switched</translation>
+    </message>
+    <message>
+        <source>신용대출 합계 {total} {sign} 연소득 한도 {cap}</source>
+        <translation>Credit loans in total {total} {sign} income cap {cap}</translation>
+    </message>
+    <message>
+        <source>주택담보대출은 실행 {months}개월 후부터 대환 가능 ({date}부터)</source>
+        <translation>A mortgage may switch {months} months after drawdown (from {date})</translation>
+    </message>
+    <message>
+        <source>LTV {ratio:.1f}% {sign} 한도 {pct}% (담보 {collateral})</source>
+        <translation>LTV {ratio:.1f}% {sign} cap {pct}% (collateral {collateral})</translation>
+    </message>
+    <message>
+        <source>주택가격별 대출한도 {cap} 이내 ({amount})</source>
+        <translation>Within the house-price cap {cap} ({amount})</translation>
+    </message>
+    <message>
+        <source>주택가격별 대출한도 {cap} 초과 ({amount})</source>
+        <translation>Over the house-price cap {cap} ({amount})</translation>
+    </message>
+    <message>
+        <source>기준금리({index}) {rate:.2f}%</source>
+        <translation>Base rate ({index}) {rate:.2f}%</translation>
+    </message>
+    <message>
+        <source>유동성 프리미엄 +{pct:.2f}%p</source>
+        <translation>Liquidity premium +{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>신용점수 {score} → 가산금리 {pct:.2f}%p</source>
+        <translation>Credit score {score} → risk spread {pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>업무원가 +{pct:.2f}%p</source>
+        <translation>Operating cost +{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>목표이익 +{pct:.2f}%p</source>
+        <translation>Target margin +{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>DSR {dsr:.0f}% → 가산 +{pct:.2f}%p</source>
+        <translation>DSR {dsr:.0f}% → surcharge +{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>급여이체 우대 −{pct:.2f}%p</source>
+        <translation>Salary-transfer discount −{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>거래 {years}년 이상 우대 −{pct:.2f}%p</source>
+        <translation>Customer of {years}+ years discount −{pct:.2f}%p</translation>
+    </message>
+    <message>
+        <source>{action} 시 남은 {months}개월 총 {saving} 절약 (수수료 포함)</source>
+        <translation>{action}: saves {saving} over the remaining {months} months (fees included)</translation>
+    </message>
+    <message>
+        <source>대환이 더 유리합니다: {lender} {rate}, 남은 {months}개월 총 {saving} 절약 (수수료 포함)</source>
+        <translation>Switching is better: {lender} {rate} saves {saving} over the remaining {months} months (fees included)</translation>
+    </message>
+    <message>
+        <source>{action} 시 매달 {monthly}, 남은 {months}개월 총 {saving} 절약 (수수료 포함)</source>
+        <translation>{action}: saves {monthly} a month, {saving} over the remaining {months} months (fees included)</translation>
+    </message>
+    <message>
+        <source>은행 기대가치 {value} (현재 유지 시 {keep}, 유지 확률 {probability:.0%})</source>
+        <translation>Bank's expected value {value} (keeping as is {keep}, retention probability {probability:.0%})</translation>
+    </message>
+    <message>
+        <source>{action} 불가: {why}</source>
+        <translation>{action} unavailable: {why}</translation>
+    </message>
+    <message>
+        <source>재대출 {rate}: 새 계약 ({product}), 고객 부담 인지세·수수료 {cost}</source>
+        <translation>Re-loan at {rate}: a new contract ({product}); stamp duty and fees paid by the customer {cost}</translation>
+    </message>
+    <message>
+        <source>재대출 {rate}: 새 계약 ({product}, 중도상환수수료 {waiver}% 감면), 고객 부담 인지세·수수료 {cost}</source>
+        <translation>Re-loan at {rate}: a new contract ({product}, prepayment fee {waiver}% waived); stamp duty and fees paid by the customer {cost}</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 면제 {date}부터</source>
+        <translation>No prepayment fee from {date}</translation>
+    </message>
+    <message>
+        <source>대환 가능일 {date}</source>
+        <translation>May switch from {date}</translation>
+    </message>
+    <message>
+        <source>{action} 최저 {rate}</source>
+        <translation>{action} lowest {rate}</translation>
+    </message>
+    <message>
+        <source>우리가 줄 수 있는 최저 금리({floors})로도 {lender} {rate}보다 고객 부담이 큽니다</source>
+        <translation>Even at the lowest rates we may offer ({floors}) the customer pays more than with {lender} {rate}</translation>
+    </message>
+    <message>
+        <source>대환 시 은행 기대가치 0원 (현재 유지 시 {keep}): 고객에게 유리한 대환을 막지 않습니다</source>
+        <translation>Bank's expected value on a switch ₩0 (keeping as is {keep}): we do not stand in the way of a switch that is better for the customer</translation>
+    </message>
+    <message>
+        <source>중도상환수수료·새 계약 인지세 없음</source>
+        <translation>no prepayment fee or new stamp duty</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 없음</source>
+        <translation>no prepayment fee</translation>
+    </message>
+    <message>
+        <source>DSR 재심사 없음</source>
+        <translation>no DSR re-test</translation>
+    </message>
+    <message>
+        <source>DSR 재심사 충족</source>
+        <translation>DSR re-test met</translation>
+    </message>
+    <message>
+        <source>같은 계약의 금리만 {old} → {new}로 변경 (신규대출 아님): {free}, {dsr}</source>
+        <translation>Only the rate of the same contract changes, {old} → {new} (not a new loan): {free}, {dsr}</translation>
+    </message>
+    <message>
+        <source>{competitor}가 {ours}보다 유리하고, 하한 {floor}로도 맞출 수 없습니다</source>
+        <translation>{competitor} is better than {ours}, and even the floor {floor} cannot match it</translation>
+    </message>
+    <message>
+        <source>시장 최저 {market}보다 {gap:.2f}%p 높은 금리</source>
+        <translation>Rate {gap:.2f}%p above the market low of {market}</translation>
+    </message>
+    <message>
+        <source>현재 금리가 시장 최저 {market} 이하</source>
+        <translation>Current rate at or below the market low of {market}</translation>
+    </message>
+    <message>
+        <source>신용점수 +{points}점: 금리인하요구권 대상</source>
+        <translation>Credit score +{points}: right to request a rate cut</translation>
+    </message>
+    <message>
+        <source>신용점수 +{points}점 상승</source>
+        <translation>Credit score up {points} points</translation>
+    </message>
+    <message>
+        <source>신용점수 {points}점 하락</source>
+        <translation>Credit score {points} points</translation>
+    </message>
+    <message>
+        <source>현재 대출 유지를 권합니다: {why}</source>
+        <translation>Keep the loan as it is: {why}</translation>
+    </message>
+    <message>
+        <source>신용점수 +{points}점으로 금리인하요구권 대상 (은행법 제30조의2): 가산금리 {cut:.2f}%p 인하 반영, 신청 시 {days}영업일 안에 답변</source>
+        <translation>Credit score +{points}: right to request a rate cut (Banking Act art. 30-2): spread cut by {cut:.2f}%p; an application is answered within {days} business days</translation>
+    </message>
+    <message>
+        <source>{lender} {rate}로 대환하는 것보다 남은 {months}개월 총 {gap} 덜 듭니다 (중도상환수수료·인지세 포함)</source>
+        <translation>Costs {gap} less over the remaining {months} months than switching to {lender} {rate} (prepayment fee and stamp duty included)</translation>
+    </message>
+    <message>
+        <source>{lender} {rate}로 대환하면 남은 {months}개월 총 {gap} 더 아낄 수 있습니다 (중도상환수수료·인지세 포함)</source>
+        <translation>Switching to {lender} {rate} saves {gap} more over the remaining {months} months (prepayment fee and stamp duty included)</translation>
+    </message>
+    <message>
+        <source>조건 미충족</source>
+        <translation>conditions not met</translation>
+    </message>
+    <message>
+        <source>금리를 낮출 수 있는 방법이 없습니다</source>
+        <translation>There is no way to lower the rate</translation>
+    </message>
+    <message>
+        <source>현재 대출</source>
+        <translation>the current loan</translation>
+    </message>
+    <message>
+        <source>제시 가능한 금리 없음</source>
+        <translation>no rate we may offer</translation>
+    </message>
+    <message>
+        <source>다른 금융기관으로 대환할 수 없어 금리를 낮춰도 은행 기대가치만 줄어듭니다</source>
+        <translation>No other lender can take the loan over: a lower rate would only cut the bank's expected value</translation>
+    </message>
+    <message>
+        <source>금리를 낮춰도 은행 기대가치가 늘지 않습니다: 유지 {keep} ≥ {action} {rate} {value}</source>
+        <translation>A lower rate does not raise the bank's expected value: keeping {keep} ≥ {action} {rate} {value}</translation>
+    </message>
+    <message>
+        <source>금리를 낮춰도 은행 기대가치가 늘지 않습니다</source>
+        <translation>A lower rate does not raise the bank's expected value</translation>
+    </message>
+    <message>
+        <source>{action} 불가</source>
+        <translation>{action} unavailable</translation>
+    </message>
+    <message>
+        <source>{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 안에서 {action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다</source>
+        <translation>{competitor} beats {ours}: lowering the {action} rate to {rate}, within your authority ({authority}), costs the customer no more than switching</translation>
+    </message>
+    <message>
+        <source>{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 {action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다</source>
+        <translation>{competitor} beats {ours}: lowering the {action} rate to {rate}, below your authority ({authority}) so with the branch manager's approval, costs the customer no more than switching</translation>
+    </message>
+    <message>
+        <source>수도권·규제지역 주택담보대출 최장 만기 {years}년: {asked}개월 대신 {longest}개월로 계산</source>
+        <translation>Capital-area and regulated-area mortgages run at most {years} years: computed over {longest} months instead of {asked}</translation>
+    </message>
+    <message>
+        <source>현재 대출 유지: 추가 비용 없음</source>
+        <translation>Keep the current loan: no extra cost</translation>
+    </message>
+    <message>
+        <source>인지세 고객 부담분 {duty}</source>
+        <translation>Customer's share of stamp duty {duty}</translation>
+    </message>
+    <message>
+        <source>유지 대비 총비용 {amount} 절감</source>
+        <translation>Total cost {amount} lower than keeping</translation>
+    </message>
+    <message>
+        <source>유지 대비 총비용 {amount} 더 듦</source>
+        <translation>Total cost {amount} higher than keeping</translation>
+    </message>
+    <message>
+        <source>상환기간이 {before}개월에서 {after}개월로 바뀌어 총이자 비교에 유의</source>
+        <translation>The term changes from {before} to {after} months: compare total interest with care</translation>
+    </message>
+    <message>
+        <source>타 금융기관 금리는 공시·제시 기준 참고치이며 심사 결과에 따라 달라질 수 있음</source>
+        <translation>Other lenders' rates are as disclosed or quoted, for reference: their review may change them</translation>
+    </message>
+    <message>
+        <source>같은 계약의 금리만 변경: 중도상환수수료 없음</source>
+        <translation>Only the rate of the same contract changes: no prepayment fee</translation>
+    </message>
+    <message>
+        <source>같은 계약의 금리만 변경: 중도상환수수료 없음, 새 계약 인지세 없음</source>
+        <translation>Only the rate of the same contract changes: no prepayment fee, no new stamp duty</translation>
+    </message>
+    <message>
+        <source>재대출 심사</source>
+        <translation>Re-loan review</translation>
+    </message>
+    <message>
+        <source>대환 시 DSR 재심사</source>
+        <translation>DSR re-test on switching</translation>
+    </message>
+    <message>
+        <source>연체 중인 대출은 금리 조건변경 불가</source>
+        <translation>A loan in arrears cannot be renegotiated</translation>
+    </message>
+    <message>
+        <source>조건변경 심사</source>
+        <translation>Renegotiation review</translation>
+    </message>
+    <message>
+        <source>조건변경은 신규대출이 아니어서 DSR 재심사 없음</source>
+        <translation>A renegotiation is not a new loan: no DSR re-test</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 {fee} (재대출 감면 {waived})</source>
+        <translation>Prepayment fee {fee} ({waived} waived for the re-loan)</translation>
+    </message>
+    <message>
+        <source>중도상환수수료 {fee}</source>
+        <translation>Prepayment fee {fee}</translation>
+    </message>
+    <message>
+        <source>재대출 시 중도상환수수료 전액 면제</source>
+        <translation>Prepayment fee waived in full on a re-loan</translation>
+    </message>
+    <message>
+        <source>{field}: 정수여야 합니다 (입력 {value})</source>
+        <translation>{field}: whole number expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {low}~{high} 사이여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be between {low} and {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 비어 있으면 안 됩니다</source>
+        <translation>{field}: must not be empty</translation>
+    </message>
+    <message>
+        <source>{field}: 최대 {limit}자입니다 (입력 {length}자)</source>
+        <translation>{field}: at most {limit} characters, got {length}</translation>
+    </message>
+    <message>
+        <source>{field}: 숫자여야 합니다 (입력 {value})</source>
+        <translation>{field}: number expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 0~100, 소수 넷째 자리까지여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be 0 to 100 with at most four decimals, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 0 초과 100 이하, 소수 넷째 자리까지여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be above 0 to 100 with at most four decimals, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 날짜는 YYYY-MM-DD 형식이어야 합니다 (입력 {value})</source>
+        <translation>{field}: date YYYY-MM-DD expected, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {choices} 중 하나여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be one of {choices}, got {value}</translation>
+    </message>
+    <message>
+        <source>{low_field} {low}이(가) {high_field} {high}보다 큽니다</source>
+        <translation>{low_field} {low} is above {high_field} {high}</translation>
+    </message>
+    <message>
+        <source>{field}: {rate}%는 {day} 법정 최고금리 {top}%를 넘습니다</source>
+        <translation>{field}: {rate} is above the legal maximum interest rate of {top}% on {day}</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄과 금융기관·대출 종류·구간·날짜가 같습니다</source>
+        <translation>the same lender, loan kind, band and date as line {line}</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄과 지표·날짜가 같습니다</source>
+        <translation>the same index and date as line {line}</translation>
+    </message>
+    <message>
+        <source>JSON 객체여야 합니다</source>
+        <translation>a JSON object is expected</translation>
+    </message>
+    <message>
+        <source>{key}이(가) 없습니다</source>
+        <translation>{key} is missing</translation>
+    </message>
+    <message>
+        <source>{field}: 1~{limit}자여야 합니다</source>
+        <translation>{field}: 1 to {limit} characters</translation>
+    </message>
+    <message>
+        <source>{field}: {low} 이상 {high} 이하여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be from {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {low} 초과 {high} 이하여야 합니다 (입력 {value})</source>
+        <translation>{field}: must be above {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 영문 대문자·숫자·'-' 1~32자여야 합니다 (입력 {value})</source>
+        <translation>{field}: 1–32 capital letters, digits or '-', got {value}</translation>
+    </message>
+    <message>
+        <source>{field}: 고정금리 상품에는 지표가 없습니다 (비워 두세요)</source>
+        <translation>{field}: a fixed-rate product has no index (leave it empty)</translation>
+    </message>
+    <message>
+        <source>{field}: {rate_type} 상품에는 {choices} 중 하나가 필요합니다</source>
+        <translation>{field}: a {rate_type} product needs one of {choices}</translation>
+    </message>
+    <message>
+        <source>{high_field} {high}이(가) {low_field} {low}보다 작습니다</source>
+        <translation>{high_field} {high} is below {low_field} {low}</translation>
+    </message>
+    <message>
+        <source>{field}: true 또는 false여야 합니다 (입력 {value})</source>
+        <translation>{field}: true or false, got {value}</translation>
+    </message>
+    <message>
+        <source>상품 {code}은(는) 이미 {line}번째 줄에 있습니다</source>
+        <translation>product {code} is already on line {line}</translation>
+    </message>
+    <message>
+        <source>{field}: {code}은(는) 이미 있는 상품입니다 ({name})</source>
+        <translation>{field}: {code} already exists ({name})</translation>
+    </message>
+    <message>
+        <source>{field}: {code}은(는) {kind} 상품이며 종류를 바꿀 수 없습니다 (다른 종류는 새 코드로 추가하세요)</source>
+        <translation>{field}: {code} is a {kind} product and stays one (add a new code for another kind)</translation>
+    </message>
+    <message>
+        <source>{field}: {rate}%는 법정 최고금리 {top}%를 넘습니다</source>
+        <translation>{field}: {rate} is above the legal maximum interest rate of {top}%</translation>
+    </message>
+    <message>
+        <source>행이 없습니다</source>
+        <translation>no rows</translation>
+    </message>
+    <message>
+        <source>{place}: 칸이 {expected}개여야 합니다 (입력 {got}개)</source>
+        <translation>{place}: expected {expected} fields, got {got}</translation>
+    </message>
+    <message>
+        <source>첫 줄(머리글)은 {header}여야 합니다</source>
+        <translation>header must be {header}</translation>
+    </message>
+    <message>
+        <source>가능 (DSR 재심사 없음)</source>
+        <translation>Available (no DSR re-test)</translation>
+    </message>
+    <message>
+        <source>가능 (차주단위 DSR 비대상)</source>
+        <translation>Available (below the borrower-level DSR threshold)</translation>
+    </message>
+    <message>
+        <source>가능 (스트레스 DSR {ratio}% / {cap}%)</source>
+        <translation>Available (stress DSR {ratio}% / {cap}%)</translation>
+    </message>
+    <message>
+        <source>가능 (DSR {ratio}% / {cap}%)</source>
+        <translation>Available (DSR {ratio}% / {cap}%)</translation>
+    </message>
+    <message>
+        <source>금리 인하 시 은행 기대가치 증가</source>
+        <translation>A lower rate raises the bank's expected value</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """Secrets in the OS keyring (Windows Credential Manager, macOS Keychain, Secret Service).
 
 Never in a file, on a command line or in a log. Where no keyring backend exists the caller
-asks the user each time (``ask`` callback); tests install an in-memory backend.
+asks the user each time (``ask`` callback); tests install an in-memory backend. ``keyring`` (and its
+backends' discovery) is imported on the first use, not at start-up: the demo never needs it.
 """
 
 from __future__ import annotations
@@ -9,15 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import keyring
-import keyring.errors
-
 log = logging.getLogger(__name__)
 
 SERVICE = "RetentionDesktop"
 
 
 def keyring_available() -> bool:
+    import keyring.errors
+
     try:
         backend = keyring.get_keyring()
     except Exception:  # a broken backend configuration must not stop the app
@@ -26,6 +26,8 @@ def keyring_available() -> bool:
 
 
 def get_secret(account: str) -> str | None:
+    import keyring.errors
+
     try:
         return keyring.get_password(SERVICE, account)
     except keyring.errors.KeyringError as exc:
@@ -34,6 +36,8 @@ def get_secret(account: str) -> str | None:
 
 
 def store_secret(account: str, secret: str) -> bool:
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, account, secret)
         return True
@@ -43,6 +47,8 @@ def store_secret(account: str, secret: str) -> bool:
 
 
 def forget_secret(account: str) -> None:
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, account)
     except keyring.errors.KeyringError:

@@ -40,7 +40,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from retention_desktop.domain.labels import PROPOSAL_DECISION
-from retention_desktop.domain.quote import DEBT_KINDS, LOAN_KINDS, METHODS, RATE_TYPES, REGIONS
+from retention_desktop.domain.kinds import DEBT_KINDS, LOAN_KINDS, METHODS, RATE_TYPES, REGIONS
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from retention_desktop.domain import bounded_json, schema_check
+from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,8 @@ def settings_path(data_dir: Path) -> Path:
 
 @functools.cache
 def _checker():
+    from retention_desktop.domain import schema_check  # jsonschema: only when a settings file is there to check
+
     return schema_check.validator(SETTINGS_SCHEMA)
 
 
@@ -170,6 +172,8 @@ def load_settings(data_dir: Path) -> Settings:
         while version < SETTINGS_VERSION:
             raw = _UPGRADES[version](raw)
             version = raw["settings_version"]
+        from retention_desktop.domain import schema_check
+
         schema_check.check(raw, _checker(), path.name)
     except InputError as exc:
         raise _broken(path, exc.message()) from None

@@ -52,6 +52,7 @@ from retention_desktop.domain.pricing import PersonalPrice, price
 from retention_desktop.domain.features import ASSUMED
 from retention_desktop.domain.quote import QuoteRequest, quote_document
 from retention_desktop.domain.schedule import build_schedule
+from retention_desktop.domain.sentences import joined, say
 
 ACTIONS = ("keep", "renegotiation", "reloan", "switch")
 KEEP, RENEGOTIATION, RELOAN, SWITCH = range(4)
@@ -360,7 +361,19 @@ def counter_rate(request: QuoteRequest, policy: Policy, candidate: Candidate, ta
     return Decimal(low) / 100
 
 
-# -- words ----------------------------------------------------------------------------------------
+# -- words (``domain.sentences``: Korean here, said in the officer's language on screen) ---------------------
+def _first_clause(reason: str) -> str:
+    """A reason up to its colon (``금리를 낮춰도 … 늘지 않습니다: 유지 …`` → the first clause), as a sentence."""
+    from retention_desktop.domain.sentences import Sentence
+
+    if isinstance(reason, Sentence) and reason.template:
+        if ": " not in reason.template:
+            return reason
+        head = reason.template.split(": ")[0]
+        return say(head, **{k: v for k, v in reason.values.items() if "{" + k in head})
+    return reason.split(": ")[0]
+
+
 def saving_text(amount: int) -> str:
     """A saving as said to a customer: under 1만 원 to the won, else floored to whole 만 원 (never overstated)."""
     return format_won(amount) if amount < 10_000 else format_won_korean(amount // 10_000 * 10_000)
@@ -374,17 +387,18 @@ def signal_texts(*, current_rate_pct: Decimal, market_rate_pct: Decimal | None, 
     texts = []
     if market_rate_pct is not None:
         gap = current_rate_pct - market_rate_pct
-        texts.append(f"시장 최저 {format_rate_pct(market_rate_pct)}보다 {gap:.2f}%p 높은 금리" if gap > 0 else
-                     f"현재 금리가 시장 최저 {format_rate_pct(market_rate_pct)} 이하")
+        market = format_rate_pct(market_rate_pct)
+        texts.append(say("시장 최저 {market}보다 {gap:.2f}%p 높은 금리", market=market, gap=gap) if gap > 0 else
+                     say("현재 금리가 시장 최저 {market} 이하", market=market))
     if fee_window_ends_on is not None and as_of < fee_window_ends_on <= as_of + dt.timedelta(days=notice_days):
-        texts.append(f"중도상환수수료 면제 {fee_window_ends_on:%Y.%m.%d}부터")
+        texts.append(say("중도상환수수료 면제 {date}부터", date=f"{fee_window_ends_on:%Y.%m.%d}"))
     if switch_allowed_from is not None and switch_allowed_from > as_of:
-        texts.append(f"대환 가능일 {switch_allowed_from:%Y.%m.%d}")
+        texts.append(say("대환 가능일 {date}", date=f"{switch_allowed_from:%Y.%m.%d}"))
     if score_change >= score_threshold:
-        texts.append(f"신용점수 +{score_change}점: 금리인하요구권 대상" if rate_cut_right else
-                     f"신용점수 +{score_change}점 상승")
+        texts.append(say("신용점수 +{points}점: 금리인하요구권 대상", points=score_change) if rate_cut_right else
+                     say("신용점수 +{points}점 상승", points=score_change))
     elif score_change <= -score_threshold:
-        texts.append(f"신용점수 {score_change}점 하락")
+        texts.append(say("신용점수 {points}점 하락", points=score_change))
     return texts
 
 
@@ -394,11 +408,15 @@ def headline(action: str, option: OptionResult, keep: OptionResult, lender: str 
     total = option.net_saving_vs_keep
     months = option.term_months
     if action == "switch":
-        return (f"대환이 더 유리합니다: {lender} {format_rate_pct(option.annual_rate_pct)}, 남은 {months}개월 총 "
-                f"{saving_text(total)} 절약 (수수료 포함)")
+        return say("대환이 더 유리합니다: {lender} {rate}, 남은 {months}개월 총 {saving} 절약 (수수료 포함)",
+                   lender=lender, rate=format_rate_pct(option.annual_rate_pct), months=months,
+                   saving=saving_text(total))
     what = RETENTION_ACTION[action]
-    per_month = f"매달 {format_won(monthly)}, " if monthly > 0 else ""
-    return f"{what} 시 {per_month}남은 {months}개월 총 {saving_text(total)} 절약 (수수료 포함)"
+    if monthly > 0:
+        return say("{action} 시 매달 {monthly}, 남은 {months}개월 총 {saving} 절약 (수수료 포함)", action=what,
+                   monthly=format_won(monthly), months=months, saving=saving_text(total))
+    return say("{action} 시 남은 {months}개월 총 {saving} 절약 (수수료 포함)", action=what, months=months,
+               saving=saving_text(total))
 
 
 def _recommendation(request: QuoteRequest, context: PricingContext, policy: Policy, prices: OfferPrices,
@@ -421,36 +439,41 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         rate_cut_right=right.holds)
 
     def value_line(c: Candidate) -> str:
-        return (f"은행 기대가치 {format_won_korean(c.expected_value)} (현재 유지 시 {format_won_korean(keep_value)}, "
-                f"유지 확률 {c.price.retention_probability:.0%})")
+        return say("은행 기대가치 {value} (현재 유지 시 {keep}, 유지 확률 {probability:.0%})",
+                   value=format_won_korean(c.expected_value), keep=format_won_korean(keep_value),
+                   probability=c.price.retention_probability)
 
     def unavailable(c: Candidate) -> str:
-        return f"{RETENTION_ACTION[c.action]} 불가: {c.why_not[0] if c.why_not else '조건 미충족'}"
+        return say("{action} 불가: {why}", action=RETENTION_ACTION[c.action],
+                   why=c.why_not[0] if c.why_not else say("조건 미충족"))
 
     reasons: list[str] = []
     if action == "switch":
         chosen, lender, value = best_switch, best_switch.lender, 0
-        floors = [f"{RETENTION_ACTION[a]} 최저 {format_rate_pct(o.annual_rate_pct)}" for a, o in lowest.items()]
-        reasons.append(f"우리가 줄 수 있는 최저 금리({', '.join(floors) or '제시 가능한 금리 없음'})로도 {lender} "
-                       f"{format_rate_pct(best_switch.annual_rate_pct)}보다 고객 부담이 큽니다")
+        floors = [say("{action} 최저 {rate}", action=RETENTION_ACTION[a], rate=format_rate_pct(o.annual_rate_pct))
+                  for a, o in lowest.items()]
+        reasons.append(say("우리가 줄 수 있는 최저 금리({floors})로도 {lender} {rate}보다 고객 부담이 큽니다",
+                           floors=joined(", ", floors) if floors else say("제시 가능한 금리 없음"), lender=lender,
+                           rate=format_rate_pct(best_switch.annual_rate_pct)))
         for c in (reneg, reloan):
             if not c.available:
                 reasons.append(unavailable(c))
-        reasons.append(f"대환 시 은행 기대가치 0원 (현재 유지 시 {format_won_korean(keep_value)}): 고객에게 유리한 대환을 "
-                       "막지 않습니다")
+        reasons.append(say("대환 시 은행 기대가치 0원 (현재 유지 시 {keep}): 고객에게 유리한 대환을 막지 않습니다",
+                           keep=format_won_korean(keep_value)))
         probability = candidates["keep"].price.retention_probability
     elif action == "keep":
         chosen, lender, value = keep, "", keep_value
         available = [c for c in (reneg, reloan) if c.available]
         if not any(c.available for c in (reneg, reloan)):
-            reasons.append("금리를 낮출 수 있는 방법이 없습니다")
+            reasons.append(say("금리를 낮출 수 있는 방법이 없습니다"))
         elif prices.switch_probability == 0:
-            reasons.append("다른 금융기관으로 대환할 수 없어 금리를 낮춰도 은행 기대가치만 줄어듭니다")
+            reasons.append(say("다른 금융기관으로 대환할 수 없어 금리를 낮춰도 은행 기대가치만 줄어듭니다"))
         else:
             best = max(available, key=lambda c: c.expected_value)
-            reasons.append(f"금리를 낮춰도 은행 기대가치가 늘지 않습니다: 유지 {format_won_korean(keep_value)} ≥ "
-                           f"{RETENTION_ACTION[best.action]} {format_rate_pct(best.option.annual_rate_pct)} "
-                           f"{format_won_korean(best.expected_value)}")
+            reasons.append(say("금리를 낮춰도 은행 기대가치가 늘지 않습니다: 유지 {keep} ≥ {action} {rate} {value}",
+                               keep=format_won_korean(keep_value), action=RETENTION_ACTION[best.action],
+                               rate=format_rate_pct(best.option.annual_rate_pct),
+                               value=format_won_korean(best.expected_value)))
         for c in (reneg, reloan):
             if not c.available:
                 reasons.append(unavailable(c))
@@ -462,10 +485,12 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         reasons.extend(_deal_lines(loan, policy, prices, mine))
         reasons.append(value_line(mine))
         if other.available:
-            better = "기대가치" if mine.expected_value > other.expected_value else "고객 절감"
-            reasons.append(f"{RETENTION_ACTION[other.action]}({format_rate_pct(other.option.annual_rate_pct)})보다 "
-                           f"{better}가 큼: {format_won_korean(mine.expected_value)} vs "
-                           f"{format_won_korean(other.expected_value)}")
+            better = ("{other}({rate})보다 기대가치가 큼: {mine} vs {theirs}" if mine.expected_value > other.expected_value
+                      else "{other}({rate})보다 고객 절감가 큼: {mine} vs {theirs}")
+            reasons.append(say(better, other=RETENTION_ACTION[other.action],
+                               rate=format_rate_pct(other.option.annual_rate_pct),
+                               mine=format_won_korean(mine.expected_value),
+                               theirs=format_won_korean(other.expected_value)))
         else:
             reasons.append(unavailable(other))
         probability = mine.price.retention_probability
@@ -474,7 +499,7 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         reasons.append(counter.text)
     return Recommendation(
         action=action, option_label=chosen.label, annual_rate_pct=chosen.annual_rate_pct,
-        headline=f"현재 대출 유지를 권합니다: {reasons[0].split(': ')[0]}" if action == "keep" else
+        headline=say("현재 대출 유지를 권합니다: {why}", why=_first_clause(reasons[0])) if action == "keep" else
         headline(action, chosen, keep, lender),
         reasons=tuple(reasons), customer_monthly_saving=keep.monthly_payment - chosen.monthly_payment,
         customer_total_saving=chosen.net_saving_vs_keep, months=chosen.term_months, expected_value=value,
@@ -487,21 +512,23 @@ def _deal_lines(loan, policy: Policy, prices: OfferPrices, candidate: Candidate)
     renegotiation or re-loan, and of the proposal's summary)."""
     option = candidate.option
     if candidate.action == "renegotiation":
-        free = "중도상환수수료·새 계약 인지세 없음" if not policy.renegotiation.stamp_duty else "중도상환수수료 없음"
-        dsr = "DSR 재심사 없음" if not policy.renegotiation.dsr_retest else "DSR 재심사 충족"
-        lines = [f"같은 계약의 금리만 {format_rate_pct(loan.annual_rate_pct)} → "
-                 f"{format_rate_pct(option.annual_rate_pct)}로 변경 (신규대출 아님): {free}, {dsr}"]
+        free = say("중도상환수수료·새 계약 인지세 없음") if not policy.renegotiation.stamp_duty else say("중도상환수수료 없음")
+        dsr = say("DSR 재심사 없음") if not policy.renegotiation.dsr_retest else say("DSR 재심사 충족")
+        lines = [say("같은 계약의 금리만 {old} → {new}로 변경 (신규대출 아님): {free}, {dsr}",
+                     old=format_rate_pct(loan.annual_rate_pct), new=format_rate_pct(option.annual_rate_pct),
+                     free=free, dsr=dsr)]
         right = prices.rate_cut_right
         if right.holds:
-            lines.append(f"신용점수 +{right.score_change}점으로 금리인하요구권 대상 (은행법 제30조의2): 가산금리 "
-                         f"{right.cut_pct:.2f}%p 인하 반영, 신청 시 "
-                         f"{policy.renegotiation.rate_cut_right_answer_business_days}영업일 안에 답변")
+            lines.append(say("신용점수 +{points}점으로 금리인하요구권 대상 (은행법 제30조의2): 가산금리 {cut:.2f}%p 인하 "
+                             "반영, 신청 시 {days}영업일 안에 답변", points=right.score_change, cut=right.cut_pct,
+                             days=policy.renegotiation.rate_cut_right_answer_business_days))
         return lines
     product = prices.product
-    waiver = (f", 중도상환수수료 {product.reloan_fee_waiver_pct.normalize():f}% 감면"
-              if product and prices.full_prepayment_fee else "")
-    return [f"재대출 {format_rate_pct(option.annual_rate_pct)}: 새 계약 ({product.name if product else ''}"
-            f"{waiver}), 고객 부담 인지세·수수료 {format_won(option.upfront_cost)}"]
+    rate, cost, name = format_rate_pct(option.annual_rate_pct), format_won(option.upfront_cost), product.name if product else ""
+    if product and prices.full_prepayment_fee:
+        return [say("재대출 {rate}: 새 계약 ({product}, 중도상환수수료 {waiver}% 감면), 고객 부담 인지세·수수료 {cost}",
+                    rate=rate, product=name, waiver=f"{product.reloan_fee_waiver_pct.normalize():f}", cost=cost)]
+    return [say("재대출 {rate}: 새 계약 ({product}), 고객 부담 인지세·수수료 {cost}", rate=rate, product=name, cost=cost)]
 
 
 def customer_reasons(advice: Advice, policy: Policy, action: str) -> tuple[str, ...]:
@@ -515,14 +542,16 @@ def customer_reasons(advice: Advice, policy: Policy, action: str) -> tuple[str, 
                 if o.label.startswith("switch:") and o.eligible and o.net_saving_vs_keep > 0),
                key=lambda o: (o.net_saving_vs_keep, o.label), default=None)
     if best is not None:
-        competitor = f"{best.lender} {format_rate_pct(best.annual_rate_pct)}로 대환"
+        lender, rate = best.lender, format_rate_pct(best.annual_rate_pct)
         gap = option.net_saving_vs_keep - best.net_saving_vs_keep
         if gap >= 0:
-            lines.append(f"{competitor}하는 것보다 남은 {option.term_months}개월 총 {format_won(gap)} 덜 듭니다 "
-                         "(중도상환수수료·인지세 포함)")
+            lines.append(say("{lender} {rate}로 대환하는 것보다 남은 {months}개월 총 {gap} 덜 듭니다 "
+                             "(중도상환수수료·인지세 포함)", lender=lender, rate=rate, months=option.term_months,
+                             gap=format_won(gap)))
         else:
-            lines.append(f"{competitor}하면 남은 {best.term_months}개월 총 {format_won(-gap)} 더 아낄 수 있습니다 "
-                         "(중도상환수수료·인지세 포함)")
+            lines.append(say("{lender} {rate}로 대환하면 남은 {months}개월 총 {gap} 더 아낄 수 있습니다 "
+                             "(중도상환수수료·인지세 포함)", lender=lender, rate=rate, months=best.term_months,
+                             gap=format_won(-gap)))
     return tuple(lines)
 
 
@@ -538,22 +567,25 @@ def _counter_offer(request: QuoteRequest, policy: Policy, rules, candidates: Map
         return None
     target = best_switch.net_saving_vs_keep
     matches = [(c, rate) for c in pool if (rate := counter_rate(request, policy, c, target)) is not None]
-    competitor = f"{best_switch.lender} {format_rate_pct(best_switch.annual_rate_pct)}"
+    competitor = say("{lender} {rate}", lender=best_switch.lender, rate=format_rate_pct(best_switch.annual_rate_pct))
     if not matches:
         c = min(pool, key=lambda c: c.price.lowest_rate_pct)
-        ours = f"{RETENTION_ACTION[c.action]} {format_rate_pct(c.option.annual_rate_pct)}"
+        ours = say("{action} {rate}", action=RETENTION_ACTION[c.action], rate=format_rate_pct(c.option.annual_rate_pct))
         return CounterOffer(best_switch.lender, best_switch.annual_rate_pct, c.action, c.option.annual_rate_pct, None,
-                            False, f"{competitor}가 {ours}보다 유리하고, 하한 {format_rate_pct(c.price.lowest_rate_pct)}"
-                                   "로도 맞출 수 없습니다")
+                            False, say("{competitor}가 {ours}보다 유리하고, 하한 {floor}로도 맞출 수 없습니다",
+                                       competitor=competitor, ours=ours,
+                                       floor=format_rate_pct(c.price.lowest_rate_pct)))
     c, rate = max(matches, key=lambda m: price(m[0].price.inputs, rules, at_rate_pct=m[1]).expected_value)
-    ours = f"{RETENTION_ACTION[c.action]} {format_rate_pct(c.option.annual_rate_pct)}"
+    ours = say("{action} {rate}", action=RETENTION_ACTION[c.action], rate=format_rate_pct(c.option.annual_rate_pct))
     within = rate >= c.price.authority_rate_pct
-    where = (f"전결 한도({format_rate_pct(c.price.authority_rate_pct)}) 안에서" if within else
-             f"전결 한도({format_rate_pct(c.price.authority_rate_pct)}) 아래라 지점장 승인을 받아")
-    verb = f"{RETENTION_ACTION[c.action]} 금리를 {format_rate_pct(rate)}까지 낮추면"
+    text = ("{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 안에서 {action} 금리를 {rate}까지 낮추면 "
+            "대환보다 고객 부담이 같거나 적습니다" if within else
+            "{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 {action} 금리를 "
+            "{rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다")
     return CounterOffer(best_switch.lender, best_switch.annual_rate_pct, c.action, c.option.annual_rate_pct, rate,
-                        within, f"{competitor}가 {ours if action in BANK_ACTIONS else '현재 대출'}보다 유리합니다: "
-                                f"{where} {verb} 대환보다 고객 부담이 같거나 적습니다")
+                        within, say(text, competitor=competitor, ours=ours if action in BANK_ACTIONS else say("현재 대출"),
+                                    authority=format_rate_pct(c.price.authority_rate_pct),
+                                    action=RETENTION_ACTION[c.action], rate=format_rate_pct(rate)))
 
 
 def settled_request(advice: Advice) -> QuoteRequest:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate
 
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.apr import effective_annual_cost_pct
 from retention_desktop.domain.eligibility import Check, Eligibility, dsr_check, new_loan_eligibility
 from retention_desktop.domain.fees import prepayment_fee, stamp_duty_borrower
@@ -161,7 +162,7 @@ def compare(as_of: dt.date, borrower: Borrower, other_debts: list[Debt], current
         "keep", "", current.annual_rate_pct, current.remaining_months, current.method,
         keep_schedule.regular_payment, keep_schedule.total_interest, 0, 0, 0, keep_schedule.total_interest, 0,
         None, None, effective_annual_cost_pct(current.balance, keep_payments, _guess(current.annual_rate_pct)),
-        True, ("현재 대출 유지: 추가 비용 없음",), keep_schedule.interest_parts)
+        True, (say("현재 대출 유지: 추가 비용 없음"),), keep_schedule.interest_parts)
     other_services = [debt_service(d, policy) for d in other_debts]
     results = [keep] + [
         _option(as_of, borrower, other_debts, other_services, current, offer, keep, keep_payments, policy)
@@ -177,8 +178,8 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     term_note = None
     if longest is not None and offer.term_months > longest and not offer.is_renegotiation:
         # 6·27: a new mortgage in the capital area or a regulated area runs at most the policy's term
-        term_note = (f"수도권·규제지역 주택담보대출 최장 만기 {longest // 12}년: {offer.term_months}개월 대신 "
-                     f"{longest}개월로 계산")
+        term_note = say("수도권·규제지역 주택담보대출 최장 만기 {years}년: {asked}개월 대신 {longest}개월로 계산",
+                        years=longest // 12, asked=offer.term_months, longest=longest)
         offer = replace(offer, term_months=longest)
     schedule = build_schedule(amount, offer.annual_rate_pct, offer.term_months, offer.method)
     payments = _payments(schedule)
@@ -187,8 +188,8 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
         fee = full = 0  # nothing is repaid: the same contract carries on at another rate
         duty = stamp_duty_borrower(amount, policy) if policy.renegotiation.stamp_duty else 0
         eligibility = _renegotiation_eligibility(borrower, other_debts, current, offer, policy)
-        reasons.append("같은 계약의 금리만 변경: 중도상환수수료 없음"
-                       + ("" if policy.renegotiation.stamp_duty else ", 새 계약 인지세 없음"))
+        reasons.append(say("같은 계약의 금리만 변경: 중도상환수수료 없음") if policy.renegotiation.stamp_duty else
+                       say("같은 계약의 금리만 변경: 중도상환수수료 없음, 새 계약 인지세 없음"))
     else:
         waiver = (offer.prepayment_fee_waiver_pct or Decimal(0)) if offer.is_reloan else Decimal(0)
         full = prepayment_fee(current.balance, current.prepayment_fee_pct, current.drawdown_date,
@@ -197,18 +198,19 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
                              current.term_months, as_of, policy, waiver) if waiver else full
         duty = stamp_duty_borrower(amount, policy)
         eligibility = new_loan_eligibility(
-            borrower, other_debts, _as_new_loan(current, offer), amount, "재대출 심사" if offer.is_reloan else "대환 시 DSR 재심사", policy,
+            borrower, other_debts, _as_new_loan(current, offer), amount, say("재대출 심사") if offer.is_reloan else say("대환 시 DSR 재심사"), policy,
             offer.lender_sector, current.delinquent, current.drawdown_date, as_of, switching=not offer.is_reloan,
             product=offer.product, product_missing=offer.product_missing)
         if fee:
-            waived = f" (재대출 감면 {format_won(full - fee)})" if full != fee else ""
-            reasons.append(f"중도상환수수료 {format_won(fee)}{waived}")
+            reasons.append(say("중도상환수수료 {fee} (재대출 감면 {waived})", fee=format_won(fee),
+                               waived=format_won(full - fee)) if full != fee else
+                           say("중도상환수수료 {fee}", fee=format_won(fee)))
         elif full:
-            reasons.append("재대출 시 중도상환수수료 전액 면제")
+            reasons.append(say("재대출 시 중도상환수수료 전액 면제"))
     upfront = fee + duty + offer.fees
     total_cost = schedule.total_interest + upfront
     if duty:
-        reasons.append(f"인지세 고객 부담분 {format_won(duty)}")
+        reasons.append(say("인지세 고객 부담분 {duty}", duty=format_won(duty)))
     reasons.extend(c.text for c in eligibility.checks)
 
     saving = keep.total_cost - total_cost
@@ -219,14 +221,14 @@ def _option(as_of, borrower, other_debts, other_services, current: CurrentLoan, 
     cash_break_even = _first_month_reaching(
         map(operator.sub, _padded(keep_payments, horizon), _padded(payments, horizon)), upfront)
     if saving > 0:
-        reasons.append(f"유지 대비 총비용 {format_won(saving)} 절감")
+        reasons.append(say("유지 대비 총비용 {amount} 절감", amount=format_won(saving)))
     else:
-        reasons.append(f"유지 대비 총비용 {format_won(-saving)} 더 듦")
+        reasons.append(say("유지 대비 총비용 {amount} 더 듦", amount=format_won(-saving)))
     if offer.term_months != current.remaining_months:
-        reasons.append(f"상환기간이 {current.remaining_months}개월에서 {offer.term_months}개월로 바뀌어 "
-                       "총이자 비교에 유의")
+        reasons.append(say("상환기간이 {before}개월에서 {after}개월로 바뀌어 총이자 비교에 유의",
+                           before=current.remaining_months, after=offer.term_months))
     if offer.is_switch:
-        reasons.append("타 금융기관 금리는 공시·제시 기준 참고치이며 심사 결과에 따라 달라질 수 있음")
+        reasons.append(say("타 금융기관 금리는 공시·제시 기준 참고치이며 심사 결과에 따라 달라질 수 있음"))
 
     return OptionResult(
         offer.label, offer.lender, offer.annual_rate_pct, offer.term_months, offer.method,
@@ -244,17 +246,17 @@ def _renegotiation_eligibility(borrower, other_debts, current: CurrentLoan, offe
     does not)."""
     checks = []
     if offer.annual_rate_pct > policy.legal_max_rate_pct:
-        checks.append(Check("legal_max", False, f"연 {offer.annual_rate_pct}%는 법정 최고금리 연 "
-                                                f"{policy.legal_max_rate_pct}%를 넘어 제안 불가"))
+        checks.append(Check("legal_max", False, say("연 {rate}%는 법정 최고금리 연 {legal}%를 넘어 제안 불가",
+                                                    rate=offer.annual_rate_pct, legal=policy.legal_max_rate_pct)))
     if current.delinquent:
-        checks.append(Check("delinquent", False, "연체 중인 대출은 금리 조건변경 불가"))
+        checks.append(Check("delinquent", False, say("연체 중인 대출은 금리 조건변경 불가")))
     if policy.renegotiation.dsr_retest:
         loan = NewLoan(current.kind, offer.annual_rate_pct, offer.term_months, offer.method, current.rate_type,
                        current.fixed_period_months, collateral_value=current.collateral_value,
                        collateral_region=current.collateral_region)
-        checks.append(dsr_check(borrower, other_debts, loan, current.balance, "조건변경 심사", policy))
+        checks.append(dsr_check(borrower, other_debts, loan, current.balance, say("조건변경 심사"), policy))
     else:
-        checks.append(Check("dsr", True, "조건변경은 신규대출이 아니어서 DSR 재심사 없음"))
+        checks.append(Check("dsr", True, say("조건변경은 신규대출이 아니어서 DSR 재심사 없음")))
     return Eligibility(tuple(checks))
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.fees import add_months, months_between
 from retention_desktop.domain.limits import (
     CREDIT_KINDS,
@@ -83,30 +84,34 @@ def new_loan_eligibility(borrower: Borrower, other_debts: list[Debt], loan: NewL
     says why no product holds a re-loan."""
     checks: list[Check] = []
     if loan.annual_rate_pct > policy.legal_max_rate_pct:
-        checks.append(Check("legal_max", False, f"연 {loan.annual_rate_pct}%는 법정 최고금리 연 "
-                                                f"{policy.legal_max_rate_pct}%를 넘어 제안 불가"))
+        checks.append(Check("legal_max", False, say("연 {rate}%는 법정 최고금리 연 {legal}%를 넘어 제안 불가",
+                                                    rate=loan.annual_rate_pct, legal=policy.legal_max_rate_pct)))
     if delinquent:
-        checks.append(Check("delinquent", False, "연체 중인 대출은 재대출·대환 불가"))
+        checks.append(Check("delinquent", False, say("연체 중인 대출은 재대출·대환 불가")))
     if switching and loan.kind == "mortgage" and drawdown is not None and as_of is not None:
         held = months_between(drawdown, as_of)
         if held < policy.mortgage_switch_min_months:
             since = add_months(drawdown, policy.mortgage_switch_min_months)
-            checks.append(Check("six_months", False, f"주택담보대출은 실행 {policy.mortgage_switch_min_months}개월 후부터 "
-                                                     f"대환 가능 ({since:%Y.%m.%d}부터)"))
+            checks.append(Check("six_months", False, say("주택담보대출은 실행 {months}개월 후부터 대환 가능 ({date}부터)",
+                                                         months=policy.mortgage_switch_min_months,
+                                                         date=f"{since:%Y.%m.%d}")))
     checks.append(dsr_check(borrower, other_debts, loan, amount, who, policy, lender_sector))
     for rule, (cap, pct) in mortgage_caps(loan, borrower, policy).items():
         if rule == "ltv":
             ratio = Decimal(amount) * 100 / loan.collateral_value
-            checks.append(Check("ltv", amount <= cap, f"LTV {ratio:.1f}% {'≤' if amount <= cap else '>'} 한도 {pct}% "
-                                                      f"(담보 {format_won(loan.collateral_value)})"))
+            checks.append(Check("ltv", amount <= cap, say("LTV {ratio:.1f}% {sign} 한도 {pct}% (담보 {collateral})",
+                                                          ratio=ratio, sign="≤" if amount <= cap else ">", pct=pct,
+                                                          collateral=format_won(loan.collateral_value))))
         else:
-            checks.append(Check("price_cap", amount <= cap, f"주택가격별 대출한도 {format_won(cap)} "
-                                                            f"{'이내' if amount <= cap else '초과'} ({format_won(amount)})"))
+            checks.append(Check("price_cap", amount <= cap, say(
+                "주택가격별 대출한도 {cap} 이내 ({amount})" if amount <= cap else "주택가격별 대출한도 {cap} 초과 ({amount})",
+                cap=format_won(cap), amount=format_won(amount))))
     cap = credit_income_cap(borrower, policy)
     if loan.kind in CREDIT_KINDS and cap is not None:
         after = credit_total(other_debts) + amount
         checks.append(Check("credit_income", after <= cap,
-                            f"신용대출 합계 {format_won(after)} {'≤' if after <= cap else '>'} 연소득 한도 {format_won(cap)}"))
+                            say("신용대출 합계 {total} {sign} 연소득 한도 {cap}", total=format_won(after),
+                                sign="≤" if after <= cap else ">", cap=format_won(cap))))
     if product_missing:
         checks.append(Check("product", False, product_missing))
     elif product is not None:
@@ -119,10 +124,11 @@ def dsr_check(borrower: Borrower, other_debts: list[Debt], loan: NewLoan, amount
               lender_sector: str = "bank") -> Check:
     """The lender's DSR test of the new loan, with the stress add-on on the new loan only."""
     if loan.kind == "jeonse":
-        return Check("dsr", True, f"{who}: 전세대출은 DSR 산정 제외")
+        return Check("dsr", True, say("{who}: 전세대출은 DSR 산정 제외", who=who))
     total_after = sum(exposure(d) for d in other_debts) + amount
     if total_after <= policy.dsr_borrower_level_threshold:
-        return Check("dsr", True, f"{who}: 총대출 {format_won(total_after)}으로 차주단위 DSR 적용 대상 아님")
+        return Check("dsr", True, say("{who}: 총대출 {total}으로 차주단위 DSR 적용 대상 아님", who=who,
+                                      total=format_won(total_after)))
     add = stress_add_pct(loan, borrower, credit_total(other_debts) + (amount if loan.kind in CREDIT_KINDS else 0),
                          policy, lender_sector)
     service = debt_service(Debt(loan.kind, amount, loan.annual_rate_pct + add, loan.term_months, loan.method,
@@ -130,7 +136,9 @@ def dsr_check(borrower: Borrower, other_debts: list[Debt], loan: NewLoan, amount
     ratio = dsr_pct(borrower.annual_income, [*(debt_service(d, policy) for d in other_debts), service])
     cap = policy.dsr_cap_pct_bank if lender_sector == "bank" else policy.dsr_cap_pct_nonbank
     rule = "stress_dsr" if add > 0 else "dsr"
-    label = "스트레스 DSR" if add > 0 else "DSR"
+    label = say("스트레스 DSR") if add > 0 else "DSR"
     if ratio > cap:
-        return Check(rule, False, f"{who}: {label} {ratio}% > 한도 {cap}%로 불가")
-    return Check(rule, True, f"{who}: {label} {ratio}% (한도 {cap}%) 충족")
+        return Check(rule, False, say("{who}: {label} {ratio}% > 한도 {cap}%로 불가", who=who, label=label, ratio=ratio,
+                                      cap=cap))
+    return Check(rule, True, say("{who}: {label} {ratio}% (한도 {cap}%) 충족", who=who, label=label, ratio=ratio,
+                                 cap=cap))

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from retention_desktop.domain.sentences import render
+
 EXIT_BAD_INPUT = 2
 EXIT_UNAVAILABLE = 3
 EXIT_BUG = 1
@@ -60,8 +62,10 @@ class UserError(Exception):
         """The message in the catalogue's language (``translate``), prefixed with the place if there is one."""
         translate = translate or _identity
         template = translate(self.text)
+        # a value that is a word or a sentence of the catalogue ("기본 프린터", an engine sentence) is said too
+        params = {k: render(v, translate, translate) if isinstance(v, str) else v for k, v in self.params.items()}
         try:
-            body = template.format(**self.params) if self.params else template
+            body = template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: fall back
             body = self.text.format(**self.params) if self.params else self.text
         place = str(self.where) if self.where is not None else ""

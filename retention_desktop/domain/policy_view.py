@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from retention_desktop.domain.sentences import joined, say
 from retention_desktop.domain.labels import LOAN_KIND, POLICY_PARAMETER
 from retention_desktop.domain.money import format_won_korean
 
-AREAS = {"regulated": "규제지역", "capital": "수도권", "other": "그 밖의 지역"}
+AREAS = {"regulated": "규제지역", "capital": "수도권", "non_capital": "비수도권", "other": "그 밖의 지역"}
 SECTORS = {"bank": "은행", "non_bank": "2금융권"}
 RATE_TYPES = {"fixed": "고정", "variable": "변동", "mixed": "혼합", "periodic": "주기형"}
 
@@ -60,13 +61,13 @@ def readable(path: str, value: Any) -> str:
     """``value`` at ``path`` in words: amounts the Korean way, percentages, bands as steps, codes as names."""
     label = label_of(path)
     if value is None:
-        return "없음"
+        return say("없음")
     if isinstance(value, bool):
-        return "예" if value else "아니오"
+        return say("예") if value else say("아니오")
     if path.endswith(".areas") and isinstance(value, list):
-        return ", ".join(AREAS.get(v, str(v)) for v in value)
+        return joined(", ", (AREAS.get(v, str(v)) for v in value))
     if path == "stress.rules" and isinstance(value, list):
-        return " / ".join(_rule(rule) for rule in value)
+        return joined(" / ", (_rule(rule) for rule in value))
     if isinstance(value, list) and all(isinstance(v, list) and len(v) == 2 for v in value):
         return _bands(path, value)
     return _number(label, value)
@@ -79,7 +80,7 @@ def _number(label: str, value: Any) -> str:
     for unit, suffix in (("(%p)", "%p"), ("(%)", "%"), ("(년)", "년"), ("(개월)", "개월"), ("(일)", "일"),
                          ("(영업일)", "영업일")):
         if unit in label:
-            return f"{value:,}{suffix}" if isinstance(value, int) else f"{text}{suffix}"
+            return say("{n}" + suffix, n=f"{value:,}" if isinstance(value, int) else text)
     return f"{value:,}" if isinstance(value, int) else text
 
 
@@ -96,10 +97,10 @@ def _bands(path: str, bands: Sequence[Sequence[Any]]) -> str:
     for upto, value in bands:
         shown = str(value) if weights else amount(value)
         if upto is None:
-            parts.append(f"그 초과 {shown}")
+            parts.append(say("그 초과 {value}", value=shown))
         else:
-            parts.append(f"{amount(upto)} {'미만' if weights else '이하'} {shown}")
-    return " · ".join(parts)
+            parts.append(say("{upto} 미만 {value}" if weights else "{upto} 이하 {value}", upto=amount(upto), value=shown))
+    return joined(" · ", parts)
 
 
 def _rule(rule: Mapping[str, Any]) -> str:
@@ -107,10 +108,11 @@ def _rule(rule: Mapping[str, Any]) -> str:
     words = []
     for key, values in scope.items():
         names = {"kind": LOAN_KIND, "region": AREAS, "sector": SECTORS, "rate_type": RATE_TYPES}.get(key, {})
-        words.append("·".join(names.get(v, str(v)) for v in (values if isinstance(values, list) else [values])))
-    where = " ".join(words) if words else "그 밖의 모든 대출"
-    weights = {"phase1_2": "1·2단계 반영비율", "phase3": "3단계 반영비율"}.get(rule.get("weights"), rule.get("weights"))
-    return f"{where} +{Decimal(str(rule.get('rate_pct', 0)))}%p ({weights})"
+        words.append(joined("·", (names.get(v, str(v)) for v in (values if isinstance(values, list) else [values]))))
+    where = joined(" ", words) if words else say("그 밖의 모든 대출")
+    weights = {"phase1_2": say("1·2단계 반영비율"), "phase3": say("3단계 반영비율")}.get(rule.get("weights"),
+                                                                               rule.get("weights"))
+    return say("{where} +{pct}%p ({weights})", where=where, pct=Decimal(str(rule.get("rate_pct", 0))), weights=weights)
 
 
 def parameter_rows(history: Sequence[VersionFacts], index: int) -> list[ParameterRow]:

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.labels import INDEX_NAME
 from retention_desktop.domain.policy import Band, _Reader
 
@@ -197,25 +198,28 @@ class RateBuild:
     def reason_codes(self, rate_pct: Decimal, discount_label: str) -> tuple[ReasonCode, ...]:
         """The components that add up to ``rate_pct`` exactly: the last one is the discount from the list rate."""
         reasons = [
-            ReasonCode(f"기준금리({INDEX_NAME.get(self.index_name, self.index_name)}) {self.index_rate_pct:.2f}%",
-                       self.index_rate_pct),
-            ReasonCode(f"유동성 프리미엄 +{self.liquidity_pct:.2f}%p", self.liquidity_pct),
-            ReasonCode(f"신용점수 {self.credit_score} → 가산금리 {self.risk_pct:.2f}%p", self.risk_pct),
+            ReasonCode(say("기준금리({index}) {rate:.2f}%", index=INDEX_NAME.get(self.index_name, self.index_name),
+                           rate=self.index_rate_pct), self.index_rate_pct),
+            ReasonCode(say("유동성 프리미엄 +{pct:.2f}%p", pct=self.liquidity_pct), self.liquidity_pct),
+            ReasonCode(say("신용점수 {score} → 가산금리 {pct:.2f}%p", score=self.credit_score, pct=self.risk_pct),
+                       self.risk_pct),
         ]
         if self.dsr_surcharge_pct:
-            reasons.append(ReasonCode(f"DSR {self.dsr_pct:.0f}% → 가산 +{self.dsr_surcharge_pct:.2f}%p",
-                                      self.dsr_surcharge_pct))
-        reasons.append(ReasonCode(f"업무원가 +{self.cost_pct:.2f}%p", self.cost_pct, internal=True))
-        reasons.append(ReasonCode(f"목표이익 +{self.target_margin_pct:.2f}%p", self.target_margin_pct,
+            reasons.append(ReasonCode(say("DSR {dsr:.0f}% → 가산 +{pct:.2f}%p", dsr=self.dsr_pct,
+                                          pct=self.dsr_surcharge_pct), self.dsr_surcharge_pct))
+        reasons.append(ReasonCode(say("업무원가 +{pct:.2f}%p", pct=self.cost_pct), self.cost_pct, internal=True))
+        reasons.append(ReasonCode(say("목표이익 +{pct:.2f}%p", pct=self.target_margin_pct), self.target_margin_pct,
                                   internal=True))
         if self.salary_discount_pct:
-            reasons.append(ReasonCode(f"급여이체 우대 −{self.salary_discount_pct:.2f}%p", -self.salary_discount_pct))
+            reasons.append(ReasonCode(say("급여이체 우대 −{pct:.2f}%p", pct=self.salary_discount_pct),
+                                      -self.salary_discount_pct))
         if self.tenure_discount_pct:
-            reasons.append(ReasonCode(f"거래 {self.tenure_years_rule}년 이상 우대 −{self.tenure_discount_pct:.2f}%p",
-                                      -self.tenure_discount_pct))
+            reasons.append(ReasonCode(say("거래 {years}년 이상 우대 −{pct:.2f}%p", years=self.tenure_years_rule,
+                                          pct=self.tenure_discount_pct), -self.tenure_discount_pct))
         discount = rate_pct - self.list_pct
         if discount:
-            reasons.append(ReasonCode(f"{discount_label} {discount:+.2f}%p".replace("-", "−"), discount))
+            reasons.append(ReasonCode(say("{label} {pct}", label=discount_label,
+                                          pct=f"{discount:+.2f}%p".replace("-", "−")), discount))
         return tuple(reasons)
 
 

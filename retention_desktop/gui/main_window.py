@@ -7,6 +7,7 @@ Ctrl+F goes to the search, Enter opens, Esc goes back to the previous page.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -18,25 +19,40 @@ from retention_desktop.gui import errors
 from retention_desktop.gui.connection_banner import ConnectionBanner
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from retention_desktop.gui.i18n import tr
-from retention_desktop.gui.pages.applications import ApplicationsPage
-from retention_desktop.gui.pages.call_list import CallListPage
-from retention_desktop.gui.pages.comparison import ComparisonPage
-from retention_desktop.gui.pages.customer import CustomerPage
-from retention_desktop.gui.pages.dashboard import DashboardPage
-from retention_desktop.gui.pages.head_office import HeadOfficePage
-from retention_desktop.gui.pages.loan import LoanPage
-from retention_desktop.gui.pages.proposals import ProposalsPage
-from retention_desktop.gui.pages.search import SearchPage
-from retention_desktop.gui.pages.simulation import SimulationPage
-from retention_desktop.gui.proposal_preview import ProposalPreview
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.connection import ping
 from retention_desktop.services.officer_session import OfficerSession
-from retention_desktop.services.proposal_service import create_proposal, reopen
 
 BRANCH_NAVIGATION = ("dashboard", "search", "calls", "proposals", "applications")
 ADMIN_NAVIGATION = BRANCH_NAVIGATION + ("head_office",)
 NAVIGATION_PARENT = {"customer": "search", "loan": "search", "comparison": "search", "simulation": "search"}
+
+# Each page's module and class. A page is imported and built the first time it is asked for (shown, or
+# reached through ``MainWindow.pages``), so a login opens the dashboard without importing the other screens
+# (the comparison engine, pypdfium2…); the app imports them in the background once the window is usable
+# (``gui.app._warm_up``). docs/benchmarks.md, issue 16.
+PAGES = {"dashboard": "dashboard.DashboardPage", "search": "search.SearchPage", "calls": "call_list.CallListPage",
+         "proposals": "proposals.ProposalsPage", "customer": "customer.CustomerPage", "loan": "loan.LoanPage",
+         "comparison": "comparison.ComparisonPage", "simulation": "simulation.SimulationPage",
+         "applications": "applications.ApplicationsPage", "head_office": "head_office.HeadOfficePage"}
+
+
+def page_class(key: str) -> type:
+    """The class of page ``key`` (its module imported now if not yet); KeyError for an unknown page."""
+    module, _, name = PAGES[key].partition(".")
+    return getattr(importlib.import_module(f"retention_desktop.gui.pages.{module}"), name)
+
+
+class Pages(dict):
+    """The window's pages by key, each built on first use by ``build`` (a missing key builds it)."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str):
+        page = self[key] = self._build(key)
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -53,17 +69,8 @@ class MainWindow(QMainWindow):
         self.officer = officer
         self.policy_version = policy_version
         self.today = today or dt.date.today()
-        self.pages = {
-            "dashboard": DashboardPage(self.today), "search": SearchPage(), "calls": CallListPage(self.today),
-            "proposals": ProposalsPage(self.data_dir, self.today), "customer": CustomerPage(self.today), "loan": LoanPage(self.today),
-            "comparison": ComparisonPage(self.today), "simulation": SimulationPage(self.today),
-            "applications": ApplicationsPage(),
-        }
         self.navigation = ADMIN_NAVIGATION if officer.role == "admin" else BRANCH_NAVIGATION
-        if officer.role == "admin":
-            self.pages["head_office"] = HeadOfficePage(self.today)
-        for page in self.pages.values():
-            self.ui.pages.addWidget(page)
+        self.pages = Pages(self._build_page)
         self._add_connection_banner()
         labels = {"dashboard": tr("대시보드"), "search": tr("고객 검색"), "calls": tr("콜리스트"), "proposals": tr("제안서"),
                   "applications": tr("재대출 신청"), "head_office": tr("본부 관리")}
@@ -74,19 +81,6 @@ class MainWindow(QMainWindow):
         self.ui.navList.currentRowChanged.connect(lambda row: self.go(self.navigation[row]) if row >= 0 else None)
         self.history: list[tuple[str, tuple]] = []
         self.current: tuple[str, tuple] | None = None
-
-        search: SearchPage = self.pages["search"]
-        search.open_customer.connect(self.open_customer)
-        self.pages["calls"].open_customer.connect(self.open_customer)
-        self.pages["proposals"].open_proposal.connect(self.open_proposal)
-        customer: CustomerPage = self.pages["customer"]
-        customer.open_loan.connect(lambda no: self.go("loan", no, customer.profile.name if customer.profile else None))
-        self.pages["loan"].back_requested.connect(self.back)
-        customer.open_comparison.connect(lambda no: self.go("comparison", no))
-        customer.open_simulation.connect(lambda no: self.go("simulation", no))
-        comparison: ComparisonPage = self.pages["comparison"]
-        comparison.simulate_requested.connect(lambda no: self.go("simulation", no))
-        comparison.proposal_requested.connect(self._proposal_requested)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.go("search"))
         QShortcut(QKeySequence("Esc"), self, activated=self.back)
@@ -104,6 +98,34 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.setWindowTitle(f"{tr('리텐션 데스크톱')} — {officer.branch_name} {officer.name}")
         self.ui.navList.setCurrentRow(0)
+
+    def _build_page(self, key: str) -> QWidget:
+        """Page ``key`` built, wired to the window and added to the stack (``Pages`` calls this once per key);
+        KeyError for a page this officer's window does not have."""
+        if key == "head_office" and "head_office" not in self.navigation:
+            raise KeyError(key)
+        cls = page_class(key)
+        if key in ("search", "applications"):
+            page = cls()
+        elif key == "proposals":
+            page = cls(self.data_dir, self.today)
+        else:
+            page = cls(self.today)
+        if key in ("search", "calls"):
+            page.open_customer.connect(self.open_customer)
+        elif key == "proposals":
+            page.open_proposal.connect(self.open_proposal)
+        elif key == "customer":
+            page.open_loan.connect(lambda no: self.go("loan", no, page.profile.name if page.profile else None))
+            page.open_comparison.connect(lambda no: self.go("comparison", no))
+            page.open_simulation.connect(lambda no: self.go("simulation", no))
+        elif key == "loan":
+            page.back_requested.connect(self.back)
+        elif key == "comparison":
+            page.simulate_requested.connect(lambda no: self.go("simulation", no))
+            page.proposal_requested.connect(self._proposal_requested)
+        self.ui.pages.addWidget(page)
+        return page
 
     def _add_connection_banner(self) -> None:
         """The reconnect banner above the pages (gui/connection_banner.py); the pages are never cleared by it."""
@@ -150,12 +172,16 @@ class MainWindow(QMainWindow):
         """Build, sign and archive the proposal of what is on the comparison screen, then preview it."""
         if state is None:
             return
+        from retention_desktop.services.proposal_service import create_proposal
+
         officer, today, data_dir = self.officer, self.today, self.data_dir
         self.statusBar().showMessage(tr("제안서를 만들고 서명하는 중…"))
         run_task(lambda: create_proposal(officer, state.loan_no, today, data_dir, state), self.show_proposal,
                  lambda exc: self._proposal_failed(tr("제안서를 만들지 못했습니다"), exc))
 
     def open_proposal(self, proposal_no: str) -> None:
+        from retention_desktop.services.proposal_service import reopen
+
         officer = self.officer
         run_task(lambda: reopen(officer, proposal_no), self.show_proposal,
                  lambda exc: self._proposal_failed(tr("제안서를 열지 못했습니다"), exc))
@@ -165,6 +191,8 @@ class MainWindow(QMainWindow):
         self.error_box = errors.show_error(exc, self, title=title)
 
     def show_proposal(self, proposal) -> None:
+        from retention_desktop.gui.proposal_preview import ProposalPreview
+
         self.statusBar().showMessage(tr("제안서 번호") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self,
                                        state_file=self.data_dir / "window-state.ini")

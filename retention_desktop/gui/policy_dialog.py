@@ -19,6 +19,7 @@ from retention_desktop.gui import errors
 from retention_desktop.gui.band_dialog import BandDialog, is_band_list
 from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
 from retention_desktop.gui.i18n import localize, tr
+from retention_desktop.gui.table_models import AS_WRITTEN_ROLE
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.gui.widgets import name_controls
 from retention_desktop.services import head_office
@@ -67,6 +68,8 @@ class PolicyDialog(QDialog):
                     item.setToolTip(path)  # the document's key, for the JSON file (import)
                 if column == 1:
                     item.setToolTip(text)
+                if column == 2:  # the value as the policy document stores it (JSON), typed by head office
+                    item.setData(AS_WRITTEN_ROLE, True)
                 table.setItem(row, column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -135,4 +138,4 @@ class PolicyDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self.ui.buttonBox.setEnabled(True)
         self.ui.errorLabel.setText(tr("등록하지 않았습니다") + ": " + policy_error_text(
-            "\n".join(exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))
+            "\n".join(localize(e) for e in exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))

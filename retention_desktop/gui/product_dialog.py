@@ -3,7 +3,6 @@ save keeps everything typed and says which field to fix."""
 
 from __future__ import annotations
 
-import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES
 from retention_desktop.domain.labels import INDEX_NAME, LOAN_KIND, RATE_TYPE
 from retention_desktop.gui.widgets import name_controls
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_product_dialog import Ui_ProductDialog
 from retention_desktop.gui.tasks import run_task
@@ -26,17 +25,6 @@ COMBO_FIELDS = {"loan_kind": "loanKindEdit", "rate_type": "rateTypeEdit", "index
 ALL_FIELDS = {**TEXT_FIELDS, **SPIN_FIELDS, **COMBO_FIELDS}
 FLAGGED = "border: 1px solid #c62828;"
 # the product checks' sentences (services/imports.py, worded for the file's columns) as the form says them
-REFUSALS = [
-    (r"(\w+) ([\d.,]+) is below (\w+) ([\d.,]+)", "{0} {1}이(가) {2} {3}보다 낮습니다"),
-    (r"(\w+): must be between ([\d,]+) and ([\d,]+), got (\S+)", "{0}: {1}~{2} 사이여야 합니다 (입력 {3})"),
-    (r"(\w+): whole number expected, got (.+)", "{0}: 정수를 입력하세요 (입력 {1})"),
-    (r"(\w+): number expected, got (.+)", "{0}: 숫자를 입력하세요 (입력 {1})"),
-    (r"(\w+): must be 0 to 100 with at most four decimals, got (.+)", "{0}: 0~100, 소수 넷째 자리까지 (입력 {1})"),
-    (r"(\w+): must be above 0 to 100 with at most four decimals, got (.+)", "{0}: 0 초과 100 이하, 소수 넷째 자리까지 (입력 {1})"),
-    (r"(\w+): must be from ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 이상 {2} 이하여야 합니다 (입력 {3})"),
-    (r"(\w+): must be above ([\d.]+) to ([\d.]+), got (\S+)", "{0}: {1} 초과 {2} 이하여야 합니다 (입력 {3})"),
-    (r"code: (\S+) already exists \((.*)\)", "code: {0}은(는) 이미 있는 상품입니다 ({1})"),
-]
 AMOUNT_FIELDS = ("min_amount", "max_amount", "fees")
 
 
@@ -116,7 +104,8 @@ class ProductDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         """Say why, name the field in the form's words, and put the cursor there; everything typed stays."""
         self.ui.buttonBox.setEnabled(True)
-        message = "\n".join(exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)
+        message = "\n".join(localize(e) for e in exc.errors) if isinstance(exc, ImportRejected) else \
+            errors.report(exc, self)
         field = self.field_at_fault(message)
         for name in ALL_FIELDS.values():
             getattr(self.ui, name).setStyleSheet("")
@@ -130,10 +119,8 @@ class ProductDialog(QDialog):
         widget.setFocus()
 
     def in_form_words(self, message: str) -> str:
-        """The check's message as the form says it: each field by its label on the form, the sentence in the
-        screen's language (the import checks word their messages for the file's column names)."""
-        for pattern, template in REFUSALS:
-            message = re.sub(pattern, lambda m, t=template: tr(t).format(*m.groups()), message)
+        """The check's message as the form says it: each field by its label on the form (the checks, already in the
+        screen's language, name fields as the import's columns)."""
         for field in sorted(ALL_FIELDS, key=len, reverse=True):
             if field in message:
                 label = getattr(self.ui, ALL_FIELDS[field].removesuffix("Edit") + "Label").text().rstrip(":")

@@ -214,50 +214,30 @@ class ScreenshotTour(QObject):
         self._print_and_file_dialogs()
 
     def _edge_customer(self) -> bool:
-        """A customer of the officer's branch the demo lacks: a long name, ten loans of every kind, a 12억
-        mortgage (copied from the demo's own rows, so every figure is one the engine accepts)."""
+        """The demo's data layer adds the customer the demo lacks (``data.demo_states``: a long name, ten loans,
+        a 12억 mortgage), in the background; False without the demo's owner database."""
         if self.owner_database is None:
             return False
-        import secrets
+        from retention_desktop.data.demo_states import add_edge_customer
 
-        from sqlalchemy import select
+        database, branch = self.owner_database, self.window.officer.branch_id
+        return self._background(lambda: add_edge_customer(database, EDGE_CUSTOMER, EDGE_NAME, branch))
 
-        from retention_desktop.data.models import CreditScore, Customer, Loan
+    def _background(self, work):
+        """``work()`` on a worker thread (``gui.tasks.run_task``) while the tour's event loop runs; its result."""
+        from retention_desktop.gui.tasks import run_task
 
-        w = self.window
-        with self.owner_database.session() as s:
-            if s.scalar(select(Customer.id).where(Customer.customer_no == EDGE_CUSTOMER)) is not None:
-                return True
-            model = s.scalars(select(Customer).where(Customer.customer_no == SHOWCASE_CUSTOMER)).one()
-            skip = {"id", "phone_last4", "created_on"}
-            values = {c.key: getattr(model, c.key) for c in Customer.__mapper__.column_attrs if c.key not in skip}
-            next_id = (s.scalar(select(Customer.id).order_by(Customer.id.desc()).limit(1)) or 0) + 1
-            values.update(id=next_id, customer_no=EDGE_CUSTOMER, name=EDGE_NAME, rrn_hmac=secrets.token_bytes(32),
-                          annual_income=310_000_000, home_branch_id=w.officer.branch_id)
-            s.add(Customer(**values))
-            s.flush()
-            for score in s.scalars(select(CreditScore).where(CreditScore.customer_id == model.id)).all():
-                copied = {c.key: getattr(score, c.key) for c in CreditScore.__mapper__.column_attrs if c.key != "id"}
-                s.add(CreditScore(**{**copied, "customer_id": next_id}))
-            loans = []
-            for kind in ("mortgage", "credit", "overdraft", "jeonse", "other_secured", "mortgage", "credit",
-                         "overdraft", "credit", "jeonse"):
-                found = s.scalars(select(Loan).where(Loan.kind == kind, Loan.status == "active",
-                                                     Loan.id.not_in([l.id for l in loans]))
-                                  .order_by(Loan.id).limit(1)).first()
-                if found is not None:
-                    loans.append(found)
-            next_loan = (s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) or 0) + 1
-            skip = {"id", "customer"}
-            for i, loan in enumerate(loans):
-                values = {c.key: getattr(loan, c.key) for c in Loan.__mapper__.column_attrs if c.key not in skip}
-                values.update(id=next_loan + i, loan_no=f"L{next_loan + i:010d}", customer_id=next_id,
-                              branch_id=w.officer.branch_id, officer_id=None)
-                if i == 0:  # the 12억 mortgage, on a 25억 home
-                    values.update(principal=1_250_000_000, balance=1_238_400_000, collateral_value=2_500_000_000)
-                s.add(Loan(**values))
-            s.commit()
-        return True
+        loop = QEventLoop()
+        out: dict = {}
+        run_task(work, lambda result: (out.setdefault("result", result), loop.quit()),
+                 lambda exc: (out.setdefault("error", exc), loop.quit()))
+        QTimer.singleShot(PAGE_TIMEOUT_MS, loop.quit)
+        loop.exec()
+        if "error" in out:
+            raise out["error"]
+        if "result" not in out:
+            raise TimeoutError("background work of the tour did not finish")
+        return out["result"]
 
     def _decisions(self) -> None:
         """Proposals the customers declined and left for another lender, in the branch's list."""
@@ -265,9 +245,9 @@ class ScreenshotTour(QObject):
         from retention_desktop.services.proposal_service import create_proposal, record_decision
 
         w = self.window
-        for customer_no, decision in (("C00000002", "declined"), ("C00000199", "switched_away")):
-            from retention_desktop.services.customer_profile import load_profile
+        from retention_desktop.services.customer_profile import load_profile
 
+        def decide(customer_no: str, decision: str) -> None:
             profile = load_profile(w.officer, customer_no, w.today, None)
             for loan in profile.loans:
                 if loan.status != "active":
@@ -276,7 +256,10 @@ class ScreenshotTour(QObject):
                 if state.proposal_refusal() is None:
                     made = create_proposal(w.officer, loan.loan_no, w.today, w.data_dir, state)
                     record_decision(w.officer, made.proposal_no, decision)
-                    break
+                    return
+
+        for customer_no, decision in (("C00000002", "declined"), ("C00000199", "switched_away")):
+            self._background(lambda c=customer_no, d=decision: decide(c, d))
         self._wait(w.pages["proposals"].loaded, lambda: w.go("proposals"))
         self._grab("state-decisions")
 
@@ -392,15 +375,16 @@ class ScreenshotTour(QObject):
 
         w = self.window
         if state.advice.candidates["reloan"].available:
-            made = create_proposal(w.officer, state.loan_no, w.today, w.data_dir, state, action="reloan")
-            record_decision(w.officer, made.proposal_no, "accepted")
+            def accept():
+                made = create_proposal(w.officer, state.loan_no, w.today, w.data_dir, state, action="reloan")
+                record_decision(w.officer, made.proposal_no, "accepted")
+
+            self._background(accept)
 
     def _comparison_answers(self, loan_no: str) -> None:
         """The other answers: a customer's offer nothing can match (let them switch), and a loan that may not be
         offered anything (the proposal button disabled, with the reason)."""
-        from sqlalchemy import select
-
-        from retention_desktop.data.models import Loan
+        from retention_desktop.data.demo_states import a_delinquent_loan
 
         w = self.window
         comparison = w.pages["comparison"]
@@ -409,11 +393,7 @@ class ScreenshotTour(QObject):
                                                    comparison.rate_edit.setText("4.10"),
                                                    comparison.add_typed_offer()))
         self._grab("comparison-switch")
-        with w.officer.database.session() as s:
-            delinquent = s.scalar(select(Loan.loan_no).where(Loan.status == "delinquent",
-                                                             Loan.branch_id == w.officer.branch_id)
-                                  .order_by(Loan.id).limit(1)) or s.scalar(
-                select(Loan.loan_no).where(Loan.status == "delinquent").order_by(Loan.id).limit(1))
+        delinquent = self._background(lambda: a_delinquent_loan(w.officer.database, w.officer.branch_id))
         if delinquent:
             self._wait(comparison.loaded, lambda: w.go("comparison", delinquent))
             self._grab("comparison-impossible")
@@ -429,11 +409,23 @@ class ScreenshotTour(QObject):
                                                    page.ui.submitButton.click()))
         else:  # an earlier tour on this data folder filed it already: the loan has an application in progress
             self._wait(page.detail_shown, lambda: page.ui.applicationsView.selectRow(0))
-        from retention_desktop.data.locations import resources_dir
+        import hashlib
 
+        from retention_desktop.data.locations import resources_dir
+        from retention_desktop.services import documents
+
+        docs = page.documents
         sample = resources_dir() / "samples" / "income-proof-sample.pdf"
-        self._wait(page.documents.attached, lambda: page.documents.attach_file(sample, "income_proof"))
-        self._wait_for(lambda: page.documents.model.rowCount() > 0, lambda: None)  # reloaded after attaching
+        content = sample.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
+        self._wait(docs.loaded, docs.reload)
+        if any(d.sha256 == digest for d in docs.model.records):
+            # an earlier tour on this data folder attached it (the database refuses the same file twice): the
+            # income it carries is offered as after attaching
+            docs.offer_income(self._background(lambda: documents.find_income(content)), digest)
+        else:
+            self._wait(docs.attached, lambda: docs.attach_file(sample, "income_proof"))
+            self._wait_for(lambda: docs.model.rowCount() > 0, lambda: None)  # reloaded after attaching
         self._grab("applications")
         self._grab_dialog("income-confirmation", page.documents.income_dialog)  # dismissed: the demo income stays
 

@@ -10,12 +10,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from retention_desktop.domain.sentences import Sentence
 from retention_desktop.gui import errors
 from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENGINE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+AS_WRITTEN_ROLE = Qt.ItemDataRole.UserRole + 2  # a cell of data shown as its author wrote it
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -25,7 +26,8 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
-    engine: bool = False  # the engine's own sentences (reasons): shown as written, Korean in both languages
+    # data as its author wrote it (names, head office's notes, the officer's comments): never translated word by word
+    as_written: bool = False
     color: Callable[[Any], str | None] | None = None  # a cell's text colour (e.g. a loan in arrears in red)
 
 
@@ -56,9 +58,11 @@ class RecordsModel(QAbstractTableModel):
         record = self.records[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             # the tooltip: the whole text of a cell narrowed to fit the table
-            return column.display(record) if column.engine else localize(column.display(record))
-        if role == ENGINE_TEXT_ROLE:
-            return column.engine
+            # (an engine sentence, ``domain.sentences``, is said in the screen's language in any column)
+            text = column.display(record)
+            return text if column.as_written and not isinstance(text, Sentence) else localize(text)
+        if role == AS_WRITTEN_ROLE:
+            return column.as_written
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             color = column.color(record)
             return QColor(color) if color else None

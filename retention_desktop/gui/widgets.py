@@ -161,13 +161,6 @@ def name_controls(root: QWidget, names: dict[QWidget, str] | None = None) -> Non
         widget.setAccessibleName(name)
 
 
-def engine_text(label: QLabel) -> QLabel:
-    """Mark a label that shows the engine's own sentences (advice, reasons, rule explanations): written in Korean
-    by the domain and shown as written in both languages (the language test skips it)."""
-    label.setProperty("engineText", True)
-    return label
-
-
 MESSAGE_TONES = {"good": ("#e9f7ef", "#1e6b3a"), "error": ("#fdecea", "#8a1f1f"), "info": ("#e8f1fb", "#1f4e79")}
 
 

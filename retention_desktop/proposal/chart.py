@@ -48,10 +48,56 @@ def _bold():
 
 
 def _text_width(text: str) -> float:
-    """Width in points of ``text`` set in the bold face at FONT_PT."""
+    """Width in points of ``text`` set in the bold face at FONT_PT (its outline's extent)."""
     from matplotlib.textpath import TextPath
 
-    return TextPath((0, 0), text, size=FONT_PT, prop=_bold()).get_extents().width
+    return path_width(TextPath((0, 0), text, size=FONT_PT, prop=_bold()))
+
+
+def path_width(path) -> float:
+    """``path.get_extents().width``, the same number, about five times faster for text (issue 16).
+
+    ``Path.get_extents`` finds the extrema of every Bézier piece of the outline, a few thousand small numpy
+    calls for a label (0.2-0.3 s a proposal). The points the outline passes through (each piece's ends) bound
+    the box from inside, and a piece can only widen it if one of its control points lies outside them: only
+    those pieces' extrema are computed, by matplotlib's own ``BezierSegment`` as ``get_extents`` computes them.
+    """
+    import numpy as np
+    from matplotlib.bezier import BezierSegment
+    from matplotlib.path import Path
+
+    cleaned = path.cleaned(remove_nans=True, simplify=False, curves=True)  # what get_extents iterates over
+    vertices, codes = cleaned.vertices, cleaned.codes
+    if codes is None:
+        return float(vertices[:, 0].max() - vertices[:, 0].min()) if len(vertices) else 0.0
+    steps = {Path.MOVETO: 1, Path.LINETO: 1, Path.CURVE3: 2, Path.CURVE4: 3, Path.CLOSEPOLY: 1}
+    ends: list[float] = []  # x of every point the outline passes through
+    curves = []  # control points of each curved piece, its start included
+    first = previous = None
+    i = 0
+    while i < len(codes) and codes[i] != Path.STOP:
+        code, n = codes[i], steps[codes[i]]
+        if code == Path.MOVETO:
+            first = vertices[i]
+            ends.append(first[0])
+        elif code == Path.CLOSEPOLY:  # a line back to the first point
+            ends.extend((previous[0], first[0]))
+        else:
+            ends.append(vertices[i + n - 1][0])
+            if code != Path.LINETO:
+                curves.append(np.vstack([previous, vertices[i:i + n]]))
+        previous = vertices[i + n - 1]
+        i += n
+    if not ends:
+        return 0.0
+    low, high = min(ends), max(ends)
+    xs = [low, high]
+    for control in curves:
+        if control[:, 0].min() < low or control[:, 0].max() > high:
+            curve = BezierSegment(control)
+            _dims, zeros = curve.axis_aligned_extrema()
+            xs.extend(curve([0, *zeros, 1])[:, 0])
+    return float(max(xs) - min(xs))
 
 
 def won_axis(value: float) -> str:

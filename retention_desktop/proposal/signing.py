@@ -107,8 +107,8 @@ def _chain_is_demo(signature) -> bool:
         certs = [signature.signer_cert] + [c.chosen for c in signature.signed_data["certificates"]]
         return any(is_demo_name(value for name in (c.subject, c.issuer) for value in _values(name))
                    for c in certs if c is not None)
-    except Exception:  # a signature whose certificates cannot be read is judged by validation itself
-        return False
+    except Exception:  # certificates that cannot be read cannot be shown not to be DEMO ones: refused
+        return True
 
 
 def _values(name) -> list[str]:

@@ -24,12 +24,13 @@ from retention_desktop.data.models import (
     Repayment,
 )
 from retention_desktop.data import api_calls
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.fees import add_months, fee_period_end
 from retention_desktop.domain.labels import LOAN_KIND
 from retention_desktop.domain.pricing import PricingRules
 from retention_desktop.services.officer_session import OfficerSession
-from retention_desktop.services.regulation import policy_for
+from retention_desktop.services.regulation import policy_in
 
 MIN_REVEAL_REASON = 4  # the database's rule (db/sql/30_customers.sql); the dialog checks it first for the officer
 
@@ -122,35 +123,52 @@ class CustomerProfile:
     revealed: bool = False
 
 
+_LOAN_COLUMNS = (Loan.id, Loan.loan_no, Loan.kind, Loan.principal, Loan.balance, Loan.annual_rate_pct, Loan.rate_type,
+                 Loan.repayment_method, Loan.term_months, Loan.drawdown_date, Loan.maturity_date, Loan.status,
+                 Loan.credit_score_at_drawdown)
+_DEBT_COLUMNS = (ExternalDebt.lender, ExternalDebt.kind, ExternalDebt.balance, ExternalDebt.annual_rate_pct,
+                 ExternalDebt.remaining_months, ExternalDebt.repayment_method, ExternalDebt.credit_limit)
+_REPAYMENT_COLUMNS = (Repayment.loan_id, Repayment.due_date, Repayment.paid_on, Repayment.principal_paid,
+                      Repayment.interest_paid, Repayment.days_late)
+
+
 def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reveal_reason: str | None = None
                  ) -> CustomerProfile:
     if reveal_reason is not None and len(reveal_reason.strip()) < MIN_REVEAL_REASON:
         raise ProfileError(f"열람 사유를 {MIN_REVEAL_REASON}자 이상 입력해야 합니다.")
-    policy = policy_for(officer.database, today)
+    # Rows, not ORM objects, and the policy read in the access record's transaction: issue 16's "customer view
+    # <= 20 ms" (docs/benchmarks.md).
     try:
-        # recorded (and committed) first; only then shown
+        # recorded (and committed) first; only then shown (api_calls.recorded's rule). The policy in force is read
+        # in the same transaction, before the record: none in force raises and nothing is recorded.
         purpose = "customer.view" if reveal_reason is None else "customer.reveal"
-        ticket = api_calls.recorded(officer.database, purpose, customer_no, reveal_reason)
+        with officer.database.session() as s:
+            policy = policy_in(s, today)
+            ticket = api_calls.scalar(s, "record_access", purpose, customer_no, reveal_reason)
         with officer.database.session() as s:
             card = api_calls.one(s, "open_customer" if reveal_reason is None else "reveal_customer", ticket)
-            customer_id = s.scalar(select(Customer.id).where(Customer.customer_no == customer_no))
+            # the id looked up inside each statement (a unique-index probe) rather than in a round trip of its own
+            customer_id = select(Customer.id).where(Customer.customer_no == customer_no).scalar_subquery()
             scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
                                      .where(CreditScore.customer_id == customer_id)
                                      .order_by(CreditScore.scored_on)).all())
-            loans = s.scalars(select(Loan).where(Loan.customer_id == customer_id)
+            loans = s.execute(select(*_LOAN_COLUMNS).where(Loan.customer_id == customer_id)
                               .order_by(Loan.status, Loan.drawdown_date.desc())).all()
-            debts = s.scalars(select(ExternalDebt).where(ExternalDebt.customer_id == customer_id)
+            debts = s.execute(select(*_DEBT_COLUMNS).where(ExternalDebt.customer_id == customer_id)
                               .order_by(ExternalDebt.annual_rate_pct.desc())).all()
             # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
             loan_numbers = {loan.id: loan.loan_no for loan in loans}
-            repayments = [(loan_numbers[r.loan_id], r) for r in s.scalars(
-                select(Repayment).where(Repayment.loan_id.in_(list(loan_numbers)),
-                                        Repayment.due_date > today - dt.timedelta(days=366))
+            repayments = [(loan_numbers[r.loan_id], r) for r in s.execute(
+                select(*_REPAYMENT_COLUMNS).where(Repayment.loan_id.in_(list(loan_numbers)),
+                                                  Repayment.due_date > today - dt.timedelta(days=366))
                 .order_by(Repayment.due_date.desc()))] if loan_numbers else []
-            entries = s.execute(select(Loan.loan_no, CallListEntry).join(Loan, Loan.id == CallListEntry.loan_id)
+            entries = s.execute(select(Loan.loan_no, CallListEntry.switching_probability, CallListEntry.reasons)
+                                .join(Loan, Loan.id == CallListEntry.loan_id)
                                 .where(CallListEntry.customer_id == customer_id)
                                 .order_by(CallListEntry.as_of.desc())).all()
-            rules = s.scalars(select(PricingRulesRow).where(PricingRulesRow.effective_from <= today)
+            rules = s.execute(select(PricingRulesRow.version, PricingRulesRow.effective_from,
+                                     PricingRulesRow.parameters)
+                              .where(PricingRulesRow.effective_from <= today)
                               .order_by(PricingRulesRow.effective_from.desc()).limit(1)).first()
     except api_calls.Refused as exc:
         if exc.sqlstate == api_calls.NOT_ALLOWED and exc.hint and "request_consultation_access" in exc.hint:
@@ -179,14 +197,16 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
 def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Badge, ...]:
     badges = []
     seen = set()
-    for loan_no, entry in entries:
+    for entry in entries:
+        loan_no = entry.loan_no
         if loan_no in seen:
             continue
         seen.add(loan_no)
         level = "높음" if entry.switching_probability >= Decimal("0.3") else (
             "보통" if entry.switching_probability >= Decimal("0.1") else "낮음")
         share = f"{entry.switching_probability:.0%}" if entry.switching_probability >= Decimal("0.01") else "1% 미만"
-        badges.append(Badge("switching_risk", f"이탈위험 {level} {share} ({loan_no})",
+        badges.append(Badge("switching_risk", say("이탈위험 {level} {share} ({loan})", level=say(level), share=share,
+                                                  loan=loan_no),
                             tuple(entry.reasons), {"높음": "high", "보통": "medium", "낮음": "low"}[level]))
     for loan in loans:
         if loan.status not in ("active", "delinquent"):
@@ -194,13 +214,16 @@ def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Bad
         kind = LOAN_KIND.get(loan.kind, loan.kind)
         if latest_score is not None and loan.credit_score_at_drawdown is not None \
                 and latest_score - loan.credit_score_at_drawdown >= threshold:
-            badges.append(Badge("rate_cut_right", f"금리인하요구권 대상 ({kind} {loan.loan_no}: 신용점수 "
-                                                  f"{loan.credit_score_at_drawdown}→{latest_score})"))
+            badges.append(Badge("rate_cut_right", say("금리인하요구권 대상 ({kind} {loan}: 신용점수 {before}→{after})",
+                                                      kind=kind, loan=loan.loan_no,
+                                                      before=loan.credit_score_at_drawdown, after=latest_score)))
         end = fee_period_end(loan.drawdown_date, loan.term_months, policy)
         if end > today:
-            badges.append(Badge("fee_window", f"중도상환수수료 {end:%Y.%m.%d} 종료 ({kind} {loan.loan_no})"))
+            badges.append(Badge("fee_window", say("중도상환수수료 {date} 종료 ({kind} {loan})", date=f"{end:%Y.%m.%d}",
+                                                  kind=kind, loan=loan.loan_no)))
         if loan.kind == "mortgage":
             since = add_months(loan.drawdown_date, policy.mortgage_switch_min_months)
             if since > today:
-                badges.append(Badge("switch_eligible", f"대환 가능일 {since:%Y.%m.%d} ({loan.loan_no})"))
+                badges.append(Badge("switch_eligible", say("대환 가능일 {date} ({loan})", date=f"{since:%Y.%m.%d}",
+                                                           loan=loan.loan_no)))
     return tuple(badges)

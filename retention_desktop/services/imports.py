@@ -26,6 +26,7 @@ from sqlalchemy import select
 from retention_desktop.data import api_calls
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
+from retention_desktop.domain.sentences import Sentence, render, say
 from retention_desktop.domain import bounded_json
 from retention_desktop.domain.errors import InputError
 from retention_desktop.services.input_files import read_limited
@@ -39,23 +40,42 @@ MARKET_OFFER_HEADER = ["lender", "loan_kind", "credit_score_min", "credit_score_
 
 
 class ImportRejected(InputError):
-    """Every problem of a refused file, one line each (``file:line[:column]: …``); nothing was stored."""
+    """Every problem of a refused file, one line each (``file:line[:column]: …``); nothing was stored. Each line
+    is a ``domain.sentences`` sentence (Korean, said in the reader's language by ``message(translate)`` and on
+    screen by ``gui.i18n.localize``)."""
 
     def __init__(self, errors: list[str]):
         self.errors = errors
         super().__init__("\n".join(errors))
 
     def message(self, translate=None) -> str:
-        """Each line with its sentence (after the last ": ", the place before it) in the catalogue's language: the
-        database's refusals end in a fixed sentence (e.g. the head-office bounds of db/sql/60_head_office.sql)."""
+        """Each line in the catalogue's language: a sentence of ours (``domain.sentences``) through its template; a
+        database refusal, which ends in a fixed sentence (e.g. the head-office bounds of db/sql/60_head_office.sql),
+        by that sentence after its place (before the last ": ")."""
         if translate is None:
             return self.text
 
         def line(text: str) -> str:
+            if isinstance(text, Sentence):
+                return render(text, translate, translate)
             place, colon, sentence = text.rpartition(": ")
             return f"{place}{colon}{translate(sentence)}" if colon else translate(text)
 
         return "\n".join(line(e) for e in self.errors)
+
+
+class RowProblem(ValueError):
+    """What is wrong with one value of a row (a sentence of the catalogue, ``domain.sentences``)."""
+
+    def __init__(self, template: str, /, **values):
+        self.sentence = say(template, **values)
+        super().__init__(self.sentence)
+
+
+def _at(place: str, problem: Exception | str) -> str:
+    """``file:line: problem`` as a sentence (the place is never translated)."""
+    return say("{place}: {problem}", place=place,
+               problem=problem.sentence if isinstance(problem, RowProblem) else str(problem))
 
 
 @dataclass(frozen=True)
@@ -76,10 +96,31 @@ def _int(value: str, field: str, low: int, high: int) -> int:
     try:
         number = int(value.strip())
     except ValueError:
-        raise ValueError(f"{field}: whole number expected, got {value!r}") from None
+        raise RowProblem("{field}: 정수여야 합니다 (입력 {value})", field=field, value=repr(value)) from None
     if not low <= number <= high:
-        raise ValueError(f"{field}: must be between {low:,} and {high:,}, got {number}")
+        raise RowProblem("{field}: {low}~{high} 사이여야 합니다 (입력 {value})", field=field, low=f"{low:,}",
+                         high=f"{high:,}", value=number)
     return number
+
+
+def _not_one_of(field: str, choices, value: str) -> RowProblem:
+    return RowProblem("{field}: {choices} 중 하나여야 합니다 (입력 {value})", field=field, choices=", ".join(choices),
+                      value=repr(value))
+
+
+def _below(high_field: str, high, low_field: str, low) -> RowProblem:
+    return RowProblem("{high_field} {high}이(가) {low_field} {low}보다 작습니다", high_field=high_field, high=high,
+                      low_field=low_field, low=low)
+
+
+def _said(exc: InputError) -> str:
+    """A refusal of the file as a whole (too big, not text, a bad header) as a sentence with its place."""
+    problem = say(exc.text, **exc.params)
+    return say("{place}: {problem}", place=str(exc.where), problem=problem) if exc.where is not None else problem
+
+
+def _no_rows(name: str) -> str:
+    return _at(name, RowProblem("행이 없습니다"))
 
 
 def _records(source: str | tabular.Table, name: str, header: list[str], errors: list[str]):
@@ -90,16 +131,16 @@ def _records(source: str | tabular.Table, name: str, header: list[str], errors: 
     except ImportRejected:
         raise
     except InputError as exc:
-        raise ImportRejected([exc.message()]) from None
+        raise ImportRejected([_said(exc)]) from None
 
 
 def _text(value: str, field: str, column) -> str:
     """Text that fits its database column (``column``: the model's attribute, whose length is the rule)."""
     limit = column.property.columns[0].type.length
     if not value:
-        raise ValueError(f"{field}: must not be empty")
+        raise RowProblem("{field}: 비어 있으면 안 됩니다", field=field)
     if limit is not None and len(value) > limit:
-        raise ValueError(f"{field}: at most {limit} characters, got {len(value)}")
+        raise RowProblem("{field}: 최대 {limit}자입니다 (입력 {length}자)", field=field, limit=limit, length=len(value))
     return value
 
 
@@ -107,15 +148,15 @@ def _rate(text: str, field: str, allow_zero: bool = False) -> Decimal:
     try:
         rate = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{field}: number expected, got {text!r}") from None
+        raise RowProblem("{field}: 숫자여야 합니다 (입력 {value})", field=field, value=repr(text)) from None
     if not rate.is_finite():  # NaN, Infinity: Decimal reads them, no rate is one
-        raise ValueError(f"{field}: number expected, got {text!r}")
+        raise RowProblem("{field}: 숫자여야 합니다 (입력 {value})", field=field, value=repr(text))
     if abs(rate.adjusted()) > 6:  # 1e999999999 would cost minutes in quantize below
-        raise ValueError(f"{field}: must be 0 to 100 with at most four decimals, got {text[:24]!r}")
+        raise RowProblem("{field}: 0~100, 소수 넷째 자리까지여야 합니다 (입력 {value})", field=field, value=repr(text[:24]))
     low_ok = rate >= 0 if allow_zero else rate > 0
     if not low_ok or rate > 100 or rate != rate.quantize(Decimal("0.0001")):
-        raise ValueError(f"{field}: must be {'0' if allow_zero else 'above 0'} to 100 with at most four decimals, "
-                         f"got {rate}")
+        raise RowProblem("{field}: 0~100, 소수 넷째 자리까지여야 합니다 (입력 {value})" if allow_zero else
+                         "{field}: 0 초과 100 이하, 소수 넷째 자리까지여야 합니다 (입력 {value})", field=field, value=rate)
     return rate
 
 
@@ -123,7 +164,8 @@ def _date(text: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{field}: date YYYY-MM-DD expected, got {text!r}") from None
+        raise RowProblem("{field}: 날짜는 YYYY-MM-DD 형식이어야 합니다 (입력 {value})", field=field,
+                         value=repr(text)) from None
 
 
 def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) -> list[MarketOfferRow]:
@@ -136,25 +178,27 @@ def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) ->
         try:
             _text(values["lender"], "lender", MarketOffer.lender)
             if values["loan_kind"] not in LOAN_KINDS:
-                raise ValueError(f"loan_kind: must be one of {', '.join(LOAN_KINDS)}, got {values['loan_kind']!r}")
+                raise _not_one_of("loan_kind", LOAN_KINDS, values["loan_kind"])
             low = _int(values["credit_score_min"], "credit_score_min", 1, 1000)
             high = _int(values["credit_score_max"], "credit_score_max", 1, 1000)
             if low > high:
-                raise ValueError(f"credit_score_min {low} is above credit_score_max {high}")
+                raise RowProblem("{low_field} {low}이(가) {high_field} {high}보다 큽니다", low_field="credit_score_min",
+                                 low=low, high_field="credit_score_max", high=high)
             rate = _rate(values["annual_rate_pct"], "annual_rate_pct")
             fees = _int(values["fees"], "fees", 0, 100_000_000)
             as_of = _date(values["as_of"], "as_of")
             top = legal_max(as_of) if legal_max else None
             if top is not None and rate > top:
-                raise ValueError(f"annual_rate_pct: {rate} is above the legal maximum interest rate of {top}% "
-                                 f"on {as_of} (법정 최고금리)")
+                raise RowProblem("{field}: {rate}%는 {day} 법정 최고금리 {top}%를 넘습니다", field="annual_rate_pct",
+                                 rate=rate, day=as_of.isoformat(), top=top)
             _text(values["source"], "source", MarketOffer.source)
         except ValueError as exc:
-            errors.append(f"{name}:{line}: {exc}")
+            errors.append(_at(f"{name}:{line}", exc))
             continue
         key = (values["lender"], values["loan_kind"], low, as_of)
         if key in seen:
-            errors.append(f"{name}:{line}: the same lender, loan kind, band and date as line {seen[key]}")
+            errors.append(_at(f"{name}:{line}", RowProblem("{line}번째 줄과 금융기관·대출 종류·구간·날짜가 같습니다",
+                                                          line=seen[key])))
             continue
         seen[key] = line
         rows.append(MarketOfferRow(values["lender"], values["loan_kind"], low, high, rate, fees, as_of,
@@ -162,7 +206,7 @@ def parse_market_offers(text: str | tabular.Table, name: str, legal_max=None) ->
     if errors:
         raise ImportRejected(errors)
     if not rows:
-        raise ImportRejected([f"{name}: no rows"])
+        raise ImportRejected([_no_rows(name)])
     return rows
 
 
@@ -195,19 +239,19 @@ def import_index_rates(db: Database, path: Path, employee_no: str | None = None)
     for line, values in _records(table, path.name, INDEX_RATE_HEADER, errors):
         try:
             if values["index_name"] not in INDEX_NAMES:
-                raise ValueError(f"index_name: must be one of {', '.join(INDEX_NAMES)}, got {values['index_name']!r}")
+                raise _not_one_of("index_name", INDEX_NAMES, values["index_name"])
             row = (values["index_name"], _date(values["rate_date"], "rate_date"),
                    _rate(values["annual_rate_pct"], "annual_rate_pct", allow_zero=True))
         except ValueError as exc:
-            errors.append(f"{path.name}:{line}: {exc}")
+            errors.append(_at(f"{path.name}:{line}", exc))
             continue
         if row[:2] in seen:
-            errors.append(f"{path.name}:{line}: the same index and date as line {seen[row[:2]]}")
+            errors.append(_at(f"{path.name}:{line}", RowProblem("{line}번째 줄과 지표·날짜가 같습니다", line=seen[row[:2]])))
             continue
         seen[row[:2]] = line
         rows.append(row)
     if errors or not rows:
-        raise ImportRejected(errors or [f"{path.name}: no rows"])
+        raise ImportRejected(errors or [_no_rows(path.name)])
     _store(db, "import_index_rates", [dict(index_name=n, rate_date=d.isoformat(), annual_rate_pct=r) for n, d, r in rows],
            path.name)
     return len(rows)
@@ -218,14 +262,14 @@ def import_policy(db: Database, path: Path, employee_no: str | None = None) -> s
     try:
         document = bounded_json.loads(read_limited(path, bounded_json.MAX_BYTES), path.name)
     except InputError as exc:
-        raise ImportRejected([exc.message()]) from None
+        raise ImportRejected([_said(exc)]) from None
     if not isinstance(document, dict):
-        raise ImportRejected([f"{path.name}: a JSON object is expected"])
+        raise ImportRejected([_at(path.name, RowProblem("JSON 객체여야 합니다"))])
     try:
         version, effective = str(document["version"]).strip(), str(document["effective_from"])
         parameters = document["parameters"]
     except KeyError as exc:
-        raise ImportRejected([f"{path.name}: {exc.args[0]} is missing"]) from exc
+        raise ImportRejected([_at(path.name, RowProblem("{key}이(가) 없습니다", key=exc.args[0]))]) from exc
     return save_policy(db, version, effective, parameters, str(document.get("note", "")), employee_no, path.name)
 
 
@@ -235,13 +279,14 @@ def save_policy(db: Database, version: str, effective_from: str, parameters, not
     version = version.strip()
     try:
         if not version or len(version) > 32:
-            raise ValueError("version: 1 to 32 characters")
+            raise RowProblem("{field}: 1~{limit}자여야 합니다", field="version", limit=32)
         if len(note) > 2000:
-            raise ValueError("note: at most 2,000 characters")
+            raise RowProblem("{field}: 최대 {limit}자입니다 (입력 {length}자)", field="note", limit="2,000",
+                             length=f"{len(note):,}")
         effective = _date(effective_from.strip(), "effective_from")
         Policy.from_parameters(version, effective, parameters)
     except (ValueError, PolicyError) as exc:
-        raise ImportRejected([f"{source}: {exc}"]) from exc
+        raise ImportRejected([_at(source, exc)]) from exc
     _store(db, "save_policy", version, effective, parameters, note, source)
     return version
 
@@ -256,7 +301,9 @@ TRUE_WORDS, FALSE_WORDS = ("true", "1", "y", "yes"), ("false", "0", "n", "no")
 def _bounded_rate(text: str, field: str, low: Decimal, high: Decimal, allow_low: bool) -> Decimal:
     rate = _rate(text, field, allow_zero=True)
     if rate > high or rate < low or (rate == low and not allow_low):
-        raise ValueError(f"{field}: must be {'from' if allow_low else 'above'} {low} to {high}, got {rate}")
+        raise RowProblem("{field}: {low} 이상 {high} 이하여야 합니다 (입력 {value})" if allow_low else
+                         "{field}: {low} 초과 {high} 이하여야 합니다 (입력 {value})", field=field, low=low, high=high,
+                         value=rate)
     return rate
 
 
@@ -265,34 +312,36 @@ def validate_product(values: dict[str, str]) -> dict:
     would (and with words); ``ValueError`` names the first bad field."""
     code = values["code"].strip().upper()
     if not PRODUCT_CODE.fullmatch(code):
-        raise ValueError(f"code: 1–32 capital letters, digits or '-', got {values['code']!r}")
+        raise RowProblem("{field}: 영문 대문자·숫자·'-' 1~32자여야 합니다 (입력 {value})", field="code",
+                         value=repr(values["code"]))
     name = values["name"].strip()
     if not name or len(name) > 200:
-        raise ValueError("name: 1 to 200 characters")
+        raise RowProblem("{field}: 1~{limit}자여야 합니다", field="name", limit=200)
     if values["loan_kind"] not in LOAN_KINDS:
-        raise ValueError(f"loan_kind: must be one of {', '.join(LOAN_KINDS)}, got {values['loan_kind']!r}")
+        raise _not_one_of("loan_kind", LOAN_KINDS, values["loan_kind"])
     if values["rate_type"] not in RATE_TYPES:
-        raise ValueError(f"rate_type: must be one of {', '.join(RATE_TYPES)}, got {values['rate_type']!r}")
+        raise _not_one_of("rate_type", RATE_TYPES, values["rate_type"])
     index_name = values["index_name"].strip() or None
     if values["rate_type"] == "fixed" and index_name is not None:
-        raise ValueError("index_name: a fixed-rate product has no index (leave it empty)")
+        raise RowProblem("{field}: 고정금리 상품에는 지표가 없습니다 (비워 두세요)", field="index_name")
     if values["rate_type"] != "fixed" and index_name not in INDEX_NAMES:
-        raise ValueError(f"index_name: a {values['rate_type']} product needs one of {', '.join(INDEX_NAMES)}")
+        raise RowProblem("{field}: {rate_type} 상품에는 {choices} 중 하나가 필요합니다", field="index_name",
+                         rate_type=values["rate_type"], choices=", ".join(INDEX_NAMES))
     low_amount = _int(values["min_amount"], "min_amount", 1, 10**12)
     high_amount = _int(values["max_amount"], "max_amount", 1, 10**12)
     if high_amount < low_amount:
-        raise ValueError(f"max_amount {high_amount:,} is below min_amount {low_amount:,}")
+        raise _below("max_amount", f"{high_amount:,}", "min_amount", f"{low_amount:,}")
     low_term = _int(values["min_term_months"], "min_term_months", 1, 600)
     high_term = _int(values["max_term_months"], "max_term_months", 1, 600)
     if high_term < low_term:
-        raise ValueError(f"max_term_months {high_term} is below min_term_months {low_term}")
+        raise _below("max_term_months", high_term, "min_term_months", low_term)
     min_rate = _bounded_rate(values["min_rate_pct"], "min_rate_pct", Decimal(0), Decimal(20), allow_low=False)
     max_rate = _bounded_rate(values["max_rate_pct"], "max_rate_pct", Decimal(0), Decimal(20), allow_low=False)
     if max_rate < min_rate:
-        raise ValueError(f"max_rate_pct {max_rate} is below min_rate_pct {min_rate}")
+        raise _below("max_rate_pct", max_rate, "min_rate_pct", min_rate)
     active = values["active"].strip().lower()
     if active not in TRUE_WORDS + FALSE_WORDS:
-        raise ValueError(f"active: true or false, got {values['active']!r}")
+        raise RowProblem("{field}: true 또는 false여야 합니다 (입력 {value})", field="active", value=repr(values["active"]))
     return dict(
         code=code, name=name, loan_kind=values["loan_kind"], rate_type=values["rate_type"], index_name=index_name,
         min_amount=low_amount, max_amount=high_amount, min_term_months=low_term, max_term_months=high_term,
@@ -312,15 +361,16 @@ def parse_products(text: str | tabular.Table, name: str) -> tuple[list[dict], li
         try:
             row = validate_product(values)
         except ValueError as exc:
-            errors.append(f"{name}:{line}: {exc}")
+            errors.append(_at(f"{name}:{line}", exc))
             continue
         if row["code"] in seen:
-            errors.append(f"{name}:{line}: product {row['code']} is already on line {seen[row['code']]}")
+            errors.append(_at(f"{name}:{line}", RowProblem("상품 {code}은(는) 이미 {line}번째 줄에 있습니다",
+                                                          code=row["code"], line=seen[row["code"]])))
             continue
         seen[row["code"]] = line
         rows.append(row)
     if errors or not rows:
-        raise ImportRejected(errors or [f"{name}: no rows"])
+        raise ImportRejected(errors or [_no_rows(name)])
     return rows, [f"{name}:{seen[row['code']]}" for row in rows]
 
 
@@ -337,12 +387,15 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
     for row, place in zip(rows, where):  # said here with the file's line; the database checks it again
         product = stored.get(row["code"])
         if product is not None and only_new:
-            errors.append(f"{place}: code: {row['code']} already exists ({product.name})")
+            errors.append(_at(place, RowProblem("{field}: {code}은(는) 이미 있는 상품입니다 ({name})", field="code",
+                                                code=row["code"], name=product.name)))
         elif product is not None and product.loan_kind != row["loan_kind"]:
-            errors.append(f"{place}: loan_kind: {row['code']} is a {product.loan_kind} product and stays one "
-                          "(add a new code for another kind)")
-    errors += [f"{place}: max_rate_pct: {row['max_rate_pct']} is above the legal maximum interest rate of {top}% "
-               "(법정 최고금리)" for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
+            errors.append(_at(place, RowProblem("{field}: {code}은(는) {kind} 상품이며 종류를 바꿀 수 없습니다 (다른 종류는 "
+                                                "새 코드로 추가하세요)", field="loan_kind", code=row["code"],
+                                                kind=product.loan_kind)))
+    errors += [_at(place, RowProblem("{field}: {rate}%는 법정 최고금리 {top}%를 넘습니다", field="max_rate_pct",
+                                     rate=row["max_rate_pct"], top=top))
+               for row, place in zip(rows, where) if top is not None and row["max_rate_pct"] > top]
     if errors:
         raise ImportRejected(errors)
     _store(db, "save_products", rows, only_new, source)
@@ -360,7 +413,7 @@ def _read(path: Path) -> tabular.Table:
     try:
         return tabular.read_table(path)
     except InputError as exc:
-        raise ImportRejected([exc.message()]) from None
+        raise ImportRejected([_said(exc)]) from None
 
 
 # ``retention-admin import KIND FILE`` and the head-office screen's buttons; bulk work, so the cyclic

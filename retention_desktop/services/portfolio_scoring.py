@@ -35,6 +35,7 @@ from retention_desktop.data import api_calls, scoring_runs
 from retention_desktop.data.database import Database
 from retention_desktop.data.portfolio_frames import PortfolioFrames, read_reference
 from retention_desktop.data.portfolio_stream import DEFAULT_CHUNK_LOANS, BookStream, Partition
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.advice import ACTIONS, BANK_ACTIONS, signal_texts
 from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
 from retention_desktop.domain.policy import Policy
@@ -110,11 +111,11 @@ def chunk_counts(scored: pd.DataFrame) -> dict[str, int]:
 def eligibility_text(row, policy: Policy) -> str:
     """Why the listed action is available, in one line with its figures."""
     if row.action == "renegotiation":
-        return "가능 (DSR 재심사 없음)" if not policy.renegotiation.dsr_retest else "가능"
+        return say("가능 (DSR 재심사 없음)") if not policy.renegotiation.dsr_retest else say("가능")
     if row.reloan_dsr_exempt:
-        return "가능 (차주단위 DSR 비대상)"
-    label = "스트레스 DSR" if row.reloan_stressed else "DSR"
-    return f"가능 ({label} {Decimal(int(row.reloan_dsr_hundredths)) / 100}% / {policy.dsr_cap_pct_bank}%)"
+        return say("가능 (차주단위 DSR 비대상)")
+    return say("가능 (스트레스 DSR {ratio}% / {cap}%)" if row.reloan_stressed else "가능 (DSR {ratio}% / {cap}%)",
+               ratio=Decimal(int(row.reloan_dsr_hundredths)) / 100, cap=policy.dsr_cap_pct_bank)
 
 
 def _bp_text(bp: int) -> str:
@@ -138,7 +139,7 @@ def entry_records(ranked: pd.DataFrame, as_of: dt.date, rules: PricingRules, pol
             current_rate_pct=Decimal(int(row.current_bp)) / 100, market_rate_pct=market, as_of=as_of,
             fee_window_ends_on=fee_end, switch_allowed_from=switch_from, score_change=int(row.score_change),
             score_threshold=rules.rate_cut_score_improvement, rate_cut_right=bool(row.rate_cut_right),
-            notice_days=rules.fee_window_notice_days) or ["금리 인하 시 은행 기대가치 증가"]
+            notice_days=rules.fee_window_notice_days) or [say("금리 인하 시 은행 기대가치 증가")]
         records.append({
             "as_of": as_of.isoformat(), "branch_id": int(row.branch_id),
             "officer_id": None if _missing(row.officer_id) else int(row.officer_id),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import PolicyVersion
@@ -24,11 +25,17 @@ def policy_for(db: Database, on: dt.date) -> Policy:
     document is read and parsed, not every version's, as each screen asks for it). Raises ``PolicyError`` when
     none is in force yet."""
     with db.session() as s:
-        row = s.scalars(select(PolicyVersion).where(PolicyVersion.effective_from <= on)
-                        .order_by(PolicyVersion.effective_from.desc()).limit(1)).first()
-        if row is None:
-            raise PolicyError(f"no policy is in force on {on.isoformat()}")
-        return policy_in_force([Policy.from_parameters(row.version, row.effective_from, row.parameters)], on)
+        return policy_in(s, on)
+
+
+def policy_in(session: Session, on: dt.date) -> Policy:
+    """``policy_for`` within a transaction the caller holds (one round trip fewer for a screen that reads more)."""
+    row = session.execute(select(PolicyVersion.version, PolicyVersion.effective_from, PolicyVersion.parameters)
+                          .where(PolicyVersion.effective_from <= on)
+                          .order_by(PolicyVersion.effective_from.desc()).limit(1)).first()
+    if row is None:
+        raise PolicyError(f"no policy is in force on {on.isoformat()}")
+    return policy_in_force([Policy.from_parameters(row.version, row.effective_from, row.parameters)], on)
 
 
 def legal_maximum_rate(db: Database) -> Callable[[dt.date], Decimal | None]:

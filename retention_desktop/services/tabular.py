@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from retention_desktop.domain.sentences import say
 from retention_desktop.domain.errors import InputError, Where
 from retention_desktop.services.input_files import read_limited
 from retention_desktop.domain.text_input import decode, refuse_nul
@@ -139,11 +140,12 @@ def _cell_text(value) -> str:
 def records(table: Table, header: list[str], errors: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column: text}) for every non-blank row after the header; a wrong width goes to ``errors``."""
     if not table.rows or [h.strip().lstrip("\ufeff") for h in table.rows[0][1]] != header:
-        raise InputError("header must be {header}", where=Where(table.name, 1), header=",".join(header))
+        raise InputError("첫 줄(머리글)은 {header}여야 합니다", where=Where(table.name, 1), header=",".join(header))
     for line, record in table.rows[1:]:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            errors.append(f"{table.name}:{line}: expected {len(header)} fields, got {len(record)}")
+            errors.append(say("{place}: 칸이 {expected}개여야 합니다 (입력 {got}개)", place=f"{table.name}:{line}",
+                              expected=len(header), got=len(record)))
             continue
         yield line, dict(zip(header, (cell.strip() for cell in record)))

@@ -28,7 +28,7 @@ COLUMNS = [
     Column("신청번호", lambda a: a.application_no),
     Column("상태", lambda a: STATE_KO[a.state] + (" · 지점장 승인 필요" if a.needs_manager_approval
                                                   and a.state in ("draft", "submitted") else "")),
-    Column("고객", lambda a: f"{a.customer_name} ({a.customer_no})", lambda a: a.customer_name),
+    Column("고객", lambda a: f"{a.customer_name} ({a.customer_no})", lambda a: a.customer_name, as_written=True),
     Column("금액", lambda a: format_won(a.amount), lambda a: a.amount, numeric=True),
     Column("금리", lambda a: format_rate_pct(a.annual_rate_pct), lambda a: a.annual_rate_pct, numeric=True),
     Column("기간", lambda a: f"{a.term_months}개월", lambda a: a.term_months, numeric=True),
@@ -36,9 +36,9 @@ COLUMNS = [
 ]
 EVENT_COLUMNS = [
     Column("일시", lambda e: f"{e.at:%Y.%m.%d %H:%M:%S}", lambda e: e.at),
-    Column("직원", lambda e: e.officer_name),
+    Column("직원", lambda e: e.officer_name, as_written=True),
     Column("변경", lambda e: (f"{tr(STATE_KO[e.from_state])} → " if e.from_state else "") + tr(STATE_KO[e.to_state])),
-    Column("의견", lambda e: e.comment, engine=True),  # what the officer wrote, as written
+    Column("의견", lambda e: e.comment, as_written=True),  # what the officer wrote, as written
 ]
 
 class ApplicationsPage(QWidget):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from retention_desktop.domain.labels import LOAN_KIND, RETENTION_ACTION
 from retention_desktop.domain.money import format_rate_pct
-from retention_desktop.gui.i18n import format_won, tr
+from retention_desktop.gui.i18n import format_won, localize, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import engine_text, table, title
+from retention_desktop.gui.widgets import table, title
 from retention_desktop.services.call_list import call_list
 
 def _money(value: int | None) -> str:
@@ -21,7 +21,7 @@ def _money(value: int | None) -> str:
 
 COLUMNS = [
     Column("순위", lambda c: str(c.rank), lambda c: c.rank, numeric=True),
-    Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name),
+    Column("고객", lambda c: f"{c.customer_name} ({c.customer_no})", lambda c: c.customer_name, as_written=True),
     Column("대출", lambda c: f"{tr(LOAN_KIND.get(c.kind, c.kind))} {c.loan_no}"),
     Column("잔액", lambda c: format_won(c.balance), lambda c: c.balance, numeric=True),
     Column("권고", lambda c: tr(RETENTION_ACTION.get(c.action, "—")) if c.action else "—", lambda c: c.action or ""),
@@ -32,7 +32,7 @@ COLUMNS = [
     Column("고객 절감 (월)", lambda c: f"{_money(c.customer_saving)} ({_money(c.customer_monthly_saving)})",
            lambda c: c.customer_saving or 0, numeric=True),
     Column("이탈확률", lambda c: f"{c.switching_probability:.0%}", lambda c: c.switching_probability, numeric=True),
-    Column("담당", lambda c: c.officer_name),
+    Column("담당", lambda c: c.officer_name, as_written=True),
 ]
 
 
@@ -53,7 +53,7 @@ class CallListPage(QWidget):
         self.view.setAccessibleName(tr("콜리스트"))
         self.view.activated.connect(lambda index: self.open_customer.emit(self.model.record(index.row()).customer_no))
         # the selected call's reasons and eligibility in full, below the table (the table stays within 1366 px)
-        self.detail = engine_text(QLabel())
+        self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("background: #f7f9fb; border: 1px solid #c8d1dc; border-radius: 4px; padding: 6px;")
         self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_detail(current.row()))
@@ -90,6 +90,7 @@ class CallListPage(QWidget):
             self.detail.setVisible(False)
             return
         c = self.model.record(row)
-        self.detail.setText(f"{c.customer_name} · {c.loan_no} — {tr('사유')}: {' · '.join(c.reasons) or '—'}\n"
-                            f"{tr('가능 여부')}: {c.eligibility or '—'}")
+        self.detail.setText(f"{c.customer_name} · {c.loan_no} — {tr('사유')}: "
+                            f"{' · '.join(localize(r) for r in c.reasons) or '—'}\n"
+                            f"{tr('가능 여부')}: {localize(c.eligibility or '—')}")
         self.detail.setVisible(True)

@@ -36,7 +36,7 @@ from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.i18n import format_won_korean, localize, tr
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import engine_text, section, title
+from retention_desktop.gui.widgets import section, title
 from retention_desktop.services.offer_comparison import (
     ComparisonError,
     OfferComparison,
@@ -90,7 +90,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(option.reasons)
+            return "\n".join(localize(r) for r in option.reasons)
         if role == Qt.ItemDataRole.BackgroundRole and option.label == self.recommended:
             return RECOMMENDED_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and not option.eligible:
@@ -134,14 +134,12 @@ class HeadlineCard(QFrame):
         self.flag = QLabel()
         self.flag.setWordWrap(True)
         self.flag.setStyleSheet("color: #8a4b00; font-weight: bold;")
-        for widget in (self.headline, self.flag):
-            engine_text(widget)
         for widget in (self.headline, self.money, self.flag):
             layout.addWidget(widget)
 
     def show_recommendation(self, r: Recommendation, internal: bool = True) -> None:
         """``internal``: also the bank's own figures (expected value, retention probability)."""
-        self.headline.setText(r.headline)
+        self.headline.setText(localize(r.headline))
         action = tr(RETENTION_ACTION[r.action])
         rate = f" {format_rate_pct(r.annual_rate_pct)}" if r.action != "keep" else ""
         bank = (f" · {tr('은행 기대가치')} {format_won_korean(r.expected_value)} "
@@ -149,7 +147,7 @@ class HeadlineCard(QFrame):
                 f"{r.retention_probability:.0%}") if internal else ""
         self.money.setText(f"{tr('권고')}: {action}{rate} · {tr('고객')} {format_won_korean(r.customer_total_saving)} "
                            f"{tr('절약')}{bank}")
-        self.flag.setText(f"⚑ {r.counter_offer.text}" if r.counter_offer else "")
+        self.flag.setText(f"⚑ {localize(r.counter_offer.text)}" if r.counter_offer else "")
         self.flag.setVisible(r.counter_offer is not None)
 
 
@@ -172,7 +170,7 @@ def authority_text(state: OfferComparison, internal: bool = True) -> str:
 def reason_code_text(reasons, rate_pct: Decimal, internal: bool = True) -> str:
     """The rate's components in one paragraph, adding up to the offered rate; without ``internal`` the bank's own cost
     and margin lines are one line ("은행 가산") so the customer sees the sum, not the bank's margin."""
-    parts = [r.text for r in reasons if internal or not r.internal]
+    parts = [localize(r.text) for r in reasons if internal or not r.internal]
     hidden = sum((r.pct for r in reasons if r.internal), Decimal(0))
     if not internal and hidden:
         parts.append(f"{tr('은행 가산금리')} +{hidden:.2f}%p")
@@ -218,12 +216,10 @@ class ComparisonPage(QWidget):
         self.rate_label = QLabel()
         self.authority_label = QLabel()
         self.authority_label.setWordWrap(True)
-        self.reason_codes = engine_text(QLabel())
+        self.reason_codes = QLabel()
         self.reason_codes.setWordWrap(True)
-        self.reasons = engine_text(QLabel())
+        self.reasons = QLabel()
         self.reasons.setWordWrap(True)
-        for label in (self.unavailable, self.refusal):
-            engine_text(label)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.lender_edit = QLineEdit()
@@ -361,18 +357,18 @@ class ComparisonPage(QWidget):
             self.reason_codes.setText("")
         refusal = state.proposal_refusal()
         self.proposal_button.setEnabled(refusal is None)
-        self.proposal_button.setToolTip(refusal or "")
-        self.refusal.setText(f"{tr('제안서를 만들 수 없습니다')}: {refusal}" if refusal else "")
+        self.proposal_button.setToolTip(localize(refusal or ""))
+        self.refusal.setText(f"{tr('제안서를 만들 수 없습니다')}: {localize(refusal)}" if refusal else "")
         self.refusal.setVisible(refusal is not None)
         self.model.set_comparison(state.comparison, state.recommendation)
-        blocked = [f"{option_title(o)}: {'; '.join(c.text for c in o.blocked_by)}"
+        blocked = [f"{option_title(o)}: {'; '.join(localize(c.text) for c in o.blocked_by)}"
                    for o in state.comparison.options if not o.eligible]
         self.unavailable.setText((tr("불가") + " — " + " / ".join(blocked)) if blocked else "")
         self.unavailable.setVisible(bool(blocked))
         # the recommendation's reasons here; each option's own reasons are its column's tooltip in the grid
-        self.reasons.setText("\n".join([*(f"• {r}" for r in state.recommendation.reasons),
-                                        *(f"• {s}" for s in state.recommendation.signals)]))
-        self.reasons.setToolTip("\n".join(f"[{option_title(o)}] " + " / ".join(o.reasons[:3])
+        self.reasons.setText("\n".join([*(f"• {localize(r)}" for r in state.recommendation.reasons),
+                                        *(f"• {localize(s)}" for s in state.recommendation.signals)]))
+        self.reasons.setToolTip("\n".join(f"[{option_title(o)}] " + " / ".join(localize(r) for r in o.reasons[:3])
                                           for o in self.model.options))
         self._draw_chart(state.comparison)
 

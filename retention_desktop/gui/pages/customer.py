@@ -27,10 +27,10 @@ from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
 from retention_desktop.gui.documents_panel import DocumentsPanel
-from retention_desktop.gui.i18n import format_won, format_won_korean, tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, localize, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import badge, engine_text, table, title
+from retention_desktop.gui.widgets import badge, table, title
 from retention_desktop.services.customer_profile import (
     MIN_REVEAL_REASON,
     ConsultationNeeded,
@@ -56,7 +56,7 @@ LOAN_COLUMNS = [
     Column("상태", lambda l: STATUS.get(l.status, l.status), color=lambda l: ARREARS if l.status == "delinquent" else None),
 ]
 DEBT_COLUMNS = [
-    Column("금융기관", lambda d: d.lender),
+    Column("금융기관", lambda d: d.lender, as_written=True),
     Column("종류", lambda d: LOAN_KIND.get(d.kind, d.kind)),
     Column("잔액", lambda d: format_won(d.balance), lambda d: d.balance, numeric=True),
     Column("금리", lambda d: format_rate_pct(d.annual_rate_pct), lambda d: d.annual_rate_pct, numeric=True),
@@ -250,8 +250,8 @@ class CustomerPage(QWidget):
         self._remove_badges()
         ordered = sorted(badges, key=lambda b: BADGE_ORDER.get((b.kind, b.level), 9))
         for i, b in enumerate(ordered):
-            chip = engine_text(badge(b.text, badge_tone(b)))
-            chip.setToolTip("\n".join([b.text, *b.detail]))
+            chip = badge(localize(b.text), badge_tone(b))
+            chip.setToolTip("\n".join(localize(line) for line in (b.text, *b.detail)))
             self.badges.addWidget(chip, i // BADGES_PER_ROW, i % BADGES_PER_ROW)
 
     def _remove_badges(self) -> None:

@@ -15,7 +15,7 @@ from retention_desktop.domain.money import format_rate_pct
 from retention_desktop.domain.policy_view import VersionFacts, parameter_rows
 from retention_desktop.gui import errors
 from retention_desktop.gui.forms.ui_head_office_page import Ui_HeadOfficePage
-from retention_desktop.gui.i18n import format_won, format_won_korean, tr
+from retention_desktop.gui.i18n import format_won, format_won_korean, localize, tr
 from retention_desktop.gui.policy_dialog import PolicyDialog
 from retention_desktop.gui.product_dialog import ProductDialog
 from retention_desktop.gui.table_models import Column, RecordsModel
@@ -31,7 +31,7 @@ KIND_KO = {"products": "재대출 상품", "market-offers": "타행 금리 공�
 
 PRODUCT_COLUMNS = [
     Column("코드", lambda p: p.code),
-    Column("상품명", lambda p: p.name, engine=True),  # a name: as head office wrote it
+    Column("상품명", lambda p: p.name, as_written=True),  # a name: as head office wrote it
     Column("종류", lambda p: LOAN_KIND.get(p.loan_kind, p.loan_kind)),
     Column("금리", lambda p: tr(RATE_TYPE.get(p.rate_type, p.rate_type))
            + (f" · {tr(INDEX_NAME.get(p.index_name, p.index_name))}" if p.index_name else "")),
@@ -50,14 +50,14 @@ PRODUCT_COLUMNS = [
     Column("보유 대출", lambda p: f"{p.active_loans:,}건", lambda p: p.active_loans, numeric=True),
 ]
 OFFER_COLUMNS = [
-    Column("금융회사", lambda o: o.lender, engine=True),
+    Column("금융회사", lambda o: o.lender, as_written=True),
     Column("종류", lambda o: LOAN_KIND.get(o.loan_kind, o.loan_kind)),
     Column("신용점수", lambda o: f"{o.credit_score_min}~{o.credit_score_max}", lambda o: o.credit_score_min,
            numeric=True),
     Column("금리", lambda o: format_rate_pct(o.annual_rate_pct), lambda o: o.annual_rate_pct, numeric=True),
     Column("부대비용", lambda o: format_won(o.fees), lambda o: o.fees, numeric=True),
     Column("기준일", lambda o: f"{o.as_of:%Y.%m.%d}", lambda o: o.as_of),
-    Column("출처", lambda o: o.source, engine=True),  # the sheet's own words
+    Column("출처", lambda o: o.source, as_written=True),  # the sheet's own words
 ]
 INDEX_COLUMNS = [
     Column("지표", lambda r: tr(INDEX_NAME.get(r.index_name, r.index_name))),
@@ -71,20 +71,20 @@ POLICY_COLUMNS = [
     Column("시행일", lambda p: f"{p.effective_from:%Y.%m.%d}", lambda p: p.effective_from),
     Column("상태", lambda p: "시행 중" if p.in_force else ("시행 예정" if p.upcoming else "종료")),
     Column("등록", lambda p: p.created_by),
-    Column("설명", lambda p: p.note, engine=True),  # head office's own words
+    Column("설명", lambda p: p.note, as_written=True),  # head office's own words
 ]
 PARAMETER_COLUMNS = [  # rows are policy_view.ParameterRow: the value in words, and where it comes from
     Column("항목 (단위)", lambda r: r.label),
     Column("값", lambda r: r.value_text),
     Column("이 값의 시행일", lambda r: f"{r.since_date:%Y.%m.%d}", lambda r: r.since_date),
-    Column("근거 (버전 · 설명)", lambda r: f"{r.since_version} · {r.source}", engine=True),
+    Column("근거 (버전 · 설명)", lambda r: f"{r.since_version} · {r.source}", as_written=True),
 ]
 
 
 class HeadOfficePage(QWidget):
     loaded = Signal()
     imported = Signal(str, str)  # kind, result
-    rejected = Signal(list)
+    rejected = Signal(object)  # the refusal's lines (sentences: a list signal would make them plain text)
     failed = Signal(str)
 
     def __init__(self, today: dt.date):
@@ -197,7 +197,7 @@ class HeadOfficePage(QWidget):
     # -- messages ----------------------------------------------------------------------------------------
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ImportRejected):
-            shown = exc.errors[:SHOWN_ERRORS]
+            shown = [localize(error) for error in exc.errors[:SHOWN_ERRORS]]
             more = len(exc.errors) - len(shown)
             self._say(tr("아무것도 바뀌지 않았습니다. 다음을 고쳐 다시 가져오세요:") + "\n" + "\n".join(shown)
                       + ("\n" + tr("… 외 {n}건").format(n=more) if more else ""), "error")

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from retention_desktop.domain.labels import PROPOSAL_DECISION
 from retention_desktop.domain.proposal_code import ProposalCodeError
-from retention_desktop.gui.i18n import count, format_won
+from retention_desktop.gui.i18n import count, format_won, localize
 from retention_desktop.gui import errors
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.table_models import Column, RecordsModel
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import engine_text, show_message, table, title
+from retention_desktop.gui.widgets import show_message, table, title
 from retention_desktop.services.proposal_check import ProposalCheck, check_proposal
 from retention_desktop.services.proposal_service import trust_roots
 from retention_desktop.services.proposals import branch_proposals
@@ -24,9 +24,9 @@ from retention_desktop.services.proposals import branch_proposals
 COLUMNS = [
     Column("제안서 번호", lambda p: p.proposal_no),
     Column("작성일", lambda p: f"{p.created_at:%Y.%m.%d %H:%M}", lambda p: p.created_at),
-    Column("고객", lambda p: f"{p.customer_name} ({p.customer_no})", lambda p: p.customer_name),
+    Column("고객", lambda p: f"{p.customer_name} ({p.customer_no})", lambda p: p.customer_name, as_written=True),
     Column("대출", lambda p: p.loan_no),
-    Column("담당", lambda p: p.officer_name),
+    Column("담당", lambda p: p.officer_name, as_written=True),
     Column("유효기한", lambda p: f"{p.valid_until:%Y.%m.%d}", lambda p: p.valid_until),
     Column("고객 결정", lambda p: PROPOSAL_DECISION.get(p.decision, p.decision)),
 ]
@@ -35,8 +35,8 @@ COLUMNS = [
 def check_text(check: ProposalCheck) -> str:
     """What the officer reads after 확인: the verdict, then what the archive says to compare with the paper."""
     if not check.found:
-        return f"{tr('확인 안 됨')} — {check.reason}"
-    head = (tr("확인됨") if check.ok else tr("확인 안 됨")) + " — " + check.reason
+        return f"{tr('확인 안 됨')} — {localize(check.reason)}"
+    head = (tr("확인됨") if check.ok else tr("확인 안 됨")) + " — " + localize(check.reason)
     s = check.summary
     facts = [f"{tr('고객')} {check.customer}", f"{tr('담당')} {check.officer} ({check.branch})",
              f"{tr('유효기한')} {check.valid_until:%Y.%m.%d}" if check.valid_until else "",
@@ -68,7 +68,7 @@ class ProposalsPage(QWidget):
         self.check_edit.returnPressed.connect(self.check)
         self.check_button = QPushButton(tr("확인"))
         self.check_button.clicked.connect(self.check)
-        self.check_result = engine_text(QLabel())  # the archive's verdict and reason
+        self.check_result = QLabel()  # the archive's verdict and reason
         self.check_result.setWordWrap(True)
         self.check_result.setVisible(False)
         row = QHBoxLayout()

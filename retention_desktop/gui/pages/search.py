@@ -21,11 +21,11 @@ PAGE = 50
 
 COLUMNS = [
     Column("고객번호", lambda h: h.customer_no),
-    Column("이름", lambda h: h.name),
+    Column("이름", lambda h: h.name, as_written=True),
     Column("생년월일", lambda h: h.birth_date.strftime("%Y.%m.%d") if h.birth_date else "—",
            lambda h: h.birth_date or dt.date.min),
     Column("휴대전화", lambda h: h.phone_masked),
-    Column("관리점", lambda h: h.branch_name),
+    Column("관리점", lambda h: h.branch_name, as_written=True),
     # another branch's customer shows masked; opening asks for consultation access (a reason, recorded)
     Column("조회", lambda h: "" if h.in_scope else "타지점 · 상담 열람 신청 필요"),
 ]

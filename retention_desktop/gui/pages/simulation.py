@@ -12,9 +12,9 @@ from retention_desktop.domain.limits import CONSTRAINT_LABELS
 from retention_desktop.domain.simulation import CURRENT_STATE
 from retention_desktop.gui import errors
 from retention_desktop.gui.charts import ChartCanvas
-from retention_desktop.gui.i18n import format_won_korean, tr
+from retention_desktop.gui.i18n import format_won_korean, localize, tr
 from retention_desktop.gui.tasks import run_task
-from retention_desktop.gui.widgets import engine_text, section, title
+from retention_desktop.gui.widgets import section, title
 from retention_desktop.services.limit_simulation import SimulationView, Toggles, simulate_for
 from retention_desktop.services.offer_comparison import OfferComparison, open_comparison
 from retention_desktop.services.regulation import load_policies
@@ -37,7 +37,7 @@ def timeline_notes(points, top: int = 2) -> list[tuple[int, str]]:
     changes = []
     for i in range(1, len(points)):
         step = points[i].max_new_loan - points[i - 1].max_new_loan
-        reasons = list(points[i].events)
+        reasons = [localize(event) for event in points[i].events]
         if points[i].binding_constraint != points[i - 1].binding_constraint:
             reasons.append(f"{tr('기준')}: {tr(CONSTRAINT_LABELS[points[i - 1].binding_constraint])} → "
                            f"{tr(CONSTRAINT_LABELS[points[i].binding_constraint])}")
@@ -89,13 +89,12 @@ class SimulationPage(QWidget):
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.suggestion.setStyleSheet("font-size: 12pt; background: #e8f1fb; padding: 8px; border-radius: 4px;")
-        self.summary = engine_text(QLabel())  # the scenarios' names are the engine's
+        self.summary = QLabel()  # the scenarios' names are the engine's
         self.summary.setWordWrap(True)
-        engine_text(self.suggestion)
         self.meaning = QLabel()  # what "한도" means here, and which rule sets it
         self.meaning.setWordWrap(True)
         self.meaning.setStyleSheet("color: #34495e;")
-        self.events = engine_text(QLabel())  # what moves the timeline (the engine's events)
+        self.events = QLabel()  # what moves the timeline (the engine's events)
         self.events.setWordWrap(True)
         self.events.setStyleSheet("color: #8a4b00;")
         layout = QVBoxLayout(self)
@@ -149,7 +148,7 @@ class SimulationPage(QWidget):
     def _show(self, generation: int, view: SimulationView) -> None:
         if generation != self._generation:
             return
-        names = [tr(s.name) for s in view.scenarios]  # the standard names translated; one with a figure stays
+        names = [localize(s.name) for s in view.scenarios]  # a standard name is a sentence; head office's as written
         values = [s.max_new_loan for s in view.scenarios]
         self.bars.draw_bars(tr("시나리오별 한도 (원)"), names, values, highlight=len(values) - 1)
         notes = timeline_notes(view.timeline)
@@ -164,7 +163,7 @@ class SimulationPage(QWidget):
                             + ("" if notes else tr("36개월 동안 한도는 소득 증가(연 3%)와 부채 상환에 따라 조금씩 바뀝니다.")))
         self.summary.setText(
             f"{tr('현재 한도')} {format_won_korean(now.max_new_loan)} ({tr(CONSTRAINT_LABELS[now.binding_constraint])}) · "
-            + " · ".join(f"{s.name} {format_won_korean(s.max_new_loan)}" for s in view.scenarios[1:]))
+            + " · ".join(f"{localize(s.name)} {format_won_korean(s.max_new_loan)}" for s in view.scenarios[1:]))
         s = view.suggestion
-        self.suggestion.setText(s.explanation if s else tr("지금 바로 한도나 금리를 개선할 수 있는 간단한 조치는 없습니다."))
+        self.suggestion.setText(localize(s.explanation) if s else tr("지금 바로 한도나 금리를 개선할 수 있는 간단한 조치는 없습니다."))
         self.loaded.emit(view)
