@@ -175,7 +175,9 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
     assert {k: (float(a), float(b)) for k, (a, b) in bounds.items()} == {
         "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0),
         "pricing_component_pct": (0.0, 5.0), "risk_spread_pct": (0.0, 15.0), "discount_pct": (0.0, 2.0),
-        "authority_pct": (0.0, 2.0)}
+        "authority_pct": (0.0, 2.0), "index_move_pct": (0.0, 1.0), "secured_risk_factor": (0.2, 1.0),
+        "approval_limit_won": (1.0, 1e10), "product_rate_pct": (0.5, 20.0), "product_amount_won": (1.0, 1e10),
+        "record_year": (2000.0, 9999.0)}
     refused = ImportRejected([f"index.csv · COFIX_NEW · {bank_today()} · 연 0.0001%: "
                               "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
     english = refused.message(translator("en"))
@@ -210,3 +212,158 @@ def test_implausible_pricing_rules_are_refused_to_head_office_with_psql(db, admi
     plausible["target_margin_pct"] = "0.70"
     assert refusal(admin_sql, "SELECT api.save_pricing_rules('t-good', %s, %s::jsonb, '', 'psql')",
                    bank_today() + dt.timedelta(days=400), json.dumps(plausible)) == (None, "")
+
+
+# -- the second outside test's gaps (30 Nov 2026, docs/security.md finding 9b) ---------------------------------------
+
+KINDS = ("credit", "mortgage", "jeonse", "other_secured", "overdraft")
+
+
+def save_rules(conn, params, effective_from=None) -> tuple[str | None, str]:
+    day = effective_from or (bank_today() + dt.timedelta(days=400)).isoformat()
+    return refusal(conn, "SELECT api.save_pricing_rules('t-x', %s::date, %s::jsonb, '', 'psql')", day, json.dumps(params))
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda p: p["secured_risk_factor"].update(credit="0"), "secured_risk_factor.credit = 0: 담보대출의 위험 가산금리 반영률"),
+    (lambda p: p["secured_risk_factor"].update(overdraft="0.9"), "secured_risk_factor.overdraft = 0.9"),
+    (lambda p: p["secured_risk_factor"].update(mortgage="0.1"), "secured_risk_factor.mortgage = 0.1"),
+    (lambda p: p.update(cost_pct={}), "cost_pct.credit 없음: 가격 기준의 대출 종류별 항목(cost_pct)에는 모든 대출 종류"),
+    (lambda p: p.update(liquidity_premium_pct={}), "liquidity_premium_pct.credit 없음"),
+    (lambda p: p["cost_pct"].pop("jeonse"), "cost_pct.jeonse 없음"),
+    (lambda p: p["secured_risk_factor"].pop("mortgage"), "secured_risk_factor.mortgage 없음"),
+    (lambda p: p["loss_given_default_pct"].pop("overdraft"), "loss_given_default_pct.overdraft 없음"),
+    (lambda p: p["cost_pct"].update(card="0.3"), "cost_pct.card: 가격 기준의 대출 종류별 항목에는 알려진 대출 종류만"),
+])
+def test_pricing_rules_need_every_loan_kind_and_a_sane_secured_factor(db, admin_sql, change, words):
+    """The outside tester's 3.8 % loan under a 4.52 % floor: secured_risk_factor {"credit": "0"} and empty cost and
+    liquidity maps were stored, and the floor read a missing part as 0. Now refused in words to head office."""
+    params = seeded_pricing_rules(db)
+    change(params)
+    code, message = save_rules(admin_sql, params)
+    assert code == "23514" and message.startswith("psql · ") and words in message, message
+    fine = seeded_pricing_rules(db)
+    fine["secured_risk_factor"].update(mortgage="0.2", other_secured="1")
+    assert save_rules(admin_sql, fine) == (None, "")
+
+
+def latest(db, index: str) -> tuple[dt.date, Decimal]:
+    with db.session() as s:
+        return tuple(s.execute(text("SELECT rate_date, annual_rate_pct FROM data.index_rates WHERE index_name = :i "
+                                    "AND rate_date <= data.bank_today() ORDER BY rate_date DESC LIMIT 1"),
+                               {"i": index}).one())
+
+
+def test_an_index_rate_jumping_from_its_neighbours_is_refused_with_psql(db, admin_sql):
+    """0.1 % dated today was inside the 0.1-20 % band and lowered the floor (the lowest of the indexes' latest
+    rates). A rate more than 1.0 %p from the same index's neighbouring rates is refused; a real move is stored."""
+    with db.session() as s:
+        floor_before = s.execute(text(LOWEST_INDEX)).scalar()
+    day, rate = latest(db, "BANK_BOND_6M")
+    today = bank_today()
+    for bogus in (Decimal("0.1"), rate - Decimal("1.01"), rate + Decimal("1.5")):
+        row = {"index_name": "BANK_BOND_6M", "rate_date": today.isoformat(), "annual_rate_pct": str(bogus)}
+        code, message = refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([row]))
+        assert code == "23514" and "지수 금리가 같은 지수의 앞뒤 금리와 1.0%p 넘게 다릅니다" in message, message
+    # a backdated rate between stored ones is measured against both sides
+    backdated = {"index_name": "BANK_BOND_6M", "rate_date": (day - dt.timedelta(days=1)).isoformat(),
+                 "annual_rate_pct": str(rate - Decimal("1.2"))}
+    assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([backdated]))[0] == "23514"
+    with db.session() as s:
+        assert s.execute(text(LOWEST_INDEX)).scalar() == floor_before
+    real = {"index_name": "BANK_BOND_6M", "rate_date": today.isoformat(), "annual_rate_pct": str(rate - Decimal("0.25"))}
+    assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([real])) == (None, "")
+
+
+@pytest.mark.parametrize("amount", [9223372036854775807, 10_000_000_001, 0, -1])
+def test_an_approval_limit_out_of_bounds_is_refused_with_psql(admin_sql, amount):
+    code, message = refusal(admin_sql, "SELECT api.set_approval_limit('officer', %s)", amount)
+    assert code in ("23514", "22023", "22003") and message, message
+    if amount > 0:
+        assert code == "23514" and "100억 원 이하" in message, message
+
+
+def test_approval_limits_keep_their_order_with_psql(db, admin_sql):
+    with db.session() as s:
+        limits = dict(s.execute(text("SELECT role, max_amount FROM data.approval_limits")).all())
+    assert {"officer", "manager", "admin"} <= set(limits), limits
+    code, message = refusal(admin_sql, "SELECT api.set_approval_limit('officer', %s)", limits["manager"] + 1)
+    assert code == "23514" and "행원 ≤ 지점장 ≤ 본부" in message, message
+    code, message = refusal(admin_sql, "SELECT api.set_approval_limit('admin', %s)", limits["manager"] - 1)
+    assert code == "23514" and "행원 ≤ 지점장 ≤ 본부" in message, message
+    assert refusal(admin_sql, "SELECT api.set_approval_limit('officer', %s)", limits["manager"]) == (None, "")
+    assert refusal(admin_sql, "SELECT api.set_approval_limit('admin', %s)", 10_000_000_000) == (None, "")
+
+
+@pytest.mark.parametrize("day", ["-infinity", "1900-01-01", "1999-12-31"])
+def test_implausible_dates_are_refused_with_psql(db, admin_sql, day):
+    index = {"index_name": "COFIX_NEW", "rate_date": day, "annual_rate_pct": "2.49"}
+    code, message = refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([index]))
+    assert code == "23514" and "2000-01-01 이후의 실제 날짜" in message, message
+    offer = {"lender": "토스뱅크", "loan_kind": "credit", "credit_score_min": 951, "credit_score_max": 1000,
+             "annual_rate_pct": "3.95", "fees": 0, "as_of": day, "source": "공시"}
+    code, message = refusal(admin_sql, "SELECT api.import_market_offers(%s::jsonb, 'psql')", json.dumps([offer]))
+    assert code == "23514" and "2000-01-01 이후의 실제 날짜" in message, message
+    code, message = save_rules(admin_sql, seeded_pricing_rules(db), day)
+    assert code == "23514" and "2000-01-01 이후의 실제 날짜" in message, message
+
+
+def test_an_infinite_effective_date_is_refused_with_psql(db, admin_sql):
+    code, message = save_rules(admin_sql, seeded_pricing_rules(db), "infinity")
+    assert code == "23514" and "infinity 불가" in message, message
+
+
+@pytest.mark.parametrize("value", ["Infinity", "1e30", "abc"])
+def test_an_unreadable_number_is_refused_in_words_with_psql(admin_sql, value):
+    index = {"index_name": "COFIX_NEW", "rate_date": bank_today().isoformat(), "annual_rate_pct": value}
+    code, message = refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", json.dumps([index]))
+    assert code == "23514" and "숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다" in message, message
+    code, message = refusal(admin_sql, "SELECT api.save_products(%s::jsonb, false, 'psql')",
+                            json.dumps([{**PRODUCT, "max_rate_pct": value}]))
+    assert code == "23514" and "숫자나 날짜로 읽을 수 없거나" in message, message
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ({"min_rate_pct": "0.0001"}, "연 0.5% 이상 20% 이하"),
+    ({"min_rate_pct": "0.4"}, "연 0.5% 이상 20% 이하"),
+    ({"max_amount": 9_000_000_000_000}, "100억 원 이하"),
+    ({"max_amount": 10_000_000_001}, "100억 원 이하"),
+])
+def test_a_products_rates_and_amounts_are_bounded_with_psql(admin_sql, change, words):
+    code, message = refusal(admin_sql, "SELECT api.save_products(%s::jsonb, false, 'psql')",
+                            json.dumps([{**PRODUCT, **change}]))
+    assert code == "23514" and words in message and "RL-TEST" in message, message
+    fine = {"min_rate_pct": "0.5", "max_amount": 10_000_000_000}
+    assert refusal(admin_sql, "SELECT api.save_products(%s::jsonb, false, 'psql')",
+                   json.dumps([{**PRODUCT, **fine}])) == (None, "")
+
+
+def certificate_pem(subject: str, issuer: str) -> str:
+    """A certificate named subject, signed by a key named issuer (a throwaway one), as PEM text."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = lambda cn: x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])  # noqa: E731
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name(subject)).issuer_name(name(issuer))
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now).not_valid_after(now + dt.timedelta(days=30)).sign(key, hashes.SHA256()))
+    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def test_a_demo_trust_root_is_refused_by_the_database(admin_sql):
+    """The command line refused a DEMO certificate; head office with psql could still pin one. The function
+    refuses the mark in the subject given or anywhere in the certificate's bytes (its subject or its issuer), even
+    when the subject given lies; a bank's own root is pinned."""
+    for pem, subject in ((certificate_pem("Retention Demo Root CA (DEMO)", "Retention Demo Root CA (DEMO)"),
+                          "CN=Harmless Bank Root"),
+                         (certificate_pem("Harmless Bank Root", "Retention Demo Bank (DEMO)"), "CN=Harmless Bank Root"),
+                         (certificate_pem("Example Bank Root CA", "Example Bank Root CA"), "CN=Example (DEMO)")):
+        code, message = refusal(admin_sql, "SELECT api.add_trust_root(%s, %s, 'psql')", pem, subject)
+        assert code == "23514" and "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다" in message, message
+    good = certificate_pem("Example Bank Root CA", "Example Bank Root CA")
+    code, _ = refusal(admin_sql, "SELECT api.add_trust_root(%s, %s, 'psql')", good, "CN=Example Bank Root CA")
+    assert code is None

@@ -690,12 +690,13 @@ def test_demo_certificates_are_refused_in_central_mode(login, tmp_path):
     central = Database("central", officer.database.url, officer.database.engine)
     result = ps.verify_pdf(central, made.pdf, demo_roots)
     assert not result.ok and "DEMO" in result.reason and "중앙" in result.reason
-    with login("E1005").database.session() as s:  # head office pins the DEMO root by mistake
-        api_calls.scalar(s, "add_trust_root", demo_roots[0].decode("ascii"), "CN=Retention Demo Root CA (DEMO)",
-                         "test")
+    with pytest.raises(Exception, match="데모\\(DEMO\\) 인증서는 신뢰 루트로 등록할 수 없습니다"):
+        with login("E1005").database.session() as s:  # head office cannot pin the DEMO root, even by mistake
+            api_calls.scalar(s, "add_trust_root", demo_roots[0].decode("ascii"), "CN=Retention Demo Root CA (DEMO)",
+                             "test")
     with central.session() as s:
-        assert len(api_calls.rows(s, "pinned_trust_roots")) == 1
-    assert ps.trust_roots(central, tmp_path) == []  # central mode still trusts nothing DEMO
+        assert api_calls.rows(s, "pinned_trust_roots") == []
+    assert ps.trust_roots(central, tmp_path) == []  # central mode trusts nothing DEMO
     assert ps.verify_pdf(officer.database, made.pdf, ps.trust_roots(officer.database, tmp_path)).ok
 
 
@@ -743,3 +744,36 @@ def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, 
                   {"new": today - dt.timedelta(days=365), "c": customer_id})
     assert without_salary - with_both == Decimal("0.20")
     assert lowest() - without_salary == Decimal("0.10")
+
+
+@pytest.mark.parametrize("part", ["cost_pct", "liquidity_premium_pct", "secured_risk_factor"])
+def test_the_list_rate_floor_reads_no_missing_part_of_the_rules_as_zero(psql, db, part):
+    """The second outside test: pricing rules without the loan's kind in a per-kind map (api.save_pricing_rules now
+    refuses them; here put in by the owner, as rules stored before that would be) gave a floor with that part read
+    as 0, so a manager could approve a rate below the true floor. Now there is no floor, and the approval is refused
+    in words."""
+    import json
+    with db.session() as s:
+        loan_no = s.execute(text(
+            "SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).scalar()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+    from tests.test_security_applications import fake_pdf
+    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
+                                      pdf=fake_pdf())
+    assert code is None, message
+    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
+    assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
+    with db.session() as s:
+        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
+                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+    code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+    assert code == "42501" and "지점장 전결 한도" in message, message  # a floor, the 3.5 % below it
+    with db.session() as s:
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text(f"UPDATE data.pricing_rules SET parameters = parameters #- '{{{part},credit}}'"))
+    code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+    assert code == "42501" and "정상가를 확인할 수 없습니다" in message, message

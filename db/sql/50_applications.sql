@@ -74,7 +74,11 @@ $$;
 -- engine counts them at the quote's date, never later, so the floor never counts fewer) and without the DSR
 -- surcharge (never negative). The engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it,
 -- so the approval authority measured from greatest(archived list rate, this) is never wider than the rules
--- allow, whatever list rate a proposal's JSON claims. NULL when the rules or the index rates are missing (then nobody may approve).
+-- allow, whatever list rate a proposal's JSON claims. NULL when the rules or the index rates are missing, or the
+-- rules lack a part for the loan's kind (liquidity premium, risk spread, secured risk factor, cost: never read as
+-- 0): then nobody may approve, and the refusal says why. The index is the lowest of the indexes' LATEST rates (one
+-- per index, on or before today), never the lowest ever recorded; api.import_index_rates refuses a rate more than
+-- 1.0 %p from its neighbours (data.head_office_bounds index_move_pct), so one bogus rate cannot pull it down.
 CREATE OR REPLACE FUNCTION data.list_rate_floor(proposal bigint) RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -86,11 +90,10 @@ AS $$
          i AS (SELECT min(x.annual_rate_pct) AS rate FROM (
                    SELECT DISTINCT ON (ir.index_name) ir.annual_rate_pct FROM data.index_rates ir
                    WHERE ir.rate_date <= data.bank_today() ORDER BY ir.index_name, ir.rate_date DESC) x)
-    SELECT i.rate + coalesce(data.json_numeric(r.v -> 'liquidity_premium_pct' -> p.kind), 0)
-           + trunc(coalesce(data.band_value(r.v -> 'risk_spread_by_score',
-                                            coalesce(data.credit_score_of(p.customer_id), 1000)), 0)
-                   * coalesce(data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 1), 2)
-           + coalesce(data.json_numeric(r.v -> 'cost_pct' -> p.kind), 0)
+    SELECT i.rate + data.json_numeric(r.v -> 'liquidity_premium_pct' -> p.kind)
+           + trunc(data.band_value(r.v -> 'risk_spread_by_score', coalesce(data.credit_score_of(p.customer_id), 1000))
+                   * data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 2)
+           + data.json_numeric(r.v -> 'cost_pct' -> p.kind)
            + data.json_numeric(r.v -> 'target_margin_pct')
            - CASE WHEN p.salary_transfer IS FALSE THEN 0
                   ELSE coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0) END
@@ -113,7 +116,7 @@ DECLARE
     ceiling bigint := data.approval_limit(role);
 BEGIN
     IF floor_rate IS NULL THEN
-        RETURN '기준금리나 가격 기준이 없어 정상가를 확인할 수 없습니다: 전결 한도를 판단할 수 없습니다';
+        RETURN '기준금리나 가격 기준(이 대출 종류의 유동성 프리미엄·위험 가산금리·담보 반영률·업무원가)이 없어 정상가를 확인할 수 없습니다: 전결 한도를 판단할 수 없습니다';
     END IF;
     IF list_rate IS NULL OR authority IS NULL OR ceiling IS NULL THEN
         RETURN format('%s의 전결 한도가 정해져 있지 않습니다 (가격 기준의 authority_pct, 승인 금액 한도)', data.role_label(role));

@@ -329,6 +329,10 @@ BEGIN
     IF effective_from IS NULL THEN
         RAISE EXCEPTION '%: effective_from is missing', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF NOT data.plausible_date(effective_from) THEN
+        RAISE EXCEPTION '% · effective_from %: %', source, effective_from, (data.head_office_bound('record_year')).reason
+            USING ERRCODE = 'check_violation';
+    END IF;
     problem := CASE kind WHEN 'policy' THEN data.policy_problem(parameters) ELSE data.pricing_rules_problem(parameters) END;
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION '%: %', source, problem USING ERRCODE = 'invalid_parameter_value';
@@ -397,13 +401,51 @@ AS $$
     ('discount_pct', 0.0, 2.0, '우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다'),
     -- 전결 재량: how far below the list rate a role may approve (0.20 / 0.50 %p to start); wider is not a
     -- branch's discretion
-    ('authority_pct', 0.0, 2.0, '전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다')
+    ('authority_pct', 0.0, 2.0, '전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다'),
+    -- an index's move from its neighbouring rates (the same index's previous and next rate, and any within 31
+    -- days): COFIX and bank bonds move by hundredths to tenths of a %p a month (the sharpest month of 2022's
+    -- hikes was about 0.5 %p; the base rate itself moves by 0.25 %p steps); more than 1.0 %p is a typo or a bogus
+    -- rate, which would lower the list-rate floor (data.list_rate_floor reads the indexes' latest rates)
+    ('index_move_pct', 0.0, 1.0, '지수 금리가 같은 지수의 앞뒤 금리와 1.0%p 넘게 다릅니다 (한 달 변동은 보통 0.5%p 미만입니다)'),
+    -- 담보 반영률: the share of the credit-score risk spread a secured loan carries (0.30-0.60 in db/versions/0004);
+    -- below 0.2 the collateral would be priced as nearly riskless; credit loans and overdrafts carry all of it (1)
+    ('secured_risk_factor', 0.2, 1.0, '담보대출의 위험 가산금리 반영률(secured_risk_factor)은 0.2 이상 1 이하, 신용대출·마이너스통장은 1이어야 합니다'),
+    -- 승인 금액 한도 of a role: above 0 won and at most 100억 won (no branch re-loan is larger: domain.md's limits are
+    -- hundreds of millions), officer <= manager <= head office
+    ('approval_limit_won', 1, 10000000000, '승인 금액 한도는 0원보다 크고 100억 원 이하이며 행원 ≤ 지점장 ≤ 본부 순이어야 합니다'),
+    -- a product's lowest and highest rate: bank loans are priced from about 2.5 % (base rate 2.50 %, 2025-26);
+    -- 0.5 % catches a rate typed as a fraction; the ceiling is the legal maximum (이자제한법, 20 %)
+    ('product_rate_pct', 0.5, 20.0, '상품의 최저·최고 금리는 연 0.5% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)'),
+    -- a product's loan amounts: above 0 won and at most 100억 won
+    ('product_amount_won', 1, 10000000000, '상품의 대출 금액은 0원보다 크고 100억 원 이하여야 합니다'),
+    -- the year of an index or market date, or of a pricing rules' or policy's effective date: a real date from
+    -- 2000 on (COFIX began in 2010; none of this data is older), never infinity
+    ('record_year', 2000, 9999, '날짜는 2000-01-01 이후의 실제 날짜여야 합니다 (infinity 불가)')
+$$;
+
+-- Raises a worded check_violation when rows (a JSON array) cannot be read as rows of the table typed like
+-- sample (a number too large for its column, "Infinity", text for a number or a date): what would otherwise
+-- reach the officer as a bare "numeric field overflow".
+CREATE OR REPLACE FUNCTION data.require_readable_rows(sample anyelement, rows jsonb, source text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, data
+AS $$
+BEGIN
+    PERFORM count(*) FROM jsonb_populate_recordset(sample, rows);
+EXCEPTION WHEN data_exception THEN
+    RAISE EXCEPTION '% · 숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다 (%)', source, SQLERRM
+        USING ERRCODE = 'check_violation';
+END
 $$;
 
 -- The bound called name: (low, high, the sentence an officer reads when a value is outside it).
 CREATE OR REPLACE FUNCTION data.head_office_bound(bound text, OUT low numeric, OUT high numeric, OUT reason text)
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
 AS $$ SELECT b.low, b.high, b.reason FROM data.head_office_bounds() b WHERE b.name = bound $$;
+
+-- A date head office may record (data.head_office_bounds' record_year): finite and from 2000-01-01 on.
+CREATE OR REPLACE FUNCTION data.plausible_date(day date) RETURNS boolean
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$ SELECT day IS NOT NULL AND isfinite(day) AND day >= make_date((data.head_office_bound('record_year')).low::integer, 1, 1) $$;
 
 -- The bounds, for the head-office screen and the CLI (which check a file against them before sending it).
 CREATE OR REPLACE FUNCTION api.head_office_bounds()
@@ -423,7 +465,40 @@ $$;
 -- The first of the pricing rules' values the floor and the authorities read that lies outside its bound
 -- (data.head_office_bounds): "path = value: the rule", or NULL. Read after data.pricing_rules_problem (the
 -- shape is known good).
-CREATE OR REPLACE FUNCTION data.pricing_rules_bound_problem(params jsonb) RETURNS text
+-- Every loan kind (domain/kinds.py LOAN_KINDS), and only those, in each per-kind map of the pricing rules: the
+-- engine refuses an empty map ("must be a non-empty object", domain/policy.py _Reader.mapping) and cannot price a
+-- kind a map lacks, and the list-rate floor must not read a missing part as 0. Then the secured risk factor:
+-- exactly 1 for credit loans and overdrafts, within its bound for the secured kinds. NULL when all is well.
+CREATE OR REPLACE FUNCTION data.pricing_kinds_problem(params jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+    WITH kinds(kind) AS (VALUES ('credit'), ('mortgage'), ('jeonse'), ('other_secured'), ('overdraft')),
+         maps(n, map) AS (VALUES (1, 'liquidity_premium_pct'), (2, 'cost_pct'), (3, 'secured_risk_factor'),
+                                 (4, 'loss_given_default_pct')),
+         problems(n, problem) AS (
+        SELECT m.n * 10, format('%s.%s 없음: 가격 기준의 대출 종류별 항목(%s)에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 값이 있어야 합니다',
+                                m.map, k.kind, m.map)
+        FROM maps m CROSS JOIN kinds k
+        WHERE jsonb_typeof(params -> m.map) IS DISTINCT FROM 'object' OR NOT (params -> m.map) ? k.kind
+        UNION ALL
+        SELECT m.n * 10 + 1, format('%s.%s: 가격 기준의 대출 종류별 항목에는 알려진 대출 종류만 적을 수 있습니다', m.map, e.key)
+        FROM maps m CROSS JOIN LATERAL jsonb_each(CASE jsonb_typeof(params -> m.map) WHEN 'object' THEN params -> m.map
+                                                                                   ELSE '{}' END) e
+        WHERE e.key NOT IN (SELECT kind FROM kinds)
+        UNION ALL
+        SELECT 50, format('secured_risk_factor.%s = %s: %s', k.kind, coalesce(trim_scale(data.json_numeric(params #> ARRAY['secured_risk_factor', k.kind]))::text, '—'),
+                          (data.head_office_bound('secured_risk_factor')).reason)
+        FROM kinds k
+        WHERE data.json_numeric(params #> ARRAY['secured_risk_factor', k.kind]) IS DISTINCT FROM NULL
+          AND CASE WHEN k.kind IN ('credit', 'overdraft')
+                   THEN data.json_numeric(params #> ARRAY['secured_risk_factor', k.kind]) <> 1
+                   ELSE data.json_numeric(params #> ARRAY['secured_risk_factor', k.kind])
+                        NOT BETWEEN (data.head_office_bound('secured_risk_factor')).low
+                                AND (data.head_office_bound('secured_risk_factor')).high END)
+    SELECT problem FROM problems ORDER BY n, problem LIMIT 1
+$$;
+
+CREATE OR REPLACE FUNCTION data.pricing_values_bound_problem(params jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
 AS $$
     WITH v(path, value, bound) AS (
@@ -445,6 +520,15 @@ AS $$
     ORDER BY v.path LIMIT 1
 $$;
 
+-- The pricing rules' first problem against head office's bounds: the loan kinds of each per-kind map and the
+-- secured risk factor, then the values the floor and the authorities read. NULL when none.
+CREATE OR REPLACE FUNCTION data.pricing_rules_bound_problem(params jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
+AS $$
+    SELECT coalesce(data.pricing_kinds_problem(params), data.pricing_values_bound_problem(params))
+$$;
+
+
 -- Re-loan products added or updated (never deleted: loans point at them; a withdrawn product is inactive).
 -- rows: [{code, name, loan_kind, rate_type, index_name, min_amount, ...}] as the products CSV has them.
 CREATE OR REPLACE FUNCTION api.save_products(rows jsonb, only_new boolean DEFAULT false, source text DEFAULT 'form')
@@ -462,6 +546,7 @@ BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 10000 THEN
         RAISE EXCEPTION '%: 1 to 10,000 products expected', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM data.require_readable_rows(NULL::data.products, rows, source);
     FOR r IN SELECT * FROM jsonb_populate_recordset(NULL::data.products, rows) LOOP
         i := i + 1;
         IF r.code IS NULL OR r.code !~ '^[A-Z0-9][A-Z0-9-]{0,31}$' THEN
@@ -478,6 +563,20 @@ BEGIN
                                                                   AND (data.head_office_bound('list_spread_pct')).high THEN
             RAISE EXCEPTION '% · % · %: %', source, r.code, coalesce(trim_scale(r.list_spread_pct)::text, '—'),
                 (data.head_office_bound('list_spread_pct')).reason USING ERRCODE = 'check_violation';
+        END IF;
+        IF r.min_rate_pct IS NULL OR r.max_rate_pct IS NULL
+           OR r.min_rate_pct < (data.head_office_bound('product_rate_pct')).low
+           OR r.max_rate_pct > (data.head_office_bound('product_rate_pct')).high THEN
+            RAISE EXCEPTION '% · % · 연 %~%: %', source, r.code, coalesce(trim_scale(r.min_rate_pct)::text || '%', '—'),
+                coalesce(trim_scale(r.max_rate_pct)::text || '%', '—'), (data.head_office_bound('product_rate_pct')).reason
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF r.min_amount IS NULL OR r.max_amount IS NULL
+           OR r.min_amount < (data.head_office_bound('product_amount_won')).low
+           OR r.max_amount > (data.head_office_bound('product_amount_won')).high THEN
+            RAISE EXCEPTION '% · % · %~%원: %', source, r.code, coalesce(to_char(r.min_amount, 'FM999,999,999,999,999,999'), '—'),
+                coalesce(to_char(r.max_amount, 'FM999,999,999,999,999,999'), '—'),
+                (data.head_office_bound('product_amount_won')).reason USING ERRCODE = 'check_violation';
         END IF;
         SELECT * INTO stored FROM data.products p WHERE p.code = r.code FOR UPDATE;
         IF FOUND AND only_new THEN
@@ -528,6 +627,7 @@ BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 200000 THEN
         RAISE EXCEPTION '%: 1 to 200,000 rows expected', origin USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM data.require_readable_rows(NULL::data.market_offers, rows, origin);
     IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
                WHERE x.lender IS NULL OR btrim(x.lender) = '' OR x.source IS NULL OR btrim(x.source) = ''
                   OR x.as_of IS NULL) THEN
@@ -537,6 +637,12 @@ BEGIN
     WHERE x.as_of > data.bank_today() ORDER BY x.as_of DESC LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% · % · % · 오늘 %: 공시일이 오늘보다 뒤입니다', origin, bad.lender, bad.as_of, data.bank_today()
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT x.lender, x.as_of INTO bad FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
+    WHERE NOT data.plausible_date(x.as_of) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · %: %', origin, bad.lender, bad.as_of, (data.head_office_bound('record_year')).reason
             USING ERRCODE = 'check_violation';
     END IF;
     SELECT x.lender, x.as_of, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.market_offers, rows) x
@@ -573,6 +679,7 @@ BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 100000 THEN
         RAISE EXCEPTION '%: 1 to 100,000 rows expected', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM data.require_readable_rows(NULL::data.index_rates, rows, source);
     -- no rate of a day still to come (the list-rate floor reads the latest rate up to today: a rate dated 2099
     -- would wait there), none outside the plausible band
     SELECT x.index_name, x.rate_date, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
@@ -580,6 +687,12 @@ BEGIN
     IF FOUND THEN
         RAISE EXCEPTION '% · % · % · 오늘 %: 기준일이 없거나 오늘보다 뒤입니다', source, bad.index_name,
             coalesce(bad.rate_date::text, '—'), data.bank_today() USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT x.index_name, x.rate_date INTO bad FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
+    WHERE NOT data.plausible_date(x.rate_date) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · %: %', source, bad.index_name, bad.rate_date, (data.head_office_bound('record_year')).reason
+            USING ERRCODE = 'check_violation';
     END IF;
     SELECT x.index_name, x.rate_date, x.annual_rate_pct INTO bad FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
     WHERE x.annual_rate_pct IS NULL OR x.annual_rate_pct NOT BETWEEN (data.head_office_bound('index_rate_pct')).low
@@ -589,6 +702,27 @@ BEGIN
         RAISE EXCEPTION '% · % · % · 연 %: %', source, bad.index_name, bad.rate_date,
             coalesce(trim_scale(bad.annual_rate_pct)::text || '%', '—'), (data.head_office_bound('index_rate_pct')).reason
             USING ERRCODE = 'check_violation';
+    END IF;
+    -- no jump from the same index's neighbouring rates (the file's own and those stored, a stored one of a date
+    -- the file replaces left out): the previous and the next rate, and every rate within 31 days either side
+    WITH f AS (SELECT x.index_name, x.rate_date, x.annual_rate_pct
+               FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x),
+         known AS (SELECT f.index_name, f.rate_date, f.annual_rate_pct FROM f
+                   UNION ALL
+                   SELECT s.index_name, s.rate_date, s.annual_rate_pct FROM data.index_rates s
+                   WHERE NOT EXISTS (SELECT 1 FROM f WHERE (f.index_name, f.rate_date) = (s.index_name, s.rate_date)))
+    SELECT f.index_name, f.rate_date, f.annual_rate_pct, k.rate_date AS other_date, k.annual_rate_pct AS other_rate
+    INTO bad
+    FROM f JOIN known k ON k.index_name = f.index_name AND k.rate_date <> f.rate_date
+    WHERE abs(f.annual_rate_pct - k.annual_rate_pct) > (data.head_office_bound('index_move_pct')).high
+      AND (k.rate_date BETWEEN f.rate_date - 31 AND f.rate_date + 31
+           OR k.rate_date = (SELECT max(b.rate_date) FROM known b WHERE b.index_name = f.index_name AND b.rate_date < f.rate_date)
+           OR k.rate_date = (SELECT min(b.rate_date) FROM known b WHERE b.index_name = f.index_name AND b.rate_date > f.rate_date))
+    ORDER BY f.rate_date DESC LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 연 % (% 연 %): %', source, bad.index_name, bad.rate_date,
+            trim_scale(bad.annual_rate_pct)::text || '%', bad.other_date, trim_scale(bad.other_rate)::text || '%',
+            (data.head_office_bound('index_move_pct')).reason USING ERRCODE = 'check_violation';
     END IF;
     DELETE FROM data.index_rates i
     USING (SELECT DISTINCT index_name, rate_date FROM jsonb_populate_recordset(NULL::data.index_rates, rows)) s
@@ -610,6 +744,22 @@ DECLARE
 BEGIN
     IF role IS NULL OR role NOT IN ('officer', 'manager', 'admin') OR max_amount IS NULL OR max_amount <= 0 THEN
         RAISE EXCEPTION '역할(officer, manager, admin)과 0원보다 큰 한도가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- 100억 at most, and officer <= manager <= admin against the other roles' stored limits
+    IF max_amount > (data.head_office_bound('approval_limit_won')).high
+       OR EXISTS (SELECT 1 FROM data.approval_limits l
+                  WHERE l.role <> set_approval_limit.role
+                    AND CASE set_approval_limit.role WHEN 'officer' THEN 1 WHEN 'manager' THEN 2 ELSE 3 END
+                        > CASE l.role WHEN 'officer' THEN 1 WHEN 'manager' THEN 2 ELSE 3 END
+                    AND l.max_amount > set_approval_limit.max_amount
+                  UNION ALL
+                  SELECT 1 FROM data.approval_limits l
+                  WHERE l.role <> set_approval_limit.role
+                    AND CASE set_approval_limit.role WHEN 'officer' THEN 1 WHEN 'manager' THEN 2 ELSE 3 END
+                        < CASE l.role WHEN 'officer' THEN 1 WHEN 'manager' THEN 2 ELSE 3 END
+                    AND l.max_amount < set_approval_limit.max_amount) THEN
+        RAISE EXCEPTION '% · %원: %', role, to_char(max_amount, 'FM999,999,999,999,999,999'),
+            (data.head_office_bound('approval_limit_won')).reason USING ERRCODE = 'check_violation';
     END IF;
     INSERT INTO data.approval_limits AS l (role, max_amount, updated_by, updated_at)
     VALUES (set_approval_limit.role, set_approval_limit.max_amount, session_user, now())
@@ -684,6 +834,13 @@ BEGIN
         RAISE EXCEPTION 'PEM 형식의 인증서 하나가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     body := regexp_replace(substring(pem FROM '-----BEGIN CERTIFICATE-----(.*)-----END CERTIFICATE-----'), '\s', '', 'g');
+    -- a DEMO certificate (proposal/pki.py DEMO_MARK in its organisation and common name) is never a trust root:
+    -- refused when the subject given says so, or when the certificate's own bytes carry the mark anywhere (its
+    -- subject, its issuer; names are PrintableString or UTF8String, where "(DEMO)" is these very bytes)
+    IF position('(DEMO)' IN coalesce(subject, '')) > 0
+       OR position(convert_to('(DEMO)', 'UTF8') IN decode(body, 'base64')) > 0 THEN
+        RAISE EXCEPTION '데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다' USING ERRCODE = 'check_violation';
+    END IF;
     fingerprint := encode(sha256(decode(body, 'base64')), 'hex');
     IF EXISTS (SELECT 1 FROM data.trust_roots t WHERE t.fingerprint_sha256 = fingerprint) THEN
         UPDATE data.trust_roots t SET active = true WHERE t.fingerprint_sha256 = fingerprint;
