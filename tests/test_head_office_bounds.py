@@ -182,6 +182,14 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
                               "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
     english = refused.message(translator("en"))
     assert english.startswith("index.csv · COFIX_NEW") and "must be from 0.1% to 20% a year" in english
+    with head_office.session() as s:
+        reasons = [r["reason"] for r in api_calls.rows(s, "head_office_bounds")]
+    english = translator("en")
+    untranslated = [r for r in reasons + ["가격 기준의 대출 종류별 항목에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 "
+                                          "값이 있어야 합니다", "가격 기준의 대출 종류별 항목에는 알려진 대출 종류만 적을 수 있습니다",
+                                          "숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다",
+                                          "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다"] if english(r) == r]
+    assert untranslated == []
 
 
 
@@ -228,7 +236,7 @@ def save_rules(conn, params, effective_from=None) -> tuple[str | None, str]:
     (lambda p: p["secured_risk_factor"].update(credit="0"), "secured_risk_factor.credit = 0: 담보대출의 위험 가산금리 반영률"),
     (lambda p: p["secured_risk_factor"].update(overdraft="0.9"), "secured_risk_factor.overdraft = 0.9"),
     (lambda p: p["secured_risk_factor"].update(mortgage="0.1"), "secured_risk_factor.mortgage = 0.1"),
-    (lambda p: p.update(cost_pct={}), "cost_pct.credit 없음: 가격 기준의 대출 종류별 항목(cost_pct)에는 모든 대출 종류"),
+    (lambda p: p.update(cost_pct={}), "cost_pct.credit 없음: 가격 기준의 대출 종류별 항목에는 모든 대출 종류"),
     (lambda p: p.update(liquidity_premium_pct={}), "liquidity_premium_pct.credit 없음"),
     (lambda p: p["cost_pct"].pop("jeonse"), "cost_pct.jeonse 없음"),
     (lambda p: p["secured_risk_factor"].pop("mortgage"), "secured_risk_factor.mortgage 없음"),

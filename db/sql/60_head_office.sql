@@ -432,7 +432,7 @@ AS $$
 BEGIN
     PERFORM count(*) FROM jsonb_populate_recordset(sample, rows);
 EXCEPTION WHEN data_exception THEN
-    RAISE EXCEPTION '% · 숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다 (%)', source, SQLERRM
+    RAISE EXCEPTION '% · %: 숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다', source, SQLERRM
         USING ERRCODE = 'check_violation';
 END
 $$;
@@ -476,8 +476,8 @@ AS $$
          maps(n, map) AS (VALUES (1, 'liquidity_premium_pct'), (2, 'cost_pct'), (3, 'secured_risk_factor'),
                                  (4, 'loss_given_default_pct')),
          problems(n, problem) AS (
-        SELECT m.n * 10, format('%s.%s 없음: 가격 기준의 대출 종류별 항목(%s)에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 값이 있어야 합니다',
-                                m.map, k.kind, m.map)
+        SELECT m.n * 10, format('%s.%s 없음: 가격 기준의 대출 종류별 항목에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 값이 있어야 합니다',
+                                m.map, k.kind)
         FROM maps m CROSS JOIN kinds k
         WHERE jsonb_typeof(params -> m.map) IS DISTINCT FROM 'object' OR NOT (params -> m.map) ? k.kind
         UNION ALL

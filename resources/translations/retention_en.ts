@@ -4,6 +4,54 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>지수 금리가 같은 지수의 앞뒤 금리와 1.0%p 넘게 다릅니다 (한 달 변동은 보통 0.5%p 미만입니다)</source>
+        <translation>An index rate must not differ by more than 1.0 percentage point from the same index's neighbouring rates (a month's move is usually under 0.5 points)</translation>
+    </message>
+    <message>
+        <source>담보대출의 위험 가산금리 반영률(secured_risk_factor)은 0.2 이상 1 이하, 신용대출·마이너스통장은 1이어야 합니다</source>
+        <translation>The secured risk factor (secured_risk_factor) must be from 0.2 to 1 for secured loans and exactly 1 for credit loans and overdrafts</translation>
+    </message>
+    <message>
+        <source>승인 금액 한도는 0원보다 크고 100억 원 이하이며 행원 ≤ 지점장 ≤ 본부 순이어야 합니다</source>
+        <translation>An approval amount limit must be above 0 won and at most 10 billion won, with officer ≤ branch manager ≤ head office</translation>
+    </message>
+    <message>
+        <source>상품의 최저·최고 금리는 연 0.5% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)</source>
+        <translation>A product's lowest and highest rate must be from 0.5% to 20% a year (check for a rate written as a fraction)</translation>
+    </message>
+    <message>
+        <source>상품의 대출 금액은 0원보다 크고 100억 원 이하여야 합니다</source>
+        <translation>A product's loan amounts must be above 0 won and at most 10 billion won</translation>
+    </message>
+    <message>
+        <source>날짜는 2000-01-01 이후의 실제 날짜여야 합니다 (infinity 불가)</source>
+        <translation>A date must be a real date from 2000-01-01 on (not infinity)</translation>
+    </message>
+    <message>
+        <source>가격 기준의 대출 종류별 항목에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 값이 있어야 합니다</source>
+        <translation>Each per-kind part of the pricing rules must give a value for every loan kind (credit, mortgage, jeonse, other secured, overdraft)</translation>
+    </message>
+    <message>
+        <source>가격 기준의 대출 종류별 항목에는 알려진 대출 종류만 적을 수 있습니다</source>
+        <translation>A per-kind part of the pricing rules may name only the known loan kinds</translation>
+    </message>
+    <message>
+        <source>숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다</source>
+        <translation>A value cannot be read as a number or a date, or is out of range</translation>
+    </message>
+    <message>
+        <source>데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다</source>
+        <translation>A DEMO certificate cannot be added as a trust root</translation>
+    </message>
+    <message>
+        <source>기준금리나 가격 기준(이 대출 종류의 유동성 프리미엄·위험 가산금리·담보 반영률·업무원가)이 없어 정상가를 확인할 수 없습니다: 전결 한도를 판단할 수 없습니다</source>
+        <translation>The list rate cannot be checked because an index rate or part of the pricing rules (this loan kind's liquidity premium, risk spread, secured risk factor or cost) is missing: the approval authority cannot be judged</translation>
+    </message>
+    <message>
+        <source>전결 한도를 판단할 수 없습니다</source>
+        <translation>The approval authority cannot be judged</translation>
+    </message>
+    <message>
         <source>가격 기준의 유동성 프리미엄·업무원가·마진은 0%p 이상 5%p 이하여야 합니다</source>
         <translation>The pricing rules' liquidity premium, cost and margins must be from 0 to 5 percentage points</translation>
     </message>
