@@ -116,7 +116,9 @@ def test_ten_thousand_index_rates_import_set_wise(db, tmp_path, head_office):
     lines = ["index_name,rate_date,annual_rate_pct"]
     for index in ("COFIX_NEW", "COFIX_BALANCE", "BANK_BOND_6M", "BANK_BOND_12M", "BANK_BOND_5Y"):
         for day in range(2000):
-            lines.append(f"{index},{start + dt.timedelta(days=day)},{2 + day % 300 / 100:.2f}")
+            # a plausible path (3.5-4.0 %, a quarter of a bp a day): head office refuses a move of more than
+            # 1.0 %p from a neighbouring rate (data.head_office_bounds index_move_pct), the demo's too
+            lines.append(f"{index},{start + dt.timedelta(days=day)},{3.5 + abs(day % 400 - 200) / 400:.4f}")
     path = tmp_path / "history.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     started = time.perf_counter()

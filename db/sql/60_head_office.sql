@@ -707,21 +707,26 @@ BEGIN
     -- the file replaces left out): the previous and the next rate, and every rate within 31 days either side
     WITH f AS (SELECT x.index_name, x.rate_date, x.annual_rate_pct
                FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x),
-         known AS (SELECT f.index_name, f.rate_date, f.annual_rate_pct FROM f
+         known AS (SELECT f.index_name, f.rate_date, f.annual_rate_pct, true AS filed FROM f
                    UNION ALL
-                   SELECT s.index_name, s.rate_date, s.annual_rate_pct FROM data.index_rates s
-                   WHERE NOT EXISTS (SELECT 1 FROM f WHERE (f.index_name, f.rate_date) = (s.index_name, s.rate_date)))
-    SELECT f.index_name, f.rate_date, f.annual_rate_pct, k.rate_date AS other_date, k.annual_rate_pct AS other_rate
-    INTO bad
-    FROM f JOIN known k ON k.index_name = f.index_name AND k.rate_date <> f.rate_date
-    WHERE abs(f.annual_rate_pct - k.annual_rate_pct) > (data.head_office_bound('index_move_pct')).high
-      AND (k.rate_date BETWEEN f.rate_date - 31 AND f.rate_date + 31
-           OR k.rate_date = (SELECT max(b.rate_date) FROM known b WHERE b.index_name = f.index_name AND b.rate_date < f.rate_date)
-           OR k.rate_date = (SELECT min(b.rate_date) FROM known b WHERE b.index_name = f.index_name AND b.rate_date > f.rate_date))
-    ORDER BY f.rate_date DESC LIMIT 1;
+                   SELECT s.index_name, s.rate_date, s.annual_rate_pct, false FROM data.index_rates s
+                   WHERE NOT EXISTS (SELECT 1 FROM f WHERE (f.index_name, f.rate_date) = (s.index_name, s.rate_date))),
+         around AS (SELECT k.*, lag(k.annual_rate_pct) OVER o AS previous, lead(k.annual_rate_pct) OVER o AS next,
+                           min(k.annual_rate_pct) OVER w AS low, max(k.annual_rate_pct) OVER w AS high
+                    FROM known k
+                    WINDOW o AS (PARTITION BY k.index_name ORDER BY k.rate_date),
+                           w AS (PARTITION BY k.index_name ORDER BY k.rate_date
+                                 RANGE BETWEEN interval '31 days' PRECEDING AND interval '31 days' FOLLOWING)),
+         far AS (SELECT a.index_name, a.rate_date, a.annual_rate_pct,
+                        (SELECT v FROM unnest(ARRAY[a.previous, a.next, a.low, a.high]) v WHERE v IS NOT NULL
+                         ORDER BY abs(v - a.annual_rate_pct) DESC LIMIT 1) AS other_rate
+                 FROM around a WHERE a.filed)
+    SELECT far.index_name, far.rate_date, far.annual_rate_pct, far.other_rate INTO bad FROM far
+    WHERE abs(far.annual_rate_pct - far.other_rate) > (data.head_office_bound('index_move_pct')).high
+    ORDER BY far.rate_date DESC LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION '% · % · % · 연 % (% 연 %): %', source, bad.index_name, bad.rate_date,
-            trim_scale(bad.annual_rate_pct)::text || '%', bad.other_date, trim_scale(bad.other_rate)::text || '%',
+        RAISE EXCEPTION '% · % · % · 연 % (앞뒤 금리 연 %): %', source, bad.index_name, bad.rate_date,
+            trim_scale(bad.annual_rate_pct)::text || '%', trim_scale(bad.other_rate)::text || '%',
             (data.head_office_bound('index_move_pct')).reason USING ERRCODE = 'check_violation';
     END IF;
     DELETE FROM data.index_rates i
