@@ -56,8 +56,9 @@ def main() -> int:
                         ("loan_no", "L00000001")):
         def search(kind=kind, query=query):
             with officer.database.session() as s:  # recorded and committed first, then the rows
-                ticket = api_calls.one(s, "record_search", kind, query, None, 50, 0)["ticket"]
+                ticket = api_calls.scalar(s, "record_search", kind, query, None, 50, 0)
             with officer.database.session() as s:
+                api_calls.one(s, "search_summary", ticket)
                 api_calls.rows(s, "search_customers", ticket)
         report(f"search {kind} '{query}' (masked, in-scope flag, recorded first)", timed(search), "≤ 20 ms")
 

@@ -136,7 +136,10 @@ MATRIX = [
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '재대출 상담 중 연락처 확인')", None),
     (OFFICER, "SELECT * FROM api.record_search('name', '김')", None),
     # a search is recorded and committed before its rows are shown (finding 2): never in one transaction
-    (OFFICER, "SELECT * FROM api.search_customers((SELECT ticket FROM api.record_search('name', '김')))", "55000"),
+    (OFFICER, "SELECT * FROM api.search_customers((SELECT api.record_search('name', '김')))", "55000"),
+    (OFFICER, "SELECT * FROM api.search_summary((SELECT api.record_search('name', '김')))", "55000"),
+    (OFFICER, "SELECT * FROM api.search_summary(1)", DENIED),
+    (SECURITY, "SELECT * FROM api.search_summary(1)", DENIED),
     (OFFICER, "SELECT * FROM api.search_customers(1)", DENIED),
     (OFFICER, "SELECT * FROM api.record_search('name', '김', NULL, 500)", BAD),
     (OFFICER, "SELECT * FROM api.record_search('sql', '김')", BAD),

@@ -59,7 +59,7 @@ def test_a_search_inside_begin_rollback_shows_nothing_and_leaves_nothing_to_read
     and after the rollback the ticket is gone — as is any row of the search."""
     before = len(searches(db))
     with officer_conn.cursor() as cur:
-        cur.execute("SELECT ticket FROM api.record_search('name', '김')")
+        cur.execute("SELECT api.record_search('name', '김')")
         ticket = cur.fetchone()[0]
         with pytest.raises(psycopg2.Error) as refused:
             cur.execute("SELECT * FROM api.search_customers(%s)", (ticket,))
@@ -69,13 +69,37 @@ def test_a_search_inside_begin_rollback_shows_nothing_and_leaves_nothing_to_read
     assert len(searches(db)) == before  # nothing recorded, nothing shown
 
 
+def test_a_rolled_back_search_tells_nothing_not_even_how_many_it_found(officer_conn, walk_ins):
+    """Second outside test: the recording call returned how many it found and how many at other branches, so
+    `BEGIN; SELECT * FROM api.record_search('name_birth', …); ROLLBACK` over every date spelled another branch's
+    customer's birth date in 27 s with no trace. Now it returns the ticket alone — a customer who exists
+    elsewhere and a name nobody has give the same one-column answer — and what was found is refused until the
+    recording has committed."""
+    number, name = walk_ins[0]
+    answers = []
+    for query in (("name", name), ("customer_no", number), ("name", "갑을병정무")):
+        with officer_conn.cursor() as cur:
+            cur.execute("SELECT * FROM api.record_search(%s, %s)", query)
+            answers.append(([c.name for c in cur.description], [type(v) for v in cur.fetchone()]))
+        officer_conn.rollback()
+    assert answers == [(["record_search"], [int])] * 3
+    with officer_conn.cursor() as cur:
+        cur.execute("SELECT api.record_search('name', %s)", (name,))
+        ticket = cur.fetchone()[0]
+        with pytest.raises(psycopg2.Error) as refused:
+            cur.execute("SELECT * FROM api.search_summary(%s)", (ticket,))
+    assert refused.value.pgcode == "55000"
+    officer_conn.rollback()
+    assert sqlstate(officer_conn, "SELECT * FROM api.search_summary(%s)", ticket) == "42501"
+
+
 def test_a_ticket_not_yet_committed_is_no_ticket_for_another_session(officer_conn, db, server_url):
     """The recording transaction left open, a second session of the same officer asks for the rows: the ticket
     is invisible until it commits, so the rows never come before the record is durable."""
     second = connect_as(server_url, db.url.database, OFFICER)
     try:
         with officer_conn.cursor() as cur:
-            cur.execute("SELECT ticket FROM api.record_search('name', '김')")
+            cur.execute("SELECT api.record_search('name', '김')")
             ticket = cur.fetchone()[0]
         assert sqlstate(second, "SELECT * FROM api.search_customers(%s)", ticket) == "42501"
         officer_conn.commit()
@@ -175,7 +199,11 @@ def test_other_branches_hits_are_limited_per_officer_and_day_in_the_database(log
     assert search(officer, "김").hits
     # … and psql gets no more: the count is kept by the database, per login role and day
     with officer_conn.cursor() as cur:
-        cur.execute("SELECT outside_branch, limit_reached FROM api.record_search('customer_no', %s)", (third[0],))
+        cur.execute("SELECT api.record_search('customer_no', %s)", (third[0],))
+        ticket = cur.fetchone()[0]
+    officer_conn.commit()
+    with officer_conn.cursor() as cur:
+        cur.execute("SELECT outside_branch, limit_reached FROM api.search_summary(%s)", (ticket,))
         assert cur.fetchone() == (0, True)
     officer_conn.commit()
     with db.session() as s:

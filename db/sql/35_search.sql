@@ -3,8 +3,9 @@
 -- A search shows names and birth dates, so it is an access like a reveal: it is recorded and committed before
 -- anything is shown. Two calls, two transactions:
 --
---     SELECT * FROM api.record_search('name', '김하늘');   -- ticket 4712, with what it will show; COMMIT
---     SELECT * FROM api.search_customers(4712);           -- the rows; refused in the recording transaction
+--     SELECT api.record_search('name', '김하늘');          -- ticket 4712, and nothing else; COMMIT
+--     SELECT * FROM api.search_summary(4712);             -- how many rows, of other branches, the day's limit
+--     SELECT * FROM api.search_customers(4712);           -- the rows; both refused in the recording transaction
 --
 -- api.record_search runs the search, records who, when, the kind of query, a keyed hash of the query
 -- (HMAC-SHA-256 with data.search_secret, which only rd_owner reads: the monthly review counts repeated
@@ -88,13 +89,14 @@ $$;
 -- branch matches only a query that identifies them — the full name, name and birth date, the full customer
 -- or loan number — never a prefix (a prefix plus a mask would spell names). Each form is answered from its
 -- own index (revision 0005), planned with the literal the officer typed.
--- Returns the ticket, how many rows it will show, how many of them of other branches, whether the officer has
--- reached the day's limit of other branches' customers (true on every search from then on), the limit and how
--- many the officer has been shown today.
+-- Returns the ticket only: what the search found (even how many, or whether another branch has such a
+-- customer) is told by api.search_summary and api.search_customers once the recording has committed. A count
+-- returned here could be read inside BEGIN … ROLLBACK with the recording undone: an oracle of who banks
+-- elsewhere (the outside test of 30 Nov 2026, second round: 20,819 rolled-back name-and-birth-date searches
+-- found a customer's birth date in 27 s, with no trace).
 CREATE OR REPLACE FUNCTION api.record_search(query_kind text, query text, birth date DEFAULT NULL,
                                              page_size integer DEFAULT 50, skip integer DEFAULT 0)
-RETURNS TABLE (ticket bigint, results integer, outside_branch integer, limit_reached boolean, daily_limit integer,
-               shown_today integer)
+RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_column
@@ -115,6 +117,7 @@ DECLARE
     allowed integer;
     remaining integer;
     held integer := 0;
+    ticket bigint;
 BEGIN
     IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
         RAISE EXCEPTION '검색 범위가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';
@@ -190,15 +193,66 @@ BEGIN
     DELETE FROM data.search_tickets t WHERE t.db_role = session_user AND t.created_at < now() - interval '10 minutes';
     INSERT INTO data.search_tickets (audit_id, db_role, xact, query_kind, customer_ids, in_scope)
     VALUES (ticket, session_user, pg_current_xact_id()::text::bigint, query_kind, ids, scoped);
-    results := cardinality(ids);
-    outside_branch := outside;
+    RETURN ticket;
+END
+$$;
+ALTER FUNCTION api.record_search(text, text, date, integer, integer) OWNER TO rd_crossbranch;
+
+-- Refuses a ticket that is not the session's own committed search: another role's ticket or none (42501), a
+-- ticket recorded in this very transaction or older than 10 minutes (55000). (Returns nothing: this file is
+-- loaded by revision 0011, before 0013 makes data.search_tickets, so no signature may name its row type.)
+CREATE OR REPLACE FUNCTION data.require_committed_search_ticket(ticket bigint) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    t record;
+BEGIN
+    SELECT s.db_role, s.xact, s.created_at INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
+    IF NOT FOUND OR t.db_role <> session_user THEN
+        RAISE EXCEPTION '기록되지 않은 검색입니다: 먼저 api.record_search(…)로 검색을 기록하고 커밋하세요'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF t.xact = pg_current_xact_id()::text::bigint THEN
+        RAISE EXCEPTION '검색 기록을 먼저 커밋한 뒤 결과를 조회하세요 (기록이 남지 않는 검색은 없습니다)'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF t.created_at < now() - interval '10 minutes' THEN
+        RAISE EXCEPTION '검색 기록이 10분이 지나 만료되었습니다: 다시 검색하세요' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+END
+$$;
+ALTER FUNCTION data.require_committed_search_ticket(bigint) OWNER TO rd_crossbranch;
+
+-- What a committed search found: how many rows it shows, how many of them of other branches, whether the
+-- officer has reached the day's limit of other branches' customers (true on every search from then on), the
+-- limit, and how many the officer has been shown today. Refused as api.search_customers is.
+CREATE OR REPLACE FUNCTION api.search_summary(ticket bigint)
+RETURNS TABLE (results integer, outside_branch integer, limit_reached boolean, daily_limit integer,
+               shown_today integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    t record;
+    search_day date;
+    used integer;
+    allowed integer;
+BEGIN
+    PERFORM data.require_committed_search_ticket(ticket);
+    SELECT s.customer_ids, s.in_scope, s.created_at INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
+    search_day := (t.created_at AT TIME ZONE 'Asia/Seoul')::date;
+    allowed := data.search_outside_limit(search_day);
+    SELECT coalesce(max(d.outside_hits), 0) INTO used FROM data.search_daily d
+    WHERE d.db_role = session_user AND d.day = search_day;
+    results := cardinality(t.customer_ids);
+    outside_branch := coalesce(cardinality(array_positions(t.in_scope, false)), 0);
     limit_reached := used >= allowed;
     daily_limit := allowed;
     shown_today := used;
     RETURN NEXT;
 END
 $$;
-ALTER FUNCTION api.record_search(text, text, date, integer, integer) OWNER TO rd_crossbranch;
+ALTER FUNCTION api.search_summary(bigint) OWNER TO rd_crossbranch;
 
 -- 고객 검색 결과: the rows a committed search ticket recorded, in its order. Refused: another role's ticket or
 -- none (42501), a ticket recorded in this very transaction or older than 10 minutes (55000).
@@ -212,18 +266,8 @@ DECLARE
     extra bigint[] := data.my_extra_customers();
     t record;
 BEGIN
-    SELECT * INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
-    IF NOT FOUND OR t.db_role <> session_user THEN
-        RAISE EXCEPTION '기록되지 않은 검색입니다: 먼저 api.record_search(…)로 검색을 기록하고 커밋하세요'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF t.xact = pg_current_xact_id()::text::bigint THEN
-        RAISE EXCEPTION '검색 기록을 먼저 커밋한 뒤 결과를 조회하세요 (기록이 남지 않는 검색은 없습니다)'
-            USING ERRCODE = 'object_not_in_prerequisite_state';
-    END IF;
-    IF t.created_at < now() - interval '10 minutes' THEN
-        RAISE EXCEPTION '검색 기록이 10분이 지나 만료되었습니다: 다시 검색하세요' USING ERRCODE = 'object_not_in_prerequisite_state';
-    END IF;
+    PERFORM data.require_committed_search_ticket(ticket);
+    SELECT s.customer_ids, s.in_scope, s.query_kind INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
     RETURN QUERY
         SELECT c.customer_no::text,
                CASE WHEN s.here THEN c.name::text ELSE data.mask_surname(c.name) END,

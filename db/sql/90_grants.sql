@@ -81,7 +81,7 @@ GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask
     data.loan_in_scope(bigint, integer, bigint[]), data.application_in_scope(bigint, integer, bigint[]) TO rd_officer;
 -- … and the business functions.
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search(text, text, date, integer, integer),
-    api.search_customers(bigint),
+    api.search_summary(bigint), api.search_customers(bigint),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
     api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),

@@ -109,6 +109,11 @@ class PagedRecordsModel(RecordsModel):
         self._more = len(first_page) >= self.page_size
         self.set_records(first_page)
 
+    @property
+    def loading(self) -> bool:
+        """A page is on its way (asked for by the "more" button or by the view scrolled to the end)."""
+        return self._loading
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._more and not self._loading and self._fetch is not None
 

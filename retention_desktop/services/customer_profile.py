@@ -132,6 +132,36 @@ _REPAYMENT_COLUMNS = (Repayment.loan_id, Repayment.due_date, Repayment.paid_on, 
                       Repayment.interest_paid, Repayment.days_late)
 
 
+def _profile_rows(s, ticket: int, customer_no: str, today: dt.date, reveal: bool) -> tuple:
+    """The customer's card (served for the committed access ``ticket``) and the rows of the profile, in one
+    transaction: (card, scores, loans, debts, repayments, entries, rules)."""
+    card = api_calls.one(s, "reveal_customer" if reveal else "open_customer", ticket)
+    # the id looked up inside each statement (a unique-index probe) rather than in a round trip of its own
+    customer_id = select(Customer.id).where(Customer.customer_no == customer_no).scalar_subquery()
+    scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
+                             .where(CreditScore.customer_id == customer_id)
+                             .order_by(CreditScore.scored_on)).all())
+    loans = s.execute(select(*_LOAN_COLUMNS).where(Loan.customer_id == customer_id)
+                      .order_by(Loan.status, Loan.drawdown_date.desc())).all()
+    debts = s.execute(select(*_DEBT_COLUMNS).where(ExternalDebt.customer_id == customer_id)
+                      .order_by(ExternalDebt.annual_rate_pct.desc())).all()
+    # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
+    loan_numbers = {loan.id: loan.loan_no for loan in loans}
+    repayments = [(loan_numbers[r.loan_id], r) for r in s.execute(
+        select(*_REPAYMENT_COLUMNS).where(Repayment.loan_id.in_(list(loan_numbers)),
+                                          Repayment.due_date > today - dt.timedelta(days=366))
+        .order_by(Repayment.due_date.desc()))] if loan_numbers else []
+    entries = s.execute(select(Loan.loan_no, CallListEntry.switching_probability, CallListEntry.reasons)
+                        .join(Loan, Loan.id == CallListEntry.loan_id)
+                        .where(CallListEntry.customer_id == customer_id)
+                        .order_by(CallListEntry.as_of.desc())).all()
+    rules = s.execute(select(PricingRulesRow.version, PricingRulesRow.effective_from,
+                             PricingRulesRow.parameters)
+                      .where(PricingRulesRow.effective_from <= today)
+                      .order_by(PricingRulesRow.effective_from.desc()).limit(1)).first()
+    return card, scores, loans, debts, repayments, entries, rules
+
+
 def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reveal_reason: str | None = None
                  ) -> CustomerProfile:
     if reveal_reason is not None and len(reveal_reason.strip()) < MIN_REVEAL_REASON:
@@ -142,34 +172,12 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         # recorded (and committed) first; only then shown (api_calls.recorded's rule). The policy in force is read
         # in the same transaction, before the record: none in force raises and nothing is recorded.
         purpose = "customer.view" if reveal_reason is None else "customer.reveal"
-        with officer.database.session() as s:
-            policy = policy_in(s, today)
-            ticket = api_calls.scalar(s, "record_access", purpose, customer_no, reveal_reason)
-        with officer.database.session() as s:
-            card = api_calls.one(s, "open_customer" if reveal_reason is None else "reveal_customer", ticket)
-            # the id looked up inside each statement (a unique-index probe) rather than in a round trip of its own
-            customer_id = select(Customer.id).where(Customer.customer_no == customer_no).scalar_subquery()
-            scores = tuple(s.execute(select(CreditScore.scored_on, CreditScore.bureau, CreditScore.score)
-                                     .where(CreditScore.customer_id == customer_id)
-                                     .order_by(CreditScore.scored_on)).all())
-            loans = s.execute(select(*_LOAN_COLUMNS).where(Loan.customer_id == customer_id)
-                              .order_by(Loan.status, Loan.drawdown_date.desc())).all()
-            debts = s.execute(select(*_DEBT_COLUMNS).where(ExternalDebt.customer_id == customer_id)
-                              .order_by(ExternalDebt.annual_rate_pct.desc())).all()
-            # by the customer's loan ids, so the (loan_id, due_date) index answers it at any book size
-            loan_numbers = {loan.id: loan.loan_no for loan in loans}
-            repayments = [(loan_numbers[r.loan_id], r) for r in s.execute(
-                select(*_REPAYMENT_COLUMNS).where(Repayment.loan_id.in_(list(loan_numbers)),
-                                                  Repayment.due_date > today - dt.timedelta(days=366))
-                .order_by(Repayment.due_date.desc()))] if loan_numbers else []
-            entries = s.execute(select(Loan.loan_no, CallListEntry.switching_probability, CallListEntry.reasons)
-                                .join(Loan, Loan.id == CallListEntry.loan_id)
-                                .where(CallListEntry.customer_id == customer_id)
-                                .order_by(CallListEntry.as_of.desc())).all()
-            rules = s.execute(select(PricingRulesRow.version, PricingRulesRow.effective_from,
-                                     PricingRulesRow.parameters)
-                              .where(PricingRulesRow.effective_from <= today)
-                              .order_by(PricingRulesRow.effective_from.desc()).limit(1)).first()
+        # both retried once after a dropped connection (Database.read): an access recorded twice errs on the
+        # safe side, and the rows are a read
+        policy, ticket = officer.database.read(lambda s: (
+            policy_in(s, today), api_calls.scalar(s, "record_access", purpose, customer_no, reveal_reason)))
+        card, scores, loans, debts, repayments, entries, rules = officer.database.read(
+            lambda s: _profile_rows(s, ticket, customer_no, today, reveal_reason is not None))
     except api_calls.Refused as exc:
         if exc.sqlstate == api_calls.NOT_ALLOWED and exc.hint and "request_consultation_access" in exc.hint:
             raise ConsultationNeeded(customer_no, str(exc)) from exc

@@ -98,11 +98,12 @@ def search(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0
     if field == "name_birth":
         text, year, month, day = re.fullmatch(r"([가-힣A-Za-z]+)\s+(\d{2,4})[.\-]?(\d{2})[.\-]?(\d{2})", text).groups()
         born = birth_date(year, month, day)
-    # 1. recorded and committed (retried once after a dropped connection: a search recorded twice errs on the
-    #    safe side); 2. the recorded rows, in a transaction of their own
-    recorded = officer.database.read(lambda s: api_calls.one(s, "record_search", field, text, born, limit, offset))
-    rows = officer.database.read(lambda s: api_calls.rows(s, "search_customers", recorded["ticket"]))
+    # 1. recorded and committed: the ticket only (retried once after a dropped connection: a search recorded
+    #    twice errs on the safe side); 2. what it found and its rows, in a transaction of their own
+    ticket = officer.database.read(lambda s: api_calls.scalar(s, "record_search", field, text, born, limit, offset))
+    found, rows = officer.database.read(lambda s: (api_calls.one(s, "search_summary", ticket),
+                                                   api_calls.rows(s, "search_customers", ticket)))
     hits = [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"],
                         r["in_scope"]) for r in rows]
-    return SearchResult(hits, recorded["outside_branch"], recorded["limit_reached"], recorded["daily_limit"],
-                        recorded["shown_today"])
+    return SearchResult(hits, found["outside_branch"], found["limit_reached"], found["daily_limit"],
+                        found["shown_today"])

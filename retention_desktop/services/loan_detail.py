@@ -36,10 +36,14 @@ class LoanDetail:
 def load_loan_detail(officer: OfficerSession, loan_no: str, today: dt.date) -> LoanDetail:
     policy = policy_for(officer.database, today)
     try:
-        with officer.database.session() as s:
-            opened = api_calls.one(s, "open_loan", loan_no)  # in scope, and recorded ('loan.view')
-            loan = s.get(Loan, opened["loan_id"])
-            customer_no = opened["customer_no"]
+        # in scope, and recorded ('loan.view'); retried once after a dropped connection (Database.read: a view
+        # recorded twice errs on the safe side)
+        def opened_loan(s):
+            opened = api_calls.one(s, "open_loan", loan_no)
+            return opened, s.get(Loan, opened["loan_id"])
+
+        opened, loan = officer.database.read(opened_loan)
+        customer_no = opened["customer_no"]
     except api_calls.Refused as exc:
         raise LoanDetailError(str(exc)) from exc
     elapsed = months_between(loan.drawdown_date, today)
