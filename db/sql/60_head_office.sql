@@ -402,8 +402,8 @@ AS $$
     -- 전결 재량: how far below the list rate a role may approve (0.20 / 0.50 %p to start); wider is not a
     -- branch's discretion
     ('authority_pct', 0.0, 2.0, '전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다'),
-    -- an index's move from its neighbouring rates (the same index's previous and next rate, and any within 31
-    -- days): COFIX and bank bonds move by hundredths to tenths of a %p a month (the sharpest month of 2022's
+    -- an index's move from its neighbouring rates (any of the same index within 31 days, and its previous and next
+    -- rate, 1.0 %p per month between them when further apart): COFIX and bank bonds move by hundredths to tenths of a %p a month (the sharpest month of 2022's
     -- hikes was about 0.5 %p; the base rate itself moves by 0.25 %p steps); more than 1.0 %p is a typo or a bogus
     -- rate, which would lower the list-rate floor (data.list_rate_floor reads the indexes' latest rates)
     ('index_move_pct', 0.0, 1.0, '지수 금리가 같은 지수의 앞뒤 금리와 1.0%p 넘게 다릅니다 (한 달 변동은 보통 0.5%p 미만입니다)'),
@@ -704,7 +704,8 @@ BEGIN
             USING ERRCODE = 'check_violation';
     END IF;
     -- no jump from the same index's neighbouring rates (the file's own and those stored, a stored one of a date
-    -- the file replaces left out): the previous and the next rate, and every rate within 31 days either side
+    -- the file replaces left out): every rate within 31 days either side, and the previous and the next rate
+    -- (1.0 %p per month between them when further apart)
     WITH f AS (SELECT x.index_name, x.rate_date, x.annual_rate_pct
                FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x),
          known AS (SELECT f.index_name, f.rate_date, f.annual_rate_pct, true AS filed FROM f
@@ -712,17 +713,22 @@ BEGIN
                    SELECT s.index_name, s.rate_date, s.annual_rate_pct, false FROM data.index_rates s
                    WHERE NOT EXISTS (SELECT 1 FROM f WHERE (f.index_name, f.rate_date) = (s.index_name, s.rate_date))),
          around AS (SELECT k.*, lag(k.annual_rate_pct) OVER o AS previous, lead(k.annual_rate_pct) OVER o AS next,
+                           lag(k.rate_date) OVER o AS previous_date, lead(k.rate_date) OVER o AS next_date,
                            min(k.annual_rate_pct) OVER w AS low, max(k.annual_rate_pct) OVER w AS high
                     FROM known k
                     WINDOW o AS (PARTITION BY k.index_name ORDER BY k.rate_date),
                            w AS (PARTITION BY k.index_name ORDER BY k.rate_date
                                  RANGE BETWEEN interval '31 days' PRECEDING AND interval '31 days' FOLLOWING)),
-         far AS (SELECT a.index_name, a.rate_date, a.annual_rate_pct,
-                        (SELECT v FROM unnest(ARRAY[a.previous, a.next, a.low, a.high]) v WHERE v IS NOT NULL
-                         ORDER BY abs(v - a.annual_rate_pct) DESC LIMIT 1) AS other_rate
-                 FROM around a WHERE a.filed)
+         -- each neighbour with the move it allows: 1.0 %p within a month, 1.0 %p a month across a longer gap
+         -- (a history filled in years before the stored rates)
+         far AS (SELECT a.index_name, a.rate_date, a.annual_rate_pct, n.rate AS other_rate
+                 FROM around a
+                 CROSS JOIN LATERAL (VALUES (a.previous, greatest(1, (a.rate_date - a.previous_date) / 31.0)),
+                                            (a.next, greatest(1, (a.next_date - a.rate_date) / 31.0)),
+                                            (a.low, 1), (a.high, 1)) n(rate, months)
+                 WHERE a.filed AND n.rate IS NOT NULL
+                   AND abs(a.annual_rate_pct - n.rate) > (data.head_office_bound('index_move_pct')).high * n.months)
     SELECT far.index_name, far.rate_date, far.annual_rate_pct, far.other_rate INTO bad FROM far
-    WHERE abs(far.annual_rate_pct - far.other_rate) > (data.head_office_bound('index_move_pct')).high
     ORDER BY far.rate_date DESC LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% · % · % · 연 % (앞뒤 금리 연 %): %', source, bad.index_name, bad.rate_date,
