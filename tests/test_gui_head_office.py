@@ -235,13 +235,18 @@ def test_a_refused_policy_is_said_in_the_officers_language(qtbot, admin, languag
 
     from tests.screen_walk import HANGUL, install_language, remove_language
 
+    from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
-    from retention_desktop.gui.fonts import install_korean_font
+    from retention_desktop.data.locations import resources_dir
+    from retention_desktop.gui.fonts import FAMILY
 
     app = QApplication.instance()
     font = app.font()
-    install_korean_font(app)  # as the app does: Hangul renders in the picture on a machine without a Korean font
+    # the bundled font, as the app has it (gui.fonts), so Hangul shows in the picture on a machine without a Korean
+    # font; taken away afterwards, as the other tests measure text without it
+    fonts = [QFontDatabase.addApplicationFont(str(path)) for path in sorted((resources_dir() / "fonts").glob("*.ttf"))]
+    app.setFont(QFont(FAMILY, 10))
     translator = install_language(language)
     try:
         page = HeadOfficePage(TEST_AS_OF)
@@ -271,3 +276,5 @@ def test_a_refused_policy_is_said_in_the_officers_language(qtbot, admin, languag
     finally:
         remove_language(translator)
         app.setFont(font)
+        for font_id in fonts:
+            QFontDatabase.removeApplicationFont(font_id)
