@@ -139,7 +139,7 @@ def test_the_policy_asked_of_the_database_is_the_one_in_force_among_all_versions
     for policy in policies:
         for day in (policy.effective_from, policy.effective_from - dt.timedelta(days=1)):
             if day < policies[0].effective_from:
-                with pytest.raises(PolicyError, match="no policy is in force"):
+                with pytest.raises(PolicyError, match="시행 중인 정책이 없습니다"):
                     policy_for(db, day)
             else:
                 assert policy_for(db, day) == policy_in_force(policies, day)

@@ -45,26 +45,27 @@ def test_policy_in_force_follows_effective_dates():
     policies = seeded_policies()
     assert policy_in_force(policies, dt.date(2025, 10, 15)).version == "2025.07-phase3"
     assert policy_in_force(policies, dt.date(2025, 6, 30)).version == "2025.06-627"
-    with pytest.raises(PolicyError, match="no policy is in force"):
+    with pytest.raises(PolicyError, match="2024-02-25에 시행 중인 정책이 없습니다"):
         policy_in_force(policies, dt.date(2024, 2, 25))
 
 
 @pytest.mark.parametrize(("path", "value", "message"), [
     (("dsr", "cap_pct_bank"), "140", "dsr.cap_pct_bank"),
-    (("dsr", "cap_pct_bank"), 0.4, "must be a string or integer"),
-    (("dsr", "cap_pct_bank"), "NaN", "not a finite number"),
-    (("stamp_duty", "bands"), [[100, 0], [50, 1], [None, 2]], "increasing order"),
-    (("stress", "weights", "phase3", "variable"), "1.5", "fraction between 0 and 1"),
+    (("dsr", "cap_pct_bank"), 0.4, "문자열이나 정수여야 합니다"),
+    (("dsr", "cap_pct_bank"), "NaN", "유한한 숫자가 아닙니다"),
+    (("stamp_duty", "bands"), [[100, 0], [50, 1], [None, 2]], "상한이 커지는 순서여야 합니다"),
+    (("stress", "weights", "phase3", "variable"), "1.5", "0~1 사이의 비율이어야 합니다"),
     (("stress", "rules"), [{"scope": {"kind": ["mortgage"]}, "rate_pct": "1", "weights": "phase3"}],
-     "last rule's scope must be"),
+     "마지막 규칙의 scope는"),
     (("stress", "rules"), [{"scope": {"kind": ["boat"]}, "rate_pct": "1", "weights": "phase3"},
                            {"scope": {}, "rate_pct": "1", "weights": "phase3"}], r"stress.rules\[0\].scope.kind"),
-    (("stress", "rules"), [{"scope": {}, "rate_pct": "1", "weights": "phase9"}], "must name one of"),
-    (("stress", "rules"), [{"scope": {"lender": ["bank"]}, "rate_pct": "1", "weights": "phase3"}], "may only name"),
+    (("stress", "rules"), [{"scope": {}, "rate_pct": "1", "weights": "phase9"}], "중 하나를 가리켜야 합니다"),
+    (("stress", "rules"), [{"scope": {"lender": ["bank"]}, "rate_pct": "1", "weights": "phase3"}], "만 쓸 수 있습니다"),
     (("ltv", "price_caps", "areas"), ["seoul"], "ltv.price_caps.areas"),
-    (("ltv", "capital_presumed_regulated"), "yes", "true or false"),
+    (("ltv", "capital_presumed_regulated"), "yes", "true 또는 false여야 합니다"),
     (("legal_max_rate_pct",), "120", "legal_max_rate_pct"),
-    (("late_payment", "cap_pct"), "21", "must not exceed 'legal_max_rate_pct'"),
+    (("late_payment", "cap_pct"), "21",
+     r"'late_payment.cap_pct'\(21\)은\(는\) 'legal_max_rate_pct'\(20\)보다 클 수 없습니다"),
     (("dsr", "amortisation_years"), {"credit": 5}, "overdraft"),
 ])
 def test_malformed_policy_is_refused_naming_the_parameter(path, value, message):
@@ -80,7 +81,7 @@ def test_malformed_policy_is_refused_naming_the_parameter(path, value, message):
 def test_missing_parameter_is_named():
     params = _oct15()
     del params["ltv"]["price_caps"]
-    with pytest.raises(PolicyError, match="'ltv.price_caps' is missing"):
+    with pytest.raises(PolicyError, match=r"^정책 변수 'ltv.price_caps'이\(가\) 없습니다$"):
         Policy.from_parameters("x", dt.date(2026, 1, 1), params)
 
 
@@ -94,7 +95,7 @@ def test_a_parameter_without_a_reader_is_refused(path):
     for part in parents:
         node = node[part]
     node[leaf] = 4 if "years" in path else "1"
-    with pytest.raises(PolicyError, match=f"'{path}' is not a parameter the engine reads|not {leaf}"):
+    with pytest.raises(PolicyError, match=f"'{path}'은\\(는\\) 엔진이 읽는 변수가 아닙니다|허용되지 않는 항목: {leaf}"):
         Policy.from_parameters("x", dt.date(2026, 1, 1), params)
 
 
@@ -137,3 +138,47 @@ def test_head_office_form_round_trips_every_kind_of_leaf():
     assert policy.ltv_capital_presumed_regulated is False and policy.legal_max_rate_pct == Decimal("19.9")
     with pytest.raises(PolicyError, match="ltv.capital_presumed_regulated"):
         with_changes(params, {"ltv.capital_presumed_regulated": "maybe"})
+
+
+def test_refusals_are_korean_and_read_in_english_from_the_catalogue():
+    """A refused policy says what is wrong in Korean; an English run (command line, English UI) reads the
+    catalogue's English sentence with the same values; a refusal of a file or the form says it as well."""
+    from retention_desktop.messages import translator
+    from retention_desktop.services.imports import ImportRejected, save_policy
+    from tests.support import in_english
+
+    params = _oct15()
+    params["dsr"]["cap_pct_bank"] = "140"
+    with pytest.raises(PolicyError) as caught:
+        Policy.from_parameters("x", dt.date(2026, 1, 1), params)
+    assert caught.value.message() == "정책 변수 'dsr.cap_pct_bank'은(는) 0~100퍼센트 사이여야 합니다 (입력 140)"
+    assert caught.value.message(translator("en")) == \
+        "policy parameter 'dsr.cap_pct_bank' must be between 0 and 100 percent, got 140"
+    with pytest.raises(PolicyError) as caught:
+        policy_in_force(seeded_policies(), dt.date(2024, 2, 25))
+    assert caught.value.message(translator("en")) == "no policy is in force on 2024-02-25"
+    with pytest.raises(ImportRejected) as rejected:  # refused before the database is asked
+        save_policy(None, "2030.01", "2030-01-01", params, source="policy.json")
+    assert rejected.value.errors == ["policy.json: 정책 변수 'dsr.cap_pct_bank'은(는) 0~100퍼센트 사이여야 합니다 (입력 140)"]
+    assert [in_english(e) for e in rejected.value.errors] == [
+        "policy.json: policy parameter 'dsr.cap_pct_bank' must be between 0 and 100 percent, got 140"]
+
+
+def test_every_policy_refusal_has_an_english_sentence_with_the_same_placeholders():
+    import re
+
+    from retention_desktop.domain import policy
+    from retention_desktop.messages import _catalogue
+
+    tree = ast.parse(Path(policy.__file__).read_text(encoding="utf-8"))
+    templates = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "PolicyError":
+            first = node.args[0]
+            templates.add(first.value if isinstance(first, ast.Constant) else getattr(policy, first.id))
+    assert len(templates) >= 28 and not any(re.search(r"[a-z]{3} [a-z]{3}", t.split("'")[0]) for t in templates)
+    english = _catalogue("en")
+    missing = sorted(t for t in templates if t not in english)
+    assert missing == []
+    fields = re.compile(r"\{(\w+)")
+    assert [t for t in templates if sorted(fields.findall(t)) != sorted(fields.findall(english[t]))] == []

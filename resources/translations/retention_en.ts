@@ -309,6 +309,10 @@
     </message>
     <message>
         <source>등록</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>등록자</source>
         <translation>Entered by</translation>
     </message>
     <message>
@@ -3006,6 +3010,126 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>금리 인하 시 은행 기대가치 증가</source>
         <translation>A lower rate raises the bank's expected value</translation>
+    </message>
+    <message>
+        <source>정책 변수는 객체여야 합니다</source>
+        <translation>policy parameters must be an object</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'({value})은(는) '{limit_path}'({limit})보다 클 수 없습니다</source>
+        <translation>policy parameter '{path}' ({value}) must not exceed '{limit_path}' ({limit})</translation>
+    </message>
+    <message>
+        <source>{date}에 시행 중인 정책이 없습니다</source>
+        <translation>no policy is in force on {date}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'이(가) 없습니다</source>
+        <translation>policy parameter '{path}' is missing</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 엔진이 읽는 변수가 아닙니다 (알 수 없는 변수: {unknown})</source>
+        <translation>policy parameter '{path}' is not a parameter the engine reads (unknown: {unknown})</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 비어 있지 않은 객체여야 합니다</source>
+        <translation>policy parameter '{path}' must be a non-empty object</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 객체이거나 null(미시행)이어야 합니다</source>
+        <translation>policy parameter '{path}' must be an object or null (not in force)</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 문자열이나 정수여야 합니다 (입력 형식 {type})</source>
+        <translation>policy parameter '{path}' must be a string or integer, not {type}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'이(가) 숫자가 아닙니다: {value}</source>
+        <translation>policy parameter '{path}' is not a number: {value}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'이(가) 유한한 숫자가 아닙니다: {value}</source>
+        <translation>policy parameter '{path}' is not a finite number: {value}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 0~{upper}퍼센트 사이여야 합니다 (입력 {value})</source>
+        <translation>policy parameter '{path}' must be between 0 and {upper} percent, got {value}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 0~1 사이의 비율이어야 합니다 (입력 {value})</source>
+        <translation>policy parameter '{path}' must be a fraction between 0 and 1, got {value}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 0 이상의 정수 금액(원)이어야 합니다</source>
+        <translation>policy parameter '{path}' must be a whole, non-negative number of won</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 양의 정수여야 합니다</source>
+        <translation>policy parameter '{path}' must be a positive whole number</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) true 또는 false여야 합니다</source>
+        <translation>policy parameter '{path}' must be true or false</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) {choices} 중에서 고른 비어 있지 않은 목록이어야 합니다</source>
+        <translation>policy parameter '{path}' must be a non-empty list of {choices}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) overdraft를 포함해 {kinds}의 연수만 정해야 합니다 (허용되지 않는 항목: {unknown})</source>
+        <translation>policy parameter '{path}' must give years for overdraft and only for {kinds} (not {unknown})</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) overdraft를 포함해 {kinds}의 연수만 정해야 합니다 (overdraft 없음)</source>
+        <translation>policy parameter '{path}' must give years for overdraft and only for {kinds} (not without overdraft)</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) 비어 있지 않은 규칙 목록이어야 합니다</source>
+        <translation>policy parameter '{path}' must be a non-empty list of rules</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) {keys} 항목을 가진 객체여야 합니다</source>
+        <translation>policy parameter '{path}' must be {keys}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'에는 {keys}만 쓸 수 있습니다</source>
+        <translation>policy parameter '{path}' may only name {keys}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) stress.weights의 {tables} 중 하나를 가리켜야 합니다</source>
+        <translation>policy parameter '{path}' must name one of stress.weights: {tables}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': 마지막 규칙의 scope는 {{}}(그 밖의 모든 대출)여야 합니다</source>
+        <translation>policy parameter '{path}': the last rule's scope must be {{}} (every other loan)</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) [상한, 값] 구간의 비어 있지 않은 목록이어야 합니다</source>
+        <translation>policy parameter '{path}' must be a non-empty list of [upto, value]</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'은(는) [상한, 값]이어야 합니다</source>
+        <translation>policy parameter '{path}' must be [upto, value]</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': 구간은 상한이 커지는 순서여야 합니다</source>
+        <translation>policy parameter '{path}': bands must be in increasing order</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': 상한 없는 구간은 마지막 구간뿐이어야 합니다</source>
+        <translation>policy parameter '{path}': only the last band may be open-ended</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': 마지막 구간은 상한이 없어야 합니다 (upto null)</source>
+        <translation>policy parameter '{path}': the last band must be open-ended (upto null)</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': {value}을(를) 값으로 읽을 수 없습니다</source>
+        <translation>policy parameter '{path}': cannot read {value}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}': {value}을(를) 값으로 읽을 수 없습니다 ([[상한, 값], …] 형식의 목록이어야 합니다)</source>
+        <translation>policy parameter '{path}': cannot read {value} (a list like [[upto, value], …] is expected)</translation>
     </message>
 </context>
 <context>

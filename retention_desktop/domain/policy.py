@@ -60,7 +60,17 @@ from retention_desktop.domain.errors import InputError
 
 
 class PolicyError(InputError):
-    """A policy document is malformed; the message names the parameter."""
+    """A policy document is malformed; the message names the parameter (``path``, a dotted path of the document).
+
+    Each message is a Korean template with named values (``domain.errors``); its English text is in the
+    catalogue (``resources/translations/retention_en.ts``), so the head-office screen and the command line say
+    it in the officer's language."""
+
+
+NOT_IN_FORCE = "{date}에 시행 중인 정책이 없습니다"
+NOT_A_LIST_OF = "정책 변수 '{path}'은(는) {choices} 중에서 고른 비어 있지 않은 목록이어야 합니다"
+CANNOT_READ = "정책 변수 '{path}': {value}을(를) 값으로 읽을 수 없습니다"
+CANNOT_READ_LIST = "정책 변수 '{path}': {value}을(를) 값으로 읽을 수 없습니다 ([[상한, 값], …] 형식의 목록이어야 합니다)"
 
 
 # The values a scope may name (the engine's codes; docs/regulation.md explains each).
@@ -160,7 +170,7 @@ class Policy:
         """The typed policy, or ``PolicyError`` naming the first parameter that is missing, malformed, out
         of range, or not read by the engine."""
         if not isinstance(params, Mapping):
-            raise PolicyError("policy parameters must be an object")
+            raise PolicyError("정책 변수는 객체여야 합니다")
         p = _Reader(params)
         tables = {name: p.weights(f"stress.weights.{name}") for name in p.mapping("stress.weights")}
         price_caps = p.optional_mapping("ltv.price_caps")
@@ -198,8 +208,9 @@ class Policy:
             renegotiation=RenegotiationRules.read(p),
         )
         if policy.late_payment_cap_pct > policy.legal_max_rate_pct:
-            raise PolicyError(f"policy parameter 'late_payment.cap_pct' ({policy.late_payment_cap_pct}) must not "
-                              f"exceed 'legal_max_rate_pct' ({policy.legal_max_rate_pct})")
+            raise PolicyError("정책 변수 '{path}'({value})은(는) '{limit_path}'({limit})보다 클 수 없습니다",
+                              path="late_payment.cap_pct", value=policy.late_payment_cap_pct,
+                              limit_path="legal_max_rate_pct", limit=policy.legal_max_rate_pct)
         p.check_all_read()
         return policy
 
@@ -237,7 +248,7 @@ def policy_in_force(policies: Sequence[Policy], on: dt.date) -> Policy:
     """The policy version whose effective date is the latest on or before ``on``."""
     candidates = [p for p in policies if p.effective_from <= on]
     if not candidates:
-        raise PolicyError(f"no policy is in force on {on.isoformat()}")
+        raise PolicyError(NOT_IN_FORCE, date=on.isoformat())
     return max(candidates, key=lambda p: p.effective_from)
 
 
@@ -264,7 +275,7 @@ class _Reader:
         node: Any = self._params
         for part in path.split("."):
             if not isinstance(node, Mapping) or part not in node:
-                raise PolicyError(f"policy parameter '{path}' is missing")
+                raise PolicyError("정책 변수 '{path}'이(가) 없습니다", path=path)
             node = node[part]
         if not isinstance(node, Mapping) or not node or node is None:
             self._read.add(path)
@@ -273,13 +284,13 @@ class _Reader:
     def check_all_read(self) -> None:
         unread = [path for path in leaf_paths(self._params) if path not in self._read]
         if unread:
-            raise PolicyError(f"policy parameter '{unread[0]}' is not a parameter the engine reads "
-                              f"(unknown: {', '.join(unread)})")
+            raise PolicyError("정책 변수 '{path}'은(는) 엔진이 읽는 변수가 아닙니다 (알 수 없는 변수: {unknown})",
+                              path=unread[0], unknown=", ".join(unread))
 
     def mapping(self, path: str) -> Mapping[str, Any]:
         node = self.raw(path)
         if not isinstance(node, Mapping) or not node:
-            raise PolicyError(f"policy parameter '{path}' must be a non-empty object")
+            raise PolicyError("정책 변수 '{path}'은(는) 비어 있지 않은 객체여야 합니다", path=path)
         return node
 
     def optional_mapping(self, path: str) -> Mapping[str, Any] | None:
@@ -287,63 +298,69 @@ class _Reader:
         if node is None:
             return None
         if not isinstance(node, Mapping) or not node:
-            raise PolicyError(f"policy parameter '{path}' must be an object or null (not in force)")
+            raise PolicyError("정책 변수 '{path}'은(는) 객체이거나 null(미시행)이어야 합니다", path=path)
         return node
 
     def decimal(self, path: str, value: Any = None) -> Decimal:
         value = self.raw(path) if value is None else value
         if isinstance(value, (float, bool)) or not isinstance(value, (str, int, Decimal)):
-            raise PolicyError(f"policy parameter '{path}' must be a string or integer, not {type(value).__name__}")
+            raise PolicyError("정책 변수 '{path}'은(는) 문자열이나 정수여야 합니다 (입력 형식 {type})", path=path,
+                              type=type(value).__name__)
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            raise PolicyError(f"policy parameter '{path}' is not a number: {value!r}") from None
+            raise PolicyError("정책 변수 '{path}'이(가) 숫자가 아닙니다: {value}", path=path, value=repr(value)) from None
         if not number.is_finite():
-            raise PolicyError(f"policy parameter '{path}' is not a finite number: {value!r}")
+            raise PolicyError("정책 변수 '{path}'이(가) 유한한 숫자가 아닙니다: {value}", path=path, value=repr(value))
         return number
 
     def pct(self, path: str, upper: Decimal = Decimal(100), value: Any = None) -> Decimal:
         number = self.decimal(path, value)
         if not Decimal(0) <= number <= upper:
-            raise PolicyError(f"policy parameter '{path}' must be between 0 and {upper} percent, got {number}")
+            raise PolicyError("정책 변수 '{path}'은(는) 0~{upper}퍼센트 사이여야 합니다 (입력 {value})", path=path,
+                              upper=upper, value=number)
         return number
 
     def fraction(self, path: str, value: Any = None) -> Decimal:
         number = self.decimal(path, value)
         if not Decimal(0) <= number <= Decimal(1):
-            raise PolicyError(f"policy parameter '{path}' must be a fraction between 0 and 1, got {number}")
+            raise PolicyError("정책 변수 '{path}'은(는) 0~1 사이의 비율이어야 합니다 (입력 {value})", path=path, value=number)
         return number
 
     def won(self, path: str, value: Any = None) -> int:
         value = self.raw(path) if value is None else value
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise PolicyError(f"policy parameter '{path}' must be a whole, non-negative number of won")
+            raise PolicyError("정책 변수 '{path}'은(는) 0 이상의 정수 금액(원)이어야 합니다", path=path)
         return value
 
     def positive_int(self, path: str) -> int:
         value = self.raw(path)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise PolicyError(f"policy parameter '{path}' must be a positive whole number")
+            raise PolicyError("정책 변수 '{path}'은(는) 양의 정수여야 합니다", path=path)
         return value
 
     def boolean(self, path: str) -> bool:
         value = self.raw(path)
         if not isinstance(value, bool):
-            raise PolicyError(f"policy parameter '{path}' must be true or false")
+            raise PolicyError("정책 변수 '{path}'은(는) true 또는 false여야 합니다", path=path)
         return value
 
     def areas(self, path: str) -> frozenset[str]:
         value = self.raw(path)
         if not isinstance(value, list) or not value or any(a not in LTV_AREAS for a in value):
-            raise PolicyError(f"policy parameter '{path}' must be a non-empty list of {', '.join(LTV_AREAS)}")
+            raise PolicyError(NOT_A_LIST_OF, path=path, choices=", ".join(LTV_AREAS))
         return frozenset(value)
 
     def amortisation_years(self, path: str) -> dict[str, int]:
         kinds = self.mapping(path)
         unknown = [k for k in kinds if k not in AMORTISED_KINDS]
         if unknown or "overdraft" not in kinds:
-            raise PolicyError(f"policy parameter '{path}' must give years for overdraft and only for "
-                              f"{', '.join(AMORTISED_KINDS)} (not {', '.join(unknown) or 'without overdraft'})")
+            if unknown:
+                raise PolicyError("정책 변수 '{path}'은(는) overdraft를 포함해 {kinds}의 연수만 정해야 합니다 "
+                                  "(허용되지 않는 항목: {unknown})", path=path, kinds=", ".join(AMORTISED_KINDS),
+                                  unknown=", ".join(unknown))
+            raise PolicyError("정책 변수 '{path}'은(는) overdraft를 포함해 {kinds}의 연수만 정해야 합니다 "
+                              "(overdraft 없음)", path=path, kinds=", ".join(AMORTISED_KINDS))
         return {k: self.positive_int(f"{path}.{k}") for k in kinds}
 
     def weights(self, path: str) -> StressWeights:
@@ -353,55 +370,56 @@ class _Reader:
     def stress_rules(self, path: str, tables: Mapping[str, StressWeights]) -> tuple[StressRule, ...]:
         rows = self.raw(path)
         if not isinstance(rows, list) or not rows:
-            raise PolicyError(f"policy parameter '{path}' must be a non-empty list of rules")
+            raise PolicyError("정책 변수 '{path}'은(는) 비어 있지 않은 규칙 목록이어야 합니다", path=path)
         rules = []
         for i, row in enumerate(rows):
             where = f"{path}[{i}]"
             if not isinstance(row, Mapping) or set(row) != {"scope", "rate_pct", "weights"}:
-                raise PolicyError(f"policy parameter '{where}' must be {{\"scope\", \"rate_pct\", \"weights\"}}")
+                raise PolicyError("정책 변수 '{path}'은(는) {keys} 항목을 가진 객체여야 합니다", path=where,
+                                  keys='{"scope", "rate_pct", "weights"}')
             scope = row["scope"]
             if not isinstance(scope, Mapping) or not set(scope) <= set(SCOPE_VALUES):
-                raise PolicyError(f"policy parameter '{where}.scope' may only name {', '.join(SCOPE_VALUES)}")
+                raise PolicyError("정책 변수 '{path}'에는 {keys}만 쓸 수 있습니다", path=f"{where}.scope",
+                                  keys=", ".join(SCOPE_VALUES))
             sets = {}
             for key, allowed in SCOPE_VALUES.items():
                 values = scope.get(key)
                 if values is not None and (not isinstance(values, list) or not values
                                            or any(v not in allowed for v in values)):
-                    raise PolicyError(f"policy parameter '{where}.scope.{key}' must be a non-empty list of "
-                                      f"{', '.join(allowed)}")
+                    raise PolicyError(NOT_A_LIST_OF, path=f"{where}.scope.{key}", choices=", ".join(allowed))
                 sets[key] = frozenset(values) if values is not None else None
             if row["weights"] not in tables:
-                raise PolicyError(f"policy parameter '{where}.weights' must name one of "
-                                  f"stress.weights: {', '.join(tables)}")
+                raise PolicyError("정책 변수 '{path}'은(는) stress.weights의 {tables} 중 하나를 가리켜야 합니다",
+                                  path=f"{where}.weights", tables=", ".join(tables))
             rate = self.pct(f"{where}.rate_pct", value=row["rate_pct"])
             rules.append(StressRule(sets["kind"], sets["region"], sets["sector"], sets["rate_type"], rate,
                                     tables[row["weights"]]))
         if any(v is not None for v in (rules[-1].kinds, rules[-1].regions, rules[-1].sectors, rules[-1].rate_types)):
-            raise PolicyError(f"policy parameter '{path}': the last rule's scope must be {{}} (every other loan)")
+            raise PolicyError("정책 변수 '{path}': 마지막 규칙의 scope는 {{}}(그 밖의 모든 대출)여야 합니다", path=path)
         return tuple(rules)
 
     def bands(self, path: str, fraction: bool = False) -> tuple[Band, ...]:
         rows = self.raw(path)
         if not isinstance(rows, list) or not rows:
-            raise PolicyError(f"policy parameter '{path}' must be a non-empty list of [upto, value]")
+            raise PolicyError("정책 변수 '{path}'은(는) [상한, 값] 구간의 비어 있지 않은 목록이어야 합니다", path=path)
         bands = []
         previous = -1
         for i, row in enumerate(rows):
             where = f"{path}[{i}]"
             if not isinstance(row, list) or len(row) != 2:
-                raise PolicyError(f"policy parameter '{where}' must be [upto, value]")
+                raise PolicyError("정책 변수 '{path}'은(는) [상한, 값]이어야 합니다", path=where)
             upto, value = row
             if upto is not None:
                 upto = self.won(where, upto)
                 if upto <= previous:
-                    raise PolicyError(f"policy parameter '{where}': bands must be in increasing order")
+                    raise PolicyError("정책 변수 '{path}': 구간은 상한이 커지는 순서여야 합니다", path=where)
                 previous = upto
             elif i != len(rows) - 1:
-                raise PolicyError(f"policy parameter '{where}': only the last band may be open-ended")
+                raise PolicyError("정책 변수 '{path}': 상한 없는 구간은 마지막 구간뿐이어야 합니다", path=where)
             number = self.fraction(where, value) if fraction else self.decimal(where, value)
             bands.append(Band(upto, number))
         if bands[-1].upto is not None:
-            raise PolicyError(f"policy parameter '{path}': the last band must be open-ended (upto null)")
+            raise PolicyError("정책 변수 '{path}': 마지막 구간은 상한이 없어야 합니다 (upto null)", path=path)
         return tuple(bands)
 
 
@@ -439,13 +457,13 @@ def with_changes(params: Mapping[str, Any], changes: Mapping[str, str]) -> dict[
         try:
             if isinstance(old, (list, Mapping, bool)) or old is None:
                 value = exact_json.loads(text)
-                if isinstance(old, list) and not isinstance(value, list):
-                    raise ValueError("a list like [[upto, value], …] is expected")
             elif isinstance(old, int):
                 value = int(text.replace(",", ""))
             else:
                 value = text
         except ValueError as exc:
-            raise PolicyError(f"policy parameter '{path}': cannot read {text!r} ({exc})") from None
+            raise PolicyError(CANNOT_READ, path=path, value=repr(text)) from exc  # the reason: in the log
+        if isinstance(old, list) and not isinstance(value, list):
+            raise PolicyError(CANNOT_READ_LIST, path=path, value=repr(text))
         node[leaf] = value
     return result

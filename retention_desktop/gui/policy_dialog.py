@@ -5,7 +5,6 @@ stored. Changed values are highlighted; a refused save keeps the edits."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -13,8 +12,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.labels import POLICY_PARAMETER
-from retention_desktop.domain.policy import PolicyError, parameter_texts, with_changes
+from retention_desktop.domain.policy import (CANNOT_READ, CANNOT_READ_LIST, PolicyError, parameter_texts,
+                                             with_changes)
 from retention_desktop.domain.policy_view import label_of, leaves, readable
+from retention_desktop.domain.sentences import Sentence
 from retention_desktop.gui import errors
 from retention_desktop.gui.band_dialog import BandDialog, is_band_list
 from retention_desktop.gui.forms.ui_policy_dialog import Ui_PolicyDialog
@@ -29,12 +30,12 @@ CHANGED = QBrush(QColor("#fff4e5"))
 
 
 def policy_error_text(exc: PolicyError | str) -> str:
-    """A refused value in the form's words: the item's label instead of the document's key."""
-    message = str(exc)
-    match = re.match(r"policy parameter '([^']+)': cannot read ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", message)
-    if match:
-        path, text = match.groups()
-        return tr("{label}: {text}을(를) 값으로 읽을 수 없습니다").format(label=tr(label_of(path)), text=text)
+    """A refused value in the form's words and the screen's language: the item's label instead of the
+    document's key (``exc``: the ``PolicyError`` of ``with_changes``, or the refusal's text already said)."""
+    if isinstance(exc, PolicyError) and exc.text in (CANNOT_READ, CANNOT_READ_LIST):
+        return tr("{label}: {text}을(를) 값으로 읽을 수 없습니다").format(label=tr(label_of(exc.params["path"])),
+                                                                  text=exc.params["value"])
+    message = exc.message(tr) if isinstance(exc, PolicyError) else str(exc)
     for path in sorted((p for p in POLICY_PARAMETER if p in message), key=len, reverse=True):
         message = message.replace(path, tr(label_of(path)))
     return message
@@ -138,4 +139,13 @@ class PolicyDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self.ui.buttonBox.setEnabled(True)
         self.ui.errorLabel.setText(tr("등록하지 않았습니다") + ": " + policy_error_text(
-            "\n".join(localize(e) for e in exc.errors) if isinstance(exc, ImportRejected) else errors.report(exc, self)))
+            "\n".join(localize(_problem(e)) for e in exc.errors) if isinstance(exc, ImportRejected)
+            else errors.report(exc, self)))
+
+
+def _problem(error: str) -> str:
+    """A refusal of the form without its place ("policy form", the source stored with a version): the form is
+    where the officer is."""
+    if isinstance(error, Sentence) and error.template == "{place}: {problem}":
+        return error.values["problem"]
+    return error

@@ -74,8 +74,13 @@ class RowProblem(ValueError):
 
 def _at(place: str, problem: Exception | str) -> str:
     """``file:line: problem`` as a sentence (the place is never translated)."""
-    return say("{place}: {problem}", place=place,
-               problem=problem.sentence if isinstance(problem, RowProblem) else str(problem))
+    if isinstance(problem, RowProblem):
+        said = problem.sentence
+    elif isinstance(problem, InputError):  # a PolicyError: its template and values, said in the reader's language
+        said = _said(problem)
+    else:
+        said = str(problem)
+    return say("{place}: {problem}", place=place, problem=said)
 
 
 @dataclass(frozen=True)

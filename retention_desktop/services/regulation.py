@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import PolicyVersion
-from retention_desktop.domain.policy import Policy, PolicyError, policy_in_force
+from retention_desktop.domain.policy import NOT_IN_FORCE, Policy, PolicyError, policy_in_force
 
 
 def load_policies(db: Database) -> list[Policy]:
@@ -34,7 +34,7 @@ def policy_in(session: Session, on: dt.date) -> Policy:
                           .where(PolicyVersion.effective_from <= on)
                           .order_by(PolicyVersion.effective_from.desc()).limit(1)).first()
     if row is None:
-        raise PolicyError(f"no policy is in force on {on.isoformat()}")
+        raise PolicyError(NOT_IN_FORCE, date=on.isoformat())
     return policy_in_force([Policy.from_parameters(row.version, row.effective_from, row.parameters)], on)
 
 

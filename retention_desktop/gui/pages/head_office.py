@@ -70,7 +70,7 @@ POLICY_COLUMNS = [
     Column("버전", lambda p: p.version),
     Column("시행일", lambda p: f"{p.effective_from:%Y.%m.%d}", lambda p: p.effective_from),
     Column("상태", lambda p: "시행 중" if p.in_force else ("시행 예정" if p.upcoming else "종료")),
-    Column("등록", lambda p: p.created_by),
+    Column("등록자", lambda p: p.created_by),
     Column("설명", lambda p: p.note, as_written=True),  # head office's own words
 ]
 PARAMETER_COLUMNS = [  # rows are policy_view.ParameterRow: the value in words, and where it comes from
