@@ -20,12 +20,18 @@ from tests.support import TEST_AS_OF
 WAIT = 20_000
 
 
-@pytest.fixture(autouse=True)
-def no_dialog_left():
-    yield
+def _close_error_dialog() -> None:
     dialog = errors.current_dialog()
     if dialog is not None:
         dialog.done(0)
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left():
+    """No error dialog from an earlier test (another module's, too) open when a test starts, none left after."""
+    _close_error_dialog()
+    yield
+    _close_error_dialog()
     errors.uninstall_exception_hooks()
 
 

@@ -11,8 +11,10 @@ WAN that drops connections; thousands of them share one primary behind PgBouncer
 * **statement_timeout** 30 s, **idle_in_transaction_session_timeout** 15 s and **lock_timeout** 10 s for
   the session (``SET`` at connect) and, because a ``SET`` does not survive PgBouncer's transaction pooling,
   the same values on every officer's login role (``enrolment.ROLE_SETTINGS``, ``db provision``);
-* **reads retried once** after a dropped connection (``Database.read``): writes never are (a dropped
-  COMMIT may have happened), they fail with a message and the officer decides.
+* **reads retried** after a dropped connection (``Database.read``): at once on a fresh connection, then, while
+  the server is still restarting or refusing, after ``READ_RETRY_DELAYS`` (3 s in all: a 0.4 s restart under
+  100 officers failed six reads retried only once); writes never are (a dropped COMMIT may have happened),
+  they fail with a message and the officer decides.
 
 The batch and the DBA's commands (score-portfolio, train-models, db upgrade) connect with ``ADMIN``: the
 same connect timeout and keepalives, no statement timeout (a migration or a scoring run is long).
@@ -21,6 +23,13 @@ same connect timeout and keepalives, no statement timeout (a migration or a scor
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+#: Seconds to wait before each retry of a read whose connection dropped: the first at once (a connection the
+#: server or PgBouncer closed), the next while a restarting server comes back (PostgreSQL's fast restart takes
+#: 0.2–0.5 s, a failover longer: then the officer is told in words). Their sum (3 s) stays under the connect
+#: timeout, so no read freezes longer than a connection attempt could.
+READ_RETRY_DELAYS = (0.0, 0.5, 1.0, 1.5)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from retention_desktop.data import credentials
 from retention_desktop.domain import exact_json
-from retention_desktop.data.connection_policy import ADMIN, WORKSTATION, ConnectionPolicy
+from retention_desktop.data.connection_policy import ADMIN, READ_RETRY_DELAYS, WORKSTATION, ConnectionPolicy
 from retention_desktop.data.embedded import EmbeddedServer
 from retention_desktop.data.models import API_SCHEMA, SCHEMA
 from retention_desktop.data.settings import CentralServer, load_settings
@@ -112,11 +112,14 @@ class Database:
                 yield session
 
     def read(self, work: Callable[[Session], T]) -> T:
-        """``work(session)`` in one short transaction, retried once on a fresh connection if the connection
-        dropped (a server restart, PgBouncer or a firewall closing it). Only for reads: a write whose
-        connection dropped may have committed, so it is never repeated behind the officer's back. If the
-        retry fails too, the error says the database cannot be reached (``failures.unreachable``)."""
-        from retention_desktop.data.failures import dropped
+        """``work(session)`` in one short transaction, retried on a fresh connection if the connection dropped
+        (a server restart, PgBouncer or a firewall closing it): at once, then while the server is still
+        restarting or refusing, after ``connection_policy.READ_RETRY_DELAYS`` (3 s in all). Only for reads: a
+        write whose connection dropped may have committed, so it is never repeated behind the officer's back.
+        If the last retry fails too, the error says the database cannot be reached (``failures.unreachable``)."""
+        import time
+
+        from retention_desktop.data.failures import dropped, kind_of
 
         try:
             with self.session() as session:
@@ -124,10 +127,19 @@ class Database:
         except Exception as exc:
             if not dropped(exc):
                 raise
-            log.info("connection dropped during a read (%s); retrying once", type(exc).__name__)
+            log.info("connection dropped during a read (%s); retrying", type(exc).__name__)
+        for attempt, delay in enumerate(READ_RETRY_DELAYS, start=1):
+            time.sleep(delay)
             self.engine.dispose()  # every pooled connection went with the server
-        with self.session() as session:
-            return work(session)
+            try:
+                with self.session() as session:
+                    return work(session)
+            except Exception as exc:
+                restarting = dropped(exc) or kind_of(exc) == "refused"
+                if not restarting or attempt == len(READ_RETRY_DELAYS):
+                    raise
+                log.info("read retry %d: the server is not back yet (%s)", attempt, kind_of(exc))
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def as_role(self, db_role: str, password: str | None = None) -> Database:
         """The same database reached as an officer's own login role (which sees only the ``api`` schema)."""
