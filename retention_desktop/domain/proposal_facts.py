@@ -43,29 +43,53 @@ def facts(proposal_no: str, loan_no: str, action: str, annual_rate_pct: Decimal,
             "quote_sha256": quote_sha256}
 
 
+_MAX_TEXT = 80  # the longest fact is a sha256 (64 hex digits); anything longer is not a fact of ours
+_MAX_MAGNITUDE = 18  # won and months fit a bigint (18 digits); a rate has four decimals
+
+
+def _number(value: Any) -> Decimal | None:
+    """A finite number of at most 18 digits either side of the point, or None. Checked before any arithmetic:
+    a file's facts are hostile input ("1E+1000000" made int() run for minutes; Infinity raised OverflowError)."""
+    if isinstance(value, bool):
+        return None
+    text = str(value)
+    if len(text) > _MAX_TEXT:
+        return None
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or number and abs(number.adjusted()) > _MAX_MAGNITUDE:
+        return None
+    return number
+
+
 def _value(key: str, value: Any) -> Any:
     """A comparable value: Decimal for rates, int for won and months, text otherwise (None when unreadable)."""
     if value is None:
         return None
-    try:
-        if key in _RATES:
-            return Decimal(str(value))
-        if key in _INTEGERS:
-            number = Decimal(str(value))
-            return int(number) if number == number.to_integral_value() else None
-    except (InvalidOperation, ValueError):
-        return None
-    return str(value)
+    if key in _RATES:
+        return _number(value)
+    if key in _INTEGERS:
+        number = _number(value)
+        return int(number) if number is not None and number == number.to_integral_value() else None
+    text = str(value)
+    return text if len(text) <= _MAX_TEXT else None
+
+
+def _shown(value: Any) -> str:
+    text = "—" if value is None else str(value)
+    return text if len(text) <= 24 else text[:20] + "…"
 
 
 def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
     """The fields on which ``first`` and ``second`` differ (a missing or unreadable field differs), as
-    "제안 금리 (3.9 · 4.1)": the field's name, then both values."""
+    "제안 금리 (3.9 · 4.1)": the field's name, then both values (a long one cut short)."""
     out = []
     for key, label in FIELDS.items():
         a, b = _value(key, first.get(key)), _value(key, second.get(key))
         if a is None or b is None or a != b:
-            out.append(f"{label} ({first.get(key, '—')} · {second.get(key, '—')})")
+            out.append(f"{label} ({_shown(first.get(key))} · {_shown(second.get(key))})")
     return out
 
 
