@@ -196,6 +196,8 @@ def test_an_unreadable_quote_file_is_exit_2(tmp_path):
     ["trust-root", "add", "/dev/zero"], ["quote", "/dev/zero"], ["import", "products", "/dev/zero"],
     ["import", "policy", "/dev/zero"], ["verify-proposal", "{folder}"], ["audit", "verify", "--anchors", "{bad}"],
     ["verify-proposal", "{huge}"], ["verify-proposal", "{fifo}"], ["quote", "{fifo}"], ["trust-root", "add", "{fifo}"],
+    ["proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", "{folder}/missing/x.pdf"],
+    ["proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", "{folder}"],
 ])
 def test_input_files_are_bounded_and_regular_before_anything_is_read(central_down, capsys, tmp_path, command):
     """Finding 8 of the outside test: /dev/zero as an input file grew the process to 21 GB. Every input file is

@@ -206,9 +206,11 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from sqlalchemy import select
 
     from retention_desktop.data.models import Customer, Loan
+    from retention_desktop.services.input_files import check_output_path
     from retention_desktop.services.officer_session import log_in
     from retention_desktop.services.proposal_service import create_proposal
 
+    check_output_path(out)  # before anything is archived: a file that cannot be written is bad input (exit 2)
     # reportlab, matplotlib and pyHanko load (and the font is parsed) while the server starts and the offer is
     # priced: the command waits on the database and numpy meanwhile
     threading.Thread(target=_load_proposal_modules, name="proposal-modules", daemon=True).start()
@@ -233,7 +235,12 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
             made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
         finally:
             officer.database.close()
-        out.write_bytes(made.pdf)
+        try:
+            out.write_bytes(made.pdf)
+        except OSError as exc:  # the folder went away or filled up meanwhile: the proposal is archived, say where
+            raise AdminError("제안서 {proposal_no}는 보관되었지만 파일에 쓰지 못했습니다 ({reason}). 다른 곳을 --out으로 "
+                             "주어 'retention-admin verify-proposal {proposal_no}'로 확인하거나 화면에서 다시 여세요.",
+                             proposal_no=made.proposal_no, reason=exc.strerror or str(exc)) from None
         return {"proposal_no": made.proposal_no, "pdf_sha256": made.pdf_sha256, "file": str(out),
                 "action": made.action, "annual_rate_pct": str(made.annual_rate_pct)}
     finally:

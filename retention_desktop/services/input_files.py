@@ -52,3 +52,16 @@ def read_limited(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise InputError("파일이 너무 큽니다 (최대 {limit:,}바이트).", where=Where(name), limit=limit)
     return data
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse (``InputError``, exit 2) an output file that cannot be written: its folder missing, not a folder or
+    not writable, or the path itself a folder. Checked before the work whose result it keeps (a proposal is
+    archived before its file is written)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError("폴더가 아니라 파일 이름을 주세요.", where=Where(str(path)))
+    if not folder.is_dir():
+        raise InputError("결과를 쓸 폴더가 없습니다: {folder}", where=Where(str(path)), folder=str(folder))
+    if not os.access(folder, os.W_OK):
+        raise InputError("결과를 쓸 폴더에 쓸 권한이 없습니다: {folder}", where=Where(str(path)), folder=str(folder))
