@@ -162,8 +162,8 @@ BEGIN
         scope, ordering, condition, scope, identifying, ordering, page_size, skip)
     INTO ids, scoped;
     outside := cardinality(array_positions(scoped, false));
-    allowed := data.search_outside_limit(today);
     IF outside > 0 THEN
+        allowed := data.search_outside_limit(today);
         -- the officer's count of the day, locked (a concurrent search waits; under REPEATABLE READ it fails
         -- with 40001 rather than count twice)
         INSERT INTO data.search_daily AS d (db_role, day, outside_hits, withheld) VALUES (session_user, today, 0, 0)
@@ -182,10 +182,7 @@ BEGIN
         used := used + outside;
         UPDATE data.search_daily d SET outside_hits = used, withheld = d.withheld + held
         WHERE d.db_role = session_user AND d.day = today;
-    ELSE
-        SELECT coalesce(max(d.outside_hits), 0) INTO used FROM data.search_daily d
-        WHERE d.db_role = session_user AND d.day = today;
-    END IF;
+    END IF;  -- the day's count and limit are told by api.search_summary, after the commit
     ticket := data.audit('customer.search', NULL, jsonb_build_object(
         'query_kind', query_kind, 'query_hmac', data.search_query_hmac(query_kind, q, birth),
         'results', cardinality(ids), 'outside_branch', outside, 'withheld', held, 'offset', skip,
