@@ -121,25 +121,21 @@ class Database:
 
         from retention_desktop.data.failures import dropped, kind_of
 
-        try:
-            with self.session() as session:
-                return work(session)
-        except Exception as exc:
-            if not dropped(exc):
-                raise
-            log.info("connection dropped during a read (%s); retrying", type(exc).__name__)
-        for attempt, delay in enumerate(READ_RETRY_DELAYS, start=1):
-            time.sleep(delay)
-            self.engine.dispose()  # every pooled connection went with the server
+        waits = (None, *READ_RETRY_DELAYS)  # the first try, then each retry after its delay
+        for attempt, delay in enumerate(waits):
+            if delay is not None:
+                time.sleep(delay)
+                self.engine.dispose()  # every pooled connection went with the server
             try:
                 with self.session() as session:
                     return work(session)
             except Exception as exc:
-                restarting = dropped(exc) or kind_of(exc) == "refused"
-                if not restarting or attempt == len(READ_RETRY_DELAYS):
+                # a refused connection is a server still coming back only once one has dropped under us
+                retry = dropped(exc) or (delay is not None and kind_of(exc) == "refused")
+                if not retry or attempt == len(waits) - 1:
                     raise
-                log.info("read retry %d: the server is not back yet (%s)", attempt, kind_of(exc))
-        raise AssertionError("unreachable")  # the loop returns or raises
+                log.info("read attempt %d failed (%s); retrying", attempt + 1, kind_of(exc) or type(exc).__name__)
+        raise AssertionError("unreachable")  # the last attempt returns or raises
 
     def as_role(self, db_role: str, password: str | None = None) -> Database:
         """The same database reached as an officer's own login role (which sees only the ``api`` schema)."""
