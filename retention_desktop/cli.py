@@ -425,6 +425,13 @@ def _audit(args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"{q.employee_no:<8}{q.officer_name or '':<8}{q.query_kind:<12}{q.query_hmac[:16]:<18}"
                       f"{q.searches:>6}{q.outside_branch:>10}{q.withheld:>8}  "
                       f"{q.first_at:%m-%d %H:%M}–{q.last_at:%m-%d %H:%M}")
+        probes = administration.audit_call(lambda: audit_trail.search_probes(db, args.month))
+        if probes:
+            print("\n타지점 식별 검색 (전체 이름·이름과 생년월일·번호로 다른 영업점 고객을 찾은 검색, 찾았든 못 찾았든)")
+            print(f"{'날짜':<12}{'직원':<8}{'이름':<8}{'검색':>6}{'못 찾음':>8}{'한도 초과':>8}")
+            for d in probes:
+                print(f"{d.day:%Y-%m-%d}  {d.employee_no:<8}{d.officer_name or '':<8}{d.probes:>6}{d.found_nobody:>8}"
+                      f"{d.past_budget:>8}")
         return 0
     finally:
         db.close()

@@ -175,6 +175,7 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
     assert {k: (float(a), float(b)) for k, (a, b) in bounds.items()} == {
         "index_rate_pct": (0.1, 20.0), "market_rate_pct": (1.0, 20.0), "list_spread_pct": (-5.0, 20.0),
         "pricing_component_pct": (0.0, 5.0), "risk_spread_pct": (0.0, 15.0), "discount_pct": (0.0, 2.0),
+        "dsr_surcharge_pct": (0.0, 5.0),
         "authority_pct": (0.0, 2.0), "index_move_pct": (0.0, 1.0), "secured_risk_factor": (0.2, 1.0),
         "approval_limit_won": (1.0, 1e10), "product_rate_pct": (0.5, 20.0), "product_amount_won": (1.0, 1e10),
         "record_year": (2000.0, 9999.0)}
@@ -188,7 +189,9 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
     untranslated = [r for r in reasons + ["가격 기준의 대출 종류별 항목에는 모든 대출 종류(신용·주택담보·전세·기타담보·마이너스통장)의 "
                                           "값이 있어야 합니다", "가격 기준의 대출 종류별 항목에는 알려진 대출 종류만 적을 수 있습니다",
                                           "숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다",
-                                          "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다"] if english(r) == r]
+                                          "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다",
+                                          "공시된 지수 금리 이력은 고치거나 끼워 넣을 수 없습니다 (가장 최근 공시일 이후의 금리를 "
+                                          "추가하거나 그날의 금리만 고칠 수 있습니다)"] if english(r) == r]
     assert untranslated == []
 
 
@@ -346,15 +349,18 @@ def test_a_products_rates_and_amounts_are_bounded_with_psql(admin_sql, change, w
                    json.dumps([{**PRODUCT, **fine}])) == (None, "")
 
 
-def certificate_pem(subject: str, issuer: str) -> str:
-    """A certificate named subject, signed by a key named issuer (a throwaway one), as PEM text."""
+def certificate_pem(subject: str, issuer: str, string_type: str = "UTF8String") -> str:
+    """A certificate named subject, signed by a key named issuer (a throwaway one), as PEM text; the names' common
+    name encoded as string_type (an ASN.1 string type: UTF8String, BMPString, UniversalString, …)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.name import _ASN1Type
     from cryptography.x509.oid import NameOID
 
     key = ec.generate_private_key(ec.SECP256R1())
-    name = lambda cn: x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])  # noqa: E731
+    name = lambda cn: x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn,  # noqa: E731
+                                                    _type=_ASN1Type[string_type])])
     now = dt.datetime.now(dt.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name(subject)).issuer_name(name(issuer))
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
@@ -375,3 +381,65 @@ def test_a_demo_trust_root_is_refused_by_the_database(admin_sql):
     good = certificate_pem("Example Bank Root CA", "Example Bank Root CA")
     code, _ = refusal(admin_sql, "SELECT api.add_trust_root(%s, %s, 'psql')", good, "CN=Example Bank Root CA")
     assert code is None
+
+
+@pytest.mark.parametrize("string_type", ["BMPString", "UniversalString", "PrintableString", "UTF8String"])
+def test_a_demo_root_whose_names_are_not_utf8_is_refused_by_the_database(admin_sql, string_type):
+    """Third outside test: the SQL check searched the certificate's bytes for "(DEMO)" in ASCII, so a DEMO root
+    whose names are BMPString (UTF-16: 00 28 00 44 …) was pinned with psql, though the Python verifier refused it.
+    Now the mark is searched in every encoding a name's string can have; the subject given says nothing of it."""
+    from retention_desktop.proposal import pki
+
+    pem = certificate_pem("Harmless Bank Root (DEMO)", "Harmless Bank Root (DEMO)", string_type)
+    assert "(DEMO)".encode("utf-16-be" if string_type == "BMPString" else "utf-32-be" if string_type ==
+                           "UniversalString" else "ascii") in __import__("ssl").PEM_cert_to_DER_cert(pem)
+    assert pki.is_demo_pem(pem.encode())  # the Python verifier's view, which the database must share
+    code, message = refusal(admin_sql, "SELECT api.add_trust_root(%s, %s, 'psql')", pem, "CN=Harmless Bank Root")
+    assert code == "23514" and "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다" in message, message
+    # the bank's own root in the same encoding is pinned
+    good = certificate_pem("Harmless Bank Root CA", "Harmless Bank Root CA", string_type)
+    assert refusal(admin_sql, "SELECT api.add_trust_root(%s, %s, 'psql')", good, "CN=Harmless Bank Root CA") == (None, "")
+
+
+def stored_history(db, index: str) -> list[tuple[dt.date, Decimal]]:
+    with db.session() as s:
+        return [tuple(r) for r in s.execute(text("SELECT rate_date, annual_rate_pct FROM data.index_rates "
+                                                 "WHERE index_name = :i ORDER BY rate_date"), {"i": index})]
+
+
+def index_rows(*rows: tuple[str, dt.date, Decimal]) -> str:
+    return json.dumps([{"index_name": i, "rate_date": d.isoformat(), "annual_rate_pct": str(r)} for i, d, r in rows])
+
+
+def test_published_index_history_cannot_be_rewritten_to_walk_the_rate_down(db, admin_sql):
+    """Third outside test: every row within 1.0 %p of its neighbours, head office rewrote the stored history a step
+    at a time (a past date replaced, a date slipped in between), each step lowering what the next may be, until the
+    latest rate — where the list-rate floor of every approval starts — was as low as it liked. Now the history is
+    append-only: a past date replaced or a date inserted before the latest is refused in words, each step here
+    within the neighbour bound (so the old check let it through), and nothing is stored."""
+    history = stored_history(db, "BANK_BOND_6M")
+    (first, _r), (before_last, rate_before_last), (last, rate_last) = history[0], history[-2], history[-1]
+    assert len(history) >= 3 and first < before_last < last
+    steps = [("BANK_BOND_6M", before_last, rate_before_last - Decimal("0.5")),  # a past rate lowered
+             ("BANK_BOND_6M", last - dt.timedelta(days=1), rate_last - Decimal("0.5")),  # a date slipped in before
+             ("BANK_BOND_6M", first, history[0][1] - Decimal("0.5"))]  # the first stored rate changed
+    for step in steps:
+        code, message = refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", index_rows(step))
+        assert code == "23514" and "공시된 지수 금리 이력" in message and "고치거나 끼워 넣을 수 없습니다" in message, message
+    assert stored_history(db, "BANK_BOND_6M") == history
+
+
+def test_index_history_still_grows_forwards_and_backwards_and_takes_a_repeated_file(db, admin_sql):
+    """What head office legitimately does still works: a new rate after the latest, the latest date's rate corrected,
+    a history filled in before the records start, and a file re-imported with the rates already stored."""
+    history = stored_history(db, "BANK_BOND_6M")
+    (first, first_rate), (last, last_rate) = history[0], history[-1]
+    today = bank_today()
+    for rows in ([("BANK_BOND_6M", d, r) for d, r in history],  # the stored history itself, again
+                 [("BANK_BOND_6M", last, last_rate - Decimal("0.05"))],  # the latest date's rate corrected
+                 [("BANK_BOND_6M", today, last_rate - Decimal("0.10"))],  # a new rate
+                 [("BANK_BOND_6M", first - dt.timedelta(days=31), first_rate + Decimal("0.10"))]):  # older history
+        assert refusal(admin_sql, "SELECT api.import_index_rates(%s::jsonb, 'psql')", index_rows(*rows)) == (None, "")
+    now = stored_history(db, "BANK_BOND_6M")
+    assert now[0] == (first - dt.timedelta(days=31), first_rate + Decimal("0.10"))
+    assert now[-1] == (today, last_rate - Decimal("0.10")) and now[1:-1][:len(history) - 1] == history[:-1]

@@ -117,7 +117,7 @@ def test_policy_import_checks_every_parameter(db, tmp_path, head_office):
                                 "parameters": params}), encoding="utf-8")
     assert import_policy(head_office, path) == "2027.07-h2"
     assert load_policies(db)[-1].stress_rules[-1].rate_pct == Decimal("1.75")
-    with pytest.raises(ImportRejected, match="already exists"):
+    with pytest.raises(ImportRejected, match="이미 있습니다"):
         import_policy(head_office, path)
     params["dsr"]["cap_pct_bank"] = "140"
     path.write_text(json.dumps({"version": "bad", "effective_from": "2028-01-01", "parameters": params}),

@@ -128,3 +128,40 @@ def test_revision_0007_corrects_an_existing_database_and_downgrades(empty_db):
     assert set(rows) == {"2025.07-phase3", "2025.10-1015", "2027.01-relief-end", "2027.07-h2"}
     assert all(rows[v] == original[v][0] for v in original)
     assert rows["2027.07-h2"] == added
+
+
+def test_revision_0014_upgrades_a_database_holding_searches_and_downgrades(db, login):
+    """An existing database at 0013 with a day's search counts: 0014 keeps them (no probe counted before it), seeds
+    the probe budget, validates the pricing rules' new constraints against the stored versions; the downgrade
+    gives 0013's search back, which still records and summarises a search."""
+    from retention_desktop.data import roles
+    from retention_desktop.services.customer_search import search
+
+    officer = login("E1007")
+    assert search(officer, "김").hits
+    migrations.downgrade(db.engine, "0013")
+    with db.engine.connect() as conn:
+        columns = conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = 'data' "
+                                    "AND table_name = 'search_daily'")).scalars().all()
+        summary = conn.execute(text("SELECT pg_get_function_result('api.search_summary(bigint)'::regprocedure)")).scalar()
+    assert "probes" not in columns and "probe" not in summary
+    from retention_desktop.data import api_calls
+
+    ticket = officer.database.read(lambda s: api_calls.scalar(s, "record_search", "name", "김", None, 50, 0))
+    found = officer.database.read(lambda s: api_calls.one(s, "search_summary", ticket))
+    assert found["results"] > 0 and "probe_limit" not in found  # 0013's search, working
+    with db.engine.begin() as conn:  # a day's counts at 0013 (an officer shown two customers of other branches)
+        conn.execute(text("INSERT INTO data.search_daily (db_role, day, outside_hits, withheld) "
+                          "VALUES (:r, data.bank_today(), 2, 1) ON CONFLICT (db_role, day) DO UPDATE "
+                          "SET outside_hits = 2, withheld = 1"), {"r": roles.login_role("E1007")})
+    migrations.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        day = conn.execute(text("SELECT outside_hits, withheld, probes FROM data.search_daily WHERE db_role = :r"),
+                           {"r": roles.login_role("E1007")}).one()
+        budget = conn.execute(text("SELECT data.search_probe_limit(data.bank_today())")).scalar()
+        validated = conn.execute(text("SELECT count(*) FROM pg_constraint WHERE convalidated AND conname IN "
+                                      "('ck_pricing_rules_within_bounds', 'ck_pricing_rules_effective_from_plausible')")
+                                 ).scalar()
+    assert tuple(day) == (2, 1, 0) and budget == 50 and validated == 2
+    result = search(officer, "김")
+    assert result.hits and result.shown_today == 2 and result.probes_today == 0

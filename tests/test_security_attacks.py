@@ -211,20 +211,24 @@ def test_a_manager_cannot_touch_loans_except_by_executing_an_approved_applicatio
 
 
 @pytest.mark.parametrize(("break_it", "message"), [
-    (lambda p: p.pop("stress"), "parameter 'stress.weights' is missing"),
-    (lambda p: p["dsr"].update(cap_pct_bank="abc"), "'dsr.cap_pct_bank' is not a number"),
-    (lambda p: p["dsr"].update(cap_pct_bank="140"), "'dsr.cap_pct_bank' must be between 0 and 100"),
+    (lambda p: p.pop("stress"), "정책 변수 'stress.weights'이(가) 없습니다"),
+    (lambda p: p["dsr"].update(cap_pct_bank="abc"), "정책 변수 'dsr.cap_pct_bank'이(가) 숫자가 아닙니다"),
+    (lambda p: p["dsr"].update(cap_pct_bank="140"), "정책 변수 'dsr.cap_pct_bank'은(는) 0~100퍼센트 사이여야 합니다 (입력 140)"),
     (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1], [50, 2], [None, 3]]),
-     "'ltv.price_caps.bands[1]': bands must be in increasing order"),
-    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1]]), "the last band must be open-ended"),
-    (lambda p: p.update(withdrawal_days=0), "'withdrawal_days' must be a positive whole number"),
-    (lambda p: p["stress"]["weights"]["phase3"].update(variable="1.5"), "fraction between 0 and 1"),
-    (lambda p: p["stress"]["rules"][0].update(weights="nope"), "'stress.rules[0].weights' must name one of"),
-    (lambda p: p["stress"]["rules"].pop(), "the last rule's scope must be {}"),
+     "정책 변수 'ltv.price_caps.bands[1]': 구간은 상한이 커지는 순서여야 합니다"),
+    (lambda p: p["ltv"]["price_caps"].update(bands=[[100, 1]]), "마지막 구간은 상한이 없어야 합니다 (upto null)"),
+    (lambda p: p.update(withdrawal_days=0), "정책 변수 'withdrawal_days'은(는) 양의 정수여야 합니다"),
+    (lambda p: p["stress"]["weights"]["phase3"].update(variable="1.5"), "0~1 사이의 비율이어야 합니다"),
+    (lambda p: p["stress"]["rules"][0].update(weights="nope"),
+     "정책 변수 'stress.rules[0].weights'은(는) stress.weights의 표 중 하나를 가리켜야 합니다"),
+    (lambda p: p["stress"]["rules"].pop(), "마지막 규칙의 scope는 {}(그 밖의 모든 대출)여야 합니다"),
+    (lambda p: p.update(unknown_parameter="1"), "정책 변수 'unknown_parameter'은(는) 엔진이 읽는 변수가 아닙니다"),
+    (lambda p: p["late_payment"].update(cap_pct="25"), "'late_payment.cap_pct'(25)은(는) 'legal_max_rate_pct'(20"),
 ])
 def test_a_malformed_policy_cannot_be_stored_by_anyone(login, db, psql, break_it, message):
     """A policy version the engine cannot read would break every quote: head office's function refuses it in
-    words, the table's CHECK refuses it even to a superuser; a good one is stored."""
+    words — Korean, as the engine's own check says it (domain/policy.py; the third outside test found psql answered in
+    English) —, the table's CHECK refuses it even to a superuser; a good one is stored."""
     import copy
     import json
 
@@ -749,7 +753,8 @@ def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, 
 @pytest.mark.parametrize("part", ["cost_pct", "liquidity_premium_pct", "secured_risk_factor"])
 def test_the_list_rate_floor_reads_no_missing_part_of_the_rules_as_zero(psql, db, part):
     """The second outside test: pricing rules without the loan's kind in a per-kind map (api.save_pricing_rules now
-    refuses them; here put in by the owner, as rules stored before that would be) gave a floor with that part read
+    refuses them, and since revision 0014 the table's CHECK too; here put in by the owner, as rules stored before
+    that would be) gave a floor with that part read
     as 0, so a manager could approve a rate below the true floor. Now there is no floor, and the approval is refused
     in words."""
     import json
@@ -772,8 +777,59 @@ def test_the_list_rate_floor_reads_no_missing_part_of_the_rules_as_zero(psql, db
     assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
     code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
     assert code == "42501" and "지점장 전결 한도" in message, message  # a floor, the 3.5 % below it
-    with db.session() as s:
+    with db.session() as s:  # rules stored before revision 0014's CHECK, which guards only rows written since
         s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("ALTER TABLE data.pricing_rules DROP CONSTRAINT ck_pricing_rules_within_bounds"))
         s.execute(text(f"UPDATE data.pricing_rules SET parameters = parameters #- '{{{part},credit}}'"))
+        s.execute(text("ALTER TABLE data.pricing_rules ADD CONSTRAINT ck_pricing_rules_within_bounds "
+                       "CHECK (data.pricing_rules_bound_problem(parameters) IS NULL) NOT VALID"))
     code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
     assert code == "42501" and "정상가를 확인할 수 없습니다" in message, message
+
+
+def test_the_list_rate_floor_carries_the_smallest_dsr_surcharge(psql, db):
+    """Third outside test: the floor left the DSR surcharge out, though the engine adds at least the smallest band
+    whatever the customer's DSR. Now the floor adds that smallest band (the DSR itself, from debts and incomes the
+    database cannot vouch for, stays the engine's: docs/security.md). Rules whose bands start at 0.25 %p raise the
+    lowest rate the manager's authority allows by 0.25 %p; a negative band, which would lower it, is refused."""
+    import json
+    import re
+    from decimal import Decimal
+
+    with db.session() as s:
+        loan_no = s.execute(text(
+            "SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).scalar()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+        rules = s.execute(text("SELECT parameters FROM data.pricing_rules WHERE effective_from <= :d "
+                               "ORDER BY effective_from DESC LIMIT 1"), {"d": today}).scalar()
+    assert min(Decimal(v) for _upto, v in rules["dsr_surcharge"]) == 0  # db/versions/0004: the floor as before
+    from tests.test_security_applications import fake_pdf
+
+    author, peer, manager, head_office = psql("E1007"), psql("E1008"), psql("E1006"), psql("E1005")
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
+                                      pdf=fake_pdf())
+    assert code is None, message
+    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
+    assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
+    with db.session() as s:
+        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
+                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
+    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+
+    def lowest() -> Decimal:
+        code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+        assert code == "42501" and "지점장 전결 한도" in message, message
+        return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+
+    before = lowest()
+    negative = {**rules, "dsr_surcharge": [[20, "-0.50"], [None, "0.50"]]}
+    code, message = sqlstate_of(head_office, "SELECT api.save_pricing_rules('2026.12-neg', %s, %s::jsonb, '', 'psql')",
+                                today, json.dumps(negative))
+    assert code == "23514" and "DSR 구간별 가산금리(dsr_surcharge)는 0%p 이상 5%p 이하여야 합니다" in message, message
+    raised = {**rules, "dsr_surcharge": [[20, "0.25"], [30, "0.40"], [None, "0.60"]]}
+    code, message = sqlstate_of(head_office, "SELECT api.save_pricing_rules('2026.12-dsr', %s, %s::jsonb, '', 'psql')",
+                                today, json.dumps(raised))
+    assert code is None, message
+    assert lowest() - before == Decimal("0.25")

@@ -76,6 +76,12 @@ def test_the_database_reads_a_policy_as_the_engine_does(db):
             assert words == [], f"{version}: a word in place of a value is judged differently at {words}"
 
 
+# the shape first, then (the shape known good) the loan kinds of each per-kind map and head office's bounds: what
+# api.save_pricing_rules refuses, and since revision 0014 the table's CHECK constraints too
+WHAT_THE_DATABASE_REFUSES = """
+    SELECT coalesce(data.pricing_rules_problem(CAST(:p AS jsonb)), data.pricing_rules_bound_problem(CAST(:p AS jsonb)))"""
+
+
 def test_the_database_reads_pricing_rules_as_the_engine_does(db):
     from retention_desktop.domain.pricing import PricingRules
 
@@ -83,8 +89,7 @@ def test_the_database_reads_pricing_rules_as_the_engine_does(db):
         good = s.execute(text("SELECT parameters FROM data.pricing_rules LIMIT 1")).scalar()
         for path in leaves(good):
             params = without(good, path)
-            refused = s.execute(text("SELECT data.pricing_rules_problem(CAST(:p AS jsonb))"),
-                                {"p": json.dumps(params)}).scalar()
+            refused = s.execute(text(WHAT_THE_DATABASE_REFUSES), {"p": json.dumps(params)}).scalar()
             try:
                 PricingRules.from_parameters("x", TEST_AS_OF, json.loads(json.dumps(params)))
                 engine_refuses = False
@@ -247,3 +252,58 @@ def test_no_error_repeats_typed_input_so_the_server_log_has_none(db, server_url)
     logged = (Path(server_url.query["host"]) / "log").read_text(encoding="utf-8", errors="replace")
     for typed in PLANTED.split():
         assert typed not in logged
+
+
+def test_pricing_rules_missing_a_loan_kind_are_refused_by_the_engine_as_by_the_database(db):
+    """Third outside test: the database required every loan kind in each per-kind map of the pricing rules, the
+    engine priced with whatever kinds a map had (a missing one a KeyError at quote time, a missing risk factor read as
+    1). Now the engine refuses them in words, from the one list of kinds (domain/kinds.py LOAN_KINDS), as the
+    database does; an unknown kind too. The stored rules are read by both."""
+    from retention_desktop.domain.kinds import LOAN_KINDS
+    from retention_desktop.domain.pricing import PER_KIND_MAPS, PricingRules
+
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.pricing_rules ORDER BY effective_from DESC LIMIT 1")).scalar()
+        PricingRules.from_parameters("x", TEST_AS_OF, good)
+        assert s.execute(text(WHAT_THE_DATABASE_REFUSES), {"p": json.dumps(good)}).scalar() is None
+        for part in PER_KIND_MAPS:
+            assert sorted(good[part]) == sorted(LOAN_KINDS)
+            for kind in LOAN_KINDS:
+                params = json.loads(json.dumps(good))
+                del params[part][kind]
+                with pytest.raises(PolicyError) as caught:
+                    PricingRules.from_parameters("x", TEST_AS_OF, params)
+                assert f"'{part}'" in str(caught.value) and kind in str(caught.value) and "모든 대출 종류" in str(caught.value)
+                assert s.execute(text(WHAT_THE_DATABASE_REFUSES), {"p": json.dumps(params)}).scalar(), (part, kind)
+            params = json.loads(json.dumps(good))
+            params[part]["card_loan"] = params[part]["credit"]
+            with pytest.raises(PolicyError, match="알려진 대출 종류"):
+                PricingRules.from_parameters("x", TEST_AS_OF, params)
+            assert s.execute(text(WHAT_THE_DATABASE_REFUSES), {"p": json.dumps(params)}).scalar(), part
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("parameters", lambda p: {**p, "authority_pct": {**p["authority_pct"], "manager": "3"}}),  # above 2 %p
+    ("parameters", lambda p: {**p, "cost_pct": {k: v for k, v in p["cost_pct"].items() if k != "jeonse"}}),
+    ("parameters", lambda p: {**p, "secured_risk_factor": {**p["secured_risk_factor"], "credit": "0"}}),
+    ("effective_from", "infinity"),
+    ("effective_from", "1900-01-01"),
+])
+def test_the_pricing_rules_table_refuses_what_head_offices_function_refuses(db, column, value):
+    """Third outside test: the table's CHECK read the rules' shape only, so a direct write (the owner's, a DBA's)
+    could store rules api.save_pricing_rules refuses — a missing loan kind, an authority of 3 %p, a credit loan's risk
+    factor of 0, an effective date of infinity. Revision 0014's constraints refuse them too; the stored rules pass."""
+    with db.session() as s:
+        good = s.execute(text("SELECT parameters FROM data.pricing_rules ORDER BY effective_from DESC LIMIT 1")).scalar()
+        valid = s.execute(text("SELECT bool_and(convalidated) FROM pg_constraint WHERE conname IN "
+                               "('ck_pricing_rules_within_bounds', 'ck_pricing_rules_effective_from_plausible')")).scalar()
+    assert valid  # every stored version passed, so the constraints were validated by the upgrade
+    params, day = (value(good), "2031-01-01") if column == "parameters" else (good, value)
+    with pytest.raises(Exception, match="ck_pricing_rules_within_bounds|ck_pricing_rules_effective_from_plausible"):
+        with db.session() as s:
+            s.execute(text("INSERT INTO data.pricing_rules (version, effective_from, parameters) "
+                           "VALUES ('2031.01-direct', CAST(:d AS date), CAST(:p AS jsonb))"),
+                      {"d": day, "p": json.dumps(params)})
+    with db.session() as s:  # the same rules, well formed, are stored by the same statement
+        s.execute(text("INSERT INTO data.pricing_rules (version, effective_from, parameters) "
+                       "VALUES ('2031.01-direct', '2031-01-01', CAST(:p AS jsonb))"), {"p": json.dumps(good)})

@@ -5,6 +5,7 @@ branches it showed; other branches' customers show the surname only, at most hea
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 
@@ -253,3 +254,104 @@ def test_the_months_review_lists_a_query_searched_again_and_again(login, db, wal
     assert [(r.employee_no, r.query_kind, r.searches, r.outside_branch) for r in repeated] == [("E1007", "name", 4, 4)]
     assert walk_ins[0][1] not in str(repeated)
     assert audit_trail.repeated_searches(db, dt.datetime.now(KST).date(), 5) == []
+
+
+def other_branch_customer(db, walk_in: tuple[str, str]) -> tuple[str, dt.date]:
+    with db.session() as s:
+        return tuple(s.execute(text("SELECT name, birth_date FROM data.customers WHERE customer_no = :n"),
+                               {"n": walk_in[0]}).one())
+
+
+def probes_of_the_day(db) -> int:
+    with db.session() as s:
+        return s.execute(text("SELECT coalesce(max(probes), 0) FROM data.search_daily WHERE db_role = :r AND day = :d"),
+                         {"r": OFFICER, "d": bank_today()}).scalar()
+
+
+def test_name_and_birth_date_guesses_that_find_nobody_count_against_a_daily_budget(login, db, walk_ins):
+    """Third outside test: only hits counted toward the daily limit, so an officer could guess another branch's
+    customer's birth date by name-and-birth-date searches, each wrong date finding nobody and costing nothing.
+    Now every search that could identify another branch's customer and found nobody in the officer's scope is a
+    probe, counted hit or miss; past head office's budget the right date finds the customer no more than a wrong
+    one does, and the answer says why in Korean."""
+    from retention_desktop.gui.pages.search import limit_notice
+    from retention_desktop.services.customer_search import search
+
+    with db.session() as s:  # the embedded superuser acts as head office
+        s.execute(text("SELECT api.set_search_probe_limit(data.bank_today(), 3)"))
+    name, born = other_branch_customer(db, walk_ins[0])
+    officer = login("E1007")
+    wrong_dates = [born + dt.timedelta(days=d) for d in (1, 2, 3)]
+    for n, wrong in enumerate(wrong_dates, start=1):
+        missed = search(officer, f"{name} {wrong:%Y%m%d}")
+        assert (missed.hits, missed.probes_today, missed.probe_limit) == ([], n, 3)
+    assert missed.probe_limit_reached
+    right = search(officer, f"{name} {born:%Y%m%d}")  # the right date, once the budget is spent: nobody shown
+    wrong = search(officer, f"{name} {born + dt.timedelta(days=4):%Y%m%d}")
+    assert right.hits == wrong.hits == [] and right.outside_branch == wrong.outside_branch == 0
+    assert right.probe_limit_reached and wrong.probe_limit_reached
+    assert "한도 하루 3회" in limit_notice(right) and "다른 영업점 고객은 표시하지 않습니다" in limit_notice(right)
+    assert probes_of_the_day(db) == 5
+    # the officer's own customers are still found, and such a search is no probe
+    assert search(officer, "김").hits and probes_of_the_day(db) == 5
+    with db.session() as s:
+        last = s.execute(text("SELECT details FROM data.audit_log WHERE action = 'customer.search' AND details ? 'probe' "
+                              "ORDER BY id DESC OFFSET 1 LIMIT 1")).scalar()
+        limit_set = s.execute(text("SELECT count(*) FROM data.audit_log WHERE action = 'head_office.search_probe_limit'")
+                              ).scalar()
+    assert last["probe"] and last["probe_blocked"] and last["withheld"] == 0 and limit_set == 1
+
+
+def test_within_the_budget_a_walk_in_is_found_and_own_branch_searches_cost_nothing(login, db, walk_ins):
+    """The legitimate path: a customer of another branch who walks in is found by full name or number (a probe
+    each, counted), and an officer's searches of their own customers count nothing however many."""
+    from retention_desktop.services.customer_search import search
+
+    officer = login("E1007")
+    for _ in range(5):
+        assert search(officer, "김").hits
+    assert probes_of_the_day(db) == 0
+    number, name = walk_ins[0]
+    found = search(officer, name)
+    assert number in [h.customer_no for h in found.hits if not h.in_scope]
+    by_number = search(officer, walk_ins[1][0])
+    assert [h.customer_no for h in by_number.hits] == [walk_ins[1][0]]
+    assert (by_number.probes_today, by_number.probe_limit, by_number.probe_limit_reached) == (2, 50, False)
+
+
+def test_a_probe_past_the_budget_is_told_to_psql_in_korean(officer_conn, db, walk_ins):
+    """The count and the words are the database's: psql gets the same budget and the notice to read."""
+    with db.session() as s:
+        s.execute(text("SELECT api.set_search_probe_limit(data.bank_today(), 1)"))
+    name, born = other_branch_customer(db, walk_ins[0])
+    notices = []
+    for birth in (born + dt.timedelta(days=1), born):
+        with officer_conn.cursor() as cur:
+            cur.execute("SELECT api.record_search('name_birth', %s, %s)", (name, birth))
+            ticket = cur.fetchone()[0]
+        officer_conn.commit()
+        with officer_conn.cursor() as cur:
+            cur.execute("SELECT results, probe_limit_reached, probes_today, notice FROM api.search_summary(%s)", (ticket,))
+            notices.append(cur.fetchone())
+        officer_conn.commit()
+    assert notices[0][:3] == (0, True, 1) and notices[1][:3] == (0, True, 2)
+    assert "다른 영업점 고객을 찾는 검색" in notices[1][3] and "하루 1회" in notices[1][3]
+
+
+def test_the_months_review_shows_the_probes_per_officer_and_day(login, db, walk_ins):
+    """`audit review`: per officer and day, the probes, how many found nobody, how many came past the budget."""
+    from retention_desktop.domain.korean_time import KST
+    from retention_desktop.services import audit_trail
+    from retention_desktop.services.customer_search import search
+
+    with db.session() as s:
+        s.execute(text("SELECT api.set_search_probe_limit(data.bank_today(), 2)"))
+    officer = login("E1007")
+    search(officer, walk_ins[0][1])  # found at another branch
+    search(officer, "갑을병정무")  # nobody
+    search(officer, "을병정무갑")  # nobody, past the budget
+    search(officer, "김")  # the officer's own customers: no probe
+    today = dt.datetime.now(KST).date()
+    lines = audit_trail.search_probes(db, today)
+    assert [(p.employee_no, p.day, p.probes, p.found_nobody, p.past_budget) for p in lines] == [
+        ("E1007", bank_today(), 3, 2, 1)]

@@ -21,6 +21,17 @@
 -- is left of it; past it a search still shows the officer's own scope and withholds the other branches' hits
 -- (recorded, counted). The officer learns only that the limit is reached — on every search from then on,
 -- found or not, so the answer is no oracle of whether a full name exists at another branch.
+--
+-- Probes of other branches (revision 0014; the outside test of 30 Nov 2026, third round): a search that could
+-- identify another branch's customer — a full name, a name and birth date, a full customer or loan number — and
+-- found nobody in the officer's own scope (or showed someone of another branch) is a probe, counted whether it
+-- hit or not, at most data.search_probe_limit(day) a day (data.search_probe_limits, head office:
+-- api.set_search_probe_limit). Before, only hits counted: name-and-birth-date searches that found nobody were
+-- free, so a known name's birth date could be guessed date by date at another branch (each miss audited, none
+-- limited). Past the budget the officer's own scope still answers and other branches' customers are withheld
+-- (recorded); every search says so from then on, found or not. A search that found the officer's own customers
+-- and nobody elsewhere is the officer's daily work and no probe; the review (api.audit_search_probes) shows the
+-- probes per officer and day, how many found nobody and how many came past the budget.
 
 -- HMAC-SHA-256 (RFC 2104) from the built-in sha256: no extension needed.
 CREATE OR REPLACE FUNCTION data.hmac_sha256(key bytea, message bytea) RETURNS bytea
@@ -83,6 +94,21 @@ BEGIN
 END
 $$;
 
+-- Identifying searches of other branches (probes) an officer may make on day, head office's dated budget
+-- (data.search_probe_limits, revision 0014). A search that could identify another branch's customer and found
+-- nobody in the officer's scope counts, hit or miss (see the top of this file).
+CREATE OR REPLACE FUNCTION data.search_probe_limit(day date) RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    found_limit integer;
+BEGIN
+    SELECT l.probes_per_day INTO found_limit FROM data.search_probe_limits l
+    WHERE l.valid_from <= day ORDER BY l.valid_from DESC LIMIT 1;
+    RETURN coalesce(found_limit, 0);  -- no setting: no probe of other branches at all
+END
+$$;
+
 -- 검색 기록: run the search, record it (committed by the caller before anything is shown), keep its rows with
 -- the ticket. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
 -- the date). Customers in the officer's scope match as typed (prefixes included). A customer of another
@@ -113,10 +139,14 @@ DECLARE
     ids bigint[];
     scoped boolean[];
     outside integer;
+    inside integer;
     used integer := 0;
     allowed integer;
     remaining integer;
     held integer := 0;
+    probes integer := 0;
+    probe boolean := false;
+    probe_blocked boolean := false;
     ticket bigint;
 BEGIN
     IF page_size NOT BETWEEN 1 AND 200 OR skip NOT BETWEEN 0 AND 100000 THEN
@@ -162,15 +192,19 @@ BEGIN
         scope, ordering, condition, scope, identifying, ordering, page_size, skip)
     INTO ids, scoped;
     outside := cardinality(array_positions(scoped, false));
-    IF outside > 0 THEN
-        allowed := data.search_outside_limit(today);
-        -- the officer's count of the day, locked (a concurrent search waits; under REPEATABLE READ it fails
+    inside := cardinality(ids) - outside;
+    IF outside > 0 OR (identifying <> 'false' AND inside = 0) THEN
+        -- the officer's counts of the day, locked (a concurrent search waits; under REPEATABLE READ it fails
         -- with 40001 rather than count twice)
         INSERT INTO data.search_daily AS d (db_role, day, outside_hits, withheld) VALUES (session_user, today, 0, 0)
         ON CONFLICT (db_role, day) DO NOTHING;
-        SELECT d.outside_hits INTO used FROM data.search_daily d WHERE d.db_role = session_user AND d.day = today FOR UPDATE;
-        remaining := greatest(allowed - used, 0);
-        IF outside > remaining THEN  -- the first `remaining` of them are shown, the rest withheld
+        SELECT d.outside_hits, d.probes INTO used, probes FROM data.search_daily d
+        WHERE d.db_role = session_user AND d.day = today FOR UPDATE;
+        -- past the day's probe budget nobody of another branch is shown (withheld, recorded); else at most what is
+        -- left of the day's limit of other branches' customers, the first `remaining` of them, the rest withheld
+        remaining := CASE WHEN probes >= data.search_probe_limit(today) THEN 0
+                          ELSE greatest(data.search_outside_limit(today) - used, 0) END;
+        IF outside > remaining THEN
             held := outside - remaining;
             SELECT coalesce(array_agg(y.id ORDER BY y.n), '{}'), coalesce(array_agg(y.s ORDER BY y.n), '{}')
               INTO ids, scoped
@@ -180,13 +214,21 @@ BEGIN
             outside := remaining;
         END IF;
         used := used + outside;
-        UPDATE data.search_daily d SET outside_hits = used, withheld = d.withheld + held
+        -- a probe: an identifying search that found nobody in the officer's scope (counted hit or miss, so the count
+        -- tells nothing of who exists), or that showed someone of another branch. One that found the officer's own
+        -- customers and showed nobody else is not one, whether another branch's customer was withheld or not.
+        probe := identifying <> 'false' AND (inside = 0 OR outside > 0);
+        -- made past the budget: a probe, or a search whose other branches' customers the budget withheld
+        probe_blocked := probes >= data.search_probe_limit(today) AND (probe OR held > 0);
+        UPDATE data.search_daily d SET outside_hits = used, withheld = d.withheld + held,
+                                       probes = d.probes + CASE WHEN probe THEN 1 ELSE 0 END
         WHERE d.db_role = session_user AND d.day = today;
     END IF;  -- the day's count and limit are told by api.search_summary, after the commit
     ticket := data.audit('customer.search', NULL, jsonb_build_object(
         'query_kind', query_kind, 'query_hmac', data.search_query_hmac(query_kind, q, birth),
         'results', cardinality(ids), 'outside_branch', outside, 'withheld', held, 'offset', skip,
-        'page_size', page_size, 'branch_id', m.branch_id, 'consultations', cardinality(extra)));
+        'page_size', page_size, 'branch_id', m.branch_id, 'consultations', cardinality(extra),
+        'probe', probe, 'probe_blocked', probe_blocked));
     DELETE FROM data.search_tickets t WHERE t.db_role = session_user AND t.created_at < now() - interval '10 minutes';
     INSERT INTO data.search_tickets (audit_id, db_role, xact, query_kind, customer_ids, in_scope)
     VALUES (ticket, session_user, pg_current_xact_id()::text::bigint, query_kind, ids, scoped);
@@ -222,10 +264,14 @@ ALTER FUNCTION data.require_committed_search_ticket(bigint) OWNER TO rd_crossbra
 
 -- What a committed search found: how many rows it shows, how many of them of other branches, whether the
 -- officer has reached the day's limit of other branches' customers (true on every search from then on), the
--- limit, and how many the officer has been shown today. Refused as api.search_customers is.
-CREATE OR REPLACE FUNCTION api.search_summary(ticket bigint)
+-- limit, and how many the officer has been shown today; the same of the day's probes of other branches
+-- (revision 0014), and when a limit is reached, the notice in words. Refused as api.search_customers is.
+-- (Dropped first: revision 0014 added columns, which CREATE OR REPLACE cannot.)
+DROP FUNCTION IF EXISTS api.search_summary(bigint);
+CREATE FUNCTION api.search_summary(ticket bigint)
 RETURNS TABLE (results integer, outside_branch integer, limit_reached boolean, daily_limit integer,
-               shown_today integer)
+               shown_today integer, probe_limit_reached boolean, probe_limit integer, probes_today integer,
+               notice text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_column
@@ -234,18 +280,33 @@ DECLARE
     search_day date;
     used integer;
     allowed integer;
+    probed integer;
+    budget integer;
 BEGIN
     PERFORM data.require_committed_search_ticket(ticket);
     SELECT s.customer_ids, s.in_scope, s.created_at INTO t FROM data.search_tickets s WHERE s.audit_id = ticket;
     search_day := (t.created_at AT TIME ZONE 'Asia/Seoul')::date;
     allowed := data.search_outside_limit(search_day);
-    SELECT coalesce(max(d.outside_hits), 0) INTO used FROM data.search_daily d
+    budget := data.search_probe_limit(search_day);
+    SELECT coalesce(max(d.outside_hits), 0), coalesce(max(d.probes), 0) INTO used, probed FROM data.search_daily d
     WHERE d.db_role = session_user AND d.day = search_day;
     results := cardinality(t.customer_ids);
     outside_branch := coalesce(cardinality(array_positions(t.in_scope, false)), 0);
     limit_reached := used >= allowed;
     daily_limit := allowed;
     shown_today := used;
+    probe_limit_reached := probed >= budget;
+    probe_limit := budget;
+    probes_today := probed;
+    notice := CASE
+        WHEN probe_limit_reached THEN format(
+            '오늘 다른 영업점 고객을 찾는 검색(전체 이름, 이름과 생년월일, 고객번호·대출번호) 한도 하루 %s회를 모두 써서 '
+            '다른 영업점 고객은 표시하지 않습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.',
+            to_char(budget, 'FM999,999'))
+        WHEN limit_reached THEN format(
+            '오늘의 타지점 검색 한도(하루 %s명)에 도달해 다른 영업점 고객은 더 표시하지 않습니다. '
+            '이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.', to_char(allowed, 'FM999,999'))
+        END;
     RETURN NEXT;
 END
 $$;
@@ -301,6 +362,57 @@ BEGIN
         'valid_from', valid_from, 'outside_hits_per_day', outside_hits_per_day));
 END
 $$;
+
+-- 타지점 식별 검색 한도 (head office, revision 0014): from valid_from (today or later), an officer may make at
+-- most probes_per_day searches a day that could identify another branch's customer and found nobody in their own
+-- scope (0: none). Recorded.
+CREATE OR REPLACE FUNCTION api.set_search_probe_limit(valid_from date, probes_per_day integer) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+BEGIN
+    PERFORM data.require_admin();
+    IF valid_from IS NULL OR valid_from < data.bank_today() OR valid_from > data.bank_today() + 366 THEN
+        RAISE EXCEPTION '적용일은 오늘부터 1년 안이어야 합니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF probes_per_day IS NULL OR probes_per_day NOT BETWEEN 0 AND 10000 THEN
+        RAISE EXCEPTION '하루 타지점 식별 검색 한도는 0~10,000회입니다' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO data.search_probe_limits AS l (valid_from, probes_per_day) VALUES (valid_from, probes_per_day)
+    ON CONFLICT ON CONSTRAINT pk_search_probe_limits DO UPDATE
+        SET probes_per_day = excluded.probes_per_day, set_by = session_user, set_at = now();
+    PERFORM data.audit('head_office.search_probe_limit', NULL, jsonb_build_object(
+        'valid_from', valid_from, 'probes_per_day', probes_per_day));
+END
+$$;
+
+-- 타지점 식별 검색 (접근기록 점검, revision 0014): in a month, per officer and day, the searches that probed other
+-- branches (see the top of this file), how many of them found nobody at all, and how many came past the day's
+-- budget (other branches' customers withheld). Many probes finding nobody is what guessing looks like.
+CREATE OR REPLACE FUNCTION api.audit_search_probes(month date)
+RETURNS TABLE (employee_no text, officer_name text, day date, probes bigint, found_nobody bigint, past_budget bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    first timestamptz := (date_trunc('month', month)::date)::timestamp AT TIME ZONE 'Asia/Seoul';
+    after timestamptz := ((date_trunc('month', month) + interval '1 month')::date)::timestamp AT TIME ZONE 'Asia/Seoul';
+BEGIN
+    PERFORM data.require_group('security');
+    RETURN QUERY
+        SELECT a.employee_no::text, max(o.name)::text, (a.at AT TIME ZONE 'Asia/Seoul')::date,
+               count(*) FILTER (WHERE (a.details ->> 'probe')::boolean),
+               count(*) FILTER (WHERE (a.details ->> 'probe')::boolean AND (a.details ->> 'results')::integer = 0
+                                  AND (a.details ->> 'withheld')::integer = 0),
+               count(*) FILTER (WHERE (a.details ->> 'probe_blocked')::boolean)
+        FROM data.audit_log a
+        LEFT JOIN data.officers o ON o.employee_no = a.employee_no
+        WHERE a.at >= first AND a.at < after AND a.action = 'customer.search' AND a.employee_no IS NOT NULL
+          AND ((a.details ->> 'probe')::boolean OR (a.details ->> 'probe_blocked')::boolean)
+        GROUP BY a.employee_no, (a.at AT TIME ZONE 'Asia/Seoul')::date
+        ORDER BY (a.at AT TIME ZONE 'Asia/Seoul')::date, a.employee_no;
+END
+$$;
+ALTER FUNCTION api.audit_search_probes(date) OWNER TO rd_crossbranch;
 
 -- 반복 검색 (접근기록 점검): in a month, the same query (by its keyed hash) searched by one officer at least
 -- min_repeats times — a name tried again and again — with how many of other branches it showed or had

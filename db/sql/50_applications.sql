@@ -71,8 +71,10 @@ $$;
 -- premium, the risk spread of the customer's credit score in data.credit_scores, the cost and the target
 -- margin of the loan's kind, less the discounts the customer earns in data.customers (급여이체 when
 -- salary_transfer; 거래기간 when the customer has been one for tenure_discount_years full years by today: the
--- engine counts them at the quote's date, never later, so the floor never counts fewer) and without the DSR
--- surcharge (never negative). The engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it,
+-- engine counts them at the quote's date, never later, so the floor never counts fewer), plus the smallest DSR
+-- surcharge of the rules' bands (revision 0014: whatever the customer's DSR, the engine adds at least that; the
+-- DSR itself is the engine's, from debts and incomes the database cannot vouch for, so the band it falls in is
+-- not the floor's — docs/security.md). The engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it,
 -- so the approval authority measured from greatest(archived list rate, this) is never wider than the rules
 -- allow, whatever list rate a proposal's JSON claims. NULL when the rules or the index rates are missing, or the
 -- rules lack a part for the loan's kind (liquidity premium, risk spread, secured risk factor, cost: never read as
@@ -95,6 +97,7 @@ AS $$
                    * data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 2)
            + data.json_numeric(r.v -> 'cost_pct' -> p.kind)
            + data.json_numeric(r.v -> 'target_margin_pct')
+           + (SELECT min(data.json_numeric(b.e -> 1)) FROM jsonb_array_elements(r.v -> 'dsr_surcharge') b(e))
            - CASE WHEN p.salary_transfer IS FALSE THEN 0
                   ELSE coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0) END
            - CASE WHEN p.created_on IS NOT NULL AND extract(year FROM age(data.bank_today(), p.created_on))

@@ -20,11 +20,11 @@ DECLARE
     problem text;
 BEGIN
     IF value IS NULL OR jsonb_typeof(value) = 'null' THEN
-        RETURN format('parameter ''%s'' is missing', path);
+        RETURN format('정책 변수 ''%s''이(가) 없습니다', path);
     END IF;
     IF kind IN ('map_pct', 'map_fraction', 'map_positive_int') THEN
         IF jsonb_typeof(value) <> 'object' THEN
-            RETURN format('parameter ''%s'' must be an object', path);
+            RETURN format('정책 변수 ''%s''은(는) 비어 있지 않은 객체여야 합니다', path);
         END IF;
         FOR entry IN SELECT key FROM jsonb_each(value) LOOP
             problem := data.parameter_problem(params, path || '.' || entry.key, substr(kind, 5));
@@ -36,62 +36,62 @@ BEGIN
     END IF;
     IF kind = 'boolean' THEN
         IF jsonb_typeof(value) <> 'boolean' THEN
-            RETURN format('parameter ''%s'' must be true or false', path);
+            RETURN format('정책 변수 ''%s''은(는) true 또는 false여야 합니다', path);
         END IF;
         RETURN NULL;
     END IF;
     IF kind IN ('won', 'positive_int') THEN
         IF jsonb_typeof(value) <> 'number' OR value::text !~ '^[0-9]+$' OR (kind = 'positive_int' AND value::numeric = 0) THEN
-            RETURN format('parameter ''%s'' must be a %s', path,
-                          CASE kind WHEN 'won' THEN 'whole, non-negative number of won' ELSE 'positive whole number' END);
+            RETURN format('정책 변수 ''%s''은(는) %s', path,
+                          CASE kind WHEN 'won' THEN '0 이상의 정수 금액(원)이어야 합니다' ELSE '양의 정수여야 합니다' END);
         END IF;
         RETURN NULL;
     END IF;
     IF kind IN ('bands', 'bands_fraction') THEN
         IF jsonb_typeof(value) <> 'array' OR jsonb_array_length(value) = 0 THEN
-            RETURN format('parameter ''%s'' must be a non-empty list of [upto, value]', path);
+            RETURN format('정책 변수 ''%s''은(는) [상한, 값] 구간의 비어 있지 않은 목록이어야 합니다', path);
         END IF;
         FOR row_value IN SELECT e FROM jsonb_array_elements(value) e LOOP
             IF jsonb_typeof(row_value) <> 'array' OR jsonb_array_length(row_value) <> 2 THEN
-                RETURN format('parameter ''%s[%s]'' must be [upto, value]', path, i);
+                RETURN format('정책 변수 ''%s[%s]''은(는) [상한, 값]이어야 합니다', path, i);
             END IF;
             IF jsonb_typeof(row_value -> 0) = 'null' THEN
                 IF i <> jsonb_array_length(value) - 1 THEN
-                    RETURN format('parameter ''%s[%s]'': only the last band may be open-ended', path, i);
+                    RETURN format('정책 변수 ''%s[%s]'': 상한 없는 구간은 마지막 구간뿐이어야 합니다', path, i);
                 END IF;
             ELSE
                 IF jsonb_typeof(row_value -> 0) <> 'number' OR (row_value -> 0)::text !~ '^[0-9]+$' THEN
-                    RETURN format('parameter ''%s[%s]'' must be a whole, non-negative number of won', path, i);
+                    RETURN format('정책 변수 ''%s[%s]''은(는) 0 이상의 정수 금액(원)이어야 합니다', path, i);
                 END IF;
                 IF (row_value -> 0)::numeric <= previous THEN
-                    RETURN format('parameter ''%s[%s]'': bands must be in increasing order', path, i);
+                    RETURN format('정책 변수 ''%s[%s]'': 구간은 상한이 커지는 순서여야 합니다', path, i);
                 END IF;
                 previous := (row_value -> 0)::numeric;
             END IF;
             number := data.json_numeric(row_value -> 1);
             IF number IS NULL OR (kind = 'bands_fraction' AND number NOT BETWEEN 0 AND 1) THEN
-                RETURN format('parameter ''%s[%s]'' must be %s', path, i,
-                              CASE kind WHEN 'bands' THEN 'a number' ELSE 'a fraction between 0 and 1' END);
+                RETURN format('정책 변수 ''%s[%s]''은(는) %s', path, i,
+                              CASE kind WHEN 'bands' THEN '숫자여야 합니다' ELSE '0~1 사이의 비율이어야 합니다' END);
             END IF;
             i := i + 1;
         END LOOP;
         IF jsonb_typeof(value -> -1 -> 0) <> 'null' THEN
-            RETURN format('parameter ''%s'': the last band must be open-ended (upto null)', path);
+            RETURN format('정책 변수 ''%s'': 마지막 구간은 상한이 없어야 합니다 (upto null)', path);
         END IF;
         RETURN NULL;
     END IF;
     number := data.json_numeric(value);
     IF number IS NULL THEN
-        RETURN format('parameter ''%s'' is not a number: %s', path, value::text);
+        RETURN format('정책 변수 ''%s''이(가) 숫자가 아닙니다: %s', path, value::text);
     END IF;
     IF kind = 'pct' AND number NOT BETWEEN 0 AND 100 THEN
-        RETURN format('parameter ''%s'' must be between 0 and 100 percent, got %s', path, number);
+        RETURN format('정책 변수 ''%s''은(는) 0~100퍼센트 사이여야 합니다 (입력 %s)', path, number);
     ELSIF kind = 'pct1000' AND number NOT BETWEEN 0 AND 1000 THEN
-        RETURN format('parameter ''%s'' must be between 0 and 1000 percent, got %s', path, number);
+        RETURN format('정책 변수 ''%s''은(는) 0~1000퍼센트 사이여야 합니다 (입력 %s)', path, number);
     ELSIF kind = 'fraction' AND number NOT BETWEEN 0 AND 1 THEN
-        RETURN format('parameter ''%s'' must be a fraction between 0 and 1, got %s', path, number);
+        RETURN format('정책 변수 ''%s''은(는) 0~1 사이의 비율이어야 합니다 (입력 %s)', path, number);
     ELSIF kind NOT IN ('pct', 'pct1000', 'fraction', 'decimal') THEN
-        RAISE EXCEPTION 'unknown parameter kind %', kind;
+        RAISE EXCEPTION '알 수 없는 변수 종류입니다: %', kind;
     END IF;
     RETURN NULL;
 END
@@ -132,19 +132,19 @@ DECLARE
     scoped boolean;
 BEGIN
     IF rules IS NULL THEN
-        RETURN 'parameter ''stress.rules'' is missing';
+        RETURN '정책 변수 ''stress.rules''이(가) 없습니다';
     END IF;
     IF jsonb_typeof(rules) <> 'array' OR jsonb_array_length(rules) = 0 THEN
-        RETURN 'parameter ''stress.rules'' must be a non-empty list of rules';
+        RETURN '정책 변수 ''stress.rules''은(는) 비어 있지 않은 규칙 목록이어야 합니다';
     END IF;
     FOR rule IN SELECT e FROM jsonb_array_elements(rules) e LOOP
         IF jsonb_typeof(rule) <> 'object'
            OR (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(rule) k) <> ARRAY['rate_pct', 'scope', 'weights'] THEN
-            RETURN format('parameter ''stress.rules[%s]'' must be {"scope", "rate_pct", "weights"}', i);
+            RETURN format('정책 변수 ''stress.rules[%s]''은(는) scope, rate_pct, weights 항목을 가진 객체여야 합니다', i);
         END IF;
         IF jsonb_typeof(rule -> 'scope') <> 'object'
            OR EXISTS (SELECT 1 FROM jsonb_object_keys(rule -> 'scope') k WHERE NOT allowed ? k) THEN
-            RETURN format('parameter ''stress.rules[%s].scope'' may only name kind, region, sector, rate_type', i);
+            RETURN format('정책 변수 ''stress.rules[%s].scope''에는 kind, region, sector, rate_type만 쓸 수 있습니다', i);
         END IF;
         scoped := false;
         FOR entry IN SELECT key, value FROM jsonb_each(rule -> 'scope') LOOP
@@ -153,22 +153,22 @@ BEGIN
             IF jsonb_typeof(entry.value) <> 'array' OR jsonb_array_length(entry.value) = 0
                OR EXISTS (SELECT 1 FROM jsonb_array_elements(entry.value) v
                           WHERE NOT (allowed -> entry.key) @> jsonb_build_array(v)) THEN
-                RETURN format('parameter ''stress.rules[%s].scope.%s'' must be a non-empty list of its values', i,
-                              entry.key);
+                RETURN format('정책 변수 ''stress.rules[%s].scope.%s''은(는) %s 중에서 고른 비어 있지 않은 목록이어야 합니다', i,
+                              entry.key, (SELECT string_agg(v, ', ') FROM jsonb_array_elements_text(allowed -> entry.key) v));
             END IF;
         END LOOP;
         IF jsonb_typeof(rule -> 'weights') <> 'string' OR jsonb_typeof(tables) <> 'object'
            OR NOT tables ? (rule ->> 'weights') THEN
-            RETURN format('parameter ''stress.rules[%s].weights'' must name one of stress.weights', i);
+            RETURN format('정책 변수 ''stress.rules[%s].weights''은(는) stress.weights의 표 중 하나를 가리켜야 합니다', i);
         END IF;
         IF jsonb_typeof(rule -> 'rate_pct') NOT IN ('string', 'number') OR data.json_numeric(rule -> 'rate_pct') IS NULL
            OR data.json_numeric(rule -> 'rate_pct') NOT BETWEEN 0 AND 100 THEN
-            RETURN format('parameter ''stress.rules[%s].rate_pct'' must be between 0 and 100 percent', i);
+            RETURN format('정책 변수 ''stress.rules[%s].rate_pct''은(는) 0~100퍼센트 사이여야 합니다', i);
         END IF;
         i := i + 1;
     END LOOP;
     IF scoped THEN
-        RETURN 'parameter ''stress.rules'': the last rule''s scope must be {} (every other loan)';
+        RETURN '정책 변수 ''stress.rules'': 마지막 규칙의 scope는 {}(그 밖의 모든 대출)여야 합니다';
     END IF;
     RETURN NULL;
 END
@@ -192,15 +192,15 @@ DECLARE
     unread text;
 BEGIN
     IF jsonb_typeof(params) IS DISTINCT FROM 'object' THEN
-        RETURN 'policy parameters must be an object';
+        RETURN '정책 변수는 객체여야 합니다';
     END IF;
     -- the rate-type weight tables the rules name
     node := params #> '{stress,weights}';
     IF node IS NULL THEN
-        RETURN 'parameter ''stress.weights'' is missing';
+        RETURN '정책 변수 ''stress.weights''이(가) 없습니다';
     END IF;
     IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
-        RETURN 'parameter ''stress.weights'' must be a non-empty object';
+        RETURN '정책 변수 ''stress.weights''은(는) 비어 있지 않은 객체여야 합니다';
     END IF;
     spec := '{}';
     FOR name IN SELECT k FROM jsonb_object_keys(node) k ORDER BY k LOOP
@@ -233,7 +233,7 @@ BEGIN
     node := params #> '{dsr,amortisation_years}';
     IF node IS NULL OR jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb OR NOT node ? 'overdraft'
        OR EXISTS (SELECT 1 FROM jsonb_object_keys(node) k WHERE NOT k = ANY (kinds)) THEN
-        RETURN 'parameter ''dsr.amortisation_years'' must give years for overdraft and only for known kinds';
+        RETURN format('정책 변수 ''dsr.amortisation_years''은(는) overdraft를 포함해 %s의 연수만 정해야 합니다', array_to_string(kinds, ', '));
     END IF;
     FOR name IN SELECT k FROM jsonb_object_keys(node) k LOOP
         problem := data.parameter_problem(params, 'dsr.amortisation_years.' || name, 'positive_int');
@@ -246,7 +246,7 @@ BEGIN
     -- the caps and the longest term: an object with its areas, or null (not in force)
     FOREACH name IN ARRAY ARRAY['price_caps', 'max_term'] LOOP
         IF jsonb_typeof(params -> 'ltv') IS DISTINCT FROM 'object' OR NOT (params -> 'ltv') ? name THEN
-            RETURN format('parameter ''ltv.%s'' is missing', name);
+            RETURN format('정책 변수 ''ltv.%s''이(가) 없습니다', name);
         END IF;
         node := params -> 'ltv' -> name;
         IF jsonb_typeof(node) = 'null' THEN
@@ -254,7 +254,7 @@ BEGIN
             CONTINUE;
         END IF;
         IF jsonb_typeof(node) <> 'object' OR node = '{}'::jsonb THEN
-            RETURN format('parameter ''ltv.%s'' must be an object or null (not in force)', name);
+            RETURN format('정책 변수 ''ltv.%s''은(는) 객체이거나 null(미시행)이어야 합니다', name);
         END IF;
         problem := data.parameter_problem(params,
                                           format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END),
@@ -263,14 +263,14 @@ BEGIN
         IF jsonb_typeof(node -> 'areas') IS DISTINCT FROM 'array' OR jsonb_array_length(node -> 'areas') = 0
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(node -> 'areas') a
                       WHERE jsonb_typeof(a) <> 'string' OR NOT (a #>> '{}') = ANY (areas)) THEN
-            RETURN format('parameter ''ltv.%s.areas'' must be a non-empty list of regulated, capital, other', name);
+            RETURN format('정책 변수 ''ltv.%s.areas''은(는) regulated, capital, other 중에서 고른 비어 있지 않은 목록이어야 합니다', name);
         END IF;
         read := read || format('ltv.%s.%s', name, CASE name WHEN 'price_caps' THEN 'bands' ELSE 'months' END)
                      || format('ltv.%s.areas', name);
     END LOOP;
     -- the credit-loan income cap, or null (none)
     IF NOT params ? 'credit_loan_income_cap_pct' THEN
-        RETURN 'parameter ''credit_loan_income_cap_pct'' is missing';
+        RETURN '정책 변수 ''credit_loan_income_cap_pct''이(가) 없습니다';
     END IF;
     IF jsonb_typeof(params -> 'credit_loan_income_cap_pct') <> 'null' THEN
         problem := data.parameter_problem(params, 'credit_loan_income_cap_pct', 'pct1000');
@@ -278,11 +278,11 @@ BEGIN
     END IF;
     read := read || 'credit_loan_income_cap_pct'::text;
     IF data.json_numeric(params #> '{late_payment,cap_pct}') > data.json_numeric(params -> 'legal_max_rate_pct') THEN
-        RETURN 'parameter ''late_payment.cap_pct'' must not exceed legal_max_rate_pct';
+        RETURN format('정책 변수 ''late_payment.cap_pct''(%s)은(는) ''legal_max_rate_pct''(%s)보다 클 수 없습니다', params #>> '{late_payment,cap_pct}', params ->> 'legal_max_rate_pct');
     END IF;
     SELECT leaf INTO unread FROM data.json_leaves(params) leaf WHERE NOT leaf = ANY (read) LIMIT 1;
     IF unread IS NOT NULL THEN
-        RETURN format('parameter ''%s'' is not a parameter the engine reads', unread);
+        RETURN format('정책 변수 ''%s''은(는) 엔진이 읽는 변수가 아닙니다', unread);
     END IF;
     RETURN NULL;
 END
@@ -293,7 +293,7 @@ $$;
 CREATE OR REPLACE FUNCTION data.pricing_rules_problem(params jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
 AS $$
-    SELECT CASE WHEN jsonb_typeof(params) IS DISTINCT FROM 'object' THEN 'parameters must be a JSON object' ELSE (
+    SELECT CASE WHEN jsonb_typeof(params) IS DISTINCT FROM 'object' THEN '정책 변수는 객체여야 합니다' ELSE (
         SELECT data.parameter_problem(params, spec.path, spec.kind)
         FROM (VALUES (1, 'liquidity_premium_pct', 'map_pct'), (2, 'cost_pct', 'map_pct'),
                      (3, 'risk_spread_by_score', 'bands'), (4, 'secured_risk_factor', 'map_fraction'),
@@ -324,10 +324,10 @@ DECLARE
     problem text;
 BEGIN
     IF length(name) NOT BETWEEN 1 AND 32 THEN
-        RAISE EXCEPTION '%: version: 1 to 32 characters', source USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '%: 버전(version)은 1~32자여야 합니다', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF effective_from IS NULL THEN
-        RAISE EXCEPTION '%: effective_from is missing', source USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION '%: 시행일(effective_from)이 없습니다', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF NOT data.plausible_date(effective_from) THEN
         RAISE EXCEPTION '% · effective_from %: %', source, effective_from, (data.head_office_bound('record_year')).reason
@@ -351,8 +351,8 @@ BEGIN
             VALUES (name, effective_from, parameters, coalesce(note, ''), session_user);
         END IF;
     EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION '%: a % with version % or date % already exists', source,
-            CASE kind WHEN 'policy' THEN 'policy' ELSE 'pricing rules version' END, name, effective_from
+        RAISE EXCEPTION '%: 버전 % 또는 시행일 %의 %이(가) 이미 있습니다', source, name, effective_from,
+            CASE kind WHEN 'policy' THEN '규제 정책' ELSE '가격 기준' END
             USING ERRCODE = 'unique_violation';
     END;
     PERFORM data.audit('import.' || kind, NULL, jsonb_build_object('file', source, 'version', name,
@@ -399,6 +399,9 @@ AS $$
     ('risk_spread_pct', 0.0, 15.0, '신용점수별 위험 가산금리는 0%p 이상 15%p 이하여야 합니다'),
     -- relationship discounts (급여이체, 거래기간 우대): tenths of a %p; the floor subtracts them
     ('discount_pct', 0.0, 2.0, '우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다'),
+    -- DSR 구간별 가산금리: 0-0.50 %p in the grid (db/versions/0004); a surcharge, never a discount (the floor adds the
+    -- smallest of them, revision 0014), and above 5 %p no retention price is left under the legal maximum
+    ('dsr_surcharge_pct', 0.0, 5.0, 'DSR 구간별 가산금리(dsr_surcharge)는 0%p 이상 5%p 이하여야 합니다'),
     -- 전결 재량: how far below the list rate a role may approve (0.20 / 0.50 %p to start); wider is not a
     -- branch's discretion
     ('authority_pct', 0.0, 2.0, '전결 금리 재량(authority_pct)은 0%p 이상 2%p 이하여야 합니다'),
@@ -510,6 +513,8 @@ AS $$
         UNION ALL SELECT 'min_margin_pct', data.json_numeric(params -> 'min_margin_pct'), 'pricing_component_pct'
         UNION ALL SELECT format('risk_spread_by_score[%s]', b.n - 1), data.json_numeric(b.e -> 1), 'risk_spread_pct'
         FROM jsonb_array_elements(params -> 'risk_spread_by_score') WITH ORDINALITY b(e, n)
+        UNION ALL SELECT format('dsr_surcharge[%s]', b.n - 1), data.json_numeric(b.e -> 1), 'dsr_surcharge_pct'
+        FROM jsonb_array_elements(params -> 'dsr_surcharge') WITH ORDINALITY b(e, n)
         UNION ALL SELECT 'salary_transfer_discount_pct', data.json_numeric(params -> 'salary_transfer_discount_pct'),
                          'discount_pct'
         UNION ALL SELECT 'tenure_discount_pct', data.json_numeric(params -> 'tenure_discount_pct'), 'discount_pct'
@@ -666,8 +671,16 @@ BEGIN
 END
 $$;
 
--- Index rates (COFIX, bank bonds): a date already stored is replaced. rows: [{index_name, rate_date,
--- annual_rate_pct}].
+-- Index rates (COFIX, bank bonds). rows: [{index_name, rate_date, annual_rate_pct}]. Published history is
+-- append-only (the outside test of 30 Nov 2026, third round): per index, a row may be dated on or after the latest
+-- stored date (the latest date is replaced: a same-day correction, measured against its neighbours; a later one is
+-- added) or before the earliest stored date (a history filled in before the records start); a row dated from the
+-- earliest to before the latest is refused unless it repeats the stored rate exactly (re-importing a file is harmless). Each row is within
+-- 1.0 %p of its neighbours (below), but rewriting the history a month at a time, each step within that bound, walked
+-- the latest rate down as far as head office liked: the floor of every approval authority (data.list_rate_floor)
+-- starts from it. Now the latest rate moves at most 1.0 %p from the published rates of the month before it, which
+-- nobody can rewrite. A wrong rate inside the history stays there (it is no longer read by the floor once a later
+-- one is published); the rate of the latest date is corrected by importing it again.
 CREATE OR REPLACE FUNCTION api.import_index_rates(rows jsonb, source text DEFAULT 'file') RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -701,6 +714,22 @@ BEGIN
     IF FOUND THEN
         RAISE EXCEPTION '% · % · % · 연 %: %', source, bad.index_name, bad.rate_date,
             coalesce(trim_scale(bad.annual_rate_pct)::text || '%', '—'), (data.head_office_bound('index_rate_pct')).reason
+            USING ERRCODE = 'check_violation';
+    END IF;
+    -- published history is append-only (see above): nothing new or changed between an index's first and latest
+    -- stored dates
+    SELECT x.index_name, x.rate_date, x.annual_rate_pct, h.earliest, h.latest INTO bad
+    FROM jsonb_populate_recordset(NULL::data.index_rates, rows) x
+    JOIN (SELECT s.index_name, min(s.rate_date) AS earliest, max(s.rate_date) AS latest FROM data.index_rates s
+          GROUP BY s.index_name) h ON h.index_name = x.index_name
+    WHERE x.rate_date >= h.earliest AND x.rate_date < h.latest
+      AND NOT EXISTS (SELECT 1 FROM data.index_rates s WHERE s.index_name = x.index_name AND s.rate_date = x.rate_date
+                                                        AND s.annual_rate_pct = x.annual_rate_pct)
+    ORDER BY x.rate_date DESC LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% · % · % · 연 % · 공시 이력 %~%: %', source, bad.index_name, bad.rate_date,
+            coalesce(trim_scale(bad.annual_rate_pct)::text || '%', '—'), bad.earliest, bad.latest,
+            '공시된 지수 금리 이력은 고치거나 끼워 넣을 수 없습니다 (가장 최근 공시일 이후의 금리를 추가하거나 그날의 금리만 고칠 수 있습니다)'
             USING ERRCODE = 'check_violation';
     END IF;
     -- no jump from the same index's neighbouring rates (the file's own and those stored, a stored one of a date
@@ -847,9 +876,15 @@ BEGIN
     body := regexp_replace(substring(pem FROM '-----BEGIN CERTIFICATE-----(.*)-----END CERTIFICATE-----'), '\s', '', 'g');
     -- a DEMO certificate (proposal/pki.py DEMO_MARK in its organisation and common name) is never a trust root:
     -- refused when the subject given says so, or when the certificate's own bytes carry the mark anywhere (its
-    -- subject, its issuer; names are PrintableString or UTF8String, where "(DEMO)" is these very bytes)
+    -- subject, its issuer) in any encoding a name's string may have (X.520 DirectoryString and the rest):
+    -- PrintableString, UTF8String, IA5String, VisibleString and TeletexString spell "(DEMO)" in these very ASCII
+    -- bytes; BMPString in UTF-16BE (00 28 00 44 …) and UniversalString in UTF-32BE, which the plain search missed
+    -- (the outside test of 30 Nov 2026, third round: a BMPString "(DEMO)" root was pinned; the Python verifier,
+    -- which reads the decoded names, refused it)
     IF position('(DEMO)' IN coalesce(subject, '')) > 0
-       OR position(convert_to('(DEMO)', 'UTF8') IN decode(body, 'base64')) > 0 THEN
+       OR position(convert_to('(DEMO)', 'UTF8') IN decode(body, 'base64')) > 0
+       OR position('\x002800440045004d004f0029'::bytea IN decode(body, 'base64')) > 0
+       OR position('\x0000002800000044000000450000004d0000004f00000029'::bytea IN decode(body, 'base64')) > 0 THEN
         RAISE EXCEPTION '데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다' USING ERRCODE = 'check_violation';
     END IF;
     fingerprint := encode(sha256(decode(body, 'base64')), 'hex');

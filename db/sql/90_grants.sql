@@ -62,6 +62,7 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION data.search_query_hmac(text, text, date), data.search_outside_limit(date),
+    data.search_probe_limit(date),
     data.mask_surname(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.customer_no_of(bigint), data.customer_masked_name_of(bigint), data.loan_no_of(bigint),
     data.my_extra_customers(), data.home_branch_name_of(text), data.call_list_rows(date),
@@ -97,12 +98,12 @@ GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
     api.import_market_offers(jsonb, text), api.import_index_rates(jsonb, text), api.set_approval_limit(text, bigint),
     api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb),
     api.head_office_bounds() TO rd_admin;
-GRANT EXECUTE ON FUNCTION api.set_search_limit(date, integer) TO rd_admin;
+GRANT EXECUTE ON FUNCTION api.set_search_limit(date, integer), api.set_search_probe_limit(date, integer) TO rd_admin;
 
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.
 GRANT SELECT ON api.audit_log, api.audit_chain_head, api.officers, api.branches TO rd_security;
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.audit_review(date), api.audit_reasons(date),
-    api.audit_repeated_searches(date, integer),
+    api.audit_repeated_searches(date, integer), api.audit_search_probes(date),
     api.audit_anchor(), api.proposal_fingerprint(text, text), api.pinned_trust_roots(), api.record_access(text, text, text),
     api.proposal_check(bigint, text) TO rd_security;
 

@@ -4,6 +4,14 @@
 <context>
     <name>RetentionDesktop</name>
     <message>
+        <source>공시된 지수 금리 이력은 고치거나 끼워 넣을 수 없습니다 (가장 최근 공시일 이후의 금리를 추가하거나 그날의 금리만 고칠 수 있습니다)</source>
+        <translation>Published index rate history cannot be changed or filled in between (add rates after the latest published date, or correct that date's rate only)</translation>
+    </message>
+    <message>
+        <source>DSR 구간별 가산금리(dsr_surcharge)는 0%p 이상 5%p 이하여야 합니다</source>
+        <translation>The DSR surcharges (dsr_surcharge) must be from 0 to 5 percentage points</translation>
+    </message>
+    <message>
         <source>지수 금리가 같은 지수의 앞뒤 금리와 1.0%p 넘게 다릅니다 (한 달 변동은 보통 0.5%p 미만입니다)</source>
         <translation>An index rate must not differ by more than 1.0 percentage point from the same index's neighbouring rates (a month's move is usually under 0.5 points)</translation>
     </message>
@@ -2264,6 +2272,10 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>Today's limit of other branches' customers in searches ({limit} a day) is reached: no more customers of other branches are shown. This branch's customers are still found. Head office sets the limit.</translation>
     </message>
     <message>
+        <source>오늘 다른 영업점 고객을 찾는 검색(전체 이름, 이름과 생년월일, 고객번호·대출번호) 한도 하루 {limit}회를 모두 써서 다른 영업점 고객은 표시하지 않습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.</source>
+        <translation>Today's limit of searches that look for other branches' customers (full name, name and birth date, customer or loan number) of {limit} a day is used up: customers of other branches are not shown. This branch's customers are still found. Head office sets the limit.</translation>
+    </message>
+    <message>
         <source>에 맞는 고객이 없습니다. 이름은 앞부분부터 맞춰 찾습니다: 성만 입력하거나 고객번호·휴대전화 끝 4자리·대출번호로 찾아 보세요.</source>
         <translation>matches no customer. Names match from their start: type the family name alone, or search by customer number, the last 4 digits of the mobile number or a loan number.</translation>
     </message>
@@ -3078,6 +3090,14 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>정책 변수 '{path}'은(는) 엔진이 읽는 변수가 아닙니다 (알 수 없는 변수: {unknown})</source>
         <translation>policy parameter '{path}' is not a parameter the engine reads (unknown: {unknown})</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'에는 모든 대출 종류({kinds})의 값이 있어야 합니다 (빠진 종류: {missing})</source>
+        <translation>policy parameter '{path}' must give a value for every loan kind ({kinds}); missing: {missing}</translation>
+    </message>
+    <message>
+        <source>정책 변수 '{path}'에는 알려진 대출 종류({kinds})만 쓸 수 있습니다 (입력 {unknown})</source>
+        <translation>policy parameter '{path}' may name only the known loan kinds ({kinds}); got {unknown}</translation>
     </message>
     <message>
         <source>정책 변수 '{path}'은(는) 비어 있지 않은 객체여야 합니다</source>

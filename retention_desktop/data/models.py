@@ -604,14 +604,17 @@ class SearchTicket(Base):
 
 
 class SearchDaily(Base):
-    """Per login role and bank day: other branches' customers searches showed, and withheld past the limit."""
+    """Per login role and bank day: other branches' customers searches showed, and withheld past the limit; and
+    the searches that probed other branches (revision 0014: identifying, and found nobody in the officer's scope
+    or showed someone elsewhere), hit or miss."""
 
     __tablename__ = "search_daily"
     db_role: Mapped[str] = mapped_column(String(63), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     outside_hits: Mapped[int] = mapped_column(Integer, server_default="0")
     withheld: Mapped[int] = mapped_column(Integer, server_default="0")
-    __table_args__ = (CheckConstraint("outside_hits >= 0 AND withheld >= 0", name="counts"),)
+    probes: Mapped[int] = mapped_column(Integer, server_default="0")
+    __table_args__ = (CheckConstraint("outside_hits >= 0 AND withheld >= 0 AND probes >= 0", name="counts"),)
 
 
 class SearchLimit(Base):
@@ -624,6 +627,19 @@ class SearchLimit(Base):
     set_by: Mapped[str] = mapped_column(String(63), server_default=text("SESSION_USER"))
     set_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     __table_args__ = (CheckConstraint("outside_hits_per_day BETWEEN 0 AND 10000", name="range"),)
+
+
+class SearchProbeLimit(Base):
+    """타지점 식별 검색 한도 (head office, ``api.set_search_probe_limit``, revision 0014): from ``valid_from``, how
+    many searches a day an officer may make that could identify another branch's customer and found nobody in
+    their own scope, hit or miss."""
+
+    __tablename__ = "search_probe_limits"
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    probes_per_day: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(63), server_default=text("SESSION_USER"))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (CheckConstraint("probes_per_day BETWEEN 0 AND 10000", name="range"),)
 
 
 class SearchSecret(Base):

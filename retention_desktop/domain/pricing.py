@@ -30,10 +30,27 @@ from typing import Any
 import numpy as np
 
 from retention_desktop.domain.sentences import say
+from retention_desktop.domain.kinds import LOAN_KINDS
 from retention_desktop.domain.labels import INDEX_NAME
-from retention_desktop.domain.policy import Band, _Reader
+from retention_desktop.domain.policy import Band, PolicyError, _Reader
 
 BP = Decimal("0.01")
+#: the pricing rules' maps by loan kind: each gives a value for every kind of ``LOAN_KINDS`` and for no other (the
+#: database's ``data.pricing_kinds_problem``, db/sql/60_head_office.sql, refuses the same; a missing kind would be
+#: a KeyError at quote time, or a risk factor silently read as 1)
+PER_KIND_MAPS = ("liquidity_premium_pct", "cost_pct", "secured_risk_factor", "loss_given_default_pct")
+MISSING_KINDS = "정책 변수 '{path}'에는 모든 대출 종류({kinds})의 값이 있어야 합니다 (빠진 종류: {missing})"
+UNKNOWN_KINDS = "정책 변수 '{path}'에는 알려진 대출 종류({kinds})만 쓸 수 있습니다 (입력 {unknown})"
+
+
+def _every_kind(path: str, kinds) -> None:
+    """Raises ``PolicyError`` unless ``kinds`` (a per-kind map's keys) are exactly ``LOAN_KINDS``."""
+    missing = [k for k in LOAN_KINDS if k not in kinds]
+    if missing:
+        raise PolicyError(MISSING_KINDS, path=path, kinds=", ".join(LOAN_KINDS), missing=", ".join(missing))
+    unknown = sorted(str(k) for k in kinds if k not in LOAN_KINDS)
+    if unknown:
+        raise PolicyError(UNKNOWN_KINDS, path=path, kinds=", ".join(LOAN_KINDS), unknown=", ".join(unknown))
 
 
 @dataclass(frozen=True)
@@ -71,13 +88,21 @@ class PricingRules:
         p = _Reader(params)
 
         def per_kind(path: str) -> dict[str, Decimal]:
-            return {k: p.pct(f"{path}.{k}") for k in p.mapping(path)}
+            values = {k: p.pct(f"{path}.{k}") for k in p.mapping(path)}
+            if path in PER_KIND_MAPS:
+                _every_kind(path, values)
+            return values
+
+        def factors(path: str) -> dict[str, Decimal]:
+            values = {k: p.fraction(f"{path}.{k}") for k in p.mapping(path)}
+            _every_kind(path, values)
+            return values
 
         return cls(
             version=version, effective_from=effective_from,
             liquidity_premium_pct=per_kind("liquidity_premium_pct"), cost_pct=per_kind("cost_pct"),
             risk_spread_by_score=p.bands("risk_spread_by_score"),
-            secured_risk_factor={k: p.fraction(f"secured_risk_factor.{k}") for k in p.mapping("secured_risk_factor")},
+            secured_risk_factor=factors("secured_risk_factor"),
             dsr_surcharge=p.bands("dsr_surcharge"),
             target_margin_pct=p.pct("target_margin_pct"), min_margin_pct=p.pct("min_margin_pct"),
             salary_transfer_discount_pct=p.pct("salary_transfer_discount_pct"),
@@ -99,7 +124,7 @@ class PricingRules:
         )
 
     def risk_spread_pct(self, credit_score: int, kind: str) -> Decimal:
-        return (_band(self.risk_spread_by_score, credit_score) * self.secured_risk_factor.get(kind, Decimal(1))
+        return (_band(self.risk_spread_by_score, credit_score) * self.secured_risk_factor[kind]
                 ).quantize(BP)
 
     def expected_loss_pct(self, late_probability: Decimal, kind: str) -> Decimal:

@@ -272,6 +272,25 @@ def repeated_searches(database, month: dt.date, min_repeats: int = 3) -> list[Re
             text("SELECT * FROM api.audit_repeated_searches(:m, :n)"), {"m": month, "n": min_repeats}).mappings()]
 
 
+@dataclass(frozen=True)
+class SearchProbes:
+    """One officer's searches of one day that probed other branches (``api.audit_search_probes``)."""
+
+    employee_no: str
+    officer_name: str
+    day: dt.date
+    probes: int  # identifying searches that found nobody in the officer's scope or showed someone elsewhere
+    found_nobody: int  # … of which found nobody at all (guessing looks like many of these)
+    past_budget: int  # searches made past the day's budget of probes (other branches' customers withheld)
+
+
+def search_probes(database, month: dt.date) -> list[SearchProbes]:
+    """타지점 식별 검색 of a month, per officer and day (``api.audit_search_probes``). Security group only."""
+    with database.engine.connect() as conn:
+        return [SearchProbes(**r) for r in conn.execute(
+            text("SELECT * FROM api.audit_search_probes(:m)"), {"m": month}).mappings()]
+
+
 def review(database, month: dt.date) -> tuple[list[ReviewLine], list[ReasonLine]]:
     """접근기록 점검 of a month: per officer, and every reveal and consultation access with its reason."""
     with database.engine.connect() as conn:

@@ -5,7 +5,9 @@ order, the stored last-four column, the unique numbers), so it answers alike at 
 Customers of the officer's scope come with their name and birth date; customers of other branches (they walk
 into any branch) only with the surname (김**) and their branch, so the officer can ask for consultation
 access, and at most head office's daily number of them per officer (past it they are withheld, and every
-result from then on says the limit is reached — found or not, so it tells nothing of who exists).
+result from then on says the limit is reached — found or not, so it tells nothing of who exists). A search that
+could identify another branch's customer (a full name, a name and birth date, a full number) and found nobody in
+the officer's scope counts, hit or miss, against a daily budget of such probes (db/sql/35_search.sql).
 
 Every search is recorded before it is shown, in two short transactions: ``api.record_search`` records it (the
 kind of query, a keyed hash of it — never the query itself —, the scope, how many rows and how many of other
@@ -44,6 +46,9 @@ class SearchResult:
     limit_reached: bool = False  # the officer's daily limit of other branches' customers is used up: no more shown
     daily_limit: int = 0  # other branches' customers an officer may be shown a day (head office's setting)
     shown_today: int = 0  # … and how many this officer has been shown today, this search included
+    probe_limit_reached: bool = False  # the day's budget of searches probing other branches is used up
+    probe_limit: int = 0  # searches a day that may probe other branches (identifying, finding nobody in scope)
+    probes_today: int = 0  # … and how many this officer has made today, this search included
 
 
 def classify(query: str) -> tuple[str, str] | None:
@@ -106,4 +111,4 @@ def search(officer: OfficerSession, query: str, limit: int = 50, offset: int = 0
     hits = [CustomerHit(r["customer_no"], r["name"], r["birth_date"], r["phone_masked"], r["branch_name"],
                         r["in_scope"]) for r in rows]
     return SearchResult(hits, found["outside_branch"], found["limit_reached"], found["daily_limit"],
-                        found["shown_today"])
+                        found["shown_today"], found["probe_limit_reached"], found["probe_limit"], found["probes_today"])

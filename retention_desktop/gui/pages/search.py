@@ -41,7 +41,12 @@ def empty_hint(query: str) -> str:
 
 
 def limit_notice(result: SearchResult) -> str:
-    """That the officer's daily limit of other branches' customers is reached, in words ("" if not)."""
+    """That the officer's daily limit of other branches' customers, or of searches probing other branches, is
+    reached, in words ("" if not)."""
+    if result.probe_limit_reached:
+        return tr("오늘 다른 영업점 고객을 찾는 검색(전체 이름, 이름과 생년월일, 고객번호·대출번호) 한도 하루 {limit}회를 "
+                  "모두 써서 다른 영업점 고객은 표시하지 않습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. "
+                  "한도는 본부가 정합니다.").format(limit=f"{result.probe_limit:,}")
     if not result.limit_reached:
         return ""
     return tr("오늘의 타지점 검색 한도(하루 {limit}명)에 도달해 다른 영업점 고객은 더 표시하지 않습니다. "
