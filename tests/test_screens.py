@@ -223,6 +223,33 @@ def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot)
     assert localize(str(reasons[0])) == "시장 최저 5.05%보다 0.35%p 높은 금리"  # Korean as written
 
 
+def test_the_counter_offer_reads_as_an_english_sentence(qtbot):
+    """The flag over the comparison (a competitor beats us, and the rate that keeps the customer) in English: the
+    action's label is a name in brackets, not squeezed into the sentence ("lowering the Rate renegotiation rate")."""
+    from decimal import Decimal
+
+    from retention_desktop.domain.advice import advise
+    from retention_desktop.domain.sentences import say
+    from retention_desktop.gui.i18n import localize
+    from tests.test_advice import SHOWCASE, context, request, seeded_policies
+
+    policy = next(p for p in seeded_policies() if p.version == "2025.10-1015")
+    counter = advise(request(SHOWCASE), context("credit", "5.05"), policy).recommendation.counter_offer
+    assert counter is not None and counter.within_authority and counter.counter_rate_pct == Decimal("5.08")
+    translator = install_language("en")
+    try:
+        within = localize(counter.text)
+        assert within == ("토스뱅크 5.05% beats the current loan: offer 5.08% (Rate renegotiation), within your "
+                          "authority (4.65%), and the customer pays no more than by switching"), within
+        below = localize(say("{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 "
+                             "{action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다", **counter.text.values))
+        assert below == ("토스뱅크 5.05% beats the current loan: offer 5.08% (Rate renegotiation) with the branch "
+                         "manager's approval (below your authority, 4.65%), and the customer pays no more than by "
+                         "switching"), below
+    finally:
+        remove_language(translator)
+
+
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):
     """The check above can fail: a label wider than the window, and a table of wide columns left to scroll."""
     from PySide6.QtGui import QStandardItemModel
