@@ -21,10 +21,11 @@ from retention_desktop.domain import exact_json
 from retention_desktop.domain.advice import advice_document, advise, choose_actions
 from retention_desktop.domain.fees import prepayment_fee
 from retention_desktop.domain.personal_quote import PricingContext
+from retention_desktop.domain.policy import Policy, with_changes
 from retention_desktop.domain.pricing import price
 from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.quote import parse_request
-from tests.support import seeded_policies, seeded_pricing_rules
+from tests.support import seed_revision, seeded_policies, seeded_pricing_rules
 
 AS_OF = dt.date(2026, 11, 23)
 INDEX = {"BANK_BOND_12M": Decimal("2.70"), "BANK_BOND_5Y": Decimal("3.10"), "COFIX_NEW": Decimal("2.62"),
@@ -180,6 +181,17 @@ def test_golden_high_dsr_mortgage_can_only_be_renegotiated(policy):
     assert reneg.eligible and reneg.annual_rate_pct <= Decimal("4.41")
     assert "재대출 불가" in " ".join(r.reasons) and "금리인하요구권" in " ".join(r.reasons)
     assert advice.offered_action == "renegotiation"
+
+
+def test_the_rate_cut_right_is_said_with_the_policys_notice_period(policy):
+    """``renegotiation.rate_cut_right_notice_months`` is read: the signal of a 금리인하요구권 claim says how often
+    the bank must tell the customer (every six months since the FSC's 2023-02-09 improvements), from the policy."""
+    signals = advise(request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), policy).recommendation.signals
+    assert "신용점수 +110점: 금리인하요구권 대상 (6개월마다 안내)" in signals
+    params = with_changes(seed_revision().OCT_15, {"renegotiation.rate_cut_right_notice_months": "3"})
+    quarterly = Policy.from_parameters("x", policy.effective_from, params)
+    signals = advise(request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), quarterly).recommendation.signals
+    assert "신용점수 +110점: 금리인하요구권 대상 (3개월마다 안내)" in signals
 
 
 def test_without_the_right_a_captive_mortgage_is_kept(policy):

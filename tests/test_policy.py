@@ -15,6 +15,7 @@ from retention_desktop.domain.policy import (
     LtvRates,
     Policy,
     PolicyError,
+    RenegotiationRules,
     StressRule,
     StressWeights,
     leaf_paths,
@@ -120,7 +121,7 @@ def test_every_policy_field_is_read_by_the_engine():
             continue
         read |= {node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                  if isinstance(node, ast.Attribute)}
-    unread = {f"{cls.__name__}.{name}" for cls in (Policy, StressRule, StressWeights, LtvRates)
+    unread = {f"{cls.__name__}.{name}" for cls in (Policy, StressRule, StressWeights, LtvRates, RenegotiationRules)
               for name in _fields(cls) if name not in read}
     assert unread == set()
 

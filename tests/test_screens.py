@@ -205,10 +205,11 @@ def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot)
     day = dt.date(2026, 11, 30)
     reasons = [*signal_texts(current_rate_pct=Decimal("5.40"), market_rate_pct=Decimal("5.05"), as_of=day,
                              fee_window_ends_on=day + dt.timedelta(days=20), switch_allowed_from=day + dt.timedelta(days=40),
-                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30),
+                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30,
+                             rate_cut_right_notice_months=6),
                *signal_texts(current_rate_pct=Decimal("4.00"), market_rate_pct=Decimal("5.05"), as_of=day,
                              fee_window_ends_on=None, switch_allowed_from=None, score_change=-40, score_threshold=30,
-                             rate_cut_right=False, notice_days=30)]
+                             rate_cut_right=False, notice_days=30, rate_cut_right_notice_months=6)]
     assert len(reasons) == 6 and all(isinstance(r, Sentence) for r in reasons)
     translator = install_language("en")
     try:
@@ -217,6 +218,7 @@ def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot)
         assert read_back == said
         assert not [t for t in said if HANGUL.search(t)], said
         assert "Rate 0.35%p above the market low of 5.05%" in said
+        assert "Credit score +45: right to request a rate cut (the customer is told every 6 months)" in said
         assert localize("남궁 바다나래") == "남궁 바다나래"
     finally:
         remove_language(translator)

@@ -2788,6 +2788,10 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>Credit score +{points}: right to request a rate cut</translation>
     </message>
     <message>
+        <source>신용점수 +{points}점: 금리인하요구권 대상 ({months}개월마다 안내)</source>
+        <translation>Credit score +{points}: right to request a rate cut (the customer is told every {months} months)</translation>
+    </message>
+    <message>
         <source>신용점수 +{points}점 상승</source>
         <translation>Credit score up {points} points</translation>
     </message>
