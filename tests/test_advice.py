@@ -101,6 +101,25 @@ def test_golden_keep_when_cutting_the_rate_only_costs_the_bank(policy):
     assert "현재 금리가 시장 최저 5.60% 이하" in r.signals
 
 
+def test_a_loss_reads_as_what_it_costs_more_and_the_answer_comes_first(policy):
+    """The comparison grid (screen and proposal: ``OPTION_ROWS``) writes a loss as "Z원 더 듦", never as a negative
+    saving under the heading 절감; the recommended option comes first, then the others by what they save, then what
+    is not available."""
+    from retention_desktop.domain.comparison_table import OPTION_ROWS, display_order
+
+    doc = showcase()
+    doc["switch_offers"] = [{"lender": "카카오뱅크", "annual_rate_pct": 5.6, "term_months": 16, "method": "bullet"}]
+    advice = advise(request(doc), context("credit", "5.60"), policy)
+    kakao = advice.comparison.option("switch:카카오뱅크")
+    assert kakao.net_saving_vs_keep == -94_241  # 0.20 %p dearer for 16 months, and the 14,241 won fee
+    saving = dict(OPTION_ROWS)["유지 대비 절감"]
+    assert saving(kakao) == "94,241원 더 듦"
+    cells = [shown(o) for o in advice.comparison.options for _label, shown in OPTION_ROWS]
+    assert not [c for c in cells if c.startswith("-")], cells
+    order = [o.label for o in display_order(advice.comparison.options, advice.recommendation.option_label)]
+    assert order == ["keep", "reloan", "renegotiation", "switch:카카오뱅크"]  # keep advised; 220,000 > 4,000 > −94,241
+
+
 def test_golden_renegotiation_matches_the_offer_the_customer_brought(policy):
     """The customer shows 토스뱅크's 5.05 %: the bank lowers the rate of the same contract to 5.08 %, which costs
     the customer less than switching (a switch pays the 14,241 won prepayment fee)."""
