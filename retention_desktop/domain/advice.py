@@ -583,7 +583,7 @@ def _counter_offer(request: QuoteRequest, policy: Policy, rules, candidates: Map
                                        floor=format_rate_pct(c.price.lowest_rate_pct)))
     c, rate = max(matches, key=lambda m: price(m[0].price.inputs, rules, at_rate_pct=m[1]).expected_value)
     ours = say("{action} {rate}", action=RETENTION_ACTION[c.action], rate=format_rate_pct(c.option.annual_rate_pct))
-    within = rate >= c.price.authority_rate_pct
+    within = not c.price.needs_approval_at(rate)
     text = ("{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 안에서 {action} 금리를 {rate}까지 낮추면 "
             "대환보다 고객 부담이 같거나 적습니다" if within else
             "{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 {action} 금리를 "

@@ -240,6 +240,18 @@ class PersonalPrice:
     build: RateBuild | None = None
     inputs: PricingInput | None = None
 
+    def needs_approval_at(self, rate_pct: Decimal) -> bool:
+        """Whether ``rate_pct`` (%) lies below this officer's authority (전결 한도): the manager-approval rule,
+        for any rate of this offer (the screen's slider, a counter-offer); see :func:`needs_manager_approval`."""
+        return needs_manager_approval(rate_pct, self.authority_rate_pct)
+
+
+def needs_manager_approval(rate_pct: Decimal, authority_rate_pct: Decimal) -> bool:
+    """전결 한도: a rate (%) below the officer's authority — the list rate less ``authority_pct`` of their role
+    (pricing rules) — needs the branch manager's approval. The one definition on the workstation; the database
+    applies the same rule when an application is approved (``db/sql/50_applications.sql``)."""
+    return rate_pct < authority_rate_pct
+
 
 def rate_build(inp: PricingInput, rules: PricingRules) -> RateBuild:
     return RateBuild(
@@ -280,7 +292,7 @@ def price(inp: PricingInput, rules: PricingRules, at_rate_pct: Decimal | None = 
     authority = list_rate - rules.authority_pct.get(inp.officer_role, Decimal(0))
     return PersonalPrice(
         rate_pct=rate, list_rate_pct=list_rate, floor_rate_pct=floor, authority_rate_pct=authority,
-        needs_manager_approval=rate < authority,
+        needs_manager_approval=needs_manager_approval(rate, authority),
         retention_probability=Decimal(repr(round(float(p_retain[0]), 4))),
         expected_value=int(round(float(value[0]))), reasons=build.reason_codes(rate, inp.discount_label),
         rules_version=rules.version, lowest_rate_pct=lower, highest_rate_pct=upper,
