@@ -213,6 +213,32 @@ def test_the_rate_cut_right_is_said_with_the_policys_notice_period(policy):
     assert "신용점수 +110점: 금리인하요구권 대상 (3개월마다 안내)" in signals
 
 
+def test_the_customer_view_flags_a_rate_cut_claim_as_the_engine_does(policy):
+    """One definition of the 금리인하요구권 grounds (PricingRules.rate_cut_owed_pct): the score rose by the threshold
+    *and* the risk spread it earns fell. With a flat spread grid a 110-point rise earns nothing: the quote holds no
+    claim, and the customer view's badge (which once looked at the points alone) shows none either."""
+    from types import SimpleNamespace
+
+    from retention_desktop.domain.pricing import PricingRules
+    from retention_desktop.services.customer_profile import _badges
+    from tests.support import revision_module
+
+    params = {**revision_module("0009").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025,
+              "risk_spread_by_score": [[None, "1.10"]]}
+    flat = PricingRules.from_parameters("flat", dt.date(2025, 1, 1), params)
+    loan = SimpleNamespace(status="active", kind="mortgage", loan_no="L0000000009", credit_score_at_drawdown=700,
+                           drawdown_date=dt.date(2023, 11, 10), term_months=360)
+
+    def claims(rules) -> bool:
+        return any(b.kind == "rate_cut_right" for b in _badges([loan], [], 810, rules, AS_OF, policy))
+
+    assert claims(seeded_pricing_rules()) and advise(
+        request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), policy).prices.rate_cut_right.holds
+    assert not claims(flat) and not claims(None)
+    flat_context = PricingContext(flat, INDEX, demo_products(), {"mortgage": Decimal("3.95")})
+    assert not advise(request(HIGH_DSR_MORTGAGE), flat_context, policy).prices.rate_cut_right.holds
+
+
 def test_without_the_right_a_captive_mortgage_is_kept(policy):
     doc = copy.deepcopy(HIGH_DSR_MORTGAGE)
     doc["current_loan"]["credit_score_at_drawdown"] = 810

@@ -102,6 +102,14 @@ class PricingRules:
         return (_band(self.risk_spread_by_score, credit_score) * self.secured_risk_factor.get(kind, Decimal(1))
                 ).quantize(BP)
 
+    def rate_cut_owed_pct(self, kind: str, score_then: int, score_now: int) -> Decimal | None:
+        """금리인하요구권 grounds (은행법 제30조의2) as the bank records them: the credit score rose by at least
+        ``rate_cut_score_improvement`` points since drawdown and the risk spread it earns on a loan of ``kind`` fell.
+        ``None`` when the right does not hold, else the cut (%p) the improvement is worth. The one definition: the
+        quote, the customer view's badge and (vectorised, tested equal) the book's advice."""
+        cut = self.risk_spread_pct(score_then, kind) - self.risk_spread_pct(score_now, kind)
+        return cut if score_now - score_then >= self.rate_cut_score_improvement and cut > 0 else None
+
     def expected_loss_pct(self, late_probability: Decimal, kind: str) -> Decimal:
         """PD × LGD in %p a year. The risk model gives the probability of an instalment 30+ days late within a
         year; the roll rate (``default_share_of_late_pct``) turns it into a probability of default."""
