@@ -103,3 +103,18 @@ def test_a_model_better_than_its_baseline_prices():
     promoted, card = fit("switching", x, y, "switching-test")
     assert card["auc_test"] > card["auc_one_feature_baseline"]["auc"]
     assert card["promoted"] == "model" and len(promoted.features) == len(x.columns)
+
+
+def test_no_protected_attribute_is_a_feature_and_a_model_using_one_is_not_applied():
+    """Age, sex and the like are in neither model (so no reason can name them); a model stored with one (the
+    switching model once used age) counts as using it, and ``latest_models`` then ignores it."""
+    from retention_desktop.domain.features import PROTECTED_ATTRIBUTES, RISK_FEATURES, SWITCHING_FEATURES
+    from retention_desktop.domain.propensity import LogisticModel
+
+    assert {"age_years", "sex"} <= PROTECTED_ATTRIBUTES
+    assert not (set(SWITCHING_FEATURES) | set(RISK_FEATURES)) & PROTECTED_ATTRIBUTES
+    ones = np.ones(2)
+    old = LogisticModel("switching", "v", ("rate_gap_pct", "age_years"), ones, ones, ones, 0.0, ones, ones)
+    assert old.uses_protected_attribute
+    assert not LogisticModel("switching", "v", SWITCHING_FEATURES[:2], ones, ones, ones, 0.0, ones, ones
+                             ).uses_protected_attribute
