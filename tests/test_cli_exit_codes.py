@@ -16,6 +16,7 @@ from retention_desktop.cli import admin_main
 from retention_desktop.data import credentials
 from retention_desktop.data.settings import CentralServer, Settings, save_settings
 from retention_desktop.domain import exact_json
+from tests.support import bank_today, workstation_on_another_day
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT / "docs" / "examples" / "showcase-quote.json"
@@ -218,3 +219,23 @@ def test_input_files_are_bounded_and_regular_before_anything_is_read(central_dow
     err = capsys.readouterr().err
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_commands_take_the_banks_date_not_the_workstations(fresh, tmp_path):
+    """A workstation whose clock shows another day than Seoul's: the proposal is numbered and dated, and the
+    models trained, on the bank's day (the server's clock, data/bank_day.py)."""
+    folder, _first = fresh
+    tz, workstation_day = workstation_on_another_day()
+    env = {**os.environ, "TZ": tz}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", str(folder), "--demo",
+                               *args], capture_output=True, text=True, timeout=300, env=env)
+
+    made = run("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(tmp_path / "p.pdf"))
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["proposal_no"].startswith(f"P{bank_today():%Y%m%d}-")
+    trained = run("train-models")
+    assert trained.returncode == 0, trained.stderr
+    cards = json.loads(trained.stdout)
+    assert {card["trained_on"] for card in cards.values()} == {bank_today().isoformat()} != {workstation_day.isoformat()}
