@@ -255,6 +255,8 @@ def _admin(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print(f"{prefix}: {translate('중단했습니다.')}", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # the reader of our output went away (| head): admin_main's, not a bug
     except Exception as exc:  # the last line: a person gets one line and the log gets the traceback
         from retention_desktop.data.failures import unreachable
 

@@ -239,3 +239,15 @@ def test_commands_take_the_banks_date_not_the_workstations(fresh, tmp_path):
     assert trained.returncode == 0, trained.stderr
     cards = json.loads(trained.stdout)
     assert {card["trained_on"] for card in cards.values()} == {bank_today().isoformat()} != {workstation_day.isoformat()}
+
+
+def test_a_reader_that_stops_early_is_not_a_bug(fresh):
+    """`retention-admin --demo quote FILE | head -4`: the reader going away is not a program defect (it was
+    reported as one, exit 1, naming the log)."""
+    folder, _first = fresh
+    with subprocess.Popen([sys.executable, "-m", "retention_desktop.cli", "--data-dir", str(folder), "--demo",
+                           "quote", str(SHOWCASE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        run.stdout.close()  # the reader is gone before the quote is written (more than a pipe buffer's worth)
+        stderr = run.stderr.read()
+        assert run.wait(timeout=300) == 0, stderr
+    assert stderr == ""
