@@ -251,3 +251,19 @@ def test_a_reader_that_stops_early_is_not_a_bug(fresh):
         stderr = run.stderr.read()
         assert run.wait(timeout=300) == 0, stderr
     assert stderr == ""
+
+
+def test_a_login_the_server_cannot_answer_is_exit_3_not_a_refused_login():
+    """The server down (or shutting down, or full) while a command logs the officer in: exit 3 like any other
+    unreachable database, not 2 as if the login had been refused (found stopping the embedded server during
+    `retention-admin proposal`: "서버가 다시 시작하는 중입니다", exit 2)."""
+    from sqlalchemy.engine import make_url
+
+    from retention_desktop.data.database import Database, create_app_engine
+    from retention_desktop.services.officer_session import LoginError, log_in
+
+    url = make_url("postgresql+psycopg2://postgres@127.0.0.1:1/retention")
+    with pytest.raises(LoginError) as refused:
+        log_in(Database("central", url, create_app_engine(url)), "E1007")
+    assert refused.value.exit_code == 3
+    assert refused.value.message().startswith("데이터베이스에 연결할 수 없습니다")

@@ -12,7 +12,8 @@ from retention_desktop.data import api_calls, roles
 from retention_desktop.data.bank_day import bank_today
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
-from retention_desktop.domain.errors import UserError
+from retention_desktop.data.failures import unreachable
+from retention_desktop.domain.errors import Unavailable, UserError
 
 
 class LoginError(UserError):
@@ -81,7 +82,10 @@ def log_in(db: Database, employee_no: str, password: str | None = None) -> Offic
         as_officer = db.as_role(db_role, password)
         return session_of(as_officer, expected_employee_no=employee_no)
     except OperationalError as exc:
-        raise LoginError(explain_connection_error(exc)) from exc
+        refused = LoginError(explain_connection_error(exc))
+        if isinstance(unreachable(exc), Unavailable):  # the server down, shutting down or full: not the login's
+            refused.exit_code = Unavailable.exit_code  # fault (exit 3; a wrong password stays exit 2)
+        raise refused from exc
 
 
 def session_of(database: Database, expected_employee_no: str | None = None) -> OfficerSession:
