@@ -200,3 +200,71 @@ def test_a_malformed_reloan_method_is_refused(genuine):
     option_of(broken)["method"] = "balloon"
     error = refused(officer, state, quote_input, broken)
     assert error.sqlstate == "22023" and "상환 방식" in str(error)
+
+
+# -- finding 3(c): the printed page against the attached facts ---------------------------------------------------
+def _forge_page(monkeypatch, where: str, field: str, value):
+    """Make the real builder print ``value`` as the content's (or summary box's) ``field``, leaving the attached
+    facts (proposal-facts.json) honest: what a workstation that signs with the officer's own key could do."""
+    from retention_desktop.proposal import document
+
+    if where == "line":  # one printed line only (the number also names the file's archive in its information)
+        monkeypatch.setattr(document, field, lambda *_args: value)
+        return
+    honest_render = document.render
+
+    def render(content):
+        if where == "summary":
+            content = replace(content, summary=replace(content.summary, **{field: value}))
+        else:
+            content = replace(content, **{field: value})
+        return honest_render(content)
+
+    monkeypatch.setattr(document, "render", render)
+
+
+@pytest.mark.parametrize("where,field,value,named", [
+    ("summary", "new_rate_pct", Decimal("1.00"), "제안 금리"),
+    ("summary", "monthly_payment", 123_456, "월 상환액"),
+    ("summary", "valid_until", TEST_AS_OF + dt.timedelta(days=300), "유효기한"),
+    ("summary", "total_saving", 99_999_999, "총 절약액"),
+    ("content", "customer_no", "C09999999", "고객"),
+    ("line", "number_line", "제안서 번호 P20991231-ABCDEF", "제안서 번호"),
+], ids=["rate", "payment", "validity", "saving", "customer", "number"])
+def test_a_signed_page_that_prints_other_figures_than_its_facts_is_refused(login, tmp_path, monkeypatch, where, field,
+                                                                            value, named):
+    """A proposal built by the real builder and signed with a valid (the officer's own) key, archived with its genuine
+    quote, whose attached facts are honest but whose page prints another rate, payment, validity, saving (the signed
+    summary in the file's information says the same forged saving: the database's archived quote decides),
+    customer or number: the signature, the archive and the facts all agree, the page does not — verify-proposal and
+    제안서 확인 name the field. The genuine proposal verifies."""
+    from retention_desktop.services.proposal_check import check_proposal
+
+    officer = login("E1007")
+    genuine = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    roots = ps.trust_roots(officer.database, tmp_path)
+    assert ps.verify_pdf(officer.database, genuine.pdf, roots).ok
+    assert check_proposal(officer.database, genuine.proposal_no, TEST_AS_OF, roots).archived
+    _forge_page(monkeypatch, where, field, value)
+    forged = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    monkeypatch.undo()
+    result = ps.verify_pdf(officer.database, forged.pdf, roots)
+    assert not result.ok and "인쇄 면에 적힌 내용" in result.reason and named in result.reason, result.reason
+    others = {"제안 금리", "월 상환액", "유효기한", "총 절약액", "고객", "제안서 번호"} - {named}
+    assert not any(f": {o}" in result.reason or f", {o}" in result.reason for o in others), result.reason
+    check = check_proposal(officer.database, forged.proposal_no, TEST_AS_OF, roots)
+    assert not check.archived and not check.ok and named in check.reason, check.reason
+
+
+def test_a_signed_page_with_another_customers_name_is_refused_at_the_counter(login, tmp_path, monkeypatch):
+    """제안서 확인 also holds the customer's masked name (김*늘): a page printed for another name is refused there.
+    (verify-proposal has only the customer number, which the forged page still prints.)"""
+    from retention_desktop.services.proposal_check import check_proposal
+
+    officer = login("E1007")
+    _forge_page(monkeypatch, "content", "customer_name", "박민수")
+    forged = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path)
+    monkeypatch.undo()
+    roots = ps.trust_roots(officer.database, tmp_path)
+    check = check_proposal(officer.database, forged.proposal_no, TEST_AS_OF, roots)
+    assert not check.archived and "고객" in check.reason, check.reason

@@ -64,7 +64,9 @@ $$;
 -- validity and the quote's canonical sha256 (computed afresh from the stored quote). verify-proposal and
 -- 제안서 확인 compare it with the facts embedded in the signed PDF (proposal-facts.json) and with the facts the
 -- chained audit row recorded at archiving; domain/proposal_facts.py names the fields. Rates as text without
--- trailing zeros (4.1, not 4.10), won and months as integers.
+-- trailing zeros (4.1, not 4.10), won and months as integers. Since revision 0014 also 'saving' (won: the option's
+-- net_saving_vs_keep, what the summary box prints as 총 절약액), which the printed-page check reads
+-- (proposal/page_check.py); it is not one of the fields compared with the file's facts or the audit row's.
 CREATE OR REPLACE FUNCTION data.proposal_facts(loan_number text, proposal_number text, valid_until date,
                                                quote_input jsonb, quote_output jsonb) RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data, pg_temp
@@ -83,6 +85,7 @@ BEGIN
         'amount', data.json_numeric(quote_input -> 'current_loan' -> 'balance'),
         'monthly_payment', data.json_numeric(option -> 'monthly_payment'),
         'valid_until', valid_until::text,
+        'saving', data.json_numeric(option -> 'net_saving_vs_keep'),
         'quote_sha256', data.quote_sha256(quote_input, quote_output));
 END
 $$;
