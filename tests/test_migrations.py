@@ -130,16 +130,16 @@ def test_revision_0007_corrects_an_existing_database_and_downgrades(empty_db):
     assert rows["2027.07-h2"] == added
 
 
-def test_revision_0014_upgrades_a_database_holding_searches_and_downgrades(db, login):
-    """An existing database at 0013 with a day's search counts: 0014 keeps them (no probe counted before it), seeds
+def test_revision_0015_upgrades_a_database_holding_searches_and_downgrades(db, login):
+    """An existing database at 0014 with a day's search counts: 0015 keeps them (no probe counted before it), seeds
     the probe budget, validates the pricing rules' new constraints against the stored versions; the downgrade
-    gives 0013's search back, which still records and summarises a search."""
+    gives the search of 0013 and 0014 back, which still records and summarises a search."""
     from retention_desktop.data import roles
     from retention_desktop.services.customer_search import search
 
     officer = login("E1007")
     assert search(officer, "김").hits
-    migrations.downgrade(db.engine, "0013")
+    migrations.downgrade(db.engine, "0014")
     with db.engine.connect() as conn:
         columns = conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = 'data' "
                                     "AND table_name = 'search_daily'")).scalars().all()
@@ -149,8 +149,8 @@ def test_revision_0014_upgrades_a_database_holding_searches_and_downgrades(db, l
 
     ticket = officer.database.read(lambda s: api_calls.scalar(s, "record_search", "name", "김", None, 50, 0))
     found = officer.database.read(lambda s: api_calls.one(s, "search_summary", ticket))
-    assert found["results"] > 0 and "probe_limit" not in found  # 0013's search, working
-    with db.engine.begin() as conn:  # a day's counts at 0013 (an officer shown two customers of other branches)
+    assert found["results"] > 0 and "probe_limit" not in found  # the search before 0015, working
+    with db.engine.begin() as conn:  # a day's counts at 0014 (an officer shown two customers of other branches)
         conn.execute(text("INSERT INTO data.search_daily (db_role, day, outside_hits, withheld) "
                           "VALUES (:r, data.bank_today(), 2, 1) ON CONFLICT (db_role, day) DO UPDATE "
                           "SET outside_hits = 2, withheld = 1"), {"r": roles.login_role("E1007")})

@@ -77,7 +77,7 @@ def test_the_database_reads_a_policy_as_the_engine_does(db):
 
 
 # the shape first, then (the shape known good) the loan kinds of each per-kind map and head office's bounds: what
-# api.save_pricing_rules refuses, and since revision 0014 the table's CHECK constraints too
+# api.save_pricing_rules refuses, and since revision 0015 the table's CHECK constraints too
 WHAT_THE_DATABASE_REFUSES = """
     SELECT coalesce(data.pricing_rules_problem(CAST(:p AS jsonb)), data.pricing_rules_bound_problem(CAST(:p AS jsonb)))"""
 
@@ -292,7 +292,7 @@ def test_pricing_rules_missing_a_loan_kind_are_refused_by_the_engine_as_by_the_d
 def test_the_pricing_rules_table_refuses_what_head_offices_function_refuses(db, column, value):
     """Third outside test: the table's CHECK read the rules' shape only, so a direct write (the owner's, a DBA's)
     could store rules api.save_pricing_rules refuses — a missing loan kind, an authority of 3 %p, a credit loan's risk
-    factor of 0, an effective date of infinity. Revision 0014's constraints refuse them too; the stored rules pass."""
+    factor of 0, an effective date of infinity. Revision 0015's constraints refuse them too; the stored rules pass."""
     with db.session() as s:
         good = s.execute(text("SELECT parameters FROM data.pricing_rules ORDER BY effective_from DESC LIMIT 1")).scalar()
         valid = s.execute(text("SELECT bool_and(convalidated) FROM pg_constraint WHERE conname IN "

@@ -22,7 +22,7 @@
 -- (recorded, counted). The officer learns only that the limit is reached — on every search from then on,
 -- found or not, so the answer is no oracle of whether a full name exists at another branch.
 --
--- Probes of other branches (revision 0014; the outside test of 30 Nov 2026, third round): a search that could
+-- Probes of other branches (revision 0015; the outside test of 30 Nov 2026, third round): a search that could
 -- identify another branch's customer — a full name, a name and birth date, a full customer or loan number — and
 -- found nobody in the officer's own scope (or showed someone of another branch) is a probe, counted whether it
 -- hit or not, at most data.search_probe_limit(day) a day (data.search_probe_limits, head office:
@@ -95,7 +95,7 @@ END
 $$;
 
 -- Identifying searches of other branches (probes) an officer may make on day, head office's dated budget
--- (data.search_probe_limits, revision 0014). A search that could identify another branch's customer and found
+-- (data.search_probe_limits, revision 0015). A search that could identify another branch's customer and found
 -- nobody in the officer's scope counts, hit or miss (see the top of this file).
 CREATE OR REPLACE FUNCTION data.search_probe_limit(day date) RETURNS integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -265,8 +265,8 @@ ALTER FUNCTION data.require_committed_search_ticket(bigint) OWNER TO rd_crossbra
 -- What a committed search found: how many rows it shows, how many of them of other branches, whether the
 -- officer has reached the day's limit of other branches' customers (true on every search from then on), the
 -- limit, and how many the officer has been shown today; the same of the day's probes of other branches
--- (revision 0014), and when a limit is reached, the notice in words. Refused as api.search_customers is.
--- (Dropped first: revision 0014 added columns, which CREATE OR REPLACE cannot.)
+-- (revision 0015), and when a limit is reached, the notice in words. Refused as api.search_customers is.
+-- (Dropped first: revision 0015 added columns, which CREATE OR REPLACE cannot.)
 DROP FUNCTION IF EXISTS api.search_summary(bigint);
 CREATE FUNCTION api.search_summary(ticket bigint)
 RETURNS TABLE (results integer, outside_branch integer, limit_reached boolean, daily_limit integer,
@@ -363,7 +363,7 @@ BEGIN
 END
 $$;
 
--- 타지점 식별 검색 한도 (head office, revision 0014): from valid_from (today or later), an officer may make at
+-- 타지점 식별 검색 한도 (head office, revision 0015): from valid_from (today or later), an officer may make at
 -- most probes_per_day searches a day that could identify another branch's customer and found nobody in their own
 -- scope (0: none). Recorded.
 CREATE OR REPLACE FUNCTION api.set_search_probe_limit(valid_from date, probes_per_day integer) RETURNS void
@@ -385,7 +385,7 @@ BEGIN
 END
 $$;
 
--- 타지점 식별 검색 (접근기록 점검, revision 0014): in a month, per officer and day, the searches that probed other
+-- 타지점 식별 검색 (접근기록 점검, revision 0015): in a month, per officer and day, the searches that probed other
 -- branches (see the top of this file), how many of them found nobody at all, and how many came past the day's
 -- budget (other branches' customers withheld). Many probes finding nobody is what guessing looks like.
 CREATE OR REPLACE FUNCTION api.audit_search_probes(month date)

@@ -400,7 +400,7 @@ AS $$
     -- relationship discounts (급여이체, 거래기간 우대): tenths of a %p; the floor subtracts them
     ('discount_pct', 0.0, 2.0, '우대금리(급여이체·거래기간)는 0%p 이상 2%p 이하여야 합니다'),
     -- DSR 구간별 가산금리: 0-0.50 %p in the grid (db/versions/0004); a surcharge, never a discount (the floor adds the
-    -- smallest of them, revision 0014), and above 5 %p no retention price is left under the legal maximum
+    -- smallest of them, revision 0015), and above 5 %p no retention price is left under the legal maximum
     ('dsr_surcharge_pct', 0.0, 5.0, 'DSR 구간별 가산금리(dsr_surcharge)는 0%p 이상 5%p 이하여야 합니다'),
     -- 전결 재량: how far below the list rate a role may approve (0.20 / 0.50 %p to start); wider is not a
     -- branch's discretion

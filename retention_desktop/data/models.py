@@ -605,7 +605,7 @@ class SearchTicket(Base):
 
 class SearchDaily(Base):
     """Per login role and bank day: other branches' customers searches showed, and withheld past the limit; and
-    the searches that probed other branches (revision 0014: identifying, and found nobody in the officer's scope
+    the searches that probed other branches (revision 0015: identifying, and found nobody in the officer's scope
     or showed someone elsewhere), hit or miss."""
 
     __tablename__ = "search_daily"
@@ -630,7 +630,7 @@ class SearchLimit(Base):
 
 
 class SearchProbeLimit(Base):
-    """타지점 식별 검색 한도 (head office, ``api.set_search_probe_limit``, revision 0014): from ``valid_from``, how
+    """타지점 식별 검색 한도 (head office, ``api.set_search_probe_limit``, revision 0015): from ``valid_from``, how
     many searches a day an officer may make that could identify another branch's customer and found nobody in
     their own scope, hit or miss."""
 

@@ -8,7 +8,6 @@ with the reason on standard error.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -41,7 +40,7 @@ class SmokeTest(QObject):
         officer, data_dir = self.window.officer, self.data_dir
 
         def check() -> str:
-            today = dt.date.today()
+            today = officer.bank_today
             state = open_comparison(officer, SHOWCASE_LOAN, today)
             if len(state.comparison.options) < 2:
                 raise RuntimeError("the comparison has no re-loan option")

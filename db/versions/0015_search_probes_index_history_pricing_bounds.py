@@ -15,20 +15,20 @@ test of 30 Nov 2026, third round; docs/security.md).
   history append-only (``api.import_index_rates``), the DEMO mark searched in every string encoding of a
   certificate's names (``api.add_trust_root``), the parameter checks' messages in Korean.
 
-Downgrade drops the table, the column and the constraints, and puts revision 0013's ``api.record_search`` and
+Downgrade drops the table, the column and the constraints, and puts revisions 0013-0014's ``api.record_search`` and
 ``api.search_summary`` back; the rest of the API stays the one loaded (its other changes need nothing of this
 revision).
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql, roles
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
