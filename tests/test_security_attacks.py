@@ -837,7 +837,7 @@ def test_the_list_rate_floor_carries_the_smallest_dsr_surcharge(psql, db):
 
     author, peer, manager, head_office = psql("E1007"), psql("E1008"), psql("E1006"), psql("E1005")
     code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
-                                      pdf=fake_pdf())
+                                      pdf=fake_pdf(), list_rate=list_rate_floor(author, loan_no, today))
     assert code is None, message
     assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
     assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
