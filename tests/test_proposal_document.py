@@ -4,6 +4,7 @@ a long name)."""
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import io
 import os
@@ -111,11 +112,12 @@ def test_the_sample_reads_right_and_is_laid_out_for_a_reader(demo_identity):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_with_its_time_limit(made_for_text):
     pdf, state, officer = made_for_text
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    # -raw: each paragraph's lines in order (-layout interleaves a right's title with its text, line by line)
+    out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     content = " ".join(out.decode("utf-8").split())
     offered = state.comparison.option("reloan")  # a new contract: the withdrawal right applies (not to a renegotiation)
-    for n in (1, 2, 3):  # "1 / 3" (pdftotext may close up the thin spaces around the slash)
-        assert re.search(rf"\b{n} ?/ ?3\b", content), n
+    for n in (1, 2, 3):  # "1 / 3" as printed (pdftotext without -raw closes up the spaces: "1/3")
+        assert re.search(rf"\b{n} / 3\b", content), n
     for phrase in ("김하늘", officer.name, officer.branch_name, "02-0000-0101",
                    f"연 {format_rate_pct(offered.annual_rate_pct)}", format_won(offered.monthly_payment),
                    format_won(offered.net_saving_vs_keep),
@@ -347,3 +349,48 @@ def test_seven_options_continue_in_a_second_table_and_huge_amounts_fit(demo_iden
     pdf = signed_sample(demo_identity, content)
     assert_laid_out_for_a_reader(pdf)
     assert page_of(pdf, "선택지별 비교 (이어서)")
+
+
+def printed_lines(pdf: bytes) -> list[str]:
+    """Each printed line: the characters on one baseline of a page, left to right, spaces left out."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from retention_desktop.pdf_engine import pdfium_lock
+
+    lines: dict[tuple[int, float], list[tuple[float, str]]] = {}
+    with pdfium_lock():
+        document_ = pdfium.PdfDocument(pdf)
+        try:
+            for index, page in enumerate(document_):
+                textpage = page.get_textpage()
+                for i in range(textpage.count_chars()):
+                    code = raw.FPDFText_GetUnicode(textpage.raw, i)
+                    if chr(code).isspace() or code in (0, 0xFFFE, 0xFFFF):
+                        continue
+                    x, y = ctypes.c_double(), ctypes.c_double()
+                    raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+                    lines.setdefault((index, round(y.value, 1)), []).append((x.value, chr(code)))
+                textpage.close()
+                page.close()
+        finally:
+            document_.close()
+    return ["".join(c for _x, c in sorted(found)) for found in lines.values()]
+
+
+def test_a_loan_number_a_lender_and_a_word_are_never_broken_across_lines(demo_identity):
+    """Table cells, the headline and the rights' titles wrap between words (Korean 어절), never inside one: a
+    mortgage's number read "L00000010 / 67" and a lender "카카오뱅 / 크" where the column was narrow."""
+    import dataclasses
+
+    content = proposal_samples.sample_content(
+        switches=[("토스뱅크", "7.37"), ("카카오뱅크", "7.42"), ("케이뱅크", "7.52"), ("신한은행", "7.60")])
+    content = dataclasses.replace(
+        content, current_loan=[("대출", "주택담보대출 L0000001067"), *content.current_loan[1:]],
+        summary=dataclasses.replace(content.summary, headline="재대출 시 매달 13,750원, 남은 16개월 총 22만 원 절약 "
+                                                              "(수수료 포함)"))
+    pdf = signed_sample(demo_identity, content)
+    lines = printed_lines(pdf)
+    for word in ("L0000001067", "카카오뱅크", "토스뱅크", "분쟁조정", "계약일부터", "(수수료포함)",
+                 "02-0000-0101"):
+        assert any(word in line for line in lines), (word, [line for line in lines if word[:3] in line])

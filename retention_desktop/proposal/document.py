@@ -138,8 +138,11 @@ def register_fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    """Running text wraps between any two syllables (CJK); table cells, the headline, the summary's notes and the
+    rights' titles wrap between words (Korean 어절), so that a loan number, a lender's name or a phone number is
+    never cut in two in a narrow column (a word wider than its column is still split: ``splitLongWords``)."""
     base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=14, wordWrap="CJK")
-    return {
+    styles = {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13.5),
         "caption": ParagraphStyle("caption", parent=base, fontSize=9, leading=11.5, alignment=1),
@@ -158,6 +161,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "legal_title": ParagraphStyle("legal_title", parent=base, fontName=BOLD, fontSize=9.5, leading=13),
         "legal": ParagraphStyle("legal", parent=base, fontSize=9.5, leading=13.5),
     }
+    for name in ("cell", "cell_bold", "cell_right", "cell_right_bold", "headline", "box_note", "legal_title"):
+        styles[name].wordWrap = None  # between words
+    return styles
 
 
 def _esc(text: str) -> str:
