@@ -394,3 +394,16 @@ def test_a_loan_number_a_lender_and_a_word_are_never_broken_across_lines(demo_id
     for word in ("L0000001067", "카카오뱅크", "토스뱅크", "분쟁조정", "계약일부터", "(수수료포함)",
                  "02-0000-0101"):
         assert any(word in line for line in lines), (word, [line for line in lines if word[:3] in line])
+
+
+def test_when_switching_is_the_advice_the_offer_is_not_called_the_recommended_choice(demo_identity):
+    """The note says another lender is better: the box and the column present the bank's offer as such, never as
+    "권해 드리는 선택" / "(권해 드림)" (a customer read both on one page)."""
+    import dataclasses
+
+    content = proposal_samples.sample_content()
+    content = dataclasses.replace(content, summary=dataclasses.replace(
+        content.summary, recommended=False, note="대환이 더 유리합니다: 토스뱅크 4.65%, 남은 4개월 총 17만 원 절약"))
+    first = " ".join(PdfReader(io.BytesIO(signed_sample(demo_identity, content))).pages[0].extract_text().split())
+    assert "저희 은행의 제안" in first and "(이 제안)" in first and "대환이 더 유리합니다" in first
+    assert "권해 드리는 선택" not in first and "권해 드림" not in first

@@ -80,6 +80,9 @@ class Summary:
     valid_until: dt.date
     reasons: tuple[str, ...] = ()
     note: str = ""  # e.g. a cheaper offer elsewhere the customer should know about
+    # False when the engine's advice is to let the customer switch: the box and the column then say "저희 은행의
+    # 제안" / "(이 제안)", never "권해 드리는 선택" / "(권해 드림)" over an option the note says is not the best
+    recommended: bool = True
 
     def facts(self) -> dict:
         return {"action": self.action, "option": self.option_title, "new_rate_pct": str(self.new_rate_pct),
@@ -337,7 +340,8 @@ def _summary_box(c: ProposalContent, s) -> Table:
              ("총 절약액 (수수료·인지세 포함)", saving), ("손익분기", even),
              ("이 제안의 유효기한", f"{format_date_ko(m.valid_until)}까지")]
     label_w = 50 * mm
-    rows = [[Paragraph(_esc(f"권해 드리는 선택 — {m.headline}"), s["headline"]), ""]]
+    lead = "권해 드리는 선택" if m.recommended else "저희 은행의 제안"
+    rows = [[Paragraph(_esc(f"{lead} — {m.headline}"), s["headline"]), ""]]
     rows += [[Paragraph(_esc(label), s["box_label"]), Paragraph(_esc(value), s["box_value"])] for label, value in cells]
     notes = [f"왜: {'; '.join(m.reasons)}"] if m.reasons else []
     if m.note:
@@ -381,7 +385,8 @@ def _comparison_tables(c: ProposalContent, s) -> list:
     for number, columns in enumerate(chunks):
         label_w = 33 * mm
         col_w = (FRAME_WIDTH - label_w) / max(len(columns), 3)
-        title = lambda i: _esc(c.option_titles[i]) + ("<br/>(권해 드림)" if i == c.proposed_column else "")
+        marker = "(권해 드림)" if c.summary.recommended else "(이 제안)"
+        title = lambda i: _esc(c.option_titles[i]) + (f"<br/>{marker}" if i == c.proposed_column else "")
         rows = [[Paragraph("(원)", s["cell"])] + [Paragraph(title(i), s["cell_bold"]) for i in columns]]
         for label, values in c.option_rows:
             rows.append([Paragraph(_esc(label), s["cell_bold"])] +
