@@ -22,8 +22,8 @@ from sqlalchemy.exc import DBAPIError
 from retention_desktop.domain import exact_json
 from retention_desktop.domain.korean_time import format_date_ko
 from retention_desktop.domain.money import format_rate_pct, format_won
-from retention_desktop.proposal import document, pages, signing
-from retention_desktop.proposal.chart import FONT_PT, cumulative_cost_figure
+from retention_desktop.proposal import chart, document, pages, signing
+from retention_desktop.proposal.chart import FONT_PT, cumulative_cost_chart
 from retention_desktop.proposal.pki import ensure_demo_identity
 from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.limit_simulation import Toggles, simulate_for
@@ -177,38 +177,51 @@ def test_a_moved_table_fails_the_golden_comparison(demo_identity, tmp_path):
                           tol=GOLDEN_TOLERANCE) is not None
 
 
+def _chart_shapes(drawing):
+    from reportlab.graphics.shapes import Group
+
+    for shape in drawing.contents:
+        yield from (_chart_shapes(shape) if isinstance(shape, Group) else [shape])
+
+
 def test_the_chart_is_drawn_at_print_size_with_9_point_text_over_the_whole_term():
-    from matplotlib.text import Text
+    from reportlab.graphics.shapes import PolyLine, String
 
     content = proposal_samples.sample_content(months=341, balance=1_250_000_000)
-    figure = cumulative_cost_figure(content.chart_lines, None, document.FRAME_WIDTH, 220)
-    assert figure.get_size_inches()[0] * 72 == pytest.approx(document.FRAME_WIDTH)
-    texts = [t for t in figure.findobj(Text) if t.get_text().strip()]
-    assert texts and min(t.get_fontsize() for t in texts) >= FONT_PT
-    axes = figure.axes[0]
-    assert axes.get_xlim()[1] == 341 and not axes.get_legend()
-    labels = {t.get_text() for t in axes.texts}
-    assert {line.label for line in content.chart_lines} <= labels  # every line named at its end
+    drawing = cumulative_cost_chart(content.chart_lines, None, document.FRAME_WIDTH, 220)
+    assert (drawing.width, drawing.height) == (document.FRAME_WIDTH, 220)
+    shapes = list(_chart_shapes(drawing))
+    texts = [s for s in shapes if isinstance(s, String)]
+    assert texts and min(t.fontSize for t in texts) >= FONT_PT
+    assert {line.label for line in content.chart_lines} <= {t.text for t in texts}  # every line named at its end
+    assert not any("범례" in t.text for t in texts)
+    lines = [s for s in shapes if isinstance(s, PolyLine)]
+    assert len(lines) == len(content.chart_lines)
+    keep = next(p for p in lines if len(p.points) == 2 * 341)  # every month of the whole remaining term
+    xs = keep.points[0::2]
+    assert xs[0] == chart.MARGIN_LEFT and max(xs) == max(max(p.points[0::2]) for p in lines)
+    assert chart.month_ticks(341) == [60, 120, 180, 240, 300]
+    assert all(t.text != "341" for t in texts) and any(t.text == "300" for t in texts)
 
 
-def test_the_label_room_is_the_outline_width_matplotlib_measures():
-    """chart.path_width is Path.get_extents().width, exactly (it skips only pieces that cannot widen the box):
-    the sample's labels, Korean, digits and signs, both faces."""
-    import random
+def test_the_lines_are_told_apart_in_grayscale():
+    """No two lines drawn alike without colour: dash pattern, width and grey differ, markers on all but keeping,
+    and keeping and the proposed option (the two the caption speaks of) are the heaviest and in black."""
+    styles = [chart.style_of(i) for i in range(len(chart.STYLES))]
+    assert len({(s.dashes, s.width, s.grey, s.marker) for s in styles}) == len(styles)
+    assert len({s.dashes for s in styles}) == len(styles) and len({s.marker for s in styles}) == len(styles)
+    assert styles[0].grey == styles[1].grey == "#000000"
+    assert min(styles[0].width, styles[1].width) > max(s.width for s in styles[2:])
 
-    from matplotlib.textpath import TextPath
 
-    from retention_desktop.proposal import chart
-
-    chart._font()
-    rng = random.Random(20261130)
-    pool = [chr(c) for c in range(0x20, 0x7F)] + [chr(rng.randint(0xAC00, 0xD7A3)) for _ in range(300)] + list("·₩%")
-    texts = [line.label for line in proposal_samples.sample_content().chart_lines] + ["손익분기 12개월"]
-    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14))) for _ in range(60)]
-    for text in texts:
-        for prop in (chart._bold(), None):
-            path = TextPath((0, 0), text, size=FONT_PT, prop=prop)
-            assert chart.path_width(path) == path.get_extents().width, text
+def test_the_axes_are_marked_in_round_numbers():
+    assert chart.month_ticks(16) == [2, 4, 6, 8, 10, 12, 14, 16]
+    assert chart.month_ticks(7) == [1, 2, 3, 4, 5, 6, 7]
+    assert chart.month_ticks(36) == [5, 10, 15, 20, 25, 30, 35]
+    assert chart.month_ticks(120) == [24, 48, 72, 96, 120]
+    assert chart.amount_ticks(2_330_000) == [0, 500_000, 1_000_000, 1_500_000, 2_000_000]
+    assert chart.amount_ticks(2_700_000_000) == [0, 1_000_000_000, 2_000_000_000]
+    assert [chart.won_axis(v) for v in (0, 500_000, 2_000_000_000, 150_000_000)] == ["0", "50만", "20억", "1.5억"]
 
 
 def test_the_qr_decodes_to_a_code_the_product_verifies(login, tmp_path):

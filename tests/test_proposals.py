@@ -401,8 +401,9 @@ def render():
         out = io.BytesIO()
         SimpleDocTemplate(out).build([Paragraph("<b>굵게</b> 보통", ParagraphStyle("p", fontName=document.FONT)),
                                       Table([["표"]], style=[("FONTNAME", (0, 0), (-1, -1), document.BOLD)])])
-        chart.figure_png(chart.cumulative_cost_figure([chart.ChartLine("현재 유지", [1, 2, 3]),
-                                                       chart.ChartLine("재대출", [1, 1, 2])], 2, 400, 200))
+        SimpleDocTemplate(io.BytesIO()).build([chart.cumulative_cost_chart([chart.ChartLine("현재 유지", [1, 2, 3]),
+                                                                            chart.ChartLine("재대출", [1, 1, 2])],
+                                                                           2, 400, 200)])
     except Exception as exc:
         errors.append(repr(exc))
 

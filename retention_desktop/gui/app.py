@@ -221,9 +221,10 @@ def _warm_up() -> None:
 
     import retention_desktop.proposal.document  # noqa: F401
     import retention_desktop.proposal.signing  # noqa: F401
-    from retention_desktop.proposal.fonts import register_korean_fonts
+    from retention_desktop.proposal.fonts import register_korean_fonts, register_matplotlib_fonts
 
-    register_korean_fonts()  # matplotlib and reportlab
+    register_korean_fonts()  # reportlab, for the proposals
+    register_matplotlib_fonts()  # the screens' charts
 
 
 def run(data_dir: Path, demo: bool, employee_no: str | None, screenshots: Path | None = None,

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from retention_desktop.proposal.fonts import FONT, register_korean_fonts
+from retention_desktop.proposal.fonts import FONT, register_matplotlib_fonts
 from retention_desktop.gui.i18n import language, tr
 from retention_desktop.gui.tasks import run_task
 
@@ -24,7 +24,7 @@ _drawing = threading.Lock()
 
 def install_matplotlib_font() -> str:
     """The bundled NanumGothic, registered with matplotlib (once, for every thread) so Hangul renders."""
-    register_korean_fonts()
+    register_matplotlib_fonts()
     return FONT
 
 

@@ -3,27 +3,48 @@ whole remaining term, readable in black and white.
 
 Lines are told apart without colour: line style, weight, grey level and markers, and each line is
 named by a label at its right end (pushed apart where ends meet), so there is no legend over the
-lines. The figure is drawn at its printed size, so a 9-point font here is 9 points on paper.
+lines. The chart is drawn with reportlab's own vector graphics at its printed size (a 9-point font
+here is 9 points on paper, and it stays sharp at any printer's resolution): no matplotlib in the
+proposal's path, whose import and first figure took about a second of a cold proposal command
+(issue 16). The screens' charts (gui/charts.py) keep matplotlib.
 """
 
 from __future__ import annotations
 
-import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retention_desktop.data.locations import resources_dir
-from retention_desktop.proposal.fonts import register_korean_fonts
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from retention_desktop.proposal.fonts import BOLD, FONT, register_korean_fonts
 
 FONT_PT = 9.0
-_STYLES = [  # (line style, width, grey, marker) for keep, the proposed option, then the others
-    ("-", 2.4, "#000000", None),
-    ((0, (6, 2)), 2.0, "#000000", "o"),
-    (":", 1.6, "#505050", "s"),
-    ("-.", 1.4, "#505050", "^"),
-    ((0, (2, 1, 2, 3)), 1.4, "#707070", "D"),
-    ((0, (8, 2, 1, 2)), 1.4, "#707070", "v"),
-    ((0, (1, 1)), 1.4, "#808080", "P"),
+MARKER_PT = 4.5  # a marker's width (diameter), points
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 46.0, 28.0, 8.0  # room for the amounts, the months and the top label
+GRID_GREY, AXIS_WIDTH, TICK_PT = "#c8c8c8", 0.8, 3.0
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How one line is drawn: dash pattern (points on, off…; empty = solid), width (points), grey, marker."""
+
+    dashes: tuple[float, ...]
+    width: float
+    grey: str
+    marker: str | None  # circle | square | triangle | diamond | triangle_down | plus
+
+
+STYLES = [  # keep, the proposed option, then the others: no two alike in grayscale
+    LineStyle((), 2.4, "#000000", None),
+    LineStyle((12.0, 4.0), 2.0, "#000000", "circle"),
+    LineStyle((1.6, 2.64), 1.6, "#505050", "square"),
+    LineStyle((8.96, 2.24, 1.4, 2.24), 1.4, "#505050", "triangle"),
+    LineStyle((2.8, 1.4, 2.8, 4.2), 1.4, "#707070", "diamond"),
+    LineStyle((11.2, 2.8, 1.4, 2.8), 1.4, "#707070", "triangle_down"),
+    LineStyle((1.4, 1.4), 1.4, "#808080", "plus"),
 ]
 
 
@@ -33,71 +54,138 @@ class ChartLine:
     values: Sequence[int]  # cumulative cost in won at the end of months 1..n
 
 
-def _font() -> None:
-    register_korean_fonts()  # both faces, once, under a lock (two threads may render their first proposals)
-    import matplotlib
-
-    matplotlib.rcParams["svg.hashsalt"] = "retention"  # deterministic output
+def style_of(index: int) -> LineStyle:
+    """The style of the ``index``-th line (0 keeping, 1 the proposed option); the last style repeats."""
+    return STYLES[min(index, len(STYLES) - 1)]
 
 
-def _bold():
-    """The bundled bold face by file (matplotlib files it under the same family and would fake the weight)."""
-    from matplotlib.font_manager import FontProperties
-
-    return FontProperties(fname=str(resources_dir() / "fonts" / "NanumGothicBold.ttf"), size=FONT_PT)
-
-
-def _text_width(text: str) -> float:
-    """Width in points of ``text`` set in the bold face at FONT_PT (its outline's extent)."""
-    from matplotlib.textpath import TextPath
-
-    return path_width(TextPath((0, 0), text, size=FONT_PT, prop=_bold()))
+def label_width(text: str) -> float:
+    """Width in points of ``text`` set in the bold face at FONT_PT (the faces' advance widths)."""
+    register_korean_fonts()
+    return stringWidth(text, BOLD, FONT_PT)
 
 
-def path_width(path) -> float:
-    """``path.get_extents().width``, the same number, about five times faster for text (issue 16).
+def month_ticks(horizon: int) -> list[int]:
+    """The months marked on the x axis (1..horizon): in years past four years (every 12, 24, 36, 60 or 120
+    months, at most 8 marks), else a 1-2-5 step giving at most 8 intervals."""
+    if horizon > 48:
+        step = next((k for k in (12, 24, 36, 60, 120) if horizon / k <= 8), 120)
+    else:
+        step = next(k for k in (1, 2, 5, 10, 20, 50) if math.ceil(horizon / k) <= 8)
+    return [m for m in range(step, horizon + 1, step)] if step > 1 else list(range(1, horizon + 1))
 
-    ``Path.get_extents`` finds the extrema of every Bézier piece of the outline, a few thousand small numpy
-    calls for a label (0.2-0.3 s a proposal). The points the outline passes through (each piece's ends) bound
-    the box from inside, and a piece can only widen it if one of its control points lies outside them: only
-    those pieces' extrema are computed, by matplotlib's own ``BezierSegment`` as ``get_extents`` computes them.
+
+def amount_ticks(top: float, bins: int = 5) -> list[float]:
+    """Amounts marked on the y axis from 0 to ``top`` (won): a 1, 2, 2.5 or 5 × 10ⁿ step, at most ``bins``
+    intervals."""
+    if top <= 0:
+        return [0.0]
+    magnitude = 10 ** math.floor(math.log10(top / bins))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10, 20) if top / (m * magnitude) <= bins)
+    return [k * step for k in range(int(top // step) + 1)]
+
+
+def cumulative_cost_chart(lines: Sequence[ChartLine], break_even: int | None, width_pt: float,
+                           height_pt: float) -> Drawing:
+    """The chart as a reportlab Drawing (a flowable) of exactly ``width_pt`` × ``height_pt`` points.
+
+    ``lines[0]`` is keeping the loan and ``lines[1]`` the proposed option (drawn heaviest); ``break_even`` is
+    the month the proposed option's line goes below keeping's (None: never; 1: from the first month).
     """
-    import numpy as np
-    from matplotlib.bezier import BezierSegment
-    from matplotlib.path import Path
+    register_korean_fonts()
+    drawing = Drawing(width_pt, height_pt)
+    label_room = min(max(label_width(line.label) for line in lines) + 15, width_pt * 0.42)  # for the end labels
+    x0, y0 = MARGIN_LEFT, MARGIN_BOTTOM
+    x1, y1 = width_pt - label_room, height_pt - MARGIN_TOP
+    horizon = max(len(line.values) for line in lines)
+    last_month = max(horizon, 2)
+    top_value = max(max(line.values) for line in lines)
+    y_top = top_value * 1.08 if top_value > 0 else 1
 
-    cleaned = path.cleaned(remove_nans=True, simplify=False, curves=True)  # what get_extents iterates over
-    vertices, codes = cleaned.vertices, cleaned.codes
-    if codes is None:
-        return float(vertices[:, 0].max() - vertices[:, 0].min()) if len(vertices) else 0.0
-    steps = {Path.MOVETO: 1, Path.LINETO: 1, Path.CURVE3: 2, Path.CURVE4: 3, Path.CLOSEPOLY: 1}
-    ends: list[float] = []  # x of every point the outline passes through
-    curves = []  # control points of each curved piece, its start included
-    first = previous = None
-    i = 0
-    while i < len(codes) and codes[i] != Path.STOP:
-        code, n = codes[i], steps[codes[i]]
-        if code == Path.MOVETO:
-            first = vertices[i]
-            ends.append(first[0])
-        elif code == Path.CLOSEPOLY:  # a line back to the first point
-            ends.extend((previous[0], first[0]))
-        else:
-            ends.append(vertices[i + n - 1][0])
-            if code != Path.LINETO:
-                curves.append(np.vstack([previous, vertices[i:i + n]]))
-        previous = vertices[i + n - 1]
-        i += n
-    if not ends:
-        return 0.0
-    low, high = min(ends), max(ends)
-    xs = [low, high]
-    for control in curves:
-        if control[:, 0].min() < low or control[:, 0].max() > high:
-            curve = BezierSegment(control)
-            _dims, zeros = curve.axis_aligned_extrema()
-            xs.extend(curve([0, *zeros, 1])[:, 0])
-    return float(max(xs) - min(xs))
+    def x_at(month: float) -> float:
+        return x0 + (month - 1) / (last_month - 1) * (x1 - x0)
+
+    def y_at(value: float) -> float:
+        return y0 + value / y_top * (y1 - y0)
+
+    black = colors.black
+    for amount in amount_ticks(y_top):
+        y = y_at(amount)
+        if amount > 0:
+            drawing.add(Line(x0, y, x1, y, strokeColor=colors.HexColor(GRID_GREY), strokeWidth=0.5))
+        drawing.add(Line(x0 - TICK_PT, y, x0, y, strokeColor=black, strokeWidth=AXIS_WIDTH))
+        drawing.add(String(x0 - TICK_PT - 3.5, y - FONT_PT * 0.35, won_axis(amount), fontName=FONT,
+                           fontSize=FONT_PT, textAnchor="end"))
+    for month in month_ticks(horizon):
+        x = x_at(month)
+        drawing.add(Line(x, y0 - TICK_PT, x, y0, strokeColor=black, strokeWidth=AXIS_WIDTH))
+        drawing.add(String(x, y0 - TICK_PT - 3.5 - FONT_PT * 0.75, str(month), fontName=FONT, fontSize=FONT_PT,
+                           textAnchor="middle"))
+    drawing.add(String((x0 + x1) / 2, 2.0, "경과 개월", fontName=FONT, fontSize=FONT_PT, textAnchor="middle"))
+    if break_even and 1 < break_even < horizon:
+        x = x_at(break_even)
+        drawing.add(Line(x, y0, x, y1, strokeColor=black, strokeWidth=0.8, strokeDashArray=[0.8, 1.6]))
+        drawing.add(String(x + 4, y_at(top_value * 1.06) - FONT_PT * 0.8, f"손익분기 {break_even}개월",
+                           fontName=FONT, fontSize=FONT_PT))
+    every = max(1, horizon // 8)
+    for i in reversed(range(len(lines))):  # keeping and the proposed option drawn last, on top
+        style, values = style_of(i), lines[i].values
+        points = [(x_at(m), y_at(v)) for m, v in enumerate(values, start=1)]
+        drawing.add(PolyLine([c for p in points for c in p], strokeColor=colors.HexColor(style.grey),
+                             strokeWidth=style.width, strokeDashArray=list(style.dashes) or None,
+                             strokeLineJoin=1, strokeLineCap=0))
+        if style.marker:
+            first = min(i * max(1, every // 4), every - 1)
+            for x, y in points[first::every]:
+                drawing.add(_marker(style.marker, x, y, colors.HexColor(style.grey)))
+    drawing.add(Line(x0, y0, x0, y1, strokeColor=black, strokeWidth=AXIS_WIDTH))
+    drawing.add(Line(x0, y0, x1, y0, strokeColor=black, strokeWidth=AXIS_WIDTH))
+    _end_labels(drawing, lines, [(x_at(len(line.values)), y_at(line.values[-1])) for line in lines],
+                (y0, min(y1 + FONT_PT, height_pt - FONT_PT * 0.7)))
+    return drawing
+
+
+def _marker(kind: str, x: float, y: float, grey) -> Group:
+    """A white-filled marker MARKER_PT wide centred on (x, y), outlined in the line's grey."""
+    r = MARKER_PT / 2
+    common = dict(fillColor=colors.white, strokeColor=grey, strokeWidth=1.1)
+    if kind == "circle":
+        shape = Circle(x, y, r, **common)
+    elif kind == "square":
+        shape = Rect(x - r, y - r, 2 * r, 2 * r, **common)
+    elif kind == "triangle":
+        shape = Polygon([x, y + r * 1.15, x - r * 1.1, y - r * 0.85, x + r * 1.1, y - r * 0.85], **common)
+    elif kind == "triangle_down":
+        shape = Polygon([x, y - r * 1.15, x - r * 1.1, y + r * 0.85, x + r * 1.1, y + r * 0.85], **common)
+    elif kind == "diamond":
+        shape = Polygon([x, y + r * 1.2, x + r * 0.85, y, x, y - r * 1.2, x - r * 0.85, y], **common)
+    else:  # plus, filled
+        k = r * 0.38
+        shape = Polygon([x - k, y + r, x + k, y + r, x + k, y + k, x + r, y + k, x + r, y - k, x + k, y - k,
+                         x + k, y - r, x - k, y - r, x - k, y - k, x - r, y - k, x - r, y + k, x - k, y + k],
+                        **common)
+    return Group(shape)
+
+
+def _end_labels(drawing: Drawing, lines: Sequence[ChartLine], ends_at: list[tuple[float, float]],
+                room: tuple[float, float]) -> None:
+    """Each line's name at its right end; labels that would overlap are pushed apart (``room``: the lowest and
+    highest centre a label may take, points), with a thin leader from the line's end to the moved label."""
+    gap = FONT_PT * 1.3
+    low, high = room
+    ends = sorted((y, i) for i, (_x, y) in enumerate(ends_at))
+    placed: list[float] = []
+    for y, _i in ends:
+        placed.append(max(y, low, placed[-1] + gap if placed else low))
+    overflow = placed[-1] - high if placed else 0
+    if overflow > 0:
+        placed = [max(p - overflow, low + k * gap) for k, p in enumerate(placed)]
+    for (actual, i), target in zip(ends, placed):
+        x = ends_at[i][0]
+        if abs(target - actual) > 2:
+            drawing.add(Line(x + 2, actual, x + 5, target, strokeColor=colors.HexColor("#606060"), strokeWidth=0.5))
+        drawing.add(String(x + 7, target - FONT_PT * 0.35, lines[i].label, fontName=BOLD if i < 2 else FONT,
+                           fontSize=FONT_PT))
 
 
 def won_axis(value: float) -> str:
@@ -107,87 +195,6 @@ def won_axis(value: float) -> str:
     if abs(value) >= 100_000_000:
         return f"{value / 100_000_000:,.1f}억".replace(".0억", "억")
     return f"{value / 10_000:,.0f}만"
-
-
-def cumulative_cost_figure(lines: Sequence[ChartLine], break_even: int | None, width_pt: float, height_pt: float):
-    """The chart as a matplotlib Figure of exactly ``width_pt`` × ``height_pt`` points.
-
-    ``lines[0]`` is keeping the loan and ``lines[1]`` the proposed option (drawn heaviest); ``break_even`` is
-    the month the proposed option's line goes below keeping's (None: never; 1: from the first month).
-    """
-    _font()
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
-
-    figure = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=200)
-    label_room = min(max(_text_width(line.label) for line in lines) + 14, width_pt * 0.42)  # for the end labels
-    left, bottom, top = 46.0, 28.0, 8.0
-    axes = figure.add_axes([left / width_pt, bottom / height_pt, (width_pt - left - label_room) / width_pt,
-                            (height_pt - bottom - top) / height_pt])
-    horizon = max(len(line.values) for line in lines)
-    every = max(1, horizon // 8)
-    for i, line in enumerate(lines):
-        style, width, grey, marker = _STYLES[min(i, len(_STYLES) - 1)]
-        months = range(1, len(line.values) + 1)
-        axes.plot(months, line.values, linestyle=style, linewidth=width, color=grey, marker=marker,
-                  markevery=(min(i * max(1, every // 4), every - 1), every) if marker else None,
-                  markersize=4.5, markerfacecolor="white", markeredgecolor=grey, markeredgewidth=1.1,
-                  zorder=10 - i)
-    top_value = max(max(line.values) for line in lines)
-    axes.set_xlim(1, max(horizon, 2))
-    axes.set_ylim(0, top_value * 1.08 if top_value > 0 else 1)
-    if horizon > 48:  # long terms read in years: ticks every 12, 24, 60… months
-        step = next(k for k in (12, 24, 36, 60, 120) if horizon / k <= 8)
-        axes.xaxis.set_major_locator(MultipleLocator(step))
-    else:
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: won_axis(v)))
-    axes.set_xlabel("경과 개월", fontsize=FONT_PT, labelpad=2)
-    axes.tick_params(labelsize=FONT_PT, length=3)
-    axes.grid(axis="y", color="#c8c8c8", linewidth=0.5)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if break_even and 1 < break_even < horizon:
-        axes.axvline(break_even, color="black", linewidth=0.8, linestyle=(0, (1, 2)), zorder=1)
-        axes.annotate(f"손익분기 {break_even}개월", (break_even, top_value * 1.06), xytext=(4, 0),
-                      textcoords="offset points", fontsize=FONT_PT, va="top")
-    _end_labels(figure, axes, lines)
-    return figure
-
-
-def _end_labels(figure, axes, lines: Sequence[ChartLine]) -> None:
-    """Each line's name at its right end; labels that would overlap are pushed apart, with a thin leader."""
-    figure.canvas.draw()  # the transforms are final only once laid out
-    to_points = 72 / figure.dpi
-    gap = FONT_PT * 1.3
-    ends = []
-    for i, line in enumerate(lines):
-        x, y = len(line.values), line.values[-1]
-        _x_disp, y_disp = axes.transData.transform((x, y))
-        ends.append([y_disp * to_points, i, x, y])
-    ends.sort()
-    low = axes.get_window_extent().y0 * to_points
-    high = min(axes.get_window_extent().y1 * to_points + FONT_PT, figure.bbox.height * to_points - FONT_PT * 0.7)
-    placed: list[float] = []
-    for end in ends:
-        want = max(end[0], low, placed[-1] + gap if placed else low)
-        placed.append(want)
-    overflow = placed[-1] - high if placed else 0
-    if overflow > 0:
-        placed = [max(p - overflow, low + k * gap) for k, p in enumerate(placed)]
-    for (actual, i, x, y), target in zip(ends, placed):
-        axes.annotate(lines[i].label, (x, y), xytext=(6, target - actual), textcoords="offset points",
-                      fontsize=FONT_PT, va="center", ha="left", annotation_clip=False,
-                      fontproperties=_bold() if i < 2 else None,
-                      arrowprops=dict(arrowstyle="-", linewidth=0.5, color="#606060", shrinkA=0, shrinkB=2)
-                      if abs(target - actual) > 2 else None)
-
-
-def figure_png(figure) -> bytes:
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=200, metadata={"Software": None})
-    return out.getvalue()
 
 
 def caption(break_even: int | None, horizon: int, proposed: str) -> str:

@@ -9,18 +9,21 @@ import io
 import logging
 from dataclasses import dataclass
 
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.timestamps import HTTPTimeStamper
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.stamp import TextStampStyle
-from pyhanko_certvalidator import ValidationContext
+from retention_desktop.proposal import lean_pyhanko
 
-from retention_desktop.data.locations import resources_dir
-from retention_desktop.proposal.pki import SigningIdentity, is_demo_name
+lean_pyhanko.install()  # before pyHanko: its timestamp client (aiohttp) loads only when a timestamp is fetched
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: E402
+from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: E402
+from pyhanko.sign import fields, signers  # noqa: E402
+from pyhanko.sign.validation import validate_pdf_signature  # noqa: E402
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory  # noqa: E402
+from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: E402
+from pyhanko.stamp import TextStampStyle  # noqa: E402
+from pyhanko_certvalidator import ValidationContext  # noqa: E402
+
+from retention_desktop.data.locations import resources_dir  # noqa: E402
+from retention_desktop.proposal.pki import SigningIdentity, is_demo_name  # noqa: E402
 
 FIELD = "BankSignature"
 # NanumGothic carries VTT hinting sources (TSI* tables) the subsetter drops, saying so at WARNING on every
@@ -91,7 +94,11 @@ def sign(pdf: bytes, identity: SigningIdentity, page: int, box: tuple[int, int, 
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
         reason="Retention proposal", location="KR", use_pades_lta=False)
-    timestamper = HTTPTimeStamper(timestamp_url) if timestamp_url else None
+    timestamper = None
+    if timestamp_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper  # aiohttp with it, only here (lean_pyhanko)
+
+        timestamper = HTTPTimeStamper(timestamp_url)
     pdf_signer = _SignerAt(meta, signer=signer, timestamper=timestamper, stamp_style=stamp_style(),
                            signed_at=signed_at)
     text = "\n".join(line.replace("%", "%%") for line in stamp_lines)

@@ -211,7 +211,7 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
     from retention_desktop.services.proposal_service import create_proposal
 
     check_output_path(out)  # before anything is archived: a file that cannot be written is bad input (exit 2)
-    # reportlab, matplotlib and pyHanko load (and the font is parsed) while the server starts and the offer is
+    # reportlab and pyHanko load (and the font is parsed) while the server starts and the offer is
     # priced: the command waits on the database and numpy meanwhile
     threading.Thread(target=_load_proposal_modules, name="proposal-modules", daemon=True).start()
     db = open_demo_ready(data_dir, demo, ask_password)

@@ -1,0 +1,62 @@
+"""What a cold proposal command imports (issue 16: the proposal CLI within 1.5 s end to end): the chart is drawn
+with reportlab (no matplotlib), and pyHanko signs without its network stack (no aiohttp) unless a timestamp
+server is used; the lazy packages (proposal/lean_pyhanko.py) still give pyHanko the real classes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SIGN_ONE = r"""
+import datetime as dt, json, sys, tempfile
+from pathlib import Path
+from retention_desktop.proposal import document, signing
+from retention_desktop.proposal.pki import ensure_demo_identity
+from tests import proposal_samples
+
+identity = ensure_demo_identity(Path(tempfile.mkdtemp()), "101", "강남역지점", "E1007", "권명숙")
+rendered = document.render(proposal_samples.sample_content())
+pdf = signing.sign(rendered.pdf, identity, rendered.signature_page, rendered.signature_box,
+                   proposal_samples.stamp_lines(), proposal_samples.GOLDEN_SIGNED_AT)
+loaded = sorted(m for m in ("matplotlib", "aiohttp", "requests") if m in sys.modules)
+checked = signing.verify(pdf, [identity.root_pem])
+print(json.dumps({"loaded": loaded, "ok": checked.ok}))
+"""
+
+TIMESTAMPS = r"""
+import json, sys
+from retention_desktop.proposal import lean_pyhanko
+installed = lean_pyhanko.install()
+import pyhanko.sign  # noqa: F401  (the signer's modules, as signing.py imports them)
+before = "aiohttp" in sys.modules
+from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+from pyhanko.sign.timestamps.aiohttp_client import HTTPTimeStamper as Real
+from pyhanko_certvalidator.fetchers import aiohttp_fetchers
+backend = aiohttp_fetchers.AIOHttpFetcherBackend()
+print(json.dumps({"installed": installed, "aiohttp_before": before, "same_class": HTTPTimeStamper is Real,
+                  "subclass": issubclass(HTTPTimeStamper, TimeStamper),
+                  "backend": type(backend).__name__, "fetchers": bool(backend.get_fetchers().ocsp_fetcher)}))
+"""
+
+
+def _run(script: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_proposal_is_rendered_and_signed_without_matplotlib_or_a_network_stack():
+    result = _run(SIGN_ONE)
+    assert result == {"loaded": [], "ok": True}
+
+
+def test_the_lazy_pyhanko_packages_give_the_real_timestamp_client_and_fetchers_when_asked():
+    result = _run(TIMESTAMPS)
+    assert result["installed"] == ["pyhanko.sign.timestamps", "pyhanko_certvalidator.fetchers.aiohttp_fetchers"]
+    assert result["aiohttp_before"] is False
+    assert result["same_class"] and result["subclass"]
+    assert result["backend"] == "AIOHttpFetcherBackend" and result["fetchers"]
