@@ -21,10 +21,11 @@ from retention_desktop.domain import exact_json
 from retention_desktop.domain.advice import advice_document, advise, choose_actions
 from retention_desktop.domain.fees import prepayment_fee
 from retention_desktop.domain.personal_quote import PricingContext
+from retention_desktop.domain.policy import Policy, with_changes
 from retention_desktop.domain.pricing import price
 from retention_desktop.domain.products import ReloanProduct
 from retention_desktop.domain.quote import parse_request
-from tests.support import seeded_policies, seeded_pricing_rules
+from tests.support import seed_revision, seeded_policies, seeded_pricing_rules
 
 AS_OF = dt.date(2026, 11, 23)
 INDEX = {"BANK_BOND_12M": Decimal("2.70"), "BANK_BOND_5Y": Decimal("3.10"), "COFIX_NEW": Decimal("2.62"),
@@ -98,6 +99,25 @@ def test_golden_keep_when_cutting_the_rate_only_costs_the_bank(policy):
     assert r.customer_total_saving == 0 and r.expected_value == r.expected_value_keep
     assert r.counter_offer is None
     assert "현재 금리가 시장 최저 5.60% 이하" in r.signals
+
+
+def test_a_loss_reads_as_what_it_costs_more_and_the_answer_comes_first(policy):
+    """The comparison grid (screen and proposal: ``OPTION_ROWS``) writes a loss as "Z원 더 듦", never as a negative
+    saving under the heading 절감; the recommended option comes first, then the others by what they save, then what
+    is not available."""
+    from retention_desktop.domain.comparison_table import OPTION_ROWS, display_order
+
+    doc = showcase()
+    doc["switch_offers"] = [{"lender": "카카오뱅크", "annual_rate_pct": 5.6, "term_months": 16, "method": "bullet"}]
+    advice = advise(request(doc), context("credit", "5.60"), policy)
+    kakao = advice.comparison.option("switch:카카오뱅크")
+    assert kakao.net_saving_vs_keep == -94_241  # 0.20 %p dearer for 16 months, and the 14,241 won fee
+    saving = dict(OPTION_ROWS)["유지 대비 절감"]
+    assert saving(kakao) == "94,241원 더 듦"
+    cells = [shown(o) for o in advice.comparison.options for _label, shown in OPTION_ROWS]
+    assert not [c for c in cells if c.startswith("-")], cells
+    order = [o.label for o in display_order(advice.comparison.options, advice.recommendation.option_label)]
+    assert order == ["keep", "reloan", "renegotiation", "switch:카카오뱅크"]  # keep advised; 220,000 > 4,000 > −94,241
 
 
 def test_golden_renegotiation_matches_the_offer_the_customer_brought(policy):
@@ -180,6 +200,43 @@ def test_golden_high_dsr_mortgage_can_only_be_renegotiated(policy):
     assert reneg.eligible and reneg.annual_rate_pct <= Decimal("4.41")
     assert "재대출 불가" in " ".join(r.reasons) and "금리인하요구권" in " ".join(r.reasons)
     assert advice.offered_action == "renegotiation"
+
+
+def test_the_rate_cut_right_is_said_with_the_policys_notice_period(policy):
+    """``renegotiation.rate_cut_right_notice_months`` is read: the signal of a 금리인하요구권 claim says how often
+    the bank must tell the customer (every six months since the FSC's 2023-02-09 improvements), from the policy."""
+    signals = advise(request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), policy).recommendation.signals
+    assert "신용점수 +110점: 금리인하요구권 대상 (6개월마다 안내)" in signals
+    params = with_changes(seed_revision().OCT_15, {"renegotiation.rate_cut_right_notice_months": "3"})
+    quarterly = Policy.from_parameters("x", policy.effective_from, params)
+    signals = advise(request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), quarterly).recommendation.signals
+    assert "신용점수 +110점: 금리인하요구권 대상 (3개월마다 안내)" in signals
+
+
+def test_the_customer_view_flags_a_rate_cut_claim_as_the_engine_does(policy):
+    """One definition of the 금리인하요구권 grounds (PricingRules.rate_cut_owed_pct): the score rose by the threshold
+    *and* the risk spread it earns fell. With a flat spread grid a 110-point rise earns nothing: the quote holds no
+    claim, and the customer view's badge (which once looked at the points alone) shows none either."""
+    from types import SimpleNamespace
+
+    from retention_desktop.domain.pricing import PricingRules
+    from retention_desktop.services.customer_profile import _badges
+    from tests.support import revision_module
+
+    params = {**revision_module("0009").RENEGOTIATION_PRICING, **revision_module("0004").PRICING_2025,
+              "risk_spread_by_score": [[None, "1.10"]]}
+    flat = PricingRules.from_parameters("flat", dt.date(2025, 1, 1), params)
+    loan = SimpleNamespace(status="active", kind="mortgage", loan_no="L0000000009", credit_score_at_drawdown=700,
+                           drawdown_date=dt.date(2023, 11, 10), term_months=360)
+
+    def claims(rules) -> bool:
+        return any(b.kind == "rate_cut_right" for b in _badges([loan], [], 810, rules, AS_OF, policy))
+
+    assert claims(seeded_pricing_rules()) and advise(
+        request(HIGH_DSR_MORTGAGE), context("mortgage", "3.95"), policy).prices.rate_cut_right.holds
+    assert not claims(flat) and not claims(None)
+    flat_context = PricingContext(flat, INDEX, demo_products(), {"mortgage": Decimal("3.95")})
+    assert not advise(request(HIGH_DSR_MORTGAGE), flat_context, policy).prices.rate_cut_right.holds
 
 
 def test_without_the_right_a_captive_mortgage_is_kept(policy):

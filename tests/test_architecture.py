@@ -46,3 +46,21 @@ def test_every_table_header_has_an_english_translation():
                for h in re.findall(r'Column\("([^"]+)"', path.read_text(encoding="utf-8"))}
     assert len(headers) > 50
     assert sorted(headers - translated) == []
+
+
+def test_the_manager_approval_rule_is_written_once():
+    """A rate below the officer's authority needs the manager (domain/pricing.py ``needs_manager_approval``); no
+    other module compares a rate with ``authority_rate_pct`` itself (the screen and the counter-offer once did)."""
+    import ast
+
+    package = ROOT / "retention_desktop"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path == package / "domain" / "pricing.py" or "forms" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare) and any(
+                    isinstance(side, ast.Attribute) and side.attr == "authority_rate_pct"
+                    for side in (node.left, *node.comparators)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -58,3 +58,63 @@ def test_stratified_split_keeps_each_outcome_in_proportion_and_is_repeatable():
     assert list(again_held) == list(held)
     calib, test = stratified_split(y, 0.5, 8, rows=held)
     assert set(calib) | set(test) == set(held) and y[test].sum() == 20
+
+
+# -- promotion: never a model worse than its one-feature baseline on the held-out loans -----------------------
+def _history(misleading: bool, n: int = 3000):
+    """A switching history whose outcome follows the rate gap; ``misleading``: a second feature that tracks the
+    outcome on the 60 % the model is fitted on and runs against it on the loans held out, so the full model
+    looks better in training and is worse on the held-out loans than the rate gap alone."""
+    import pandas as pd
+
+    from retention_desktop.domain.features import SWITCHING_FEATURES
+    from retention_desktop.services.model_training import SEED
+
+    rng = np.random.default_rng(5)
+    gap = rng.normal(0, 1, n)
+    y = (rng.random(n) < 1 / (1 + np.exp(-(1.5 * gap - 2)))).astype(int)
+    x = pd.DataFrame({name: rng.normal(0, 1, n) for name in SWITCHING_FEATURES})
+    x["rate_gap_pct"] = gap
+    if misleading:
+        train, rest = stratified_split(y, 0.4, SEED)  # the very split fit() makes
+        sign = np.ones(n)
+        sign[rest] = -1
+        x["score_change"] = sign * (3 * y - 1.5) + rng.normal(0, 1, n)
+    return x, y
+
+
+def test_a_model_worse_than_its_baseline_on_held_out_loans_is_not_promoted():
+    from retention_desktop.services.model_training import fit
+
+    x, y = _history(misleading=True)
+    promoted, card = fit("switching", x, y, "switching-test")
+    assert card["auc_test"] < card["auc_one_feature_baseline"]["auc"]
+    assert card["promoted"] == "one_feature_baseline" and promoted.features == ("rate_gap_pct",)
+    assert card["promotion"] == (f"held-out AUC {card['auc_test']:.4f} does not beat the one-feature baseline "
+                                 f"(rate_gap_pct) {card['auc_one_feature_baseline']['auc']:.4f}: the model is not "
+                                 "promoted; pricing uses the baseline")
+
+
+def test_a_model_better_than_its_baseline_prices():
+    from retention_desktop.services.model_training import fit
+
+    x, y = _history(misleading=False)
+    x["score_change"] = x["score_change"] + 2 * y  # a second real signal the baseline lacks
+    promoted, card = fit("switching", x, y, "switching-test")
+    assert card["auc_test"] > card["auc_one_feature_baseline"]["auc"]
+    assert card["promoted"] == "model" and len(promoted.features) == len(x.columns)
+
+
+def test_no_protected_attribute_is_a_feature_and_a_model_using_one_is_not_applied():
+    """Age, sex and the like are in neither model (so no reason can name them); a model stored with one (the
+    switching model once used age) counts as using it, and ``latest_models`` then ignores it."""
+    from retention_desktop.domain.features import PROTECTED_ATTRIBUTES, RISK_FEATURES, SWITCHING_FEATURES
+    from retention_desktop.domain.propensity import LogisticModel
+
+    assert {"age_years", "sex"} <= PROTECTED_ATTRIBUTES
+    assert not (set(SWITCHING_FEATURES) | set(RISK_FEATURES)) & PROTECTED_ATTRIBUTES
+    ones = np.ones(2)
+    old = LogisticModel("switching", "v", ("rate_gap_pct", "age_years"), ones, ones, ones, 0.0, ones, ones)
+    assert old.uses_protected_attribute
+    assert not LogisticModel("switching", "v", SWITCHING_FEATURES[:2], ones, ones, ones, 0.0, ones, ones
+                             ).uses_protected_attribute

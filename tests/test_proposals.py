@@ -302,7 +302,7 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
         else:
             with pytest.raises(ps.ProposalRefused):
                 ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
-    assert len(proposed) >= 3, proposed
+    assert proposed == {"credit", "mortgage", "jeonse", "other_secured", "overdraft"}, proposed
 
 
 def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):

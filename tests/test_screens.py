@@ -205,10 +205,11 @@ def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot)
     day = dt.date(2026, 11, 30)
     reasons = [*signal_texts(current_rate_pct=Decimal("5.40"), market_rate_pct=Decimal("5.05"), as_of=day,
                              fee_window_ends_on=day + dt.timedelta(days=20), switch_allowed_from=day + dt.timedelta(days=40),
-                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30),
+                             score_change=45, score_threshold=30, rate_cut_right=True, notice_days=30,
+                             rate_cut_right_notice_months=6),
                *signal_texts(current_rate_pct=Decimal("4.00"), market_rate_pct=Decimal("5.05"), as_of=day,
                              fee_window_ends_on=None, switch_allowed_from=None, score_change=-40, score_threshold=30,
-                             rate_cut_right=False, notice_days=30)]
+                             rate_cut_right=False, notice_days=30, rate_cut_right_notice_months=6)]
     assert len(reasons) == 6 and all(isinstance(r, Sentence) for r in reasons)
     translator = install_language("en")
     try:
@@ -217,10 +218,38 @@ def test_engine_sentences_read_in_english_also_when_stored_as_korean_text(qtbot)
         assert read_back == said
         assert not [t for t in said if HANGUL.search(t)], said
         assert "Rate 0.35%p above the market low of 5.05%" in said
+        assert "Credit score +45: right to request a rate cut (the customer is told every 6 months)" in said
         assert localize("남궁 바다나래") == "남궁 바다나래"
     finally:
         remove_language(translator)
     assert localize(str(reasons[0])) == "시장 최저 5.05%보다 0.35%p 높은 금리"  # Korean as written
+
+
+def test_the_counter_offer_reads_as_an_english_sentence(qtbot):
+    """The flag over the comparison (a competitor beats us, and the rate that keeps the customer) in English: the
+    action's label is a name in brackets, not squeezed into the sentence ("lowering the Rate renegotiation rate")."""
+    from decimal import Decimal
+
+    from retention_desktop.domain.advice import advise
+    from retention_desktop.domain.sentences import say
+    from retention_desktop.gui.i18n import localize
+    from tests.test_advice import SHOWCASE, context, request, seeded_policies
+
+    policy = next(p for p in seeded_policies() if p.version == "2025.10-1015")
+    counter = advise(request(SHOWCASE), context("credit", "5.05"), policy).recommendation.counter_offer
+    assert counter is not None and counter.within_authority and counter.counter_rate_pct == Decimal("5.08")
+    translator = install_language("en")
+    try:
+        within = localize(counter.text)
+        assert within == ("토스뱅크 5.05% beats the current loan: offer 5.08% (Rate renegotiation), within your "
+                          "authority (4.65%), and the customer pays no more than by switching"), within
+        below = localize(say("{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 "
+                             "{action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다", **counter.text.values))
+        assert below == ("토스뱅크 5.05% beats the current loan: offer 5.08% (Rate renegotiation) with the branch "
+                         "manager's approval (below your authority, 4.65%), and the customer pays no more than by "
+                         "switching"), below
+    finally:
+        remove_language(translator)
 
 
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):

@@ -2788,6 +2788,10 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>Credit score +{points}: right to request a rate cut</translation>
     </message>
     <message>
+        <source>신용점수 +{points}점: 금리인하요구권 대상 ({months}개월마다 안내)</source>
+        <translation>Credit score +{points}: right to request a rate cut (the customer is told every {months} months)</translation>
+    </message>
+    <message>
         <source>신용점수 +{points}점 상승</source>
         <translation>Credit score up {points} points</translation>
     </message>
@@ -2845,11 +2849,11 @@ Having checked the document yourself, change the customer's annual income to thi
     </message>
     <message>
         <source>{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 안에서 {action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다</source>
-        <translation>{competitor} beats {ours}: lowering the {action} rate to {rate}, within your authority ({authority}), costs the customer no more than switching</translation>
+        <translation>{competitor} beats {ours}: offer {rate} ({action}), within your authority ({authority}), and the customer pays no more than by switching</translation>
     </message>
     <message>
         <source>{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 {action} 금리를 {rate}까지 낮추면 대환보다 고객 부담이 같거나 적습니다</source>
-        <translation>{competitor} beats {ours}: lowering the {action} rate to {rate}, below your authority ({authority}) so with the branch manager's approval, costs the customer no more than switching</translation>
+        <translation>{competitor} beats {ours}: offer {rate} ({action}) with the branch manager's approval (below your authority, {authority}), and the customer pays no more than by switching</translation>
     </message>
     <message>
         <source>수도권·규제지역 주택담보대출 최장 만기 {years}년: {asked}개월 대신 {longest}개월로 계산</source>

@@ -381,9 +381,14 @@ def saving_text(amount: int) -> str:
 
 def signal_texts(*, current_rate_pct: Decimal, market_rate_pct: Decimal | None, as_of: dt.date,
                  fee_window_ends_on: dt.date | None, switch_allowed_from: dt.date | None, score_change: int,
-                 score_threshold: int, rate_cut_right: bool, notice_days: int) -> list[str]:
+                 score_threshold: int, rate_cut_right: bool, notice_days: int,
+                 rate_cut_right_notice_months: int) -> list[str]:
     """The facts an officer can act on and say to the customer, never who the customer is: the rate gap to the
-    market, the end of the prepayment-fee window, the day a mortgage may switch, the credit-score change."""
+    market, the end of the prepayment-fee window, the day a mortgage may switch, the credit-score change.
+
+    ``notice_days``: how many days ahead the end of the fee window is worth a call (pricing rules);
+    ``rate_cut_right_notice_months``: how often the bank must tell a customer whose credit improved about the
+    금리인하요구권 (policy ``renegotiation.rate_cut_right_notice_months``, FSC 2023-02-09), said with the claim."""
     texts = []
     if market_rate_pct is not None:
         gap = current_rate_pct - market_rate_pct
@@ -395,7 +400,8 @@ def signal_texts(*, current_rate_pct: Decimal, market_rate_pct: Decimal | None, 
     if switch_allowed_from is not None and switch_allowed_from > as_of:
         texts.append(say("대환 가능일 {date}", date=f"{switch_allowed_from:%Y.%m.%d}"))
     if score_change >= score_threshold:
-        texts.append(say("신용점수 +{points}점: 금리인하요구권 대상", points=score_change) if rate_cut_right else
+        texts.append(say("신용점수 +{points}점: 금리인하요구권 대상 ({months}개월마다 안내)", points=score_change,
+                         months=rate_cut_right_notice_months) if rate_cut_right else
                      say("신용점수 +{points}점 상승", points=score_change))
     elif score_change <= -score_threshold:
         texts.append(say("신용점수 {points}점 하락", points=score_change))
@@ -436,7 +442,7 @@ def _recommendation(request: QuoteRequest, context: PricingContext, policy: Poli
         switch_allowed_from=add_months(loan.drawdown_date, policy.mortgage_switch_min_months)
         if loan.kind == "mortgage" else None,
         score_change=right.score_change, score_threshold=rules.rate_cut_score_improvement,
-        rate_cut_right=right.holds)
+        rate_cut_right=right.holds, rate_cut_right_notice_months=policy.renegotiation.rate_cut_right_notice_months)
 
     def value_line(c: Candidate) -> str:
         return say("은행 기대가치 {value} (현재 유지 시 {keep}, 유지 확률 {probability:.0%})",
@@ -577,7 +583,7 @@ def _counter_offer(request: QuoteRequest, policy: Policy, rules, candidates: Map
                                        floor=format_rate_pct(c.price.lowest_rate_pct)))
     c, rate = max(matches, key=lambda m: price(m[0].price.inputs, rules, at_rate_pct=m[1]).expected_value)
     ours = say("{action} {rate}", action=RETENTION_ACTION[c.action], rate=format_rate_pct(c.option.annual_rate_pct))
-    within = rate >= c.price.authority_rate_pct
+    within = not c.price.needs_approval_at(rate)
     text = ("{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 안에서 {action} 금리를 {rate}까지 낮추면 "
             "대환보다 고객 부담이 같거나 적습니다" if within else
             "{competitor}가 {ours}보다 유리합니다: 전결 한도({authority}) 아래라 지점장 승인을 받아 {action} 금리를 "

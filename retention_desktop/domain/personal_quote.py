@@ -135,9 +135,8 @@ def rate_cut_right(request: QuoteRequest, rules: PricingRules) -> RateCutRight:
     then = request.facts.credit_score_at_drawdown
     if then is None:
         return RateCutRight(False, 0, Decimal(0))
-    cut = rules.risk_spread_pct(then, loan.kind) - rules.risk_spread_pct(now, loan.kind)
-    holds = now - then >= rules.rate_cut_score_improvement and cut > 0
-    return RateCutRight(holds, now - then, cut if holds else Decimal(0))
+    cut = rules.rate_cut_owed_pct(loan.kind, then, now)
+    return RateCutRight(cut is not None, now - then, cut if cut is not None else Decimal(0))
 
 
 def reloan_product(request: QuoteRequest, context: PricingContext) -> tuple[ReloanProduct | None, str | None]:

@@ -102,6 +102,14 @@ class PricingRules:
         return (_band(self.risk_spread_by_score, credit_score) * self.secured_risk_factor.get(kind, Decimal(1))
                 ).quantize(BP)
 
+    def rate_cut_owed_pct(self, kind: str, score_then: int, score_now: int) -> Decimal | None:
+        """금리인하요구권 grounds (은행법 제30조의2) as the bank records them: the credit score rose by at least
+        ``rate_cut_score_improvement`` points since drawdown and the risk spread it earns on a loan of ``kind`` fell.
+        ``None`` when the right does not hold, else the cut (%p) the improvement is worth. The one definition: the
+        quote, the customer view's badge and (vectorised, tested equal) the book's advice."""
+        cut = self.risk_spread_pct(score_then, kind) - self.risk_spread_pct(score_now, kind)
+        return cut if score_now - score_then >= self.rate_cut_score_improvement and cut > 0 else None
+
     def expected_loss_pct(self, late_probability: Decimal, kind: str) -> Decimal:
         """PD × LGD in %p a year. The risk model gives the probability of an instalment 30+ days late within a
         year; the roll rate (``default_share_of_late_pct``) turns it into a probability of default."""
@@ -240,6 +248,18 @@ class PersonalPrice:
     build: RateBuild | None = None
     inputs: PricingInput | None = None
 
+    def needs_approval_at(self, rate_pct: Decimal) -> bool:
+        """Whether ``rate_pct`` (%) lies below this officer's authority (전결 한도): the manager-approval rule,
+        for any rate of this offer (the screen's slider, a counter-offer); see :func:`needs_manager_approval`."""
+        return needs_manager_approval(rate_pct, self.authority_rate_pct)
+
+
+def needs_manager_approval(rate_pct: Decimal, authority_rate_pct: Decimal) -> bool:
+    """전결 한도: a rate (%) below the officer's authority — the list rate less ``authority_pct`` of their role
+    (pricing rules) — needs the branch manager's approval. The one definition on the workstation; the database
+    applies the same rule when an application is approved (``db/sql/50_applications.sql``)."""
+    return rate_pct < authority_rate_pct
+
 
 def rate_build(inp: PricingInput, rules: PricingRules) -> RateBuild:
     return RateBuild(
@@ -280,7 +300,7 @@ def price(inp: PricingInput, rules: PricingRules, at_rate_pct: Decimal | None = 
     authority = list_rate - rules.authority_pct.get(inp.officer_role, Decimal(0))
     return PersonalPrice(
         rate_pct=rate, list_rate_pct=list_rate, floor_rate_pct=floor, authority_rate_pct=authority,
-        needs_manager_approval=rate < authority,
+        needs_manager_approval=needs_manager_approval(rate, authority),
         retention_probability=Decimal(repr(round(float(p_retain[0]), 4))),
         expected_value=int(round(float(value[0]))), reasons=build.reason_codes(rate, inp.discount_label),
         rules_version=rules.version, lowest_rate_pct=lower, highest_rate_pct=upper,

@@ -182,10 +182,9 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         if exc.sqlstate == api_calls.NOT_ALLOWED and exc.hint and "request_consultation_access" in exc.hint:
             raise ConsultationNeeded(customer_no, str(exc)) from exc
         raise ProfileError(str(exc)) from exc
-    threshold = PricingRules.from_parameters(rules.version, rules.effective_from, rules.parameters
-                                             ).rate_cut_score_improvement if rules else 50
+    pricing = PricingRules.from_parameters(rules.version, rules.effective_from, rules.parameters) if rules else None
     latest_score = scores[-1][2] if scores else None
-    badges = _badges(loans, entries, latest_score, threshold, today, policy)
+    badges = _badges(loans, entries, latest_score, pricing, today, policy)
     return CustomerProfile(
         customer_no=card["customer_no"], name=card["name"], birth_date=card["birth_date"],
         rrn_masked=card["rrn_masked"], phone=card["phone"], email=card["email"], address=card["address"],
@@ -202,7 +201,9 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         badges=badges, revealed=card["revealed"])
 
 
-def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Badge, ...]:
+def _badges(loans, entries, latest_score, pricing: PricingRules | None, today, policy) -> tuple[Badge, ...]:
+    """The customer view's flags: switching risk from the call list, and per active loan a 금리인하요구권 claim
+    (the pricing rules' definition; none without pricing rules in force), the fee window, the switching date."""
     badges = []
     seen = set()
     for entry in entries:
@@ -220,8 +221,8 @@ def _badges(loans, entries, latest_score, threshold, today, policy) -> tuple[Bad
         if loan.status not in ("active", "delinquent"):
             continue
         kind = LOAN_KIND.get(loan.kind, loan.kind)
-        if latest_score is not None and loan.credit_score_at_drawdown is not None \
-                and latest_score - loan.credit_score_at_drawdown >= threshold:
+        if pricing is not None and latest_score is not None and loan.credit_score_at_drawdown is not None \
+                and pricing.rate_cut_owed_pct(loan.kind, loan.credit_score_at_drawdown, latest_score) is not None:
             badges.append(Badge("rate_cut_right", say("금리인하요구권 대상 ({kind} {loan}: 신용점수 {before}→{after})",
                                                       kind=kind, loan=loan.loan_no,
                                                       before=loan.credit_score_at_drawdown, after=latest_score)))

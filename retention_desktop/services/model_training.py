@@ -124,10 +124,11 @@ def fit(kind: str, x: pd.DataFrame, y: np.ndarray, version: str) -> tuple[Logist
         "auc_test": round(float(auc), 4), "auc_trivial_baseline": 0.5,
         "auc_one_feature_baseline": {"feature": BASELINE_FEATURE[kind], "auc": round(float(baseline_auc), 4)},
         "promoted": "model" if promoted is model else "one_feature_baseline",
-        "promotion": (f"held-out AUC {auc:.3f} beats the one-feature baseline ({BASELINE_FEATURE[kind]}) "
-                      f"{baseline_auc:.3f}: the model prices" if promoted is model else
-                      f"held-out AUC {auc:.3f} does not beat the one-feature baseline ({BASELINE_FEATURE[kind]}) "
-                      f"{baseline_auc:.3f}: the model is not promoted; pricing uses the baseline"),
+        # the AUCs as the card holds them (4 places): at 3 a narrow win read "0.805 beats 0.805"
+        "promotion": (f"held-out AUC {auc:.4f} beats the one-feature baseline ({BASELINE_FEATURE[kind]}) "
+                      f"{baseline_auc:.4f}: the model prices" if promoted is model else
+                      f"held-out AUC {auc:.4f} does not beat the one-feature baseline ({BASELINE_FEATURE[kind]}) "
+                      f"{baseline_auc:.4f}: the model is not promoted; pricing uses the baseline"),
         "calibration_by_decile": _calibration_table(promoted.predict(test_x), y[test]),
     }
     return promoted, card

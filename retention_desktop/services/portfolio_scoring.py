@@ -139,7 +139,9 @@ def entry_records(ranked: pd.DataFrame, as_of: dt.date, rules: PricingRules, pol
             current_rate_pct=Decimal(int(row.current_bp)) / 100, market_rate_pct=market, as_of=as_of,
             fee_window_ends_on=fee_end, switch_allowed_from=switch_from, score_change=int(row.score_change),
             score_threshold=rules.rate_cut_score_improvement, rate_cut_right=bool(row.rate_cut_right),
-            notice_days=rules.fee_window_notice_days) or [say("금리 인하 시 은행 기대가치 증가")]
+            notice_days=rules.fee_window_notice_days,
+            rate_cut_right_notice_months=policy.renegotiation.rate_cut_right_notice_months,
+        ) or [say("금리 인하 시 은행 기대가치 증가")]
         records.append({
             "as_of": as_of.isoformat(), "branch_id": int(row.branch_id),
             "officer_id": None if _missing(row.officer_id) else int(row.officer_id),

@@ -158,11 +158,11 @@ def authority_text(state: OfferComparison, internal: bool = True) -> str:
     rate = offer.option.annual_rate_pct
     low, high = state.slider_range or (p.floor_rate_pct, p.list_rate_pct)
     span = f"{tr('제시 가능')} {format_rate_pct(low)} ~ {format_rate_pct(high)} ({tr('정상가')} {format_rate_pct(p.list_rate_pct)})"
-    if p.authority_rate_pct <= low:
+    if not p.needs_approval_at(low):
         approval = tr("범위 전체가 담당자 전결")
     else:
         approval = f"{format_rate_pct(p.authority_rate_pct)} {tr('미만은 지점장 승인')}"
-    now = tr("지점장 승인 필요") if rate < p.authority_rate_pct else tr("전결 가능")
+    now = tr("지점장 승인 필요") if p.needs_approval_at(rate) else tr("전결 가능")
     odds = f", {tr('유지 확률')} {p.retention_probability:.0%}" if internal else ""
     return f"{span} · {approval} — {tr(RETENTION_ACTION[offer.action])} {format_rate_pct(rate)}: {now}{odds}"
 
@@ -347,7 +347,7 @@ class ComparisonPage(QWidget):
         if offer is not None and offer.option is not None:
             rate = offer.option.annual_rate_pct
             self.rate_label.setText(format_rate_pct(rate))
-            below = rate < p.authority_rate_pct
+            below = p.needs_approval_at(rate)
             self.rate_label.setStyleSheet("color: #b00020; font-weight: bold;" if below else "font-weight: bold;")
             self.authority_label.setText(authority_text(state, internal))
             self.reason_codes.setText(reason_code_text(p.reasons, rate, internal))
