@@ -122,10 +122,12 @@ def admin_parser() -> argparse.ArgumentParser:
     simulate.add_argument("file", help="the quote input JSON (plus optional scenarios), or - for standard input")
 
     train = sub.add_parser("train-models", help="train the risk and switching models on the bank's history")
-    train.add_argument("--as-of", type=_date, default=None, help="the training date (default: today)")
+    train.add_argument("--as-of", type=_date, default=None,
+                       help="the training date (default: the bank's today, the server's clock in Korea)")
 
     scoring = sub.add_parser("score-portfolio", help="score every active loan and write the dated call lists")
-    scoring.add_argument("--as-of", type=_date, default=None, help="the scoring date (default: today)")
+    scoring.add_argument("--as-of", type=_date, default=None,
+                         help="the scoring date (default: the bank's today, the server's clock in Korea)")
     scoring.add_argument("--xlsx", type=Path, default=None, help="also export the call list to this Excel file")
     scoring.add_argument("--partition", default="1/1", metavar="K/N",
                          help="score only part K of N (customers whose id is K-1 modulo N), so N machines share a "
@@ -198,7 +200,8 @@ def admin_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="regenerate the demo data (replaces earlier demo data)")
     demo.add_argument("--customers", type=_positive_int, default=1000)
     demo.add_argument("--seed", type=int, default=20261123)
-    demo.add_argument("--as-of", type=_date, default=None, help="the demo's today (default: today)")
+    demo.add_argument("--as-of", type=_date, default=None,
+                      help="the demo's today (default: the bank's today, the server's clock in Korea)")
     demo.add_argument("--force", action="store_true", help="allow running against a central server")
     return parser
 
@@ -252,6 +255,8 @@ def _admin(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print(f"{prefix}: {translate('중단했습니다.')}", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # the reader of our output went away (| head): admin_main's, not a bug
     except Exception as exc:  # the last line: a person gets one line and the log gets the traceback
         from retention_desktop.data.failures import unreachable
 
@@ -294,13 +299,13 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, data_di
     if args.command in ("quote", "simulate"):
         return _quote(args, data_dir)
     if args.command == "train-models":
-        cards = administration.train_models_command(data_dir, args.demo, args.as_of or dt.date.today(),
+        cards = administration.train_models_command(data_dir, args.demo, args.as_of,
                                                     _ask_password, progress=lambda m: print(m, file=sys.stderr))
         print(json.dumps(cards, ensure_ascii=False, indent=2))
         return 0
     if args.command == "score-portfolio":
         summary = administration.score_portfolio_command(
-            data_dir, args.demo, args.as_of or dt.date.today(), args.xlsx, _ask_password,
+            data_dir, args.demo, args.as_of, args.xlsx, _ask_password,
             progress=_progress, partition=args.partition, restart=args.restart)
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -574,17 +579,16 @@ def _officers(args: argparse.Namespace, data_dir: Path) -> int:
     from retention_desktop.services import enrolment
 
     action = args.officers_command
-    today = dt.date.today()
     if action == "add":
         password = _new_password(args)
         added = enrolment.add(data_dir, args.demo, _ask_password, args.employee_no, args.name, args.branch,
-                              args.role, password, args.valid_days, today)
+                              args.role, password, args.valid_days)
         print(f"enrolled {added.employee_no} as {added.db_role} ({', '.join(added.groups)}), password valid until "
               f"{added.valid_until:%Y-%m-%d}")
         return 0
     if action == "password":
         until = enrolment.set_password(data_dir, args.demo, _ask_password, args.employee_no, _new_password(args),
-                                       args.valid_days, today)
+                                       args.valid_days)
         print(f"password of {args.employee_no.upper()} changed, valid until {until:%Y-%m-%d}")
         return 0
     if action == "disable":
@@ -605,7 +609,7 @@ def _officers(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"{o.employee_no:<8} {o.name:<8} {o.branch_code:<6} {o.role:<9} {o.db_role:<16} "
                   f"{'active' if o.active else 'disabled':<9} {login:<8} {until:<11} {','.join(o.groups)}")
         return 0
-    findings = enrolment.check(data_dir, args.demo, _ask_password, today)
+    findings = enrolment.check(data_dir, args.demo, _ask_password)
     for finding in findings:
         print(f"retention-admin officers check: {finding}", file=sys.stderr)
     if findings:

@@ -21,6 +21,17 @@ def bank_today() -> dt.date:
     return korean_time(dt.datetime.now(dt.timezone.utc)).date()
 
 
+def workstation_on_another_day() -> tuple[str, dt.date]:
+    """A POSIX ``TZ`` whose local date differs from the bank's (Seoul's) at this moment, and that local date:
+    UTC-12 while it is before 21:00 in Seoul (there it is still yesterday), else UTC+14 (already tomorrow).
+    For a process that must not take its business date from the workstation's clock."""
+    seoul = dt.datetime.now(dt.timezone(dt.timedelta(hours=9)))
+    hours = -12 if seoul.hour < 21 else 14
+    local = seoul.astimezone(dt.timezone(dt.timedelta(hours=hours))).date()
+    assert local != seoul.date()
+    return f"Etc/GMT{-hours:+d}", local  # the tz database counts hours west of UTC: "Etc/GMT+12" is UTC-12
+
+
 # The tests' business date: a week before the bank's today, as the app works on the day it runs. The
 # database refuses a proposal dated more than 30 days back or valid (14 days) until a past day, so a fixed
 # date would fail every archiving test two weeks after it was written; a week back leaves room for a run

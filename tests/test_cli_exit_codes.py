@@ -16,6 +16,7 @@ from retention_desktop.cli import admin_main
 from retention_desktop.data import credentials
 from retention_desktop.data.settings import CentralServer, Settings, save_settings
 from retention_desktop.domain import exact_json
+from tests.support import bank_today, workstation_on_another_day
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT / "docs" / "examples" / "showcase-quote.json"
@@ -218,3 +219,51 @@ def test_input_files_are_bounded_and_regular_before_anything_is_read(central_dow
     err = capsys.readouterr().err
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_commands_take_the_banks_date_not_the_workstations(fresh, tmp_path):
+    """A workstation whose clock shows another day than Seoul's: the proposal is numbered and dated, and the
+    models trained, on the bank's day (the server's clock, data/bank_day.py)."""
+    folder, _first = fresh
+    tz, workstation_day = workstation_on_another_day()
+    env = {**os.environ, "TZ": tz}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "retention_desktop.cli", "--data-dir", str(folder), "--demo",
+                               *args], capture_output=True, text=True, timeout=300, env=env)
+
+    made = run("proposal", "--customer-no", "C00000001", "--loan-no", "L0000000001", "--out", str(tmp_path / "p.pdf"))
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["proposal_no"].startswith(f"P{bank_today():%Y%m%d}-")
+    trained = run("train-models")
+    assert trained.returncode == 0, trained.stderr
+    cards = json.loads(trained.stdout)
+    assert {card["trained_on"] for card in cards.values()} == {bank_today().isoformat()} != {workstation_day.isoformat()}
+
+
+def test_a_reader_that_stops_early_is_not_a_bug(fresh):
+    """`retention-admin --demo quote FILE | head -4`: the reader going away is not a program defect (it was
+    reported as one, exit 1, naming the log)."""
+    folder, _first = fresh
+    with subprocess.Popen([sys.executable, "-m", "retention_desktop.cli", "--data-dir", str(folder), "--demo",
+                           "quote", str(SHOWCASE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        run.stdout.close()  # the reader is gone before the quote is written (more than a pipe buffer's worth)
+        stderr = run.stderr.read()
+        assert run.wait(timeout=300) == 0, stderr
+    assert stderr == ""
+
+
+def test_a_login_the_server_cannot_answer_is_exit_3_not_a_refused_login():
+    """The server down (or shutting down, or full) while a command logs the officer in: exit 3 like any other
+    unreachable database, not 2 as if the login had been refused (found stopping the embedded server during
+    `retention-admin proposal`: "서버가 다시 시작하는 중입니다", exit 2)."""
+    from sqlalchemy.engine import make_url
+
+    from retention_desktop.data.database import Database, create_app_engine
+    from retention_desktop.services.officer_session import LoginError, log_in
+
+    url = make_url("postgresql+psycopg2://postgres@127.0.0.1:1/retention")
+    with pytest.raises(LoginError) as refused:
+        log_in(Database("central", url, create_app_engine(url)), "E1007")
+    assert refused.value.exit_code == 3
+    assert refused.value.message().startswith("데이터베이스에 연결할 수 없습니다")

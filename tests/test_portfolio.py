@@ -367,3 +367,38 @@ def test_labels_read_real_proposal_outcomes(db, login):
     assert len(switched) == len(risky) == len(frames.loans)
     row = frames.loans.index[frames.loans["loan_no"] == "L0000000001"][0]
     assert switched[row] == 0  # accepted: stayed with the bank
+
+
+def test_a_stream_whose_connection_is_lost_ends_with_one_error(db):
+    """The server gone mid-stream (killed, restarted): closing the stream says nothing more. Closing its cursor on
+    the dead connection raised a second error, which Python printed to stderr with a traceback when the generator
+    was collected after `score-portfolio` had already said the database could not be reached."""
+    from sqlalchemy import text
+
+    from retention_desktop.data.portfolio_frames import read_reference
+    from retention_desktop.data.portfolio_stream import BookStream
+
+    market, index_rates = read_reference(db.engine, TEST_AS_OF)
+    with BookStream(db.engine, TEST_AS_OF, market, index_rates, chunk_loans=50) as stream:
+        chunks = stream.chunks()
+        assert next(chunks).loans > 0
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": stream._conn.get_backend_pid()})
+        chunks.close()  # the cursor's CLOSE on a lost connection: not a second error
+
+
+def test_two_trainings_in_the_same_second_each_record_a_version(db, monkeypatch):
+    """A rerun (or a second machine) within the same second: each training gets a version of its own. The
+    second-resolution version made the second one end in the database's raw "duplicate key value violates
+    unique constraint" (exit 2, in English)."""
+    import datetime as dt
+    import types
+
+    frozen = dt.datetime(2026, 12, 1, 8, 30, 10)
+    clock = types.SimpleNamespace(datetime=types.SimpleNamespace(now=lambda *_a: frozen), date=dt.date,
+                                  timedelta=dt.timedelta, timezone=dt.timezone)
+    monkeypatch.setattr(model_training, "dt", clock)
+    first = model_training.train_models(db, TEST_AS_OF)
+    second = model_training.train_models(db, TEST_AS_OF)
+    versions = {card["version"] for card in (*first.values(), *second.values())}
+    assert len(versions) == 4

@@ -270,8 +270,12 @@ def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, 
 
 def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_proposal(login, db, tmp_path):
     """One loan of each kind, active and delinquent, in the demo: the advice never recommends an impossible or
-    dearer option, the offered action becomes a signed proposal, and where nothing may be offered the service
-    refuses with the reason."""
+    dearer option, the limit simulation gives every scenario and the 36-month timeline (issue 15's "must show":
+    comparison, simulation and proposal), the offered action becomes a signed proposal, and where nothing may
+    be offered the service refuses with the reason."""
+    from retention_desktop.services.limit_simulation import Toggles, simulate_for
+    from retention_desktop.services.regulation import load_policies
+
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE loans SET status = 'delinquent' WHERE id IN (SELECT min(id) FROM loans "
                           "WHERE status = 'active' AND id > 1 GROUP BY kind)"))
@@ -283,10 +287,14 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
             "WHERE l.status IN ('active', 'delinquent') ORDER BY l.kind, l.status, l.id")).all()
     assert {(k, s) for _n, k, s, _e in picks} == {(k, s) for k in ("credit", "mortgage", "jeonse", "other_secured",
                                                                     "overdraft") for s in ("active", "delinquent")}
-    proposed = set()
+    proposed, simulated = set(), set()
     for loan_no, kind, status, employee in picks:
         officer = login(employee)
         state = open_comparison(officer, loan_no, TEST_AS_OF)
+        view = simulate_for(state, load_policies(officer.database), Toggles())
+        assert view.scenarios and len(view.timeline) == 36, loan_no
+        assert all(s.max_new_loan >= 0 for s in view.scenarios), loan_no
+        simulated.add((kind, status))
         r = state.recommendation
         chosen = state.comparison.option(r.option_label)
         current = state.request.current_loan.annual_rate_pct
@@ -303,6 +311,7 @@ def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_propos
             with pytest.raises(ps.ProposalRefused):
                 ps.create_proposal(officer, loan_no, TEST_AS_OF, tmp_path, state)
     assert proposed == {"credit", "mortgage", "jeonse", "other_secured", "overdraft"}, proposed
+    assert simulated == {(k, s) for _n, k, s, _e in picks}
 
 
 def test_head_office_sets_the_form_settings_through_the_database_function_only(login, db, tmp_path):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from retention_desktop.data import credentials
+from retention_desktop.data.bank_day import bank_today
 from retention_desktop.data.enrolment import apply_role_timeouts
 from retention_desktop.domain.errors import UserError
 
@@ -53,7 +54,9 @@ def regenerate(engine: Engine, customers: int, seed: int, as_of: dt.date | None 
                progress: Callable[[str], None] = lambda _msg: None) -> dict[str, int]:
     from retention_desktop.data.demo_population import generate  # pandas and Faker: only to make a demo
 
-    as_of = as_of or dt.date.today()
+    if as_of is None:  # the bank's business date, from the server's clock (data/bank_day.py)
+        with engine.connect() as conn:
+            as_of = bank_today(conn)
     started = time.perf_counter()
     progress(f"generating {customers:,} customers (seed {seed})")
     population = generate(customers, seed, as_of, rrn_hmac_key())

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from retention_desktop.data.database import Database
-from retention_desktop.data.models import CreditScore, Customer, Loan
+from retention_desktop.data.models import CreditScore, Customer, Loan, Repayment
 
 MODEL_CUSTOMER = "C00000001"  # the demo's showcase customer: the row the rare states are copied from
 # the loans of the edge-case customer, one of each kind and some twice: ten in all
@@ -55,6 +55,38 @@ def add_edge_customer(database: Database, customer_no: str, name: str, branch_id
             s.add(Loan(**values))
         s.commit()
     return True
+
+
+def add_arrears_customer(database: Database, customer_no: str, name: str, branch_id: int,
+                         model_customer_no: str = MODEL_CUSTOMER) -> str | None:
+    """A customer of ``branch_id`` with a loan in arrears: a copy of the demo's first delinquent loan (of any
+    branch) with its repayment history, the late instalments included. The generated demo has a few loans in
+    arrears, but which branch they fall in changes with the day it is made (its ``as_of``), so the tour cannot
+    count on one in the officer's branch. Returns the loan's number; None when the demo has no loan in arrears
+    or no model customer."""
+    with database.session() as s:
+        customer_id = _customer_id(s, customer_no)
+        if customer_id is not None:
+            return s.scalar(select(Loan.loan_no).where(Loan.customer_id == customer_id, Loan.status == "delinquent")
+                            .order_by(Loan.id).limit(1))
+        model = s.scalars(select(Customer).where(Customer.customer_no == model_customer_no)).one_or_none()
+        late = s.scalars(select(Loan).where(Loan.status == "delinquent").order_by(Loan.id).limit(1)).first()
+        if model is None or late is None:
+            return None
+        customer_id = _copy_customer(s, model, customer_no, name, branch_id)
+        loan_id = (s.scalar(select(Loan.id).order_by(Loan.id.desc()).limit(1)) or 0) + 1
+        values = {c.key: getattr(late, c.key) for c in Loan.__mapper__.column_attrs if c.key not in {"id", "customer"}}
+        values.update(id=loan_id, loan_no=f"L{loan_id:010d}", customer_id=customer_id, branch_id=branch_id,
+                      officer_id=None)
+        s.add(Loan(**values))
+        s.flush()
+        next_repayment = (s.scalar(select(Repayment.id).order_by(Repayment.id.desc()).limit(1)) or 0) + 1
+        history = s.scalars(select(Repayment).where(Repayment.loan_id == late.id).order_by(Repayment.id)).all()
+        for i, paid in enumerate(history):
+            copied = {c.key: getattr(paid, c.key) for c in Repayment.__mapper__.column_attrs if c.key != "id"}
+            s.add(Repayment(**{**copied, "id": next_repayment + i, "loan_id": loan_id}))
+        s.commit()
+        return values["loan_no"]
 
 
 def add_namesakes(database: Database, branch_id: int, names: Sequence[str], first_customer_no: int,

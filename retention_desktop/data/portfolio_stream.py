@@ -16,11 +16,14 @@ customer in exactly one part. ``after_customer`` resumes a part after the last c
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import psycopg2
 from sqlalchemy import Engine
 
 from retention_desktop.data.portfolio_frames import PortfolioFrames, debts_of
@@ -86,6 +89,26 @@ def _nullable_int(values) -> pd.Series:
     return pd.Series(pd.array(values, dtype="Int64"))
 
 
+log = logging.getLogger(__name__)
+# psycopg2's errors for a connection that is gone (server killed, stopped or restarted, the line dropped)
+_CONNECTION_LOST = (psycopg2.OperationalError, psycopg2.InterfaceError)
+
+
+@contextmanager
+def _book_cursor(conn) -> Iterator:
+    """The stream's server-side cursor, closed at the end. On a connection already lost there is nothing left
+    to close: the error that ended the stream is the one to report, not a second one from closing (which, from a
+    generator collected later, Python printed to stderr as "Exception ignored in …" with a traceback)."""
+    cursor = conn.cursor(name="book", withhold=False)
+    try:
+        yield cursor
+    finally:
+        try:
+            cursor.close()
+        except _CONNECTION_LOST as exc:
+            log.info("the book's cursor went with its connection: %s", str(exc).strip())
+
+
 class BookStream:
     """A read-only snapshot of the book on one connection, iterated chunk by chunk (a context manager)."""
 
@@ -103,14 +126,16 @@ class BookStream:
 
     def __exit__(self, *_exc) -> None:
         try:
-            self._conn.rollback()
+            self._conn.rollback()  # read only: nothing to keep
+        except _CONNECTION_LOST as exc:  # the transaction went with the connection; the caller's error stands
+            log.info("the book's snapshot went with its connection: %s", str(exc).strip())
         finally:
             self._pooled.close()
 
     def chunks(self, after_customer: int = 0) -> Iterator[BookChunk]:
         """The chunks of customers with an id above ``after_customer``, in id order."""
         day = self.as_of.isoformat()
-        with self._conn.cursor(name="book", withhold=False) as cursor:
+        with _book_cursor(self._conn) as cursor:
             cursor.itersize = self.chunk_loans
             cursor.execute(f"""
                 SELECT l.customer_id, l.id, l.branch_id, l.officer_id, l.kind, l.principal, l.balance,

@@ -59,7 +59,7 @@ class DesktopApp:
     def __init__(self, app: QApplication, data_dir: Path, demo: bool, employee_no: str | None,
                  screenshots: Path | None = None, today: dt.date | None = None, smoke: bool = False):
         self.app, self.data_dir = app, data_dir
-        self.today = today or dt.date.today()
+        self.today = today  # None: the bank's business date, read from the server at login (OfficerSession)
         self.settings, self.settings_problem = load_settings_or_defaults(data_dir)
         # broken settings: the demo still starts if asked for; otherwise the officer is told, and nothing is
         # guessed (an embedded database is not opened in place of the bank's server)
@@ -173,7 +173,8 @@ class DesktopApp:
         from retention_desktop.gui.main_window import MainWindow
 
         self.connected = connected
-        self.window = MainWindow(connected.officer, connected.policy_version, self.today, self.data_dir)
+        today = self.today or connected.officer.bank_today
+        self.window = MainWindow(connected.officer, connected.policy_version, today, self.data_dir)
         self.window.resize(1366, 768)
         self.window.show()
         self.dialog.accept()

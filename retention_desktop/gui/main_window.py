@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.officer = officer
         self.policy_version = policy_version
-        self.today = today or dt.date.today()
+        self.today = today or officer.bank_today  # the bank's business date (read from the server at login)
         self.navigation = ADMIN_NAVIGATION if officer.role == "admin" else BRANCH_NAVIGATION
         self.pages = Pages(self._build_page)
         self._add_connection_banner()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 log = logging.getLogger(__name__)
 
 SHOWCASE_CUSTOMER = "C00000001"
-ARREARS_CUSTOMER = "C00000199"  # 강남역지점's customer with a loan in arrears (the demo's seed)
+ARREARS_CUSTOMER = "C09999998"  # made by the tour: the officer's branch's customer with a loan in arrears
+ARREARS_NAME = "윤하람"
 OVERDRAFT_CUSTOMER = "C00000002"  # 강남역지점's customer with a 마이너스통장
 EDGE_CUSTOMER = "C09999999"  # made by the tour: a long name, ten loans, a 12억 mortgage
 EDGE_NAME = "남궁 바다나래 알렉산드라 김-로드리게스"
@@ -223,6 +224,16 @@ class ScreenshotTour(QObject):
         database, branch = self.owner_database, self.window.officer.branch_id
         return self._background(lambda: add_edge_customer(database, EDGE_CUSTOMER, EDGE_NAME, branch))
 
+    def _arrears_customer(self) -> str | None:
+        """The demo's data layer adds a customer of the officer's branch with a loan in arrears (``data.demo_states``:
+        the generated ones fall in a branch that changes with the demo's day); None without the owner database."""
+        if self.owner_database is None:
+            return None
+        from retention_desktop.data.demo_states import add_arrears_customer
+
+        database, branch = self.owner_database, self.window.officer.branch_id
+        return self._background(lambda: add_arrears_customer(database, ARREARS_CUSTOMER, ARREARS_NAME, branch))
+
     def _background(self, work):
         """``work()`` on a worker thread (``gui.tasks.run_task``) while the tour's event loop runs; its result."""
         from retention_desktop.gui.tasks import run_task
@@ -393,6 +404,7 @@ class ScreenshotTour(QObject):
                                                    comparison.rate_edit.setText("4.10"),
                                                    comparison.add_typed_offer()))
         self._grab("comparison-switch")
+        self._arrears_customer()
         delinquent = self._background(lambda: a_delinquent_loan(w.officer.database, w.officer.branch_id))
         if delinquent:
             self._wait(comparison.loaded, lambda: w.go("comparison", delinquent))

@@ -9,7 +9,6 @@ with the reason on standard error.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sys
 import tempfile
@@ -52,7 +51,7 @@ class SmokeTest(QObject):
         printer.setOutputFileName(str(printed))
 
         def check() -> str:
-            today = dt.date.today()
+            today = officer.bank_today
             state = open_comparison(officer, SHOWCASE_LOAN, today)
             if len(state.comparison.options) < 2:
                 raise RuntimeError("the comparison has no re-loan option")

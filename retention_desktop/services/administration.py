@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from retention_desktop.data import demo_data, migrations
+from retention_desktop.data.bank_day import bank_today_of
 from retention_desktop.data.database import (
     Database,
     central_url,
@@ -115,7 +116,7 @@ def _prepare(db: Database, demo: bool) -> None:
         # a demo branch opens with trained models and today's call list, as the nightly batch would leave it
         from retention_desktop.services.portfolio_scoring import score_portfolio
 
-        score_portfolio(db, dt.date.today())
+        score_portfolio(db, bank_today_of(db))
     else:
         demo_data.ensure_demo_letterhead(db.engine)
 
@@ -158,26 +159,27 @@ def demo_data_command(data_dir: Path, demo: bool, customers: int, seed: int, as_
     try:
         migrations.upgrade(db.engine)
         try:
-            return demo_data.regenerate(db.engine, customers, seed, as_of, progress)
+            return demo_data.regenerate(db.engine, customers, seed, as_of or bank_today_of(db), progress)
         except ValueError as exc:
             raise AdminError(str(exc)) from exc
     finally:
         db.close()
 
 
-def train_models_command(data_dir: Path, demo: bool, as_of: dt.date, ask_password: Callable[[str], str | None],
-                         progress: Callable[[str], None]) -> dict:
+def train_models_command(data_dir: Path, demo: bool, as_of: dt.date | None,
+                         ask_password: Callable[[str], str | None], progress: Callable[[str], None]) -> dict:
+    """Train and record the models on the history up to ``as_of`` (default: the bank's business date)."""
     from retention_desktop.services.model_training import train_models
 
     db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
         _require_loans(db)
-        return train_models(db, as_of, progress)
+        return train_models(db, as_of or bank_today_of(db), progress)
     finally:
         db.close()
 
 
-def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: Path | None,
+def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date | None, excel: Path | None,
                             ask_password: Callable[[str], str | None], progress: Callable[[str], None],
                             partition: str = "1/1", restart: bool = False):
     from retention_desktop.data.portfolio_stream import Partition
@@ -193,7 +195,7 @@ def score_portfolio_command(data_dir: Path, demo: bool, as_of: dt.date, excel: P
     db = open_demo_ready(data_dir, demo, ask_password, api=False)
     try:
         _require_loans(db)
-        return score_portfolio(db, as_of, excel, progress, partition=part, restart=restart)
+        return score_portfolio(db, as_of or bank_today_of(db), excel, progress, partition=part, restart=restart)
     finally:
         db.close()
 
@@ -232,7 +234,7 @@ def proposal_command(data_dir: Path, demo: bool, customer_no: str, loan_no: str,
             if owner != customer_no:
                 raise AdminError("대출 {loan_no}은(는) 고객 {customer_no}의 대출이 아닙니다.", loan_no=loan_no,
                                  customer_no=customer_no)
-            made = create_proposal(officer, loan_no, dt.date.today(), data_dir, action=action)
+            made = create_proposal(officer, loan_no, officer.bank_today, data_dir, action=action)
         finally:
             officer.database.close()
         try:
@@ -339,7 +341,7 @@ def check_proposal_command(data_dir: Path, demo: bool, typed: str, ask_password:
 
     db = open_for_admin(data_dir, demo, ask_password)
     try:
-        return check_proposal(db, typed, dt.date.today(), trust_roots(db, data_dir))
+        return check_proposal(db, typed, bank_today_of(db), trust_roots(db, data_dir))
     except ProposalCodeError as exc:
         raise AdminError(f"파일도 제안서 번호도 아닙니다: {exc}", code=2) from exc
     finally:

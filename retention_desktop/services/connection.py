@@ -21,14 +21,17 @@ class Connected:
     base: Database | None  # the embedded server's superuser connection, closed at exit
 
 
-def log_in_embedded(db: Database, employee_no: str, today: dt.date) -> Connected:
+def log_in_embedded(db: Database, employee_no: str, today: dt.date | None = None) -> Connected:
+    """Log in on the embedded server; the policy shown is the one in force on ``today`` (default: the bank's
+    business date, read from the server at login)."""
     officer = log_in(db, employee_no)
-    return Connected(officer, policy_for(officer.database, today).version, None)
+    return Connected(officer, policy_for(officer.database, today or officer.bank_today).version, None)
 
 
 def log_in_central(data_dir: Path, central: CentralServer, employee_no: str, password: str | None, remember: bool,
-                   today: dt.date) -> Connected:
-    """Connect as the officer's own role; the password comes from the form, else the keyring."""
+                   today: dt.date | None = None) -> Connected:
+    """Connect as the officer's own role; the password comes from the form, else the keyring. The policy shown
+    is the one in force on ``today`` (default: the bank's business date, read from the server at login)."""
     try:
         central = replace(central, user=roles.login_role(employee_no))
     except ValueError:
@@ -46,7 +49,7 @@ def log_in_central(data_dir: Path, central: CentralServer, employee_no: str, pas
         credentials.store_secret(central.keyring_account, password)
     settings = load_settings(data_dir)
     save_settings(data_dir, replace(settings, central=replace(central, user=""), remembered_employee_no=employee_no))
-    return Connected(officer, policy_for(officer.database, today).version, None)
+    return Connected(officer, policy_for(officer.database, today or officer.bank_today).version, None)
 
 
 def ping(database: Database) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from retention_desktop.data import enrolment, migrations, provisioning
+from retention_desktop.data.bank_day import bank_today_of
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.password_policy import CURRENT, PasswordPolicy
 from retention_desktop.services.administration import open_for_admin
@@ -43,24 +44,27 @@ def provision(data_dir: Path, demo: bool, ask_password: AskPassword):
 
 
 def add(data_dir: Path, demo: bool, ask_password: AskPassword, employee_no: str, name: str, branch_code: str,
-        role: str, new_password: str, valid_days: int | None, today: dt.date,
+        role: str, new_password: str, valid_days: int | None, today: dt.date | None = None,
         policy: PasswordPolicy = CURRENT) -> enrolment.OfficerLogin:
-    """Enrol an officer after checking the password against ``policy`` (``InputError`` naming each broken rule)."""
+    """Enrol an officer after checking the password against ``policy`` (``InputError`` naming each broken rule);
+    the password's validity counts from ``today`` (default: the bank's business date, the server's clock, which
+    checks the expiry)."""
     policy.check(new_password, employee_no)
-    valid_until = policy.valid_until(today, valid_days)
     db = _open(data_dir, demo, ask_password)
     try:
+        valid_until = policy.valid_until(today or bank_today_of(db), valid_days)
         return enrolment.add_officer(db.engine, employee_no, name, branch_code, role, new_password, valid_until)
     finally:
         db.close()
 
 
 def set_password(data_dir: Path, demo: bool, ask_password: AskPassword, employee_no: str, new_password: str,
-                 valid_days: int | None, today: dt.date, policy: PasswordPolicy = CURRENT) -> dt.date:
+                 valid_days: int | None, today: dt.date | None = None, policy: PasswordPolicy = CURRENT) -> dt.date:
+    """A new password, valid from ``today`` (default: the bank's business date) for ``valid_days``."""
     policy.check(new_password, employee_no)
-    valid_until = policy.valid_until(today, valid_days)
     db = _open(data_dir, demo, ask_password)
     try:
+        valid_until = policy.valid_until(today or bank_today_of(db), valid_days)
         enrolment.set_password(db.engine, employee_no, new_password, valid_until)
     finally:
         db.close()
@@ -83,9 +87,10 @@ def listing(data_dir: Path, demo: bool, ask_password: AskPassword) -> list[enrol
         db.close()
 
 
-def check(data_dir: Path, demo: bool, ask_password: AskPassword, today: dt.date) -> list[enrolment.Finding]:
+def check(data_dir: Path, demo: bool, ask_password: AskPassword, today: dt.date | None = None
+          ) -> list[enrolment.Finding]:
     db = _open(data_dir, demo, ask_password)
     try:
-        return enrolment.check(db.engine, today)
+        return enrolment.check(db.engine, today or bank_today_of(db))
     finally:
         db.close()

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from retention_desktop.data import api_calls
+from retention_desktop.data.bank_day import bank_today_of
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import INDEX_NAMES, LOAN_KINDS, RATE_TYPES, MarketOffer, Product
 from retention_desktop.domain.sentences import Sentence, render, say
@@ -385,7 +386,7 @@ def save_products(db: Database, rows: list[dict], where: list[str], employee_no:
     (loans point at them): a withdrawn product is saved with ``active`` false. A product's loan kind never
     changes (its loans and applications are of that kind); ``only_new`` refuses a code already stored (the
     new-product form must not overwrite one). ``where`` names each row's place for the errors."""
-    top = legal_maximum_rate(db)(dt.date.today())  # 법정 최고금리 in force today
+    top = legal_maximum_rate(db)(bank_today_of(db))  # 법정 최고금리 in force on the bank's business date
     with db.session() as s:
         stored = {p.code: p for p in s.scalars(select(Product).where(Product.code.in_([r["code"] for r in rows])))}
     errors = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -152,7 +153,9 @@ def train_models(db: Database, as_of: dt.date, progress: Callable[[str], None] =
     frames = read_portfolio(db.engine, as_of, include_switched=True)
     x = features_of(frames, policy_for(db, as_of))
     switched, risky = labels(frames)
-    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
+    # when it was trained, and a random tag: two trainings in the same second (a rerun, two machines) each get a
+    # version of their own instead of the database's "duplicate key" refusal
+    stamp = f"{dt.datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(2)}"
     cards = {}
     with db.session() as s:
         for kind, y in (("switching", switched), ("risk", risky)):

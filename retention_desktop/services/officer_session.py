@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from retention_desktop.data import api_calls, roles
+from retention_desktop.data.bank_day import bank_today
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import Branch, Officer
-from retention_desktop.domain.errors import UserError
+from retention_desktop.data.failures import unreachable
+from retention_desktop.domain.errors import Unavailable, UserError
 
 
 class LoginError(UserError):
@@ -27,6 +30,7 @@ class OfficerSession:
     db_role: str
     database: Database
     officer_id: int  # the officers row, for what this session records as its own
+    bank_today: dt.date  # the bank's business date, read from the server's clock at login (data/bank_day.py)
 
     @property
     def role_label(self) -> str:
@@ -78,7 +82,10 @@ def log_in(db: Database, employee_no: str, password: str | None = None) -> Offic
         as_officer = db.as_role(db_role, password)
         return session_of(as_officer, expected_employee_no=employee_no)
     except OperationalError as exc:
-        raise LoginError(explain_connection_error(exc)) from exc
+        refused = LoginError(explain_connection_error(exc))
+        if isinstance(unreachable(exc), Unavailable):  # the server down, shutting down or full: not the login's
+            refused.exit_code = Unavailable.exit_code  # fault (exit 3; a wrong password stays exit 2)
+        raise refused from exc
 
 
 def session_of(database: Database, expected_employee_no: str | None = None) -> OfficerSession:
@@ -86,6 +93,7 @@ def session_of(database: Database, expected_employee_no: str | None = None) -> O
     try:
         with database.session() as s:
             me = api_calls.one(s, "log_in")
+            today = bank_today(s)
     except api_calls.Refused as exc:
         database.engine.dispose()
         raise LoginError(f"등록되지 않았거나 사용이 중지된 직원번호입니다: {expected_employee_no or database.url.username}"
@@ -97,4 +105,4 @@ def session_of(database: Database, expected_employee_no: str | None = None) -> O
         database.engine.dispose()
         raise LoginError(f"데이터베이스 계정 {me['db_role']}은(는) 직원 {me['employee_no']}의 계정입니다.")
     return OfficerSession(me["employee_no"], me["name"], me["role"], me["branch_id"], me["branch_name"],
-                          me["db_role"], database, me["officer_id"])
+                          me["db_role"], database, me["officer_id"], today)

@@ -55,7 +55,7 @@ class ProposalsPage(QWidget):
 
     def __init__(self, data_dir: Path | None = None, today: dt.date | None = None):
         super().__init__()
-        self.data_dir, self.today = data_dir, today or dt.date.today()
+        self.data_dir, self.today = data_dir, today  # None: the officer's bank_today (from the server at login)
         self.officer = None
         self.model = RecordsModel(COLUMNS)
         self.view = table(self.model)
@@ -96,7 +96,7 @@ class ProposalsPage(QWidget):
         typed = self.check_edit.text().strip()
         if not typed or self.officer is None:
             return
-        officer, today, data_dir = self.officer, self.today, self.data_dir
+        officer, today, data_dir = self.officer, self.today or self.officer.bank_today, self.data_dir
         self.check_button.setEnabled(False)
         run_task(lambda: check_proposal(officer.database, typed, today,
                                         trust_roots(officer.database, data_dir) if data_dir is not None else [],
