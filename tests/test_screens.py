@@ -252,6 +252,23 @@ def test_the_counter_offer_reads_as_an_english_sentence(qtbot):
         remove_language(translator)
 
 
+def test_one_month_reads_singular_in_english(qtbot):
+    """A count the engine writes in Korean (``1개월``, ``3개월``) reads ``1 month`` / ``3 months`` in English, never
+    "1 months"; Korean stays as written."""
+    from retention_desktop.domain.sentences import say
+    from retention_desktop.gui.i18n import localize
+
+    translator = install_language("en")
+    try:
+        assert localize(say("{n}개월", n=1)) == "1 month" and localize(say("{n}개월", n=2)) == "2 months"
+        assert localize("1,001일") == "1,001 days" and localize("0.1년") != "0.1 year"
+        assert localize("1개월") == "1 month" and localize("1일") == "1 day" and localize("1년") == "1 year"
+        assert localize("3개월") == "3 months" and localize("11개월") == "11 months" and localize("21일") == "21 days"
+    finally:
+        remove_language(translator)
+    assert localize("1개월") == "1개월"
+
+
 def test_the_layout_check_catches_a_widget_past_the_window_and_a_table_that_scrolls(qtbot):
     """The check above can fail: a label wider than the window, and a table of wide columns left to scroll."""
     from PySide6.QtGui import QStandardItemModel

@@ -110,19 +110,52 @@ def fake_pdf() -> bytes:
     return b"%PDF-1.7\n" + secrets.token_bytes(1100) + b"\n%%EOF\n"
 
 
+def real_quote(read, loan_no: str, rate: str, *, action: str = "reloan", term: int = 16,
+               as_of: dt.date | None = None, list_rate: str = LIST_RATE, method: str | None = None) -> tuple[dict, dict]:
+    """(quote input, quote output) of a proposal of ``rate`` on ``loan_no`` with the loan's real figures, as the
+    database checks them (api.archive_proposal): its balance and rate as the bank holds them, a renegotiation's
+    term the remaining months on ``as_of``, the monthly payment the engine's schedule (domain/schedule.py).
+    ``read(sql, params)`` runs a query as the caller (an officer's session or connection) and returns one row."""
+    from decimal import Decimal
+
+    from retention_desktop.domain.fees import months_between
+    from retention_desktop.domain.schedule import build_schedule
+
+    as_of = as_of or bank_today()
+    balance, current_rate, term_months, drawdown, loan_method = read(
+        "SELECT balance, annual_rate_pct, term_months, drawdown_date, repayment_method FROM api.loans "
+        "WHERE loan_no = %(n)s", {"n": loan_no})
+    balance = max(balance, 1)
+    if action == "renegotiation":
+        term, method = max(term_months - months_between(drawdown, as_of), 1), loan_method
+    method = method or loan_method
+    payment = build_schedule(balance, Decimal(rate), term, method).regular_payment
+    offer = {"annual_rate_pct": rate} if action == "renegotiation" else \
+        {"annual_rate_pct": rate, "term_months": term, "method": method}
+    quote_input = {"as_of": as_of.isoformat(), f"{action}_offer": offer,
+                   "current_loan": {"balance": balance, "annual_rate_pct": str(current_rate)}}
+    quote_output = {"list_rate_pct": list_rate, "proposed_action": action,
+                    "options": [{"label": action, "annual_rate_pct": rate, "term_months": term, "method": method,
+                                 "monthly_payment": payment}]}
+    return quote_input, quote_output
+
+
+def session_reader(session):
+    """``real_quote``'s reader over a SQLAlchemy session (psycopg2's %(name)s parameters)."""
+    def read(sql: str, params: dict):
+        return session.execute(text(sql.replace("%(n)s", ":n")), params).one()
+    return read
+
+
 def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int = 16,
                      action: str = "reloan") -> str:
-    """A proposal as the workstation would archive it (the database takes any signed PDF; the terms are what
-    the rules read), accepted by the customer."""
+    """A proposal as the workstation would archive it, with the loan's real figures (``real_quote``; the database
+    takes any signed PDF), accepted by the customer."""
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    quote_input, quote_output = real_quote(session_reader(session), loan_no, rate, action=action, term=term,
+                                           list_rate=list_rate)
     api_calls.scalar(session, "archive_proposal", number, loan_no, bank_today() + dt.timedelta(days=14),
-                     "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
-                                              "current_loan": {"balance": 30_000_000},
-                                              f"{action}_offer": {"annual_rate_pct": rate, "term_months": term}},
-                     {"list_rate_pct": list_rate, "proposed_action": action,
-                      "options": [{"label": action, "annual_rate_pct": rate, "term_months": term,
-                                   "monthly_payment": 1_950_000}]},
-                     secrets.token_hex(32), fake_pdf())
+                     "2025.10-1015", "test", quote_input, quote_output, secrets.token_hex(32), fake_pdf())
     api_calls.scalar(session, "record_proposal_decision", number, "accepted")
     return number
 
@@ -343,12 +376,8 @@ def test_only_the_author_records_the_customers_acceptance(login):
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
     with author.database.session() as s:
         api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
-                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
-                                                  "current_loan": {"balance": 30_000_000},
-                                                  "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
-                         {"list_rate_pct": LIST_RATE, "proposed_action": "reloan",
-                          "options": [{"label": "reloan", "annual_rate_pct": "4.90", "term_months": 16,
-                                       "monthly_payment": 1_950_000}]}, secrets.token_hex(32), fake_pdf())
+                         "2025.10-1015", "test", *real_quote(session_reader(s), "L0000000001", "4.90"),
+                         secrets.token_hex(32), fake_pdf())
     with pytest.raises(api_calls.Refused, match="고객의 수락은 제안서를 만든 직원이 기록합니다"):
         with peer.database.session() as s:
             api_calls.scalar(s, "record_proposal_decision", number, "accepted")

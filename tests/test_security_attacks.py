@@ -18,7 +18,7 @@ from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
 from tests.support import TEST_AS_OF, bank_today, connect_as, income_proof, scan_image
-from tests.test_security_applications import archive_proposal
+from tests.test_security_applications import archive_proposal, real_quote, session_reader
 
 
 def sqlstate_of(conn, sql: str, *params) -> tuple[str | None, str]:
@@ -410,20 +410,46 @@ def test_a_paper_proposal_is_checked_at_any_branch_without_handing_out_its_pdf(l
     assert checks[-2][2] == "false" and checks[-2][1] is None
 
 
-def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: bytes, list_rate: str = "3.6",
+def conn_reader(conn):
+    """``real_quote``'s reader over a psycopg2 connection (the officer's own login, psql alike)."""
+    def read(sql: str, params: dict):
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            row = cur.fetchone()
+        conn.rollback()
+        return row
+    return read
+
+
+def list_rate_floor(conn, loan_no: str, day: dt.date) -> str:
+    """The database's list-rate floor for this loan's customer and kind on ``day`` (data.list_rate_floor_for), as
+    api.archive_proposal tells the officer who claims a lower list rate. (Asked as the officer: the floor reads
+    the customer's credit score under row-level security, which a superuser's session does not pass.)"""
+    import re
+
+    code, message, _ = _invented(conn, loan_no, as_of=day, valid_until=day + dt.timedelta(days=10),
+                                 pdf=b"%PDF-1.7\n", list_rate="0.01")
+    found = re.search(r"정상가 하한 연 ([0-9.]+)%", message)
+    assert code == "23514" and found, message
+    return found.group(1)
+
+
+def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: bytes, list_rate: str,
               score: int = 837) -> tuple[str | None, str, str]:
     """Finding 1 of the outside test: an officer archives an invented 3.5 % re-loan with psql, claiming a list
-    rate of 3.6 % and a credit score of 837 in the quote's JSON."""
+    rate (since revision 0014 the database's floor at the lowest: a lower one is refused) and a credit score of 837
+    in the quote's JSON; the loan's own figures (balance, rate, the schedule's payment) are real, as the database
+    now checks them."""
+    import json
     import secrets
 
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    quote_input, quote_output = real_quote(conn_reader(conn), loan_no, "3.5", term=60, as_of=as_of,
+                                           list_rate=list_rate)
+    quote_input["borrower"] = {"credit_score": score}
     code, message = sqlstate_of(
         conn, "SELECT api.archive_proposal(%s, %s, %s, '2025.10-1015', 'x', %s::jsonb, %s::jsonb, %s, %s)",
-        number, loan_no, valid_until,
-        '{"as_of": "%s", "reloan_offer": {"annual_rate_pct": 3.5, "term_months": 60}, '
-        '"current_loan": {"balance": 30000000}, "borrower": {"credit_score": %d}}' % (as_of.isoformat(), score),
-        '{"proposed_action": "reloan", "list_rate_pct": %s, "options": [{"label": "reloan", '
-        '"annual_rate_pct": 3.5, "term_months": 60, "monthly_payment": 545000}]}' % list_rate, "a" * 64,
+        number, loan_no, valid_until, json.dumps(quote_input), json.dumps(quote_output), "a" * 64,
         psycopg2.Binary(pdf))
     return code, message, number
 
@@ -443,16 +469,22 @@ def test_an_officer_cannot_book_an_invented_deal(login, psql, db):
         today = s.execute(text("SELECT data.bank_today()")).scalar()
     author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     soon = today + dt.timedelta(days=10)
-    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n")[0] == "22023"
-    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n" + b"0" * 2000)[0] == "22023"
+    floor = list_rate_floor(author, loan_no, today)
+    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n", list_rate=floor)[0] == "22023"
+    assert _invented(author, loan_no, as_of=today, valid_until=soon, pdf=b"%PDF-1.4\n" + b"0" * 2000,
+                     list_rate=floor)[0] == "22023"
     code, message, _ = _invented(author, loan_no, as_of=dt.date(2020, 1, 1), valid_until=dt.date(2020, 1, 15),
-                                 pdf=fake_pdf())
+                                 pdf=fake_pdf(), list_rate=floor)
     assert code == "22023" and "견적일" in message
     code, message, _ = _invented(author, loan_no, as_of=today - dt.timedelta(days=3),
-                                 valid_until=today - dt.timedelta(days=1), pdf=fake_pdf())
+                                 valid_until=today - dt.timedelta(days=1), pdf=fake_pdf(), list_rate=floor)
     assert code == "22023" and "유효기간" in message
-    # archived (a signed PDF's shape) and accepted by its author: the database cannot know it is invented
-    code, message, number = _invented(author, loan_no, as_of=today, valid_until=soon, pdf=fake_pdf())
+    # the tester's claimed list rate of 3.6 %, below the rules' floor for this customer: refused since 0014
+    code, message, _ = _invented(author, loan_no, as_of=today, valid_until=soon, pdf=fake_pdf(), list_rate="3.6")
+    assert code == "23514" and "정상가 하한" in message, message
+    # archived at the floor (a signed PDF's shape, the loan's real figures) and accepted by its author: the database
+    # cannot know that the customer never saw it
+    code, message, number = _invented(author, loan_no, as_of=today, valid_until=soon, pdf=fake_pdf(), list_rate=floor)
     assert code is None, message
     assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
     code, message = sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)
@@ -485,6 +517,7 @@ def test_an_expired_proposal_is_neither_accepted_nor_filed(login, psql, db):
     conn = psql("E1007")
     code, message, fresh = _invented(conn, "L0000000001", as_of=bank_today(),
                                      valid_until=bank_today() + dt.timedelta(days=14),
+                                     list_rate=list_rate_floor(conn, "L0000000001", bank_today()),
                                      pdf=__import__("tests.test_security_applications",
                                                     fromlist=["fake_pdf"]).fake_pdf())
     assert code is None, message
@@ -546,12 +579,7 @@ def test_a_proposals_fingerprint_answers_only_whoever_holds_the_file_or_its_scop
     number = f"P{bank_today():%Y%m%d}-ABCDEF"
     with maker.database.session() as s:
         api_calls.scalar(s, "archive_proposal", number, "L0000000001", bank_today() + dt.timedelta(days=14),
-                         "2025.10-1015", "test", {"as_of": bank_today().isoformat(),
-                                                  "current_loan": {"balance": 30_000_000},
-                                                  "reloan_offer": {"annual_rate_pct": "4.90", "term_months": 16}},
-                         {"list_rate_pct": "5.00", "proposed_action": "reloan",
-                          "options": [{"label": "reloan", "annual_rate_pct": "4.90", "term_months": 16,
-                                       "monthly_payment": 1_950_000}]}, "b" * 64, pdf)
+                         "2025.10-1015", "test", *real_quote(session_reader(s), "L0000000001", "4.90"), "b" * 64, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
 
     def fingerprint(employee_no: str, *args) -> list:
@@ -721,7 +749,7 @@ def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, 
 
     author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
-                                      pdf=fake_pdf())
+                                      pdf=fake_pdf(), list_rate=list_rate_floor(author, loan_no, today))
     assert code is None, message
     assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
     assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
@@ -762,7 +790,7 @@ def test_the_list_rate_floor_reads_no_missing_part_of_the_rules_as_zero(psql, db
     from tests.test_security_applications import fake_pdf
     author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
-                                      pdf=fake_pdf())
+                                      pdf=fake_pdf(), list_rate=list_rate_floor(author, loan_no, today))
     assert code is None, message
     assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
     assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None

@@ -64,7 +64,9 @@ $$;
 -- validity and the quote's canonical sha256 (computed afresh from the stored quote). verify-proposal and
 -- 제안서 확인 compare it with the facts embedded in the signed PDF (proposal-facts.json) and with the facts the
 -- chained audit row recorded at archiving; domain/proposal_facts.py names the fields. Rates as text without
--- trailing zeros (4.1, not 4.10), won and months as integers.
+-- trailing zeros (4.1, not 4.10), won and months as integers. Since revision 0014 also 'saving' (won: the option's
+-- net_saving_vs_keep, what the summary box prints as 총 절약액), which the printed-page check reads
+-- (proposal/page_check.py); it is not one of the fields compared with the file's facts or the audit row's.
 CREATE OR REPLACE FUNCTION data.proposal_facts(loan_number text, proposal_number text, valid_until date,
                                                quote_input jsonb, quote_output jsonb) RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, data, pg_temp
@@ -83,7 +85,100 @@ BEGIN
         'amount', data.json_numeric(quote_input -> 'current_loan' -> 'balance'),
         'monthly_payment', data.json_numeric(option -> 'monthly_payment'),
         'valid_until', valid_until::text,
+        'saving', data.json_numeric(option -> 'net_saving_vs_keep'),
         'quote_sha256', data.quote_sha256(quote_input, quote_output));
+END
+$$;
+
+-- Why the quote's figures are not the bank's (sqlstate, message in Korean), or NULL when they are: what
+-- api.archive_proposal checks before it archives a quote (its shape already checked: the option of the proposed
+-- action, its rate the offer's, whole-won payment and balance). The figures, each against the database:
+--   current_loan.balance          = data.loans.balance (at least 1 won, as the app quotes a paid-off line)
+--   current_loan.annual_rate_pct  = data.loans.annual_rate_pct
+--   a renegotiation's term        = max(term − months_between(drawdown, as_of), 1) (the remaining months)
+--   the option's monthly_payment  = data.first_instalment(balance, the offered rate, the option's term, method)
+--                                    ± 1 won (method: the loan's for a renegotiation, the offer's for a re-loan)
+--   list_rate_pct                 between data.list_rate_floor_for(customer, kind, as_of) and the legal maximum
+--                                    of as_of (data.legal_max_rate_on), the offered rate at most that maximum too
+-- The proposer's own approval authority is not checked: an officer may propose below it (services/offer_comparison
+-- slider), the approval is a manager's later (50_applications.sql).
+CREATE OR REPLACE FUNCTION data.quote_figures_refusal(l data.loans, as_of date, action text, quote_input jsonb,
+                                                     quote_output jsonb, option jsonb,
+                                                     OUT sqlstate text, OUT message text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    quoted_balance numeric := data.json_numeric(quote_input -> 'current_loan' -> 'balance');
+    quoted_rate numeric := data.json_numeric(quote_input -> 'current_loan' -> 'annual_rate_pct');
+    balance bigint := greatest(l.balance, 1);
+    remaining integer := greatest(l.term_months - data.months_between(l.drawdown_date, as_of), 1);
+    rate numeric := data.json_numeric(option -> 'annual_rate_pct');
+    term integer := CASE WHEN option ->> 'term_months' ~ '^[0-9]{1,4}$' THEN (option ->> 'term_months')::integer END;
+    method text := CASE WHEN action = 'renegotiation' THEN l.repayment_method ELSE option ->> 'method' END;
+    payment numeric := data.json_numeric(option -> 'monthly_payment');
+    expected bigint;
+    list_rate numeric := data.json_numeric(quote_output -> 'list_rate_pct');
+    floor_rate numeric := data.list_rate_floor_for(l.customer_id, l.kind, as_of);
+    legal numeric := data.legal_max_rate_on(as_of);
+BEGIN
+    sqlstate := 'check_violation';
+    IF quoted_balance IS DISTINCT FROM balance THEN
+        message := format('견적의 대출 잔액 %s원이 은행 기록의 잔액 %s원과 다릅니다: 대출 %s의 지금 잔액으로 다시 견적하세요',
+                          coalesce(to_char(quoted_balance, 'FM999,999,999,999,999,999'), '(없음)'),
+                          to_char(balance, 'FM999,999,999,999,999'), l.loan_no);
+        RETURN;
+    END IF;
+    IF quoted_rate IS DISTINCT FROM l.annual_rate_pct THEN
+        message := format('견적의 현재 금리 연 %s%%가 은행 기록의 금리 연 %s%%와 다릅니다 (대출 %s)',
+                          coalesce(trim_scale(quoted_rate)::text, '(없음)'), trim_scale(l.annual_rate_pct), l.loan_no);
+        RETURN;
+    END IF;
+    IF action = 'renegotiation' AND term IS DISTINCT FROM remaining THEN
+        message := format('금리 조건변경의 기간 %s개월이 대출의 남은 기간 %s개월(약정 %s개월, 실행일 %s, 견적일 %s)과 다릅니다',
+                          term, remaining, l.term_months, l.drawdown_date, as_of);
+        RETURN;
+    END IF;
+    IF action = 'reloan' AND (method IS NULL OR method NOT IN ('equal_payment', 'equal_principal', 'bullet')
+                              OR (quote_input -> 'reloan_offer' ? 'method'
+                                  AND quote_input -> 'reloan_offer' ->> 'method' IS DISTINCT FROM method)) THEN
+        sqlstate := 'invalid_parameter_value';
+        message := '재대출 선택지의 상환 방식(method)이 없거나 재대출 제안(reloan_offer)의 것과 다릅니다';
+        RETURN;
+    END IF;
+    expected := data.first_instalment(balance, rate, term, method);
+    IF expected IS NULL THEN
+        sqlstate := 'invalid_parameter_value';
+        message := format('제안 금리 연 %s%%·기간 %s개월로는 상환 일정을 계산할 수 없습니다 (금리는 소수 넷째 자리까지)',
+                          trim_scale(rate), term);
+        RETURN;
+    END IF;
+    IF abs(payment - expected) > 1 THEN
+        message := format('월 상환액 %s원이 상환 일정(%s, 원금 %s원, 연 %s%%, %s개월)의 첫 회차 %s원과 다릅니다',
+                          to_char(payment, 'FM999,999,999,999,999'),
+                          CASE method WHEN 'equal_payment' THEN '원리금균등' WHEN 'equal_principal' THEN '원금균등'
+                                      ELSE '만기일시' END,
+                          to_char(balance, 'FM999,999,999,999,999'), trim_scale(rate), term,
+                          to_char(expected, 'FM999,999,999,999,999'));
+        RETURN;
+    END IF;
+    IF floor_rate IS NULL THEN
+        sqlstate := 'object_not_in_prerequisite_state';
+        message := '기준금리나 가격 기준(이 대출 종류의 유동성 프리미엄·위험 가산금리·담보 반영률·업무원가)이 없어 정상가 하한을 '
+                   '확인할 수 없습니다: 제안서를 보관할 수 없습니다';
+        RETURN;
+    END IF;
+    IF list_rate < floor_rate THEN
+        message := format('견적의 기준(정가) 금리 연 %s%%가 이 고객·대출 종류의 정상가 하한 연 %s%%보다 낮습니다 '
+                          '(가격 기준과 기준금리로 계산, 견적일 %s)', trim_scale(list_rate), trim_scale(floor_rate), as_of);
+        RETURN;
+    END IF;
+    IF list_rate > legal OR rate > legal THEN
+        message := format('견적의 %s 연 %s%%가 법정 최고금리 연 %s%%를 넘습니다',
+                          CASE WHEN list_rate > legal THEN '기준(정가) 금리' ELSE '제안 금리' END,
+                          trim_scale(greatest(list_rate, rate)), trim_scale(legal));
+        RETURN;
+    END IF;
+    sqlstate := NULL;
 END
 $$;
 
@@ -104,6 +199,7 @@ DECLARE
     digest text;
     option jsonb;
     facts jsonb;
+    refusal record;
 BEGIN
     IF proposal_number IS NULL OR proposal_number !~ '^P[0-9]{8}-[0-9A-F]{6}$' THEN
         RAISE EXCEPTION '제안서 번호 형식이 아닙니다: %', data.echo_ref(proposal_number) USING ERRCODE = 'invalid_parameter_value';
@@ -180,6 +276,14 @@ BEGIN
        OR coalesce(quote_input -> 'current_loan' ->> 'balance', '') !~ '^[0-9]+$' THEN
         RAISE EXCEPTION '견적 결과(quote_output)에 제안 조치의 선택지(금리·기간·월 상환액)가 견적 입력의 제안과 같게 있어야 합니다'
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- the quote's figures are the bank's own (docs/security.md, finding 3): the current loan's balance and rate as
+    -- data.loans holds them (services/offer_comparison.py build_request: the balance, at least 1 won), a
+    -- renegotiation's term the loan's remaining months on the quote's date, the monthly payment the schedule's,
+    -- and the list rate between the rules' floor for this customer and kind and the legal maximum
+    refusal := data.quote_figures_refusal(l, as_of, action, quote_input, quote_output, option);
+    IF refusal.message IS NOT NULL THEN
+        RAISE EXCEPTION '%', refusal.message USING ERRCODE = refusal.sqlstate;
     END IF;
     IF input_sha256 IS NULL OR input_sha256 !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION '견적 입력 해시(sha256)가 올바르지 않습니다' USING ERRCODE = 'invalid_parameter_value';

@@ -66,41 +66,52 @@ AS $$
     WHERE jsonb_typeof(b.e -> 0) = 'null' OR x <= (b.e ->> 0)::numeric ORDER BY b.n LIMIT 1
 $$;
 
--- The lowest list rate (정상가) the pricing rules in force can give this proposal's loan, from the database
--- alone: the lowest funding index on record (latest rate of each index, on or before today) + the liquidity
--- premium, the risk spread of the customer's credit score in data.credit_scores, the cost and the target
--- margin of the loan's kind, less the discounts the customer earns in data.customers (급여이체 when
--- salary_transfer; 거래기간 when the customer has been one for tenure_discount_years full years by today: the
--- engine counts them at the quote's date, never later, so the floor never counts fewer) and without the DSR
--- surcharge (never negative). The engine's list rate (domain/pricing.py RateBuild.list_pct) is never below it,
--- so the approval authority measured from greatest(archived list rate, this) is never wider than the rules
--- allow, whatever list rate a proposal's JSON claims. NULL when the rules or the index rates are missing, or the
--- rules lack a part for the loan's kind (liquidity premium, risk spread, secured risk factor, cost: never read as
--- 0): then nobody may approve, and the refusal says why. The index is the lowest of the indexes' LATEST rates (one
--- per index, on or before today), never the lowest ever recorded; api.import_index_rates refuses a rate more than
--- 1.0 %p from its neighbours (data.head_office_bounds index_move_pct), so one bogus rate cannot pull it down.
-CREATE OR REPLACE FUNCTION data.list_rate_floor(proposal bigint) RETURNS numeric
+-- The lowest list rate (정상가) the pricing rules in force on on_day can give a loan of this kind to this customer,
+-- from the database alone: the lowest funding index on record (latest rate of each index, on or before on_day) +
+-- the liquidity premium, the risk spread of the customer's credit score in data.credit_scores (the latest on or
+-- before on_day; on a day with two bureaus' scores the lower), the cost and the target margin of the loan's kind,
+-- less the discounts the customer earns in data.customers (급여이체 when salary_transfer; 거래기간 when the customer
+-- has been one for tenure_discount_years full years by on_day: the engine counts them at the quote's date, never
+-- later, so the floor never counts fewer) and without the DSR surcharge (never negative). The engine's list rate
+-- (domain/pricing.py RateBuild.list_pct) is never below it. NULL when the rules or the index rates are missing, or
+-- the rules lack a part for the loan's kind (liquidity premium, risk spread, secured risk factor, cost: never read
+-- as 0). The index is the lowest of the indexes' LATEST rates (one per index, on or before on_day), never the
+-- lowest ever recorded; api.import_index_rates refuses a rate more than 1.0 %p from its neighbours
+-- (data.head_office_bounds index_move_pct), so one bogus rate cannot pull it down. Read by api.archive_proposal
+-- (a proposal's list rate is never below it, on the quote's date) and by data.list_rate_floor (approvals).
+CREATE OR REPLACE FUNCTION data.list_rate_floor_for(customer bigint, loan_kind text, on_day date) RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
-    WITH p AS (SELECT x.customer_id, l.kind, c.salary_transfer, c.created_on FROM data.proposals x
-               JOIN data.loans l ON l.id = x.loan_id LEFT JOIN data.customers c ON c.id = x.customer_id
-               WHERE x.id = proposal),
-         r AS (SELECT r.parameters AS v FROM data.pricing_rules r WHERE r.effective_from <= data.bank_today()
+    WITH p AS (SELECT customer AS customer_id, loan_kind AS kind, c.salary_transfer, c.created_on
+               FROM (SELECT 1) one LEFT JOIN data.customers c ON c.id = customer),
+         r AS (SELECT r.parameters AS v FROM data.pricing_rules r WHERE r.effective_from <= on_day
                ORDER BY r.effective_from DESC LIMIT 1),
          i AS (SELECT min(x.annual_rate_pct) AS rate FROM (
                    SELECT DISTINCT ON (ir.index_name) ir.annual_rate_pct FROM data.index_rates ir
-                   WHERE ir.rate_date <= data.bank_today() ORDER BY ir.index_name, ir.rate_date DESC) x)
+                   WHERE ir.rate_date <= on_day ORDER BY ir.index_name, ir.rate_date DESC) x),
+         s AS (SELECT (SELECT x.score FROM data.credit_scores x WHERE x.customer_id = customer AND x.scored_on <= on_day
+                       ORDER BY x.scored_on DESC, x.score ASC LIMIT 1) AS score)
     SELECT i.rate + data.json_numeric(r.v -> 'liquidity_premium_pct' -> p.kind)
-           + trunc(data.band_value(r.v -> 'risk_spread_by_score', coalesce(data.credit_score_of(p.customer_id), 1000))
+           + trunc(data.band_value(r.v -> 'risk_spread_by_score', coalesce(s.score, 1000))
                    * data.json_numeric(r.v -> 'secured_risk_factor' -> p.kind), 2)
            + data.json_numeric(r.v -> 'cost_pct' -> p.kind)
            + data.json_numeric(r.v -> 'target_margin_pct')
            - CASE WHEN p.salary_transfer IS FALSE THEN 0
                   ELSE coalesce(data.json_numeric(r.v -> 'salary_transfer_discount_pct'), 0) END
-           - CASE WHEN p.created_on IS NOT NULL AND extract(year FROM age(data.bank_today(), p.created_on))
+           - CASE WHEN p.created_on IS NOT NULL AND extract(year FROM age(on_day, p.created_on))
                        < coalesce(data.json_numeric(r.v -> 'tenure_discount_years'), 0) THEN 0
                   ELSE coalesce(data.json_numeric(r.v -> 'tenure_discount_pct'), 0) END
-    FROM p, r, i
+    FROM p, r, i, s
+$$;
+
+-- The floor of this proposal's loan and customer today (data.list_rate_floor_for): the approval authority is
+-- measured from greatest(archived list rate, this), so it is never wider than the rules allow, whatever list rate a
+-- proposal's JSON claims; NULL (then nobody may approve, and the refusal says why) as list_rate_floor_for.
+CREATE OR REPLACE FUNCTION data.list_rate_floor(proposal bigint) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT data.list_rate_floor_for(x.customer_id, l.kind, data.bank_today())
+    FROM data.proposals x JOIN data.loans l ON l.id = x.loan_id WHERE x.id = proposal
 $$;
 
 -- Whose authority covers this rate and amount: NULL if the role's does, else the refusal in words. The list

@@ -880,6 +880,10 @@
         <translation>no {index} index rate on or before {on}. Load index rates with 'retention-admin import index-rates FILE' (format: docs/head-office.md, e.g. resources/samples/index_rates.csv).</translation>
     </message>
     <message>
+        <source>저장하지 못했습니다: 데이터베이스의 무결성 규칙({constraint})에 맞지 않습니다 (SQLSTATE {code}). 입력을 확인하고, 계속되면 본점 담당자에게 알려 주세요.</source>
+        <translation>not saved: the database's integrity rule {constraint} refuses it (SQLSTATE {code}). Check the input; if it keeps happening, tell head office.</translation>
+    </message>
+    <message>
         <source>데이터베이스에 연결할 수 없습니다 ({reason}). 서버가 실행 중인지, 네트워크가 연결되어 있는지 확인한 뒤 다시 시도하세요.</source>
         <translation>the database cannot be reached ({reason}). Check that the server is running and the network is connected, then try again.</translation>
     </message>

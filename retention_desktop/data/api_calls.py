@@ -9,6 +9,8 @@ of personal data): ``42501`` not allowed, ``P0002`` not found or out of scope, `
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,13 +31,27 @@ CONFLICT = "40001"
 DUPLICATE = "23505"
 CHECK_VIOLATION = "23514"
 
+log = logging.getLogger(__name__)
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: what the officer reads when one of the tables' own constraints refuses a row (the last line of defence, which the
+#: API's worded checks should have caught first): the server's sentence goes to the log only
+UNWORDED_CONSTRAINT = ("저장하지 못했습니다: 데이터베이스의 무결성 규칙({constraint})에 맞지 않습니다 (SQLSTATE {code}). "
+                       "입력을 확인하고, 계속되면 본점 담당자에게 알려 주세요.")
+
 
 class Refused(InputError):
     """The database refused the call; ``str()`` is its sentence for the officer (an ``InputError``: the GUI
-    shows it in words, the command line exits 2). ``sentence`` is the database's message as written."""
+    shows it in words, the command line exits 2). ``sentence`` is the database's message as written. The API's
+    refusals are worded in Korean (``db/sql``); a message with no Korean in it — a constraint's or the server's own
+    English naming a table's ``constraint``, the last line of defence the API's checks did not word — is shown as a
+    worded sentence with the constraint and its SQLSTATE instead, and logged as written."""
 
-    def __init__(self, sqlstate: str | None, message: str, hint: str | None = None):
-        super().__init__("{detail}", detail=message)
+    def __init__(self, sqlstate: str | None, message: str, hint: str | None = None, constraint: str | None = None):
+        if constraint and not _HANGUL.search(message):  # the server's own English about a table's constraint
+            log.warning("constraint %s refused a row (SQLSTATE %s): %s", constraint, sqlstate, message)
+            super().__init__(UNWORDED_CONSTRAINT, constraint=constraint, code=sqlstate)
+        else:
+            super().__init__("{detail}", detail=message)
         self.sqlstate = sqlstate
         self.sentence = message
         self.hint = hint
@@ -46,7 +62,8 @@ def refusal(exc: DBAPIError) -> Refused:
     orig = getattr(exc, "orig", exc)
     diag = getattr(orig, "diag", None)
     message = getattr(diag, "message_primary", None) or str(orig).splitlines()[0]
-    return Refused(getattr(orig, "pgcode", None), message, getattr(diag, "message_hint", None))
+    return Refused(getattr(orig, "pgcode", None), message, getattr(diag, "message_hint", None),
+                   getattr(diag, "constraint_name", None))
 
 
 @contextmanager

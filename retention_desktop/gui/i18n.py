@@ -20,6 +20,7 @@ _KOREAN_AMOUNT = re.compile(r"(-?)(?:(\d[\d,]*)억)?\s?(?:(\d[\d,]*)만)?\s?(?:(
 _COUNT = re.compile(r"(\d[\d,]*)(개월|건|명|일|점|년|세)")
 _UNITS = {"개월": " months", "건": "", "명": "", "일": " days", "점": " pts", "년": " years", "세": ""}
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_ONE_UNITS = re.compile(r"(?<![\d.,])1 (month|day|year|pt)s\b")
 
 
 def tr(text: str) -> str:
@@ -59,6 +60,10 @@ def localize(text: str) -> str:
     engine ``Sentence`` is said through its template (the catalogue's key) with its values localized in turn."""
     if not text or language() == "ko" or not _HANGUL.search(text):
         return text
+    return _ONE_UNITS.sub(r"1 \1", _english(text))  # "1 month", never "1 months" (counts, templates alike)
+
+
+def _english(text: str) -> str:
     if isinstance(text, Sentence):
         return render(text, tr, localize)
     whole = tr(text)

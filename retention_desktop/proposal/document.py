@@ -283,9 +283,9 @@ def _first_page(c: ProposalContent, s) -> list:
             Paragraph(_esc(c.title), s["title"]),
             Paragraph(_esc(f"{c.customer_name} 고객님께 드리는 맞춤 안내"), s["subtitle"]),
             Spacer(1, 4),
-            Paragraph(_esc(f"제안서 번호 {c.proposal_no}"), s["small"]),
+            Paragraph(_esc(number_line(c.proposal_no)), s["small"]),
             Paragraph(_esc(f"작성 {format_datetime_ko(c.created_at)} (한국 시간)"), s["small"]),
-            Paragraph(_esc(f"유효기한 {format_date_ko(c.summary.valid_until)}까지"), s["small"])]
+            Paragraph(_esc(f"유효기한 {validity_text(c.summary.valid_until)}"), s["small"])]
     right = [_qr(qr_payload(c.proposal_no, c.check_code), qr_size),
              Paragraph("진위 확인용 QR<br/>" + _esc(f"확인코드 {grouped(c.check_code)}"), s["caption"])]
     head = Table([[left, right]], colWidths=[FRAME_WIDTH - qr_column, qr_column])
@@ -293,7 +293,7 @@ def _first_page(c: ProposalContent, s) -> list:
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     phone = f" · 전화 {c.branch_phone}" if c.branch_phone else ""
     people = Table([[Paragraph("<b>고객</b>", s["cell"]),
-                     Paragraph(_esc(f"{c.customer_name} (고객번호 {c.customer_no})"), s["cell"]),
+                     Paragraph(_esc(customer_line(c.customer_name, c.customer_no)), s["cell"]),
                      Paragraph("<b>담당</b>", s["cell"]),
                      Paragraph(_esc(f"{c.officer_name} {c.officer_title} ({c.officer_employee_no}) · "
                                     f"{c.branch_name}{phone}"), s["cell"])]],
@@ -305,41 +305,69 @@ def _first_page(c: ProposalContent, s) -> list:
     weights = [2.1, 1.5, 0.9, 1.0, 1.0, 1.0, 1.6][:len(c.current_loan)]
     widths = [FRAME_WIDTH * w / sum(weights) for w in weights]
     parts.append(KeepTogether([
-        Paragraph("지금 대출", s["h2"]),
+        Paragraph(CURRENT_LOAN_HEAD, s["h2"]),
         _table([[Paragraph(_esc(k), s["cell_bold"]) for k, _ in c.current_loan],
                 [Paragraph(_esc(v), s["cell"]) for _, v in c.current_loan]], widths)]))
     parts += _comparison_tables(c, s)
     return parts
 
 
+# -- the summary box's lines: also what verification looks for on the printed page (proposal/page_check.py) --
+# the box runs from its head to the next section's heading (the current loan), which follows it on page 1
+SUMMARY_HEAD, CURRENT_LOAN_HEAD = "권해 드리는 선택", "지금 대출"
+SUMMARY_HEAD_BANK = "저희 은행의 제안"  # the box's head when the advice is to switch (Summary.recommended False)
+SUMMARY_RATE, SUMMARY_MONTHLY = "새 금리", "월 납입액"
+SUMMARY_SAVING, SUMMARY_VALIDITY = "총 절약액 (수수료·인지세 포함)", "이 제안의 유효기한"
+
+
+def number_line(proposal_no: str) -> str:
+    return f"제안서 번호 {proposal_no}"
+
+
+def customer_line(customer_name: str, customer_no: str) -> str:
+    return f"{customer_name} (고객번호 {customer_no})"
+
+
+def rate_text(rate_pct: Decimal) -> str:
+    """How the summary box's rate begins: "연 4.37%"."""
+    return f"연 {format_rate_pct(rate_pct)}"
+
+
+def saving_text(total_saving: int, months: int) -> str:
+    """The summary box's total saving (won, against keeping, fees and stamp duty included; negative: costs more)."""
+    if total_saving > 0:
+        return f"{format_won(total_saving)} 절약 ({format_won_korean(total_saving)}, 남은 {months}개월)"
+    if total_saving < 0:
+        return f"{format_won(-total_saving)} 더 듦 (남은 {months}개월)"
+    return "추가 비용도 절약도 없음"
+
+
+def validity_text(valid_until: dt.date) -> str:
+    return f"{format_date_ko(valid_until)}까지"
+
+
 def _summary_box(c: ProposalContent, s) -> Table:
     m = c.summary
     monthly_change = m.current_monthly_payment - m.monthly_payment
     if m.action == "keep":
-        rate = f"연 {format_rate_pct(m.new_rate_pct)} 그대로"
+        rate = f"{rate_text(m.new_rate_pct)} 그대로"
         monthly = f"{format_won(m.monthly_payment)} (변동 없음)"
     else:
-        rate = f"연 {format_rate_pct(m.new_rate_pct)} (지금 {format_rate_pct(m.current_rate_pct)})"
+        rate = f"{rate_text(m.new_rate_pct)} (지금 {format_rate_pct(m.current_rate_pct)})"
         direction = "적게" if monthly_change > 0 else "많이"
         monthly = (f"{format_won(m.monthly_payment)} (지금보다 {format_won(abs(monthly_change))} {direction})"
                    if monthly_change else f"{format_won(m.monthly_payment)} (지금과 같음)")
-    if m.total_saving > 0:
-        saving = f"{format_won(m.total_saving)} 절약 ({format_won_korean(m.total_saving)}, 남은 {m.months}개월)"
-    elif m.total_saving < 0:
-        saving = f"{format_won(-m.total_saving)} 더 듦 (남은 {m.months}개월)"
-    else:
-        saving = "추가 비용도 절약도 없음"
     if m.break_even_month is None:
         even = "없음 (절약이 처음 드는 비용을 넘지 못함)" if m.action != "keep" else "해당 없음"
     elif m.break_even_month <= 1:
         even = "첫 달부터 이득 (처음 드는 비용 포함)"
     else:
         even = f"{m.break_even_month}개월째부터 이득"
-    cells = [("새 금리" if m.action != "keep" else "금리", rate), ("월 납입액", monthly),
-             ("총 절약액 (수수료·인지세 포함)", saving), ("손익분기", even),
-             ("이 제안의 유효기한", f"{format_date_ko(m.valid_until)}까지")]
+    cells = [(SUMMARY_RATE if m.action != "keep" else "금리", rate), (SUMMARY_MONTHLY, monthly),
+             (SUMMARY_SAVING, saving_text(m.total_saving, m.months)), ("손익분기", even),
+             (SUMMARY_VALIDITY, validity_text(m.valid_until))]
     label_w = 50 * mm
-    lead = "권해 드리는 선택" if m.recommended else "저희 은행의 제안"
+    lead = SUMMARY_HEAD if m.recommended else SUMMARY_HEAD_BANK
     rows = [[Paragraph(_esc(f"{lead} — {m.headline}"), s["headline"]), ""]]
     rows += [[Paragraph(_esc(label), s["box_label"]), Paragraph(_esc(value), s["box_value"])] for label, value in cells]
     notes = [f"왜: {'; '.join(m.reasons)}"] if m.reasons else []

@@ -5,7 +5,8 @@ paper copy.
 "Archived" means the stored PDF is the one whose sha256 was recorded (in the archive and in the chained
 audit trail when it was archived), its PAdES signature verifies against the bank's trust roots (never a DEMO
 certificate in central mode), it names this proposal and quote input, and the printed facts it carries are
-those the database reads from the archived quote and recorded in the audit row (``domain/proposal_facts.py``).
+those the database reads from the archived quote and recorded in the audit row (``domain/proposal_facts.py``),
+which its printed pages show (``proposal/page_check.py``: number, customer, rate, payment, saving, validity).
 The figures of the recommendation are read back from that archived file, so the officer can compare them with
 the paper.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from retention_desktop.data import api_calls
@@ -99,7 +101,7 @@ def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, bran
            roots: list[bytes], allow_demo: bool) -> ProposalCheck:
     expected = check_code(p.proposal_no, p.input_sha256)
     code_matches = scanned.check_code == expected
-    archived, why, summary = _archived(p, roots, allow_demo)
+    archived, why, summary = _archived(p, roots, allow_demo, customer)
     expired = today > p.valid_until
     if scanned.check_code is not None and not code_matches:
         reason = "확인코드가 이 제안서의 것과 다릅니다 (번호를 잘못 읽었거나 다른 제안서의 QR입니다)."
@@ -114,8 +116,9 @@ def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, bran
                          p.valid_until, expired, p.decision, customer, officer, branch, p.created_at, summary)
 
 
-def _archived(p: _Archived, roots: list[bytes], allow_demo: bool) -> tuple[bool, str, dict]:
-    from retention_desktop.proposal import document, signing  # pyHanko loads with the first check
+def _archived(p: _Archived, roots: list[bytes], allow_demo: bool, customer: str = "") -> tuple[bool, str, dict]:
+    """``customer``: the database's "김*늘 (C00000001)" (masked name, customer number) the printed page must show."""
+    from retention_desktop.proposal import document, page_check, signing  # pyHanko loads with the first check
 
     if p.pdf_withheld:
         return False, ("다른 지점의 제안서입니다: QR을 스캔하거나 확인코드를 함께 입력하면 보관본의 서명까지 "
@@ -133,6 +136,11 @@ def _archived(p: _Archived, roots: list[bytes], allow_demo: bool) -> tuple[bool,
     if facts["proposal_no"] != p.proposal_no or facts["input_sha256"] != p.input_sha256:
         return False, "보관된 PDF가 이 제안서 번호·견적 입력과 맞지 않습니다.", {}
     why = proposal_facts.judge(document.printed_facts(p.pdf), p.archived_facts, p.recorded_facts, p.quote_sha256)
+    if why is not None:
+        return False, why, {}
+    named = re.fullmatch(r"(.+) \((C[0-9]+)\)", customer or "")
+    why = page_check.page_mismatch(p.pdf, document.printed_facts(p.pdf) or {}, (p.archived_facts or {}).get("saving"),
+                                   named.group(2) if named else None, named.group(1) if named else None)
     if why is not None:
         return False, why, {}
     try:

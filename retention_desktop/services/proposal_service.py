@@ -343,7 +343,7 @@ def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> Verificati
     proposal it claims to be, whose sha256 the chained audit trail recorded when it was archived (that row itself
     unedited), and the facts it carries (``proposal-facts.json``) are those the database reads from the archived
     quote and recorded in that audit row (``domain/proposal_facts.py``: a mismatch is named field by field)."""
-    from retention_desktop.proposal import document, signing  # pyHanko and reportlab load with the first proposal
+    from retention_desktop.proposal import document, page_check, signing  # pyHanko, reportlab: with the first one
 
     check = signing.verify(pdf, trust_roots_pem, allow_demo=database.mode == "embedded")
     facts = document.embedded_facts(pdf) if check.intact else {"proposal_no": ""}
@@ -378,5 +378,10 @@ def verify_pdf(database, pdf: bytes, trust_roots_pem: list[bytes]) -> Verificati
                                recorded_facts if isinstance(recorded_facts, dict) else None, archived["quote_sha256"])
     if why is not None:
         return refuse(why)
-    return VerificationResult(True, "서명 유효, 보관본·접근기록·견적과 일치", check.signer, check.signing_time,
+    # the printed pages show those facts (the signer's own key could have signed a page that says otherwise)
+    why = page_check.page_mismatch(pdf, document.printed_facts(pdf) or {},
+                                   exact_json.loads(archived["archived_facts"]).get("saving"), archived["audit_customer_no"])
+    if why is not None:
+        return refuse(why)
+    return VerificationResult(True, "서명 유효, 보관본·접근기록·견적·인쇄 면과 일치", check.signer, check.signing_time,
                               check.level, number, archived=True)
