@@ -60,3 +60,12 @@ def test_the_lazy_pyhanko_packages_give_the_real_timestamp_client_and_fetchers_w
     assert result["aiohttp_before"] is False
     assert result["same_class"] and result["subclass"]
     assert result["backend"] == "AIOHttpFetcherBackend" and result["fetchers"]
+
+
+def test_the_proposal_commands_modules_leave_jsonschema_to_documents_read():
+    """The proposal command reads no quote document: jsonschema (a quote's or settings' check) loads only when one
+    is read (services/quoting.read_request, data/settings), not with the services a proposal goes through."""
+    result = _run("import json, sys\n"
+                  "import retention_desktop.services.administration, retention_desktop.services.proposal_service\n"
+                  "print(json.dumps({'loaded': 'jsonschema' in sys.modules}))")
+    assert result == {"loaded": False}

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from retention_desktop.data.database import Database
 from retention_desktop.data.models import IndexRate, MarketOffer, PricingRules as PricingRulesRow, Product
 from retention_desktop.data.locations import quote_schema_path
-from retention_desktop.domain import bounded_json, schema_check
+from retention_desktop.domain import bounded_json
 from retention_desktop.domain.advice import personal_quote_document
 from retention_desktop.domain.features import MARKET_KIND
 from retention_desktop.domain.personal_quote import PricingContext, offer_prices, request_dsr_pct
@@ -120,6 +120,8 @@ def _contract() -> dict[str, Any]:
 
 @functools.cache
 def _checker(definition: str):
+    from retention_desktop.domain import schema_check  # jsonschema only where a document is read (not a proposal)
+
     return schema_check.validator(_contract(), definition)
 
 
@@ -128,6 +130,8 @@ def read_request(data: bytes | str, name: str = "(document)", simulate: bool = F
 
     Every problem raises ``InputError`` naming the line and column (malformed or oversized JSON) or the
     JSON path (``current_loan.balance: 0 이상이어야 합니다.``)."""
+    from retention_desktop.domain import schema_check
+
     document = bounded_json.loads(data, name, max_bytes=MAX_QUOTE_BYTES)
     schema_check.check(document, _checker("simulate_input" if simulate else "input"))
     return parse_request(document), document
