@@ -204,6 +204,18 @@ def test_the_chart_is_drawn_at_print_size_with_9_point_text_over_the_whole_term(
     assert all(t.text != "341" for t in texts) and any(t.text == "300" for t in texts)
 
 
+def test_one_month_left_says_so_instead_of_an_empty_chart(demo_identity):
+    """With one month left every option is a single point: no line to draw, so no chart (it was an empty plot with
+    its labels on the axis); a sentence sends the reader to the comparison table's amounts."""
+    content = proposal_samples.sample_content(months=1)
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(io.BytesIO(document.render(content).pdf)).pages)
+    assert "남은 기간이 1개월이라 비용 그래프 대신 위 비교표의 금액" in text and "쌓이는 비용" not in text
+    longer = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        document.render(proposal_samples.sample_content(months=2)).pdf)).pages)
+    assert "남은 2개월 동안 쌓이는 비용" in " ".join(longer.split())
+
+
 def test_the_lines_are_told_apart_in_grayscale():
     """No two lines drawn alike without colour: dash pattern, width and grey differ, markers on all but keeping,
     and keeping and the proposed option (the two the caption speaks of) are the heaviest and in black."""

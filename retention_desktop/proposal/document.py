@@ -431,11 +431,15 @@ def _analysis(c: ProposalContent, s) -> list:
     horizon = max(len(line.values) for line in c.chart_lines)
     proposed = c.option_titles[c.proposed_column] if c.proposed_column is not None else "제안"
     height = 78 * mm
-    drawing = chart.cumulative_cost_chart(c.chart_lines, c.break_even_month, FRAME_WIDTH, height)
-    chart_part = [CondPageBreak(height + 60), KeepTogether([
-        Paragraph(_esc(f"남은 {horizon}개월 동안 쌓이는 비용 (처음 드는 비용 + 이자)"), s["h2"]),
-        Paragraph(_esc(chart.caption(c.break_even_month, horizon, proposed)), s["small"]),
-        Spacer(1, 3), drawing])]
+    if horizon < 2:  # one month left: no line to draw (a point per option); the comparison table says it all
+        chart_part = [Paragraph(_esc(f"남은 기간이 {horizon}개월이라 비용 그래프 대신 위 비교표의 금액(처음 드는 비용과 "
+                                     "이자)으로 비교합니다."), s["small"])]
+    else:
+        drawing = chart.cumulative_cost_chart(c.chart_lines, c.break_even_month, FRAME_WIDTH, height)
+        chart_part = [CondPageBreak(height + 60), KeepTogether([
+            Paragraph(_esc(f"남은 {horizon}개월 동안 쌓이는 비용 (처음 드는 비용 + 이자)"), s["h2"]),
+            Paragraph(_esc(chart.caption(c.break_even_month, horizon, proposed)), s["small"]),
+            Spacer(1, 3), drawing])]
     tables = [KeepTogether([
         Paragraph("맞춤 금리 산정 근거", s["h2"]),
         _table([[Paragraph("항목", s["cell_bold"]), Paragraph("금리 (%p)", s["cell_right_bold"])]] +
