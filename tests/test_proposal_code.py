@@ -98,3 +98,14 @@ def test_every_action_gets_every_right_with_its_time_limit_and_source(action):
 def test_an_unknown_action_is_refused():
     with pytest.raises(ValueError):
         disclosures(_facts("maybe"))
+
+
+def test_the_charts_sentence_reads_as_korean_without_a_bracketed_particle():
+    """"재대출 (맞춤)은(는) 처음 드는 비용 때문에 …" was printed under a long mortgage's chart: the particle follows the
+    option's last syllable (은 after a final consonant, else 는)."""
+    from retention_desktop.proposal.chart import caption
+
+    assert caption(370, 474, "재대출 (맞춤)").startswith("재대출 (맞춤)은 처음 드는 비용 때문에 369개월째까지는")
+    assert caption(12, 60, "금리 조건변경").startswith("금리 조건변경은 ")
+    assert caption(12, 60, "금리 인하").startswith("금리 인하는 ")
+    assert "(는)" not in caption(12, 60, "재대출 (맞춤)")

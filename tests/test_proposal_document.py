@@ -4,6 +4,7 @@ a long name)."""
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import io
 import os
@@ -111,11 +112,12 @@ def test_the_sample_reads_right_and_is_laid_out_for_a_reader(demo_identity):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_pdftotext_finds_the_customer_the_officer_the_figures_and_each_right_with_its_time_limit(made_for_text):
     pdf, state, officer = made_for_text
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    # -raw: each paragraph's lines in order (-layout interleaves a right's title with its text, line by line)
+    out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     content = " ".join(out.decode("utf-8").split())
     offered = state.comparison.option("reloan")  # a new contract: the withdrawal right applies (not to a renegotiation)
-    for n in (1, 2, 3):  # "1 / 3" (pdftotext may close up the thin spaces around the slash)
-        assert re.search(rf"\b{n} ?/ ?3\b", content), n
+    for n in (1, 2, 3):  # "1 / 3" as printed (pdftotext without -raw closes up the spaces: "1/3")
+        assert re.search(rf"\b{n} / 3\b", content), n
     for phrase in ("김하늘", officer.name, officer.branch_name, "02-0000-0101",
                    f"연 {format_rate_pct(offered.annual_rate_pct)}", format_won(offered.monthly_payment),
                    format_won(offered.net_saving_vs_keep),
@@ -200,6 +202,18 @@ def test_the_chart_is_drawn_at_print_size_with_9_point_text_over_the_whole_term(
     assert xs[0] == chart.MARGIN_LEFT and max(xs) == max(max(p.points[0::2]) for p in lines)
     assert chart.month_ticks(341) == [60, 120, 180, 240, 300]
     assert all(t.text != "341" for t in texts) and any(t.text == "300" for t in texts)
+
+
+def test_one_month_left_says_so_instead_of_an_empty_chart(demo_identity):
+    """With one month left every option is a single point: no line to draw, so no chart (it was an empty plot with
+    its labels on the axis); a sentence sends the reader to the comparison table's amounts."""
+    content = proposal_samples.sample_content(months=1)
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(io.BytesIO(document.render(content).pdf)).pages)
+    assert "남은 기간이 1개월이라 비용 그래프 대신 위 비교표의 금액" in text and "쌓이는 비용" not in text
+    longer = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        document.render(proposal_samples.sample_content(months=2)).pdf)).pages)
+    assert "남은 2개월 동안 쌓이는 비용" in " ".join(longer.split())
 
 
 def test_the_lines_are_told_apart_in_grayscale():
@@ -360,3 +374,61 @@ def test_seven_options_continue_in_a_second_table_and_huge_amounts_fit(demo_iden
     pdf = signed_sample(demo_identity, content)
     assert_laid_out_for_a_reader(pdf)
     assert page_of(pdf, "선택지별 비교 (이어서)")
+
+
+def printed_lines(pdf: bytes) -> list[str]:
+    """Each printed line: the characters on one baseline of a page, left to right, spaces left out."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from retention_desktop.pdf_engine import pdfium_lock
+
+    lines: dict[tuple[int, float], list[tuple[float, str]]] = {}
+    with pdfium_lock():
+        document_ = pdfium.PdfDocument(pdf)
+        try:
+            for index, page in enumerate(document_):
+                textpage = page.get_textpage()
+                for i in range(textpage.count_chars()):
+                    code = raw.FPDFText_GetUnicode(textpage.raw, i)
+                    if chr(code).isspace() or code in (0, 0xFFFE, 0xFFFF):
+                        continue
+                    x, y = ctypes.c_double(), ctypes.c_double()
+                    raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+                    lines.setdefault((index, round(y.value, 1)), []).append((x.value, chr(code)))
+                textpage.close()
+                page.close()
+        finally:
+            document_.close()
+    return ["".join(c for _x, c in sorted(found)) for found in lines.values()]
+
+
+def test_a_loan_number_a_lender_and_a_word_are_never_broken_across_lines(demo_identity):
+    """Table cells, the headline and the rights' titles wrap between words (Korean 어절), never inside one: a
+    mortgage's number read "L00000010 / 67" and a lender "카카오뱅 / 크" where the column was narrow."""
+    import dataclasses
+
+    content = proposal_samples.sample_content(
+        switches=[("토스뱅크", "7.37"), ("카카오뱅크", "7.42"), ("케이뱅크", "7.52"), ("신한은행", "7.60")])
+    content = dataclasses.replace(
+        content, current_loan=[("대출", "주택담보대출 L0000001067"), *content.current_loan[1:]],
+        summary=dataclasses.replace(content.summary, headline="재대출 시 매달 13,750원, 남은 16개월 총 22만 원 절약 "
+                                                              "(수수료 포함)"))
+    pdf = signed_sample(demo_identity, content)
+    lines = printed_lines(pdf)
+    for word in ("L0000001067", "카카오뱅크", "토스뱅크", "분쟁조정", "계약일부터", "(수수료포함)",
+                 "02-0000-0101"):
+        assert any(word in line for line in lines), (word, [line for line in lines if word[:3] in line])
+
+
+def test_when_switching_is_the_advice_the_offer_is_not_called_the_recommended_choice(demo_identity):
+    """The note says another lender is better: the box and the column present the bank's offer as such, never as
+    "권해 드리는 선택" / "(권해 드림)" (a customer read both on one page)."""
+    import dataclasses
+
+    content = proposal_samples.sample_content()
+    content = dataclasses.replace(content, summary=dataclasses.replace(
+        content.summary, recommended=False, note="대환이 더 유리합니다: 토스뱅크 4.65%, 남은 4개월 총 17만 원 절약"))
+    first = " ".join(PdfReader(io.BytesIO(signed_sample(demo_identity, content))).pages[0].extract_text().split())
+    assert "저희 은행의 제안" in first and "(이 제안)" in first and "대환이 더 유리합니다" in first
+    assert "권해 드리는 선택" not in first and "권해 드림" not in first

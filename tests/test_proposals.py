@@ -443,3 +443,25 @@ def test_proposals_created_on_several_threads_at_once_all_succeed(login, tmp_pat
         made = list(pool.map(lambda loan: ps.create_proposal(officer, loan, TEST_AS_OF, tmp_path), loans))
     assert len({m.proposal_no for m in made}) == 3
     assert all(ps.verify_pdf(officer.database, m.pdf, ps.trust_roots(officer.database, tmp_path)).ok for m in made)
+
+
+def test_the_box_calls_the_offer_recommended_only_when_switching_is_not_the_advice(login, tmp_path):
+    """Advice to switch (the bank still offers its best renegotiation or re-loan): the summary says so in its note and
+    presents the offer as the bank's; any other advice: the offer is the recommended choice."""
+    import dataclasses
+    import datetime as dt
+
+    officer = login("E1007")
+    state = open_comparison(officer, "L0000000001", TEST_AS_OF)
+    until = TEST_AS_OF + dt.timedelta(days=14)
+    assert ps.recommended_action(state, until).recommended and not ps.recommended_action(state, until).note
+    switch = dataclasses.replace(state.recommendation, action="switch", counter_offer=None,
+                                 headline="대환이 더 유리합니다: 토스뱅크 5.05%")
+    advised_to_switch = dataclasses.replace(state, advice=dataclasses.replace(state.advice, recommendation=switch))
+    summary = ps.recommended_action(advised_to_switch, until)
+    assert not summary.recommended and summary.note == switch.headline
+    # the printed page still verifies: the page check finds the box under either head
+    made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, advised_to_switch)
+    assert "저희 은행의 제안" in " ".join(PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text().split())
+    result = ps.verify_pdf(officer.database, made.pdf, ps.trust_roots(officer.database, tmp_path))
+    assert result.ok, result.reason

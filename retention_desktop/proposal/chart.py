@@ -203,5 +203,12 @@ def caption(break_even: int | None, horizon: int, proposed: str) -> str:
         return f"{proposed}의 누적 비용이 남은 {horizon}개월 내내 현재 유지보다 큽니다."
     if break_even <= 1:
         return f"첫 달부터 {proposed}의 누적 비용이 현재 유지보다 적습니다(처음 드는 비용 포함)."
-    return (f"{proposed}은(는) 처음 드는 비용 때문에 {break_even - 1}개월째까지는 더 들고, {break_even}개월째부터 "
-            "현재 유지보다 적게 듭니다(손익분기).")
+    return (f"{proposed}{_topic(proposed)} 처음 드는 비용 때문에 {break_even - 1}개월째까지는 더 들고, "
+            f"{break_even}개월째부터 현재 유지보다 적게 듭니다(손익분기).")
+
+
+def _topic(word: str) -> str:
+    """The topic particle the customer reads after ``word``: 은 after a final consonant (받침) of its last Hangul
+    syllable, else 는 ("재대출 (맞춤)은", "금리 인하는"); never "은(는)", as the caption printed before."""
+    last = next((ch for ch in reversed(word) if "가" <= ch <= "힣"), None)
+    return "은" if last is not None and (ord(last) - 0xAC00) % 28 else "는"

@@ -79,6 +79,9 @@ class Summary:
     valid_until: dt.date
     reasons: tuple[str, ...] = ()
     note: str = ""  # e.g. a cheaper offer elsewhere the customer should know about
+    # False when the engine's advice is to let the customer switch: the box and the column then say "저희 은행의
+    # 제안" / "(이 제안)", never "권해 드리는 선택" / "(권해 드림)" over an option the note says is not the best
+    recommended: bool = True
 
     def facts(self) -> dict:
         return {"action": self.action, "option": self.option_title, "new_rate_pct": str(self.new_rate_pct),
@@ -137,8 +140,11 @@ def register_fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    """Running text wraps between any two syllables (CJK); table cells, the headline, the summary's notes and the
+    rights' titles wrap between words (Korean 어절), so that a loan number, a lender's name or a phone number is
+    never cut in two in a narrow column (a word wider than its column is still split: ``splitLongWords``)."""
     base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=14, wordWrap="CJK")
-    return {
+    styles = {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13.5),
         "caption": ParagraphStyle("caption", parent=base, fontSize=9, leading=11.5, alignment=1),
@@ -157,6 +163,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "legal_title": ParagraphStyle("legal_title", parent=base, fontName=BOLD, fontSize=9.5, leading=13),
         "legal": ParagraphStyle("legal", parent=base, fontSize=9.5, leading=13.5),
     }
+    for name in ("cell", "cell_bold", "cell_right", "cell_right_bold", "headline", "box_note", "legal_title"):
+        styles[name].wordWrap = None  # between words
+    return styles
 
 
 def _esc(text: str) -> str:
@@ -306,6 +315,7 @@ def _first_page(c: ProposalContent, s) -> list:
 # -- the summary box's lines: also what verification looks for on the printed page (proposal/page_check.py) --
 # the box runs from its head to the next section's heading (the current loan), which follows it on page 1
 SUMMARY_HEAD, CURRENT_LOAN_HEAD = "권해 드리는 선택", "지금 대출"
+SUMMARY_HEAD_BANK = "저희 은행의 제안"  # the box's head when the advice is to switch (Summary.recommended False)
 SUMMARY_RATE, SUMMARY_MONTHLY = "새 금리", "월 납입액"
 SUMMARY_SAVING, SUMMARY_VALIDITY = "총 절약액 (수수료·인지세 포함)", "이 제안의 유효기한"
 
@@ -357,7 +367,8 @@ def _summary_box(c: ProposalContent, s) -> Table:
              (SUMMARY_SAVING, saving_text(m.total_saving, m.months)), ("손익분기", even),
              (SUMMARY_VALIDITY, validity_text(m.valid_until))]
     label_w = 50 * mm
-    rows = [[Paragraph(_esc(f"{SUMMARY_HEAD} — {m.headline}"), s["headline"]), ""]]
+    lead = SUMMARY_HEAD if m.recommended else SUMMARY_HEAD_BANK
+    rows = [[Paragraph(_esc(f"{lead} — {m.headline}"), s["headline"]), ""]]
     rows += [[Paragraph(_esc(label), s["box_label"]), Paragraph(_esc(value), s["box_value"])] for label, value in cells]
     notes = [f"왜: {'; '.join(m.reasons)}"] if m.reasons else []
     if m.note:
@@ -401,7 +412,8 @@ def _comparison_tables(c: ProposalContent, s) -> list:
     for number, columns in enumerate(chunks):
         label_w = 33 * mm
         col_w = (FRAME_WIDTH - label_w) / max(len(columns), 3)
-        title = lambda i: _esc(c.option_titles[i]) + ("<br/>(권해 드림)" if i == c.proposed_column else "")
+        marker = "(권해 드림)" if c.summary.recommended else "(이 제안)"
+        title = lambda i: _esc(c.option_titles[i]) + (f"<br/>{marker}" if i == c.proposed_column else "")
         rows = [[Paragraph("(원)", s["cell"])] + [Paragraph(title(i), s["cell_bold"]) for i in columns]]
         for label, values in c.option_rows:
             rows.append([Paragraph(_esc(label), s["cell_bold"])] +
@@ -419,11 +431,15 @@ def _analysis(c: ProposalContent, s) -> list:
     horizon = max(len(line.values) for line in c.chart_lines)
     proposed = c.option_titles[c.proposed_column] if c.proposed_column is not None else "제안"
     height = 78 * mm
-    drawing = chart.cumulative_cost_chart(c.chart_lines, c.break_even_month, FRAME_WIDTH, height)
-    chart_part = [CondPageBreak(height + 60), KeepTogether([
-        Paragraph(_esc(f"남은 {horizon}개월 동안 쌓이는 비용 (처음 드는 비용 + 이자)"), s["h2"]),
-        Paragraph(_esc(chart.caption(c.break_even_month, horizon, proposed)), s["small"]),
-        Spacer(1, 3), drawing])]
+    if horizon < 2:  # one month left: no line to draw (a point per option); the comparison table says it all
+        chart_part = [Paragraph(_esc(f"남은 기간이 {horizon}개월이라 비용 그래프 대신 위 비교표의 금액(처음 드는 비용과 "
+                                     "이자)으로 비교합니다."), s["small"])]
+    else:
+        drawing = chart.cumulative_cost_chart(c.chart_lines, c.break_even_month, FRAME_WIDTH, height)
+        chart_part = [CondPageBreak(height + 60), KeepTogether([
+            Paragraph(_esc(f"남은 {horizon}개월 동안 쌓이는 비용 (처음 드는 비용 + 이자)"), s["h2"]),
+            Paragraph(_esc(chart.caption(c.break_even_month, horizon, proposed)), s["small"]),
+            Spacer(1, 3), drawing])]
     tables = [KeepTogether([
         Paragraph("맞춤 금리 산정 근거", s["h2"]),
         _table([[Paragraph("항목", s["cell_bold"]), Paragraph("금리 (%p)", s["cell_right_bold"])]] +

@@ -57,9 +57,11 @@ BOX_FIELDS = ("제안 금리", "월 상환액", "총 절약액", "유효기한")
 
 
 def summary_box(text: str) -> str:
-    """The summary box's text (whitespace removed): from its head to the current loan's heading; '' if not found."""
-    head, end = (_SPACE.sub("", t) for t in (document.SUMMARY_HEAD, document.CURRENT_LOAN_HEAD))
-    start = text.find(head)
+    """The summary box's text (whitespace removed): from its head (either wording: document.SUMMARY_HEAD, or
+    SUMMARY_HEAD_BANK when the advice is to switch) to the current loan's heading; '' if not found."""
+    end = _SPACE.sub("", document.CURRENT_LOAN_HEAD)
+    found = [text.find(_SPACE.sub("", h)) for h in (document.SUMMARY_HEAD, document.SUMMARY_HEAD_BANK)]
+    start = min((i for i in found if i >= 0), default=-1)
     stop = text.find(end, start + 1) if start >= 0 else -1
     return text[start:stop] if start >= 0 and stop > start else ""
 

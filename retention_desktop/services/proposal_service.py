@@ -101,7 +101,8 @@ def recommended_action(state: OfferComparison, valid_until: dt.date) -> document
     changes, and how it compares with the best eligible offer of another lender (``domain/advice.py``
     ``customer_reasons``: never the bank's own value or the officer's authority). When the engine's advice is
     that switching suits the customer better, the box says so. Nothing proposed ever costs more than keeping the
-    loan or breaks a rule (``create_proposal`` refuses it first)."""
+    loan or breaks a rule (``create_proposal`` refuses it first). When switching is the advice, the box presents the
+    offer as the bank's (``recommended=False``), not as the choice recommended to the customer."""
     from retention_desktop.proposal import document
 
     r = state.recommendation
@@ -116,7 +117,8 @@ def recommended_action(state: OfferComparison, valid_until: dt.date) -> document
         monthly_payment=chosen.monthly_payment, current_monthly_payment=keep.monthly_payment,
         total_saving=chosen.net_saving_vs_keep, months=chosen.term_months,
         break_even_month=chosen.break_even_month, valid_until=valid_until,
-        reasons=customer_reasons(state.advice, state.policy, offer.action), note=note)
+        reasons=customer_reasons(state.advice, state.policy, offer.action), note=note,
+        recommended=r.action != "switch")
 
 
 @dataclass(frozen=True)
