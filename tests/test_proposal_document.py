@@ -318,6 +318,40 @@ def test_the_signature_stamp_is_korean_and_nothing_for_nobody_is_printed(demo_id
     assert stamp.min() < 50  # the stamp is drawn (its form appearance rendered)
 
 
+def test_the_signature_stamp_says_its_lines_as_given(demo_identity):
+    """The field's appearance, read back with the field flattened into its page, says the stamp's lines as given:
+    a '%' in a name or branch once (pyHanko's text stamp, filled through its template, printed it doubled)."""
+    import pypdfium2 as pdfium
+
+    from retention_desktop.pdf_engine import pdfium_lock
+
+    rendered = document.render(proposal_samples.sample_content())
+    lines = ["레텐션은행 (DEMO) 전자서명", "서명 권명숙 행원 (E1007)", "강남역지점 100% 확인 · 전화 02-0000-0101"]
+    pdf = signing.sign(rendered.pdf, demo_identity, rendered.signature_page, rendered.signature_box, lines,
+                       proposal_samples.GOLDEN_SIGNED_AT)
+    with pdfium_lock():
+        signed = pdfium.PdfDocument(pdf)
+        signed.init_forms()
+        page = signed[rendered.signature_page]
+        page.flatten()
+        flattened = io.BytesIO()
+        signed.save(flattened)
+        page.close()
+        signed.close()
+    printed = [c for p, c, _s, _b in chars(flattened.getvalue()) if p == rendered.signature_page]
+    assert "".join(line.replace(" ", "") for line in lines) in "".join(printed)
+
+
+def test_the_stamp_is_shrunk_to_its_field_never_enlarged_and_centred():
+    """signing.stamp_layout: pyHanko's text-stamp rules (10-point padding, 14-point lines, shrink to fit, centred)."""
+    golden = signing.stamp_layout(238, 85, [128.05, 111.46, 144.96, 209.12, 110.49])  # the golden page's stamp
+    assert (round(golden.scale, 6), golden.x, golden.y, golden.first_baseline) == (0.944444, 10, 0, 56)
+    wide = signing.stamp_layout(238, 85, [300.0])  # 320 × 34 points with its padding: shrunk to the field's width
+    assert (round(wide.scale, 5), wide.x, wide.y, wide.first_baseline) == (0.74375, 0, 29, 0)
+    small = signing.stamp_layout(328, 228, [7.27, 70.44, 6.72])  # 90 × 62: as it is, in the middle
+    assert (small.scale, small.x, small.y, small.first_baseline) == (1, 119, 83, 28)
+
+
 # -- awkward customers ----------------------------------------------------------------------------------
 @pytest.fixture
 def awkward_customer(db):

@@ -1,34 +1,36 @@
 """PAdES signatures on proposals (pyHanko): B-B always, B-T when a timestamp server is configured;
 a visible signature field in Korean (who signed, branch, Korean time); verification against the bank's
-trust roots."""
+trust roots.
+
+The field's appearance (the stamp) is drawn by reportlab in the bundled NanumGothic, the face the pages are
+already set in, and imported into the field as a form: pyHanko's own text stamp read the whole 20,138-glyph
+font through fontTools for the few dozen glyphs it shows (about 0.25 s of a cold proposal command with
+fontTools' import; issue 16). The stamp is laid out by the rules pyHanko's text stamp applied
+(``stamp_layout``), so it looks as before."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 from dataclasses import dataclass
 
 from retention_desktop.proposal import lean_pyhanko
 
 lean_pyhanko.install()  # before pyHanko: its timestamp client (aiohttp) loads only when a timestamp is fetched
 
+from pyhanko.pdf_utils import content as pdf_content  # noqa: E402
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: E402
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, SimpleBoxLayoutRule  # noqa: E402
 from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: E402
 from pyhanko.sign import fields, signers  # noqa: E402
 from pyhanko.sign.validation import validate_pdf_signature  # noqa: E402
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory  # noqa: E402
-from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: E402
-from pyhanko.stamp import TextStampStyle  # noqa: E402
+from pyhanko.stamp import StaticStampStyle  # noqa: E402
 from pyhanko_certvalidator import ValidationContext  # noqa: E402
 
-from retention_desktop.data.locations import resources_dir  # noqa: E402
+from retention_desktop.proposal.fonts import FONT, register_korean_fonts  # noqa: E402
 from retention_desktop.proposal.pki import SigningIdentity, is_demo_name  # noqa: E402
 
 FIELD = "BankSignature"
-# NanumGothic carries VTT hinting sources (TSI* tables) the subsetter drops, saying so at WARNING on every
-# signature: harmless, and noise in the log.
-logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -56,27 +58,84 @@ class _SignerAt(signers.PdfSigner):
         return session
 
 
+# the stamp's type: 10 points on 14-point lines, 10 points of padding around the text, a 1-point border; text
+# wider or taller than the field is shrunk to fit it (never enlarged), centred (pyHanko's TextStampStyle rules)
+STAMP_FONT_PT, STAMP_LEADING_PT, STAMP_PADDING_PT, STAMP_BORDER_PT = 10, 14, 10, 1
+
+
 @dataclass(frozen=True)
-class _FontInMemory(GlyphAccumulatorFactory):
-    """pyHanko's factory opens the font file and never closes it; this one reads it into memory instead."""
+class StampLayout:
+    """Where the stamp's text goes in a field ``width`` × ``height`` points: the text block (padding included) scaled
+    by ``scale`` with its lower left corner at (``x``, ``y``); the first baseline ``first_baseline`` points above
+    the block's padding, each next line ``STAMP_LEADING_PT`` lower (before scaling)."""
 
-    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
-        with open(self.font_file, "rb") as handle:
-            data = io.BytesIO(handle.read())
-        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-            obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(writer=writer, font_handle=data, font_size=self.font_size,
-                                ot_script_tag=self.ot_script_tag, ot_language_tag=self.ot_language_tag,
-                                writing_direction=self.writing_direction, bcp47_lang_code=self.bcp47_lang_code,
-                                obj_stream=obj_stream)
+    scale: float
+    x: float
+    y: float
+    first_baseline: float
 
 
-def stamp_style() -> TextStampStyle:
-    """The visible signature: Korean text in the bundled NanumGothic (subset embedded), 10 points."""
-    font = _FontInMemory(str(resources_dir() / "fonts" / "NanumGothic.ttf"), font_size=10)
-    return TextStampStyle(stamp_text="%(lines)s", border_width=1,
-                          text_box_style=TextBoxStyle(font=font, font_size=10, leading=14),
-                          inner_content_layout=None)
+def stamp_layout(width: float, height: float, line_widths: list[float]) -> StampLayout:
+    """The stamp's layout for lines ``line_widths`` points wide at ``STAMP_FONT_PT``, as pyHanko's text stamp
+    (TextStampStyle with a TextBoxStyle, default layout rules) laid them out: natural width the widest line rounded
+    to a point, natural height a leading per line, the padding around, shrunk to fit and centred (floor of the
+    half of the room left, 0 when there is none)."""
+    natural_w = max((round(w) for w in line_widths), default=0)
+    natural_h = STAMP_LEADING_PT * len(line_widths)
+    block_w, block_h = natural_w + 2 * STAMP_PADDING_PT, natural_h + 2 * STAMP_PADDING_PT
+    scale = min(width / block_w, height / block_h, 1)
+
+    def centred(room: float, length: float) -> float:
+        return 0 if length > room else (room - length) // 2
+
+    return StampLayout(scale, centred(width, block_w * scale), centred(height, block_h * scale),
+                       natural_h - STAMP_LEADING_PT)
+
+
+def stamp_pdf(width: int, height: int, lines: list[str]) -> bytes:
+    """The visible signature as a one-page PDF of the field's size: the lines in NanumGothic (subset embedded,
+    reportlab), a 1-point border on the field's edge."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_korean_fonts()
+    at = stamp_layout(width, height, [stringWidth(line, FONT, STAMP_FONT_PT) for line in lines])
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(width, height), invariant=True, pageCompression=1)
+    canvas.saveState()
+    canvas.transform(at.scale, 0, 0, at.scale, at.x, at.y)
+    canvas.setFont(FONT, STAMP_FONT_PT, STAMP_LEADING_PT)
+    for index, line in enumerate(lines):
+        canvas.drawString(STAMP_PADDING_PT, STAMP_PADDING_PT + at.first_baseline - index * STAMP_LEADING_PT, line)
+    canvas.restoreState()
+    canvas.setLineWidth(STAMP_BORDER_PT)
+    canvas.rect(0, 0, width, height, stroke=1, fill=0)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+class _PdfPageContent(pdf_content.PdfContent):
+    """The first page of a PDF held in memory, as the field's appearance (pyHanko's ImportedPdfPage reads a file)."""
+
+    def __init__(self, pdf: bytes):
+        super().__init__()
+        self.pdf = pdf
+
+    def render(self) -> bytes:
+        xobject = self._ensure_writer.import_page_as_xobject(PdfFileReader(io.BytesIO(self.pdf)), page_ix=0)
+        self.resources.xobject["/RetentionStamp"] = xobject
+        x1, y1, x2, y2 = xobject.get_object()["/BBox"]
+        self.box = BoxConstraints(width=abs(x2 - x1), height=abs(y2 - y1))
+        return b"/RetentionStamp Do"
+
+
+def stamp_style(box: tuple[int, int, int, int], lines: list[str]) -> StaticStampStyle:
+    """The field's appearance: ``stamp_pdf`` placed as it is (no margin, no scaling, opaque)."""
+    page = _PdfPageContent(stamp_pdf(box[2] - box[0], box[3] - box[1], lines))
+    return StaticStampStyle(background=page, border_width=0, background_opacity=1.0,
+                            background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN,
+                                                                  y_align=AxisAlignment.ALIGN_MIN))
 
 
 def sign(pdf: bytes, identity: SigningIdentity, page: int, box: tuple[int, int, int, int], stamp_lines: list[str],
@@ -99,10 +158,9 @@ def sign(pdf: bytes, identity: SigningIdentity, page: int, box: tuple[int, int, 
         from pyhanko.sign.timestamps import HTTPTimeStamper  # aiohttp with it, only here (lean_pyhanko)
 
         timestamper = HTTPTimeStamper(timestamp_url)
-    pdf_signer = _SignerAt(meta, signer=signer, timestamper=timestamper, stamp_style=stamp_style(),
+    pdf_signer = _SignerAt(meta, signer=signer, timestamper=timestamper, stamp_style=stamp_style(box, stamp_lines),
                            signed_at=signed_at)
-    text = "\n".join(line.replace("%", "%%") for line in stamp_lines)
-    return pdf_signer.sign_pdf(writer, appearance_text_params={"lines": text}).getvalue()
+    return pdf_signer.sign_pdf(writer).getvalue()
 
 
 DEMO_REFUSED = "DEMO 인증서로 서명된 제안서는 중앙(운영) 모드에서 인정하지 않습니다."
