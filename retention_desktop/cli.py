@@ -280,15 +280,18 @@ def _without_cycle_collection() -> Iterator[None]:
     """Python's cyclic garbage collector paused for one proposal (issue 16: the proposal command within 1.5 s).
 
     The command loads about a thousand modules (SQLAlchemy, the engine, reportlab, pyHanko) and builds one document:
-    the collector, triggered by the allocations, walked the growing heap again and again while they loaded (0.12 to
-    0.17 s of the command's 1.3 s of CPU, measured) and found next to nothing to free (peak memory 159 MB with or
-    without it). Reference counting still frees everything else; the collector is switched back on afterwards
-    (``admin_main`` also runs inside test processes and the desktop's self-test)."""
+    the collector, triggered by the allocations, walked the growing heap again and again while they loaded (0.13 to
+    0.18 s of the command's 1.3 s of CPU, measured) and found next to nothing to free (peak memory 159 MB with or
+    without it). Reference counting still frees everything else. Afterwards the objects made meanwhile are frozen
+    (``gc.freeze``: no later collection walks them, the interpreter's own at exit included; switched back on with
+    them unfrozen, the next collections walked them all: 0.23 s of CPU, measured) and the collector is switched
+    back on (``admin_main`` also runs inside test processes)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
