@@ -4,8 +4,8 @@ trust roots.
 
 The field's appearance (the stamp) is drawn by reportlab in the bundled NanumGothic, the face the pages are
 already set in, and imported into the field as a form: pyHanko's own text stamp read the whole 20,138-glyph
-font through fontTools for the few dozen glyphs it shows (about 0.25 s of a cold proposal command with
-fontTools' import; issue 16). The stamp is laid out by the rules pyHanko's text stamp applied
+font through fontTools for the few dozen glyphs it shows (signing took 0.24 s of a cold proposal command, now
+0.04 s, and fontTools is no longer imported; issue 16). The stamp is laid out by the rules pyHanko's text stamp applied
 (``stamp_layout``), so it looks as before."""
 
 from __future__ import annotations
