@@ -306,7 +306,7 @@ def test_the_batch_runs_score_portfolio_as_its_own_login(db, server_url, login):
     from retention_desktop.data.database import Database, create_app_engine
     from tests.support import ensure_login_role, role_password
 
-    batch_role = roles.qualify_sql("rd_t_batch")
+    batch_role = roles.login_role("t_batch")  # the run's own prefix: an external server's rd_ roles are not the suite's
     ensure_login_role(server_url, batch_role, roles.group("batch"))
     url = server_url.set(database=db.url.database, username=batch_role, password=role_password(server_url, batch_role))
     batch = Database("central", url, create_app_engine(url))
