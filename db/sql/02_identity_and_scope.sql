@@ -42,8 +42,17 @@ CREATE OR REPLACE FUNCTION data.my_officer_id() RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT m.id FROM data.me() m $$;
 
+-- A consultation access (상담 열람) is open from the first transaction that starts after the one that granted it
+-- (granted_at is that transaction's start, api.request_consultation_access) until it expires. A grant written in
+-- the caller's own transaction, committed or not yet (a DO block asking for every customer, catching the errors,
+-- then reading and rolling back), never opens anything: the outside test of 1 Dec 2026, finding 1
+-- (docs/security.md, "Consultation access"). The one rule for the scope and for archiving a proposal.
+CREATE OR REPLACE FUNCTION data.consultation_open(granted_at timestamptz, expires_at timestamptz) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+AS $$ SELECT granted_at < transaction_timestamp() AND expires_at > transaction_timestamp() $$;
+
 -- The customers of other branches in this officer's scope, as one array computed once per query (an
--- initplan of the policies): those opened to the officer by a consultation access that has not expired, and
+-- initplan of the policies): those opened to the officer by a consultation access that is open (committed before this transaction began, not expired), and
 -- those with whom the officer's branch has business in hand (an application in progress there), and those to
 -- whom the officer made a proposal that is still valid (the officer's own, not the branch's: a proposal never
 -- widens a colleague's scope; and archiving one for another branch's customer needs a live consultation
@@ -55,7 +64,7 @@ AS $$
     WITH me AS (SELECT data.my_branch_id() AS branch, (SELECT m.id FROM data.me() m) AS officer)
     SELECT coalesce(array_agg(DISTINCT x.customer_id), '{}')
     FROM (SELECT g.customer_id FROM data.consultation_grants g, me
-          WHERE g.db_role = session_user AND g.expires_at > now() AND me.branch IS NOT NULL
+          WHERE g.db_role = session_user AND data.consultation_open(g.granted_at, g.expires_at) AND me.branch IS NOT NULL
           UNION ALL
           SELECT a.customer_id FROM data.applications a, me
           WHERE a.branch_id = me.branch AND a.state IN ('draft', 'submitted', 'approved')

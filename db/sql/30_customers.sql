@@ -242,8 +242,9 @@ BEGIN
     IF c.home_branch_id = m.branch_id THEN
         RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, expires_at)
-    VALUES (m.id, session_user, c.id, btrim(reason), until);
+    -- granted at this transaction's start: open only once committed, to later transactions (data.consultation_open)
+    INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, granted_at, expires_at)
+    VALUES (m.id, session_user, c.id, btrim(reason), transaction_timestamp(), until);
     PERFORM data.audit('customer.consultation_access', c.customer_no, jsonb_build_object(
         'reason', btrim(reason), 'expires_at', until, 'home_branch_id', c.home_branch_id));
     RETURN until;

@@ -95,9 +95,17 @@ $$;
 -- action, its rate the offer's, whole-won payment and balance). The figures, each against the database:
 --   current_loan.balance          = data.loans.balance (at least 1 won, as the app quotes a paid-off line)
 --   current_loan.annual_rate_pct  = data.loans.annual_rate_pct
---   a renegotiation's term        = max(term − months_between(drawdown, as_of), 1) (the remaining months)
---   the option's monthly_payment  = data.first_instalment(balance, the offered rate, the option's term, method)
---                                    ± 1 won (method: the loan's for a renegotiation, the offer's for a re-loan)
+--   the term of either action     = max(term − months_between(drawdown, as_of), 1) (the remaining months): the
+--                                    engine quotes both on the loan's remaining months (domain/advice.py
+--                                    _reloan_offer, Offer("renegotiation", …)), and a re-loan is booked on its
+--                                    offer's term (50_applications.sql): a longer one costs the customer more
+--                                    interest than the proposal's saving says (the outside test of 1 Dec 2026, 3)
+--   a re-loan's repayment method  = data.loans.repayment_method (its option's and its offer's, when given): the
+--                                    engine quotes it on the loan's own method and execution books the old loan's
+--                                    (50_applications.sql), so a payment checked on another method would not be
+--                                    what is booked (the outside test of 1 Dec 2026, 2)
+--   the option's monthly_payment  = data.first_instalment(balance, the offered rate, the option's term, the
+--                                    loan's method) ± 1 won
 --   list_rate_pct                 between data.list_rate_floor_for(customer, kind, as_of) and the legal maximum
 --                                    of as_of (data.legal_max_rate_on), the offered rate at most that maximum too
 -- The proposer's own approval authority is not checked: an officer may propose below it (services/offer_comparison
@@ -114,7 +122,7 @@ DECLARE
     remaining integer := greatest(l.term_months - data.months_between(l.drawdown_date, as_of), 1);
     rate numeric := data.json_numeric(option -> 'annual_rate_pct');
     term integer := CASE WHEN option ->> 'term_months' ~ '^[0-9]{1,4}$' THEN (option ->> 'term_months')::integer END;
-    method text := CASE WHEN action = 'renegotiation' THEN l.repayment_method ELSE option ->> 'method' END;
+    method text := l.repayment_method;
     payment numeric := data.json_numeric(option -> 'monthly_payment');
     expected bigint;
     list_rate numeric := data.json_numeric(quote_output -> 'list_rate_pct');
@@ -133,16 +141,20 @@ BEGIN
                           coalesce(trim_scale(quoted_rate)::text, '(없음)'), trim_scale(l.annual_rate_pct), l.loan_no);
         RETURN;
     END IF;
-    IF action = 'renegotiation' AND term IS DISTINCT FROM remaining THEN
-        message := format('금리 조건변경의 기간 %s개월이 대출의 남은 기간 %s개월(약정 %s개월, 실행일 %s, 견적일 %s)과 다릅니다',
+    IF term IS DISTINCT FROM remaining THEN
+        message := format('%s의 기간 %s개월이 대출의 남은 기간 %s개월(약정 %s개월, 실행일 %s, 견적일 %s)과 다릅니다',
+                          CASE WHEN action = 'renegotiation' THEN '금리 조건변경' ELSE '재대출' END,
                           term, remaining, l.term_months, l.drawdown_date, as_of);
         RETURN;
     END IF;
-    IF action = 'reloan' AND (method IS NULL OR method NOT IN ('equal_payment', 'equal_principal', 'bullet')
+    IF action = 'reloan' AND (option ->> 'method' IS DISTINCT FROM method
                               OR (quote_input -> 'reloan_offer' ? 'method'
                                   AND quote_input -> 'reloan_offer' ->> 'method' IS DISTINCT FROM method)) THEN
         sqlstate := 'invalid_parameter_value';
-        message := '재대출 선택지의 상환 방식(method)이 없거나 재대출 제안(reloan_offer)의 것과 다릅니다';
+        message := format('재대출의 상환 방식(%s)이 대출 %s의 상환 방식(%s)과 다릅니다: 재대출은 지금 대출의 상환 방식으로 실행됩니다',
+                          coalesce(CASE WHEN option ->> 'method' IS DISTINCT FROM method THEN option ->> 'method'
+                                        ELSE quote_input -> 'reloan_offer' ->> 'method' END, '(없음)'),
+                          l.loan_no, method);
         RETURN;
     END IF;
     expected := data.first_instalment(balance, rate, term, method);
@@ -216,7 +228,7 @@ BEGIN
     -- keep the customer in scope by itself, proposal after proposal)
     IF c.home_branch_id IS DISTINCT FROM m.branch_id AND NOT EXISTS (
            SELECT 1 FROM data.consultation_grants g
-           WHERE g.db_role = session_user AND g.customer_id = c.id AND g.expires_at > now()) THEN
+           WHERE g.db_role = session_user AND g.customer_id = c.id AND data.consultation_open(g.granted_at, g.expires_at)) THEN
         RAISE EXCEPTION '다른 영업점 고객의 제안서는 상담 열람(api.request_consultation_access) 중에만 만들 수 있습니다'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -279,8 +291,8 @@ BEGIN
     END IF;
     -- the quote's figures are the bank's own (docs/security.md, finding 3): the current loan's balance and rate as
     -- data.loans holds them (services/offer_comparison.py build_request: the balance, at least 1 won), a
-    -- renegotiation's term the loan's remaining months on the quote's date, the monthly payment the schedule's,
-    -- and the list rate between the rules' floor for this customer and kind and the legal maximum
+    -- renegotiation's or re-loan's term the loan's remaining months on the quote's date, a re-loan on the loan's own
+    -- repayment method, the monthly payment the schedule's, and the list rate between the rules' floor for this customer and kind and the legal maximum
     refusal := data.quote_figures_refusal(l, as_of, action, quote_input, quote_output, option);
     IF refusal.message IS NOT NULL THEN
         RAISE EXCEPTION '%', refusal.message USING ERRCODE = refusal.sqlstate;

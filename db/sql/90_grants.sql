@@ -44,6 +44,7 @@ GRANT INSERT ON data.consultation_grants TO rd_crossbranch;
 GRANT INSERT, DELETE ON data.call_list_entries TO rd_crossbranch;
 GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_id_seq TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customers(), data.require_officer(),
+    data.consultation_open(timestamptz, timestamptz),
     data.require_admin(), data.require_group(text), data.audit(text, text, jsonb), data.mask_name(text),
     data.mask_phone(text) TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.redeem(bigint, text), data.call_list_scope(), data.bank_today(),
