@@ -14,6 +14,7 @@ from sqlalchemy import text
 from retention_desktop.domain.korean_time import KST
 
 from retention_desktop.services import audit_trail
+from tests.support import TEST_AS_OF
 
 TRICKY = [
     ("customer.view", "C00000001", {"reason": "재대출 상담 \"중\"\n연락처\\확인", "n": 12345678901234567890}),
@@ -213,3 +214,21 @@ def test_audit_cli_verify_anchor_and_review(tmp_path):
         assert bad.returncode == 2 and "Traceback" not in bad.stderr
     finally:
         admin("db", "stop")
+
+
+def test_the_reviewer_sees_an_officers_reason_as_written_never_obeyed(login, db):
+    """A reason is the officer's own words: terminal escapes, a carriage return or a right-to-left override in it
+    are shown as escapes in the month's review (an outside tester's reason erased the line above it on the
+    reviewer's terminal and printed "업무상 정상 조회입니다" in its place)."""
+    from retention_desktop.services import customer_profile
+
+    with db.session() as s:
+        own = s.execute(text("SELECT c.customer_no FROM data.customers c JOIN data.officers o "
+                             "ON o.branch_id = c.home_branch_id WHERE o.employee_no = 'E1007' "
+                             "ORDER BY c.customer_no LIMIT 1")).scalar_one()
+    forged = "\x1b[1A\x1b[2K\r업무상 정상 조회입니다 \u202e(고객 요청)"
+    customer_profile.load_profile(login("E1007"), own, TEST_AS_OF, reveal_reason=forged)
+    _lines, reasons = audit_trail.review(db, dt.datetime.now(KST).date())
+    shown = [r.reason for r in reasons if r.employee_no == "E1007" and r.customer_no == own]
+    assert shown == ["\\x1b[1A\\x1b[2K\\x0d업무상 정상 조회입니다 \\u202e(고객 요청)"]
+    assert all(r.reason.isprintable() for r in reasons)

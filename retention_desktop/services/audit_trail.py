@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -268,7 +269,7 @@ def repeated_searches(database, month: dt.date, min_repeats: int = 3) -> list[Re
     more by one officer (first pages only), most repeated first. Name guessing shows as many searches of one
     hash with other branches' customers shown or withheld. Security group only (42501 otherwise)."""
     with database.engine.connect() as conn:
-        return [RepeatedSearch(**r) for r in conn.execute(
+        return [RepeatedSearch(**shown(r)) for r in conn.execute(
             text("SELECT * FROM api.audit_repeated_searches(:m, :n)"), {"m": month, "n": min_repeats}).mappings()]
 
 
@@ -287,15 +288,35 @@ class SearchProbes:
 def search_probes(database, month: dt.date) -> list[SearchProbes]:
     """타지점 식별 검색 of a month, per officer and day (``api.audit_search_probes``). Security group only."""
     with database.engine.connect() as conn:
-        return [SearchProbes(**r) for r in conn.execute(
+        return [SearchProbes(**shown(r)) for r in conn.execute(
             text("SELECT * FROM api.audit_search_probes(:m)"), {"m": month}).mappings()]
 
 
 def review(database, month: dt.date) -> tuple[list[ReviewLine], list[ReasonLine]]:
-    """접근기록 점검 of a month: per officer, and every reveal and consultation access with its reason."""
+    """접근기록 점검 of a month: per officer, and every reveal and consultation access with its reason (text as
+    ``shown``: a reason is the officer's own words)."""
     with database.engine.connect() as conn:
-        lines = [ReviewLine(**r) for r in conn.execute(text("SELECT * FROM api.audit_review(:m)"), {"m": month})
+        lines = [ReviewLine(**shown(r)) for r in conn.execute(text("SELECT * FROM api.audit_review(:m)"), {"m": month})
                  .mappings()]
-        reasons = [ReasonLine(**r) for r in conn.execute(text("SELECT * FROM api.audit_reasons(:m)"), {"m": month})
-                   .mappings()]
+        reasons = [ReasonLine(**shown(r)) for r in conn.execute(text("SELECT * FROM api.audit_reasons(:m)"),
+                                                                 {"m": month}).mappings()]
     return lines, reasons
+
+
+def visible(value: str) -> str:
+    """``value`` with every control and format character (Unicode categories Cc, Cf, Zl, Zp: escape sequences,
+    carriage returns, right-to-left overrides) written as its escape (``\\x1b``, ``\\u202e``), so a terminal or
+    screen showing a review neither obeys nor hides it. An officer writes the reasons: ``ESC[1A ESC[2K CR …``
+    in one erased a review line on the reviewer's terminal and printed another (outside test, 1 Dec 2026)."""
+    if value.isprintable():
+        return value
+    return "".join(_escaped(ch) if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in value)
+
+
+def _escaped(ch: str) -> str:
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def shown(row: Mapping) -> dict:
+    """A review row with its text fields ``visible``."""
+    return {key: visible(value) if isinstance(value, str) else value for key, value in row.items()}
