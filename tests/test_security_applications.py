@@ -95,6 +95,19 @@ cancelled  filer  officer  -
 """
 
 
+def reloanable(loans: str = "data.loans") -> str:
+    """SQL: the loan (``loans``: the table or its alias) is one the app quotes a re-loan of — a re-loan product on
+    sale for its kind holds its balance and its remaining months, the re-loan's term since revision 0016
+    (domain/products.py booking_product)."""
+    return (f"EXISTS (SELECT 1 FROM data.products p WHERE p.loan_kind = {loans}.kind AND p.active "
+            f"AND {loans}.balance BETWEEN p.min_amount AND p.max_amount "
+            f"AND {loans}.term_months - data.months_between({loans}.drawdown_date, data.bank_today()) "
+            "BETWEEN p.min_term_months AND p.max_term_months)")
+
+
+RELOANABLE = reloanable()
+
+
 def _rows(table: str) -> list[list[str]]:
     return [line.split() for line in table.strip().splitlines()]
 
@@ -110,11 +123,12 @@ def fake_pdf() -> bytes:
     return b"%PDF-1.7\n" + secrets.token_bytes(1100) + b"\n%%EOF\n"
 
 
-def real_quote(read, loan_no: str, rate: str, *, action: str = "reloan", term: int = 16,
+def real_quote(read, loan_no: str, rate: str, *, action: str = "reloan", term: int | None = None,
                as_of: dt.date | None = None, list_rate: str = LIST_RATE, method: str | None = None) -> tuple[dict, dict]:
     """(quote input, quote output) of a proposal of ``rate`` on ``loan_no`` with the loan's real figures, as the
-    database checks them (api.archive_proposal): its balance and rate as the bank holds them, a renegotiation's
-    term the remaining months on ``as_of``, the monthly payment the engine's schedule (domain/schedule.py).
+    database checks them (api.archive_proposal): its balance and rate as the bank holds them, the term the
+    remaining months on ``as_of`` (either action's, since revision 0016; ``term`` to forge another), the loan's
+    repayment method (``method`` to forge another), the monthly payment the engine's schedule (domain/schedule.py).
     ``read(sql, params)`` runs a query as the caller (an officer's session or connection) and returns one row."""
     from decimal import Decimal
 
@@ -127,7 +141,8 @@ def real_quote(read, loan_no: str, rate: str, *, action: str = "reloan", term: i
         "WHERE loan_no = %(n)s", {"n": loan_no})
     balance = max(balance, 1)
     if action == "renegotiation":
-        term, method = max(term_months - months_between(drawdown, as_of), 1), loan_method
+        method = loan_method
+    term = term or max(term_months - months_between(drawdown, as_of), 1)
     method = method or loan_method
     payment = build_schedule(balance, Decimal(rate), term, method).regular_payment
     offer = {"annual_rate_pct": rate} if action == "renegotiation" else \
@@ -147,7 +162,7 @@ def session_reader(session):
     return read
 
 
-def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int = 16,
+def archive_proposal(session, loan_no: str, rate: str, list_rate: str = LIST_RATE, term: int | None = None,
                      action: str = "reloan") -> str:
     """A proposal as the workstation would archive it, with the loan's real figures (``real_quote``; the database
     takes any signed PDF), accepted by the customer."""
@@ -167,8 +182,9 @@ def book(server_url, template_db):
     sessions = {actor: login_as(db, server_url, employee) for actor, employee in ACTORS.items()}
     with db.session() as s:
         loans = s.execute(text(
-            "SELECT loan_no FROM data.loans WHERE branch_id = 2 AND kind = 'credit' AND status = 'active' "
-            "AND balance BETWEEN 5000000 AND 100000000 AND annual_rate_pct > 5 ORDER BY id LIMIT 20")).scalars().all()
+            "SELECT loan_no FROM data.loans WHERE branch_id = 2 AND kind <> 'overdraft' AND status = 'active' "
+            f"AND balance BETWEEN 5000000 AND 100000000 AND annual_rate_pct > 5 AND {RELOANABLE} "
+                "ORDER BY id LIMIT 20")).scalars().all()
     free = iter(loans)
     applications = {}
     for state in PATHS:
@@ -356,7 +372,7 @@ def test_the_proposals_author_never_approves_or_executes_what_follows_from_it(lo
         loan_no = s.execute(text(
             "SELECT loan_no FROM data.loans WHERE branch_id = 2 AND kind = 'credit' AND status = 'active' "
             "AND balance BETWEEN 5000000 AND 50000000 AND annual_rate_pct > 5 AND loan_no <> 'L0000000001' "
-            "ORDER BY id LIMIT 1")).scalar()
+            f"AND {RELOANABLE} ORDER BY id LIMIT 1")).scalar()
     with manager.database.session() as s:
         proposal = archive_proposal(s, loan_no, "4.90")
     with filer.database.session() as s:

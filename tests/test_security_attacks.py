@@ -18,7 +18,7 @@ from retention_desktop.services.limit_simulation import Toggles, simulate_for
 from retention_desktop.services.offer_comparison import open_comparison
 from retention_desktop.services.regulation import load_policies
 from tests.support import TEST_AS_OF, bank_today, connect_as, income_proof, scan_image
-from tests.test_security_applications import archive_proposal, real_quote, session_reader
+from tests.test_security_applications import archive_proposal, real_quote, reloanable, session_reader
 
 
 def sqlstate_of(conn, sql: str, *params) -> tuple[str | None, str]:
@@ -50,11 +50,12 @@ def psql(db, server_url):
 
 @pytest.fixture
 def other_customer(db) -> str:
-    """A customer of 본점영업부 (branch 1) with a running loan."""
+    """A customer of 본점영업부 (branch 1) with a running credit loan a re-loan can be quoted for."""
     with db.session() as s:
         return s.execute(text("SELECT c.customer_no FROM data.customers c JOIN data.loans l ON l.customer_id = c.id "
                               "WHERE c.home_branch_id = 1 AND l.status = 'active' AND l.kind = 'credit' "
-                              "AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY c.id LIMIT 1")).scalar()
+                              f"AND l.balance BETWEEN 5000000 AND 100000000 AND {reloanable('l')} "
+                              "ORDER BY c.id LIMIT 1")).scalar()
 
 
 def test_forged_approval_and_event_are_refused_and_the_manager_approves(login, psql, db):
@@ -180,17 +181,21 @@ def test_other_branches_id_copies_cannot_be_downloaded(login, psql, other_custom
 
 
 def test_other_branches_incomes_cannot_be_changed(login, psql, other_customer, db):
-    """Without consultation access the customer is out of reach; with it, only against an attached proof."""
+    """Without consultation access the customer is out of reach; with it, the proof can be attached but the income
+    is confirmed only at the customer's managing branch (revision 0016), against an attached proof."""
     conn = psql("E1007")
     code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
     assert code == "42501" and "상담 열람" in message
     officer = login("E1007")
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
-    code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
-    assert code == "22023" and "소득 증빙" in message
     digest = documents.attach(officer, "income_proof", "원천징수영수증.pdf", income_proof(81_250_000),
                               customer_no=other_customer)
-    documents.confirm_income(officer, other_customer, 81_250_000, digest)
+    code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 81250000, %s)", other_customer, digest)
+    assert code == "42501" and "관리 영업점" in message
+    home = login("E1002")
+    code, message = sqlstate_of(psql("E1002"), "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
+    assert code == "22023" and "소득 증빙" in message
+    documents.confirm_income(home, other_customer, 81_250_000, digest)
     with db.session() as s:
         income = s.execute(text("SELECT annual_income FROM data.customers WHERE customer_no = :c"),
                            {"c": other_customer}).scalar()
@@ -281,7 +286,8 @@ def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
     with db.session() as s:
         loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
-                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' LIMIT 1"),
+                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' "
+                                 f"AND {reloanable('l')} ORDER BY l.id LIMIT 1"),
                             {"c": other_customer}).scalar()
     with officer.database.session() as s:
         proposal = archive_proposal(s, loan_no, "4.90")
@@ -448,7 +454,7 @@ def _invented(conn, loan_no: str, *, as_of: dt.date, valid_until: dt.date, pdf: 
     import secrets
 
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
-    quote_input, quote_output = real_quote(conn_reader(conn), loan_no, "3.5", term=60, as_of=as_of,
+    quote_input, quote_output = real_quote(conn_reader(conn), loan_no, "3.5", as_of=as_of,
                                            list_rate=list_rate)
     quote_input["borrower"] = {"credit_score": score}
     code, message = sqlstate_of(

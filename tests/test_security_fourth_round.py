@@ -107,3 +107,30 @@ def test_a_reloan_with_another_term_than_the_remaining_months_is_refused(genuine
     error = refused(officer, state, quote_input, output)
     assert error.sqlstate == "23514"
     assert f"재대출의 기간 120개월이 대출의 남은 기간 {remaining}개월" in str(error), str(error)
+
+
+def test_another_branchs_customers_income_cannot_be_confirmed_under_consultation_access(login, psql,
+                                                                                       other_customer, db):
+    """Finding 7: E1007 (강남역) with a committed consultation access to a 본점 customer attaches junk starting
+    %PDF as an income proof and confirms an income of 990억 won. Before revision 0016 the income changed; now only
+    the managing branch confirms an income (the proof stays attached for it)."""
+    with db.session() as s:
+        before = s.execute(text("SELECT annual_income FROM data.customers WHERE customer_no = :c"),
+                           {"c": other_customer}).scalar()
+    conn = psql("E1007")
+    assert sqlstate_of(conn, "SELECT api.request_consultation_access(%s, '내점 고객 재대출 상담')", other_customer)[0] is None
+    with conn.cursor() as cur:
+        cur.execute("SELECT api.attach_document(%s, NULL, 'income_proof', 'p.pdf', %s)",
+                    (other_customer, b"%PDF-1.4\n" + b"0" * 64))
+        digest = cur.fetchone()[0]
+    conn.commit()
+    code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 99000000000, %s)", other_customer, digest)
+    assert code == "42501" and f"고객 {other_customer}의 소득은 관리 영업점(본점영업부)에서만 확인할 수 있습니다" == message
+    with db.session() as s:
+        assert s.execute(text("SELECT annual_income FROM data.customers WHERE customer_no = :c"),
+                         {"c": other_customer}).scalar() == before
+    # the managing branch confirms against the same proof; beyond the bound (1,000억) refused for it too
+    home = psql("E1002")
+    code, message = sqlstate_of(home, "SELECT api.confirm_income(%s, 100000000001, %s)", other_customer, digest)
+    assert code == "22023" and "1,000억" in message
+    assert sqlstate_of(home, "SELECT api.confirm_income(%s, 81250000, %s)", other_customer, digest)[0] is None

@@ -363,7 +363,11 @@ END
 $$;
 
 -- 소득 확인: the officer confirmed the gross pay read from an income proof attached to this customer (or to one
--- of their applications); the proof's sha256 is the evidence. Recorded with the previous and new income.
+-- of their applications); the proof's sha256 is the evidence. Recorded with the previous and new income. Only at
+-- the customer's managing branch (home_branch_id): a consultation access lets another branch read the customer and
+-- attach a proof, never change the income every branch's limits are computed from (the outside test of 1 Dec 2026,
+-- finding 7; docs/security.md). The bound, 1,000억 won, is the one the desktop reads a proof's gross pay within
+-- (services/documents.py); the database cannot read the proof itself.
 CREATE OR REPLACE FUNCTION api.confirm_income(customer_number text, amount bigint, evidence_sha256 text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -376,6 +380,11 @@ BEGIN
         RAISE EXCEPTION '연소득은 0원 이상 1,000억 원 이하의 원 단위 정수여야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     c := data.customer_in_scope_or_refuse(customer_number);
+    IF c.home_branch_id IS DISTINCT FROM m.branch_id THEN
+        RAISE EXCEPTION '고객 %의 소득은 관리 영업점(%)에서만 확인할 수 있습니다', c.customer_no,
+                        data.home_branch_name_of(c.customer_no)
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM data.documents d
                    WHERE d.sha256 = evidence_sha256 AND d.kind = 'income_proof'
                      AND (d.customer_id = c.id

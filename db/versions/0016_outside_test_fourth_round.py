@@ -1,5 +1,5 @@
 """Consultation access open only once committed, re-loans on the loan's own method and term, income confirmed by
-the home branch within a bound (the outside test of 1 Dec 2026, fourth round; docs/security.md).
+the home branch only (the outside test of 1 Dec 2026, fourth round; docs/security.md).
 
 * A consultation access (``api.request_consultation_access``) opens another branch's customer only to the
   transactions that start after the one that granted it (``data.consultation_open``): a grant asked for and read
@@ -10,6 +10,8 @@ the home branch within a bound (the outside test of 1 Dec 2026, fourth round; do
   ``data.quote_figures_refusal`` refused a renegotiation's other term only, and checked a re-loan's payment on the
   method its quote named — a bullet quote's interest-only payment archived and executed as an equal-payment loan,
   a 120-month re-loan of a loan with 21 months left executed (db/sql/40_proposals.sql).
+* An income is confirmed (``api.confirm_income``) only at the customer's managing branch: under a consultation
+  access another branch's officer confirmed 990억 won against junk starting %PDF (db/sql/30_customers.sql).
 
 The API (``db/sql``) is loaded again. No table or column changes: the downgrade leaves the API as loaded (its
 changes need nothing of this revision, as 0015's downgrade does for the rest of its API).
