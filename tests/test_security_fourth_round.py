@@ -134,3 +134,33 @@ def test_another_branchs_customers_income_cannot_be_confirmed_under_consultation
     code, message = sqlstate_of(home, "SELECT api.confirm_income(%s, 100000000001, %s)", other_customer, digest)
     assert code == "22023" and "1,000억" in message
     assert sqlstate_of(home, "SELECT api.confirm_income(%s, 81250000, %s)", other_customer, digest)[0] is None
+
+
+def test_a_proposals_quote_is_shown_only_to_whoever_has_its_customer_in_scope(login, psql, other_customer, db):
+    """Finding 6: api.proposals showed every proposal's quote (income, credit score, employment, other debts) to
+    every officer of the branch. E1007 serves a 본점 customer under consultation access and archives a proposal;
+    E1008 (same branch, no access of their own) still sees the line (number, masked name, loan, decision, the
+    action proposed) but not the quote; the author, whose proposal keeps the customer in scope, sees it."""
+    from tests.test_security_applications import archive_proposal
+
+    author = login("E1007")
+    customer_profile.request_consultation(author, other_customer, "내점 고객 재대출 상담")
+    with db.session() as s:
+        loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+                                 "WHERE c.customer_no = :c AND l.status = 'active' AND l.kind = 'credit' "
+                                 "ORDER BY l.id LIMIT 1"), {"c": other_customer}).scalar()
+    with author.database.session() as s:
+        number = archive_proposal(s, loan_no, "4.90")
+    read = "SELECT customer_no, customer_name, loan_no, decision, proposed_action, quote_input, quote_output " \
+           "FROM api.proposals WHERE proposal_no = %s"
+    peer = psql("E1008")
+    with peer.cursor() as cur:
+        cur.execute(read, (number,))
+        line = cur.fetchone()
+    peer.rollback()
+    assert line[:5] == (other_customer, line[1], loan_no, "accepted", "reloan") and "*" in line[1]
+    assert line[5:] == (None, None)
+    with psql("E1007").cursor() as cur:
+        cur.execute(read, (number,))
+        mine = cur.fetchone()
+    assert mine[5]["current_loan"]["balance"] > 0 and mine[6]["proposed_action"] == "reloan"

@@ -55,12 +55,20 @@ CREATE OR REPLACE VIEW api.app_meta AS SELECT key, value FROM data.app_meta;
 CREATE OR REPLACE VIEW api.call_list_entries AS SELECT * FROM data.call_list_entries;
 
 -- proposals without their PDF (api.proposal_pdf records who reopens one), with the labels a list needs
+-- The quote (income, credit score, employment, other debts: personal data) only where the viewer has the proposal's
+-- customer in scope (the same rule as the customer's own row, data.customer_in_scope); a line of the branch's list
+-- for a customer out of scope keeps its number, masked name, loan, decision and the action proposed (the outside
+-- test of 1 Dec 2026, finding 6; docs/security.md).
 CREATE OR REPLACE VIEW api.proposals AS
     SELECT id, proposal_no, customer_id, loan_id, officer_id, branch_id, created_at, valid_until, policy_version,
-           engine_version, quote_input, quote_output, input_sha256, NULL::bytea AS pdf, pdf_sha256, decision,
-           decided_at, data.customer_no_of(customer_id) AS customer_no,
-           data.customer_masked_name_of(customer_id) AS customer_name, data.loan_no_of(loan_id) AS loan_no
-    FROM data.proposals;
+           engine_version, CASE WHEN x.shown THEN quote_input END AS quote_input,
+           CASE WHEN x.shown THEN quote_output END AS quote_output, input_sha256, NULL::bytea AS pdf, pdf_sha256,
+           decision, decided_at, data.customer_no_of(customer_id) AS customer_no,
+           data.customer_masked_name_of(customer_id) AS customer_name, data.loan_no_of(loan_id) AS loan_no,
+           coalesce(quote_output ->> 'proposed_action', 'reloan') AS proposed_action
+    FROM data.proposals,
+         LATERAL (SELECT data.customer_in_scope(customer_id, (SELECT data.my_branch_id()),
+                                                (SELECT data.my_extra_customers())) AS shown) x;
 
 CREATE OR REPLACE VIEW api.applications AS
     SELECT id, application_no, proposal_id, customer_id, old_loan_id, new_loan_id, product_id, annual_rate_pct,

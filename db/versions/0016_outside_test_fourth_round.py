@@ -1,5 +1,5 @@
 """Consultation access open only once committed, re-loans on the loan's own method and term, income confirmed by
-the home branch only (the outside test of 1 Dec 2026, fourth round; docs/security.md).
+the home branch only, proposals' quotes only in scope (the outside test of 1 Dec 2026, fourth round; docs/security.md).
 
 * A consultation access (``api.request_consultation_access``) opens another branch's customer only to the
   transactions that start after the one that granted it (``data.consultation_open``): a grant asked for and read
@@ -12,6 +12,9 @@ the home branch only (the outside test of 1 Dec 2026, fourth round; docs/securit
   a 120-month re-loan of a loan with 21 months left executed (db/sql/40_proposals.sql).
 * An income is confirmed (``api.confirm_income``) only at the customer's managing branch: under a consultation
   access another branch's officer confirmed 990억 won against junk starting %PDF (db/sql/30_customers.sql).
+* ``api.proposals`` shows a proposal's quote (``quote_input``, ``quote_output``: income, credit score, employment,
+  other debts) only to a viewer who has its customer in scope, and gains ``proposed_action`` for the branch's
+  filing list (db/sql/20_views.sql).
 
 The API (``db/sql``) is loaded again. No table or column changes: the downgrade leaves the API as loaded (its
 changes need nothing of this revision, as 0015's downgrade does for the rest of its API).

@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 proposals = table(
     "proposals", column("id"), column("proposal_no"), column("customer_id"), column("loan_id"), column("officer_id"),
     column("branch_id"), column("created_at"), column("valid_until"), column("decision"),
-    column("quote_output", JSONB), column("customer_no"), column("customer_name"), column("loan_no"), schema="api")
+    column("quote_output", JSONB), column("customer_no"), column("customer_name"), column("loan_no"),
+    column("proposed_action"), schema="api")
 
 applications = table(
     "applications", column("id"), column("application_no"), column("proposal_id"), column("customer_id"),

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from retention_desktop.data import api_calls, api_views
 from retention_desktop.data.models import ApplicationEvent, Customer, Loan, Officer, Product
@@ -134,7 +134,7 @@ def accepted_without_application(officer: OfficerSession) -> list[AcceptedPropos
                          .where(p.branch_id == officer.branch_id, p.decision == "accepted",
                                 Loan.status.in_(("active", "delinquent")), p.id.not_in(open_or_done),
                                 p.loan_id.not_in(loans_in_progress),
-                                func.coalesce(p.quote_output["proposed_action"].astext, "reloan") == "reloan")
+                                p.proposed_action == "reloan")
                          .order_by(p.created_at.desc())).all()
     return [AcceptedProposal(*row) for row in rows]
 
