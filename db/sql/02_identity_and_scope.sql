@@ -51,20 +51,22 @@ CREATE OR REPLACE FUNCTION data.consultation_open(granted_at timestamptz, expire
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 AS $$ SELECT granted_at < transaction_timestamp() AND expires_at > transaction_timestamp() $$;
 
--- The customers of other branches in this officer's scope, as one array computed once per query (an
--- initplan of the policies): those opened to the officer by a consultation access that is open (committed before this transaction began, not expired), and
--- those with whom the officer's branch has business in hand (an application in progress there), and those to
--- whom the officer made a proposal that is still valid (the officer's own, not the branch's: a proposal never
--- widens a colleague's scope; and archiving one for another branch's customer needs a live consultation
--- access, so proposals cannot renew the scope: 40_proposals.sql). Owned by rd_crossbranch (set below): it reads grants, applications and
--- proposals without the officer's scope, which is what lets the customer policy use it without a cycle.
+-- The customers of other branches in this officer's scope, as one array computed once per query (an initplan of the
+-- policies): those opened to the officer by a consultation access that is open (committed before this transaction
+-- began, not expired: data.consultation_open), and those with whom the officer's branch has business in hand (an
+-- application in progress there), and those to whom the officer made a proposal that is still valid (the officer's
+-- own, not the branch's: a proposal never widens a colleague's scope; and archiving one for another branch's
+-- customer needs a live consultation access, so proposals cannot renew the scope: 40_proposals.sql). Owned by
+-- rd_crossbranch (set below): it reads grants, applications and proposals without the officer's scope, which is what
+-- lets the customer policy use it without a cycle.
 CREATE OR REPLACE FUNCTION data.my_extra_customers() RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
     WITH me AS (SELECT data.my_branch_id() AS branch, (SELECT m.id FROM data.me() m) AS officer)
     SELECT coalesce(array_agg(DISTINCT x.customer_id), '{}')
     FROM (SELECT g.customer_id FROM data.consultation_grants g, me
-          WHERE g.db_role = session_user AND data.consultation_open(g.granted_at, g.expires_at) AND me.branch IS NOT NULL
+          WHERE g.db_role = session_user AND data.consultation_open(g.granted_at, g.expires_at)
+            AND me.branch IS NOT NULL
           UNION ALL
           SELECT a.customer_id FROM data.applications a, me
           WHERE a.branch_id = me.branch AND a.state IN ('draft', 'submitted', 'approved')

@@ -62,11 +62,12 @@ CREATE OR REPLACE VIEW api.call_list_entries AS SELECT * FROM data.call_list_ent
 CREATE OR REPLACE VIEW api.proposals AS
     SELECT id, proposal_no, customer_id, loan_id, officer_id, branch_id, created_at, valid_until, policy_version,
            engine_version,
-           CASE WHEN data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers()))
-                THEN quote_input END AS quote_input,
-           CASE WHEN data.customer_in_scope(customer_id, (SELECT data.my_branch_id()), (SELECT data.my_extra_customers()))
-                THEN quote_output END AS quote_output,
-           input_sha256, NULL::bytea AS pdf, pdf_sha256, decision, decided_at, data.customer_no_of(customer_id) AS customer_no,
+           CASE WHEN data.customer_in_scope(customer_id, (SELECT data.my_branch_id()),
+                                            (SELECT data.my_extra_customers())) THEN quote_input END AS quote_input,
+           CASE WHEN data.customer_in_scope(customer_id, (SELECT data.my_branch_id()),
+                                            (SELECT data.my_extra_customers())) THEN quote_output END AS quote_output,
+           input_sha256, NULL::bytea AS pdf, pdf_sha256, decision, decided_at,
+           data.customer_no_of(customer_id) AS customer_no,
            data.customer_masked_name_of(customer_id) AS customer_name, data.loan_no_of(loan_id) AS loan_no,
            coalesce(quote_output ->> 'proposed_action', 'reloan') AS proposed_action
     FROM data.proposals;  -- one table, no join: the view stays simple (an UPDATE is refused for want of privilege)

@@ -228,7 +228,8 @@ BEGIN
     -- keep the customer in scope by itself, proposal after proposal)
     IF c.home_branch_id IS DISTINCT FROM m.branch_id AND NOT EXISTS (
            SELECT 1 FROM data.consultation_grants g
-           WHERE g.db_role = session_user AND g.customer_id = c.id AND data.consultation_open(g.granted_at, g.expires_at)) THEN
+           WHERE g.db_role = session_user AND g.customer_id = c.id
+             AND data.consultation_open(g.granted_at, g.expires_at)) THEN
         RAISE EXCEPTION '다른 영업점 고객의 제안서는 상담 열람(api.request_consultation_access) 중에만 만들 수 있습니다'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -292,7 +293,8 @@ BEGIN
     -- the quote's figures are the bank's own (docs/security.md, finding 3): the current loan's balance and rate as
     -- data.loans holds them (services/offer_comparison.py build_request: the balance, at least 1 won), a
     -- renegotiation's or re-loan's term the loan's remaining months on the quote's date, a re-loan on the loan's own
-    -- repayment method, the monthly payment the schedule's, and the list rate between the rules' floor for this customer and kind and the legal maximum
+    -- repayment method, the monthly payment the schedule's, and the list rate between the rules' floor for this
+    -- customer and kind and the legal maximum
     refusal := data.quote_figures_refusal(l, as_of, action, quote_input, quote_output, option);
     IF refusal.message IS NOT NULL THEN
         RAISE EXCEPTION '%', refusal.message USING ERRCODE = refusal.sqlstate;
