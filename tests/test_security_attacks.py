@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from decimal import Decimal
 
 import psycopg2
 import pytest
@@ -435,7 +437,6 @@ def list_rate_floor(conn, loan_no: str, day: dt.date) -> str:
     """The database's list-rate floor for this loan's customer and kind on ``day`` (data.list_rate_floor_for), as
     api.archive_proposal tells the officer who claims a lower list rate. (Asked as the officer: the floor reads
     the customer's credit score under row-level security, which a superuser's session does not pass.)"""
-    import re
 
     code, message, _ = _invented(conn, loan_no, as_of=day, valid_until=day + dt.timedelta(days=10),
                                  pdf=b"%PDF-1.7\n", list_rate="0.01")
@@ -738,26 +739,11 @@ def test_demo_certificates_are_refused_in_central_mode(login, tmp_path):
     assert ps.verify_pdf(officer.database, made.pdf, ps.trust_roots(officer.database, tmp_path)).ok
 
 
-def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, db):
-    """The database's list-rate floor (the base of every approval authority) subtracted the salary-transfer and
-    tenure discounts from everyone; now only from a customer with salary transfer, and with tenure_discount_years
-    as a customer by today (data.customers). Seen in the manager's refusal of an invented 3.5 % re-loan, which
-    names the lowest rate the authority allows: 0.20 %p higher without salary transfer, 0.10 %p more for a
-    customer of less than five years (db/versions/0004's pricing rules)."""
-    import re
-    from decimal import Decimal
-
-    with db.session() as s:
-        loan_no, customer_id = s.execute(text(
-            "SELECT l.loan_no, l.customer_id FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
-            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
-            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).one()
-        today = s.execute(text("SELECT data.bank_today()")).scalar()
-        s.execute(text("UPDATE data.customers SET salary_transfer = true, created_on = :old WHERE id = :c"),
-                  {"old": today - dt.timedelta(days=365 * 10), "c": customer_id})
+def _submitted_at_the_floor(author, peer, loan_no: str, today: dt.date, db) -> str:
+    """An invented proposal archived by ``author`` at the customer's list-rate floor, accepted, filed and submitted
+    by ``peer``: the application's number (each step asserted to pass)."""
     from tests.test_security_applications import fake_pdf
 
-    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
                                       pdf=fake_pdf(), list_rate=list_rate_floor(author, loan_no, today))
     assert code is None, message
@@ -767,11 +753,36 @@ def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, 
         application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
                                      "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
     assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+    return application
+
+
+def _lowest_approvable(manager, application: str) -> Decimal:
+    """The lowest rate the manager's authority allows, as the database's refusal of an approval says it."""
+    code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
+    assert code == "42501" and "지점장 전결 한도" in message, message
+    return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+
+
+def test_the_list_rate_floor_counts_only_the_discounts_the_customer_earns(psql, db):
+    """The database's list-rate floor (the base of every approval authority) subtracted the salary-transfer and
+    tenure discounts from everyone; now only from a customer with salary transfer, and with tenure_discount_years
+    as a customer by today (data.customers). Seen in the manager's refusal of an invented 3.5 % re-loan, which
+    names the lowest rate the authority allows: 0.20 %p higher without salary transfer, 0.10 %p more for a
+    customer of less than five years (db/versions/0004's pricing rules)."""
+
+    with db.session() as s:
+        loan_no, customer_id = s.execute(text(
+            "SELECT l.loan_no, l.customer_id FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'credit' AND l.status = 'active' "
+            "AND l.annual_rate_pct > 6 AND l.balance BETWEEN 5000000 AND 100000000 ORDER BY l.id LIMIT 1")).one()
+        today = s.execute(text("SELECT data.bank_today()")).scalar()
+        s.execute(text("UPDATE data.customers SET salary_transfer = true, created_on = :old WHERE id = :c"),
+                  {"old": today - dt.timedelta(days=365 * 10), "c": customer_id})
+    author, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
+    application = _submitted_at_the_floor(author, peer, loan_no, today, db)
 
     def lowest() -> Decimal:
-        code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
-        assert code == "42501" and "지점장 전결 한도" in message, message
-        return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+        return _lowest_approvable(manager, application)
 
     with_both = lowest()
     with db.session() as s:
@@ -827,8 +838,6 @@ def test_the_list_rate_floor_carries_the_smallest_dsr_surcharge(psql, db):
     database cannot vouch for, stays the engine's: docs/security.md). Rules whose bands start at 0.25 %p raise the
     lowest rate the manager's authority allows by 0.25 %p; a negative band, which would lower it, is refused."""
     import json
-    import re
-    from decimal import Decimal
 
     with db.session() as s:
         loan_no = s.execute(text(
@@ -839,23 +848,11 @@ def test_the_list_rate_floor_carries_the_smallest_dsr_surcharge(psql, db):
         rules = s.execute(text("SELECT parameters FROM data.pricing_rules WHERE effective_from <= :d "
                                "ORDER BY effective_from DESC LIMIT 1"), {"d": today}).scalar()
     assert min(Decimal(v) for _upto, v in rules["dsr_surcharge"]) == 0  # db/versions/0004: the floor as before
-    from tests.test_security_applications import fake_pdf
-
     author, peer, manager, head_office = psql("E1007"), psql("E1008"), psql("E1006"), psql("E1005")
-    code, message, number = _invented(author, loan_no, as_of=today, valid_until=today + dt.timedelta(days=10),
-                                      pdf=fake_pdf(), list_rate=list_rate_floor(author, loan_no, today))
-    assert code is None, message
-    assert sqlstate_of(author, "SELECT api.record_proposal_decision(%s, 'accepted')", number)[0] is None
-    assert sqlstate_of(peer, "SELECT * FROM api.file_application(%s)", number)[0] is None
-    with db.session() as s:
-        application = s.execute(text("SELECT application_no FROM data.applications a JOIN data.proposals p "
-                                     "ON p.id = a.proposal_id WHERE p.proposal_no = :n"), {"n": number}).scalar()
-    assert sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'submitted', 1, '')", application)[0] is None
+    application = _submitted_at_the_floor(author, peer, loan_no, today, db)
 
     def lowest() -> Decimal:
-        code, message = sqlstate_of(manager, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", application)
-        assert code == "42501" and "지점장 전결 한도" in message, message
-        return Decimal(re.search(r"연 ([0-9.]+)% 이상", message).group(1))
+        return _lowest_approvable(manager, application)
 
     before = lowest()
     negative = {**rules, "dsr_surcharge": [[20, "-0.50"], [None, "0.50"]]}
