@@ -187,7 +187,7 @@ def test_other_branches_incomes_cannot_be_changed(login, psql, other_customer, d
     is confirmed only at the customer's managing branch (revision 0016), against an attached proof."""
     conn = psql("E1007")
     code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
-    assert code == "42501" and "상담 열람" in message
+    assert code == "P0002" and "상담 열람" in message  # answered as a number that does not exist (revision 0017)
     officer = login("E1007")
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
     digest = documents.attach(officer, "income_proof", "원천징수영수증.pdf", income_proof(81_250_000),
@@ -281,10 +281,10 @@ def test_consultation_access_opens_another_branchs_customer_for_a_time_and_is_re
 
 def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_served_them(login, other_customer,
                                                                                             db, tmp_path):
-    """A 본점 customer walks into 강남역: consultation access, a proposal, an application approved and executed at
-    강남역; the proposal stays on 강남역's list after the access ends. 본점 sees its customer's application but
-    cannot act on it."""
-    officer, manager = login("E1007"), login("E1006")
+    """A 본점 customer walks into 강남역: consultation access, a proposal, an application approved (the manager) and
+    executed (a colleague: three people) at 강남역; the proposal stays on 강남역's list after the access ends. 본점
+    sees its customer's application but cannot act on it."""
+    officer, manager, colleague = login("E1007"), login("E1006"), login("E1008")
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
     with db.session() as s:
         loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
@@ -306,7 +306,7 @@ def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_
     with pytest.raises(apps.ApplicationError, match="그 영업점에서 처리합니다"):
         apps.transition(home_manager, view.application_no, "approved", view.row_version)
     view = apps.transition(manager, view.application_no, "approved", view.row_version)
-    view = apps.transition(manager, view.application_no, "executed", view.row_version)
+    view = apps.transition(colleague, view.application_no, "executed", view.row_version)
     with db.session() as s:
         booked = s.execute(text("SELECT branch_id FROM data.loans WHERE loan_no = :n"), {"n": view.new_loan_no}).scalar()
     assert booked == 2

@@ -35,25 +35,42 @@ $$;
 
 -- 고객 검색: db/sql/35_search.sql (recorded first, as the accesses below).
 
--- The customer in scope, or the refusal: "not found", or "another branch's customer: ask for consultation
--- access" (42501, with the call to make in the hint).
+-- The customer in scope, or the one refusal for a customer number that does not exist and one outside the
+-- officer's scope: the same message, SQLSTATE (P0002) and hint (ask for consultation access), so the answer tells
+-- neither whether the number exists nor which branch manages it (the outside test of 1 Dec 2026, fifth round, D:
+-- "고객 … 는 대구동성로지점 관리 고객입니다" answered an officer's guess with no audit row). Every api function that
+-- takes a customer number (record_access, attach_document, confirm_income, the customer's card) refuses through it,
+-- and data.loan_customer_in_scope_or_refuse for those that take a loan number.
 CREATE OR REPLACE FUNCTION data.customer_in_scope_or_refuse(customer_number text) RETURNS data.customers
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
     c data.customers;
-    home text;
 BEGIN
     SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- row security: scope only
     IF FOUND THEN
         RETURN c;
     END IF;
-    home := data.home_branch_name_of(customer_number);
-    IF home IS NULL THEN
-        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'no_data_found';
+    -- one fixed sentence (the number is the caller's own), so the desktop's catalogue says it in English too
+    RAISE EXCEPTION '고객번호를 찾을 수 없습니다 (없거나 조회 범위 밖: 다른 영업점 고객이면 사유를 적어 상담 열람을 신청하세요)'
+        USING ERRCODE = 'no_data_found', HINT = 'SELECT api.request_consultation_access(''고객번호'', ''사유'')';
+END
+$$;
+
+-- The customer of a loan the officer reads (a loan booked at the branch is read even when its customer is not in
+-- scope), or the loan's own "not found" when the customer is outside the scope: a loan number answers as one that
+-- does not exist, never with its customer's number.
+CREATE OR REPLACE FUNCTION data.loan_customer_in_scope_or_refuse(l data.loans) RETURNS data.customers
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    c data.customers;
+BEGIN
+    SELECT * INTO c FROM data.customers WHERE id = l.customer_id;  -- row security: scope only
+    IF FOUND THEN
+        RETURN c;
     END IF;
-    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', data.echo_ref(customer_number), home USING ERRCODE = 'insufficient_privilege',
-              HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
+    RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(l.loan_no) USING ERRCODE = 'no_data_found';
 END
 $$;
 
@@ -124,7 +141,7 @@ BEGIN
             IF NOT FOUND THEN
                 RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(subject) USING ERRCODE = 'no_data_found';
             END IF;
-            c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+            c := data.loan_customer_in_scope_or_refuse(l);
             customer := c.customer_no;
             action := 'customer.view';
             details := jsonb_build_object('purpose', 'proposal', 'loan_no', l.loan_no,

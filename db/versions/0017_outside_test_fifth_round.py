@@ -3,6 +3,17 @@
 Each part below names the rule it adds and where it lives; the API (``db/sql``) is loaded again at the end, so
 a database holding data keeps it and gains the rules.
 
+- A loan in arrears (status delinquent, or its maturity passed with a balance left) or closed is neither archived
+  in a proposal (either action), nor filed, nor executed: ``data.loan_refusal`` (50_applications.sql), in the
+  engine's words.
+- A proposal whose application was rejected is never filed again; for 30 days after a rejection a new application
+  on the same loan is flagged, names the rejection and is approved only at the rejecter's level or above
+  (``data.recent_rejection``).
+- Filer, approver and executor are three people: the approver never executes; after a 지점장's approval a 행원 who
+  neither filed nor approved it executes (``data.transition_refusal``).
+- A customer or loan number outside the officer's scope answers as one that does not exist: one message,
+  SQLSTATE and hint (``data.customer_in_scope_or_refuse``, ``data.loan_customer_in_scope_or_refuse``).
+
 Revision ID: 0017
 Revises: 0016
 """

@@ -123,10 +123,10 @@ def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None 
 
 def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
     """Re-loan proposals made at the branch that the customer accepted and nobody has filed yet (or only
-    cancelled/rejected), on a loan still running; an accepted renegotiation changes the existing contract and is
-    not filed as a new loan."""
+    cancelled), on a loan still running; an accepted renegotiation changes the existing contract and is not filed as
+    a new loan, and a proposal whose application was rejected is never filed again (api.file_application)."""
     p, a = api_views.proposals.c, api_views.applications.c
-    open_or_done = select(a.proposal_id).where(a.state.not_in(("cancelled", "rejected")))
+    open_or_done = select(a.proposal_id).where(a.state != "cancelled")
     loans_in_progress = select(a.old_loan_id).where(a.state.in_(OPEN_STATES))
     with officer.database.session() as s:
         rows = s.execute(select(p.proposal_no, p.customer_no, p.customer_name, p.loan_no)

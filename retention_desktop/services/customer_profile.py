@@ -179,7 +179,9 @@ def load_profile(officer: OfficerSession, customer_no: str, today: dt.date, reve
         card, scores, loans, debts, repayments, entries, rules = officer.database.read(
             lambda s: _profile_rows(s, ticket, customer_no, today, reveal_reason is not None))
     except api_calls.Refused as exc:
-        if exc.sqlstate == api_calls.NOT_ALLOWED and exc.hint and "request_consultation_access" in exc.hint:
+        # the database answers a number outside the scope as one that does not exist (the same words and SQLSTATE),
+        # with the hint to ask for consultation access
+        if exc.hint and "request_consultation_access" in exc.hint:
             raise ConsultationNeeded(customer_no, str(exc)) from exc
         raise ProfileError(str(exc)) from exc
     pricing = PricingRules.from_parameters(rules.version, rules.effective_from, rules.parameters) if rules else None

@@ -196,7 +196,7 @@ class CustomerPage(QWidget):
 
     def _load_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConsultationNeeded):
-            self.ask_consultation(exc.customer_no, str(exc))
+            self.ask_consultation(exc.customer_no, errors.user_text(exc))  # in the reader's language
             return
         errors.on_failure(self, self.failed)(exc)
 
