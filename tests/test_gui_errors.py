@@ -141,11 +141,19 @@ def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, 
 
 
 def test_a_refused_page_shows_a_dialog_not_the_status_bar(qtbot, login, tmp_path):
+    """A customer number the officer may not open shows a dialog, not the status bar: the database answers a number
+    that does not exist as one outside the scope (revision 0017), so the dialog is the consultation request, saying
+    so; declined, the page says it again."""
     window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
     window.go("customer", "C99999999")
-    dialog = shown(qtbot)
-    assert "C99999999" in dialog.text() and window.statusBar().currentMessage() == ""
+    page = window.pages["customer"]
+    qtbot.waitUntil(lambda: page.consultation_dialog is not None and page.consultation_dialog.isVisible(), timeout=WAIT)
+    assert "고객번호를 찾을 수 없습니다 (없거나 조회 범위 밖" in page.consultation_dialog.message.text()
+    assert "C99999999" in page.heading.text() and window.statusBar().currentMessage() == ""
+    with qtbot.waitSignal(page.failed, timeout=WAIT) as failed:
+        page.consultation_dialog.reject()
+    assert "찾을 수 없습니다" in failed.args[0] and window.statusBar().currentMessage() == ""
     wait_for_tasks()
 
 
