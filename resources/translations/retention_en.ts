@@ -84,6 +84,18 @@
         <translation>Another lender's rate must be at least 1% a year and at most the legal maximum rate</translation>
     </message>
     <message>
+        <source>시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 견적·제안·승인을 판단한 기준이 바뀝니다)</source>
+        <translation>The effective date must be today (the bank's business date) or later (a past date would change the rules quotes, proposals and approvals since that day were judged by)</translation>
+    </message>
+    <message>
+        <source>법정 최고금리는 연 25%를 넘을 수 없습니다 (이자제한법 제2조제1항은 대통령령의 최고이자율을 연 25% 이내로 정합니다. 2021-07-07부터 연 20%)</source>
+        <translation>The legal maximum rate cannot exceed 25% a year (Interest Limitation Act, Article 2(1), lets the decree set the maximum within 25% a year; 20% since 2021-07-07)</translation>
+    </message>
+    <message>
+        <source>법정 최고금리가 판매 중인 상품의 최고금리보다 낮으면 은행 금리표대로 낸 제안이 거절됩니다 (상품의 최고금리를 먼저 낮추세요)</source>
+        <translation>With a legal maximum rate below the highest rate of a product on sale, proposals priced on the bank's own rate sheet are refused (lower the products' highest rate first)</translation>
+    </message>
+    <message>
         <source>상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다</source>
         <translation>A product's spread must be from -5 to 20 percentage points</translation>
     </message>
