@@ -984,3 +984,35 @@ BEGIN
 END
 $$;
 ALTER FUNCTION api.product_loan_counts() OWNER TO rd_crossbranch;
+
+-- 소득 이중 확인 기준 (revision 0017): from valid_from (today or later, as every dated head-office value), an income
+-- above amount won a year confirmed at a branch takes effect only once a second person confirms it
+-- (api.confirm_income). source says whose rule it is — the bank's internal control, since no statute or supervisory
+-- rule sets such a figure — and is kept with the value and in the audit trail.
+CREATE OR REPLACE FUNCTION api.set_income_confirmation_threshold(valid_from date, amount bigint, source text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+BEGIN
+    IF valid_from IS NULL OR NOT data.plausible_date(valid_from) OR valid_from < data.bank_today() THEN
+        RAISE EXCEPTION '적용일 % · 오늘 %: %', coalesce(valid_from::text, '—'), data.bank_today(),
+            '시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 견적·제안·승인을 판단한 기준이 바뀝니다)'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF amount IS NULL OR amount NOT BETWEEN 1 AND 100000000000 THEN
+        RAISE EXCEPTION '소득 이중 확인 기준은 0원보다 크고 1,000억 원 이하여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF source IS NULL OR length(btrim(source)) NOT BETWEEN 4 AND 500 THEN
+        RAISE EXCEPTION '소득 이중 확인 기준에는 근거(4~500자, 예: 은행 내부통제기준 조항)가 있어야 합니다'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    INSERT INTO data.income_confirmation_thresholds AS t (valid_from, amount, source)
+    VALUES (valid_from, amount, btrim(source))
+    ON CONFLICT ON CONSTRAINT pk_income_confirmation_thresholds DO UPDATE
+        SET amount = excluded.amount, source = excluded.source, set_by = session_user, set_at = now();
+    PERFORM data.audit('head_office.income_confirmation_threshold', NULL, jsonb_build_object(
+        'valid_from', valid_from, 'amount', amount, 'source', btrim(source)));
+END
+$$;

@@ -1120,6 +1120,32 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>Annual income confirmed as {amount}.</translation>
     </message>
     <message>
+        <source>연소득 {amount}은(는) 소득 이중 확인 기준 {threshold}을(를) 넘어 아직 반영되지 않았습니다. 증빙과 요청을 기록했습니다: 지점장이 확인하면 반영됩니다.</source>
+        <translation>The annual income of {amount} is above the second-confirmation threshold of {threshold} and does not count yet. The proof and the request are recorded: it counts once a manager confirms it.</translation>
+    </message>
+    <message>
+        <source>지점장 확인 대기: 연소득 {amount} ({reading}), 요청 {who} {when}</source>
+        <translation>Waiting for a manager: annual income {amount} ({reading}), asked by {who} {when}</translation>
+    </message>
+    <message>
+        <source>요청하거나 증빙을 첨부하지 않은 지점장이 확인하면 반영됩니다.</source>
+        <translation>It counts once a manager who neither asked nor attached the proof confirms it.</translation>
+    </message>
+    <message>
+        <source>대기 중인 연소득 확인</source>
+        <translation>Confirm the waiting income</translation>
+    </message>
+    <message>
+        <source>{who}이(가) 요청한 연소득 {amount}({reading})을 확인합니다.
+현재 등록된 연소득: {current}
+
+첨부된 증빙을 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?</source>
+        <translation>Confirming the annual income of {amount} ({reading}) asked by {who}.
+Annual income on record: {current}
+
+Have you checked the attached proof yourself, and should the customer's annual income become this amount?</translation>
+    </message>
+    <message>
         <source>제안서 쪽을 그리는 중…</source>
         <translation>Rendering the proposal's pages…</translation>
     </message>
