@@ -435,7 +435,8 @@ BEGIN
                 'previous', c.annual_income, 'requested', amount, 'threshold', bound.amount,
                 'evidence_sha256', evidence_sha256, 'request', asked));
             RETURN jsonb_build_object('state', 'pending', 'amount', amount, 'threshold', bound.amount, 'notice', format(
-                '연소득 %s원은 소득 이중 확인 기준 %s원을 넘어 지점장의 확인 후에 반영됩니다 (증빙과 요청을 기록했습니다. 요청하거나 증빙을 첨부하지 않은 지점장이 같은 금액을 확인하면 반영됩니다)',
+                '연소득 %s원은 소득 이중 확인 기준 %s원을 넘어 지점장의 확인 후에 반영됩니다 (증빙과 요청을 기록했습니다. '
+                '요청하거나 증빙을 첨부하지 않은 지점장이 같은 금액을 확인하면 반영됩니다)',
                 to_char(amount, 'FM999,999,999,999'), to_char(bound.amount, 'FM999,999,999,999')));
         END IF;
         UPDATE data.income_confirmations q SET state = CASE WHEN q.id = asked THEN 'confirmed' ELSE 'superseded' END,

@@ -433,7 +433,8 @@ AS $$
     -- set the maximum only "연 25퍼센트를 초과하지 아니하는 범위 안에서"; the decree's figure has been 20 % since
     -- 2021-07-07 (docs/regulation.md). No statute sets a floor: the lower bound is the bank's own rate sheet
     -- (data.policy_bound_problem: not below the highest rate of a product on sale)
-    ('legal_max_rate_pct', 0.0, 25.0, '법정 최고금리는 연 25%를 넘을 수 없습니다 (이자제한법 제2조제1항은 대통령령의 최고이자율을 연 25% 이내로 정합니다. 2021-07-07부터 연 20%)'),
+    ('legal_max_rate_pct', 0.0, 25.0,
+     '법정 최고금리는 연 25%를 넘을 수 없습니다 (이자제한법 제2조제1항은 대통령령의 최고이자율을 연 25% 이내로 정합니다. 2021-07-07부터 연 20%)'),
     -- a product's loan amounts: above 0 won and at most 100억 won
     ('product_amount_won', 1, 10000000000, '상품의 대출 금액은 0원보다 크고 100억 원 이하여야 합니다'),
     -- the year of an index or market date, or of a pricing rules' or policy's effective date: a real date from
@@ -564,7 +565,8 @@ DECLARE
 BEGIN
     IF legal_max NOT BETWEEN (data.head_office_bound('legal_max_rate_pct')).low
                          AND (data.head_office_bound('legal_max_rate_pct')).high THEN
-        RETURN format('legal_max_rate_pct = %s: %s', trim_scale(legal_max), (data.head_office_bound('legal_max_rate_pct')).reason);
+        RETURN format('legal_max_rate_pct = %s: %s', trim_scale(legal_max),
+                      (data.head_office_bound('legal_max_rate_pct')).reason);
     END IF;
     SELECT p.code, p.max_rate_pct INTO dearest FROM data.products p
     WHERE p.active AND p.max_rate_pct > legal_max ORDER BY p.max_rate_pct DESC, p.code LIMIT 1;
