@@ -3,6 +3,9 @@
 Each part below names the rule it adds and where it lives; the API (``db/sql``) is loaded again at the end, so
 a database holding data keeps it and gains the rules.
 
+* An archived proposal's quote (``quote_input``, ``quote_output``) is at most 64 KiB of JSON text each: the
+  fifth round archived proposals with quotes of any size, rows nobody can delete (``_quote_size_bound``; the
+  desktop's quotes are 1.4 KiB and about 5 KiB).
 * Head office's policy dates: ``api.save_policy`` and ``api.save_pricing_rules`` refuse an effective date before
   the bank's business date (``data.bank_today()``, KST), in words: a version dated in the past rewrote what past
   quotes were judged by. On the write path only: the stored versions (revisions 0003, 0007, the demo's) keep theirs
@@ -35,6 +38,16 @@ revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
+
+
+QUOTE_BYTES = 65536
+
+
+def _quote_size_bound() -> None:
+    op.create_check_constraint(
+        op.f("ck_proposals_quote_size"), "proposals",
+        f"octet_length(quote_input::text) <= {QUOTE_BYTES} AND octet_length(quote_output::text) <= {QUOTE_BYTES}",
+        schema="data")
 
 
 #: 소득 이중 확인 기준 (won a year) from revision 0017: above it an income confirmed by an officer takes effect only
@@ -103,11 +116,13 @@ def _drop_income_second_confirmation() -> None:
 
 
 def upgrade() -> None:
+    _quote_size_bound()
     _income_second_confirmation()
     api_sql.load(op.get_bind())
 
 
 def downgrade() -> None:
     _drop_income_second_confirmation()
+    op.drop_constraint(op.f("ck_proposals_quote_size"), "proposals", type_="check", schema="data")
     # the API stays the one loaded (as 0016's downgrade leaves it): without the tables api.confirm_income fails
     # (relation missing) rather than confirming a large income without the second person
