@@ -144,7 +144,8 @@ log_connections = off
 client_connection_check_interval = {CLIENT_CONNECTION_CHECK_INTERVAL}
 """)
         # docs/deployment.md's rules: the application's roles reach the retention database and no other (an
-        # officer could otherwise fill "postgres" with temporary tables or template1 with large objects)
+        # officer could otherwise fill "postgres" with temporary tables or template1 with large objects); unlike
+        # a bank's, officers may also reach it directly over loopback (a test needs the server's connection limit)
         groups = ",".join(f"+{roles.group(kind)}" for kind in ("officer", "security", "batch"))
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\n"
