@@ -3,6 +3,9 @@
 Each part below names the rule it adds and where it lives; the API (``db/sql``) is loaded again at the end, so
 a database holding data keeps it and gains the rules.
 
+* An archived proposal's quote (``quote_input``, ``quote_output``) is at most 64 KiB of JSON text each: the
+  fifth round archived proposals with quotes of any size, rows nobody can delete (``_quote_size_bound``; the
+  desktop's quotes are 1.4 KiB and about 5 KiB).
 * Business in hand opens a customer to the application's author and to whoever must act on it, no longer to the
   whole branch (finding 5): a draft to its author, submitted also to the branch's approvers (managers and admins;
   행원 only when ``needs_manager_approval`` is false), approved to those who may execute it; never through the
@@ -21,9 +24,9 @@ a database holding data keeps it and gains the rules.
 * Opening a customer out of scope (``data.customer_in_scope_or_refuse``) gets one refusal whether the number exists
   at another branch or nowhere.
 
-No table changes: the rules read columns that exist (``applications.created_at``, ``needs_manager_approval``,
-``proposals.valid_until``) and write the tables searches and accesses already use (``search_daily``,
-``access_tickets``).
+The branch-scope rules above change no table: they read columns that exist (``applications.created_at``,
+``needs_manager_approval``, ``proposals.valid_until``) and write the tables searches and accesses already use
+(``search_daily``, ``access_tickets``).
 
 Revision ID: 0017
 Revises: 0016
@@ -38,9 +41,21 @@ branch_labels = None
 depends_on = None
 
 
+QUOTE_BYTES = 65536
+
+
+def _quote_size_bound() -> None:
+    op.create_check_constraint(
+        op.f("ck_proposals_quote_size"), "proposals",
+        f"octet_length(quote_input::text) <= {QUOTE_BYTES} AND octet_length(quote_output::text) <= {QUOTE_BYTES}",
+        schema="data")
+
+
 def upgrade() -> None:
+    _quote_size_bound()
     api_sql.load(op.get_bind())
 
 
 def downgrade() -> None:
-    pass  # nothing of this revision's own to remove yet: the API stays the one loaded
+    op.drop_constraint(op.f("ck_proposals_quote_size"), "proposals", type_="check", schema="data")
+    # the API stays the one loaded
