@@ -141,19 +141,20 @@ def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, 
 
 
 def test_a_refused_page_shows_a_dialog_not_the_status_bar(qtbot, login, tmp_path):
-    """A customer number the officer may not open shows a dialog, not the status bar: the database answers a number
-    that does not exist as one outside the scope (revision 0017), so the dialog is the consultation request, saying
-    so; declined, the page says it again."""
+    """A customer number nobody holds: since revision 0017 opening it gets the refusal another branch's customer
+    gets (no oracle of which numbers exist), so the page asks for consultation access; the request, counted and
+    committed, is then refused in a dialog, not the status bar."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
-    window.go("customer", "C99999999")
     page = window.pages["customer"]
-    qtbot.waitUntil(lambda: page.consultation_dialog is not None and page.consultation_dialog.isVisible(), timeout=WAIT)
-    assert "고객번호를 찾을 수 없습니다 (없거나 조회 범위 밖" in page.consultation_dialog.message.text()
-    assert "C99999999" in page.heading.text() and window.statusBar().currentMessage() == ""
-    with qtbot.waitSignal(page.failed, timeout=WAIT) as failed:
-        page.consultation_dialog.reject()
-    assert "찾을 수 없습니다" in failed.args[0] and window.statusBar().currentMessage() == ""
+    with qtbot.waitSignal(page.consultation_asked, timeout=WAIT):
+        window.go("customer", "C99999999")
+    page.consultation_dialog.reason.setText("내점 고객 재대출 상담")
+    page.consultation_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    dialog = shown(qtbot)
+    assert "C99999999를 찾을 수 없습니다" in dialog.text() and window.statusBar().currentMessage() == ""
     wait_for_tasks()
 
 

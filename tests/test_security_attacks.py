@@ -187,7 +187,7 @@ def test_other_branches_incomes_cannot_be_changed(login, psql, other_customer, d
     is confirmed only at the customer's managing branch (revision 0016), against an attached proof."""
     conn = psql("E1007")
     code, message = sqlstate_of(conn, "SELECT api.confirm_income(%s, 1, repeat('0', 64))", other_customer)
-    assert code == "P0002" and "상담 열람" in message  # answered as a number that does not exist (revision 0017)
+    assert code == "42501" and "상담 열람" in message
     officer = login("E1007")
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
     digest = documents.attach(officer, "income_proof", "원천징수영수증.pdf", income_proof(81_250_000),

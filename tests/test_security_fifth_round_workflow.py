@@ -183,7 +183,7 @@ def test_the_approver_never_executes_and_each_branch_has_three_people_for_it(psq
 
 
 def _refusal(conn, sql: str, *params) -> tuple[str | None, str, str | None]:
-    """(SQLSTATE, message, hint) of a refusal, the customer or loan number in the message replaced by '#'."""
+    """(SQLSTATE, message, hint) of a refusal, the customer or loan number asked for replaced by '#'."""
     try:
         with conn.cursor() as cur:
             cur.execute(sql, params)
@@ -191,19 +191,20 @@ def _refusal(conn, sql: str, *params) -> tuple[str | None, str, str | None]:
         return None, "", None
     except psycopg2.Error as exc:
         conn.rollback()
-        message = exc.diag.message_primary
+        message, hint = exc.diag.message_primary, exc.diag.message_hint
         for value in params:
             if isinstance(value, str):
-                message = message.replace(value, "#")
-        return exc.pgcode, message, exc.diag.message_hint
+                message, hint = message.replace(value, "#"), hint and hint.replace(value, "#")
+        return exc.pgcode, message, hint
 
 
 def test_a_number_outside_the_scope_answers_as_one_that_does_not_exist(login, psql, db):
     """D: as rd_e1002 (본점영업부), `api.record_access('customer.view', <another branch's customer>)` answered "고객 …는
     대구동성로지점 관리 고객입니다" and a missing number "…를 찾을 수 없습니다": an oracle of who exists and where,
     with the audit row rolled back by the error. Now every call that takes a customer number (viewing, revealing,
-    attaching a document, confirming an income) or a loan number (preparing a proposal) answers both alike: the
-    same SQLSTATE, words and hint, no branch named. The officer's own customer still opens, and the desktop still
+    attaching a document, confirming an income: data.customer_in_scope_or_refuse, the consultation-access work of
+    this revision) or a loan number (preparing a proposal: data.loan_customer_in_scope_or_refuse) answers both
+    alike: the same SQLSTATE, words and hint, no branch named. The officer's own customer still opens, and the desktop still
     offers consultation access for the other branch's."""
     with db.session() as s:
         other, other_loan = s.execute(text(
@@ -222,7 +223,7 @@ def test_a_number_outside_the_scope_answers_as_one_that_does_not_exist(login, ps
         outside = _refusal(conn, sql, other, *rest)
         missing = _refusal(conn, sql, "C00099999", *rest)
         assert outside == missing, (sql, outside, missing)
-        assert outside[0] == "P0002" and "상담 열람" in outside[1] and not any(b in outside[1] for b in branches)
+        assert outside[0] == "42501" and "상담 열람" in outside[1] and not any(b in outside[1] for b in branches)
     outside = _refusal(conn, "SELECT api.record_access('proposal.prepare', %s)", other_loan)
     missing = _refusal(conn, "SELECT api.record_access('proposal.prepare', %s)", "L0000999999")
     assert outside == missing and outside[0] == "P0002", (outside, missing)
@@ -234,6 +235,5 @@ def test_a_number_outside_the_scope_answers_as_one_that_does_not_exist(login, ps
         raise AssertionError("another branch's customer opened without consultation access")
     except customer_profile.ConsultationNeeded as needed:
         assert needed.customer_no == other and "상담 열람을 신청하세요" in str(needed)
-        assert needed.message(translator("en")).startswith("Customer number not found")
     customer_profile.request_consultation(officer, other, "내점 고객 재대출 상담")
     assert customer_profile.load_profile(officer, other, TEST_AS_OF).customer_no == other

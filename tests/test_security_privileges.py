@@ -20,7 +20,6 @@ BATCH = roles.login_role("t_batch")
 DENIED = "42501"  # insufficient_privilege
 CHECK = "23514"
 BAD = "22023"
-ABSENT = "P0002"  # no_data_found: also a number outside the caller's scope, answered alike (revision 0017)
 
 # (role, statement, expected SQLSTATE or None for allowed). {other} is a customer of 본점 (branch 1), {own} the
 # showcase customer of 강남역지점 (branch 2).
@@ -120,13 +119,13 @@ MATRIX = [
             "\"credit_score_max\": 1000, \"annual_rate_pct\": 0.0001, \"fees\": 0, \"as_of\": \"2026-01-02\", "
             "\"source\": \"x\"}}]')", CHECK),
     # reading another branch's customer; revealing without a reason
-    (OFFICER, "SELECT api.record_access('customer.view', '{other}')", ABSENT),
-    (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", ABSENT),
+    (OFFICER, "SELECT api.record_access('customer.view', '{other}')", DENIED),
+    (OFFICER, "SELECT api.record_access('customer.reveal', '{other}', '상담 중 확인')", DENIED),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '')", BAD),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}')", BAD),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '  ab ')", BAD),
-    (OFFICER, "SELECT api.confirm_income('{other}', 1, repeat('0', 64))", ABSENT),
-    (OFFICER, "SELECT * FROM api.pending_income_confirmations('{other}')", ABSENT),
+    (OFFICER, "SELECT api.confirm_income('{other}', 1, repeat('0', 64))", DENIED),
+    (OFFICER, "SELECT * FROM api.pending_income_confirmations('{other}')", DENIED),
     (OFFICER, "SELECT * FROM api.pending_income_confirmations('{own}')", None),
     (SECURITY, "SELECT * FROM api.pending_income_confirmations('{own}')", DENIED),
     (OFFICER, "SELECT * FROM data.income_confirmations", DENIED),
@@ -136,6 +135,12 @@ MATRIX = [
     (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date - 1, 1, '내부통제기준')", CHECK),
     (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date + 1, 100000000, '내부통제기준')", None),
     (OFFICER, "SELECT api.request_consultation_access('{other}', '')", BAD),
+    # a consultation request is told after its commit (revision 0017), and to the asking role only
+    (OFFICER, "SELECT api.consultation_access_result(api.request_consultation_access('{other}', '내점 고객 상담'))",
+     "55000"),
+    (OFFICER, "SELECT api.consultation_access_result(1)", DENIED),
+    (SECURITY, "SELECT api.consultation_access_result(1)", DENIED),
+    (BATCH, "SELECT api.request_consultation_access('{other}', '내점 고객 상담')", DENIED),
     # record first, then read: never both in one transaction (a rollback would leave no trace), never another's
     (OFFICER, "SELECT * FROM api.open_customer(api.record_access('customer.view', '{own}'))", "55000"),
     (OFFICER, "SELECT * FROM api.reveal_customer(api.record_access('customer.view', '{own}'))", DENIED),

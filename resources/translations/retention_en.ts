@@ -2478,10 +2478,6 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>customer of another branch</translation>
     </message>
     <message>
-        <source>고객번호를 찾을 수 없습니다 (없거나 조회 범위 밖: 다른 영업점 고객이면 사유를 적어 상담 열람을 신청하세요)</source>
-        <translation>Customer number not found (it does not exist or is outside your scope: for another branch&apos;s customer, request consultation access with a reason)</translation>
-    </message>
-    <message>
         <source>신청을 승인한 직원은 그 신청을 실행할 수 없습니다 (작성·승인·실행은 세 사람이 합니다).</source>
         <translation>Whoever approved an application cannot execute it (filing, approval and execution take three people).</translation>
     </message>
@@ -2490,8 +2486,8 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>A re-loan is executed by the branch manager (an application the branch manager approved is executed by another colleague).</translation>
     </message>
     <message>
-        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, 보안 담당자가 매월 점검합니다.</source>
-        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request is recorded and reviewed monthly by security.</translation>
+        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청은 오늘의 타지점 조회 한도(검색과 함께)에 포함되고, 기록이 남아 보안 담당자가 매월 점검합니다.</source>
+        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request counts against today's limit of lookups of other branches (with searches), is recorded and reviewed monthly by security.</translation>
     </message>
     <message>
         <source>타지점</source>
