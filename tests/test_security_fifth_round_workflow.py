@@ -141,7 +141,7 @@ def test_a_rejected_proposal_is_not_filed_again_and_the_rejection_binds_the_next
     code, message = sqlstate_of(peer, "SELECT * FROM api.move_application(%s, 'approved', 2, '')", second)
     assert code == "42501" and f"같은 대출의 신청 {first}이(가)" in message \
         and "30일 동안 이 대출의 신청은 지점장 이상이 승인합니다" in message, message
-    assert _call(peer, "SELECT api.application_actions(%s)", second)[0] == ["rejected", "cancelled"]
+    assert _call(peer, "SELECT api.application_actions(%s)", second)[0] == ["cancelled"]  # flagged: a manager's
     assert _call(manager, "SELECT state FROM api.move_application(%s, 'approved', 2, '재심사 승인')", second)[0] == "approved"
     assert _call(third, "SELECT state FROM api.move_application(%s, 'executed', 3, '')", second)[0] == "executed"
 
@@ -224,9 +224,15 @@ def test_a_number_outside_the_scope_answers_as_one_that_does_not_exist(login, ps
         missing = _refusal(conn, sql, "C00099999", *rest)
         assert outside == missing, (sql, outside, missing)
         assert outside[0] == "42501" and "상담 열람" in outside[1] and not any(b in outside[1] for b in branches)
+    # a loan booked here (a re-loan executed at 본점 for a walk-in) whose customer is not in scope: the loan is read,
+    # its customer is not; the answer is the missing loan's, never the customer's number
+    with db.session() as s:
+        s.execute(text("UPDATE data.loans SET branch_id = 1 WHERE loan_no = :n"), {"n": other_loan})
     outside = _refusal(conn, "SELECT api.record_access('proposal.prepare', %s)", other_loan)
     missing = _refusal(conn, "SELECT api.record_access('proposal.prepare', %s)", "L0000999999")
-    assert outside == missing and outside[0] == "P0002", (outside, missing)
+    assert outside == missing and outside[0] == "P0002" and other not in outside[1], (outside, missing)
+    code, message, _number = _archive(conn, other_loan, "1.00")  # archiving a proposal on it: the same answer
+    assert (code, message.replace(other_loan, "#")) == outside[:2], message
     # the legitimate path: the officer's own customer opens; the other branch's asks for consultation access
     assert _refusal(conn, "SELECT api.record_access('customer.view', %s)", own)[0] is None
     officer = login("E1002")
