@@ -11,6 +11,11 @@
 --            re-checked against the product's bounds and the approval, the old loan's balance must still be
 --            the approved amount; the old loan closes and the new one opens in one transaction, audited
 --   cancel   any officer of that branch
+--
+-- A rate renegotiation (금리 조건변경 of the running loan, revision 0017) goes the same way, with no new loan: the
+-- customer's acceptance files its application (data.renegotiation_accepted); within the proposer's own authority
+-- (전결, the same data.authority_refusal) it takes effect at once, below it the application is submitted, approved
+-- by someone else whose authority covers it and executed by a manager (the loan's rate changes, nothing else).
 
 CREATE OR REPLACE FUNCTION data.role_label(role text) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
@@ -30,6 +35,25 @@ AS $$
     SELECT data.json_numeric(r.parameters -> 'authority_pct' -> role)
     FROM data.pricing_rules r WHERE r.effective_from <= on_day ORDER BY r.effective_from DESC LIMIT 1
 $$;
+
+-- The widest rate authority of any role in the pricing rules in force on a day (%p): how far below the list rate
+-- anyone at the bank may approve. A renegotiation below it is archived by nobody (data.quote_figures_refusal):
+-- no approval could ever let it take effect.
+CREATE OR REPLACE FUNCTION data.widest_authority_pct(on_day date) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT max(data.json_numeric(e.value))
+    FROM (SELECT r.parameters FROM data.pricing_rules r WHERE r.effective_from <= on_day
+          ORDER BY r.effective_from DESC LIMIT 1) r,
+         jsonb_each(CASE WHEN jsonb_typeof(r.parameters -> 'authority_pct') = 'object'
+                         THEN r.parameters -> 'authority_pct' ELSE '{}' END) e
+$$;
+
+-- What a proposal proposes: 'reloan' or 'renegotiation' (proposals archived before revision 0011 named none and
+-- were re-loans; api.archive_proposal refuses a proposal naming none since revision 0017).
+CREATE OR REPLACE FUNCTION data.proposed_action(p data.proposals) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT coalesce(p.quote_output ->> 'proposed_action', 'reloan') $$;
 
 -- 전결 한도 (amount).
 CREATE OR REPLACE FUNCTION data.approval_limit(role text) RETURNS bigint
@@ -188,7 +212,7 @@ BEGIN
         END IF;
     ELSIF target = 'executed' THEN
         IF m.role NOT IN ('manager', 'admin') THEN
-            sqlstate := '42501'; message := '재대출 실행은 지점장만 할 수 있습니다.'; RETURN;
+            sqlstate := '42501'; message := '재대출·금리 조건변경의 실행은 지점장만 할 수 있습니다.'; RETURN;
         END IF;
         IF a.created_by = m.id THEN
             sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 실행할 수 없습니다.'; RETURN;
@@ -222,8 +246,47 @@ BEGIN
 END
 $$;
 
--- File an application from a proposal the customer accepted: the rate and term are the proposal's, the
--- amount the old loan's balance, the product the first on sale whose bounds hold them.
+-- A new application (draft) of proposal p on loan l at rate and term, filed by m: its number, the flag the lists show,
+-- the first event and the audit row. What api.file_application and data.renegotiation_accepted file through.
+CREATE OR REPLACE FUNCTION data.open_application(p data.proposals, l data.loans, product_id bigint, rate numeric,
+                                                 term integer, m data.officers) RETURNS data.applications
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    number text;
+    a data.applications;
+BEGIN
+    LOOP
+        number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
+                  || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM data.applications x WHERE x.application_no = number);
+    END LOOP;
+    BEGIN
+        INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
+                                       amount, term_months, state, needs_manager_approval, created_by, branch_id)
+        VALUES (number, p.id, p.customer_id, l.id, open_application.product_id, rate, l.balance, term, 'draft', false,
+                m.id, m.branch_id)
+        RETURNING * INTO a;
+    EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
+        RAISE EXCEPTION '이 대출에 대한 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
+            USING ERRCODE = 'serialization_failure';
+    END;
+    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)?
+    UPDATE data.applications x SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
+    WHERE x.id = a.id RETURNING * INTO a;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', p.proposal_no));
+    PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
+        'application_no', number, 'proposal_no', p.proposal_no, 'loan_no', l.loan_no, 'amount', l.balance,
+        'annual_rate_pct', rate, 'term_months', term, 'proposed_action', data.proposed_action(p)));
+    RETURN a;
+END
+$$;
+
+-- File an application from a proposal the customer accepted: the rate and term are the proposal's, the amount the
+-- old loan's balance; a re-loan's product the first on sale whose bounds hold them, a renegotiation's the loan's own
+-- (no new loan: the running contract's rate changes at execution). A renegotiation's acceptance files it already
+-- (data.renegotiation_accepted); this files it again after its application was cancelled or rejected.
 CREATE OR REPLACE FUNCTION api.file_application(proposal_number text)
 RETURNS TABLE (application_no text, state text, row_version integer)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -236,7 +299,6 @@ DECLARE
     product data.products;
     rate numeric;
     term integer;
-    number text;
     filed text;
     a data.applications;
     kind_label text;
@@ -248,7 +310,7 @@ BEGIN
         RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(proposal_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF p.decision <> 'accepted' THEN
-        RAISE EXCEPTION '고객이 수락한 제안서로만 재대출을 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+        RAISE EXCEPTION '고객이 수락한 제안서로만 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     IF p.branch_id <> m.branch_id THEN
         RAISE EXCEPTION '제안서를 만든 영업점에서 신청합니다' USING ERRCODE = 'insufficient_privilege';
@@ -265,7 +327,7 @@ BEGIN
     SELECT x.application_no INTO filed FROM data.applications x
     WHERE x.old_loan_id = p.loan_id AND x.state IN ('draft', 'submitted', 'approved') LIMIT 1;
     IF filed IS NOT NULL THEN
-        RAISE EXCEPTION '이 대출을 상환하는 신청 %이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 작성하세요', filed
+        RAISE EXCEPTION '이 대출에 대한 신청 %이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 작성하세요', filed
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT * INTO l FROM data.loans WHERE id = p.loan_id;
@@ -275,11 +337,20 @@ BEGIN
     IF l.status NOT IN ('active', 'delinquent') OR l.balance <= 0 THEN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', l.loan_no USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    -- a rate renegotiation (금리 조건변경) changes the running contract: it is not filed as a new loan
-    IF coalesce(p.quote_output ->> 'proposed_action', 'reloan') <> 'reloan'
-       OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
-        RAISE EXCEPTION '금리 조건변경 제안은 새 대출을 실행하지 않습니다: 재대출 신청 대상이 아닙니다'
-            USING ERRCODE = 'object_not_in_prerequisite_state';
+    -- a rate renegotiation (금리 조건변경) changes the running contract: no product, no new loan; its rate and the
+    -- loan's remaining months, approved and executed as a re-loan is
+    IF data.proposed_action(p) = 'renegotiation' THEN
+        rate := data.json_numeric(p.quote_input -> 'renegotiation_offer' -> 'annual_rate_pct');
+        IF rate IS NULL THEN
+            RAISE EXCEPTION '금리 조건변경 제안에 제안 금리(renegotiation_offer)가 없습니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        a := data.open_application(p, l, l.product_id, rate,
+                                   greatest(l.term_months - data.months_between(l.drawdown_date, data.bank_today()), 1), m);
+        RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
+        RETURN;
+    END IF;
+    IF data.proposed_action(p) <> 'reloan' OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION '재대출 제안(reloan_offer)이 없는 제안서입니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     rate := data.json_numeric(p.quote_input -> 'reloan_offer' -> 'annual_rate_pct');
     term := (p.quote_input -> 'reloan_offer' ->> 'term_months')::integer;
@@ -310,33 +381,91 @@ BEGIN
                                     to_char(l.balance, 'FM999,999,999,999,999'), term, trim_scale(rate), kind_label)
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    LOOP
-        number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
-                  || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
-        EXIT WHEN NOT EXISTS (SELECT 1 FROM data.applications x WHERE x.application_no = number);
-    END LOOP;
-    BEGIN
-        INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
-                                       amount, term_months, state, needs_manager_approval, created_by, branch_id)
-        VALUES (number, p.id, p.customer_id, l.id, product.id, rate, l.balance, term, 'draft', false, m.id, m.branch_id)
-        RETURNING * INTO a;
-    EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
-        RAISE EXCEPTION '이 대출을 상환하는 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
-            USING ERRCODE = 'serialization_failure';
-    END;
-    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)?
-    UPDATE data.applications SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
-    WHERE id = a.id;
-    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
-    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', proposal_number));
-    PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
-        'application_no', number, 'proposal_no', proposal_number, 'loan_no', l.loan_no, 'amount', l.balance,
-        'annual_rate_pct', rate, 'term_months', term));
-    RETURN QUERY SELECT number, 'draft'::text, 1;
+    a := data.open_application(p, l, product.id, rate, term, m);
+    RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
 END
 $$;
 
--- Execution: close the old loan and open the new one (in the caller's transaction).
+-- The customer accepted renegotiation p in front of its author m (api.record_proposal_decision): its application is
+-- filed at once. Within the author's own authority (data.authority_refusal for the author's role: the rate from the
+-- list rate — never below the database's floor — and the amount) it takes effect now, on the author's 전결: the
+-- application is recorded as approved by the author and executed (the loan's rate changes). Below it, the application
+-- stays a draft until someone else whose authority covers it approves it and a manager executes it (the one who
+-- proposes never approves). Returns what happened, in words.
+CREATE OR REPLACE FUNCTION data.renegotiation_accepted(p data.proposals, m data.officers) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    filed record;
+    a data.applications;
+    l data.loans;
+    before numeric;
+    authority text;
+BEGIN
+    SELECT * INTO filed FROM api.file_application(p.proposal_no);
+    SELECT * INTO a FROM data.applications x WHERE x.application_no = filed.application_no;
+    authority := data.authority_refusal(a, m.role);
+    IF authority IS NOT NULL THEN
+        RETURN format('신청 %s을(를) 작성했습니다: 승인 권한이 있는 다른 직원의 승인과 지점장의 실행 뒤에 적용됩니다 (%s)',
+                      a.application_no, authority);
+    END IF;
+    SELECT x.annual_rate_pct INTO before FROM data.loans x WHERE x.id = a.old_loan_id;
+    UPDATE data.applications x
+    SET state = 'approved', approved_by = m.id, approved_at = now(), approved_rate_pct = x.annual_rate_pct,
+        approved_amount = x.amount, approved_term_months = x.term_months, updated_at = now(),
+        row_version = x.row_version + 1
+    WHERE x.id = a.id RETURNING * INTO a;
+    l := data.execute_application(a);
+    UPDATE data.applications x SET state = 'executed', new_loan_id = l.id, row_version = x.row_version + 1
+    WHERE x.id = a.id;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, 'draft', 'executed', format('%s 전결 한도 안의 금리 조건변경: 고객 수락과 함께 적용', data.role_label(m.role)));
+    PERFORM data.audit('application.transition', data.customer_no_of(a.customer_id), jsonb_build_object(
+        'application_no', a.application_no, 'from_state', 'draft', 'to_state', 'executed',
+        'annual_rate_pct', a.annual_rate_pct, 'amount', a.amount, 'old_loan_no', l.loan_no, 'new_loan_no', l.loan_no,
+        'within_authority_of', m.role));
+    RETURN format('금리 조건변경을 적용했습니다: 대출 %s 연 %s%% → 연 %s%% (신청 %s, %s 전결)', l.loan_no,
+                  trim_scale(before), trim_scale(l.annual_rate_pct), a.application_no, data.role_label(m.role));
+END
+$$;
+
+-- A renegotiation approved (application a): the running loan's rate becomes the approved one, nothing else changes
+-- (balance, term, method, product). The loan must still carry the rate the proposal quoted (another change since
+-- would be overwritten), and the new rate must be below it. Recorded in the chained audit trail ('loan.rate_change').
+CREATE OR REPLACE FUNCTION data.book_renegotiation(a data.applications) RETURNS data.loans
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    l data.loans;
+    quoted numeric;
+    changed data.loans;
+BEGIN
+    SELECT * INTO l FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
+    SELECT data.json_numeric(p.quote_input -> 'current_loan' -> 'annual_rate_pct') INTO quoted
+    FROM data.proposals p WHERE p.id = a.proposal_id;
+    IF quoted IS DISTINCT FROM l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('대출 %s의 금리(연 %s%%)가 제안 당시(연 %s%%)와 다릅니다: 새 제안서를 만드세요',
+                                    l.loan_no, trim_scale(l.annual_rate_pct), coalesce(trim_scale(quoted)::text, '없음'))
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF a.annual_rate_pct >= l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('금리 조건변경 금리(연 %s%%)가 지금 금리(연 %s%%)보다 낮지 않습니다',
+                                    trim_scale(a.annual_rate_pct), trim_scale(l.annual_rate_pct))
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    UPDATE data.loans SET annual_rate_pct = a.annual_rate_pct WHERE id = l.id RETURNING * INTO changed;
+    PERFORM data.audit('loan.rate_change', data.customer_no_of(l.customer_id), jsonb_build_object(
+        'loan_no', l.loan_no, 'from_rate_pct', l.annual_rate_pct, 'to_rate_pct', a.annual_rate_pct,
+        'application_no', a.application_no, 'proposal_no', (SELECT p.proposal_no FROM data.proposals p
+                                                              WHERE p.id = a.proposal_id)));
+    RETURN changed;
+END
+$$;
+
+-- Execution (in the caller's transaction): a re-loan closes the old loan and opens the new one; a renegotiation
+-- changes the running loan's rate (data.book_renegotiation). Either way the terms must be the approved ones, the
+-- old loan still running with the approved amount as its balance, and the approver's authority must still cover
+-- them under today's rules; a re-loan's product must still hold them.
 CREATE OR REPLACE FUNCTION data.execute_application(a data.applications) RETURNS data.loans
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -361,8 +490,16 @@ BEGIN
             to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
+    SELECT * INTO approver FROM data.officers WHERE id = a.approved_by;
+    authority := data.authority_refusal(a, approver.role);
+    IF authority IS NOT NULL THEN
+        RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF (SELECT data.proposed_action(p) FROM data.proposals p WHERE p.id = a.proposal_id) = 'renegotiation' THEN
+        RETURN data.book_renegotiation(a);
+    END IF;
     SELECT * INTO product FROM data.products WHERE id = a.product_id;
-    IF NOT product.active OR product.loan_kind <> old.kind
+    IF NOT FOUND OR NOT product.active OR product.loan_kind <> old.kind
        OR a.annual_rate_pct NOT BETWEEN product.min_rate_pct AND product.max_rate_pct
        OR a.amount NOT BETWEEN product.min_amount AND product.max_amount
        OR a.term_months NOT BETWEEN product.min_term_months AND product.max_term_months
@@ -370,11 +507,6 @@ BEGIN
         RAISE EXCEPTION '%', format('상품 %s의 현재 판매 조건(금리 %s~%s%%, 금액, 기간)이 신청을 담지 못합니다: 새로 신청하세요',
                                     product.code, trim_scale(product.min_rate_pct), trim_scale(product.max_rate_pct))
             USING ERRCODE = 'object_not_in_prerequisite_state';
-    END IF;
-    SELECT * INTO approver FROM data.officers WHERE id = a.approved_by;
-    authority := data.authority_refusal(a, approver.role);
-    IF authority IS NOT NULL THEN
-        RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     new_id := nextval('data.loans_id_seq');
     INSERT INTO data.loans (id, loan_no, customer_id, product_id, branch_id, officer_id, kind, principal, balance,

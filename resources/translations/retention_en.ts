@@ -1436,6 +1436,26 @@ Having checked the document yourself, change the customer's annual income to thi
         <translation>not yet booked</translation>
     </message>
     <message>
+        <source>금리를 바꿀 대출</source>
+        <translation>Loan whose rate changes</translation>
+    </message>
+    <message>
+        <source>적용됨</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>기존 약정 유지 (새 대출 없음)</source>
+        <translation>the existing contract continues (no new loan)</translation>
+    </message>
+    <message>
+        <source>기존 대출의 금리를 승인된 금리로 바꿉니다 (새 대출 없음).</source>
+        <translation>The existing loan's rate changes to the approved rate (no new loan).</translation>
+    </message>
+    <message>
+        <source>금리 조건변경 적용</source>
+        <translation>rate renegotiation applied to</translation>
+    </message>
+    <message>
         <source>새 대출</source>
         <translation>new loan</translation>
     </message>
