@@ -45,11 +45,11 @@ def quote(conn, rate: str, action: str = "renegotiation") -> tuple[dict, dict]:
     return real_quote(reader(conn), LOAN, rate, action=action)
 
 
-def archive_as(conn, quote_input: dict, quote_output: dict) -> tuple[str, str | None, str]:
-    """Archive a proposal of ``LOAN`` as the connection's role: (number, SQLSTATE of a refusal or None, message)."""
+def archive_as(conn, quote_input: dict, quote_output: dict, loan_no: str = LOAN) -> tuple[str, str | None, str]:
+    """Archive a proposal of ``loan_no`` as the connection's role: (number, SQLSTATE of a refusal or None, message)."""
     number = f"P{bank_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
-    code, message = sqlstate_of(conn, ARCHIVE, number, LOAN, bank_today() + dt.timedelta(days=14), Json(quote_input),
-                                Json(quote_output), secrets.token_hex(32), fake_pdf())
+    code, message = sqlstate_of(conn, ARCHIVE, number, loan_no, bank_today() + dt.timedelta(days=14),
+                                Json(quote_input), Json(quote_output), secrets.token_hex(32), fake_pdf())
     return number, code, message
 
 
@@ -138,7 +138,8 @@ def test_a_renegotiation_below_the_proposers_authority_takes_effect_only_after_s
     _no, state, _v, _m, by, new_loan = application_of(manager, number)
     assert (state, by, new_loan) == ("executed", officer_id(db, "E1006"), LOAN)
     with db.session() as s:
-        booked = s.execute(text("SELECT employee_no, details FROM data.audit_log WHERE action = 'loan.rate_change'")).one()
+        booked = s.execute(text("SELECT employee_no, details FROM data.audit_log "
+                                "WHERE action = 'loan.rate_change'")).one()
     assert booked.employee_no == "E1006"
     assert (booked.details["loan_no"], booked.details["application_no"], booked.details["proposal_no"]) == \
         (LOAN, application, number)
@@ -257,3 +258,27 @@ def test_the_applications_screen_takes_a_renegotiation_through_the_managers_appr
     assert f"금리 조건변경 적용 {LOAN}" in page.ui.messageLabel.text()
     assert loan_now(db)[0] == Decimal("4.6")
     page.grab().save(str(tmp_path / "renegotiation-manager.png"))
+
+
+def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
+    """An overdraft line drawn down to 0 won keeps running, and a quote states its balance as 1 won (as the app quotes
+    it and the database checks it): its renegotiation's acceptance files an application for that 1 won, in effect
+    within the author's authority, instead of calling the line closed (or failing on a 0-won application)."""
+    with db.session() as s:
+        line, rate = s.execute(text(
+            "SELECT l.loan_no, l.annual_rate_pct FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
+            "WHERE l.branch_id = 2 AND c.home_branch_id = 2 AND l.kind = 'overdraft' AND l.status = 'active' "
+            "ORDER BY l.annual_rate_pct DESC, l.id LIMIT 1")).one()
+        s.execute(text("UPDATE data.loans SET balance = 0 WHERE loan_no = :n"), {"n": line})
+    officer = psql("E1007")
+    offered = str(rate - Decimal("0.05"))
+    quote_input, quote_output = real_quote(reader(officer), line, offered, action="renegotiation",
+                                           list_rate=str(rate - Decimal("0.01")))
+    number, code, message = archive_as(officer, quote_input, quote_output, line)
+    assert code is None, message
+    said = accept(officer, number)
+    assert "금리 조건변경을 적용했습니다" in said, said
+    with db.session() as s:
+        booked = s.execute(text("SELECT a.amount, a.state, l.annual_rate_pct, l.balance FROM data.applications a "
+                                "JOIN data.loans l ON l.id = a.old_loan_id WHERE l.loan_no = :n"), {"n": line}).one()
+    assert tuple(booked) == (1, "executed", Decimal(offered), 0)

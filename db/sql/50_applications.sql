@@ -246,10 +246,11 @@ BEGIN
 END
 $$;
 
--- A new application (draft) of proposal p on loan l at rate and term, filed by m: its number, the flag the lists show,
--- the first event and the audit row. What api.file_application and data.renegotiation_accepted file through.
-CREATE OR REPLACE FUNCTION data.open_application(p data.proposals, l data.loans, product_id bigint, rate numeric,
-                                                 term integer, m data.officers) RETURNS data.applications
+-- A new application (draft) of proposal p on loan l for amount (won) at rate and term, filed by m: its number, the
+-- flag the lists show, the first event and the audit row. What api.file_application (and through it
+-- data.renegotiation_accepted) files with.
+CREATE OR REPLACE FUNCTION data.open_application(p data.proposals, l data.loans, product_id bigint, amount bigint,
+                                                 rate numeric, term integer, m data.officers) RETURNS data.applications
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
@@ -264,8 +265,8 @@ BEGIN
     BEGIN
         INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
                                        amount, term_months, state, needs_manager_approval, created_by, branch_id)
-        VALUES (number, p.id, p.customer_id, l.id, open_application.product_id, rate, l.balance, term, 'draft', false,
-                m.id, m.branch_id)
+        VALUES (number, p.id, p.customer_id, l.id, open_application.product_id, rate, open_application.amount, term,
+                'draft', false, m.id, m.branch_id)
         RETURNING * INTO a;
     EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
         RAISE EXCEPTION '이 대출에 대한 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
@@ -277,7 +278,7 @@ BEGIN
     INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
     VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', p.proposal_no));
     PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
-        'application_no', number, 'proposal_no', p.proposal_no, 'loan_no', l.loan_no, 'amount', l.balance,
+        'application_no', number, 'proposal_no', p.proposal_no, 'loan_no', l.loan_no, 'amount', amount,
         'annual_rate_pct', rate, 'term_months', term, 'proposed_action', data.proposed_action(p)));
     RETURN a;
 END
@@ -334,17 +335,18 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION '제안서의 대출을 찾을 수 없습니다 (조회 범위 밖)' USING ERRCODE = 'no_data_found';
     END IF;
-    IF l.status NOT IN ('active', 'delinquent') OR l.balance <= 0 THEN
+    IF l.status NOT IN ('active', 'delinquent') OR (l.balance <= 0 AND data.proposed_action(p) = 'reloan') THEN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', l.loan_no USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     -- a rate renegotiation (금리 조건변경) changes the running contract: no product, no new loan; its rate and the
-    -- loan's remaining months, approved and executed as a re-loan is
+    -- loan's remaining months, approved and executed as a re-loan is, for the balance (at least 1 won, as the quote:
+    -- a paid-off overdraft line keeps running)
     IF data.proposed_action(p) = 'renegotiation' THEN
         rate := data.json_numeric(p.quote_input -> 'renegotiation_offer' -> 'annual_rate_pct');
         IF rate IS NULL THEN
             RAISE EXCEPTION '금리 조건변경 제안에 제안 금리(renegotiation_offer)가 없습니다' USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        a := data.open_application(p, l, l.product_id, rate,
+        a := data.open_application(p, l, l.product_id, greatest(l.balance, 1), rate,
                                    greatest(l.term_months - data.months_between(l.drawdown_date, data.bank_today()), 1), m);
         RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
         RETURN;
@@ -381,7 +383,7 @@ BEGIN
                                     to_char(l.balance, 'FM999,999,999,999,999'), term, trim_scale(rate), kind_label)
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    a := data.open_application(p, l, product.id, rate, term, m);
+    a := data.open_application(p, l, product.id, l.balance, rate, term, m);
     RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
 END
 $$;
@@ -464,8 +466,9 @@ $$;
 
 -- Execution (in the caller's transaction): a re-loan closes the old loan and opens the new one; a renegotiation
 -- changes the running loan's rate (data.book_renegotiation). Either way the terms must be the approved ones, the
--- old loan still running with the approved amount as its balance, and the approver's authority must still cover
--- them under today's rules; a re-loan's product must still hold them.
+-- old loan still running with the approved amount as its balance (a renegotiated loan's at most that: repaid since
+-- is still within the approval), and the approver's authority must still cover them under today's rules; a re-loan's
+-- product must still hold them.
 CREATE OR REPLACE FUNCTION data.execute_application(a data.applications) RETURNS data.loans
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -477,6 +480,8 @@ DECLARE
     authority text;
     today date := data.bank_today();
     new_id bigint;
+    renegotiation boolean := (SELECT data.proposed_action(p) = 'renegotiation' FROM data.proposals p
+                              WHERE p.id = a.proposal_id);
 BEGIN
     SELECT * INTO old FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
     IF NOT FOUND OR old.status NOT IN ('active', 'delinquent') THEN
@@ -485,7 +490,12 @@ BEGIN
     IF (a.approved_rate_pct, a.approved_amount, a.approved_term_months) IS DISTINCT FROM (a.annual_rate_pct, a.amount, a.term_months) THEN
         RAISE EXCEPTION '신청 조건이 승인된 조건과 다릅니다: 다시 승인받아야 합니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    IF old.balance <> a.amount THEN
+    IF renegotiation AND greatest(old.balance, 1) > a.amount THEN  -- repaid since: still within the approval
+        RAISE EXCEPTION '기존 대출 잔액(%원)이 승인 금액(%원)보다 큽니다: 새로 신청하세요',
+            to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF NOT renegotiation AND old.balance <> a.amount THEN
         RAISE EXCEPTION '기존 대출 잔액(%원)이 승인 금액(%원)과 다릅니다: 새로 신청하세요',
             to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
             USING ERRCODE = 'object_not_in_prerequisite_state';
@@ -495,7 +505,7 @@ BEGIN
     IF authority IS NOT NULL THEN
         RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    IF (SELECT data.proposed_action(p) FROM data.proposals p WHERE p.id = a.proposal_id) = 'renegotiation' THEN
+    IF renegotiation THEN
         RETURN data.book_renegotiation(a);
     END IF;
     SELECT * INTO product FROM data.products WHERE id = a.product_id;
