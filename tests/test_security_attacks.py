@@ -410,16 +410,27 @@ def test_a_paper_proposal_is_checked_at_any_branch_without_handing_out_its_pdf(l
         ticket = cur.fetchone()[0]
     conn.commit()
     with conn.cursor() as cur:
-        cur.execute("SELECT pdf, pdf_withheld, customer FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')", (ticket,))
-        pdf, withheld, customer = cur.fetchone()
+        cur.execute("SELECT pdf, pdf_withheld, customer, input_sha256, pdf_sha256, stored_pdf_sha256, "
+                    "recorded_pdf_sha256, quote_sha256, archived_facts, recorded_facts "
+                    "FROM api.proposal_check(%s, 'FFFFFFFFFFFFFFFF')", (ticket,))
+        pdf, withheld, customer, *hashes_and_facts = cur.fetchone()
     conn.commit()
     assert pdf is None and withheld and "김하늘" not in customer
+    # fifth round (1 Dec 2026): the withheld answer gave input_sha256, from which the check code is computed, and
+    # the PDF's sha256, which opens api.proposal_fingerprint: the whole PDF followed. Now neither, nor the facts.
+    assert hashes_and_facts == [None] * 7
+    wrong_code = check_proposal(other.database, qr_payload(made.proposal_no, "0000111122223333"), TEST_AS_OF, roots)
+    assert wrong_code.found and not wrong_code.code_matches and "확인코드가" in wrong_code.reason
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM api.proposal_fingerprint(%s, NULL)", (made.proposal_no,))
+        assert cur.fetchone()[0] == 0  # without the file's hash, nothing of the creator's audit row
+    conn.commit()
     with db.session() as s:
         checks = s.execute(text("SELECT db_user, customer_no, details ->> 'found' FROM data.audit_log "
                                 "WHERE action = 'proposal.check' ORDER BY id")).all()
-    assert len(checks) == 6
+    assert len(checks) == 7
     assert {c[0] for c in checks} == {roles.login_role(e) for e in (stranger, "E1007", "E1050")}
-    assert checks[-2][2] == "false" and checks[-2][1] is None
+    assert checks[-3][2] == "false" and checks[-3][1] is None
 
 
 def conn_reader(conn):

@@ -331,18 +331,24 @@ def test_a_session_left_idle_holding_the_audit_chain_is_ended(connections, serve
     assert released == [roles.qualify_sql(OFFICER)]
 
 
-def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connections, server_url, db):
+@pytest.mark.parametrize("holder, audited", [
+    (OFFICER, "SELECT * FROM api.record_search('customer_no', 'C00000001')"),
+    (SECURITY, "SELECT employee_no FROM api.log_in()"),
+], ids=["officer", "security"])
+def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connections, server_url, db, holder, audited):
     """Finding 4 of the outside test: `BEGIN; SELECT * FROM api.record_search(…); SELECT pg_sleep(40)` — the
     holder is active, not idle, and every other session's audited work failed after 10 s. Now the waiter ends an
-    officer's session whose transaction has held the chain head longer than 5 seconds, idle or running."""
+    officer's session whose transaction has held the chain head longer than 5 seconds, idle or running. The
+    fifth round (1 Dec 2026): the security officer's login (not an officer) did the same with
+    `api.log_in()` and a chain of 25-second sleeps, and was waited for; now ended too."""
     import threading
     import time
 
     from tests.support import connect_as
 
-    squatter = connect_as(server_url, db.url.database, OFFICER)
+    squatter = connect_as(server_url, db.url.database, holder)
     with squatter.cursor() as cur:
-        cur.execute("SELECT * FROM api.record_search('customer_no', 'C00000001')")  # audited: holds the head
+        cur.execute(audited)  # audited: holds the head
     outcome = {}
 
     def sleep_holding_it():
@@ -367,4 +373,4 @@ def test_a_session_holding_the_audit_chain_while_running_is_ended_too(connection
     with db.session() as s:
         released = s.execute(text("SELECT details ->> 'db_user', details ->> 'state' FROM data.audit_log "
                                   "WHERE action = 'audit.chain_lock_released'")).all()
-    assert released == [(roles.qualify_sql(OFFICER), "active")]
+    assert released == [(roles.qualify_sql(holder), "active")]

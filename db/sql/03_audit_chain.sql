@@ -113,7 +113,10 @@ BEGIN
       AND ((a.state IN ('idle in transaction', 'idle in transaction (aborted)')
             AND a.state_change < clock_timestamp() - interval '5 seconds')
            OR (a.xact_start < clock_timestamp() - interval '5 seconds'
-               AND pg_has_role(a.usesysid, 'rd_officer', 'MEMBER')))
+               -- a person's session, idle or running: an officer's, a manager's, an admin's, the security
+               -- officer's (the batch's service logins and superusers are waited for)
+               AND (pg_has_role(a.usesysid, 'rd_officer', 'MEMBER')
+                    OR pg_has_role(a.usesysid, 'rd_security', 'MEMBER'))))
     LIMIT 1;
     IF NOT FOUND THEN
         RETURN NULL;

@@ -454,8 +454,8 @@ ALTER FUNCTION api.proposal_fingerprint(text, text) OWNER TO rd_crossbranch;
 -- security role included) may record, found or not. Answers with the customer masked, the officer and
 -- branch, the hashes the archive and the chained audit trail hold, and the archived PDF — which names the
 -- customer in full, so only when the proposal is within the caller's scope or the caller gave the check
--- code printed beside the QR (which only a holder of the paper knows); otherwise pdf is NULL and
--- pdf_withheld true. Check code: the first 16 hex digits of sha256("<number>\n<input sha256>"), upper case
+-- code printed beside the QR (which only a holder of the paper knows); otherwise pdf, the hashes and the facts
+-- are NULL and pdf_withheld true. Check code: the first 16 hex digits of sha256("<number>\n<input sha256>"), upper case
 -- (domain/proposal_code.py).
 CREATE OR REPLACE FUNCTION data.proposal_check_subject(proposal_number text)
 RETURNS TABLE (found boolean, customer_no text, branch_id integer)
@@ -492,17 +492,25 @@ BEGIN
             OR p.branch_id = mine OR c.home_branch_id = mine OR c.id = ANY (data.my_extra_customers())
             OR upper(btrim(coalesce(check_code, ''))) =
                upper(left(encode(sha256(convert_to(p.proposal_no || E'\n' || p.input_sha256, 'UTF8')), 'hex'), 16));
+    -- Withheld, the answer carries no hash and no fact either: the check code is derived from the input's
+    -- sha256, and the PDF's sha256 opens api.proposal_fingerprint, so either would hand the code (and the
+    -- PDF) to someone who never held the paper (outside test of 1 Dec 2026, fifth round)
     RETURN QUERY
     SELECT p.proposal_no::text, data.mask_name(c.name) || ' (' || c.customer_no || ')', o.name::text, b.name::text,
-           p.created_at, p.valid_until, p.decision::text, p.input_sha256::text, p.pdf_sha256::text,
-           CASE WHEN p.pdf IS NULL THEN NULL ELSE encode(sha256(p.pdf), 'hex') END,
-           (SELECT x.details ->> 'pdf_sha256' FROM data.audit_log x
-            WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1),
-           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL, p.quote_sha256::text,
-           data.proposal_facts(data.loan_no_of(p.loan_id), p.proposal_no, p.valid_until, p.quote_input,
-                               p.quote_output)::text,
-           (SELECT (x.details -> 'facts')::text FROM data.audit_log x
-            WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no ORDER BY x.id LIMIT 1)
+           p.created_at, p.valid_until, p.decision::text,
+           CASE WHEN show THEN p.input_sha256::text END, CASE WHEN show THEN p.pdf_sha256::text END,
+           CASE WHEN show AND p.pdf IS NOT NULL THEN encode(sha256(p.pdf), 'hex') END,
+           CASE WHEN show THEN
+               (SELECT x.details ->> 'pdf_sha256' FROM data.audit_log x
+                WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no
+                ORDER BY x.id LIMIT 1) END,
+           CASE WHEN show THEN p.pdf END, NOT show AND p.pdf IS NOT NULL, CASE WHEN show THEN p.quote_sha256::text END,
+           CASE WHEN show THEN data.proposal_facts(data.loan_no_of(p.loan_id), p.proposal_no, p.valid_until,
+                                                   p.quote_input, p.quote_output)::text END,
+           CASE WHEN show THEN
+               (SELECT (x.details -> 'facts')::text FROM data.audit_log x
+                WHERE x.action = 'proposal.create' AND x.details ->> 'proposal_no' = p.proposal_no
+                ORDER BY x.id LIMIT 1) END
     FROM data.officers o JOIN data.branches b ON b.id = coalesce(p.branch_id, o.branch_id)
     WHERE o.id = p.officer_id;
 END

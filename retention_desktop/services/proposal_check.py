@@ -30,7 +30,7 @@ class _Archived:
     """What the database answers about an archived proposal (``api.proposal_check``)."""
 
     proposal_no: str
-    input_sha256: str
+    input_sha256: str | None  # None when withheld
     pdf_sha256: str | None
     stored_pdf_sha256: str | None  # the stored PDF's sha256, computed by the database
     recorded_pdf_sha256: str | None  # what the chained audit trail recorded when it was archived
@@ -99,8 +99,8 @@ def _object(text: str | None) -> dict | None:
 
 def _judge(scanned: ScannedCode, p: _Archived, customer: str, officer: str, branch: str, today: dt.date,
            roots: list[bytes], allow_demo: bool) -> ProposalCheck:
-    expected = check_code(p.proposal_no, p.input_sha256)
-    code_matches = scanned.check_code == expected
+    # withheld (not in scope, no right code), the database gives no input hash to derive the code from
+    code_matches = p.input_sha256 is not None and scanned.check_code == check_code(p.proposal_no, p.input_sha256)
     archived, why, summary = _archived(p, roots, allow_demo, customer)
     expired = today > p.valid_until
     if scanned.check_code is not None and not code_matches:
