@@ -282,3 +282,21 @@ def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
         booked = s.execute(text("SELECT a.amount, a.state, l.annual_rate_pct, l.balance FROM data.applications a "
                                 "JOIN data.loans l ON l.id = a.old_loan_id WHERE l.loan_no = :n"), {"n": line}).one()
     assert tuple(booked) == (1, "executed", Decimal(offered), 0)
+
+
+def test_the_preview_says_what_the_acceptance_of_a_renegotiation_did(qtbot, login, db, tmp_path):
+    """제안서 미리보기: the officer records the customer's acceptance of the app's renegotiation of L0000000001 (within
+    the officer's authority, 5.08 % from a 4.95 % list rate) and the status line says, besides the decision, what the
+    database did: the rate change applied, with its application."""
+    from tests.test_proposal_preview import open_preview
+
+    officer = login("E1007")
+    made = ps.create_proposal(officer, LOAN, TEST_AS_OF, tmp_path, action="renegotiation")
+    preview = open_preview(qtbot, officer, made, tmp_path / "preview.json")
+    preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
+    with qtbot.waitSignal(preview.decision_recorded, timeout=20_000):
+        preview.record_button.click()
+    assert preview.status.text().startswith("고객 결정을 기록했습니다: 수락 — 금리 조건변경을 적용했습니다: 대출 "
+                                            f"{LOAN} 연 5.4% → 연 {made.annual_rate_pct.normalize()}%")
+    assert loan_now(db)[0] == made.annual_rate_pct
+    preview.grab().save(str(tmp_path / "preview-renegotiation-accepted.png"))
