@@ -18,7 +18,7 @@ from retention_desktop.data.locations import default_data_dir
 from retention_desktop.gui import errors
 from retention_desktop.gui.connection_banner import ConnectionBanner
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.connection import ping
 from retention_desktop.services.officer_session import OfficerSession
@@ -203,5 +203,8 @@ class MainWindow(QMainWindow):
 
     def _decision_recorded(self, decision: str) -> None:
         self.pages["proposals"].activate(self.officer)
-        if decision == "accepted":
+        said = self.preview.said  # a renegotiation's: applied, or filed for approval (the database's words)
+        if said:
+            self.statusBar().showMessage(localize(said), 10000)
+        elif decision == "accepted":
             self.statusBar().showMessage(tr("고객이 수락했습니다: 재대출 신청 화면에서 신청서를 작성하세요."), 10000)

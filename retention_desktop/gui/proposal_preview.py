@@ -154,6 +154,7 @@ class ProposalPreview(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
+        self.said: str | None = None  # what the database did besides the decision recorded last (a renegotiation's)
         self.status = QLabel(verification or f"{tr('제안서 번호')} {proposal.proposal_no} · {tr('서명·보관됨')}")
         self.status.setWordWrap(True)
         self.print_button = QPushButton(tr("인쇄…"))
@@ -317,6 +318,7 @@ class ProposalPreview(QDialog):
 
     def _recorded(self, code: str, said: str | None = None) -> None:
         """``said``: what the database did besides (a renegotiation applied, or filed for approval), in words."""
+        self.said = said
         self.status.setText(f"{tr('고객 결정을 기록했습니다')}: {tr(dict(DECISIONS)[code])}"
                             + (f" — {localize(said)}" if said else ""))
         self.decision_recorded.emit(code)
