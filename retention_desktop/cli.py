@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from retention_desktop import __version__
-from retention_desktop.data.locations import default_data_dir
+from retention_desktop.data.locations import default_data_dir, keep_data_folder_private
 from retention_desktop.domain.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_UNAVAILABLE, UserError
 from retention_desktop.domain.schedule import RepaymentMethod
 from retention_desktop.logs import configure_logging
@@ -246,6 +246,7 @@ def _admin(argv: list[str] | None) -> int:
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
         log_file = configure_logging(data_dir, args.verbose)
+        keep_data_folder_private(data_dir)
     except OSError as exc:
         print(f"{prefix}: 데이터 폴더에 쓸 수 없습니다 ({data_dir}): {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -673,6 +674,7 @@ def desktop_main(argv: list[str] | None = None) -> int:
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
         configure_logging(data_dir, args.verbose)
+        keep_data_folder_private(data_dir)
     except OSError as exc:  # before Qt is up: the console (or the frozen console build) is all there is
         print(f"retention-desktop: 데이터 폴더에 쓸 수 없습니다 ({data_dir}): {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

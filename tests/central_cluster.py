@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retention_desktop.data import roles
+
 PG_BIN = Path(os.environ.get("RETENTION_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER = "postgres"
 DATABASE = "retention"
@@ -134,8 +136,13 @@ log_error_verbosity = terse
 log_min_error_statement = panic
 log_connections = off
 """)
+        # docs/deployment.md's rules: the application's roles reach the retention database and no other (an
+        # officer could otherwise fill "postgres" with temporary tables or template1 with large objects)
+        groups = ",".join(f"+{roles.group(kind)}" for kind in ("officer", "security", "batch"))
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\n"
+            f"hostssl {DATABASE} all 127.0.0.1/32 scram-sha-256\n"
+            f"hostssl all {groups} 127.0.0.1/32 reject\n"
             "hostssl all all 127.0.0.1/32 scram-sha-256\n"
             "hostnossl all all 127.0.0.1/32 reject\n")
         self.start_postgres()

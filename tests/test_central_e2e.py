@@ -174,6 +174,26 @@ def test_an_officer_works_through_pgbouncer_over_verified_tls(central, tmp_path)
     assert actions[:1] == ["session.login"] and "customer.search" in actions
 
 
+def test_an_officer_reaches_the_retention_database_and_no_other(central):
+    """Outside test of 1 Dec 2026 (fifth round): officers connected to ``postgres`` and ``template1`` (PUBLIC's
+    default CONNECT and TEMP there), filled ``postgres`` with temporary tables and left a large object in
+    ``template1``, copied into every new database. docs/deployment.md's ``pg_hba.conf`` (the cluster here uses
+    it) lets the application's roles reach the retention database only; the DBA keeps the others."""
+    import psycopg2
+
+    def connect(database: str, user: str, password: str):
+        return psycopg2.connect(host="localhost", port=central.pg_port, dbname=database, user=user,
+                                password=password, sslmode="verify-full", sslrootcert=str(central.ca_file),
+                                connect_timeout=10)
+
+    officer = roles.login_role(OFFICER)
+    for other in ("postgres", "template1"):
+        with pytest.raises(psycopg2.OperationalError, match="pg_hba.conf rejects connection"):
+            connect(other, officer, OFFICER_PASSWORD)
+    connect("retention", officer, OFFICER_PASSWORD).close()  # the legitimate way in (also through PgBouncer)
+    connect("postgres", "postgres", DBA_PASSWORD).close()  # the DBA's maintenance database
+
+
 @pytest.mark.parametrize("case", ["wrong password", "no TLS", "wrong CA", "connection limit"])
 def test_every_connection_failure_is_in_words(central, tmp_path, case):
     from retention_desktop.services.officer_session import LoginError

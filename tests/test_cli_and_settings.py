@@ -207,3 +207,30 @@ def test_a_corrupt_embedded_json_is_one_line_on_the_command_line(tmp_path, capsy
     assert admin_main(["--data-dir", str(tmp_path), "db", "status"]) == 2
     err = capsys.readouterr().err
     assert "embedded.json" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; on Windows the profile folder's access list")
+def test_the_data_folder_is_closed_to_other_accounts(tmp_path, capsys):
+    """Outside test of 1 Dec 2026 (fifth round): the data folder was 0755 and its log and keys 0644 under the
+    default umask, readable by every local account. Any command closes it: the folder 0700 (0711 as root, for
+    the embedded server's own account), ``logs/`` and ``pki/`` 0700 with their files 0600 (files an earlier
+    version left open included)."""
+    data_dir = tmp_path / "data"
+    (data_dir / "pki").mkdir(parents=True)
+    (data_dir / "logs").mkdir()
+    for folder in (data_dir, data_dir / "pki", data_dir / "logs"):
+        folder.chmod(0o755)
+    key = data_dir / "pki" / "officer-E1002.p12"
+    old_log = data_dir / "logs" / "retention-desktop.log.1"
+    for file in (key, old_log):
+        file.write_bytes(b"x")
+        file.chmod(0o644)
+    assert admin_main(["--data-dir", str(data_dir), "quote", str(tmp_path / "absent.json")]) == 2
+    capsys.readouterr()
+    modes = {p.relative_to(tmp_path).as_posix(): p.stat().st_mode & 0o777
+             for p in (data_dir, data_dir / "pki", data_dir / "logs", key, old_log,
+                       data_dir / "logs" / "retention-desktop.log")}
+    from retention_desktop.data.locations import data_folder_mode
+
+    assert modes == {"data": data_folder_mode(), "data/pki": 0o700, "data/logs": 0o700, "data/pki/officer-E1002.p12": 0o600,
+                     "data/logs/retention-desktop.log.1": 0o600, "data/logs/retention-desktop.log": 0o600}

@@ -18,6 +18,9 @@ a database holding data keeps it and gains the rules.
 * **A proposal names what it proposes** (db/sql/40_proposals.sql ``api.archive_proposal``): a quote output without
   ``proposed_action`` is refused in words; it was read as a re-loan, archived, accepted, filed, approved and
   executed with empty facts that could never verify.
+* An archived proposal's quote (``quote_input``, ``quote_output``) is at most 64 KiB of JSON text each: the
+  fifth round archived proposals with quotes of any size, rows nobody can delete (``_quote_size_bound``; the
+  desktop's quotes are 1.4 KiB and about 5 KiB).
 
 Revision ID: 0017
 Revises: 0016
@@ -48,11 +51,23 @@ def _renegotiation_approval_downgrade() -> None:
     op.alter_column("applications", "product_id", nullable=False, schema="data")
 
 
+QUOTE_BYTES = 65536
+
+
+def _quote_size_bound() -> None:
+    op.create_check_constraint(
+        op.f("ck_proposals_quote_size"), "proposals",
+        f"octet_length(quote_input::text) <= {QUOTE_BYTES} AND octet_length(quote_output::text) <= {QUOTE_BYTES}",
+        schema="data")
+
+
 def upgrade() -> None:
     _renegotiation_approval()
+    _quote_size_bound()
     api_sql.load(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_constraint(op.f("ck_proposals_quote_size"), "proposals", type_="check", schema="data")
     _renegotiation_approval_downgrade()
     # the API stays the one loaded (its functions need nothing of this revision's own to load)
