@@ -300,3 +300,19 @@ def test_the_preview_says_what_the_acceptance_of_a_renegotiation_did(qtbot, logi
                                             f"{LOAN} 연 5.4% → 연 {made.annual_rate_pct.normalize()}%")
     assert loan_now(db)[0] == made.annual_rate_pct
     preview.grab().save(str(tmp_path / "preview-renegotiation-accepted.png"))
+
+
+def test_the_main_window_says_what_a_renegotiations_acceptance_did_not_to_file_a_reloan(qtbot, login, tmp_path):
+    """After an acceptance the status bar used to say "file the application on the 재대출 신청 screen" whatever was
+    accepted; a renegotiation's acceptance says what the database did instead (a re-loan's still says to file)."""
+    from retention_desktop.gui.main_window import MainWindow
+    from retention_desktop.gui.tasks import wait_for_tasks
+
+    window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
+    qtbot.addWidget(window)
+    said = f"금리 조건변경을 적용했습니다: 대출 {LOAN} 연 5.4% → 연 5.08% (신청 A20261201-ABCDEF, 행원 전결)"
+    window._decision_recorded("accepted", said)
+    assert window.statusBar().currentMessage() == said
+    window._decision_recorded("accepted")
+    assert "재대출 신청 화면에서 신청서를 작성하세요" in window.statusBar().currentMessage()
+    wait_for_tasks()

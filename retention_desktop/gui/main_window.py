@@ -196,14 +196,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("제안서 번호") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self,
                                        state_file=self.data_dir / "window-state.ini")
-        self.preview.decision_recorded.connect(self._decision_recorded)
         preview = self.preview
+        preview.decision_recorded.connect(lambda decision: self._decision_recorded(decision, preview.said))
         preview.pages_ready.connect(lambda _n: self.proposal_opened.emit(preview))
         preview.open()
 
-    def _decision_recorded(self, decision: str) -> None:
+    def _decision_recorded(self, decision: str, said: str | None = None) -> None:
+        """``said``: what the database did besides (a renegotiation applied, or filed for approval), in its words."""
         self.pages["proposals"].activate(self.officer)
-        said = self.preview.said  # a renegotiation's: applied, or filed for approval (the database's words)
         if said:
             self.statusBar().showMessage(localize(said), 10000)
         elif decision == "accepted":
