@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retention_desktop.data import roles
+from retention_desktop.data.connection_policy import PGBOUNCER_TIMEOUTS
 
+# a backend whose client went (PgBouncer's query_timeout closes it) notices within this (docs/deployment.md)
+CLIENT_CONNECTION_CHECK_INTERVAL = "2s"
 PG_BIN = Path(os.environ.get("RETENTION_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER = "postgres"
 DATABASE = "retention"
@@ -82,6 +85,9 @@ class CentralCluster:
     max_connections: int = 100
     pool_size: int = 20
     server_idle_timeout: int = 30
+    # PgBouncer's limits an officer cannot lift (data/connection_policy.py PGBOUNCER_TIMEOUTS, docs/deployment.md)
+    query_timeout: int = PGBOUNCER_TIMEOUTS["query_timeout"]
+    idle_transaction_timeout: int = PGBOUNCER_TIMEOUTS["idle_transaction_timeout"]
     pg_port: int = field(default_factory=free_port)
     bouncer_port: int = field(default_factory=free_port)
     bouncer: subprocess.Popen | None = None
@@ -135,9 +141,11 @@ full_page_writes = off
 log_error_verbosity = terse
 log_min_error_statement = panic
 log_connections = off
+client_connection_check_interval = {CLIENT_CONNECTION_CHECK_INTERVAL}
 """)
         # docs/deployment.md's rules: the application's roles reach the retention database and no other (an
-        # officer could otherwise fill "postgres" with temporary tables or template1 with large objects)
+        # officer could otherwise fill "postgres" with temporary tables or template1 with large objects); unlike
+        # a bank's, officers may also reach it directly over loopback (a test needs the server's connection limit)
         groups = ",".join(f"+{roles.group(kind)}" for kind in ("officer", "security", "batch"))
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\n"
@@ -191,6 +199,8 @@ server_lifetime = 3600
 server_connect_timeout = 5
 server_login_retry = 1
 query_wait_timeout = 5
+query_timeout = {self.query_timeout}
+idle_transaction_timeout = {self.idle_transaction_timeout}
 client_tls_sslmode = require
 client_tls_cert_file = {self.certs / "server.crt"}
 client_tls_key_file = {self.certs / "server.key"}
@@ -220,6 +230,20 @@ stats_users = {SUPERUSER}
                     raise RuntimeError("pgbouncer exited: " + (self.root / "pgbouncer.log").read_text()[-2000:])
                 time.sleep(0.1)
         raise RuntimeError("pgbouncer did not start listening")
+
+    def reload_bouncer(self, **changes: int) -> None:
+        """Write PgBouncer's configuration again with ``changes`` (e.g. ``query_timeout=2``; none: the shipped values)
+        and have it re-read it (SIGHUP), waiting until its log says so."""
+        for name in ("query_timeout", "idle_transaction_timeout"):
+            setattr(self, name, changes.get(name, PGBOUNCER_TIMEOUTS[name]))
+        log = self.root / "pgbouncer.log"
+        seen = log.read_text().count("SIGHUP") if log.exists() else 0
+        self.bouncer_ini()
+        self.bouncer.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (log.read_text().count("SIGHUP") if log.exists() else 0) <= seen:
+            time.sleep(0.1)
+        time.sleep(0.2)
 
     def close(self) -> None:
         if self.bouncer is not None and self.bouncer.poll() is None:

@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy import text
 
 from retention_desktop.data import roles
-from retention_desktop.data.connection_policy import WORKSTATION
+from retention_desktop.data.connection_policy import ADMIN, WORKSTATION
 from retention_desktop.data.settings import CentralServer, Settings, save_settings
 from tests.central_cluster import CentralCluster, missing_binaries
 from tests.support import TEST_AS_OF
@@ -93,7 +93,7 @@ def central(tmp_path_factory):
         from retention_desktop.data import demo_data
         from retention_desktop.data.database import create_app_engine
 
-        engine = create_app_engine(cluster.superuser_url())
+        engine = create_app_engine(cluster.superuser_url(), policy=ADMIN)  # db provision's defaults lifted
         demo_data.regenerate(engine, 300, 7, TEST_AS_OF)
         with engine.connect() as conn:
             branch = conn.execute(text("SELECT code FROM data.branches WHERE id = 2")).scalar()
@@ -190,7 +190,9 @@ def test_an_officer_reaches_the_retention_database_and_no_other(central):
     for other in ("postgres", "template1"):
         with pytest.raises(psycopg2.OperationalError, match="pg_hba.conf rejects connection"):
             connect(other, officer, OFFICER_PASSWORD)
-    connect("retention", officer, OFFICER_PASSWORD).close()  # the legitimate way in (also through PgBouncer)
+    # the retention database stays reachable (here also directly: the connection-limit case below needs the
+    # server's own answer; a bank's pg_hba.conf sends officers through PgBouncer only, docs/deployment.md)
+    connect("retention", officer, OFFICER_PASSWORD).close()
     connect("postgres", "postgres", DBA_PASSWORD).close()  # the DBA's maintenance database
 
 
@@ -332,3 +334,82 @@ def test_the_reconnect_banner_keeps_the_officers_input(central, tmp_path, qtbot)
         officer.database.close()
         if not (central.data / "postmaster.pid").exists():
             central.start_postgres()
+
+
+def test_an_officer_who_lifts_the_statement_timeout_is_cut_off_by_pgbouncer(central):
+    """An officer may lift the server's limits from their own session (``SET statement_timeout = 0``; PostgreSQL
+    lets any session do it) or for good (``ALTER ROLE <self> RESET ALL``). PgBouncer's ``query_timeout`` and
+    ``idle_transaction_timeout`` (data/connection_policy.py PGBOUNCER_TIMEOUTS, set in this cluster's pgbouncer.ini
+    as docs/deployment.md ships them) are outside the session: a query past ``query_timeout`` loses its client and
+    server connection, a transaction idle past ``idle_transaction_timeout`` its client. The server's
+    ``client_connection_check_interval`` then ends the backend; an officer who switched that off too keeps a
+    backend running until the DBA's watchdog (provisioning.RUNAWAY_OFFICER_SESSIONS) ends it. To keep the test
+    short, PgBouncer re-reads its configuration with both timeouts at 2 s, then gets the shipped values back."""
+    import psycopg2
+
+    from retention_desktop.data.connection_policy import PGBOUNCER_TIMEOUTS
+    from retention_desktop.data.provisioning import RUNAWAY_OFFICER_SESSIONS
+
+    ini = (central.root / "pgbouncer.ini").read_text()
+    assert all(f"\n{name} = {value}\n" in ini for name, value in PGBOUNCER_TIMEOUTS.items()), ini
+    assert PGBOUNCER_TIMEOUTS["query_timeout"] > int(WORKSTATION.statement_timeout.removesuffix("s"))
+    assert PGBOUNCER_TIMEOUTS["idle_transaction_timeout"] > int(
+        WORKSTATION.idle_in_transaction_session_timeout.removesuffix("s"))
+
+    def officer():
+        return psycopg2.connect(host="localhost", port=central.bouncer_port, dbname="retention",
+                                user=roles.login_role(OFFICER), password=OFFICER_PASSWORD, sslmode="verify-full",
+                                sslrootcert=str(central.ca_file), connect_timeout=5)
+
+    def sleeping(seconds: int) -> bool:
+        return f"pg_sleep({seconds})" in central.psql("SELECT query FROM pg_stat_activity WHERE state = 'active'")
+
+    def cut_off(statement: str) -> None:
+        conn = officer()
+        started = time.monotonic()
+        with pytest.raises(psycopg2.OperationalError) as cut, conn.cursor() as cur:
+            cur.execute(statement)
+        assert time.monotonic() - started < 10, cut.value
+        assert conn.closed
+
+    central.reload_bouncer(query_timeout=2, idle_transaction_timeout=2)
+    try:
+        cut_off("SET statement_timeout = 0; SET lock_timeout = 0; SELECT pg_sleep(61)")
+        deadline = time.monotonic() + 10  # the backend notices its client is gone
+        while sleeping(61) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not sleeping(61)
+        # the server's check switched off as well: the backend sleeps on after PgBouncer let it go, until the
+        # DBA's watchdog ends it
+        cut_off("SET statement_timeout = 0; SET client_connection_check_interval = 0; SELECT pg_sleep(62)")
+        time.sleep(3)
+        assert sleeping(62)
+        watchdog = psycopg2.connect(host=str(central.socket_dir), port=central.pg_port, user="postgres",
+                                    dbname="retention")
+        watchdog.autocommit = True
+        with watchdog.cursor() as cur:
+            cur.execute(RUNAWAY_OFFICER_SESSIONS, {"older_than": "1 second", "group": roles.group("officer")})
+            ended = cur.fetchall()
+        watchdog.close()
+        assert [(who, ok) for _pid, who, _state, ok in ended] == [(roles.login_role(OFFICER), True)], ended
+        deadline = time.monotonic() + 5
+        while sleeping(62) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not sleeping(62)
+        # idle inside a transaction, the server's idle-in-transaction limit lifted too
+        conn = officer()
+        with conn.cursor() as cur:
+            cur.execute("SET idle_in_transaction_session_timeout = 0; SELECT 1")
+        time.sleep(4)
+        with pytest.raises(psycopg2.OperationalError), conn.cursor() as cur:
+            cur.execute("SELECT 1")
+        # within the limits, the officer works as before
+        conn = officer()
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_sleep(0.5); SELECT count(*) FROM api.branches")
+            assert cur.fetchone()[0] > 0
+        conn.close()
+    finally:
+        central.reload_bouncer()
+    assert all(f"\n{name} = {value}\n" in (central.root / "pgbouncer.ini").read_text()
+               for name, value in PGBOUNCER_TIMEOUTS.items())

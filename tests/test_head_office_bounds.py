@@ -178,7 +178,7 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
         "dsr_surcharge_pct": (0.0, 5.0),
         "authority_pct": (0.0, 2.0), "index_move_pct": (0.0, 1.0), "secured_risk_factor": (0.2, 1.0),
         "approval_limit_won": (1.0, 1e10), "product_rate_pct": (0.5, 20.0), "product_amount_won": (1.0, 1e10),
-        "record_year": (2000.0, 9999.0)}
+        "legal_max_rate_pct": (0.0, 25.0), "record_year": (2000.0, 9999.0)}
     refused = ImportRejected([f"index.csv · COFIX_NEW · {bank_today()} · 연 0.0001%: "
                               "지수 금리는 연 0.1% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)"])
     english = refused.message(translator("en"))
@@ -191,7 +191,11 @@ def test_the_bounds_are_readable_and_refusals_read_in_english(head_office):
                                           "숫자나 날짜로 읽을 수 없거나 범위를 벗어난 값이 있습니다",
                                           "데모(DEMO) 인증서는 신뢰 루트로 등록할 수 없습니다",
                                           "공시된 지수 금리 이력은 고치거나 끼워 넣을 수 없습니다 (가장 최근 공시일 이후의 금리를 "
-                                          "추가하거나 그날의 금리만 고칠 수 있습니다)"] if english(r) == r]
+                                          "추가하거나 그날의 금리만 고칠 수 있습니다)",
+                                          "시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 "
+                                          "견적·제안·승인을 판단한 기준이 바뀝니다)",
+                                          "법정 최고금리가 판매 중인 상품의 최고금리보다 낮으면 은행 금리표대로 낸 제안이 "
+                                          "거절됩니다 (상품의 최고금리를 먼저 낮추세요)"] if english(r) == r]
     assert untranslated == []
 
 

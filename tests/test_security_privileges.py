@@ -125,6 +125,15 @@ MATRIX = [
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}')", BAD),
     (OFFICER, "SELECT api.record_access('customer.reveal', '{own}', '  ab ')", BAD),
     (OFFICER, "SELECT api.confirm_income('{other}', 1, repeat('0', 64))", DENIED),
+    (OFFICER, "SELECT * FROM api.pending_income_confirmations('{other}')", DENIED),
+    (OFFICER, "SELECT * FROM api.pending_income_confirmations('{own}')", None),
+    (SECURITY, "SELECT * FROM api.pending_income_confirmations('{own}')", DENIED),
+    (OFFICER, "SELECT * FROM data.income_confirmations", DENIED),
+    # 소득 이중 확인 기준: head office's, dated today or later, with a source (revision 0017)
+    (OFFICER, "SELECT api.set_income_confirmation_threshold(current_date + 1, 1, '내부통제기준')", DENIED),
+    (MANAGER, "SELECT api.set_income_confirmation_threshold(current_date + 1, 1, '내부통제기준')", DENIED),
+    (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date - 1, 1, '내부통제기준')", CHECK),
+    (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date + 1, 100000000, '내부통제기준')", None),
     (OFFICER, "SELECT api.request_consultation_access('{other}', '')", BAD),
     # record first, then read: never both in one transaction (a rollback would leave no trace), never another's
     (OFFICER, "SELECT * FROM api.open_customer(api.record_access('customer.view', '{own}'))", "55000"),

@@ -362,19 +362,42 @@ BEGIN
 END
 $$;
 
+-- 소득 이중 확인 기준 in force on day: head office's dated threshold (won a year) and its source
+-- (data.income_confirmation_thresholds, revision 0017; the bank's internal control rule, no regulation sets it).
+-- NULL when none is set: then no second person is needed. (plpgsql: the API is loaded by revisions older than the
+-- table too, and a plpgsql body reads its tables only when it runs.)
+CREATE OR REPLACE FUNCTION data.income_confirmation_threshold(day date, OUT amount bigint, OUT source text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, data
+AS $$
+BEGIN
+    SELECT t.amount, t.source INTO amount, source FROM data.income_confirmation_thresholds t
+    WHERE t.valid_from <= day ORDER BY t.valid_from DESC LIMIT 1;
+END
+$$;
+
 -- 소득 확인: the officer confirmed the gross pay read from an income proof attached to this customer (or to one
 -- of their applications); the proof's sha256 is the evidence. Recorded with the previous and new income. Only at
 -- the customer's managing branch (home_branch_id): a consultation access lets another branch read the customer and
 -- attach a proof, never change the income every branch's limits are computed from (the outside test of 1 Dec 2026,
 -- finding 7; docs/security.md). The bound, 1,000억 won, is the one the desktop reads a proof's gross pay within
--- (services/documents.py); the database cannot read the proof itself.
+-- (services/documents.py); the database cannot read the proof itself, so above head office's threshold
+-- (data.income_confirmation_threshold, revision 0017: 1억 won to start) a second person confirms: an officer's
+-- confirmation (or a manager's own request, or one against a proof they attached) is recorded as a request
+-- (data.income_confirmations, audited 'customer.income_pending') and the income does not change; it takes effect
+-- when a manager (지점장, or head office) of the branch who neither asked nor attached the proof confirms the same
+-- amount against the same proof. Returns {"state": "confirmed" | "pending", "amount", "threshold", "notice"}, the
+-- notice in words for psql and the desktop.
 CREATE OR REPLACE FUNCTION api.confirm_income(customer_number text, amount bigint, evidence_sha256 text)
-RETURNS void
+RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
     m data.officers := data.require_officer();
     c data.customers;
+    bound record := data.income_confirmation_threshold(data.bank_today());
+    asked bigint;  -- the request confirmed or recorded (data.income_confirmations.id)
+    asked_by integer;
+    attached_by_me boolean;
 BEGIN
     IF amount IS NULL OR amount < 0 OR amount > 100000000000 THEN
         RAISE EXCEPTION '연소득은 0원 이상 1,000억 원 이하의 원 단위 정수여야 합니다' USING ERRCODE = 'invalid_parameter_value';
@@ -392,8 +415,66 @@ BEGIN
         RAISE EXCEPTION '이 고객에게 첨부된 소득 증빙(income_proof)이 있어야 소득을 확인할 수 있습니다'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF bound.amount IS NOT NULL AND amount > bound.amount THEN
+        attached_by_me := EXISTS (SELECT 1 FROM data.documents d
+                                  WHERE d.sha256 = evidence_sha256 AND d.kind = 'income_proof' AND d.uploaded_by = m.id
+                                    AND (d.customer_id = c.id
+                                         OR d.application_id IN (SELECT a.id FROM data.applications a
+                                                                 WHERE a.customer_id = c.id)));
+        SELECT q.id, q.requested_by INTO asked, asked_by FROM data.income_confirmations q
+        WHERE q.customer_id = c.id AND q.state = 'pending' AND q.amount = confirm_income.amount
+          AND q.evidence_sha256 = confirm_income.evidence_sha256 AND q.requested_by <> m.id
+        ORDER BY q.id DESC LIMIT 1 FOR UPDATE;
+        IF m.role NOT IN ('manager', 'admin') OR attached_by_me OR asked IS NULL THEN
+            -- recorded, not in effect: this request replaces whatever was waiting for this customer
+            UPDATE data.income_confirmations q SET state = 'superseded', decided_by = m.id, decided_at = now()
+            WHERE q.customer_id = c.id AND q.state = 'pending';
+            INSERT INTO data.income_confirmations (customer_id, amount, evidence_sha256, requested_by)
+            VALUES (c.id, amount, evidence_sha256, m.id) RETURNING id INTO asked;
+            PERFORM data.audit('customer.income_pending', c.customer_no, jsonb_build_object(
+                'previous', c.annual_income, 'requested', amount, 'threshold', bound.amount,
+                'evidence_sha256', evidence_sha256, 'request', asked));
+            RETURN jsonb_build_object('state', 'pending', 'amount', amount, 'threshold', bound.amount, 'notice', format(
+                '연소득 %s원은 소득 이중 확인 기준 %s원을 넘어 지점장의 확인 후에 반영됩니다 (증빙과 요청을 기록했습니다. '
+                '요청하거나 증빙을 첨부하지 않은 지점장이 같은 금액을 확인하면 반영됩니다)',
+                to_char(amount, 'FM999,999,999,999'), to_char(bound.amount, 'FM999,999,999,999')));
+        END IF;
+        UPDATE data.income_confirmations q SET state = CASE WHEN q.id = asked THEN 'confirmed' ELSE 'superseded' END,
+                                               decided_by = m.id, decided_at = now()
+        WHERE q.customer_id = c.id AND q.state = 'pending';
+    END IF;
     UPDATE data.customers SET annual_income = amount, income_verified_on = data.bank_today() WHERE id = c.id;
     PERFORM data.audit('customer.income_confirmed', c.customer_no, jsonb_build_object(
-        'previous', c.annual_income, 'confirmed', amount, 'evidence_sha256', evidence_sha256));
+        'previous', c.annual_income, 'confirmed', amount, 'evidence_sha256', evidence_sha256, 'request', asked,
+        'requested_by', (SELECT o.employee_no FROM data.officers o WHERE o.id = asked_by)));
+    RETURN jsonb_build_object('state', 'confirmed', 'amount', amount, 'threshold', bound.amount, 'notice', format(
+        '연소득을 %s원으로 확인했습니다', to_char(amount, 'FM999,999,999,999')));
+END
+$$;
+
+-- The income confirmations of a customer in scope waiting for a manager (api.confirm_income above head office's
+-- threshold): what the desktop shows, and whether the caller may confirm each (a manager or head office of the
+-- managing branch who neither asked nor attached its proof).
+CREATE OR REPLACE FUNCTION api.pending_income_confirmations(customer_number text)
+RETURNS TABLE (request_id bigint, amount bigint, evidence_sha256 text, requested_by text, requested_at timestamptz,
+               threshold bigint, may_confirm boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_officer();
+    c data.customers := data.customer_in_scope_or_refuse(customer_number);
+BEGIN
+    RETURN QUERY
+    SELECT q.id, q.amount, q.evidence_sha256::text, o.employee_no::text, q.requested_at,
+           (data.income_confirmation_threshold(data.bank_today())).amount,
+           m.role IN ('manager', 'admin') AND c.home_branch_id = m.branch_id AND q.requested_by <> m.id
+           AND NOT EXISTS (SELECT 1 FROM data.documents d
+                           WHERE d.sha256 = q.evidence_sha256 AND d.kind = 'income_proof' AND d.uploaded_by = m.id
+                             AND (d.customer_id = c.id
+                                  OR d.application_id IN (SELECT a.id FROM data.applications a
+                                                          WHERE a.customer_id = c.id)))
+    FROM data.income_confirmations q JOIN data.officers o ON o.id = q.requested_by
+    WHERE q.customer_id = c.id AND q.state = 'pending'
+    ORDER BY q.id;
 END
 $$;

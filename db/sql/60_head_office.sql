@@ -333,12 +333,22 @@ BEGIN
         RAISE EXCEPTION '% · effective_from %: %', source, effective_from, (data.head_office_bound('record_year')).reason
             USING ERRCODE = 'check_violation';
     END IF;
+    -- a version starts on the bank's business date or later (the outside test of 1 Dec 2026): a version dated
+    -- in the past would change which rules past quotes, proposals and approvals were judged by. Only this write
+    -- path refuses it; the versions already stored (revisions 0003, 0007 and the demo's) keep their dates.
+    IF effective_from < data.bank_today() THEN
+        RAISE EXCEPTION '% · 시행일 % · 오늘 %: %', source, effective_from, data.bank_today(),
+            '시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 견적·제안·승인을 판단한 기준이 바뀝니다)'
+            USING ERRCODE = 'check_violation';
+    END IF;
     problem := CASE kind WHEN 'policy' THEN data.policy_problem(parameters) ELSE data.pricing_rules_problem(parameters) END;
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION '%: %', source, problem USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    -- head office's sanity bounds on what the list-rate floor and the approval authorities read
-    problem := CASE kind WHEN 'pricing_rules' THEN data.pricing_rules_bound_problem(parameters) END;
+    -- head office's sanity bounds on what the list-rate floor and the approval authorities read, and on the
+    -- policy's legal maximum rate
+    problem := CASE kind WHEN 'pricing_rules' THEN data.pricing_rules_bound_problem(parameters)
+                         ELSE data.policy_bound_problem(parameters) END;
     IF problem IS NOT NULL THEN
         RAISE EXCEPTION '% · %', source, problem USING ERRCODE = 'check_violation';
     END IF;
@@ -419,6 +429,12 @@ AS $$
     -- a product's lowest and highest rate: bank loans are priced from about 2.5 % (base rate 2.50 %, 2025-26);
     -- 0.5 % catches a rate typed as a fraction; the ceiling is the legal maximum (이자제한법, 20 %)
     ('product_rate_pct', 0.5, 20.0, '상품의 최저·최고 금리는 연 0.5% 이상 20% 이하여야 합니다 (소수로 적은 금리인지 확인하세요)'),
+    -- 법정 최고금리 in a policy version: 이자제한법 제2조제1항 lets the decree (이자제한법 제2조제1항의 최고이자율에 관한 규정)
+    -- set the maximum only "연 25퍼센트를 초과하지 아니하는 범위 안에서"; the decree's figure has been 20 % since
+    -- 2021-07-07 (docs/regulation.md). No statute sets a floor: the lower bound is the bank's own rate sheet
+    -- (data.policy_bound_problem: not below the highest rate of a product on sale)
+    ('legal_max_rate_pct', 0.0, 25.0,
+     '법정 최고금리는 연 25%를 넘을 수 없습니다 (이자제한법 제2조제1항은 대통령령의 최고이자율을 연 25% 이내로 정합니다. 2021-07-07부터 연 20%)'),
     -- a product's loan amounts: above 0 won and at most 100억 won
     ('product_amount_won', 1, 10000000000, '상품의 대출 금액은 0원보다 크고 100억 원 이하여야 합니다'),
     -- the year of an index or market date, or of a pricing rules' or policy's effective date: a real date from
@@ -531,6 +547,36 @@ CREATE OR REPLACE FUNCTION data.pricing_rules_bound_problem(params jsonb) RETURN
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, data
 AS $$
     SELECT coalesce(data.pricing_kinds_problem(params), data.pricing_values_bound_problem(params))
+$$;
+
+
+-- A policy version's values against head office's bounds, on the write path only (api.save_policy; the versions
+-- stored before, revision 0003's and 0007's, are not re-judged): the legal maximum rate within the statute's
+-- ceiling (이자제한법 제2조제1항, 25 %), and not below the highest rate of a product on sale — lower, the bank's own
+-- rate sheet would price above the law and every such proposal would be refused at archiving (a policy of 1 %
+-- refused every proposal of the bank). Head office lowers the products' highest rate first. With no product on
+-- sale only the ceiling holds. NULL when all is well.
+CREATE OR REPLACE FUNCTION data.policy_bound_problem(params jsonb) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, data
+AS $$
+DECLARE
+    legal_max numeric := data.json_numeric(params -> 'legal_max_rate_pct');
+    dearest record;
+BEGIN
+    IF legal_max NOT BETWEEN (data.head_office_bound('legal_max_rate_pct')).low
+                         AND (data.head_office_bound('legal_max_rate_pct')).high THEN
+        RETURN format('legal_max_rate_pct = %s: %s', trim_scale(legal_max),
+                      (data.head_office_bound('legal_max_rate_pct')).reason);
+    END IF;
+    SELECT p.code, p.max_rate_pct INTO dearest FROM data.products p
+    WHERE p.active AND p.max_rate_pct > legal_max ORDER BY p.max_rate_pct DESC, p.code LIMIT 1;
+    IF FOUND THEN
+        RETURN format('legal_max_rate_pct = %s · 상품 %s 최고금리 연 %s%%: %s', trim_scale(legal_max), dearest.code,
+                      trim_scale(dearest.max_rate_pct),
+                      '법정 최고금리가 판매 중인 상품의 최고금리보다 낮으면 은행 금리표대로 낸 제안이 거절됩니다 (상품의 최고금리를 먼저 낮추세요)');
+    END IF;
+    RETURN NULL;
+END
 $$;
 
 
@@ -940,3 +986,35 @@ BEGIN
 END
 $$;
 ALTER FUNCTION api.product_loan_counts() OWNER TO rd_crossbranch;
+
+-- 소득 이중 확인 기준 (revision 0017): from valid_from (today or later, as every dated head-office value), an income
+-- above amount won a year confirmed at a branch takes effect only once a second person confirms it
+-- (api.confirm_income). source says whose rule it is — the bank's internal control, since no statute or supervisory
+-- rule sets such a figure — and is kept with the value and in the audit trail.
+CREATE OR REPLACE FUNCTION api.set_income_confirmation_threshold(valid_from date, amount bigint, source text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+BEGIN
+    IF valid_from IS NULL OR NOT data.plausible_date(valid_from) OR valid_from < data.bank_today() THEN
+        RAISE EXCEPTION '적용일 % · 오늘 %: %', coalesce(valid_from::text, '—'), data.bank_today(),
+            '시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 견적·제안·승인을 판단한 기준이 바뀝니다)'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF amount IS NULL OR amount NOT BETWEEN 1 AND 100000000000 THEN
+        RAISE EXCEPTION '소득 이중 확인 기준은 0원보다 크고 1,000억 원 이하여야 합니다' USING ERRCODE = 'check_violation';
+    END IF;
+    IF source IS NULL OR length(btrim(source)) NOT BETWEEN 4 AND 500 THEN
+        RAISE EXCEPTION '소득 이중 확인 기준에는 근거(4~500자, 예: 은행 내부통제기준 조항)가 있어야 합니다'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    INSERT INTO data.income_confirmation_thresholds AS t (valid_from, amount, source)
+    VALUES (valid_from, amount, btrim(source))
+    ON CONFLICT ON CONSTRAINT pk_income_confirmation_thresholds DO UPDATE
+        SET amount = excluded.amount, source = excluded.source, set_by = session_user, set_at = now();
+    PERFORM data.audit('head_office.income_confirmation_threshold', NULL, jsonb_build_object(
+        'valid_from', valid_from, 'amount', amount, 'source', btrim(source)));
+END
+$$;

@@ -86,7 +86,8 @@ GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search
     api.search_summary(bigint), api.search_customers(bigint),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
     api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
-    api.document_content(bigint), api.confirm_income(text, bigint, text), api.customer_for_proposal(bigint),
+    api.document_content(bigint), api.confirm_income(text, bigint, text), api.pending_income_confirmations(text),
+    api.customer_for_proposal(bigint),
     api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),
     api.record_proposal_decision(text, text), api.proposal_fingerprint(text, text), api.pinned_trust_roots(),
     api.proposal_check(bigint, text), api.quote_sha256(jsonb, jsonb),
@@ -100,6 +101,7 @@ GRANT EXECUTE ON FUNCTION api.save_policy(text, date, jsonb, text, text),
     api.add_trust_root(text, text, text), api.retire_trust_root(text), api.product_loan_counts(), api.set_proposal_form(jsonb),
     api.head_office_bounds() TO rd_admin;
 GRANT EXECUTE ON FUNCTION api.set_search_limit(date, integer), api.set_search_probe_limit(date, integer) TO rd_admin;
+GRANT EXECUTE ON FUNCTION api.set_income_confirmation_threshold(date, bigint, text) TO rd_admin;
 
 -- Security (audit): the trail, its review and its anchor; who the officers are; no customer data.
 GRANT SELECT ON api.audit_log, api.audit_chain_head, api.officers, api.branches TO rd_security;

@@ -21,10 +21,30 @@ a database holding data keeps it and gains the rules.
 * An archived proposal's quote (``quote_input``, ``quote_output``) is at most 64 KiB of JSON text each: the
   fifth round archived proposals with quotes of any size, rows nobody can delete (``_quote_size_bound``; the
   desktop's quotes are 1.4 KiB and about 5 KiB).
+* Head office's policy dates: ``api.save_policy`` and ``api.save_pricing_rules`` refuse an effective date before
+  the bank's business date (``data.bank_today()``, KST), in words: a version dated in the past rewrote what past
+  quotes were judged by. On the write path only: the stored versions (revisions 0003, 0007, the demo's) keep theirs
+  (db/sql/60_head_office.sql ``data.save_versioned``).
+* Head office's legal maximum rate: a policy's ``legal_max_rate_pct`` is at most 25 % (이자제한법 제2조제1항: the
+  decree's maximum "연 25퍼센트를 초과하지 아니하는 범위 안에서"; the decree says 20 % since 2021-07-07) and not below
+  the highest rate of a product on sale (a legal maximum of 1 % refused every proposal of the bank), in words
+  (``data.policy_bound_problem``, the bound ``legal_max_rate_pct`` of ``data.head_office_bounds``).
+* Confirmed incomes above head office's threshold need a second person: ``_income_second_confirmation`` adds
+  ``data.income_confirmation_thresholds`` (dated, with its source: the bank's internal control rule, 1억 won from
+  this revision; ``api.set_income_confirmation_threshold``) and ``data.income_confirmations`` (requests waiting
+  for a manager). Above the threshold ``api.confirm_income`` by an officer records the proof and the request and
+  changes nothing; the income takes effect when a manager of the branch who neither asked nor attached the proof
+  confirms the same amount against the same proof (db/sql/30_customers.sql; ``api.pending_income_confirmations``
+  for the desktop).
+* Officers' timeouts (no database object of this revision): ``db provision`` sets the officers' statement and lock
+  timeouts as the database's defaults, ``officers check`` reports a database without them and a login role's
+  per-database setting that switches one off, and PgBouncer's ``query_timeout``/``idle_transaction_timeout`` are
+  the limits an officer cannot lift (docs/deployment.md).
 
 Revision ID: 0017
 Revises: 0016
 """
+import sqlalchemy as sa
 from alembic import op
 
 from retention_desktop.data import api_sql
@@ -61,13 +81,81 @@ def _quote_size_bound() -> None:
         schema="data")
 
 
+#: 소득 이중 확인 기준 (won a year) from revision 0017: above it an income confirmed by an officer takes effect only
+#: once a manager who neither asked nor attached the proof confirms it. The bank's internal-control choice, not a
+#: regulation (no statute or supervisory rule sets such a figure): a round 1억 원, well above what most branch
+#: customers declare, so a second person looks at the incomes that widen a DSR limit most. Head office changes it
+#: (api.set_income_confirmation_threshold, dated, with its source).
+INCOME_SECOND_CONFIRMATION_WON = 100_000_000
+INCOME_SECOND_CONFIRMATION_SOURCE = ("은행 내부통제기준(본부 설정, 2026-12-01): 법령이나 감독규정이 정한 금액이 아닙니다. "
+                                     "연소득 1억 원 초과는 지점장 확인 후 반영")
+
+
+def _income_second_confirmation() -> None:
+    """Confirmed incomes above head office's threshold need a second person (docs/security.md, "Confirmed
+    incomes"): the dated threshold with its source, and the confirmations waiting for a manager."""
+    op.create_table(
+        "income_confirmation_thresholds",
+        sa.Column("valid_from", sa.Date(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sa.Column("set_by", sa.String(63), server_default=sa.text("SESSION_USER"), nullable=False),
+        sa.Column("set_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("amount BETWEEN 1 AND 100000000000", name=op.f("ck_income_confirmation_thresholds_range")),
+        sa.CheckConstraint("length(btrim(source)) BETWEEN 4 AND 500",
+                           name=op.f("ck_income_confirmation_thresholds_source")),
+        sa.PrimaryKeyConstraint("valid_from", name=op.f("pk_income_confirmation_thresholds")),
+        schema="data",
+    )
+    op.execute(sa.text("INSERT INTO data.income_confirmation_thresholds (valid_from, amount, source) "
+                       "VALUES ('2000-01-01', :amount, :source)").bindparams(
+        amount=INCOME_SECOND_CONFIRMATION_WON, source=INCOME_SECOND_CONFIRMATION_SOURCE))
+    op.create_table(
+        "income_confirmations",
+        sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
+        sa.Column("customer_id", sa.BigInteger(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("evidence_sha256", sa.String(64), nullable=False),
+        sa.Column("requested_by", sa.Integer(), nullable=False),
+        sa.Column("requested_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("state", sa.String(16), server_default="pending", nullable=False),
+        sa.Column("decided_by", sa.Integer(), nullable=True),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint("amount BETWEEN 0 AND 100000000000", name=op.f("ck_income_confirmations_amount")),
+        sa.CheckConstraint("state IN ('pending', 'confirmed', 'superseded')",
+                           name=op.f("ck_income_confirmations_state")),
+        sa.CheckConstraint("(state = 'pending') = (decided_at IS NULL)", name=op.f("ck_income_confirmations_decided")),
+        sa.ForeignKeyConstraint(["customer_id"], ["data.customers.id"],
+                                name=op.f("fk_income_confirmations_customer_id_customers")),
+        sa.ForeignKeyConstraint(["requested_by"], ["data.officers.id"],
+                                name=op.f("fk_income_confirmations_requested_by_officers")),
+        sa.ForeignKeyConstraint(["decided_by"], ["data.officers.id"],
+                                name=op.f("fk_income_confirmations_decided_by_officers")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_income_confirmations")),
+        schema="data",
+    )
+    op.create_index(op.f("ix_income_confirmations_customer_id"), "income_confirmations", ["customer_id"],
+                    schema="data")
+
+
+def _drop_income_second_confirmation() -> None:
+    for function in ("api.set_income_confirmation_threshold(date, bigint, text)",
+                     "api.pending_income_confirmations(text)", "data.income_confirmation_threshold(date)"):
+        op.execute(f"DROP FUNCTION IF EXISTS {function}")
+    op.drop_table("income_confirmations", schema="data")
+    op.drop_table("income_confirmation_thresholds", schema="data")
+
+
 def upgrade() -> None:
     _renegotiation_approval()
     _quote_size_bound()
+    _income_second_confirmation()
     api_sql.load(op.get_bind())
 
 
 def downgrade() -> None:
+    _drop_income_second_confirmation()
     op.drop_constraint(op.f("ck_proposals_quote_size"), "proposals", type_="check", schema="data")
     _renegotiation_approval_downgrade()
-    # the API stays the one loaded (its functions need nothing of this revision's own to load)
+    # the API stays the one loaded (as 0016's downgrade leaves it): without the tables api.confirm_income fails
+    # (relation missing) rather than confirming a large income without the second person

@@ -84,6 +84,18 @@
         <translation>Another lender's rate must be at least 1% a year and at most the legal maximum rate</translation>
     </message>
     <message>
+        <source>시행일은 오늘(은행 영업일) 이후여야 합니다 (지난 날짜로 등록하면 그날 이후의 견적·제안·승인을 판단한 기준이 바뀝니다)</source>
+        <translation>The effective date must be today (the bank's business date) or later (a past date would change the rules quotes, proposals and approvals since that day were judged by)</translation>
+    </message>
+    <message>
+        <source>법정 최고금리는 연 25%를 넘을 수 없습니다 (이자제한법 제2조제1항은 대통령령의 최고이자율을 연 25% 이내로 정합니다. 2021-07-07부터 연 20%)</source>
+        <translation>The legal maximum rate cannot exceed 25% a year (Interest Limitation Act, Article 2(1), lets the decree set the maximum within 25% a year; 20% since 2021-07-07)</translation>
+    </message>
+    <message>
+        <source>법정 최고금리가 판매 중인 상품의 최고금리보다 낮으면 은행 금리표대로 낸 제안이 거절됩니다 (상품의 최고금리를 먼저 낮추세요)</source>
+        <translation>With a legal maximum rate below the highest rate of a product on sale, proposals priced on the bank's own rate sheet are refused (lower the products' highest rate first)</translation>
+    </message>
+    <message>
         <source>상품의 가산금리는 -5%p 이상 20%p 이하여야 합니다</source>
         <translation>A product's spread must be from -5 to 20 percentage points</translation>
     </message>
@@ -1106,6 +1118,32 @@ Having checked the document yourself, change the customer's annual income to thi
     <message>
         <source>연소득을 {amount}으로 확인했습니다.</source>
         <translation>Annual income confirmed as {amount}.</translation>
+    </message>
+    <message>
+        <source>연소득 {amount}은(는) 소득 이중 확인 기준 {threshold}을(를) 넘어 아직 반영되지 않았습니다. 증빙과 요청을 기록했습니다: 지점장이 확인하면 반영됩니다.</source>
+        <translation>The annual income of {amount} is above the second-confirmation threshold of {threshold} and does not count yet. The proof and the request are recorded: it counts once a manager confirms it.</translation>
+    </message>
+    <message>
+        <source>지점장 확인 대기: 연소득 {amount} ({reading}), 요청 {who} {when}</source>
+        <translation>Waiting for a manager: annual income {amount} ({reading}), asked by {who} {when}</translation>
+    </message>
+    <message>
+        <source>요청하거나 증빙을 첨부하지 않은 지점장이 확인하면 반영됩니다.</source>
+        <translation>It counts once a manager who neither asked nor attached the proof confirms it.</translation>
+    </message>
+    <message>
+        <source>대기 중인 연소득 확인</source>
+        <translation>Confirm the waiting income</translation>
+    </message>
+    <message>
+        <source>{who}이(가) 요청한 연소득 {amount}({reading})을 확인합니다.
+현재 등록된 연소득: {current}
+
+첨부된 증빙을 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?</source>
+        <translation>Confirming the annual income of {amount} ({reading}) asked by {who}.
+Annual income on record: {current}
+
+Have you checked the attached proof yourself, and should the customer's annual income become this amount?</translation>
     </message>
     <message>
         <source>제안서 쪽을 그리는 중…</source>

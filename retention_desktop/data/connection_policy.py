@@ -17,7 +17,14 @@ WAN that drops connections; thousands of them share one primary behind PgBouncer
   they fail with a message and the officer decides.
 
 The batch and the DBA's commands (score-portfolio, train-models, db upgrade) connect with ``ADMIN``: the
-same connect timeout and keepalives, no statement timeout (a migration or a scoring run is long).
+same connect timeout and keepalives, no statement or lock timeout (a migration or a scoring run is long). They
+connect to PostgreSQL directly, not through PgBouncer, so their session ``SET`` holds; they set both to 0
+explicitly because ``db provision`` gives the database the officers' values as defaults
+(``provisioning.DATABASE_SETTINGS``: what an officer's session falls back to after ``ALTER ROLE … RESET ALL``).
+
+None of this binds an officer who wants to lift it: a session may ``SET statement_timeout = 0`` and a role may
+reset its own defaults. The limits an officer cannot lift are outside the session: PgBouncer's
+``query_timeout`` and ``idle_transaction_timeout`` (docs/deployment.md, ``PGBOUNCER_TIMEOUTS``).
 """
 
 from __future__ import annotations
@@ -70,6 +77,15 @@ class ConnectionPolicy:
 
 #: An officer's workstation (the desktop, and the CLI commands an officer runs).
 WORKSTATION = ConnectionPolicy()
-#: The batch and the DBA: long statements allowed, a dead server still noticed in seconds.
-ADMIN = ConnectionPolicy(pool_size=1, max_overflow=2, statement_timeout=None,
-                         idle_in_transaction_session_timeout=None, lock_timeout=None)
+#: The batch and the DBA: long statements allowed (the database's defaults, which are the officers', lifted
+#: explicitly), a dead server still noticed in seconds; idle in a transaction: the database's 5 min.
+ADMIN = ConnectionPolicy(pool_size=1, max_overflow=2, statement_timeout="0",
+                         idle_in_transaction_session_timeout=None, lock_timeout="0")
+
+#: PgBouncer's own limits in front of the officers (seconds; docs/deployment.md, tests/central_cluster.py): the
+#: ones an officer cannot lift from a session. A query still running after ``query_timeout`` has its client and
+#: server connection closed — a little longer than the workstation's ``statement_timeout`` (30 s), so the server's
+#: own timeout, with its clear message, comes first for every officer who has not lifted it; a client idle inside a
+#: transaction for ``idle_transaction_timeout`` is disconnected — a little longer than the role's
+#: ``idle_in_transaction_session_timeout`` (15 s).
+PGBOUNCER_TIMEOUTS = {"query_timeout": 40, "idle_transaction_timeout": 20}

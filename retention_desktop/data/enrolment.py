@@ -13,6 +13,7 @@ Every enrolment, disabling and password change is an audit row (``data.audit``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from psycopg2 import sql
@@ -85,15 +86,44 @@ def apply_role_settings(cur, db_role: str) -> None:
 def apply_role_timeouts(cur, db_role: str) -> None:
     """``ROLE_SETTINGS`` (statement, idle-in-transaction and lock timeouts) on an officer's login role."""
     ident = sql.Identifier(db_role)
+    cur.execute("SELECT current_database()")
+    here = sql.Identifier(cur.fetchone()[0])
     for name, value in ROLE_SETTINGS.items():
         cur.execute(sql.SQL("ALTER ROLE {} SET {} = {}").format(ident, sql.Identifier(name), sql.Literal(value)))
+        # a setting for this database overrides the role's own: an officer may have switched one off there
+        cur.execute(sql.SQL("ALTER ROLE {} IN DATABASE {} RESET {}").format(ident, here, sql.Identifier(name)))
 
 
 def missing_role_settings(settings: list[str] | None) -> list[str]:
     """The ``ROLE_SETTINGS`` a login role's stored settings (``pg_db_role_setting.setconfig``, ``name=value``)
     lack or switch off (``0``), by name."""
-    stored = dict(item.split("=", 1) for item in settings or [] if "=" in item)
-    return [name for name in ROLE_SETTINGS if stored.get(name, "0").strip() in ("0", "")]
+    stored = _stored(settings)
+    return [name for name in ROLE_SETTINGS if _off(stored.get(name))]
+
+
+def _stored(settings: list[str] | None) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in settings or [] if "=" in item)
+
+
+#: A timeout switched off: 0 in any unit PostgreSQL takes ('0', '0ms', '0s', '0min', "'0'" …), or empty.
+_OFF = re.compile(r"\s*'?\s*(0+(\.0*)?\s*(us|ms|s|min|h|d)?)?\s*'?\s*", re.IGNORECASE)
+
+
+def _off(value: str | None) -> bool:
+    return value is None or _OFF.fullmatch(value) is not None
+
+
+def missing_database_settings(settings: list[str] | None) -> list[str]:
+    """The statement and lock timeouts of ``ROLE_SETTINGS`` the database's own defaults (``ALTER DATABASE … SET``,
+    ``provisioning.DATABASE_SETTINGS``) lack or switch off, by name."""
+    stored = _stored(settings)
+    return [name for name in ("statement_timeout", "lock_timeout") if _off(stored.get(name))]
+
+
+def switched_off(settings: list[str] | None) -> list[str]:
+    """The ``ROLE_SETTINGS`` that a login role's settings for one database set to 0 (they override its own)."""
+    stored = _stored(settings)
+    return [name for name in ROLE_SETTINGS if name in stored and _off(stored[name])]
 
 
 def add_officer(engine: Engine, employee_no: str, name: str, branch_code: str, role: str, password: str,
@@ -270,13 +300,33 @@ def check(engine: Engine, today: dt.date, warn_days: int = 14) -> list[Finding]:
                 WHERE r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls OR r.rolreplication
                 ORDER BY 1"""):
             findings.append(Finding(name, "직원 계정에 관리자 권한(SUPERUSER/CREATEROLE/CREATEDB/BYPASSRLS)이 있습니다"))
-        # settings are not inherited from the groups: each active officer's login role carries its timeouts
-        for name, settings in conn.exec_driver_sql("""
-                SELECT r.rolname, s.setconfig FROM data.officers o JOIN pg_roles r ON r.rolname = o.db_role
+        # the database's defaults (db provision): what an officer's session falls back to after the officer reset
+        # the login role's own settings (ALTER ROLE <self> RESET ALL, which PostgreSQL allows any role)
+        database_settings = conn.exec_driver_sql("""
+                SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+                WHERE s.setrole = 0 AND d.datname = current_database()""").scalar()
+        fallback = missing_database_settings(database_settings)
+        if fallback:
+            findings.append(Finding(conn.exec_driver_sql("SELECT current_database()").scalar(),
+                                    f"데이터베이스 기본 시간 제한이 없습니다: {', '.join(fallback)} — 직원이 자기 계정의 "
+                                    f"설정을 지우면(ALTER ROLE … RESET ALL) 제한 없이 접속합니다 ('db provision'이 "
+                                    f"설정합니다)"))
+        # settings are not inherited from the groups: each active officer's login role carries its timeouts, and
+        # none is switched off for this database (ALTER ROLE <self> IN DATABASE … SET, which overrides the role's)
+        for name, settings, here in conn.exec_driver_sql("""
+                SELECT r.rolname, s.setconfig, h.setconfig FROM data.officers o JOIN pg_roles r ON r.rolname = o.db_role
                 LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0
+                LEFT JOIN pg_db_role_setting h ON h.setrole = r.oid
+                      AND h.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
                 WHERE o.active AND r.rolcanlogin ORDER BY 1"""):
             missing = missing_role_settings(settings)
             if missing:
+                meanwhile = ("그동안은 데이터베이스 기본값이 적용됩니다" if not fallback
+                             else "데이터베이스 기본값도 없어 제한 없이 접속합니다")
                 findings.append(Finding(name, f"직원 계정에 시간 제한 설정이 없습니다: {', '.join(missing)} "
-                                              f"('db provision'이 다시 설정합니다)"))
+                                              f"({meanwhile}; 'db provision'이 다시 설정합니다)"))
+            lifted = switched_off(here)
+            if lifted:
+                findings.append(Finding(name, f"직원 계정의 이 데이터베이스용 설정이 시간 제한을 끕니다: {', '.join(lifted)} "
+                                              f"(ALTER ROLE … IN DATABASE; 'db provision'이 지웁니다)"))
     return findings

@@ -646,6 +646,41 @@ class SearchProbeLimit(Base):
     __table_args__ = (CheckConstraint("probes_per_day BETWEEN 0 AND 10000", name="range"),)
 
 
+class IncomeConfirmationThreshold(Base):
+    """소득 이중 확인 기준 (head office, ``api.set_income_confirmation_threshold``, revision 0017): from
+    ``valid_from``, an income confirmed above ``amount`` won a year takes effect only once a second person (a
+    manager who neither asked nor attached the proof) confirms it; ``source`` says whose rule it is (the bank's
+    internal control, no regulation)."""
+
+    __tablename__ = "income_confirmation_thresholds"
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    amount: Mapped[int] = mapped_column(MONEY)
+    source: Mapped[str] = mapped_column(Text)
+    set_by: Mapped[str] = mapped_column(String(63), server_default=text("SESSION_USER"))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    __table_args__ = (CheckConstraint("amount BETWEEN 1 AND 100000000000", name="range"),
+                      CheckConstraint("length(btrim(source)) BETWEEN 4 AND 500", name="source"))
+
+
+class IncomeConfirmation(Base):
+    """An income confirmed above head office's threshold, waiting for (or given) a manager's confirmation
+    (``api.confirm_income``, revision 0017): the amount, the proof's sha256, who asked and who decided."""
+
+    __tablename__ = "income_confirmations"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    amount: Mapped[int] = mapped_column(MONEY)
+    evidence_sha256: Mapped[str] = mapped_column(String(64))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    state: Mapped[str] = mapped_column(String(16), server_default="pending")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (CheckConstraint("amount BETWEEN 0 AND 100000000000", name="amount"),
+                      CheckConstraint("state IN ('pending', 'confirmed', 'superseded')", name="state"),
+                      CheckConstraint("(state = 'pending') = (decided_at IS NULL)", name="decided"))
+
+
 class SearchSecret(Base):
     """The key of the searches' keyed hash (HMAC-SHA-256 of the query): 32 random bytes, read by rd_owner only."""
 

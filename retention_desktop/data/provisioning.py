@@ -7,7 +7,7 @@ What it does, idempotently (run it again after every upgrade of the app):
 2. brings the schema to the latest revision (``db/sql/01_roles_and_schemas.sql`` creates the group roles and
    the owner roles NOLOGIN — nobody logs in as the owner — and takes CONNECT and TEMPORARY from PUBLIC);
 3. re-applies the per-role timeouts and connection limit to every enrolled officer's login role
-   (``enrolment.apply_role_settings``) and the database-wide ``idle_in_transaction_session_timeout``;
+   (``enrolment.apply_role_settings``) and the database's defaults (``DATABASE_SETTINGS``);
 4. reports every role of the installation: kind, LOGIN or not, members.
 """
 
@@ -21,9 +21,29 @@ from sqlalchemy import Engine
 from retention_desktop.data import enrolment, migrations, roles
 from retention_desktop.domain.errors import UserError
 
-#: For every session of the database (the DBA's and the batch's too): a transaction left open holds locks and
-#: a server connection; the officers' roles have a shorter one (``enrolment.ROLE_SETTINGS``).
-DATABASE_SETTINGS = {"idle_in_transaction_session_timeout": "5min"}
+#: The database's defaults for every session (``ALTER DATABASE … SET``): what an officer's session falls back to
+#: when the officer resets the login role's own settings (``ALTER ROLE <self> RESET ALL``, which PostgreSQL lets
+#: any role do): the officers' statement and lock timeouts (``enrolment.ROLE_SETTINGS``), and 5 min idle in a
+#: transaction (a transaction left open holds locks and a server connection; the officers' roles have 15 s).
+#: The batch and the DBA lift the statement and lock timeouts in their own sessions (``connection_policy.ADMIN``).
+DATABASE_SETTINGS = {"statement_timeout": enrolment.ROLE_SETTINGS["statement_timeout"],
+                     "lock_timeout": enrolment.ROLE_SETTINGS["lock_timeout"],
+                     "idle_in_transaction_session_timeout": "5min"}
+
+
+#: The DBA's watchdog (docs/deployment.md, "Limits an officer cannot lift"): ends every officer's, manager's and
+#: head office's session (members of the officers' group) whose transaction is older than ``older_than`` (60 s in
+#: production: longer than PgBouncer's ``query_timeout``), running or idle. PgBouncer cuts the client off at its
+#: ``query_timeout``, and the server's ``client_connection_check_interval`` ends the backend then — unless the
+#: officer switched that off in the same session too (any session may): this ends it. Run every minute by the DBA
+#: (cron, a superuser or a member of ``pg_signal_backend``); parameters ``older_than`` (an interval) and ``group``
+#: (``roles.group("officer")``).
+RUNAWAY_OFFICER_SESSIONS = """
+SELECT a.pid, a.usename, a.state, pg_terminate_backend(a.pid) AS ended
+FROM pg_stat_activity a
+WHERE a.backend_type = 'client backend' AND a.state <> 'idle' AND a.pid <> pg_backend_pid()
+  AND now() - coalesce(a.xact_start, a.query_start) > %(older_than)s::interval
+  AND pg_has_role(a.usesysid, %(group)s, 'MEMBER')"""
 
 
 class ProvisionError(UserError):

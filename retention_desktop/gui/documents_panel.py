@@ -1,5 +1,7 @@
 """첨부 서류 panel, shared by the customer and the application screens: the documents, 서류 첨부…, and for an
-income proof PDF the gross pay found, offered to the officer to confirm — never written silently."""
+income proof PDF the gross pay found, offered to the officer to confirm — never written silently. Above head
+office's threshold the database records the confirmation as a request for a manager (revision 0017): the panel
+says so, shows what is waiting, and offers a manager who may confirm it to do so."""
 
 from __future__ import annotations
 
@@ -50,13 +52,24 @@ class DocumentsPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
+        self.pending: list[documents.PendingIncome] = []
+        self.pending_label = QLabel()  # income confirmations waiting for a manager
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setVisible(False)
+        self.pending_button = QPushButton(tr("대기 중인 연소득 확인") + "…")
+        self.pending_button.clicked.connect(self.offer_pending_income)
+        self.pending_button.setVisible(False)
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.attach_button)
         row.addWidget(self.message, 1)
+        waiting = QHBoxLayout()
+        waiting.addWidget(self.pending_label, 1)
+        waiting.addWidget(self.pending_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
+        layout.addLayout(waiting)
         layout.addLayout(row)
         self.setEnabled(False)
 
@@ -71,16 +84,51 @@ class DocumentsPanel(QWidget):
         self.customer_no = self.application_no = None
         self.model.set_records([])
         self.message.setVisible(False)
+        self._show_pending([])
         self.setEnabled(False)
 
     def reload(self) -> None:
         officer, customer_no, application_no = self.officer, self.customer_no, self.application_no
-        run_task(lambda: documents.documents_of(officer, customer_no, application_no), self._show, self._failed,
-                 owner=self)
 
-    def _show(self, lines) -> None:
+        def load():
+            return (documents.documents_of(officer, customer_no, application_no),
+                    documents.pending_incomes(officer, customer_no) if customer_no else [])
+
+        run_task(load, lambda result: self._show(*result), self._failed, owner=self)
+
+    def _show(self, lines, pending) -> None:
         self.model.set_records(lines)
+        self._show_pending(pending)
         self.loaded.emit(len(lines))
+
+    def _show_pending(self, pending: list[documents.PendingIncome]) -> None:
+        self.pending = pending
+        self.pending_label.setVisible(bool(pending))
+        self.pending_button.setVisible(any(p.may_confirm for p in pending))
+        if pending:
+            p = pending[-1]
+            show_message(self.pending_label, tr("지점장 확인 대기: 연소득 {amount} ({reading}), 요청 {who} {when}").format(
+                amount=format_won(p.amount), reading=format_won_korean(p.amount), who=p.requested_by,
+                when=f"{p.requested_at:%Y.%m.%d %H:%M}"), "info")
+            self.pending_label.setToolTip(tr("요청하거나 증빙을 첨부하지 않은 지점장이 확인하면 반영됩니다."))
+
+    def offer_pending_income(self) -> None:
+        """A manager confirms an income waiting for a second person (the same amount against the same proof)."""
+        waiting = [p for p in self.pending if p.may_confirm]
+        if not waiting:
+            return
+        p, customer_no = waiting[-1], self.customer_no
+        self.income_dialog = QMessageBox(
+            QMessageBox.Icon.Question, tr("소득 확인"),
+            tr("{who}이(가) 요청한 연소득 {amount}({reading})을 확인합니다.\n현재 등록된 연소득: {current}\n\n"
+               "첨부된 증빙을 직접 확인한 뒤 고객 연소득을 이 금액으로 바꾸시겠습니까?").format(
+                who=p.requested_by, amount=format_won(p.amount), reading=format_won_korean(p.amount),
+                current=format_won(self.customer_income)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        self.income_dialog.button(QMessageBox.StandardButton.Yes).setText(tr("연소득 반영"))
+        self.income_dialog.button(QMessageBox.StandardButton.No).setText(tr("반영하지 않음"))
+        self.income_dialog.accepted.connect(lambda: self.confirm_income(customer_no, p.amount, p.evidence_sha256))
+        self.income_dialog.open()
 
     def choose_document(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, tr("서류 첨부"), "", "PDF, PNG, JPEG (*.pdf *.png *.jpg *.jpeg)")
@@ -132,13 +180,21 @@ class DocumentsPanel(QWidget):
 
     def confirm_income(self, customer_no: str, amount: int, digest: str) -> None:
         officer = self.officer
-        run_task(lambda: documents.confirm_income(officer, customer_no, amount, digest),
-                 lambda _r: self._confirmed(amount), self._failed, owner=self)
+        run_task(lambda: documents.confirm_income(officer, customer_no, amount, digest), self._confirmed,
+                 self._failed, owner=self)
 
-    def _confirmed(self, amount: int) -> None:
-        self.customer_income = amount
-        show_message(self.message, tr("연소득을 {amount}으로 확인했습니다.").format(amount=format_won(amount)), "good")
-        self.income_confirmed.emit(amount)
+    def _confirmed(self, result: documents.IncomeConfirmation) -> None:
+        if not result.in_effect:  # above head office's threshold: recorded, waiting for a manager
+            show_message(self.message, tr("연소득 {amount}은(는) 소득 이중 확인 기준 {threshold}을(를) 넘어 아직 반영되지 "
+                                          "않았습니다. 증빙과 요청을 기록했습니다: 지점장이 확인하면 반영됩니다.").format(
+                amount=format_won(result.amount), threshold=format_won(result.threshold or 0)), "info")
+            self.reload()
+            return
+        self.customer_income = result.amount
+        show_message(self.message, tr("연소득을 {amount}으로 확인했습니다.").format(amount=format_won(result.amount)), "good")
+        self.income_confirmed.emit(result.amount)
+        if self.pending:  # a manager confirmed what was waiting: the waiting line goes
+            self.reload()
 
     def _failed(self, exc: Exception) -> None:
         sentence = errors.report(exc, self)

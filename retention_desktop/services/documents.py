@@ -118,14 +118,52 @@ def find_income(pdf: bytes) -> IncomeFinding | None:
     return None
 
 
+@dataclass(frozen=True)
+class IncomeConfirmation:
+    """What ``api.confirm_income`` did: ``in_effect`` (the customer's income is now ``amount`` won a year), or
+    recorded and waiting for a second person because ``amount`` is above head office's ``threshold`` (won a year;
+    None: no threshold in force)."""
+
+    in_effect: bool
+    amount: int
+    threshold: int | None
+
+
+@dataclass(frozen=True)
+class PendingIncome:
+    """An income confirmation waiting for a manager (``api.pending_income_confirmations``)."""
+
+    request_id: int
+    amount: int
+    evidence_sha256: str
+    requested_by: str
+    requested_at: dt.datetime
+    threshold: int | None
+    may_confirm: bool
+
+
 def confirm_income(officer: OfficerSession, customer_no: str, amount: int, evidence_sha256: str,
-                   today: dt.date | None = None) -> None:
+                   today: dt.date | None = None) -> IncomeConfirmation:
     """The officer confirmed the income read from a proof attached to this customer (``evidence_sha256``):
-    record it, verified today (the database's date). ``today`` is kept for callers; the server's clock decides."""
+    recorded, verified today (the database's date) — or, above head office's threshold, recorded as a request that
+    takes effect once a manager who neither asked nor attached the proof confirms it (the database decides,
+    ``api.confirm_income``). ``today`` is kept for callers; the server's clock decides."""
     if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
         raise DocumentRejected("연소득은 0원 이상의 원 단위 정수여야 합니다.")
     try:
         with officer.database.session() as s:
-            api_calls.scalar(s, "confirm_income", customer_no, amount, evidence_sha256)
+            answer = api_calls.scalar(s, "confirm_income", customer_no, amount, evidence_sha256)
+    except api_calls.Refused as exc:
+        raise DocumentRejected(str(exc)) from exc
+    threshold = answer.get("threshold")
+    return IncomeConfirmation(answer["state"] == "confirmed", int(answer["amount"]),
+                              None if threshold is None else int(threshold))
+
+
+def pending_incomes(officer: OfficerSession, customer_no: str) -> list[PendingIncome]:
+    """The customer's income confirmations waiting for a manager, and whether this officer may confirm each."""
+    try:
+        with officer.database.session() as s:
+            return [PendingIncome(**row) for row in api_calls.rows(s, "pending_income_confirmations", customer_no)]
     except api_calls.Refused as exc:
         raise DocumentRejected(str(exc)) from exc
