@@ -141,11 +141,20 @@ def test_a_status_message_does_not_follow_the_officer_to_the_next_screen(qtbot, 
 
 
 def test_a_refused_page_shows_a_dialog_not_the_status_bar(qtbot, login, tmp_path):
+    """A customer number nobody holds: since revision 0017 opening it gets the refusal another branch's customer
+    gets (no oracle of which numbers exist), so the page asks for consultation access; the request, counted and
+    committed, is then refused in a dialog, not the status bar."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
-    window.go("customer", "C99999999")
+    page = window.pages["customer"]
+    with qtbot.waitSignal(page.consultation_asked, timeout=WAIT):
+        window.go("customer", "C99999999")
+    page.consultation_dialog.reason.setText("내점 고객 재대출 상담")
+    page.consultation_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     dialog = shown(qtbot)
-    assert "C99999999" in dialog.text() and window.statusBar().currentMessage() == ""
+    assert "C99999999를 찾을 수 없습니다" in dialog.text() and window.statusBar().currentMessage() == ""
     wait_for_tasks()
 
 

@@ -135,6 +135,12 @@ MATRIX = [
     (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date - 1, 1, '내부통제기준')", CHECK),
     (ADMIN, "SELECT api.set_income_confirmation_threshold(current_date + 1, 100000000, '내부통제기준')", None),
     (OFFICER, "SELECT api.request_consultation_access('{other}', '')", BAD),
+    # a consultation request is told after its commit (revision 0017), and to the asking role only
+    (OFFICER, "SELECT api.consultation_access_result(api.request_consultation_access('{other}', '내점 고객 상담'))",
+     "55000"),
+    (OFFICER, "SELECT api.consultation_access_result(1)", DENIED),
+    (SECURITY, "SELECT api.consultation_access_result(1)", DENIED),
+    (BATCH, "SELECT api.request_consultation_access('{other}', '내점 고객 상담')", DENIED),
     # record first, then read: never both in one transaction (a rollback would leave no trace), never another's
     (OFFICER, "SELECT * FROM api.open_customer(api.record_access('customer.view', '{own}'))", "55000"),
     (OFFICER, "SELECT * FROM api.reveal_customer(api.record_access('customer.view', '{own}'))", DENIED),

@@ -5,10 +5,10 @@
 --
 -- Scope (row-level security, policies in 10_row_security.sql): an officer, manager or head-office admin
 -- sees the customers of their own branch; a customer of another branch after an explicit consultation
--- access (reason required, a few hours, audited); and a customer with whom their branch has business in
--- hand (an application in progress there), and a customer to whom the officer made a still-valid proposal. Loans, documents,
--- proposals and applications follow the customer; proposals and applications made at a branch stay
--- visible to that branch.
+-- access (reason required, a few hours, audited); a customer with whom the officer has business in hand (an
+-- application in progress at the branch that the officer filed or must act on: data.my_extra_customers), and a
+-- customer to whom the officer made a still-valid proposal. Loans, documents, proposals and applications follow
+-- the customer; proposals and applications made at a branch stay visible to that branch.
 
 -- What an error message may repeat of a typed value: an identifier of the bank's own shape (C00000001,
 -- L0000000001, P20261130-1C09B6, A20261130-…), never free text. Error messages reach the server's log, and a
@@ -53,23 +53,47 @@ AS $$ SELECT granted_at < transaction_timestamp() AND expires_at > transaction_t
 
 -- The customers of other branches in this officer's scope, as one array computed once per query (an initplan of the
 -- policies): those opened to the officer by a consultation access that is open (committed before this transaction
--- began, not expired: data.consultation_open), and those with whom the officer's branch has business in hand (an
--- application in progress there), and those to whom the officer made a proposal that is still valid (the officer's
--- own, not the branch's: a proposal never widens a colleague's scope; and archiving one for another branch's
--- customer needs a live consultation access, so proposals cannot renew the scope: 40_proposals.sql). Owned by
--- rd_crossbranch (set below): it reads grants, applications and proposals without the officer's scope, which is what
--- lets the customer policy use it without a cycle.
+-- began, not expired: data.consultation_open); those with whom the officer has business in hand (below); and those to
+-- whom the officer made a proposal that is still valid (the officer's own, not the branch's: a proposal never widens a
+-- colleague's scope; and archiving one for another branch's customer needs a live consultation access, so proposals
+-- cannot renew the scope: 40_proposals.sql). Owned by rd_crossbranch (set below): it reads grants, applications and
+-- proposals without the officer's scope, which is what lets the customer policy use it without a cycle.
+--
+-- Business in hand (the outside test of 1 Dec 2026, finding 5 and finding 1's neighbour; revision 0017): an
+-- application of the officer's branch opens its customer only
+--   * from the transactions after the one that filed it (created_at, the filing transaction's start, earlier than this
+--     transaction's start: as a consultation grant, data.consultation_open), so filing, reading and rolling back shows
+--     nothing;
+--   * as a draft (작성 중), to its author (created_by) alone, and only while the proposal it was filed from is valid
+--     (proposals.valid_until, at most 30 days from archiving: the offer the customer accepted; api.file_application
+--     refuses an expired one, and data.transition_refusal refuses to submit a draft past it);
+--   * submitted (심사 요청), to its author and to the branch's approvers: whoever data.transition_refusal lets approve
+--     or reject it — not its author, not the proposal's author; a manager or head-office admin of the branch, or an
+--     officer (행원) when the application does not need a manager's approval (needs_manager_approval, set at filing
+--     from the 행원's authority; an officer is refused approving one that does);
+--   * approved (승인), to its author and to those who may execute it: a manager or head-office admin of the branch who
+--     neither filed it nor made its proposal.
+-- Before, every draft, submitted or approved application put its customer in the scope of every officer of the branch,
+-- from the transaction that filed it, with no time limit.
 CREATE OR REPLACE FUNCTION data.my_extra_customers() RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
-    WITH me AS (SELECT data.my_branch_id() AS branch, (SELECT m.id FROM data.me() m) AS officer)
+    WITH me AS (SELECT m.branch_id AS branch, m.id AS officer, m.role FROM data.me() m
+                WHERE m.role IN ('officer', 'manager', 'admin'))
     SELECT coalesce(array_agg(DISTINCT x.customer_id), '{}')
     FROM (SELECT g.customer_id FROM data.consultation_grants g, me
           WHERE g.db_role = session_user AND data.consultation_open(g.granted_at, g.expires_at)
-            AND me.branch IS NOT NULL
           UNION ALL
-          SELECT a.customer_id FROM data.applications a, me
+          SELECT a.customer_id FROM me, data.applications a JOIN data.proposals p ON p.id = a.proposal_id
           WHERE a.branch_id = me.branch AND a.state IN ('draft', 'submitted', 'approved')
+            AND a.created_at < transaction_timestamp()
+            AND CASE a.state
+                    WHEN 'draft' THEN a.created_by = me.officer AND p.valid_until >= data.bank_today()
+                    WHEN 'submitted' THEN a.created_by = me.officer
+                        OR (p.officer_id <> me.officer
+                            AND (me.role IN ('manager', 'admin') OR NOT a.needs_manager_approval))
+                    ELSE a.created_by = me.officer
+                        OR (p.officer_id <> me.officer AND me.role IN ('manager', 'admin')) END
           UNION ALL
           SELECT p.customer_id FROM data.proposals p, me
           WHERE p.officer_id = me.officer AND p.branch_id = me.branch AND p.valid_until >= data.bank_today()) x
@@ -209,7 +233,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT l.loan_no FROM data.loans l WHERE l.id = loan $$;
 ALTER FUNCTION data.loan_no_of(bigint) OWNER TO rd_crossbranch;
 
--- Where a customer number is managed (any branch), for the "ask for consultation access" refusal.
+-- Where a customer number is managed (any branch), for refusals about a customer already in the officer's scope
+-- (api.confirm_income); never for one out of scope (data.customer_in_scope_or_refuse, revision 0017).
 CREATE OR REPLACE FUNCTION data.home_branch_name_of(customer_number text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$

@@ -35,25 +35,27 @@ $$;
 
 -- 고객 검색: db/sql/35_search.sql (recorded first, as the accesses below).
 
--- The customer in scope, or the refusal: "not found", or "another branch's customer: ask for consultation
--- access" (42501, with the call to make in the hint).
+-- The customer in scope, or the refusal: "not in your scope: ask for consultation access" (42501, with the call to
+-- make in the hint), one answer whether the number exists at another branch or nowhere (revision 0017): which numbers
+-- exist and where is told only by api.consultation_access_result, after a request counted against the day's probes.
+-- Before, "not found" and "managed by 본점영업부" answered any officer, uncounted and unrecorded (the function refuses
+-- before anything is written), even inside BEGIN … ROLLBACK. A number not of the customer number's shape: not found.
 CREATE OR REPLACE FUNCTION data.customer_in_scope_or_refuse(customer_number text) RETURNS data.customers
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
     c data.customers;
-    home text;
 BEGIN
     SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- row security: scope only
     IF FOUND THEN
         RETURN c;
     END IF;
-    home := data.home_branch_name_of(customer_number);
-    IF home IS NULL THEN
+    IF customer_number IS NULL OR customer_number !~ '^C[0-9]{1,8}$' THEN
         RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'no_data_found';
     END IF;
-    RAISE EXCEPTION '고객 %는 % 관리 고객입니다: 상담하려면 사유를 적어 상담 열람을 신청하세요', data.echo_ref(customer_number), home USING ERRCODE = 'insufficient_privilege',
-              HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
+    RAISE EXCEPTION '고객 %는 이 영업점의 조회 범위 밖입니다: 다른 영업점 고객이면 사유를 적어 상담 열람을 신청하세요',
+        data.echo_ref(customer_number) USING ERRCODE = 'insufficient_privilege',
+        HINT = format('SELECT api.request_consultation_access(%L, ''사유'')', customer_number);
 END
 $$;
 
@@ -219,38 +221,93 @@ RETURNS TABLE (customer_no text, name text, birth_date date, rrn_masked text, ph
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$ SELECT * FROM data.customer_card(ticket, 'customer.reveal') $$;
 
--- 상담 열람: a customer of another branch opened to this officer for 8 hours, for a reason; recorded.
-CREATE OR REPLACE FUNCTION api.request_consultation_access(customer_number text, reason text)
-RETURNS timestamptz
+-- 상담 열람: a customer of another branch opened to this officer for 8 hours, for a reason; recorded first, as a search
+-- (35_search.sql). Asking is an identifying lookup by customer number, so (revision 0017; the outside test of 1 Dec
+-- 2026, "consultation access as a lookup") it is one probe of the day's budget of the searches (data.count_probe:
+-- data.search_daily.probes, data.search_probe_limit), counted hit or miss, and the call returns a ticket alone: whether
+-- the number exists, is this branch's, or was granted is told by api.consultation_access_result(ticket) once this
+-- recording has committed (refused in the recording transaction, as api.search_summary is). Asked and rolled back, it
+-- told nothing; committed, it is counted and in the audit trail (customer.consultation_access, with the outcome). Past
+-- the budget no access is granted. The grant opens the customer to the transactions after the one that made it
+-- (data.consultation_open). Before, the answer (not found; this branch's; granted until …) came in the asking
+-- transaction, uncounted: an oracle of which numbers exist and where, even rolled back.
+-- (Dropped first: it returned the access's end, timestamptz, before revision 0017.)
+DROP FUNCTION IF EXISTS api.request_consultation_access(text, text);
+CREATE FUNCTION api.request_consultation_access(customer_number text, reason text)
+RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
     m data.officers := data.require_officer();
     c data.customers;
     until timestamptz := now() + interval '8 hours';
+    why text := btrim(coalesce(reason, ''));
+    within_budget boolean;
+    outcome text;
+    ticket bigint;
 BEGIN
-    IF length(btrim(coalesce(reason, ''))) < 4 THEN
+    IF length(why) < 4 THEN
         RAISE EXCEPTION '상담 사유를 4자 이상 입력해야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF length(reason) > 200 THEN
         RAISE EXCEPTION '상담 사유는 200자 이내로 입력하세요' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF customer_number IS NULL OR customer_number !~ '^C[0-9]{1,8}$' THEN  -- the shape only: says nothing of who exists
+        RAISE EXCEPTION '고객번호 형식이 아닙니다: %', data.echo_ref(customer_number) USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    within_budget := data.count_probe();  -- counted first, hit or miss
     SELECT * INTO c FROM data.customers WHERE customer_no = customer_number;  -- any branch (rd_crossbranch)
-    IF NOT FOUND THEN
-        RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'no_data_found';
+    outcome := CASE WHEN NOT within_budget THEN 'probe_limit'
+                    WHEN c.id IS NULL THEN 'not_found'
+                    WHEN c.home_branch_id = m.branch_id THEN 'own_branch'
+                    ELSE 'granted' END;
+    IF outcome = 'granted' THEN
+        -- granted at this transaction's start: open only once committed, to later transactions (data.consultation_open)
+        INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, granted_at, expires_at)
+        VALUES (m.id, session_user, c.id, why, transaction_timestamp(), until);
     END IF;
-    IF c.home_branch_id = m.branch_id THEN
-        RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', data.echo_ref(customer_number) USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    -- granted at this transaction's start: open only once committed, to later transactions (data.consultation_open)
-    INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, granted_at, expires_at)
-    VALUES (m.id, session_user, c.id, btrim(reason), transaction_timestamp(), until);
-    PERFORM data.audit('customer.consultation_access', c.customer_no, jsonb_build_object(
-        'reason', btrim(reason), 'expires_at', until, 'home_branch_id', c.home_branch_id));
-    RETURN until;
+    ticket := data.audit('customer.consultation_access', c.customer_no,
+                         jsonb_build_object('reason', why, 'outcome', outcome, 'probe', true,
+                                            'probe_blocked', NOT within_budget,
+                                            'results', CASE WHEN outcome = 'granted' THEN 1 ELSE 0 END, 'withheld', 0,
+                                            'expires_at', CASE WHEN outcome = 'granted' THEN until END,
+                                            'home_branch_id', c.home_branch_id));
+    INSERT INTO data.access_tickets (audit_id, db_role, purpose, subject, reason, xact)
+    VALUES (ticket, session_user, 'consultation.access', customer_number, why, pg_current_xact_id()::text::bigint);
+    RETURN ticket;
 END
 $$;
 ALTER FUNCTION api.request_consultation_access(text, text) OWNER TO rd_crossbranch;
+
+-- What a committed consultation-access request came to: when the access ends (granted), or the refusal in words —
+-- no such customer number (P0002), this branch's own customer (22023), the day's probe budget spent (42501). Only to
+-- the asking role, from a transaction after the one that asked, within 10 minutes (data.redeem: 42501, 55000).
+CREATE OR REPLACE FUNCTION api.consultation_access_result(ticket bigint) RETURNS timestamptz
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    t data.access_tickets := data.redeem(ticket, 'consultation.access');
+    d jsonb;
+BEGIN
+    SELECT a.details INTO d FROM data.audit_log a WHERE a.id = ticket;
+    CASE d ->> 'outcome'
+        WHEN 'granted' THEN
+            RETURN (d ->> 'expires_at')::timestamptz;
+        WHEN 'not_found' THEN
+            RAISE EXCEPTION '고객번호 %를 찾을 수 없습니다', data.echo_ref(t.subject) USING ERRCODE = 'no_data_found';
+        WHEN 'own_branch' THEN
+            RAISE EXCEPTION '고객 %는 이 영업점 고객이라 상담 열람 신청이 필요 없습니다', data.echo_ref(t.subject)
+                USING ERRCODE = 'invalid_parameter_value';
+        ELSE
+            RAISE EXCEPTION '%', format(
+                '오늘 다른 영업점 고객을 찾는 조회(검색과 상담 열람 신청) 한도 하루 %s회를 모두 써서 상담 열람을 신청할 수 '
+                '없습니다. 이 영업점 고객은 그대로 찾을 수 있습니다. 한도는 본부가 정합니다.',
+                to_char(data.search_probe_limit((t.created_at AT TIME ZONE 'Asia/Seoul')::date), 'FM999,999'))
+                USING ERRCODE = 'insufficient_privilege';
+    END CASE;
+END
+$$;
+ALTER FUNCTION api.consultation_access_result(bigint) OWNER TO rd_crossbranch;
 
 -- 대출 상세 opened (the loan's schedule and payoff): recorded as 'loan.view'; the loan (read it from api.loans)
 -- and its customer's number come back.

@@ -109,6 +109,26 @@ BEGIN
 END
 $$;
 
+-- One probe of other branches for the session's officer today, counted hit or miss in the searches' own counter
+-- (data.search_daily.probes, row-locked as api.record_search locks it: a concurrent lookup waits); true when it was
+-- within the day's budget (data.search_probe_limit). Used by api.request_consultation_access (revision 0017), whose
+-- caller commits it before learning anything (30_customers.sql), as a search's.
+CREATE OR REPLACE FUNCTION data.count_probe() RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    today date := data.bank_today();
+    before integer;
+BEGIN
+    INSERT INTO data.search_daily AS d (db_role, day, outside_hits, withheld) VALUES (session_user, today, 0, 0)
+    ON CONFLICT (db_role, day) DO NOTHING;
+    UPDATE data.search_daily d SET probes = d.probes + 1 WHERE d.db_role = session_user AND d.day = today
+    RETURNING d.probes - 1 INTO before;
+    RETURN before < data.search_probe_limit(today);
+END
+$$;
+ALTER FUNCTION data.count_probe() OWNER TO rd_crossbranch;
+
 -- 검색 기록: run the search, record it (committed by the caller before anything is shown), keep its rows with
 -- the ticket. query_kind: customer_no | loan_no | phone_last4 | name | name_birth (query = the name, birth =
 -- the date). Customers in the officer's scope match as typed (prefixes included). A customer of another
@@ -386,8 +406,9 @@ END
 $$;
 
 -- 타지점 식별 검색 (접근기록 점검, revision 0015): in a month, per officer and day, the searches that probed other
--- branches (see the top of this file), how many of them found nobody at all, and how many came past the day's
--- budget (other branches' customers withheld). Many probes finding nobody is what guessing looks like.
+-- branches (see the top of this file) and, since revision 0017, the consultation-access requests (each a probe,
+-- 30_customers.sql), how many of them found nobody at all, and how many came past the day's budget (other branches'
+-- customers withheld, access refused). Many probes finding nobody is what guessing looks like.
 CREATE OR REPLACE FUNCTION api.audit_search_probes(month date)
 RETURNS TABLE (employee_no text, officer_name text, day date, probes bigint, found_nobody bigint, past_budget bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -406,7 +427,8 @@ BEGIN
                count(*) FILTER (WHERE (a.details ->> 'probe_blocked')::boolean)
         FROM data.audit_log a
         LEFT JOIN data.officers o ON o.employee_no = a.employee_no
-        WHERE a.at >= first AND a.at < after AND a.action = 'customer.search' AND a.employee_no IS NOT NULL
+        WHERE a.at >= first AND a.at < after AND a.action IN ('customer.search', 'customer.consultation_access')
+          AND a.employee_no IS NOT NULL
           AND ((a.details ->> 'probe')::boolean OR (a.details ->> 'probe_blocked')::boolean)
         GROUP BY a.employee_no, (a.at AT TIME ZONE 'Asia/Seoul')::date
         ORDER BY (a.at AT TIME ZONE 'Asia/Seoul')::date, a.employee_no;

@@ -3,8 +3,9 @@
 --
 --   draft → submitted → approved → executed          (rejected from submitted; cancelled from any open state)
 --
---   submit   any officer of the branch where the application was filed
---   approve  not the filer, not the proposal's author; an officer of that branch whose authority covers the rate and the amount:
+--   submit   any officer of the branch where the application was filed, while the proposal is valid
+--   approve  not the filer, not the proposal's author; an officer of that branch whose authority covers the rate and the amount
+--            (a 행원 only when the application did not need a manager's approval at filing: needs_manager_approval):
 --   reject     rate ≥ the proposal's list rate − authority_pct[role] (pricing rules in force) and
 --              amount ≤ approval_limits[role]
 --   execute  a manager (or head-office admin) of that branch, not the filer; the rate, amount and term are
@@ -206,9 +207,22 @@ BEGIN
         IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.officer_id = m.id) THEN
             sqlstate := '42501'; message := '제안서를 만든 직원은 그 제안의 신청을 승인하거나 거절할 수 없습니다.'; RETURN;
         END IF;
+        -- the approvers are those the application opens its customer to (data.my_extra_customers): a 행원 only when
+        -- the 행원's authority covered it at filing (the pricing rules may have changed since); the authority below is
+        -- measured on the customer's data, which only the approvers' scope reads
+        IF m.role = 'officer' AND a.needs_manager_approval THEN
+            sqlstate := '42501'; message := '작성 당시 행원 전결 한도를 벗어나 지점장 승인이 필요합니다.'; RETURN;
+        END IF;
         authority := data.authority_refusal(a, m.role);
         IF authority IS NOT NULL THEN
             sqlstate := '42501'; message := authority; RETURN;
+        END IF;
+    ELSIF target = 'submitted' THEN
+        -- a draft opens its customer to its author only while the proposal is valid (data.my_extra_customers);
+        -- submitted past it, it would open the customer again, to the approvers, with no end
+        IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.valid_until < data.bank_today()) THEN
+            sqlstate := '55000';
+            message := '제안서의 유효기간이 지난 신청은 심사 요청할 수 없습니다: 취소하고 새 제안서로 신청하세요.'; RETURN;
         END IF;
     ELSIF target = 'executed' THEN
         IF m.role NOT IN ('manager', 'admin') THEN

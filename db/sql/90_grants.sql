@@ -41,6 +41,8 @@ GRANT USAGE ON SCHEMA data TO rd_crossbranch;
 GRANT SELECT ON data.customers, data.branches, data.loans, data.proposals, data.applications, data.officers,
     data.call_list_entries, data.audit_log, data.consultation_grants TO rd_crossbranch;
 GRANT INSERT ON data.consultation_grants TO rd_crossbranch;
+-- a consultation-access request's ticket (api.request_consultation_access, redeemed by api.consultation_access_result)
+GRANT INSERT ON data.access_tickets TO rd_crossbranch;
 GRANT INSERT, DELETE ON data.call_list_entries TO rd_crossbranch;
 GRANT USAGE ON SEQUENCE data.consultation_grants_id_seq, data.call_list_entries_id_seq TO rd_crossbranch;
 GRANT EXECUTE ON FUNCTION data.me(), data.my_branch_id(), data.my_extra_customers(), data.require_officer(),
@@ -85,7 +87,8 @@ GRANT EXECUTE ON FUNCTION data.mask_name(text), data.mask_phone(text), data.mask
 GRANT EXECUTE ON FUNCTION api.session_officer(), api.log_in(), api.record_search(text, text, date, integer, integer),
     api.search_summary(bigint), api.search_customers(bigint),
     api.record_access(text, text, text), api.open_customer(bigint), api.reveal_customer(bigint),
-    api.request_consultation_access(text, text), api.open_loan(text), api.attach_document(text, text, text, text, bytea),
+    api.request_consultation_access(text, text), api.consultation_access_result(bigint), api.open_loan(text),
+    api.attach_document(text, text, text, text, bytea),
     api.document_content(bigint), api.confirm_income(text, bigint, text), api.pending_income_confirmations(text),
     api.customer_for_proposal(bigint),
     api.archive_proposal(text, text, date, text, text, jsonb, jsonb, text, bytea), api.proposal_pdf(bigint),

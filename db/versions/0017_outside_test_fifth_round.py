@@ -40,6 +40,27 @@ a database holding data keeps it and gains the rules.
   timeouts as the database's defaults, ``officers check`` reports a database without them and a login role's
   per-database setting that switches one off, and PgBouncer's ``query_timeout``/``idle_transaction_timeout`` are
   the limits an officer cannot lift (docs/deployment.md).
+* Business in hand opens a customer to the application's author and to whoever must act on it, no longer to the
+  whole branch (finding 5): a draft to its author, submitted also to the branch's approvers (managers and admins;
+  행원 only when ``needs_manager_approval`` is false), approved to those who may execute it; never through the
+  proposal's author (``data.my_extra_customers``, db/sql/02_identity_and_scope.sql).
+* A draft opens its customer only while the proposal it was filed from is valid (``proposals.valid_until``), and is
+  not submitted past it (``data.transition_refusal``, db/sql/50_applications.sql).
+* A 행원 may not approve or reject an application that needed a manager's approval at filing
+  (``needs_manager_approval``): the approvers are exactly those the application opens its customer to.
+* An application opens its customer only to transactions after the one that filed it
+  (``created_at < transaction_timestamp()``, as a consultation grant).
+* A consultation-access request is one probe of the day's budget, counted hit or miss in ``data.search_daily.probes``
+  (``data.count_probe``, db/sql/35_search.sql); ``api.request_consultation_access`` returns a ticket alone (its return
+  type changes from the access's end to the ticket: dropped and made again) and
+  ``api.consultation_access_result(ticket)`` tells the outcome after the commit (db/sql/30_customers.sql); past the
+  budget nothing is granted. ``api.audit_search_probes`` counts these requests with the searches.
+* Opening a customer out of scope (``data.customer_in_scope_or_refuse``) gets one refusal whether the number exists
+  at another branch or nowhere.
+
+The branch-scope rules above change no table: they read columns that exist (``applications.created_at``,
+``needs_manager_approval``, ``proposals.valid_until``) and write the tables searches and accesses already use
+(``search_daily``, ``access_tickets``).
 
 Revision ID: 0017
 Revises: 0016

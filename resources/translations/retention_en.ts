@@ -2498,8 +2498,8 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>customer of another branch</translation>
     </message>
     <message>
-        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, 보안 담당자가 매월 점검합니다.</source>
-        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request is recorded and reviewed monthly by security.</translation>
+        <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청은 오늘의 타지점 조회 한도(검색과 함께)에 포함되고, 기록이 남아 보안 담당자가 매월 점검합니다.</source>
+        <translation>Enter a reason of at least {n} characters to consult this customer for 8 hours. The request counts against today's limit of lookups of other branches (with searches), is recorded and reviewed monthly by security.</translation>
     </message>
     <message>
         <source>타지점</source>

@@ -48,10 +48,16 @@ class ConsultationNeeded(ProfileError):
 
 
 def request_consultation(officer: OfficerSession, customer_no: str, reason: str) -> dt.datetime:
-    """Open another branch's customer to this officer for a few hours; returns when the access ends."""
+    """Open another branch's customer to this officer for a few hours; returns when the access ends.
+
+    Recorded first, as a search (``db/sql/30_customers.sql``, revision 0017): the request is one lookup of the day's
+    budget of probes of other branches, committed in a transaction of its own, and only then does the database say
+    what it came to (granted until …, no such customer, this branch's own, the budget spent: refused in words). The
+    request is never repeated after a dropped connection (a write); the answer is a read."""
     try:
         with officer.database.session() as s:
-            return api_calls.scalar(s, "request_consultation_access", customer_no, reason)
+            ticket = api_calls.scalar(s, "request_consultation_access", customer_no, reason)
+        return officer.database.read(lambda s: api_calls.scalar(s, "consultation_access_result", ticket))
     except api_calls.Refused as exc:
         raise ProfileError(str(exc)) from exc
 

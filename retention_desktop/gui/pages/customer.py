@@ -100,8 +100,8 @@ class RevealDialog(QDialog):
         self.reason.setPlaceholderText(tr("예: 내점 고객 재대출 상담") if consultation else tr("예: 재대출 상담 중 연락처 확인"))
         self.reason.setAccessibleName(tr("열람 사유"))
         self.message = QLabel(
-            f"{consultation}\n" + tr("사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청 기록이 남고, "
-                                      "보안 담당자가 매월 점검합니다.").format(n=MIN_REVEAL_REASON) if consultation
+            f"{consultation}\n" + tr("사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청은 오늘의 타지점 조회 "
+                                      "한도(검색과 함께)에 포함되고, 기록이 남아 보안 담당자가 매월 점검합니다.").format(n=MIN_REVEAL_REASON) if consultation
             else tr("열람 사유를 {n}자 이상 입력하세요. 열람 기록이 남습니다.").format(n=MIN_REVEAL_REASON))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
