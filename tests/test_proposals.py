@@ -253,7 +253,9 @@ def test_an_ineligible_offer_never_reaches_a_proposal(login, db, tmp_path):
         assert conn.execute(text("SELECT count(*) FROM proposals")).scalar() == 0
 
 
-def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, tmp_path):
+def test_a_renegotiation_is_proposed_as_such_and_never_booked_as_a_new_loan(login, db, tmp_path):
+    """A renegotiation's acceptance files its own application (revision 0017): it is not filed again, and whether it
+    takes effect at once or after a manager's approval, no new loan is booked (the running loan's rate changes)."""
     from retention_desktop.services import applications as apps
 
     officer = login("E1007")
@@ -263,9 +265,13 @@ def test_a_renegotiation_is_proposed_as_such_and_never_filed_as_a_reloan(login, 
     made = ps.create_proposal(officer, "L0000000001", TEST_AS_OF, tmp_path, state, action="renegotiation")
     assert made.action == "renegotiation" and made.annual_rate_pct < state.request.current_loan.annual_rate_pct
     assert "금리" in pdf_text(made.pdf) and "조건변경" in pdf_text(made.pdf)
-    ps.record_decision(officer, made.proposal_no, "accepted")
-    with pytest.raises(apps.ApplicationError, match="금리 조건변경"):
+    with db.engine.connect() as conn:
+        loans = conn.execute(text("SELECT count(*) FROM loans")).scalar()
+    assert "금리 조건변경" in ps.record_decision(officer, made.proposal_no, "accepted")
+    with pytest.raises(apps.ApplicationError, match="이미 신청"):
         apps.create_from_proposal(officer, made.proposal_no)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM loans")).scalar() == loans
 
 
 def test_every_kind_and_status_of_loan_goes_through_comparison_advice_and_proposal(login, db, tmp_path):

@@ -58,7 +58,7 @@ submitted  cancelled  filer  officer  ok
 submitted  cancelled  mgr    nobody   ok
 approved   executed   filer  officer  42501 스스로 실행할 수 없습니다
 approved   executed   peer   officer  42501 승인한 직원은 그 신청을 실행할 수 없습니다
-approved   executed   third  officer  42501 재대출 실행은 지점장이 합니다
+approved   executed   third  officer  42501 실행은 지점장이 합니다
 approved   executed   mgr    officer  ok
 approved   executed   mgr    manager  42501 승인한 직원은 그 신청을 실행할 수 없습니다
 approved   executed   peer   manager  ok
@@ -337,7 +337,8 @@ def test_execution_rechecks_the_terms_against_the_approval_and_the_product(login
 
 def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_as_a_new_loan(login, db):
     """With psql, an officer archives a "proposal" at or above the loan's own rate (5.40 %): refused; a
-    renegotiation (금리 조건변경) the customer accepted cannot be filed as a re-loan application."""
+    renegotiation (금리 조건변경) the customer accepted is filed by the acceptance itself (revision 0017) — here
+    within the author's authority, so the running loan's rate changes — and is not filed again, nor as a new loan."""
     filer = login("E1007")
     for rate in ("5.40", "7.00"):
         with pytest.raises(api_calls.Refused, match="현재 금리\\(연 5.4%\\)보다 낮지 않습니다") as refused:
@@ -347,16 +348,23 @@ def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_
     with pytest.raises(api_calls.Refused, match="reloan 또는 renegotiation"):
         with filer.database.session() as s:
             archive_proposal(s, "L0000000001", "4.90", action="switch")
+    with db.session() as s:
+        loans = s.execute(text("SELECT count(*) FROM data.loans")).scalar()
     with filer.database.session() as s:
         renegotiated = archive_proposal(s, "L0000000001", "5.00", action="renegotiation")
-    with pytest.raises(api_calls.Refused, match="금리 조건변경 제안은 새 대출을 실행하지 않습니다") as refused:
+    with pytest.raises(api_calls.Refused, match="이 제안서로 이미 신청 .*이\\(가\\) 작성되어 있습니다") as refused:
         with filer.database.session() as s:
             api_calls.one(s, "file_application", renegotiated)
     assert refused.value.sqlstate == "55000"
     with db.session() as s:
         recorded = s.execute(text("SELECT details ->> 'proposed_action' FROM data.audit_log "
                                   "WHERE action = 'proposal.create'")).scalars().all()
+        loan = s.execute(text("SELECT l.annual_rate_pct, l.status, a.new_loan_id = l.id FROM data.loans l "
+                              "JOIN data.applications a ON a.old_loan_id = l.id "
+                              "WHERE l.loan_no = 'L0000000001'")).one()
+        assert s.execute(text("SELECT count(*) FROM data.loans")).scalar() == loans  # no new loan
     assert recorded == ["renegotiation"]
+    assert (str(loan.annual_rate_pct), loan.status, loan[2]) == ("5.0000", "active", True)
 
 
 def test_the_proposals_author_never_approves_or_executes_what_follows_from_it(login, db):

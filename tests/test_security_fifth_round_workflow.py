@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+from decimal import Decimal
 
 import psycopg2
 from sqlalchemy import text
@@ -126,6 +127,18 @@ def test_a_rejected_proposal_is_not_filed_again_and_the_rejection_binds_the_next
     code, message = sqlstate_of(author, "SELECT * FROM api.file_application(%s)", proposal)
     assert code == "55000" and message == (f"이 제안서로 작성한 신청 {first}이(가) 거절되었습니다: 같은 제안서로 다시 "
                                            "신청할 수 없습니다 (새 제안서를 만드세요)"), message
+    # nor does a renegotiation within the officer's own authority take effect at its acceptance (전결) meanwhile
+    code, message, renegotiation = _archive(author, LOAN, RATES["officer"], "renegotiation")
+    assert code is None, message
+    said = _call(author, "SELECT api.record_proposal_decision(%s, 'accepted')", renegotiation)[0]
+    assert f"같은 대출의 신청 {first}이(가) 지점장의 거절로 끝나 지점장 이상이 승인합니다" in said, said
+    with db.session() as s:
+        assert s.execute(text("SELECT annual_rate_pct FROM data.loans WHERE loan_no = :n"), {"n": LOAN}).scalar() \
+            == Decimal("5.4")
+        pending = s.execute(text("SELECT a.application_no FROM data.applications a JOIN data.proposals p "
+                                 "ON p.id = a.proposal_id WHERE p.proposal_no = :p AND a.state = 'draft'"),
+                            {"p": renegotiation}).scalar()
+    _call(author, "SELECT * FROM api.move_application(%s, 'cancelled', 1, '재대출로 진행')", pending)
     # a new proposal, re-archived: filed, but the rejection shows and binds the approval
     code, message, again = _archive(author, LOAN, RATES["officer"])
     assert code is None, message

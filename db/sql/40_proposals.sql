@@ -108,8 +108,12 @@ $$;
 --                                    loan's method) ± 1 won
 --   list_rate_pct                 between data.list_rate_floor_for(customer, kind, as_of) and the legal maximum
 --                                    of as_of (data.legal_max_rate_on), the offered rate at most that maximum too
+--   a renegotiation's rate        at least greatest(list rate, floor) − data.widest_authority_pct(as_of): the lowest
+--                                    rate anyone's authority reaches (data.authority_refusal measures from the same
+--                                    greatest), so no approval could let a lower one take effect (revision 0017; the
+--                                    outside test of 1 Dec 2026, 4: 5.40 % renegotiated to 0.01 %)
 -- The proposer's own approval authority is not checked: an officer may propose below it (services/offer_comparison
--- slider), the approval is a manager's later (50_applications.sql).
+-- slider), the approval is someone else's later (50_applications.sql; a renegotiation's too).
 CREATE OR REPLACE FUNCTION data.quote_figures_refusal(l data.loans, as_of date, action text, quote_input jsonb,
                                                      quote_output jsonb, option jsonb,
                                                      OUT sqlstate text, OUT message text)
@@ -128,6 +132,7 @@ DECLARE
     list_rate numeric := data.json_numeric(quote_output -> 'list_rate_pct');
     floor_rate numeric := data.list_rate_floor_for(l.customer_id, l.kind, as_of);
     legal numeric := data.legal_max_rate_on(as_of);
+    widest numeric := data.widest_authority_pct(as_of);
 BEGIN
     sqlstate := 'check_violation';
     IF quoted_balance IS DISTINCT FROM balance THEN
@@ -184,6 +189,13 @@ BEGIN
                           '(가격 기준과 기준금리로 계산, 견적일 %s)', trim_scale(list_rate), trim_scale(floor_rate), as_of);
         RETURN;
     END IF;
+    IF action = 'renegotiation' AND (widest IS NULL OR rate < greatest(list_rate, floor_rate) - widest) THEN
+        message := format('금리 조건변경 금리 연 %s%%는 어느 전결 한도로도 승인할 수 없습니다 (정상가 연 %s%%에서 가장 넓은 전결 '
+                          '%s%%p까지: 연 %s%% 이상, 견적일 %s)', trim_scale(rate), trim_scale(greatest(list_rate, floor_rate)),
+                          coalesce(trim_scale(widest)::text, '(없음)'),
+                          coalesce(trim_scale(greatest(list_rate, floor_rate) - widest)::text, '(없음)'), as_of);
+        RETURN;
+    END IF;
     IF list_rate > legal OR rate > legal THEN
         message := format('견적의 %s 연 %s%%가 법정 최고금리 연 %s%%를 넘습니다',
                           CASE WHEN list_rate > legal THEN '기준(정가) 금리' ELSE '제안 금리' END,
@@ -205,7 +217,7 @@ DECLARE
     m data.officers := data.require_officer();
     l data.loans;
     c data.customers;
-    action text := coalesce(quote_output ->> 'proposed_action', 'reloan');
+    action text := quote_output ->> 'proposed_action';  -- none: refused (revision 0017), never read as a re-loan
     offer jsonb := quote_input -> (action || '_offer');
     as_of date;
     digest text;
@@ -247,7 +259,11 @@ BEGIN
     -- what is proposed: a re-loan (재대출) or a rate renegotiation of the running loan (금리 조건변경), with its
     -- rate (and a re-loan's term) in the quote input; never at or above the loan's current rate (advice never
     -- costs the customer more than keeping the loan: the engine refuses it first, the database refuses it too)
-    IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR action NOT IN ('reloan', 'renegotiation') THEN
+    IF jsonb_typeof(quote_output) IS DISTINCT FROM 'object' OR action IS NULL THEN
+        RAISE EXCEPTION '견적 결과(quote_output)에 제안 조치(proposed_action)가 없습니다: 재대출(reloan)인지 금리 조건변경(renegotiation)인지 있어야 제안서를 보관합니다'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF action NOT IN ('reloan', 'renegotiation') THEN
         RAISE EXCEPTION '제안 조치(proposed_action)는 reloan 또는 renegotiation이어야 합니다' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF jsonb_typeof(quote_input) IS DISTINCT FROM 'object' OR jsonb_typeof(offer) IS DISTINCT FROM 'object'
@@ -353,8 +369,10 @@ BEGIN
 END
 $$;
 
--- The customer's decision on a proposal made at this branch. Fixed once an application is filed from it.
-CREATE OR REPLACE FUNCTION api.record_proposal_decision(proposal_number text, decision text) RETURNS void
+-- The customer's decision on a proposal made at this branch. Fixed once an application is filed from it. A
+-- renegotiation's acceptance files its application and, within the author's own authority, makes it take effect
+-- (data.renegotiation_accepted, revision 0017): the answer says which, in words (NULL for anything else).
+CREATE OR REPLACE FUNCTION api.record_proposal_decision(proposal_number text, decision text) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 #variable_conflict use_variable
@@ -392,6 +410,10 @@ BEGIN
     WHERE id = p.id;
     PERFORM data.audit('proposal.decision', data.customer_no_of(p.customer_id),
                        jsonb_build_object('proposal_no', p.proposal_no, 'decision', decision));
+    IF decision = 'accepted' AND data.proposed_action(p) = 'renegotiation' THEN
+        RETURN data.renegotiation_accepted(p, m);
+    END IF;
+    RETURN NULL;
 END
 $$;
 

@@ -18,6 +18,12 @@
 --   rejected a proposal whose application was rejected is never filed again; for 30 days after a rejection a new
 --            application on the same loan is approved only at the rejecter's level or above (data.recent_rejection)
 --   cancel   any officer of that branch
+--
+-- A rate renegotiation (금리 조건변경 of the running loan, revision 0017) goes the same way, with no new loan: the
+-- customer's acceptance files its application (data.renegotiation_accepted); within the proposer's own authority
+-- (전결, the same data.authority_refusal) it takes effect at once, below it the application is submitted, approved
+-- by someone else whose authority covers it and executed by a third person as a re-loan is (the loan's rate changes,
+-- nothing else).
 
 CREATE OR REPLACE FUNCTION data.role_label(role text) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
@@ -74,6 +80,25 @@ AS $$
     SELECT data.json_numeric(r.parameters -> 'authority_pct' -> role)
     FROM data.pricing_rules r WHERE r.effective_from <= on_day ORDER BY r.effective_from DESC LIMIT 1
 $$;
+
+-- The widest rate authority of any role in the pricing rules in force on a day (%p): how far below the list rate
+-- anyone at the bank may approve. A renegotiation below it is archived by nobody (data.quote_figures_refusal):
+-- no approval could ever let it take effect.
+CREATE OR REPLACE FUNCTION data.widest_authority_pct(on_day date) RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT max(data.json_numeric(e.value))
+    FROM (SELECT r.parameters FROM data.pricing_rules r WHERE r.effective_from <= on_day
+          ORDER BY r.effective_from DESC LIMIT 1) r,
+         jsonb_each(CASE WHEN jsonb_typeof(r.parameters -> 'authority_pct') = 'object'
+                         THEN r.parameters -> 'authority_pct' ELSE '{}' END) e
+$$;
+
+-- What a proposal proposes: 'reloan' or 'renegotiation' (proposals archived before revision 0011 named none and
+-- were re-loans; api.archive_proposal refuses a proposal naming none since revision 0017).
+CREATE OR REPLACE FUNCTION data.proposed_action(p data.proposals) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT coalesce(p.quote_output ->> 'proposed_action', 'reloan') $$;
 
 -- 전결 한도 (amount).
 CREATE OR REPLACE FUNCTION data.approval_limit(role text) RETURNS bigint
@@ -265,7 +290,7 @@ BEGIN
         END IF;
         IF m.role NOT IN ('manager', 'admin') AND NOT EXISTS (
                SELECT 1 FROM data.officers o WHERE o.id = a.approved_by AND o.role IN ('manager', 'admin')) THEN
-            sqlstate := '42501'; message := '재대출 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).'; RETURN;
+            sqlstate := '42501'; message := '재대출·금리 조건변경의 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).'; RETURN;
         END IF;
     END IF;
 END
@@ -293,8 +318,62 @@ BEGIN
 END
 $$;
 
--- File an application from a proposal the customer accepted: the rate and term are the proposal's, the
--- amount the old loan's balance, the product the first on sale whose bounds hold them.
+-- A new application (draft) of proposal p on loan l for amount (won) at rate and term, filed by m: its number, the
+-- flag the lists show, the first event and the audit row. What api.file_application (and through it
+-- data.renegotiation_accepted) files with.
+CREATE OR REPLACE FUNCTION data.open_application(p data.proposals, l data.loans, product_id bigint, amount bigint,
+                                                 rate numeric, term integer, m data.officers) RETURNS data.applications
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    number text;
+    a data.applications;
+    rejection record;
+BEGIN
+    -- the engine's eligibility the database holds the data for (data.loan_refusal): a loan in arrears is neither
+    -- re-loaned nor renegotiated, whichever way it is filed (api.file_application, a renegotiation's acceptance)
+    IF data.loan_refusal(l, data.proposed_action(p), data.bank_today()) IS NOT NULL THEN
+        RAISE EXCEPTION '%', data.loan_refusal(l, data.proposed_action(p), data.bank_today())
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    LOOP
+        number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
+                  || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM data.applications x WHERE x.application_no = number);
+    END LOOP;
+    BEGIN
+        INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
+                                       amount, term_months, state, needs_manager_approval, created_by, branch_id)
+        VALUES (number, p.id, p.customer_id, l.id, open_application.product_id, rate, open_application.amount, term,
+                'draft', false, m.id, m.branch_id)
+        RETURNING * INTO a;
+    EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
+        RAISE EXCEPTION '이 대출에 대한 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
+            USING ERRCODE = 'serialization_failure';
+    END;
+    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)? A manager's recent
+    -- rejection on the loan says so too, and the first event names it
+    SELECT * INTO rejection FROM data.recent_rejection(l.id, a.id);
+    UPDATE data.applications x SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
+                                                            OR data.role_rank(rejection.rejecter_role) > 1
+    WHERE x.id = a.id RETURNING * INTO a;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', p.proposal_no)
+            || CASE WHEN rejection.application_no IS NOT NULL
+                    THEN format(' (같은 대출의 신청 %s: %s 거절)', rejection.application_no,
+                                data.role_label(rejection.rejecter_role)) ELSE '' END);
+    PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
+        'application_no', number, 'proposal_no', p.proposal_no, 'loan_no', l.loan_no, 'amount', amount,
+        'annual_rate_pct', rate, 'term_months', term, 'proposed_action', data.proposed_action(p)));
+    RETURN a;
+END
+$$;
+
+-- File an application from a proposal the customer accepted: the rate and term are the proposal's, the amount the
+-- old loan's balance; a re-loan's product the first on sale whose bounds hold them, a renegotiation's the loan's own
+-- (no new loan: the running contract's rate changes at execution). A renegotiation's acceptance files it already
+-- (data.renegotiation_accepted); this files it again after its application was cancelled (a rejected one's
+-- proposal is never filed again).
 CREATE OR REPLACE FUNCTION api.file_application(proposal_number text)
 RETURNS TABLE (application_no text, state text, row_version integer)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -307,20 +386,18 @@ DECLARE
     product data.products;
     rate numeric;
     term integer;
-    number text;
     filed text;
     a data.applications;
     kind_label text;
     score numeric;
     priced text;
-    rejection record;
 BEGIN
     SELECT * INTO p FROM data.proposals WHERE proposal_no = proposal_number;
     IF NOT FOUND THEN
         RAISE EXCEPTION '제안서 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(proposal_number) USING ERRCODE = 'no_data_found';
     END IF;
     IF p.decision <> 'accepted' THEN
-        RAISE EXCEPTION '고객이 수락한 제안서로만 재대출을 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+        RAISE EXCEPTION '고객이 수락한 제안서로만 신청할 수 있습니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     IF p.branch_id <> m.branch_id THEN
         RAISE EXCEPTION '제안서를 만든 영업점에서 신청합니다' USING ERRCODE = 'insufficient_privilege';
@@ -343,24 +420,31 @@ BEGIN
     SELECT x.application_no INTO filed FROM data.applications x
     WHERE x.old_loan_id = p.loan_id AND x.state IN ('draft', 'submitted', 'approved') LIMIT 1;
     IF filed IS NOT NULL THEN
-        RAISE EXCEPTION '이 대출을 상환하는 신청 %이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 작성하세요', filed
+        RAISE EXCEPTION '이 대출에 대한 신청 %이(가) 진행 중입니다. 그 신청을 마치거나 취소한 뒤 작성하세요', filed
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT * INTO l FROM data.loans WHERE id = p.loan_id;
     IF NOT FOUND THEN
         RAISE EXCEPTION '제안서의 대출을 찾을 수 없습니다 (조회 범위 밖)' USING ERRCODE = 'no_data_found';
     END IF;
-    IF l.status NOT IN ('active', 'delinquent') OR l.balance <= 0 THEN
+    IF l.status NOT IN ('active', 'delinquent') OR (l.balance <= 0 AND data.proposed_action(p) = 'reloan') THEN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', l.loan_no USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    IF data.loan_refusal(l, 'reloan', data.bank_today()) IS NOT NULL THEN
-        RAISE EXCEPTION '%', data.loan_refusal(l, 'reloan', data.bank_today()) USING ERRCODE = 'object_not_in_prerequisite_state';
+    -- a rate renegotiation (금리 조건변경) changes the running contract: no product, no new loan; its rate and the
+    -- loan's remaining months, approved and executed as a re-loan is, for the balance (at least 1 won, as the quote:
+    -- a paid-off overdraft line keeps running)
+    IF data.proposed_action(p) = 'renegotiation' THEN
+        rate := data.json_numeric(p.quote_input -> 'renegotiation_offer' -> 'annual_rate_pct');
+        IF rate IS NULL THEN
+            RAISE EXCEPTION '금리 조건변경 제안에 제안 금리(renegotiation_offer)가 없습니다' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        a := data.open_application(p, l, l.product_id, greatest(l.balance, 1), rate,
+                                   greatest(l.term_months - data.months_between(l.drawdown_date, data.bank_today()), 1), m);
+        RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
+        RETURN;
     END IF;
-    -- a rate renegotiation (금리 조건변경) changes the running contract: it is not filed as a new loan
-    IF coalesce(p.quote_output ->> 'proposed_action', 'reloan') <> 'reloan'
-       OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
-        RAISE EXCEPTION '금리 조건변경 제안은 새 대출을 실행하지 않습니다: 재대출 신청 대상이 아닙니다'
-            USING ERRCODE = 'object_not_in_prerequisite_state';
+    IF data.proposed_action(p) <> 'reloan' OR jsonb_typeof(p.quote_input -> 'reloan_offer') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION '재대출 제안(reloan_offer)이 없는 제안서입니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     rate := data.json_numeric(p.quote_input -> 'reloan_offer' -> 'annual_rate_pct');
     term := (p.quote_input -> 'reloan_offer' ->> 'term_months')::integer;
@@ -391,39 +475,97 @@ BEGIN
                                     to_char(l.balance, 'FM999,999,999,999,999'), term, trim_scale(rate), kind_label)
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    LOOP
-        number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
-                  || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
-        EXIT WHEN NOT EXISTS (SELECT 1 FROM data.applications x WHERE x.application_no = number);
-    END LOOP;
-    BEGIN
-        INSERT INTO data.applications (application_no, proposal_id, customer_id, old_loan_id, product_id, annual_rate_pct,
-                                       amount, term_months, state, needs_manager_approval, created_by, branch_id)
-        VALUES (number, p.id, p.customer_id, l.id, product.id, rate, l.balance, term, 'draft', false, m.id, m.branch_id)
-        RETURNING * INTO a;
-    EXCEPTION WHEN unique_violation THEN  -- two officers filing for the same loan at the same instant
-        RAISE EXCEPTION '이 대출을 상환하는 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
-            USING ERRCODE = 'serialization_failure';
-    END;
-    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)? A manager's recent
-    -- rejection on the loan says so too, and the first event names it
-    SELECT * INTO rejection FROM data.recent_rejection(l.id, a.id);
-    UPDATE data.applications SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
-                                                          OR data.role_rank(rejection.rejecter_role) > 1
-    WHERE id = a.id;
-    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
-    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', proposal_number)
-            || CASE WHEN rejection.application_no IS NOT NULL
-                    THEN format(' (같은 대출의 신청 %s: %s 거절)', rejection.application_no,
-                                data.role_label(rejection.rejecter_role)) ELSE '' END);
-    PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
-        'application_no', number, 'proposal_no', proposal_number, 'loan_no', l.loan_no, 'amount', l.balance,
-        'annual_rate_pct', rate, 'term_months', term));
-    RETURN QUERY SELECT number, 'draft'::text, 1;
+    a := data.open_application(p, l, product.id, l.balance, rate, term, m);
+    RETURN QUERY SELECT a.application_no::text, a.state::text, a.row_version;
 END
 $$;
 
--- Execution: close the old loan and open the new one (in the caller's transaction).
+-- The customer accepted renegotiation p in front of its author m (api.record_proposal_decision): its application is
+-- filed at once. Within the author's own authority (data.authority_refusal for the author's role: the rate from the
+-- list rate — never below the database's floor — and the amount) it takes effect now, on the author's 전결: the
+-- application is recorded as approved by the author and executed (the loan's rate changes). Below it, the application
+-- stays a draft until someone else whose authority covers it approves it and a manager executes it (the one who
+-- proposes never approves). Returns what happened, in words.
+CREATE OR REPLACE FUNCTION data.renegotiation_accepted(p data.proposals, m data.officers) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    filed record;
+    a data.applications;
+    l data.loans;
+    before numeric;
+    authority text;
+BEGIN
+    SELECT * INTO filed FROM api.file_application(p.proposal_no);
+    SELECT * INTO a FROM data.applications x WHERE x.application_no = filed.application_no;
+    authority := data.authority_refusal(a, m.role);
+    IF authority IS NULL AND m.role = 'officer' AND a.needs_manager_approval THEN  -- a manager's recent rejection
+        authority := (SELECT format('같은 대출의 신청 %s이(가) %s의 거절로 끝나 %s 이상이 승인합니다', r.application_no,
+                                    data.role_label(r.rejecter_role), data.role_label(r.rejecter_role))
+                      FROM data.recent_rejection(a.old_loan_id, a.id) r);
+    END IF;
+    IF authority IS NOT NULL THEN
+        RETURN format('신청 %s을(를) 작성했습니다: 승인 권한이 있는 다른 직원의 승인과 제3자의 실행 뒤에 적용됩니다 (%s)',
+                      a.application_no, authority);
+    END IF;
+    SELECT x.annual_rate_pct INTO before FROM data.loans x WHERE x.id = a.old_loan_id;
+    UPDATE data.applications x
+    SET state = 'approved', approved_by = m.id, approved_at = now(), approved_rate_pct = x.annual_rate_pct,
+        approved_amount = x.amount, approved_term_months = x.term_months, updated_at = now(),
+        row_version = x.row_version + 1
+    WHERE x.id = a.id RETURNING * INTO a;
+    l := data.execute_application(a);
+    UPDATE data.applications x SET state = 'executed', new_loan_id = l.id, row_version = x.row_version + 1
+    WHERE x.id = a.id;
+    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
+    VALUES (a.id, m.id, 'draft', 'executed', format('%s 전결 한도 안의 금리 조건변경: 고객 수락과 함께 적용', data.role_label(m.role)));
+    PERFORM data.audit('application.transition', data.customer_no_of(a.customer_id), jsonb_build_object(
+        'application_no', a.application_no, 'from_state', 'draft', 'to_state', 'executed',
+        'annual_rate_pct', a.annual_rate_pct, 'amount', a.amount, 'old_loan_no', l.loan_no, 'new_loan_no', l.loan_no,
+        'within_authority_of', m.role));
+    RETURN format('금리 조건변경을 적용했습니다: 대출 %s 연 %s%% → 연 %s%% (신청 %s, %s 전결)', l.loan_no,
+                  trim_scale(before), trim_scale(l.annual_rate_pct), a.application_no, data.role_label(m.role));
+END
+$$;
+
+-- A renegotiation approved (application a): the running loan's rate becomes the approved one, nothing else changes
+-- (balance, term, method, product). The loan must still carry the rate the proposal quoted (another change since
+-- would be overwritten), and the new rate must be below it. Recorded in the chained audit trail ('loan.rate_change').
+CREATE OR REPLACE FUNCTION data.book_renegotiation(a data.applications) RETURNS data.loans
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    l data.loans;
+    quoted numeric;
+    changed data.loans;
+BEGIN
+    SELECT * INTO l FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
+    SELECT data.json_numeric(p.quote_input -> 'current_loan' -> 'annual_rate_pct') INTO quoted
+    FROM data.proposals p WHERE p.id = a.proposal_id;
+    IF quoted IS DISTINCT FROM l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('대출 %s의 금리(연 %s%%)가 제안 당시(연 %s%%)와 다릅니다: 새 제안서를 만드세요',
+                                    l.loan_no, trim_scale(l.annual_rate_pct), coalesce(trim_scale(quoted)::text, '없음'))
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF a.annual_rate_pct >= l.annual_rate_pct THEN
+        RAISE EXCEPTION '%', format('금리 조건변경 금리(연 %s%%)가 지금 금리(연 %s%%)보다 낮지 않습니다',
+                                    trim_scale(a.annual_rate_pct), trim_scale(l.annual_rate_pct))
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    UPDATE data.loans SET annual_rate_pct = a.annual_rate_pct WHERE id = l.id RETURNING * INTO changed;
+    PERFORM data.audit('loan.rate_change', data.customer_no_of(l.customer_id), jsonb_build_object(
+        'loan_no', l.loan_no, 'from_rate_pct', l.annual_rate_pct, 'to_rate_pct', a.annual_rate_pct,
+        'application_no', a.application_no, 'proposal_no', (SELECT p.proposal_no FROM data.proposals p
+                                                              WHERE p.id = a.proposal_id)));
+    RETURN changed;
+END
+$$;
+
+-- Execution (in the caller's transaction): a re-loan closes the old loan and opens the new one; a renegotiation
+-- changes the running loan's rate (data.book_renegotiation). Either way the terms must be the approved ones, the
+-- old loan still running with the approved amount as its balance (a renegotiated loan's at most that: repaid since
+-- is still within the approval), and the approver's authority must still cover them under today's rules; a re-loan's
+-- product must still hold them.
 CREATE OR REPLACE FUNCTION data.execute_application(a data.applications) RETURNS data.loans
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -435,24 +577,40 @@ DECLARE
     authority text;
     today date := data.bank_today();
     new_id bigint;
+    renegotiation boolean := (SELECT data.proposed_action(p) = 'renegotiation' FROM data.proposals p
+                              WHERE p.id = a.proposal_id);
 BEGIN
     SELECT * INTO old FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
     IF NOT FOUND OR old.status NOT IN ('active', 'delinquent') THEN
         RAISE EXCEPTION '기존 대출이 이미 종료되었거나 조회 범위 밖입니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    IF data.loan_refusal(old, 'reloan', today) IS NOT NULL THEN  -- in arrears since it was filed
-        RAISE EXCEPTION '%', data.loan_refusal(old, 'reloan', today) USING ERRCODE = 'object_not_in_prerequisite_state';
+    IF data.loan_refusal(old, CASE WHEN renegotiation THEN 'renegotiation' ELSE 'reloan' END, today) IS NOT NULL THEN
+        RAISE EXCEPTION '%', data.loan_refusal(old, CASE WHEN renegotiation THEN 'renegotiation' ELSE 'reloan' END, today)
+            USING ERRCODE = 'object_not_in_prerequisite_state';  -- in arrears since it was filed
     END IF;
     IF (a.approved_rate_pct, a.approved_amount, a.approved_term_months) IS DISTINCT FROM (a.annual_rate_pct, a.amount, a.term_months) THEN
         RAISE EXCEPTION '신청 조건이 승인된 조건과 다릅니다: 다시 승인받아야 합니다' USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    IF old.balance <> a.amount THEN
+    IF renegotiation AND greatest(old.balance, 1) > a.amount THEN  -- repaid since: still within the approval
+        RAISE EXCEPTION '기존 대출 잔액(%원)이 승인 금액(%원)보다 큽니다: 새로 신청하세요',
+            to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF NOT renegotiation AND old.balance <> a.amount THEN
         RAISE EXCEPTION '기존 대출 잔액(%원)이 승인 금액(%원)과 다릅니다: 새로 신청하세요',
             to_char(old.balance, 'FM999,999,999,999,999'), to_char(a.amount, 'FM999,999,999,999,999')
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
+    SELECT * INTO approver FROM data.officers WHERE id = a.approved_by;
+    authority := data.authority_refusal(a, approver.role);
+    IF authority IS NOT NULL THEN
+        RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF renegotiation THEN
+        RETURN data.book_renegotiation(a);
+    END IF;
     SELECT * INTO product FROM data.products WHERE id = a.product_id;
-    IF NOT product.active OR product.loan_kind <> old.kind
+    IF NOT FOUND OR NOT product.active OR product.loan_kind <> old.kind
        OR a.annual_rate_pct NOT BETWEEN product.min_rate_pct AND product.max_rate_pct
        OR a.amount NOT BETWEEN product.min_amount AND product.max_amount
        OR a.term_months NOT BETWEEN product.min_term_months AND product.max_term_months
@@ -460,11 +618,6 @@ BEGIN
         RAISE EXCEPTION '%', format('상품 %s의 현재 판매 조건(금리 %s~%s%%, 금액, 기간)이 신청을 담지 못합니다: 새로 신청하세요',
                                     product.code, trim_scale(product.min_rate_pct), trim_scale(product.max_rate_pct))
             USING ERRCODE = 'object_not_in_prerequisite_state';
-    END IF;
-    SELECT * INTO approver FROM data.officers WHERE id = a.approved_by;
-    authority := data.authority_refusal(a, approver.role);
-    IF authority IS NOT NULL THEN
-        RAISE EXCEPTION '승인 이후 전결 기준이 바뀌었습니다: %', authority USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     new_id := nextval('data.loans_id_seq');
     INSERT INTO data.loans (id, loan_no, customer_id, product_id, branch_id, officer_id, kind, principal, balance,

@@ -1474,6 +1474,26 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>not yet booked</translation>
     </message>
     <message>
+        <source>금리를 바꿀 대출</source>
+        <translation>Loan whose rate changes</translation>
+    </message>
+    <message>
+        <source>적용됨</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>기존 약정 유지 (새 대출 없음)</source>
+        <translation>the existing contract continues (no new loan)</translation>
+    </message>
+    <message>
+        <source>기존 대출의 금리를 승인된 금리로 바꿉니다 (새 대출 없음).</source>
+        <translation>The existing loan's rate changes to the approved rate (no new loan).</translation>
+    </message>
+    <message>
+        <source>금리 조건변경 적용</source>
+        <translation>rate renegotiation applied to</translation>
+    </message>
+    <message>
         <source>새 대출</source>
         <translation>new loan</translation>
     </message>
@@ -2482,8 +2502,8 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>Whoever approved an application cannot execute it (filing, approval and execution take three people).</translation>
     </message>
     <message>
-        <source>재대출 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).</source>
-        <translation>A re-loan is executed by the branch manager (an application the branch manager approved is executed by another colleague).</translation>
+        <source>재대출·금리 조건변경의 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).</source>
+        <translation>A re-loan or rate renegotiation is executed by the branch manager (an application the branch manager approved is executed by another colleague).</translation>
     </message>
     <message>
         <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청은 오늘의 타지점 조회 한도(검색과 함께)에 포함되고, 기록이 남아 보안 담당자가 매월 점검합니다.</source>

@@ -440,7 +440,8 @@ class Proposal(Base):
 
 
 class Application(Base):
-    """재대출 신청: filed from an accepted proposal; optimistic locking on ``row_version``."""
+    """재대출 신청 (or a rate renegotiation's, revision 0017: no product, the running loan keeps its contract): filed
+    from an accepted proposal; optimistic locking on ``row_version``."""
 
     __tablename__ = "applications"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -448,8 +449,8 @@ class Application(Base):
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     old_loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
-    new_loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"))
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    new_loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"))  # a renegotiation's: the loan itself
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))  # none for a renegotiation
     annual_rate_pct: Mapped[Decimal] = mapped_column(RATE)
     amount: Mapped[int] = mapped_column(MONEY)
     term_months: Mapped[int] = mapped_column(SmallInteger)

@@ -18,7 +18,7 @@ from retention_desktop.data.locations import default_data_dir
 from retention_desktop.gui import errors
 from retention_desktop.gui.connection_banner import ConnectionBanner
 from retention_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.services.connection import ping
 from retention_desktop.services.officer_session import OfficerSession
@@ -196,12 +196,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("제안서 번호") + f" {proposal.proposal_no}", 8000)
         self.preview = ProposalPreview(self.officer, proposal, parent=self,
                                        state_file=self.data_dir / "window-state.ini")
-        self.preview.decision_recorded.connect(self._decision_recorded)
         preview = self.preview
+        preview.decision_recorded.connect(lambda decision: self._decision_recorded(decision, preview.said))
         preview.pages_ready.connect(lambda _n: self.proposal_opened.emit(preview))
         preview.open()
 
-    def _decision_recorded(self, decision: str) -> None:
+    def _decision_recorded(self, decision: str, said: str | None = None) -> None:
+        """``said``: what the database did besides (a renegotiation applied, or filed for approval), in its words."""
         self.pages["proposals"].activate(self.officer)
-        if decision == "accepted":
+        if said:
+            self.statusBar().showMessage(localize(said), 10000)
+        elif decision == "accepted":
             self.statusBar().showMessage(tr("고객이 수락했습니다: 재대출 신청 화면에서 신청서를 작성하세요."), 10000)

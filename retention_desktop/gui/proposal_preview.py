@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from retention_desktop.domain.errors import UserError
 from retention_desktop.domain.labels import PROPOSAL_DECISION
-from retention_desktop.gui.i18n import tr
+from retention_desktop.gui.i18n import localize, tr
 from retention_desktop.gui import errors
 from retention_desktop.gui.tasks import run_task
 from retention_desktop.proposal.pages import MAX_PRINT_DPI, page_count, render_page, render_pages
@@ -154,6 +154,7 @@ class ProposalPreview(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
+        self.said: str | None = None  # what the database did besides the decision recorded last (a renegotiation's)
         self.status = QLabel(verification or f"{tr('제안서 번호')} {proposal.proposal_no} · {tr('서명·보관됨')}")
         self.status.setWordWrap(True)
         self.print_button = QPushButton(tr("인쇄…"))
@@ -312,11 +313,14 @@ class ProposalPreview(QDialog):
     def record(self) -> None:
         code = self.decision.currentData()
         officer, number = self.officer, self.proposal.proposal_no
-        run_task(lambda: record_decision(officer, number, code), lambda _r: self._recorded(code),
+        run_task(lambda: record_decision(officer, number, code), lambda said: self._recorded(code, said),
                  lambda exc: self._failed(tr("고객 결정을 기록하지 못했습니다"), exc), owner=self)
 
-    def _recorded(self, code: str) -> None:
-        self.status.setText(f"{tr('고객 결정을 기록했습니다')}: {tr(dict(DECISIONS)[code])}")
+    def _recorded(self, code: str, said: str | None = None) -> None:
+        """``said``: what the database did besides (a renegotiation applied, or filed for approval), in words."""
+        self.said = said
+        self.status.setText(f"{tr('고객 결정을 기록했습니다')}: {tr(dict(DECISIONS)[code])}"
+                            + (f" — {localize(said)}" if said else ""))
         self.decision_recorded.emit(code)
 
     # -- errors --------------------------------------------------------------------------------------

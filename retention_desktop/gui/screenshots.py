@@ -143,7 +143,7 @@ class ScreenshotTour(QObject):
             preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
             self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
-            self._accepted_reloan(comparison.current)
+            self._accepted_reloan(loan_no)
             self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
             self._grab("simulation")
             self._wait(pages["calls"].loaded, lambda: w.go("calls"))
@@ -380,17 +380,22 @@ class ScreenshotTour(QObject):
         self._grab_dialog("state-error-input", box)
         self._print_and_file_dialogs()
 
-    def _accepted_reloan(self, state) -> None:
-        """A re-loan proposal the customer accepted, for the applications screen (a renegotiation is not filed)."""
+    def _accepted_reloan(self, loan_no: str) -> None:
+        """A re-loan proposal the customer accepted, for the applications screen. Quoted afresh: the renegotiation
+        accepted before it may already have changed the loan's rate (within the officer's authority it takes effect
+        at once), and a quote on the old rate is refused."""
+        from retention_desktop.services.offer_comparison import open_comparison
         from retention_desktop.services.proposal_service import create_proposal, record_decision
 
         w = self.window
-        if state.advice.candidates["reloan"].available:
-            def accept():
-                made = create_proposal(w.officer, state.loan_no, w.today, w.data_dir, state, action="reloan")
+
+        def accept():
+            state = open_comparison(w.officer, loan_no, w.today)
+            if state.advice.candidates["reloan"].available:
+                made = create_proposal(w.officer, loan_no, w.today, w.data_dir, state, action="reloan")
                 record_decision(w.officer, made.proposal_no, "accepted")
 
-            self._background(accept)
+        self._background(accept)
 
     def _comparison_answers(self, loan_no: str) -> None:
         """The other answers: a customer's offer nothing can match (let them switch), and a loan that may not be

@@ -1,6 +1,7 @@
 """재대출 신청: filed from an accepted proposal, moved through its states with an event for every step,
 guarded against two officers overwriting each other, and executed in one transaction (the old loan
-closes, the new one opens).
+closes, the new one opens). A rate renegotiation (금리 조건변경) goes the same way without a new loan: its
+execution changes the running loan's rate (revision 0017).
 
 The rules — the state machine, who may make each move (the filer never approves or executes; approval
 needs the authority for the rate and the amount), the re-checks at execution — live in the database
@@ -84,11 +85,12 @@ class ApplicationDetail:
     application: ApplicationView
     customer_name: str
     customer_income: int
-    product_name: str
+    product_name: str | None  # None: a renegotiation (the running loan keeps its contract)
     created_by: str
     proposal_no: str
     events: list[EventLine]
     next_states: list[str]  # what this officer may do now
+    action: str = "reloan"  # reloan | renegotiation (금리 조건변경: execution changes the loan's rate)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class AcceptedProposal:
     customer_no: str
     customer_name: str
     loan_no: str
+    action: str = "reloan"  # reloan | renegotiation
 
 
 def _made_or_booked_here(officer: OfficerSession, made_at, loan_id):
@@ -122,19 +125,18 @@ def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None 
 
 
 def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
-    """Re-loan proposals made at the branch that the customer accepted and nobody has filed yet (or only
-    cancelled), on a loan still running; an accepted renegotiation changes the existing contract and is not filed as
-    a new loan, and a proposal whose application was rejected is never filed again (api.file_application)."""
+    """Proposals made at the branch that the customer accepted and nobody has filed yet (or only cancelled), on a
+    loan still running: re-loans, and renegotiations whose application (filed at acceptance) was cancelled; a
+    proposal whose application was rejected is never filed again (api.file_application)."""
     p, a = api_views.proposals.c, api_views.applications.c
     open_or_done = select(a.proposal_id).where(a.state != "cancelled")
     loans_in_progress = select(a.old_loan_id).where(a.state.in_(OPEN_STATES))
     with officer.database.session() as s:
-        rows = s.execute(select(p.proposal_no, p.customer_no, p.customer_name, p.loan_no)
+        rows = s.execute(select(p.proposal_no, p.customer_no, p.customer_name, p.loan_no, p.proposed_action)
                          .join_from(api_views.proposals, Loan, Loan.id == p.loan_id)
                          .where(p.branch_id == officer.branch_id, p.decision == "accepted",
                                 Loan.status.in_(("active", "delinquent")), p.id.not_in(open_or_done),
-                                p.loan_id.not_in(loans_in_progress),
-                                p.proposed_action == "reloan")
+                                p.loan_id.not_in(loans_in_progress))
                          .order_by(p.created_at.desc())).all()
     return [AcceptedProposal(*row) for row in rows]
 
@@ -152,7 +154,8 @@ def application_detail(officer: OfficerSession, application_no: str) -> Applicat
             income = s.scalar(select(Customer.annual_income).where(Customer.id == customer_id))
             product_name = s.scalar(select(Product.name).where(Product.id == product_id))
             creator = s.scalar(select(Officer.name).where(Officer.id == created_by))
-            proposal_no = s.scalar(select(p.proposal_no).where(p.id == proposal_id))
+            proposal_no, action = s.execute(select(p.proposal_no, p.proposed_action)
+                                            .where(p.id == proposal_id)).one()
             events = [EventLine(*r) for r in s.execute(
                 select(ApplicationEvent.at, Officer.name, ApplicationEvent.from_state, ApplicationEvent.to_state,
                        ApplicationEvent.comment).join(Officer, Officer.id == ApplicationEvent.officer_id)
@@ -163,7 +166,8 @@ def application_detail(officer: OfficerSession, application_no: str) -> Applicat
             next_states = list(api_calls.scalar(s, "application_actions", application_no))
     except api_calls.Refused as exc:
         raise ApplicationError(str(exc)) from exc
-    return ApplicationDetail(view, customer_name, income or 0, product_name, creator, proposal_no, events, next_states)
+    return ApplicationDetail(view, customer_name, income or 0, product_name, creator, proposal_no, events, next_states,
+                             action)
 
 
 def create_from_proposal(officer: OfficerSession, proposal_no: str) -> ApplicationView:

@@ -310,12 +310,16 @@ def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:
     return ArchivedProposal(row["proposal_no"], bytes(row["pdf"]), row["pdf_sha256"], row["decision"])
 
 
-def record_decision(officer: OfficerSession, proposal_no: str, decision: str) -> None:
+def record_decision(officer: OfficerSession, proposal_no: str, decision: str) -> str | None:
+    """Record the customer's decision. A renegotiation's acceptance files its application and, within the officer's
+    own authority (전결), makes it take effect (the loan's rate changes); below it, it takes effect once someone else
+    approves and a manager executes it (``db/sql/50_applications.sql``). Returns the database's sentence saying which
+    (None for any other decision)."""
     if decision not in DECISIONS:
         raise ProposalError(f"결정은 {', '.join(DECISIONS)} 중 하나여야 합니다: {decision}")
     try:
         with officer.database.session() as s:
-            api_calls.scalar(s, "record_proposal_decision", proposal_no, decision)
+            return api_calls.scalar(s, "record_proposal_decision", proposal_no, decision)
     except api_calls.Refused as exc:
         raise ProposalError(str(exc)) from exc
 

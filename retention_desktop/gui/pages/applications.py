@@ -1,5 +1,6 @@
-"""재대출 신청: the branch's applications, filed from accepted proposals, moved through their states (only the
-moves this officer may make are offered), with their history and documents (the shared documents panel)."""
+"""재대출 신청: the branch's applications (re-loans, and rate renegotiations: 금리 조건변경), filed from accepted
+proposals, moved through their states (only the moves this officer may make are offered), with their history and
+documents (the shared documents panel)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ STATE_TONE = {"draft": "#4a5a6a", "submitted": "#1f4e79", "approved": "#1e6b3a",
               "executed": "#1e6b3a", "cancelled": "#6b6b6b"}
 CONFIRM = {"rejected": "이 신청을 거절합니다.", "executed": "기존 대출을 상환 처리하고 새 대출을 실행합니다.",
            "cancelled": "이 신청을 취소합니다."}  # translated where shown
+RENEGOTIATION_EXECUTION = "기존 대출의 금리를 승인된 금리로 바꿉니다 (새 대출 없음)."
+RENEGOTIATION = "금리 조건변경"
 
 COLUMNS = [
     Column("신청번호", lambda a: a.application_no),
@@ -97,8 +100,9 @@ class ApplicationsPage(QWidget):
         self.ui.countLabel.setText(count(len(lines), "건") if lines else tr("해당하는 신청이 없습니다."))
         self.ui.acceptedCombo.clear()
         for p in accepted:
-            self.ui.acceptedCombo.addItem(f"{p.proposal_no} · {p.customer_name} ({p.customer_no}) · {p.loan_no}",
-                                          p.proposal_no)
+            action = f" · {tr(RENEGOTIATION)}" if p.action == "renegotiation" else ""
+            self.ui.acceptedCombo.addItem(
+                f"{p.proposal_no} · {p.customer_name} ({p.customer_no}) · {p.loan_no}{action}", p.proposal_no)
         self.ui.createButton.setEnabled(bool(accepted))
         if not accepted:
             self.ui.acceptedCombo.addItem(tr("신청을 기다리는 수락 제안서가 없습니다"))
@@ -145,8 +149,14 @@ class ApplicationsPage(QWidget):
                                f"{tr(STATE_KO[a.state])}</span>")
         ui.customerValue.setText(f"{detail.customer_name} ({a.customer_no}) · {tr('연소득')} "
                                  f"{format_won_korean(detail.customer_income)}")
-        ui.loanValue.setText(f"{a.old_loan_no} → {a.new_loan_no or tr('실행 전')}")
-        ui.productValue.setText(detail.product_name)
+        ui.loanCaption.setText(tr("금리를 바꿀 대출") if detail.action == "renegotiation" else tr("상환할 대출 → 새 대출"))
+        if detail.action == "renegotiation":  # the running loan's rate changes: no new loan, no product
+            applied = tr("적용됨") if a.new_loan_no else tr("실행 전")
+            ui.loanValue.setText(f"{a.old_loan_no} · {tr(RENEGOTIATION)} ({applied})")
+            ui.productValue.setText(tr("기존 약정 유지 (새 대출 없음)"))
+        else:
+            ui.loanValue.setText(f"{a.old_loan_no} → {a.new_loan_no or tr('실행 전')}")
+            ui.productValue.setText(detail.product_name or "")
         approval = f" · {tr('전결 한도 아래: 지점장 승인 필요')}" if a.needs_manager_approval else ""
         ui.termsValue.setText(f"{format_won_korean(a.amount)} · {tr('연')} {format_rate_pct(a.annual_rate_pct)} · "
                               f"{a.term_months}{tr('개월')}{approval}")
@@ -162,8 +172,10 @@ class ApplicationsPage(QWidget):
         if target not in CONFIRM:
             self.move_to(target)
             return
+        question = RENEGOTIATION_EXECUTION if target == "executed" and self.detail is not None \
+            and self.detail.action == "renegotiation" else CONFIRM[target]
         self.confirmation = QMessageBox(QMessageBox.Icon.Question, tr("재대출 신청"),
-                                        tr(CONFIRM[target]) + " " + tr("계속하시겠습니까?"),
+                                        tr(question) + " " + tr("계속하시겠습니까?"),
                                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         self.confirmation.button(QMessageBox.StandardButton.Yes).setText(tr("예, 진행합니다"))
         self.confirmation.button(QMessageBox.StandardButton.No).setText(tr("아니요"))
@@ -179,8 +191,10 @@ class ApplicationsPage(QWidget):
 
     def _moved(self, view: service.ApplicationView) -> None:
         self.ui.commentEdit.clear()
+        renegotiation = self.detail is not None and self.detail.action == "renegotiation"
         self._say(f"{view.application_no}: {tr(STATE_KO[view.state])}"
-                  + (f" — {tr('새 대출')} {view.new_loan_no}" if view.new_loan_no else ""), "good")
+                  + (f" — {tr('금리 조건변경 적용')} {view.new_loan_no}" if view.new_loan_no and renegotiation
+                     else f" — {tr('새 대출')} {view.new_loan_no}" if view.new_loan_no else ""), "good")
         self.reload(select=view.application_no)
 
     # -- messages ----------------------------------------------------------------------------------------
