@@ -76,3 +76,22 @@ def test_no_product_goes_on_sale_above_a_legal_maximum_in_force_or_to_come(psql,
     assert sqlstate_of(head_office, save, "20", False)[0] is None  # withdrawn, it may keep any rate
     assert sqlstate_of(head_office, save, "20", True)[0] == "23514"  # and is not put back on sale above the law
     assert sqlstate_of(head_office, save, "16", True) == (None, "")
+
+
+def test_a_rejected_applications_proposal_keeps_the_customers_decision(psql):
+    """Re-test of the fifth round: after the manager rejected its application, the proposal's author flipped the
+    customer's recorded acceptance to 'none' (or back): the record of what the customer decided changed after the
+    bank acted on it. A filed proposal's decision stands unless its application was cancelled."""
+    from tests.test_security_applications import RATES
+    from tests.test_security_attacks import sqlstate_of
+    from tests.test_security_fifth_round_workflow import LOAN, _archive, _call, _file_and_submit
+
+    author, manager = psql("E1007"), psql("E1006")
+    code, message, proposal = _archive(author, LOAN, RATES["officer"])
+    assert code is None, message
+    _call(author, "SELECT api.record_proposal_decision(%s, 'accepted')", proposal)
+    application = _file_and_submit(author, proposal)
+    _call(manager, "SELECT * FROM api.move_application(%s, 'rejected', 2, '소득 증빙 불충분')", application)
+    for decision in ("none", "declined", "accepted"):
+        code, message = sqlstate_of(author, "SELECT api.record_proposal_decision(%s, %s)", proposal, decision)
+        assert code == "55000" and application in message, (decision, message)

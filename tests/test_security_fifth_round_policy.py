@@ -303,6 +303,13 @@ def test_within_the_threshold_an_officer_confirms_alone_and_head_office_sets_the
     assert _confirm(officer, 82_000_000, digest)[0] == "pending"
     assert _income(db) == 81_250_000
     assert _audit(db, "head_office.income_confirmation_threshold")[-1]["source"] == "은행 내부통제기준 제12조"
+    # raising it weakens the control: never from today (re-test of the fifth round: one admin raised it to 1,000억
+    # effective at once, and an officer alone confirmed 9억); from tomorrow it may be, audited
+    raise_to = "SELECT api.set_income_confirmation_threshold(%s, 100000000000, '은행 내부통제기준 제12조 개정')"
+    code, message = sqlstate_of(head_office, raise_to, today)
+    assert code == "23514" and "내일 이후" in message, message
+    assert sqlstate_of(head_office, raise_to, today + dt.timedelta(days=1)) == (None, "")
+    assert _confirm(officer, 83_000_000, digest)[0] == "pending"  # today's 5,000만 still holds
 
 
 def test_the_desktop_tells_the_officer_the_income_waits_and_offers_it_to_the_manager(qtbot, login, db, tmp_path):

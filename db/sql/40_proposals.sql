@@ -401,7 +401,7 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT a.application_no INTO filed FROM data.applications a
-    WHERE a.proposal_id = p.id AND a.state NOT IN ('cancelled', 'rejected') LIMIT 1;
+    WHERE a.proposal_id = p.id AND a.state <> 'cancelled' LIMIT 1;  -- a rejected one too: its decision stands (re-test, fifth round)
     IF filed IS NOT NULL THEN
         RAISE EXCEPTION '이 제안서로 신청 %이(가) 작성되어 고객의 결정을 바꿀 수 없습니다', filed
             USING ERRCODE = 'object_not_in_prerequisite_state';

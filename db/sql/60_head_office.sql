@@ -1028,6 +1028,14 @@ BEGIN
         RAISE EXCEPTION '소득 이중 확인 기준에는 근거(4~500자, 예: 은행 내부통제기준 조항)가 있어야 합니다'
             USING ERRCODE = 'check_violation';
     END IF;
+    -- raising it weakens the control: never for today (re-test of the fifth round: one admin raised it to 1,000억
+    -- effective today and an officer alone confirmed 9억 at once); lowering it may start today
+    IF valid_from <= data.bank_today() AND amount > (data.income_confirmation_threshold(data.bank_today())).amount THEN
+        RAISE EXCEPTION '소득 이중 확인 기준 % 원 (현재 % 원): 기준을 높이는 변경은 내일 이후부터 적용할 수 있습니다',
+            to_char(amount, 'FM999,999,999,999'),
+            to_char((data.income_confirmation_threshold(data.bank_today())).amount, 'FM999,999,999,999')
+            USING ERRCODE = 'check_violation';
+    END IF;
     INSERT INTO data.income_confirmation_thresholds AS t (valid_from, amount, source)
     VALUES (valid_from, amount, btrim(source))
     ON CONFLICT ON CONSTRAINT pk_income_confirmation_thresholds DO UPDATE
