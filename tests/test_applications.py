@@ -27,8 +27,11 @@ def test_only_an_accepted_proposal_becomes_an_application(accepted):
         apps.create_from_proposal(officer, proposal.proposal_no)
 
 
-def test_from_accepted_proposal_to_execution(accepted):
+def test_from_accepted_proposal_to_execution(accepted, login):
+    """Filer, approver and executor are three people: E1007 files, the manager approves, a colleague who neither
+    filed nor approved it (E1008) executes; neither the filer nor the approver may."""
     officer, manager, proposal = accepted
+    colleague = login("E1008")
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     app = apps.create_from_proposal(officer, proposal.proposal_no)
     assert (app.state, app.old_loan_no, app.amount) == ("draft", "L0000000001", 30_000_000)
@@ -36,9 +39,11 @@ def test_from_accepted_proposal_to_execution(accepted):
     with pytest.raises(apps.ApplicationError, match="스스로"):
         apps.transition(officer, app.application_no, "approved", app.row_version)
     app = apps.transition(manager, app.application_no, "approved", app.row_version)
-    with pytest.raises(apps.ApplicationError, match="지점장만"):
+    with pytest.raises(apps.ApplicationError, match="스스로 실행할 수 없습니다"):
         apps.transition(officer, app.application_no, "executed", app.row_version)
-    app = apps.transition(manager, app.application_no, "executed", app.row_version)
+    with pytest.raises(apps.ApplicationError, match="승인한 직원은 그 신청을 실행할 수 없습니다"):
+        apps.transition(manager, app.application_no, "executed", app.row_version)
+    app = apps.transition(colleague, app.application_no, "executed", app.row_version)
     assert app.state == "executed" and app.new_loan_no is not None
     with officer.database.session() as s:
         old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
@@ -62,8 +67,9 @@ def test_two_officers_never_overwrite_each_other(accepted):
         apps.transition(manager, app.application_no, "cancelled", seen)
 
 
-def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, db):
+def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, db, login):
     officer, manager, proposal = accepted
+    executor = login("E1008")  # neither the filer nor the approver
     ps.record_decision(officer, proposal.proposal_no, "accepted")
     app = apps.create_from_proposal(officer, proposal.proposal_no)
     app = apps.transition(officer, app.application_no, "submitted", app.row_version)
@@ -76,7 +82,7 @@ def test_execution_failing_halfway_leaves_both_loans_as_they_were(accepted, db):
         s.execute(text("CREATE TRIGGER test_fail BEFORE UPDATE ON data.loans FOR EACH ROW "
                        "WHEN (NEW.status = 'refinanced') EXECUTE FUNCTION data.test_fail()"))
     with pytest.raises(apps.ApplicationError, match="the ledger is down"):
-        apps.transition(manager, app.application_no, "executed", app.row_version)
+        apps.transition(executor, app.application_no, "executed", app.row_version)
     with db.session() as s:
         old = s.scalars(select(Loan).where(Loan.loan_no == "L0000000001")).one()
         assert (old.status, old.balance) == ("active", 30_000_000)

@@ -67,7 +67,9 @@ def test_officer_files_and_submits_but_cannot_approve_their_own(qtbot, accepted)
     assert page.model.rowCount() == 1 and page.ui.commentEdit.text() == ""
 
 
-def test_manager_approves_and_executes_after_confirming(qtbot, accepted, login):
+def test_manager_approves_and_a_colleague_executes_after_confirming(qtbot, accepted, login):
+    """Filer, approver and executor are three people: the manager approves on the screen and is offered no
+    execution; a colleague who neither filed nor approved it executes, after confirming."""
     officer, proposal = accepted
     view = apps.create_from_proposal(officer, proposal.proposal_no)
     apps.transition(officer, view.application_no, "submitted", view.row_version)
@@ -75,6 +77,9 @@ def test_manager_approves_and_executes_after_confirming(qtbot, accepted, login):
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     assert visible_actions(page) == ["approved", "rejected", "cancelled"]
     show(qtbot, page, page.ui.approveButton.click)
+    assert visible_actions(page) == ["cancelled"]  # the approver never executes
+    page = open_page(qtbot, login("E1008"))
+    show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     assert visible_actions(page) == ["executed", "cancelled"]
     page.ui.executeButton.click()  # asks first: execution closes the old loan
     assert page.confirmation.isVisible() and page.detail.application.state == "approved"

@@ -206,9 +206,10 @@ def test_an_execution_killed_halfway_leaves_both_loans_and_the_application_as_th
 
     def officers():
         db = open_demo_ready(folder, True, lambda _account: None)
-        return db, log_in(db, "E1007"), log_in(db, "E1006")
+        return db, log_in(db, "E1007"), log_in(db, "E1006"), log_in(db, "E1008")
 
-    db, officer, manager = officers()
+    # filer E1007, approver E1006 (지점장), executor E1008: three people (revision 0017)
+    db, officer, manager, executor = officers()
     try:
         ps.record_decision(officer, proposal_no, "accepted")
         app = apps.create_from_proposal(officer, proposal_no)
@@ -220,7 +221,7 @@ def test_an_execution_killed_halfway_leaves_both_loans_and_the_application_as_th
 
         def execute():
             try:
-                outcome["view"] = apps.transition(manager, app.application_no, "executed", app.row_version)
+                outcome["view"] = apps.transition(executor, app.application_no, "executed", app.row_version)
             except BaseException as exc:  # noqa: BLE001 - examined below
                 outcome["error"] = exc
 
@@ -232,7 +233,7 @@ def test_an_execution_killed_halfway_leaves_both_loans_and_the_application_as_th
         assert not worker.is_alive()
         open_gate(folder)
     finally:
-        for session in (officer, manager):
+        for session in (officer, manager, executor):
             session.database.close()
         db.close()
 
@@ -253,12 +254,12 @@ def test_an_execution_killed_halfway_leaves_both_loans_and_the_application_as_th
         conn.close()
     assert_chain_intact(folder)
 
-    db, officer, manager = officers()  # the embedded server restarts on this use
+    db, officer, manager, executor = officers()  # the embedded server restarts on this use
     try:
-        done = apps.transition(manager, app.application_no, "executed", app.row_version)
+        done = apps.transition(executor, app.application_no, "executed", app.row_version)
         assert done.state == "executed" and done.new_loan_no is not None
     finally:
-        for session in (officer, manager):
+        for session in (officer, manager, executor):
             session.database.close()
         db.close()
     now = counts(folder)

@@ -3,8 +3,10 @@
 The expected transitions and approval rules are written out here by hand — not derived from the code — as
 tables; every row is tried by that officer's own login role, in a transaction that is rolled back.
 
-Actors (강남역지점, branch 2): ``filer`` E1007 (행원, who filed), ``peer`` E1008 (행원), ``mgr`` E1006 (지점장);
-``other`` E1001 (지점장 of 본점, another branch). Rates (list rate 5.00 %, pricing rules 2025.01-grid:
+Actors (강남역지점, branch 2): ``filer`` E1007 (행원, who filed), ``peer`` E1008 (행원), ``third`` E1009 (행원),
+``mgr`` E1006 (지점장); ``other`` E1001 (지점장 of 본점, another branch). An approval is made by whoever's authority
+covers the rate: ``peer`` for an ``officer`` rate, ``mgr`` for a ``manager`` rate; filer, approver and executor are
+three people (since revision 0017), so a 지점장's approval is executed by a 행원 who neither filed nor approved it. Rates (list rate 5.00 %, pricing rules 2025.01-grid:
 행원 전결 0.20 %p, 지점장 0.50 %p): ``officer`` 4.90 % (within a 행원's authority), ``manager`` 4.60 % (a
 지점장's only), ``nobody`` 4.40 % (beyond every authority at the branch).
 """
@@ -21,7 +23,7 @@ from sqlalchemy import text
 from retention_desktop.data import api_calls, roles
 from tests.support import bank_today, connect_as, drop_database, login_as, new_database
 
-ACTORS = {"filer": "E1007", "peer": "E1008", "mgr": "E1006", "other": "E1001"}
+ACTORS = {"filer": "E1007", "peer": "E1008", "third": "E1009", "mgr": "E1006", "other": "E1001"}
 RATES = {"officer": "4.90", "manager": "4.60", "nobody": "4.40"}
 LIST_RATE = "5.00"
 
@@ -54,10 +56,13 @@ submitted  submitted  filer  officer  55000 바꿀 수 없습니다
 submitted  draft      filer  officer  55000 바꿀 수 없습니다
 submitted  cancelled  filer  officer  ok
 submitted  cancelled  mgr    nobody   ok
-approved   executed   filer  officer  42501 지점장만
-approved   executed   peer   officer  42501 지점장만
+approved   executed   filer  officer  42501 스스로 실행할 수 없습니다
+approved   executed   peer   officer  42501 승인한 직원은 그 신청을 실행할 수 없습니다
+approved   executed   third  officer  42501 실행은 지점장이 합니다
 approved   executed   mgr    officer  ok
-approved   executed   mgr    manager  ok
+approved   executed   mgr    manager  42501 승인한 직원은 그 신청을 실행할 수 없습니다
+approved   executed   peer   manager  ok
+approved   executed   filer  manager  42501 스스로 실행할 수 없습니다
 approved   executed   other  officer  P0002 찾을 수 없습니다
 approved   approved   mgr    officer  55000 바꿀 수 없습니다
 approved   rejected   mgr    officer  55000 바꿀 수 없습니다
@@ -87,8 +92,10 @@ submitted  mgr    manager  approved rejected cancelled
 submitted  mgr    nobody   cancelled
 approved   filer  officer  cancelled
 approved   peer   officer  cancelled
+approved   third  officer  cancelled
 approved   mgr    officer  executed cancelled
-approved   mgr    manager  executed cancelled
+approved   mgr    manager  cancelled
+approved   peer   manager  executed cancelled
 rejected   mgr    officer  -
 executed   mgr    officer  -
 cancelled  filer  officer  -
@@ -112,10 +119,11 @@ def _rows(table: str) -> list[list[str]]:
     return [line.split() for line in table.strip().splitlines()]
 
 
-# how each state is reached from draft, and by whom (the approval by whoever's authority covers the rate)
+# how each state is reached from draft, and by whom ("approver": whoever's authority covers the rate, APPROVER)
 PATHS = {"draft": [], "submitted": [("submitted", "filer")], "rejected": [("submitted", "filer"), ("rejected", "mgr")],
-         "approved": [("submitted", "filer"), ("approved", "mgr")], "cancelled": [("cancelled", "filer")],
-         "executed": [("submitted", "filer"), ("approved", "mgr"), ("executed", "mgr")]}
+         "approved": [("submitted", "filer"), ("approved", "approver")], "cancelled": [("cancelled", "filer")],
+         "executed": [("submitted", "filer"), ("approved", "approver"), ("executed", "mgr")]}
+APPROVER = {"officer": "peer", "manager": "mgr"}
 
 
 def fake_pdf() -> bytes:
@@ -198,6 +206,7 @@ def book(server_url, template_db):
                 filed = api_calls.one(s, "file_application", proposal)
             number, version = filed["application_no"], filed["row_version"]
             for target, actor in PATHS[state]:
+                actor = APPROVER[rate] if actor == "approver" else actor
                 with sessions[actor].database.session() as s:
                     version = api_calls.one(s, "move_application", number, target, version, "")["row_version"]
             applications[(state, rate)] = (number, version)
@@ -289,13 +298,13 @@ def test_approval_needs_the_authority_for_the_amount_too(login, db):
 def test_execution_rechecks_the_terms_against_the_approval_and_the_product(login, db):
     """What was approved is what is executed: terms changed behind the application's back (by the owner, the
     only one who can) or a product withdrawn since are refused; the legitimate execution books the approved
-    rate and amount."""
-    filer, manager = login("E1007"), login("E1006")
+    rate and amount (a colleague approved it within a 행원's authority: the manager executes, a third person)."""
+    filer, peer, manager = login("E1007"), login("E1008"), login("E1006")
     with filer.database.session() as s:
         proposal = archive_proposal(s, "L0000000001", RATES["officer"])
         number = api_calls.one(s, "file_application", proposal)["application_no"]
         api_calls.one(s, "move_application", number, "submitted", 1, "")
-    with manager.database.session() as s:
+    with peer.database.session() as s:
         api_calls.one(s, "move_application", number, "approved", 2, "")
     with db.session() as s:  # the owner triples the amount after approval
         s.execute(text("UPDATE data.applications SET amount = amount * 3 WHERE application_no = :n"), {"n": number})

@@ -281,10 +281,10 @@ def test_consultation_access_opens_another_branchs_customer_for_a_time_and_is_re
 
 def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_served_them(login, other_customer,
                                                                                             db, tmp_path):
-    """A 본점 customer walks into 강남역: consultation access, a proposal, an application approved and executed at
-    강남역; the proposal stays on 강남역's list after the access ends. 본점 sees its customer's application but
-    cannot act on it."""
-    officer, manager = login("E1007"), login("E1006")
+    """A 본점 customer walks into 강남역: consultation access, a proposal, an application approved (the manager) and
+    executed (a colleague: three people) at 강남역; the proposal stays on 강남역's list after the access ends. 본점
+    sees its customer's application but cannot act on it."""
+    officer, manager, colleague = login("E1007"), login("E1006"), login("E1008")
     customer_profile.request_consultation(officer, other_customer, "내점 고객 재대출 상담")
     with db.session() as s:
         loan_no = s.execute(text("SELECT l.loan_no FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
@@ -306,7 +306,7 @@ def test_a_walk_in_customers_proposal_and_application_stay_with_the_branch_that_
     with pytest.raises(apps.ApplicationError, match="그 영업점에서 처리합니다"):
         apps.transition(home_manager, view.application_no, "approved", view.row_version)
     view = apps.transition(manager, view.application_no, "approved", view.row_version)
-    view = apps.transition(manager, view.application_no, "executed", view.row_version)
+    view = apps.transition(colleague, view.application_no, "executed", view.row_version)
     with db.session() as s:
         booked = s.execute(text("SELECT branch_id FROM data.loans WHERE loan_no = :n"), {"n": view.new_loan_no}).scalar()
     assert booked == 2

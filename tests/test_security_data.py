@@ -192,12 +192,13 @@ def test_revision_0011_upgrades_a_database_holding_data(server_url, template_db)
         result = audit_trail.verify(db)
         assert result.ok and result.rows == 2
         # the application approved before 0011 executes under the new rules: its proposal's list rate follows from
-        # the authority rate it recorded, the approver is the officer of its approval event
-        manager = login_as(db, server_url, "E1006")
+        # the authority rate it recorded, the approver is the officer of its approval event (the manager E1006, who
+        # therefore does not execute it since revision 0017: a colleague who neither filed nor approved it does)
+        executor = login_as(db, server_url, "E1008")
         try:
-            done = applications.transition(manager, "A20261123-AAAAAA", "executed", 1)
+            done = applications.transition(executor, "A20261123-AAAAAA", "executed", 1)
         finally:
-            manager.database.close()
+            executor.database.close()
         assert done.state == "executed" and done.new_loan_no is not None
     finally:
         drop_database(server_url, db)

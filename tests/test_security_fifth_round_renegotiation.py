@@ -112,7 +112,8 @@ def test_a_renegotiation_below_every_authority_is_not_archived(psql, db):
 def test_a_renegotiation_below_the_proposers_authority_takes_effect_only_after_someone_else_approves(psql, db):
     """E1007 proposes 4.60 % (below a 행원's 4.80 %) and records the acceptance: the loan keeps 5.40 %, an application
     is filed. E1007 cannot approve it, nor can a fellow 행원 (E1008: a 행원's authority does not cover it); the
-    지점장 (E1006) approves and executes it, and only then the loan's rate is 4.60 % — the same loan, nothing else
+    지점장 (E1006) approves it and, filer, approver and executor being three people, a colleague who neither filed
+    nor approved it (E1008) executes it, and only then the loan's rate is 4.60 % — the same loan, nothing else
     changed, recorded in the chained audit trail."""
     officer, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     rate, balance, status, loans = loan_now(db)
@@ -134,14 +135,16 @@ def test_a_renegotiation_below_the_proposers_authority_takes_effect_only_after_s
     assert loan_now(db)[0] == Decimal("5.4")
     assert move(manager, application, "approved", version + 1) == (None, "")
     assert loan_now(db)[0] == Decimal("5.4")  # approved is not yet in effect
-    assert move(manager, application, "executed", version + 2) == (None, "")
+    code, message = move(manager, application, "executed", version + 2)
+    assert code == "42501" and "승인한 직원은 그 신청을 실행할 수 없습니다" in message, message
+    assert move(peer, application, "executed", version + 2) == (None, "")
     assert loan_now(db) == (Decimal("4.6"), balance, status, loans)  # the same loan, no new one
     _no, state, _v, _m, by, new_loan = application_of(manager, number)
     assert (state, by, new_loan) == ("executed", officer_id(db, "E1006"), LOAN)
     with db.session() as s:
         booked = s.execute(text("SELECT employee_no, details FROM data.audit_log "
                                 "WHERE action = 'loan.rate_change'")).one()
-    assert booked.employee_no == "E1006"
+    assert booked.employee_no == "E1008"
     assert (booked.details["loan_no"], booked.details["application_no"], booked.details["proposal_no"]) == \
         (LOAN, application, number)
     assert Decimal(str(booked.details["from_rate_pct"])) == Decimal("5.4")
@@ -150,7 +153,8 @@ def test_a_renegotiation_below_the_proposers_authority_takes_effect_only_after_s
 
 def test_a_proposer_cannot_approve_their_own_renegotiation_even_filed_by_a_colleague(psql, db):
     """The author's application cancelled and filed again by a colleague (E1008): the author (E1007) still neither
-    approves nor rejects it, and neither does the colleague who filed it; the 지점장 does."""
+    approves nor rejects it, and neither does the colleague who filed it; the 지점장 does, and a third 행원 (E1009)
+    executes it."""
     officer, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     number = propose(officer, "4.60")
     accept(officer, number)
@@ -168,7 +172,7 @@ def test_a_proposer_cannot_approve_their_own_renegotiation_even_filed_by_a_colle
             assert code == "42501" and phrase in message, message
     assert loan_now(db)[0] == Decimal("5.4")
     assert move(manager, again, "approved", version + 1) == (None, "")
-    assert move(manager, again, "executed", version + 2) == (None, "")
+    assert move(psql("E1009"), again, "executed", version + 2) == (None, "")
     assert loan_now(db)[0] == Decimal("4.6")
 
 
@@ -256,8 +260,9 @@ def test_the_desktops_renegotiation_waits_for_a_colleagues_approval_whatever_the
 
 def test_the_applications_screen_takes_a_renegotiation_through_the_managers_approval(qtbot, psql, login, db, tmp_path):
     """The 재대출 신청 screen with a renegotiation below the officer's authority (4.60 %): the author sees it filed
-    and may submit it, never approve it; the 지점장 approves and executes it after a question that says no new loan
-    is made, and the screen says the rate change is applied to the same loan."""
+    and may submit it, never approve it; the 지점장 approves it, and a colleague who neither filed nor approved it
+    executes it after a question that says no new loan is made; the screen says the rate change is applied to the
+    same loan."""
     from PySide6.QtWidgets import QMessageBox
 
     from tests.test_gui_applications import open_page, show, visible_actions
@@ -277,6 +282,9 @@ def test_the_applications_screen_takes_a_renegotiation_through_the_managers_appr
     page = open_page(qtbot, login("E1006"))
     show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     show(qtbot, page, page.ui.approveButton.click)
+    assert visible_actions(page) == ["cancelled"]  # the approver never executes
+    page = open_page(qtbot, login("E1008"))
+    show(qtbot, page, lambda: page.ui.applicationsView.selectRow(0))
     page.ui.executeButton.click()
     assert "기존 대출의 금리를 승인된 금리로 바꿉니다 (새 대출 없음)." in page.confirmation.text()
     show(qtbot, page, page.confirmation.button(QMessageBox.StandardButton.Yes).click)

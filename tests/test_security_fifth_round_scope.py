@@ -82,8 +82,9 @@ def test_a_draft_opens_its_customer_to_its_author_alone_and_a_submitted_one_to_i
     """Finding 5: a draft application at 강남역 put the walk-in 본점 customer in the scope of every officer of the
     branch, so E1009, who never asked, could reveal the full name, phone and address (recorded, with any reason).
     Now the draft opens the customer to its author E1008 alone; submitted, to the approvers too (E1009, whose 행원
-    authority covers 4.90 %, and the manager E1006), never to the proposal's author through it; approved, to those
-    who may execute it (the manager), no longer to the 행원 E1009."""
+    authority covers 4.90 %, and the manager E1006), never to the proposal's author through it; approved by the
+    manager, to those who may execute it — filer, approver and executor are three people (the workflow part of
+    revision 0017), so a 행원 who neither filed, proposed nor approved it (E1009), no longer the approving manager."""
     (customer_no, loan_no), = walk_in_loans(db, 1)
     proposal, application = walk_in_application(login, db, customer_no, loan_no, "4.90")
     assert sees("E1008", customer_no)  # the application's author
@@ -100,9 +101,11 @@ def test_a_draft_opens_its_customer_to_its_author_alone_and_a_submitted_one_to_i
     assert sees("E1009", customer_no) and sees("E1006", customer_no)  # the approvers, who must read the customer
     assert sqlstate_of(colleague, "SELECT api.record_access('customer.view', %s)", customer_no)[0] is None
     assert move(psql("E1006"), application, "approved")[0] is None
-    assert not sees("E1009", customer_no)  # approved: the 행원 has nothing left to do with it
-    assert sees("E1006", customer_no) and sees("E1008", customer_no)  # the manager executes; the author follows it
+    assert not sees("E1006", customer_no)  # approved: the approver has nothing left to do with it
+    assert sees("E1009", customer_no) and sees("E1008", customer_no)  # E1009 executes; the author follows it
     code, message = move(psql("E1006"), application, "executed")
+    assert code == "42501" and "승인한 직원은 그 신청을 실행할 수 없습니다" in message, message
+    code, message = move(psql("E1009"), application, "executed")
     assert code is None, message
 
 

@@ -71,8 +71,9 @@ AS $$ SELECT granted_at < transaction_timestamp() AND expires_at > transaction_t
 --     or reject it — not its author, not the proposal's author; a manager or head-office admin of the branch, or an
 --     officer (행원) when the application does not need a manager's approval (needs_manager_approval, set at filing
 --     from the 행원's authority; an officer is refused approving one that does);
---   * approved (승인), to its author and to those who may execute it: a manager or head-office admin of the branch who
---     neither filed it nor made its proposal.
+--   * approved (승인), to its author and to those who may execute it (data.transition_refusal): whoever of the branch
+--     neither filed it, made its proposal nor approved it — a manager or head-office admin, or a 행원 when a manager
+--     or admin approved it (filer, approver and executor three people, revision 0017).
 -- Before, every draft, submitted or approved application put its customer in the scope of every officer of the branch,
 -- from the transaction that filed it, with no time limit.
 CREATE OR REPLACE FUNCTION data.my_extra_customers() RETURNS bigint[]
@@ -93,7 +94,10 @@ AS $$
                         OR (p.officer_id <> me.officer
                             AND (me.role IN ('manager', 'admin') OR NOT a.needs_manager_approval))
                     ELSE a.created_by = me.officer
-                        OR (p.officer_id <> me.officer AND me.role IN ('manager', 'admin')) END
+                        OR (p.officer_id <> me.officer AND a.approved_by IS DISTINCT FROM me.officer
+                            AND (me.role IN ('manager', 'admin')
+                                 OR EXISTS (SELECT 1 FROM data.officers o
+                                            WHERE o.id = a.approved_by AND o.role IN ('manager', 'admin')))) END
           UNION ALL
           SELECT p.customer_id FROM data.proposals p, me
           WHERE p.officer_id = me.officer AND p.branch_id = me.branch AND p.valid_until >= data.bank_today()) x

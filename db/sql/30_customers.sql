@@ -59,6 +59,23 @@ BEGIN
 END
 $$;
 
+-- The customer of a loan the officer reads (a loan booked at the branch is read even when its customer is not in
+-- scope), or the loan's own "not found" when the customer is outside the scope: a loan number answers as one that
+-- does not exist, never with its customer's number.
+CREATE OR REPLACE FUNCTION data.loan_customer_in_scope_or_refuse(l data.loans) RETURNS data.customers
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    c data.customers;
+BEGIN
+    SELECT * INTO c FROM data.customers WHERE id = l.customer_id;  -- row security: scope only
+    IF FOUND THEN
+        RETURN c;
+    END IF;
+    RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(l.loan_no) USING ERRCODE = 'no_data_found';
+END
+$$;
+
 -- Record first, then show. An access to personal data in full is recorded by api.record_access in a
 -- transaction of its own, which the caller commits; only then does the function that shows the data (called
 -- with the record's id, the "ticket") serve it. Recording and reading in one transaction would let whoever
@@ -126,7 +143,7 @@ BEGIN
             IF NOT FOUND THEN
                 RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(subject) USING ERRCODE = 'no_data_found';
             END IF;
-            c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+            c := data.loan_customer_in_scope_or_refuse(l);
             customer := c.customer_no;
             action := 'customer.view';
             details := jsonb_build_object('purpose', 'proposal', 'loan_no', l.loan_no,

@@ -19,7 +19,7 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION '대출번호 %를 찾을 수 없습니다 (없거나 조회 범위 밖)', data.echo_ref(t.subject) USING ERRCODE = 'no_data_found';
     END IF;
-    c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    c := data.loan_customer_in_scope_or_refuse(l);
     RETURN QUERY SELECT c.customer_no::text, c.name::text;
 END
 $$;
@@ -235,7 +235,12 @@ BEGIN
     IF l.status NOT IN ('active', 'delinquent') THEN
         RAISE EXCEPTION '대출 %은(는) 이미 종료되었습니다', data.echo_ref(loan_number) USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    c := data.customer_in_scope_or_refuse(data.customer_no_of(l.customer_id));
+    c := data.loan_customer_in_scope_or_refuse(l);
+    -- the engine's eligibility the database holds the data for (data.loan_refusal, 50_applications.sql): a loan in
+    -- arrears is neither re-loaned nor renegotiated
+    IF data.loan_refusal(l, action, data.bank_today()) IS NOT NULL THEN
+        RAISE EXCEPTION '%', data.loan_refusal(l, action, data.bank_today()) USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
     -- another branch's customer: only under the officer's own live consultation access (a proposal must not
     -- keep the customer in scope by itself, proposal after proposal)
     IF c.home_branch_id IS DISTINCT FROM m.branch_id AND NOT EXISTS (

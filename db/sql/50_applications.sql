@@ -8,16 +8,22 @@
 --            (a 행원 only when the application did not need a manager's approval at filing: needs_manager_approval):
 --   reject     rate ≥ the proposal's list rate − authority_pct[role] (pricing rules in force) and
 --              amount ≤ approval_limits[role]
---   execute  a manager (or head-office admin) of that branch, not the filer; the rate, amount and term are
+--   execute  a manager (or head-office admin) of that branch, not the filer, not the proposal's author and not
+--            the approver (filer, approver and executor are three people); an officer of the branch when a manager
+--            (or admin) approved it (each branch has one manager and three officers: a manager's approval is then
+--            executed by a colleague, as a 여신 담당 books what the 지점장 decided); the rate, amount and term are
 --            re-checked against the product's bounds and the approval, the old loan's balance must still be
---            the approved amount; the old loan closes and the new one opens in one transaction, audited
+--            the approved amount, the loan still eligible (data.loan_refusal); the old loan closes and the new one
+--            opens in one transaction, audited
+--   rejected a proposal whose application was rejected is never filed again; for 30 days after a rejection a new
+--            application on the same loan is approved only at the rejecter's level or above (data.recent_rejection)
 --   cancel   any officer of that branch
 --
 -- A rate renegotiation (금리 조건변경 of the running loan, revision 0017) goes the same way, with no new loan: the
 -- customer's acceptance files its application (data.renegotiation_accepted) and nothing more, whatever the proposer's
 -- authority (the one who files never approves: there is no 전결 by the proposer alone, as for a re-loan); it is
 -- submitted, approved by someone other than the filer and the proposal's author whose authority covers it, and
--- executed as above (the loan's rate changes, nothing else).
+-- executed by a third person as above (the loan's rate changes, nothing else).
 
 CREATE OR REPLACE FUNCTION data.role_label(role text) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
@@ -28,6 +34,43 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
 AS $$
     SELECT CASE state WHEN 'draft' THEN '작성 중' WHEN 'submitted' THEN '심사 요청' WHEN 'approved' THEN '승인'
                       WHEN 'rejected' THEN '거절' WHEN 'executed' THEN '실행' WHEN 'cancelled' THEN '취소' ELSE state END
+$$;
+
+-- Why this loan may not be re-loaned or renegotiated on on_day (NULL when it may): the engine's eligibility rules
+-- the database holds the data for (domain/eligibility.py "delinquent", domain/comparison.py
+-- _renegotiation_eligibility), in the engine's own words: a loan that is closed or refinanced, or in arrears — status
+-- 'delinquent', or its maturity passed with a balance left (principal unpaid at maturity is arrears; the engine
+-- reads the same, services/offer_comparison.py build_request). The one rule, read by api.archive_proposal,
+-- api.file_application and data.execute_application (the outside test of 1 Dec 2026, fifth round, A). The DSR
+-- cap, LTV and the credit-loan income cap stay the engine's (docs/security.md).
+CREATE OR REPLACE FUNCTION data.loan_refusal(l data.loans, action text, on_day date) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT CASE WHEN l.status NOT IN ('active', 'delinquent') THEN format('대출 %s은(는) 이미 종료되었습니다', l.loan_no)
+                WHEN l.status = 'delinquent' OR (l.maturity_date < on_day AND l.balance > 0)
+                    THEN CASE WHEN action = 'renegotiation' THEN '연체 중인 대출은 금리 조건변경 불가'
+                              ELSE '연체 중인 대출은 재대출·대환 불가' END END
+$$;
+
+CREATE OR REPLACE FUNCTION data.role_rank(role text) RETURNS integer
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+AS $$ SELECT CASE role WHEN 'officer' THEN 1 WHEN 'manager' THEN 2 WHEN 'admin' THEN 3 ELSE 0 END $$;
+
+-- The latest rejection, in the last 30 days, of another application on this loan (NULL fields when none): its
+-- number, when, and the rejecter's role. A rejection is not undone by a new proposal: for 30 days (a proposal's
+-- quote is at most 30 days old and valid at most 30 days after it, 40_proposals.sql, so a proposal made on the
+-- figures of the rejected one falls within it) a new application on the loan needs an approver of the rejecter's
+-- level or above, and says so (the outside test of 1 Dec 2026, fifth round, B).
+CREATE OR REPLACE FUNCTION data.recent_rejection(loan bigint, except_application bigint,
+                                                 OUT application_no text, OUT rejected_at timestamptz,
+                                                 OUT rejecter_role text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT x.application_no::text, e.at, o.role::text
+    FROM data.applications x JOIN data.application_events e ON e.application_id = x.id AND e.to_state = 'rejected'
+    JOIN data.officers o ON o.id = e.officer_id
+    WHERE x.old_loan_id = loan AND x.id IS DISTINCT FROM except_application AND e.at >= now() - interval '30 days'
+    ORDER BY data.role_rank(o.role) DESC, e.at DESC LIMIT 1
 $$;
 
 -- 전결 한도 (rate): how far below the list rate a role may approve, from the pricing rules in force on a day.
@@ -187,6 +230,7 @@ AS $$
 DECLARE
     m data.officers := data.me();
     authority text;
+    rejection record;
 BEGIN
     IF m.id IS NULL OR m.role NOT IN ('officer', 'manager', 'admin') THEN
         sqlstate := '42501'; message := '재대출 신청을 처리할 권한이 없습니다.'; RETURN;
@@ -208,6 +252,15 @@ BEGIN
         IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.officer_id = m.id) THEN
             sqlstate := '42501'; message := '제안서를 만든 직원은 그 제안의 신청을 승인하거나 거절할 수 없습니다.'; RETURN;
         END IF;
+        -- a rejection on the loan in the last 30 days: its level or above approves (said before the flag it sets)
+        SELECT * INTO rejection FROM data.recent_rejection(a.old_loan_id, a.id);
+        IF target = 'approved' AND data.role_rank(m.role) < data.role_rank(rejection.rejecter_role) THEN
+            sqlstate := '42501';
+            message := format('같은 대출의 신청 %s이(가) %s에 %s의 거절로 끝났습니다: 30일 동안 이 대출의 신청은 %s 이상이 승인합니다.',
+                              rejection.application_no, to_char(rejection.rejected_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD'),
+                              data.role_label(rejection.rejecter_role), data.role_label(rejection.rejecter_role));
+            RETURN;
+        END IF;
         -- the approvers are those the application opens its customer to (data.my_extra_customers): a 행원 only when
         -- the 행원's authority covered it at filing (the pricing rules may have changed since); the authority below is
         -- measured on the customer's data, which only the approvers' scope reads
@@ -226,14 +279,18 @@ BEGIN
             message := '제안서의 유효기간이 지난 신청은 심사 요청할 수 없습니다: 취소하고 새 제안서로 신청하세요.'; RETURN;
         END IF;
     ELSIF target = 'executed' THEN
-        IF m.role NOT IN ('manager', 'admin') THEN
-            sqlstate := '42501'; message := '재대출·금리 조건변경의 실행은 지점장만 할 수 있습니다.'; RETURN;
-        END IF;
         IF a.created_by = m.id THEN
             sqlstate := '42501'; message := '신청을 작성한 직원은 스스로 실행할 수 없습니다.'; RETURN;
         END IF;
         IF EXISTS (SELECT 1 FROM data.proposals p WHERE p.id = a.proposal_id AND p.officer_id = m.id) THEN
             sqlstate := '42501'; message := '제안서를 만든 직원은 그 제안의 신청을 실행할 수 없습니다.'; RETURN;
+        END IF;
+        IF a.approved_by = m.id THEN
+            sqlstate := '42501'; message := '신청을 승인한 직원은 그 신청을 실행할 수 없습니다 (작성·승인·실행은 세 사람이 합니다).'; RETURN;
+        END IF;
+        IF m.role NOT IN ('manager', 'admin') AND NOT EXISTS (
+               SELECT 1 FROM data.officers o WHERE o.id = a.approved_by AND o.role IN ('manager', 'admin')) THEN
+            sqlstate := '42501'; message := '재대출·금리 조건변경의 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).'; RETURN;
         END IF;
     END IF;
 END
@@ -271,7 +328,14 @@ AS $$
 DECLARE
     number text;
     a data.applications;
+    rejection record;
 BEGIN
+    -- the engine's eligibility the database holds the data for (data.loan_refusal): a loan in arrears is neither
+    -- re-loaned nor renegotiated, whichever way it is filed (api.file_application, a renegotiation's acceptance)
+    IF data.loan_refusal(l, data.proposed_action(p), data.bank_today()) IS NOT NULL THEN
+        RAISE EXCEPTION '%', data.loan_refusal(l, data.proposed_action(p), data.bank_today())
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
     LOOP
         number := 'A' || to_char(data.bank_today(), 'YYYYMMDD') || '-'
                   || upper(substr(md5(random()::text || clock_timestamp()::text), 1, 6));
@@ -287,11 +351,17 @@ BEGIN
         RAISE EXCEPTION '이 대출에 대한 신청이 방금 다른 직원에 의해 작성되었습니다. 목록을 다시 불러오세요'
             USING ERRCODE = 'serialization_failure';
     END;
-    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)?
+    -- the flag the lists show: does an officer's authority fall short (so a manager must decide)? A manager's recent
+    -- rejection on the loan says so too, and the first event names it
+    SELECT * INTO rejection FROM data.recent_rejection(l.id, a.id);
     UPDATE data.applications x SET needs_manager_approval = data.authority_refusal(a, 'officer') IS NOT NULL
+                                                            OR data.role_rank(rejection.rejecter_role) > 1
     WHERE x.id = a.id RETURNING * INTO a;
     INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
-    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', p.proposal_no));
+    VALUES (a.id, m.id, NULL, 'draft', format('제안서 %s에서 작성', p.proposal_no)
+            || CASE WHEN rejection.application_no IS NOT NULL
+                    THEN format(' (같은 대출의 신청 %s: %s 거절)', rejection.application_no,
+                                data.role_label(rejection.rejecter_role)) ELSE '' END);
     PERFORM data.audit('application.create', data.customer_no_of(p.customer_id), jsonb_build_object(
         'application_no', number, 'proposal_no', p.proposal_no, 'loan_no', l.loan_no, 'amount', amount,
         'annual_rate_pct', rate, 'term_months', term, 'proposed_action', data.proposed_action(p)));
@@ -302,7 +372,8 @@ $$;
 -- File an application from a proposal the customer accepted: the rate and term are the proposal's, the amount the
 -- old loan's balance; a re-loan's product the first on sale whose bounds hold them, a renegotiation's the loan's own
 -- (no new loan: the running contract's rate changes at execution). A renegotiation's acceptance files it already
--- (data.renegotiation_accepted); this files it again after its application was cancelled or rejected.
+-- (data.renegotiation_accepted); this files it again after its application was cancelled (a rejected one's
+-- proposal is never filed again).
 CREATE OR REPLACE FUNCTION api.file_application(proposal_number text)
 RETURNS TABLE (application_no text, state text, row_version integer)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
@@ -339,6 +410,12 @@ BEGIN
     WHERE x.proposal_id = p.id AND x.state NOT IN ('cancelled', 'rejected') LIMIT 1;
     IF filed IS NOT NULL THEN
         RAISE EXCEPTION '이 제안서로 이미 신청 %이(가) 작성되어 있습니다', filed USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    -- a rejection is the approver's decision: the same proposal is never filed again (a new proposal is)
+    SELECT x.application_no INTO filed FROM data.applications x WHERE x.proposal_id = p.id AND x.state = 'rejected' LIMIT 1;
+    IF filed IS NOT NULL THEN
+        RAISE EXCEPTION '이 제안서로 작성한 신청 %이(가) 거절되었습니다: 같은 제안서로 다시 신청할 수 없습니다 (새 제안서를 만드세요)', filed
+            USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     SELECT x.application_no INTO filed FROM data.applications x
     WHERE x.old_loan_id = p.loan_id AND x.state IN ('draft', 'submitted', 'approved') LIMIT 1;
@@ -425,8 +502,13 @@ BEGIN
     said := format('금리 조건변경 신청 %s을(를) 작성했습니다: 재대출 신청 화면에서 심사 요청하세요. 작성자·제안자가 아닌, '
                    '승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 %s의 금리가 연 %s%%에서 연 %s%%로 바뀝니다.',
                    a.application_no, l.loan_no, trim_scale(l.annual_rate_pct), trim_scale(a.annual_rate_pct));
-    IF a.needs_manager_approval THEN
-        said := said || ' ' || coalesce(data.authority_refusal(a, 'officer'), '지점장 승인이 필요합니다.');
+    IF a.needs_manager_approval THEN  -- why: a 행원's authority falls short, or a manager's recent rejection
+        said := said || ' ' || coalesce(
+            data.authority_refusal(a, 'officer'),
+            (SELECT format('같은 대출의 신청 %s이(가) %s의 거절로 끝나 %s 이상이 승인합니다.', r.application_no,
+                           data.role_label(r.rejecter_role), data.role_label(r.rejecter_role))
+             FROM data.recent_rejection(a.old_loan_id, a.id) r WHERE r.application_no IS NOT NULL),
+            '지점장 승인이 필요합니다.');
     END IF;
     RETURN said;
 END
@@ -487,6 +569,10 @@ BEGIN
     SELECT * INTO old FROM data.loans WHERE id = a.old_loan_id FOR UPDATE;
     IF NOT FOUND OR old.status NOT IN ('active', 'delinquent') THEN
         RAISE EXCEPTION '기존 대출이 이미 종료되었거나 조회 범위 밖입니다' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    IF data.loan_refusal(old, CASE WHEN renegotiation THEN 'renegotiation' ELSE 'reloan' END, today) IS NOT NULL THEN
+        RAISE EXCEPTION '%', data.loan_refusal(old, CASE WHEN renegotiation THEN 'renegotiation' ELSE 'reloan' END, today)
+            USING ERRCODE = 'object_not_in_prerequisite_state';  -- in arrears since it was filed
     END IF;
     IF (a.approved_rate_pct, a.approved_amount, a.approved_term_months) IS DISTINCT FROM (a.annual_rate_pct, a.amount, a.term_months) THEN
         RAISE EXCEPTION '신청 조건이 승인된 조건과 다릅니다: 다시 승인받아야 합니다' USING ERRCODE = 'object_not_in_prerequisite_state';

@@ -59,6 +59,17 @@ a database holding data keeps it and gains the rules.
   budget nothing is granted. ``api.audit_search_probes`` counts these requests with the searches.
 * Opening a customer out of scope (``data.customer_in_scope_or_refuse``) gets one refusal whether the number exists
   at another branch or nowhere.
+* A loan in arrears (status delinquent, or its maturity passed with a balance left) or closed is neither archived
+  in a proposal (either action), nor filed, nor executed: ``data.loan_refusal`` (50_applications.sql), in the
+  engine's words.
+* A proposal whose application was rejected is never filed again; for 30 days after a rejection a new application
+  on the same loan is flagged, names the rejection and is approved only at the rejecter's level or above
+  (``data.recent_rejection``; a renegotiation's acceptance then names it as the reason a 지점장 approves).
+  A renegotiation is executed by a third person as a re-loan is; the loan's arrears refuse it the same way.
+* Filer, approver and executor are three people: the approver never executes; after a 지점장's approval a 행원 who
+  neither filed nor approved it executes (``data.transition_refusal``).
+* A loan number whose customer is outside the officer's scope answers as one that does not exist, never with its
+  customer's number (``data.loan_customer_in_scope_or_refuse``: preparing a proposal, archiving one).
 
 The branch-scope rules above change no table: they read columns that exist (``applications.created_at``,
 ``needs_manager_approval``, ``proposals.valid_until``) and write the tables searches and accesses already use

@@ -1522,6 +1522,10 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>A branch manager must approve.</translation>
     </message>
     <message>
+        <source>같은 대출의 신청 {application}이(가) {role}의 거절로 끝나 {role} 이상이 승인합니다.</source>
+        <translation>Application {application} on the same loan ended in a rejection by the {role}: the {role} or above approves.</translation>
+    </message>
+    <message>
         <source>검색어를 알아볼 수 없습니다. 이름(예: 김하늘), 이름과 생년월일(예: 김하늘 860311), 고객번호(C…), 휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.</source>
         <translation>The search could not be read. Search by name (e.g. 김하늘), name and birth date (e.g. 김하늘 860311), customer number (C…), the last 4 digits of a mobile number, or a loan number (L…).</translation>
     </message>
@@ -2516,6 +2520,14 @@ Have you checked the attached proof yourself, and should the customer's annual i
     <message>
         <source>타지점 고객</source>
         <translation>customer of another branch</translation>
+    </message>
+    <message>
+        <source>신청을 승인한 직원은 그 신청을 실행할 수 없습니다 (작성·승인·실행은 세 사람이 합니다).</source>
+        <translation>Whoever approved an application cannot execute it (filing, approval and execution take three people).</translation>
+    </message>
+    <message>
+        <source>재대출·금리 조건변경의 실행은 지점장이 합니다 (지점장이 승인한 신청은 다른 직원이 실행합니다).</source>
+        <translation>A re-loan or rate renegotiation is executed by the branch manager (an application the branch manager approved is executed by another colleague).</translation>
     </message>
     <message>
         <source>사유를 {n}자 이상 입력하면 8시간 동안 이 고객을 상담할 수 있습니다. 신청은 오늘의 타지점 조회 한도(검색과 함께)에 포함되고, 기록이 남아 보안 담당자가 매월 점검합니다.</source>

@@ -125,11 +125,11 @@ def branch_applications(officer: OfficerSession, states: tuple[str, ...] | None 
 
 
 def accepted_without_application(officer: OfficerSession) -> list[AcceptedProposal]:
-    """Proposals made at the branch that the customer accepted and nobody has filed yet (or only cancelled or
-    rejected), on a loan still running: re-loans, and renegotiations whose application (filed at acceptance) was
-    cancelled or rejected."""
+    """Proposals made at the branch that the customer accepted and nobody has filed yet (or only cancelled), on a
+    loan still running: re-loans, and renegotiations whose application (filed at acceptance) was cancelled; a
+    proposal whose application was rejected is never filed again (api.file_application)."""
     p, a = api_views.proposals.c, api_views.applications.c
-    open_or_done = select(a.proposal_id).where(a.state.not_in(("cancelled", "rejected")))
+    open_or_done = select(a.proposal_id).where(a.state != "cancelled")
     loans_in_progress = select(a.old_loan_id).where(a.state.in_(OPEN_STATES))
     with officer.database.session() as s:
         rows = s.execute(select(p.proposal_no, p.customer_no, p.customer_name, p.loan_no, p.proposed_action)

@@ -94,6 +94,13 @@ class OfferComparison:
         return None
 
 
+def in_arrears(loan: Loan, today: dt.date) -> bool:
+    """연체: the loan's status says so, or its maturity has passed with a balance left (principal unpaid at maturity).
+    The database reads the same (``data.loan_refusal``, db/sql/50_applications.sql) and refuses such a loan's
+    proposal, application and execution."""
+    return loan.status == "delinquent" or (loan.maturity_date < today and loan.balance > 0)
+
+
 def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tuple[QuoteRequest, dict]:
     """The quote document of one of our loans, with the customer's own facts (score at drawdown, late payments,
     employment, salary transfer, relationship years) so the screen prices the person the call list scored."""
@@ -136,7 +143,7 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
     current = CurrentLoan(loan.kind, max(loan.balance, 1), loan.annual_rate_pct, loan.rate_type, method,
                           loan.term_months, remaining, loan.drawdown_date, loan.prepayment_fee_pct,
                           loan.fixed_period_months, loan.collateral_value, loan.collateral_region,
-                          loan.principal if loan.kind == "overdraft" else None, loan.status == "delinquent",
+                          loan.principal if loan.kind == "overdraft" else None, in_arrears(loan, today),
                           loan.index_name)
     debts = [Debt(d.kind, d.balance, d.annual_rate_pct, max(d.remaining_months, 1),
                   RepaymentMethod(d.repayment_method), d.credit_limit) for d in external]

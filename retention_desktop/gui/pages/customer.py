@@ -196,14 +196,15 @@ class CustomerPage(QWidget):
 
     def _load_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConsultationNeeded):
-            self.ask_consultation(exc.customer_no, str(exc))
+            self.ask_consultation(exc.customer_no, errors.user_text(exc))  # in the reader's language
             return
         errors.on_failure(self, self.failed)(exc)
 
     def ask_consultation(self, customer_no: str, why: str) -> None:
-        """Another branch's customer: ask for the reason, request consultation access, then open them."""
+        """A customer outside the scope (another branch's, or a number that does not exist: the database answers both
+        alike): ask for the reason, request consultation access, then open them."""
         self._clear()  # nothing of the customer shown before stays under this one's number
-        self.heading.setText(f"{customer_no} · {tr('타지점 고객')}")
+        self.heading.setText(f"{customer_no} · {tr('상담 열람 신청')}")
         self.consultation_dialog = RevealDialog(self, consultation=why)
         self.consultation_dialog.accepted.connect(lambda: self._request_consultation(
             customer_no, self.consultation_dialog.reason.text()))
