@@ -3,6 +3,7 @@ as the officer's own login on the real database (the other parts: tests/test_sec
 
 from __future__ import annotations
 
+from tests.test_security_attacks import psql  # noqa: F401 (fixture)
 from tests.test_security_proposal_figures import app_quote, archive, genuine, refused  # noqa: F401 (fixtures)
 
 
@@ -17,3 +18,61 @@ def test_an_archived_quote_is_bounded_in_size(genuine):
     error = refused(officer, state, quote_input, output)
     assert error.sqlstate == "23514" and "quote_size" in str(error), str(error)
     assert archive(officer, state, *app_quote(state))
+
+
+def test_a_loan_with_an_unpaid_instalment_past_due_is_in_arrears(login, psql, db):
+    """Re-test of the fifth round: L0000000180 ran as 'active' with its instalment of 12 Nov unpaid 19 days later,
+    and an officer proposed and applied a renegotiation on it: the arrears rule read the status and the maturity
+    only. An instalment due before the day and unpaid is arrears, for the engine and the database alike; paid, the
+    same loan is proposed again."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from retention_desktop.services.offer_comparison import open_comparison
+    from tests.support import TEST_AS_OF
+    from tests.test_security_applications import RATES
+    from tests.test_security_fifth_round_workflow import LOAN, _archive
+
+    with db.session() as s:
+        missed, paid_on = s.execute(text(
+            "SELECT r.id, r.paid_on FROM data.repayments r JOIN data.loans l ON l.id = r.loan_id "
+            "WHERE l.loan_no = :n AND r.due_date < :d AND r.paid_on IS NOT NULL ORDER BY r.due_date DESC LIMIT 1"),
+            {"n": LOAN, "d": TEST_AS_OF - dt.timedelta(days=1)}).one()
+        s.execute(text("UPDATE data.repayments SET paid_on = NULL WHERE id = :i"), {"i": missed})
+        assert s.execute(text("SELECT status FROM data.loans WHERE loan_no = :n"), {"n": LOAN}).scalar() == "active"
+    author = psql("E1007")
+    engine = open_comparison(login("E1007"), LOAN, TEST_AS_OF).proposal_refusal()
+    assert engine is not None and "연체 중인 대출은 재대출·대환 불가" in engine, engine
+    for action, words in (("reloan", "연체 중인 대출은 재대출·대환 불가"), ("renegotiation", "연체 중인 대출은 금리 조건변경 불가")):
+        assert _archive(author, LOAN, RATES["officer"], action)[:2] == ("55000", words)
+    with db.session() as s:  # the customer pays: the ledger records it
+        s.execute(text("UPDATE data.repayments SET paid_on = :p WHERE id = :i"), {"p": paid_on, "i": missed})
+    assert open_comparison(login("E1008"), LOAN, TEST_AS_OF).proposal_refusal() is None
+    code, message, _number = _archive(author, LOAN, RATES["officer"])
+    assert code is None, message
+
+
+def test_no_product_goes_on_sale_above_a_legal_maximum_in_force_or_to_come(psql, db):
+    """Re-test of the fifth round: head office saved a policy dated in three days with a legal maximum of 16 %, then
+    raised product RL-CR-FX's highest rate to 20 % (or withdrew it, saved the policy, and put it back): from that
+    day the bank's own rate sheet priced above the law. api.save_products now refuses a product on sale above the
+    lowest legal maximum in force today or dated later; within it the product is saved."""
+    import datetime as dt
+    import json
+
+    from tests.support import bank_today
+    from tests.test_security_attacks import sqlstate_of
+    from tests.test_security_fifth_round_policy import SAVE_POLICY, latest_policy, with_legal_max
+
+    head_office = psql("E1005")
+    parameters = with_legal_max(latest_policy(head_office), "16")
+    assert sqlstate_of(head_office, SAVE_POLICY, "2099.01-16", bank_today() + dt.timedelta(days=3),
+                       json.dumps(parameters)) == (None, "")
+    save = ("SELECT api.save_products(jsonb_agg(to_jsonb(p) || jsonb_build_object('max_rate_pct', %s::numeric, "
+            "'active', %s))) FROM api.products p WHERE code = 'RL-CR-FX'")
+    code, message = sqlstate_of(head_office, save, "20", True)
+    assert code == "23514" and "RL-CR-FX" in message and "연 16%" in message, message
+    assert sqlstate_of(head_office, save, "20", False)[0] is None  # withdrawn, it may keep any rate
+    assert sqlstate_of(head_office, save, "20", True)[0] == "23514"  # and is not put back on sale above the law
+    assert sqlstate_of(head_office, save, "16", True) == (None, "")

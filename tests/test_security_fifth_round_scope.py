@@ -202,6 +202,9 @@ def test_a_consultation_request_tells_nothing_until_committed_and_counts_as_a_pr
             cur.execute("SELECT api.request_consultation_access(%s, %s)", (number, WALK_IN))
             tickets.append(cur.fetchone()[0])
         assert all(isinstance(t, int) for t in tickets)
+        # nor in the list of one's own accesses (the re-test read the uncommitted grant there)
+        cur.execute("SELECT count(*) FROM api.consultation_grants")
+        assert cur.fetchone()[0] == 0
     code, message = sqlstate_of(conn, "SELECT api.consultation_access_result(%s)", tickets[0])
     assert code == "55000" and "커밋" in message, message  # not in the asking transaction (rolled back by it)
     assert probes_today(db, "E1007") == 0 and not sees("E1007", customer_no)

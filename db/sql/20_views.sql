@@ -89,11 +89,14 @@ CREATE OR REPLACE VIEW api.documents AS
            uploaded_by, uploaded_at, copy_no
     FROM data.documents;
 
--- one's own consultation accesses
+-- one's own consultation accesses, once committed: a grant made in this transaction is not shown (shown, it told
+-- whether the number asked for exists at another branch before anything was counted or kept; BEGIN … ROLLBACK made
+-- that a free lookup: the outside test of 1 Dec 2026, re-test). The same rule as the scope's (data.consultation_open).
 CREATE OR REPLACE VIEW api.consultation_grants AS
     SELECT g.id, g.officer_id, g.db_role, g.customer_id, data.customer_no_of(g.customer_id) AS customer_no, g.reason,
            g.granted_at, g.expires_at
-    FROM data.consultation_grants g;
+    FROM data.consultation_grants g
+    WHERE g.granted_at < transaction_timestamp();
 
 -- the audit trail, for the security group (and the chain head, for anchoring)
 CREATE OR REPLACE VIEW api.audit_log AS

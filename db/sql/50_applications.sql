@@ -48,6 +48,10 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, data, pg_temp
 AS $$
     SELECT CASE WHEN l.status NOT IN ('active', 'delinquent') THEN format('대출 %s은(는) 이미 종료되었습니다', l.loan_no)
                 WHEN l.status = 'delinquent' OR (l.maturity_date < on_day AND l.balance > 0)
+                     -- an instalment due before the day and unpaid: in arrears from the day after its due date,
+                     -- whatever the status says until the ledger's run marks it (re-test of the fifth round)
+                     OR EXISTS (SELECT 1 FROM data.repayments r
+                                WHERE r.loan_id = l.id AND r.paid_on IS NULL AND r.due_date < on_day)
                     THEN CASE WHEN action = 'renegotiation' THEN '연체 중인 대출은 금리 조건변경 불가'
                               ELSE '연체 중인 대출은 재대출·대환 불가' END END
 $$;

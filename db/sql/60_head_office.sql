@@ -480,6 +480,17 @@ AS $$
                      WHERE p.effective_from <= day ORDER BY p.effective_from DESC LIMIT 1), 20.0)
 $$;
 
+-- The lowest legal maximum (%) from day on: the policy's in force on day and every version dated later. A product on
+-- sale above it would price above the law once that version takes effect (api.save_products refuses it, as
+-- data.policy_bound_problem refuses a version below the products on sale: either order ends the same).
+CREATE OR REPLACE FUNCTION data.lowest_legal_max_from(day date) RETURNS numeric
+LANGUAGE sql STABLE SET search_path = pg_catalog, data, pg_temp
+AS $$
+    SELECT least(data.legal_max_rate_on(day),
+                 (SELECT min(data.json_numeric(p.parameters -> 'legal_max_rate_pct')) FROM data.policies p
+                  WHERE p.effective_from > day))
+$$;
+
 
 -- The first of the pricing rules' values the floor and the authorities read that lies outside its bound
 -- (data.head_office_bounds): "path = value: the rule", or NULL. Read after data.pricing_rules_problem (the
@@ -621,6 +632,13 @@ BEGIN
             RAISE EXCEPTION '% · % · 연 %~%: %', source, r.code, coalesce(trim_scale(r.min_rate_pct)::text || '%', '—'),
                 coalesce(trim_scale(r.max_rate_pct)::text || '%', '—'), (data.head_office_bound('product_rate_pct')).reason
                 USING ERRCODE = 'check_violation';
+        END IF;
+        IF r.active IS NOT FALSE AND r.max_rate_pct > data.lowest_legal_max_from(data.bank_today()) THEN
+            -- saved after a version with a lower legal maximum (re-test of the fifth round: the policy first, then
+            -- the product raised above it, or withdrawn, the policy saved and the product put back on sale)
+            RAISE EXCEPTION '% · % · 최고금리 연 %: 오늘 또는 예정된 정책의 법정 최고금리 연 %보다 높을 수 없습니다',
+                source, r.code, trim_scale(r.max_rate_pct) || '%',
+                trim_scale(data.lowest_legal_max_from(data.bank_today())) || '%' USING ERRCODE = 'check_violation';
         END IF;
         IF r.min_amount IS NULL OR r.max_amount IS NULL
            OR r.min_amount < (data.head_office_bound('product_amount_won')).low

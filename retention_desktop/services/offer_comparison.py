@@ -94,11 +94,13 @@ class OfferComparison:
         return None
 
 
-def in_arrears(loan: Loan, today: dt.date) -> bool:
-    """연체: the loan's status says so, or its maturity has passed with a balance left (principal unpaid at maturity).
-    The database reads the same (``data.loan_refusal``, db/sql/50_applications.sql) and refuses such a loan's
-    proposal, application and execution."""
-    return loan.status == "delinquent" or (loan.maturity_date < today and loan.balance > 0)
+def in_arrears(loan: Loan, today: dt.date, unpaid_past_due: int = 0) -> bool:
+    """연체: the loan's status says so, its maturity has passed with a balance left (principal unpaid at maturity), or
+    ``unpaid_past_due`` instalments (due before ``today``, not paid) are outstanding — the status may lag the
+    ledger. The database reads the same (``data.loan_refusal``, db/sql/50_applications.sql) and refuses such a
+    loan's proposal, application and execution."""
+    return (loan.status == "delinquent" or (loan.maturity_date < today and loan.balance > 0)
+            or unpaid_past_due > 0)
 
 
 def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tuple[QuoteRequest, dict]:
@@ -125,6 +127,8 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
         late = s.scalar(select(func.count()).select_from(Repayment).where(
             Repayment.loan_id == loan.id, Repayment.days_late > 0, Repayment.due_date > today - dt.timedelta(days=365),
             Repayment.due_date <= today))
+        unpaid_past_due = s.scalar(select(func.count()).select_from(Repayment).where(
+            Repayment.loan_id == loan.id, Repayment.paid_on.is_(None), Repayment.due_date < today))
         kind = MARKET_KIND[loan.kind]
         sheet = s.scalar(select(MarketOffer.as_of).where(MarketOffer.loan_kind == kind, MarketOffer.as_of <= today)
                          .order_by(MarketOffer.as_of.desc()).limit(1))
@@ -143,7 +147,7 @@ def build_request(officer: OfficerSession, loan_no: str, today: dt.date) -> tupl
     current = CurrentLoan(loan.kind, max(loan.balance, 1), loan.annual_rate_pct, loan.rate_type, method,
                           loan.term_months, remaining, loan.drawdown_date, loan.prepayment_fee_pct,
                           loan.fixed_period_months, loan.collateral_value, loan.collateral_region,
-                          loan.principal if loan.kind == "overdraft" else None, in_arrears(loan, today),
+                          loan.principal if loan.kind == "overdraft" else None, in_arrears(loan, today, unpaid_past_due or 0),
                           loan.index_name)
     debts = [Debt(d.kind, d.balance, d.annual_rate_pct, max(d.remaining_months, 1),
                   RepaymentMethod(d.repayment_method), d.credit_limit) for d in external]
