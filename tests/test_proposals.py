@@ -254,8 +254,8 @@ def test_an_ineligible_offer_never_reaches_a_proposal(login, db, tmp_path):
 
 
 def test_a_renegotiation_is_proposed_as_such_and_never_booked_as_a_new_loan(login, db, tmp_path):
-    """A renegotiation's acceptance files its own application (revision 0017): it is not filed again, and whether it
-    takes effect at once or after a manager's approval, no new loan is booked (the running loan's rate changes)."""
+    """A renegotiation's acceptance files its own application (revision 0017): it is not filed again, and no new loan
+    is booked (once approved and executed, the running loan's rate changes)."""
     from retention_desktop.services import applications as apps
 
     officer = login("E1007")

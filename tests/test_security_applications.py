@@ -337,8 +337,9 @@ def test_execution_rechecks_the_terms_against_the_approval_and_the_product(login
 
 def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_as_a_new_loan(login, db):
     """With psql, an officer archives a "proposal" at or above the loan's own rate (5.40 %): refused; a
-    renegotiation (금리 조건변경) the customer accepted is filed by the acceptance itself (revision 0017) — here
-    within the author's authority, so the running loan's rate changes — and is not filed again, nor as a new loan."""
+    renegotiation (금리 조건변경) the customer accepted is filed by the acceptance itself (revision 0017) — within the
+    author's authority too it waits for someone else's approval, the running loan's rate unchanged — and is not filed
+    again, nor as a new loan."""
     filer = login("E1007")
     for rate in ("5.40", "7.00"):
         with pytest.raises(api_calls.Refused, match="현재 금리\\(연 5.4%\\)보다 낮지 않습니다") as refused:
@@ -359,12 +360,12 @@ def test_no_proposal_costs_the_customer_more_and_a_renegotiation_is_never_filed_
     with db.session() as s:
         recorded = s.execute(text("SELECT details ->> 'proposed_action' FROM data.audit_log "
                                   "WHERE action = 'proposal.create'")).scalars().all()
-        loan = s.execute(text("SELECT l.annual_rate_pct, l.status, a.new_loan_id = l.id FROM data.loans l "
-                              "JOIN data.applications a ON a.old_loan_id = l.id "
+        loan = s.execute(text("SELECT l.annual_rate_pct, l.status, a.state, a.annual_rate_pct, a.new_loan_id "
+                              "FROM data.loans l JOIN data.applications a ON a.old_loan_id = l.id "
                               "WHERE l.loan_no = 'L0000000001'")).one()
         assert s.execute(text("SELECT count(*) FROM data.loans")).scalar() == loans  # no new loan
     assert recorded == ["renegotiation"]
-    assert (str(loan.annual_rate_pct), loan.status, loan[2]) == ("5.0000", "active", True)
+    assert tuple(map(str, loan)) == ("5.4000", "active", "draft", "5.0000", "None")
 
 
 def test_the_proposals_author_never_approves_or_executes_what_follows_from_it(login, db):

@@ -119,8 +119,9 @@ def test_a_renegotiation_below_the_proposers_authority_takes_effect_only_after_s
     rate, balance, status, loans = loan_now(db)
     number = propose(officer, "4.60")
     said = accept(officer, number)
-    assert "승인 권한이 있는 다른 직원의 승인과 제3자의 실행 뒤에 적용됩니다" in said, said
-    assert "행원 전결 한도(연 4.8% 이상) 아래라 지점장 승인이 필요합니다" in said, said
+    assert said.startswith(f"금리 조건변경 신청 {application_of(officer, number)[0]}을(를) 작성했습니다"), said
+    assert f"다른 직원이 승인하고 실행하면 대출 {LOAN}의 금리가 연 5.4%에서 연 4.6%로 바뀝니다." in said, said
+    assert said.endswith("금리 연 4.6%는 행원 전결 한도(연 4.8% 이상) 아래라 지점장 승인이 필요합니다."), said
     application, state, version, needs_manager, _by, _new = application_of(officer, number)
     assert (state, needs_manager) == ("draft", True)
     assert loan_now(db) == (rate, balance, status, loans) and rate == Decimal("5.4")
@@ -175,27 +176,52 @@ def test_a_proposer_cannot_approve_their_own_renegotiation_even_filed_by_a_colle
     assert loan_now(db)[0] == Decimal("4.6")
 
 
-def test_a_renegotiation_within_the_proposers_authority_takes_effect_on_acceptance(psql, db):
-    """Within a 행원's authority (4.90 % ≥ 4.80 %) the author's acceptance is the decision (전결): the loan's rate is
-    4.90 % at once, its application recorded as executed on the author's authority. The decision is then fixed, and
-    a second renegotiation quoted on the old rate (5.40 %) takes effect nowhere: refused, nothing recorded."""
-    officer = psql("E1007")
+def test_a_renegotiation_within_the_proposers_authority_still_needs_a_colleagues_approval(psql, db):
+    """Within a 행원's authority (4.90 % ≥ 4.80 %) the author's acceptance only files the application: the one who
+    files never approves, so there is no 전결 by the proposer alone (the outside tester's report: an officer alone
+    lowered a rate and it took effect). The loan keeps 5.40 % and the answer says what happens next; the author
+    (E1007) can neither approve nor execute it; a colleague 행원 (E1008), whose authority covers it, approves; the
+    지점장 (E1006) executes; only then is the loan's rate 4.90 % — the same loan, in the chained audit trail as the
+    executor's. A second renegotiation quoted on the old rate (5.40 %) is filed but never takes effect."""
+    officer, peer, manager = psql("E1007"), psql("E1008"), psql("E1006")
     _rate, balance, status, loans = loan_now(db)
     first, second = propose(officer, "4.90"), propose(officer, "4.85")
     said = accept(officer, first)
-    assert f"금리 조건변경을 적용했습니다: 대출 {LOAN} 연 5.4% → 연 4.9%" in said and "행원 전결" in said, said
-    assert loan_now(db) == (Decimal("4.9"), balance, status, loans)
-    _no, state, _v, _m, by, new_loan = application_of(officer, first)
-    assert (state, by, new_loan) == ("executed", officer_id(db, "E1007"), LOAN)
+    application, state, version, needs_manager, by, new_loan = application_of(officer, first)
+    assert said == (f"금리 조건변경 신청 {application}을(를) 작성했습니다: 재대출 신청 화면에서 심사 요청하세요. 작성자·제안자가 "
+                    f"아닌, 승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 {LOAN}의 금리가 연 5.4%에서 연 4.9%로 바뀝니다.")
+    assert (state, needs_manager, by, new_loan) == ("draft", False, None, None)
+    assert loan_now(db) == (Decimal("5.4"), balance, status, loans)
     code, message = sqlstate_of(officer, "SELECT api.record_proposal_decision(%s, 'declined')", first)
     assert code == "55000" and "고객의 결정을 바꿀 수 없습니다" in message, message
-    code, message = sqlstate_of(officer, "SELECT api.record_proposal_decision(%s, 'accepted')", second)
+    assert move(officer, application, "submitted", version) == (None, "")
+    for target in ("approved", "rejected"):
+        code, message = move(officer, application, target, version + 1)
+        assert code == "42501" and "스스로 승인하거나 거절할 수 없습니다" in message, message
+    code, message = move(officer, application, "executed", version + 1)
+    assert code == "55000", message  # not approved
+    assert loan_now(db)[0] == Decimal("5.4")
+    assert move(peer, application, "approved", version + 1) == (None, "")
+    assert loan_now(db)[0] == Decimal("5.4")  # approved is not yet in effect
+    for who in (officer, peer):  # neither the author nor the approver executes
+        code, message = move(who, application, "executed", version + 2)
+        assert code == "42501" and "실행" in message, message
+    assert move(manager, application, "executed", version + 2) == (None, "")
+    assert loan_now(db) == (Decimal("4.9"), balance, status, loans)  # the same loan, no new one
+    _no, state, _v, _m, by, new_loan = application_of(manager, first)
+    assert (state, by, new_loan) == ("executed", officer_id(db, "E1008"), LOAN)
+    with db.session() as s:
+        booked = s.execute(text("SELECT employee_no, details FROM data.audit_log "
+                                "WHERE action = 'loan.rate_change'")).one()
+    assert booked.employee_no == "E1006" and booked.details["application_no"] == application
+    said = accept(officer, second)  # quoted on 5.40 %: filed, and its execution refused
+    again, _state, version, *_ = application_of(officer, second)
+    assert "연 4.9%에서 연 4.85%로 바뀝니다" in said, said
+    assert move(officer, again, "submitted", version) == (None, "")
+    assert move(peer, again, "approved", version + 1) == (None, "")
+    code, message = move(manager, again, "executed", version + 2)
     assert code == "55000" and "제안 당시(연 5.4%)와 다릅니다" in message, message
     assert loan_now(db)[0] == Decimal("4.9")
-    assert application_of(officer, second) is None
-    with db.session() as s:
-        decision = s.execute(text("SELECT decision FROM data.proposals WHERE proposal_no = :p"), {"p": second}).scalar()
-    assert decision == "none"
 
 
 def test_a_proposal_with_no_proposed_action_is_refused(psql):
@@ -212,22 +238,23 @@ def test_a_proposal_with_no_proposed_action_is_refused(psql):
     assert code is None, message
 
 
-def test_the_desktops_renegotiation_takes_effect_as_the_officers_authority_says(login, db, tmp_path):
+def test_the_desktops_renegotiation_waits_for_a_colleagues_approval_whatever_the_officers_authority(login, db,
+                                                                                                       tmp_path):
     """The app's own renegotiation of L0000000001, signed and archived, accepted through the service: within the
-    officer's authority (as the engine measures it) it is applied at once, below it filed for a manager's approval
-    (and listed nowhere as waiting to be filed); the database's sentence says which."""
+    officer's authority (as the engine measures it) or below it, the acceptance files a draft application the
+    officer submits on the 재대출 신청 screen, and the loan keeps its rate (listed nowhere as waiting to be filed);
+    below it, the database's sentence also says a 지점장 must approve."""
     officer = login("E1007")
     state = with_action(open_comparison(officer, LOAN, TEST_AS_OF), "renegotiation")
     if state is None:
         pytest.skip("the demo's showcase has no renegotiation today")
     made = ps.create_proposal(officer, LOAN, TEST_AS_OF, tmp_path, state, action="renegotiation")
     said = ps.record_decision(officer, made.proposal_no, "accepted")
-    if state.offer.price.needs_approval_at(made.annual_rate_pct):
-        assert "지점장 승인이 필요합니다" in said and loan_now(db)[0] == Decimal("5.4"), said
-        line = apps.branch_applications(officer, ("draft",))[0]
-        assert (line.old_loan_no, line.annual_rate_pct) == (LOAN, made.annual_rate_pct)
-    else:
-        assert "금리 조건변경을 적용했습니다" in said and loan_now(db)[0] == made.annual_rate_pct, said
+    line = apps.branch_applications(officer, ("draft",))[0]
+    assert (line.old_loan_no, line.annual_rate_pct) == (LOAN, made.annual_rate_pct)
+    assert said.startswith(f"금리 조건변경 신청 {line.application_no}을(를) 작성했습니다"), said
+    assert ("지점장 승인이 필요합니다" in said) == state.offer.price.needs_approval_at(made.annual_rate_pct), said
+    assert loan_now(db)[0] == Decimal("5.4")
     assert made.proposal_no not in [p.proposal_no for p in apps.accepted_without_application(officer)]
 
 
@@ -270,8 +297,9 @@ def test_the_applications_screen_takes_a_renegotiation_through_the_managers_appr
 
 def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
     """An overdraft line drawn down to 0 won keeps running, and a quote states its balance as 1 won (as the app quotes
-    it and the database checks it): its renegotiation's acceptance files an application for that 1 won, in effect
-    within the author's authority, instead of calling the line closed (or failing on a 0-won application)."""
+    it and the database checks it): its renegotiation's acceptance files an application for that 1 won instead of
+    calling the line closed (or failing on a 0-won application), approved by a colleague and executed on the 0-won
+    balance."""
     with db.session() as s:
         line, rate = s.execute(text(
             "SELECT l.loan_no, l.annual_rate_pct FROM data.loans l JOIN data.customers c ON c.id = l.customer_id "
@@ -285,7 +313,11 @@ def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
     number, code, message = archive_as(officer, quote_input, quote_output, line)
     assert code is None, message
     said = accept(officer, number)
-    assert "금리 조건변경을 적용했습니다" in said, said
+    assert "작성했습니다" in said, said
+    application, _state, version, *_ = application_of(officer, number)
+    assert move(officer, application, "submitted", version) == (None, "")
+    assert move(psql("E1008"), application, "approved", version + 1) == (None, "")
+    assert move(psql("E1006"), application, "executed", version + 2) == (None, "")
     with db.session() as s:
         booked = s.execute(text("SELECT a.amount, a.state, l.annual_rate_pct, l.balance FROM data.applications a "
                                 "JOIN data.loans l ON l.id = a.old_loan_id WHERE l.loan_no = :n"), {"n": line}).one()
@@ -295,7 +327,8 @@ def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
 def test_the_preview_says_what_the_acceptance_of_a_renegotiation_did(qtbot, login, db, tmp_path):
     """제안서 미리보기: the officer records the customer's acceptance of the app's renegotiation of L0000000001 (within
     the officer's authority, 5.08 % from a 4.95 % list rate) and the status line says, besides the decision, what the
-    database did: the rate change applied, with its application."""
+    database did and what happens next: the application filed, to submit, a colleague's approval and the execution
+    before the rate changes (which it has not)."""
     from tests.test_proposal_preview import open_preview
 
     officer = login("E1007")
@@ -304,23 +337,44 @@ def test_the_preview_says_what_the_acceptance_of_a_renegotiation_did(qtbot, logi
     preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
     with qtbot.waitSignal(preview.decision_recorded, timeout=20_000):
         preview.record_button.click()
-    assert preview.status.text().startswith("고객 결정을 기록했습니다: 수락 — 금리 조건변경을 적용했습니다: 대출 "
-                                            f"{LOAN} 연 5.4% → 연 {made.annual_rate_pct.normalize()}%")
-    assert loan_now(db)[0] == made.annual_rate_pct
+    assert preview.status.text().startswith("고객 결정을 기록했습니다: 수락 — 금리 조건변경 신청 A"), preview.status.text()
+    assert preview.status.text().endswith(f"승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 {LOAN}의 금리가 연 5.4%에서 "
+                                          f"연 {made.annual_rate_pct.normalize()}%로 바뀝니다."), preview.status.text()
+    assert loan_now(db)[0] == Decimal("5.4")
+    qtbot.wait(200)  # the two-line status laid out before the picture is taken
     preview.grab().save(str(tmp_path / "preview-renegotiation-accepted.png"))
 
 
-def test_the_main_window_says_what_a_renegotiations_acceptance_did_not_to_file_a_reloan(qtbot, login, tmp_path):
+def test_the_main_window_says_what_a_renegotiations_acceptance_did_not_to_file_a_reloan(qtbot, psql, login, tmp_path):
     """After an acceptance the status bar used to say "file the application on the 재대출 신청 screen" whatever was
-    accepted; a renegotiation's acceptance says what the database did instead (a re-loan's still says to file)."""
+    accepted; a renegotiation's acceptance shows the database's sentence instead (filed, to submit, a colleague's
+    approval and the execution before the rate changes, and here why a 지점장 must approve), in English through the
+    catalogue; a re-loan's still says to file."""
+    import re
+
     from retention_desktop.gui.main_window import MainWindow
     from retention_desktop.gui.tasks import wait_for_tasks
+    from tests.screen_walk import install_language, remove_language
 
+    officer = psql("E1007")
+    number = propose(officer, "4.60")
+    said = accept(officer, number)
+    application = application_of(officer, number)[0]
     window = MainWindow(login("E1007"), "2025.10-1015", TEST_AS_OF, tmp_path)
     qtbot.addWidget(window)
-    said = f"금리 조건변경을 적용했습니다: 대출 {LOAN} 연 5.4% → 연 5.08% (신청 A20261201-ABCDEF, 행원 전결)"
     window._decision_recorded("accepted", said)
     assert window.statusBar().currentMessage() == said
+    translator = install_language("en")
+    try:
+        window._decision_recorded("accepted", said)
+        english = window.statusBar().currentMessage()
+    finally:
+        remove_language(translator)
+    assert english == (f"Rate renegotiation application {application} filed: submit it for review on the Applications "
+                       f"screen. The rate of loan {LOAN} changes from 5.4% to 4.6% a year once a colleague with the "
+                       "authority, neither its filer nor the proposal's author, approves it and it is executed. A rate "
+                       "of 4.6% is below an officer's authority (4.8% or more): a branch manager must approve."), english
+    assert not re.search("[\uac00-\ud7a3]", english)
     window._decision_recorded("accepted")
     assert "재대출 신청 화면에서 신청서를 작성하세요" in window.statusBar().currentMessage()
     wait_for_tasks()

@@ -127,7 +127,7 @@ def test_a_rejected_proposal_is_not_filed_again_and_the_rejection_binds_the_next
     code, message = sqlstate_of(author, "SELECT * FROM api.file_application(%s)", proposal)
     assert code == "55000" and message == (f"이 제안서로 작성한 신청 {first}이(가) 거절되었습니다: 같은 제안서로 다시 "
                                            "신청할 수 없습니다 (새 제안서를 만드세요)"), message
-    # nor does a renegotiation within the officer's own authority take effect at its acceptance (전결) meanwhile
+    # a renegotiation within the officer's own authority accepted meanwhile: filed, and the rejection binds it too
     code, message, renegotiation = _archive(author, LOAN, RATES["officer"], "renegotiation")
     assert code is None, message
     said = _call(author, "SELECT api.record_proposal_decision(%s, 'accepted')", renegotiation)[0]

@@ -370,8 +370,9 @@ END
 $$;
 
 -- The customer's decision on a proposal made at this branch. Fixed once an application is filed from it. A
--- renegotiation's acceptance files its application and, within the author's own authority, makes it take effect
--- (data.renegotiation_accepted, revision 0017): the answer says which, in words (NULL for anything else).
+-- renegotiation's acceptance files its application, which takes effect only after someone else approves and it is
+-- executed, within the author's own authority too (data.renegotiation_accepted, revision 0017): the answer says
+-- what happens next, in words (NULL for anything else).
 CREATE OR REPLACE FUNCTION api.record_proposal_decision(proposal_number text, decision text) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$

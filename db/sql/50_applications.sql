@@ -20,10 +20,10 @@
 --   cancel   any officer of that branch
 --
 -- A rate renegotiation (금리 조건변경 of the running loan, revision 0017) goes the same way, with no new loan: the
--- customer's acceptance files its application (data.renegotiation_accepted); within the proposer's own authority
--- (전결, the same data.authority_refusal) it takes effect at once, below it the application is submitted, approved
--- by someone else whose authority covers it and executed by a third person as a re-loan is (the loan's rate changes,
--- nothing else).
+-- customer's acceptance files its application (data.renegotiation_accepted) and nothing more, whatever the proposer's
+-- authority (the one who files never approves: there is no 전결 by the proposer alone, as for a re-loan); it is
+-- submitted, approved by someone other than the filer and the proposal's author whose authority covers it, and
+-- executed by a third person as above (the loan's rate changes, nothing else).
 
 CREATE OR REPLACE FUNCTION data.role_label(role text) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
@@ -485,11 +485,12 @@ END
 $$;
 
 -- The customer accepted renegotiation p in front of its author m (api.record_proposal_decision): its application is
--- filed at once. Within the author's own authority (data.authority_refusal for the author's role: the rate from the
--- list rate — never below the database's floor — and the amount) it takes effect now, on the author's 전결: the
--- application is recorded as approved by the author and executed (the loan's rate changes). Below it, the application
--- stays a draft until someone else whose authority covers it approves it and a manager executes it (the one who
--- proposes never approves). Returns what happened, in words.
+-- filed (a draft, as api.file_application files a re-loan's) and nothing more. It takes effect only as a re-loan
+-- does: submitted, approved by someone other than the filer and the author whose authority covers it
+-- (data.transition_refusal), executed as the workflow allows — within the author's own authority too (the one who
+-- files never approves; the outside test of 1 Dec 2026, fifth round, finding 4). Returns what happens next, in words
+-- (the desktop shows it beside the decision; a catalogue template says it in English): when a manager must approve,
+-- why (data.authority_refusal for a 행원, the flag the lists show).
 CREATE OR REPLACE FUNCTION data.renegotiation_accepted(p data.proposals, m data.officers) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
@@ -497,38 +498,23 @@ DECLARE
     filed record;
     a data.applications;
     l data.loans;
-    before numeric;
-    authority text;
+    said text;
 BEGIN
     SELECT * INTO filed FROM api.file_application(p.proposal_no);
     SELECT * INTO a FROM data.applications x WHERE x.application_no = filed.application_no;
-    authority := data.authority_refusal(a, m.role);
-    IF authority IS NULL AND m.role = 'officer' AND a.needs_manager_approval THEN  -- a manager's recent rejection
-        authority := (SELECT format('같은 대출의 신청 %s이(가) %s의 거절로 끝나 %s 이상이 승인합니다', r.application_no,
-                                    data.role_label(r.rejecter_role), data.role_label(r.rejecter_role))
-                      FROM data.recent_rejection(a.old_loan_id, a.id) r);
+    SELECT * INTO l FROM data.loans x WHERE x.id = a.old_loan_id;
+    said := format('금리 조건변경 신청 %s을(를) 작성했습니다: 재대출 신청 화면에서 심사 요청하세요. 작성자·제안자가 아닌, '
+                   '승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 %s의 금리가 연 %s%%에서 연 %s%%로 바뀝니다.',
+                   a.application_no, l.loan_no, trim_scale(l.annual_rate_pct), trim_scale(a.annual_rate_pct));
+    IF a.needs_manager_approval THEN  -- why: a 행원's authority falls short, or a manager's recent rejection
+        said := said || ' ' || coalesce(
+            data.authority_refusal(a, 'officer'),
+            (SELECT format('같은 대출의 신청 %s이(가) %s의 거절로 끝나 %s 이상이 승인합니다.', r.application_no,
+                           data.role_label(r.rejecter_role), data.role_label(r.rejecter_role))
+             FROM data.recent_rejection(a.old_loan_id, a.id) r WHERE r.application_no IS NOT NULL),
+            '지점장 승인이 필요합니다.');
     END IF;
-    IF authority IS NOT NULL THEN
-        RETURN format('신청 %s을(를) 작성했습니다: 승인 권한이 있는 다른 직원의 승인과 제3자의 실행 뒤에 적용됩니다 (%s)',
-                      a.application_no, authority);
-    END IF;
-    SELECT x.annual_rate_pct INTO before FROM data.loans x WHERE x.id = a.old_loan_id;
-    UPDATE data.applications x
-    SET state = 'approved', approved_by = m.id, approved_at = now(), approved_rate_pct = x.annual_rate_pct,
-        approved_amount = x.amount, approved_term_months = x.term_months, updated_at = now(),
-        row_version = x.row_version + 1
-    WHERE x.id = a.id RETURNING * INTO a;
-    l := data.execute_application(a);
-    UPDATE data.applications x SET state = 'executed', new_loan_id = l.id, row_version = x.row_version + 1
-    WHERE x.id = a.id;
-    INSERT INTO data.application_events (application_id, officer_id, from_state, to_state, comment)
-    VALUES (a.id, m.id, 'draft', 'executed', format('%s 전결 한도 안의 금리 조건변경: 고객 수락과 함께 적용', data.role_label(m.role)));
-    PERFORM data.audit('application.transition', data.customer_no_of(a.customer_id), jsonb_build_object(
-        'application_no', a.application_no, 'from_state', 'draft', 'to_state', 'executed',
-        'annual_rate_pct', a.annual_rate_pct, 'amount', a.amount, 'old_loan_no', l.loan_no, 'new_loan_no', l.loan_no,
-        'within_authority_of', m.role));
-    RETURN format('금리 조건변경을 적용했습니다: 대출 %s 연 %s%% → 연 %s%% (신청 %s, %s 전결)', l.loan_no,
-                  trim_scale(before), trim_scale(l.annual_rate_pct), a.application_no, data.role_label(m.role));
+    RETURN said;
 END
 $$;
 

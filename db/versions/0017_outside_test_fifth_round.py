@@ -3,15 +3,17 @@
 Each part below names the rule it adds and where it lives; the API (``db/sql``) is loaded again at the end, so
 a database holding data keeps it and gains the rules.
 
-* **A renegotiation needs a second person below the proposer's authority** (finding 4; ``_renegotiation_approval``,
+* **A renegotiation always needs a second person** (finding 4; ``_renegotiation_approval``,
   db/sql/50_applications.sql): the customer's acceptance of a rate renegotiation (금리 조건변경) files its
-  application (``data.renegotiation_accepted``); within the author's own authority (``data.authority_refusal``:
-  the rate from greatest(list rate, the database's list-rate floor) less the role's ``authority_pct``, the amount
-  within ``approval_limits``) it takes effect at once on the author's 전결, below it only once someone else whose
-  authority covers it approves (never the filer or the author) and a manager executes it; execution changes the
-  running loan's rate and nothing else (``data.book_renegotiation``, audited ``loan.rate_change``), after checking
-  that the loan still carries the rate the proposal quoted. ``applications.product_id`` may be empty for a
-  renegotiation (it books no product: the running contract keeps its own).
+  application (``data.renegotiation_accepted``) and never approves or executes it, within the author's own
+  authority too (the one who files never approves: no 전결 by the proposer alone, as for a re-loan). It takes
+  effect only once it is submitted, approved by someone other than the filer and the author whose authority covers
+  it (``data.authority_refusal``: the rate from greatest(list rate, the database's list-rate floor) less the role's
+  ``authority_pct``, the amount within ``approval_limits``; a 행원 only within a 행원's) and executed as the
+  workflow allows; execution changes the running loan's rate and nothing else (``data.book_renegotiation``, audited
+  ``loan.rate_change``), after checking that the loan still carries the rate the proposal quoted. The acceptance's
+  answer says so in words. ``applications.product_id`` may be empty for a renegotiation (it books no product: the
+  running contract keeps its own).
 * **A renegotiation below every authority is not archived** (db/sql/40_proposals.sql ``data.quote_figures_refusal``):
   its rate is at least greatest(list rate, floor) less the widest ``authority_pct`` of the rules in force
   (``data.widest_authority_pct``), so no signed offer promises a rate nobody may approve.
@@ -62,7 +64,7 @@ a database holding data keeps it and gains the rules.
   engine's words.
 * A proposal whose application was rejected is never filed again; for 30 days after a rejection a new application
   on the same loan is flagged, names the rejection and is approved only at the rejecter's level or above
-  (``data.recent_rejection``; a renegotiation within a 행원's authority is then not applied at its acceptance).
+  (``data.recent_rejection``; a renegotiation's acceptance then names it as the reason a 지점장 approves).
   A renegotiation is executed by a third person as a re-loan is; the loan's arrears refuse it the same way.
 * Filer, approver and executor are three people: the approver never executes; after a 지점장's approval a 행원 who
   neither filed nor approved it executes (``data.transition_refusal``).

@@ -1502,6 +1502,30 @@ Have you checked the attached proof yourself, and should the customer's annual i
         <translation>Application {no} created.</translation>
     </message>
     <message>
+        <source>금리 조건변경 신청 {application}을(를) 작성했습니다: 재대출 신청 화면에서 심사 요청하세요. 작성자·제안자가 아닌, 승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 {loan}의 금리가 연 {before}%에서 연 {after}%로 바뀝니다.</source>
+        <translation>Rate renegotiation application {application} filed: submit it for review on the Applications screen. The rate of loan {loan} changes from {before}% to {after}% a year once a colleague with the authority, neither its filer nor the proposal's author, approves it and it is executed.</translation>
+    </message>
+    <message>
+        <source>금리 조건변경 신청 {application}을(를) 작성했습니다: 재대출 신청 화면에서 심사 요청하세요. 작성자·제안자가 아닌, 승인 권한이 있는 다른 직원이 승인하고 실행하면 대출 {loan}의 금리가 연 {before}%에서 연 {after}%로 바뀝니다. {reason}</source>
+        <translation>Rate renegotiation application {application} filed: submit it for review on the Applications screen. The rate of loan {loan} changes from {before}% to {after}% a year once a colleague with the authority, neither its filer nor the proposal's author, approves it and it is executed. {reason}</translation>
+    </message>
+    <message>
+        <source>금리 연 {rate}%는 행원 전결 한도(연 {lowest}% 이상) 아래라 지점장 승인이 필요합니다.</source>
+        <translation>A rate of {rate}% is below an officer's authority ({lowest}% or more): a branch manager must approve.</translation>
+    </message>
+    <message>
+        <source>금액 {amount}원은 행원 승인 한도({limit}원)를 넘어 지점장 승인이 필요합니다.</source>
+        <translation>The amount of ₩{amount} is above an officer's approval limit (₩{limit}): a branch manager must approve.</translation>
+    </message>
+    <message>
+        <source>지점장 승인이 필요합니다.</source>
+        <translation>A branch manager must approve.</translation>
+    </message>
+    <message>
+        <source>같은 대출의 신청 {application}이(가) {role}의 거절로 끝나 {role} 이상이 승인합니다.</source>
+        <translation>Application {application} on the same loan ended in a rejection by the {role}: the {role} or above approves.</translation>
+    </message>
+    <message>
         <source>검색어를 알아볼 수 없습니다. 이름(예: 김하늘), 이름과 생년월일(예: 김하늘 860311), 고객번호(C…), 휴대전화 끝 4자리, 대출번호(L…) 중 하나로 찾으세요.</source>
         <translation>The search could not be read. Search by name (e.g. 김하늘), name and birth date (e.g. 김하늘 860311), customer number (C…), the last 4 digits of a mobile number, or a loan number (L…).</translation>
     </message>

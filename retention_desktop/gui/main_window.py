@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         preview.open()
 
     def _decision_recorded(self, decision: str, said: str | None = None) -> None:
-        """``said``: what the database did besides (a renegotiation applied, or filed for approval), in its words."""
+        """``said``: what the database did besides (a renegotiation's application filed, and what happens next)."""
         self.pages["proposals"].activate(self.officer)
         if said:
             self.statusBar().showMessage(localize(said), 10000)

@@ -317,7 +317,7 @@ class ProposalPreview(QDialog):
                  lambda exc: self._failed(tr("고객 결정을 기록하지 못했습니다"), exc), owner=self)
 
     def _recorded(self, code: str, said: str | None = None) -> None:
-        """``said``: what the database did besides (a renegotiation applied, or filed for approval), in words."""
+        """``said``: what the database did besides (a renegotiation's application filed, and what happens next)."""
         self.said = said
         self.status.setText(f"{tr('고객 결정을 기록했습니다')}: {tr(dict(DECISIONS)[code])}"
                             + (f" — {localize(said)}" if said else ""))

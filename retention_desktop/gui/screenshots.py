@@ -143,7 +143,6 @@ class ScreenshotTour(QObject):
             preview.decision.setCurrentIndex(preview.decision.findData("accepted"))
             self._wait(preview.decision_recorded, preview.record_button.click)
             preview.close()
-            self._accepted_reloan(loan_no)
             self._wait(pages["simulation"].loaded, lambda: w.go("simulation", loan_no))
             self._grab("simulation")
             self._wait(pages["calls"].loaded, lambda: w.go("calls"))
@@ -380,23 +379,6 @@ class ScreenshotTour(QObject):
         self._grab_dialog("state-error-input", box)
         self._print_and_file_dialogs()
 
-    def _accepted_reloan(self, loan_no: str) -> None:
-        """A re-loan proposal the customer accepted, for the applications screen. Quoted afresh: the renegotiation
-        accepted before it may already have changed the loan's rate (within the officer's authority it takes effect
-        at once), and a quote on the old rate is refused."""
-        from retention_desktop.services.offer_comparison import open_comparison
-        from retention_desktop.services.proposal_service import create_proposal, record_decision
-
-        w = self.window
-
-        def accept():
-            state = open_comparison(w.officer, loan_no, w.today)
-            if state.advice.candidates["reloan"].available:
-                made = create_proposal(w.officer, loan_no, w.today, w.data_dir, state, action="reloan")
-                record_decision(w.officer, made.proposal_no, "accepted")
-
-        self._background(accept)
-
     def _comparison_answers(self, loan_no: str) -> None:
         """The other answers: a customer's offer nothing can match (let them switch), and a loan that may not be
         offered anything (the proposal button disabled, with the reason)."""
@@ -416,16 +398,18 @@ class ScreenshotTour(QObject):
             self._grab("comparison-impossible")
 
     def _applications(self) -> None:
-        """The accepted proposal becomes an application, which the officer sends for review."""
+        """The accepted proposal's application, which the officer sends for review: a re-loan's is filed here, a
+        renegotiation's was filed by the customer's acceptance (it waits for a colleague's approval and execution)."""
         w = self.window
         page = w.pages["applications"]
         self._wait(page.loaded, lambda: w.go("applications"))
         if page.ui.createButton.isEnabled():
             self._wait(page.detail_shown, page.ui.createButton.click)
+        else:  # filed at acceptance, or by an earlier tour on this data folder: the newest application
+            self._wait(page.detail_shown, lambda: page.ui.applicationsView.selectRow(0))
+        if page.detail is not None and "submitted" in page.detail.next_states:
             self._wait(page.detail_shown, lambda: (page.ui.commentEdit.setText("소득 서류 원본 확인, 고객 서명 완료"),
                                                    page.ui.submitButton.click()))
-        else:  # an earlier tour on this data folder filed it already: the loan has an application in progress
-            self._wait(page.detail_shown, lambda: page.ui.applicationsView.selectRow(0))
         import hashlib
 
         from retention_desktop.data.locations import resources_dir

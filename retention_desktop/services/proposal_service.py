@@ -311,9 +311,9 @@ def reopen(officer: OfficerSession, proposal_no: str) -> ArchivedProposal:
 
 
 def record_decision(officer: OfficerSession, proposal_no: str, decision: str) -> str | None:
-    """Record the customer's decision. A renegotiation's acceptance files its application and, within the officer's
-    own authority (전결), makes it take effect (the loan's rate changes); below it, it takes effect once someone else
-    approves and a manager executes it (``db/sql/50_applications.sql``). Returns the database's sentence saying which
+    """Record the customer's decision. A renegotiation's acceptance files its application, nothing more: within the
+    officer's own authority too, it takes effect only once someone else approves it and it is executed (the one who
+    files never approves, ``db/sql/50_applications.sql``). Returns the database's sentence saying what happens next
     (None for any other decision)."""
     if decision not in DECISIONS:
         raise ProposalError(f"결정은 {', '.join(DECISIONS)} 중 하나여야 합니다: {decision}")
