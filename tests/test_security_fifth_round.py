@@ -95,3 +95,78 @@ def test_a_rejected_applications_proposal_keeps_the_customers_decision(psql):
     for decision in ("none", "declined", "accepted"):
         code, message = sqlstate_of(author, "SELECT api.record_proposal_decision(%s, %s)", proposal, decision)
         assert code == "55000" and application in message, (decision, message)
+
+
+def test_a_rolled_back_consultation_request_leaves_no_trace_in_the_grant_numbers(psql, db):
+    """Re-test of the fifth round, second pass: a grant number was taken only when the number asked for was another
+    branch's customer; sequences are not rolled back, so the gap between two committed grants' numbers counted the
+    hits of the requests rolled back in between (free, unaudited lookups past the probe budget). Every request now
+    takes a number, hit or miss: the gaps are alike."""
+    from sqlalchemy import text
+
+    with db.session() as s:
+        others = s.execute(text("SELECT customer_no FROM data.customers WHERE home_branch_id <> 2 ORDER BY id LIMIT 4")
+                           ).scalars().all()
+    officer = psql("E1007")
+
+    def granted(number: str) -> int:
+        with officer.cursor() as cur:
+            cur.execute("SELECT api.request_consultation_access(%s, '창구 방문 상담')", (number,))
+        officer.commit()
+        with officer.cursor() as cur:
+            cur.execute("SELECT id FROM api.consultation_grants WHERE customer_no = %s", (number,))
+            (grant_id,) = cur.fetchone()
+        officer.commit()
+        return grant_id
+
+    def rolled_back(number: str) -> None:
+        with officer.cursor() as cur:
+            cur.execute("SELECT api.request_consultation_access(%s, '창구 방문 상담')", (number,))
+        officer.rollback()
+
+    first = granted(others[0])
+    rolled_back("C99999999")  # nobody
+    second = granted(others[1])
+    rolled_back(others[2])  # another branch's customer
+    third = granted(others[3])
+    assert second - first == third - second == 2
+
+
+def test_two_head_office_sessions_cannot_each_pass_the_others_check(psql):
+    """Re-test of the fifth round, second pass: session A raised a product's highest rate to 19 % and, before A
+    committed, session B saved a policy with a legal maximum of 17 % from the day after tomorrow; each check read
+    only the other's old committed state, and both stood. Head office's writes now take one lock in turn: B waits
+    for A, then reads A's product and is refused."""
+    import datetime as dt
+    import json
+    import threading
+
+    from tests.support import bank_today
+    from tests.test_security_attacks import sqlstate_of
+    from tests.test_security_fifth_round_policy import SAVE_POLICY, latest_policy, with_legal_max
+
+    first, second = psql("E1005"), psql("E1005")
+    parameters = with_legal_max(latest_policy(second), "17")
+    with first.cursor() as cur:  # A: not committed yet
+        cur.execute("SELECT api.save_products(jsonb_agg(to_jsonb(p) || '{\"max_rate_pct\": 19}')) "
+                    "FROM api.products p WHERE code = 'RL-CR-FX'")
+    outcome = {}
+    waiting = threading.Thread(target=lambda: outcome.update(policy=sqlstate_of(
+        second, SAVE_POLICY, "2099.01-race", bank_today() + dt.timedelta(days=2), json.dumps(parameters))))
+    waiting.start()
+    waiting.join(timeout=1.5)
+    assert waiting.is_alive()  # B waits for A's transaction
+    first.commit()
+    waiting.join(timeout=10)
+    code, message = outcome["policy"]
+    assert code == "23514" and "RL-CR-FX" in message, message
+    # the approval limits' order, the same way: A lifts the officer's, B lowers the manager's below it
+    with first.cursor() as cur:
+        cur.execute("SELECT api.set_approval_limit('officer', 900000000)")
+    waiting = threading.Thread(target=lambda: outcome.update(limit=sqlstate_of(
+        second, "SELECT api.set_approval_limit('manager', 200000000)")))
+    waiting.start()
+    waiting.join(timeout=1.5)
+    first.commit()
+    waiting.join(timeout=10)
+    assert outcome["limit"][0] is not None, outcome["limit"]

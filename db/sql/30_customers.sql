@@ -282,6 +282,11 @@ BEGIN
         -- granted at this transaction's start: open only once committed, to later transactions (data.consultation_open)
         INSERT INTO data.consultation_grants (officer_id, db_role, customer_id, reason, granted_at, expires_at)
         VALUES (m.id, session_user, c.id, why, transaction_timestamp(), until);
+    ELSE
+        -- every outcome takes a grant number: a sequence is not rolled back, so a number taken only on a grant let
+        -- the gap between two committed grants' numbers count the hits of requests rolled back in between (re-test
+        -- of the fifth round: free lookups of other branches' customer numbers, past the probe budget, no trace)
+        PERFORM nextval('data.consultation_grants_id_seq');
     END IF;
     ticket := data.audit('customer.consultation_access', c.customer_no,
                          jsonb_build_object('reason', why, 'outcome', outcome, 'probe', true,

@@ -314,12 +314,30 @@ AS $$
         ORDER BY spec.n LIMIT 1) END
 $$;
 
+-- Head office's writes, one at a time. Each checks its value against the others' (a product's highest rate against
+-- the legal maximum of every version to come, a version's legal maximum against the products on sale, the approval
+-- limits' order officer <= manager <= admin), and two sessions each checking before the other committed both passed
+-- (re-test of the fifth round: write skew under READ COMMITTED, a product at 19 % on sale under a legal maximum of
+-- 17 % to come, an officer's approval limit above the manager's). Every head-office write takes this lock for its
+-- transaction after the admin check; its statements after it read what the other committed (READ COMMITTED takes
+-- a snapshot per statement). The wait is bounded by the session's lock_timeout.
+CREATE OR REPLACE FUNCTION data.head_office_writer() RETURNS data.officers
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
+AS $$
+DECLARE
+    m data.officers := data.require_admin();
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('retention.head_office_writes'));
+    RETURN m;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION data.save_versioned(kind text, version text, effective_from date, parameters jsonb, note text,
                                                source text) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     name text := btrim(coalesce(version, ''));
     problem text;
 BEGIN
@@ -598,7 +616,7 @@ RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     r data.products;
     stored data.products;
     added integer := 0;
@@ -688,7 +706,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, p
 AS $$
 #variable_conflict use_column
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     origin text := import_market_offers.source;
     n integer;
     bad record;
@@ -749,7 +767,7 @@ CREATE OR REPLACE FUNCTION api.import_index_rates(rows jsonb, source text DEFAUL
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     n integer;
     bad record;
 BEGIN
@@ -844,7 +862,7 @@ CREATE OR REPLACE FUNCTION api.set_approval_limit(role text, max_amount bigint) 
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
 BEGIN
     IF role IS NULL OR role NOT IN ('officer', 'manager', 'admin') OR max_amount IS NULL OR max_amount <= 0 THEN
         RAISE EXCEPTION '역할(officer, manager, admin)과 0원보다 큰 한도가 필요합니다' USING ERRCODE = 'invalid_parameter_value';
@@ -880,7 +898,7 @@ CREATE OR REPLACE FUNCTION api.set_proposal_form(form jsonb) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     extra text;
     until text;
 BEGIN
@@ -930,7 +948,7 @@ CREATE OR REPLACE FUNCTION api.add_trust_root(pem text, subject text, note text 
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
     body text;
     fingerprint text;
 BEGIN
@@ -967,7 +985,7 @@ CREATE OR REPLACE FUNCTION api.retire_trust_root(fingerprint text) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
 BEGIN
     UPDATE data.trust_roots t SET active = false WHERE t.fingerprint_sha256 = retire_trust_root.fingerprint;
     IF NOT FOUND THEN
@@ -1014,7 +1032,7 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, pg_temp
 AS $$
 DECLARE
-    m data.officers := data.require_admin();
+    m data.officers := data.head_office_writer();
 BEGIN
     IF valid_from IS NULL OR NOT data.plausible_date(valid_from) OR valid_from < data.bank_today() THEN
         RAISE EXCEPTION '적용일 % · 오늘 %: %', coalesce(valid_from::text, '—'), data.bank_today(),
