@@ -622,11 +622,13 @@ DECLARE
     added integer := 0;
     updated integer := 0;
     i integer := 0;
+    legal_max numeric;  -- the lowest legal maximum from today on, read once after the head-office lock
 BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' OR jsonb_array_length(rows) NOT BETWEEN 1 AND 10000 THEN
         RAISE EXCEPTION '%: 1 to 10,000 products expected', source USING ERRCODE = 'invalid_parameter_value';
     END IF;
     PERFORM data.require_readable_rows(NULL::data.products, rows, source);
+    legal_max := data.lowest_legal_max_from(data.bank_today());
     FOR r IN SELECT * FROM jsonb_populate_recordset(NULL::data.products, rows) LOOP
         i := i + 1;
         IF r.code IS NULL OR r.code !~ '^[A-Z0-9][A-Z0-9-]{0,31}$' THEN
@@ -651,12 +653,12 @@ BEGIN
                 coalesce(trim_scale(r.max_rate_pct)::text || '%', '—'), (data.head_office_bound('product_rate_pct')).reason
                 USING ERRCODE = 'check_violation';
         END IF;
-        IF r.active IS NOT FALSE AND r.max_rate_pct > data.lowest_legal_max_from(data.bank_today()) THEN
+        IF r.active IS NOT FALSE AND r.max_rate_pct > legal_max THEN
             -- saved after a version with a lower legal maximum (re-test of the fifth round: the policy first, then
             -- the product raised above it, or withdrawn, the policy saved and the product put back on sale)
             RAISE EXCEPTION '% · % · 최고금리 연 %: 오늘 또는 예정된 정책의 법정 최고금리 연 %보다 높을 수 없습니다',
                 source, r.code, trim_scale(r.max_rate_pct) || '%',
-                trim_scale(data.lowest_legal_max_from(data.bank_today())) || '%' USING ERRCODE = 'check_violation';
+                trim_scale(legal_max) || '%' USING ERRCODE = 'check_violation';
         END IF;
         IF r.min_amount IS NULL OR r.max_amount IS NULL
            OR r.min_amount < (data.head_office_bound('product_amount_won')).low
@@ -1033,6 +1035,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, data, p
 AS $$
 DECLARE
     m data.officers := data.head_office_writer();
+    in_force bigint;  -- today's threshold, read once
 BEGIN
     IF valid_from IS NULL OR NOT data.plausible_date(valid_from) OR valid_from < data.bank_today() THEN
         RAISE EXCEPTION '적용일 % · 오늘 %: %', coalesce(valid_from::text, '—'), data.bank_today(),
@@ -1048,10 +1051,11 @@ BEGIN
     END IF;
     -- raising it weakens the control: never for today (re-test of the fifth round: one admin raised it to 1,000억
     -- effective today and an officer alone confirmed 9억 at once); lowering it may start today
-    IF valid_from <= data.bank_today() AND amount > (data.income_confirmation_threshold(data.bank_today())).amount THEN
+    in_force := (data.income_confirmation_threshold(data.bank_today())).amount;
+    IF valid_from <= data.bank_today() AND amount > in_force THEN
         RAISE EXCEPTION '소득 이중 확인 기준 % 원 (현재 % 원): 기준을 높이는 변경은 내일 이후부터 적용할 수 있습니다',
             to_char(amount, 'FM999,999,999,999'),
-            to_char((data.income_confirmation_threshold(data.bank_today())).amount, 'FM999,999,999,999')
+            to_char(in_force, 'FM999,999,999,999')
             USING ERRCODE = 'check_violation';
     END IF;
     INSERT INTO data.income_confirmation_thresholds AS t (valid_from, amount, source)
