@@ -23,26 +23,15 @@ from retention_desktop.services import proposal_service as ps
 from retention_desktop.services.offer_comparison import open_comparison
 from tests.support import TEST_AS_OF, bank_today
 from tests.test_security_applications import fake_pdf, real_quote
-from tests.test_security_attacks import psql, sqlstate_of  # noqa: F401 (fixture)
+from tests.test_security_attacks import conn_reader, psql, sqlstate_of  # noqa: F401 (fixture)
 from tests.test_security_proposal_figures import with_action
 
 LOAN = "L0000000001"
 ARCHIVE = "SELECT api.archive_proposal(%s, %s, %s, '2025.10-1015', 'test', %s, %s, %s, %s)"
 
 
-def reader(conn):
-    """``real_quote``'s reader over a psycopg2 connection (the officer's own login)."""
-    def read(sql: str, params: dict):
-        with conn.cursor() as cur:
-            cur.execute(sql, params)
-            row = cur.fetchone()
-        conn.rollback()
-        return row
-    return read
-
-
 def quote(conn, rate: str, action: str = "renegotiation") -> tuple[dict, dict]:
-    return real_quote(reader(conn), LOAN, rate, action=action)
+    return real_quote(conn_reader(conn), LOAN, rate, action=action)
 
 
 def archive_as(conn, quote_input: dict, quote_output: dict, loan_no: str = LOAN) -> tuple[str, str | None, str]:
@@ -308,7 +297,7 @@ def test_a_paid_off_overdraft_lines_renegotiation_is_accepted_too(psql, db):
         s.execute(text("UPDATE data.loans SET balance = 0 WHERE loan_no = :n"), {"n": line})
     officer = psql("E1007")
     offered = str(rate - Decimal("0.05"))
-    quote_input, quote_output = real_quote(reader(officer), line, offered, action="renegotiation",
+    quote_input, quote_output = real_quote(conn_reader(officer), line, offered, action="renegotiation",
                                            list_rate=str(rate - Decimal("0.01")))
     number, code, message = archive_as(officer, quote_input, quote_output, line)
     assert code is None, message
